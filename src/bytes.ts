@@ -1,0 +1,116 @@
+/**
+ * Byte strings: the payload convention of renoise-sim.
+ *
+ * Lua strings are byte strings. To stay call-compatible with Renoise tools
+ * written in TypeScript (TypeScriptToLua types Lua strings as `string`), every
+ * payload in renoise-sim is a JavaScript string in which each UTF-16 code unit
+ * holds exactly one byte (0–255) — a "binary string". `message.length` is
+ * therefore the byte length, exactly as `#message` in Lua.
+ *
+ * Use {@link text} to turn human text into its UTF-8 byte string, and
+ * {@link toText} to decode one back. Use {@link fromBytes} / {@link toBytes}
+ * to move between byte strings and `Uint8Array`.
+ */
+
+/** A string whose code units are all in 0..255: one code unit per byte. */
+export type ByteString = string;
+
+const CHUNK = 0x8000;
+
+/** Converts bytes to a byte string (lossless, any byte value including NUL). */
+export function fromBytes(bytes: Uint8Array): ByteString {
+  let out = "";
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    out += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + CHUNK)));
+  }
+  return out;
+}
+
+/**
+ * Converts a byte string to bytes. Throws if a code unit is above 0xFF,
+ * because such a string is not a byte string (see {@link text}).
+ */
+export function toBytes(s: ByteString, callName = "toBytes"): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0xff) throw new TypeError(nonByteMessage(callName, s, i));
+    out[i] = c;
+  }
+  return out;
+}
+
+/** Encodes human text as UTF-8 and returns it as a byte string. */
+export function text(s: string): ByteString {
+  return fromBytes(new TextEncoder().encode(s));
+}
+
+/** Decodes a byte string holding UTF-8 back to text (invalid bytes become U+FFFD). */
+export function toText(b: ByteString): string {
+  return new TextDecoder("utf-8").decode(toBytes(b, "toText"));
+}
+
+/** Index of the first code unit above 0xFF, or -1 if `s` is a byte string. */
+export function firstNonByte(s: string): number {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return i;
+  return -1;
+}
+
+/** True if every code unit of `s` is a byte (0..255). */
+export function isByteString(s: string): boolean {
+  return firstNonByte(s) === -1;
+}
+
+/** The message used when a string with non-byte characters is passed as bytes. */
+export function nonByteMessage(callName: string, s: string, index: number): string {
+  const code = s.charCodeAt(index).toString(16).toUpperCase().padStart(4, "0");
+  return (
+    `${callName}: character U+${code} at index ${index} is not a byte; ` +
+    `payloads are byte strings (one char per byte, like Lua). ` +
+    `Encode text with text("...") or pass a Uint8Array.`
+  );
+}
+
+/**
+ * Renders bytes readably and reversibly: printable ASCII as is, `\\` as `\\\\`,
+ * common controls as `\\n`, `\\r`, `\\t`, `\\0`, everything else as `\\xNN`.
+ */
+export function escapeBytes(b: ByteString, max = Infinity): string {
+  let out = "";
+  const n = Math.min(b.length, max);
+  for (let i = 0; i < n; i++) {
+    const c = b.charCodeAt(i);
+    if (c === 0x5c) out += "\\\\";
+    else if (c === 0x0a) out += "\\n";
+    else if (c === 0x0d) out += "\\r";
+    else if (c === 0x09) out += "\\t";
+    else if (c === 0x00) out += "\\0";
+    else if (c === 0x22) out += '\\"';
+    else if (c >= 0x20 && c < 0x7f) out += String.fromCharCode(c);
+    else out += "\\x" + c.toString(16).padStart(2, "0");
+  }
+  if (b.length > n) out += "…";
+  return out;
+}
+
+/** Inverse of {@link escapeBytes} (without truncation). */
+export function unescapeBytes(s: string): ByteString {
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch !== "\\") {
+      out += ch;
+      continue;
+    }
+    const next = s[++i];
+    if (next === "n") out += "\n";
+    else if (next === "r") out += "\r";
+    else if (next === "t") out += "\t";
+    else if (next === "0") out += "\0";
+    else if (next === "x") {
+      out += String.fromCharCode(parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else out += next ?? "";
+  }
+  return out;
+}
