@@ -1,0 +1,72 @@
+import { escapeBytes, type ByteString } from "../bytes.js";
+
+/** A JSON value allowed in a trace field. */
+export type TraceValue = string | number | boolean | null;
+
+/**
+ * One observable event of a simulation, as plain JSON-serialisable data.
+ * `seq` orders events; `t` is virtual time in ms; `kind` names the event;
+ * `host` names the host where it was observed. Other fields depend on the kind.
+ */
+export interface TraceEvent {
+  seq: number;
+  t: number;
+  kind: string;
+  host: string;
+  [field: string]: TraceValue;
+}
+
+/** Options that shape what the trace stores. */
+export interface TraceOptions {
+  /** Bytes of each payload stored (escaped) in `data`; the rest is cut. Default 4096. */
+  payloadLimit?: number;
+}
+
+/** FNV-1a 32-bit hash of a byte string, as 8 hex digits. */
+export function hashBytes(b: ByteString): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < b.length; i++) {
+    h ^= b.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+/** Records the events of one simulation in order. */
+export class Trace {
+  readonly events: TraceEvent[] = [];
+  private readonly payloadLimit: number;
+  /** Set while recording is suspended (for benchmarks of the bare network). */
+  enabled = true;
+  private readonly listeners: ((e: TraceEvent) => void)[] = [];
+
+  constructor(
+    private readonly now: () => number,
+    options: TraceOptions = {},
+  ) {
+    this.payloadLimit = options.payloadLimit ?? 4096;
+  }
+
+  /** Appends an event and returns it. */
+  record(kind: string, host: string, fields: Record<string, TraceValue> = {}): TraceEvent | undefined {
+    if (!this.enabled) return undefined;
+    const e: TraceEvent = { seq: this.events.length + 1, t: this.now(), kind, host, ...fields };
+    this.events.push(e);
+    for (const l of this.listeners) l(e);
+    return e;
+  }
+
+  /** Payload fields for an event: byte length, escaped (possibly cut) data and a hash. */
+  payload(b: ByteString): Record<string, TraceValue> {
+    return { bytes: b.length, data: escapeBytes(b, this.payloadLimit), hash: hashBytes(b) };
+  }
+
+  /** Calls `fn` for every event recorded from now on; returns a function that stops it. */
+  subscribe(fn: (e: TraceEvent) => void): () => void {
+    this.listeners.push(fn);
+    return () => {
+      const i = this.listeners.indexOf(fn);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * renoise-sim: a deterministic in-memory network and a spec-faithful double
+ * of Renoise's renoise.Socket API, for testing Renoise tools.
+ */
+export { createSimulation, Simulation } from "./sim/simulation.js";
+export type { SimulationOptions, HostOptions, SimHost } from "./sim/simulation.js";
+export type { SemanticsOptions } from "./sim/context.js";
+export type { FakeClock } from "./sim/time.js";
+
+export type { SocketApi } from "./renoise/socket-api.js";
+export type {
+  Protocol,
+  LuaResult,
+  SendResult,
+  ReceiveMode,
+  SendMessage,
+  SocketBase,
+  SocketClient,
+  SocketServer,
+  Notifier,
+} from "./renoise/types.js";
+export { sameSocket } from "./renoise/handle.js";
+
+export { SocketErrors, MAX_UDP_PAYLOAD } from "./net/errors.js";
+
+export {
+  RenoiseSimError,
+  SocketLogicError,
+  SimulationUsageError,
+  SimulationLimitError,
+  CallbackError,
+} from "./core/errors.js";
+
+export type { TraceEvent, TraceValue, TraceOptions } from "./core/trace.js";
+export { hashBytes } from "./core/trace.js";
+export { formatEvent, formatTrace } from "./trace/format.js";
+
+export { text, toText, fromBytes, toBytes, isByteString, escapeBytes, unescapeBytes } from "./bytes.js";
+export type { ByteString } from "./bytes.js";

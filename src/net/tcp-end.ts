@@ -1,0 +1,42 @@
+import type { ByteString } from "../bytes.js";
+import type { Host } from "./host.js";
+
+/** Who reacts to what arrives at one end of a TCP connection. */
+export interface TcpEndOwner {
+  /** Bytes arrived, in order. */
+  onData(end: TcpEnd, data: ByteString): void;
+  /** The peer closed (FIN) or reset (RST) the connection. */
+  onPeerClose(end: TcpEnd, reset: boolean): void;
+}
+
+/** One end of a simulated TCP connection. */
+export class TcpEnd {
+  peer!: TcpEnd;
+  owner: TcpEndOwner | undefined;
+  /** Closed by its own side (close(), server close, crash). */
+  closedLocal = false;
+  /** The peer's FIN or RST has arrived. */
+  peerClosed = false;
+  peerReset = false;
+  /** Arrival time of the last segment this end sent (keeps the stream ordered). */
+  lastArrival = 0;
+  /** Bytes sent and received through this end (for conservation checks). */
+  bytesSent = 0;
+  bytesReceived = 0;
+
+  constructor(
+    /** Connection number, shared by both ends. */
+    readonly conn: number,
+    readonly side: "client" | "server",
+    readonly host: Host,
+    readonly localAddr: string,
+    readonly localPort: number,
+    readonly peerAddr: string,
+    readonly peerPort: number,
+  ) {}
+
+  /** True while both directions can still carry data from this end's view. */
+  get open(): boolean {
+    return !this.closedLocal && !this.peerClosed;
+  }
+}

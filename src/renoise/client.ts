@@ -1,0 +1,289 @@
+import type { ByteString } from "../bytes.js";
+import { SocketLogicError } from "../core/errors.js";
+import { endpoint } from "../net/address.js";
+import { MAX_UDP_PAYLOAD, SocketErrors } from "../net/errors.js";
+import type { Host } from "../net/host.js";
+import type { TcpEnd, TcpEndOwner } from "../net/tcp-end.js";
+import type { UdpEndpoint } from "../net/udp-endpoint.js";
+import type { SimContext } from "../sim/context.js";
+import { setIdentity } from "./handle.js";
+import { RxBuffer } from "./rx-buffer.js";
+import type { LuaResult, ReceiveMode, SendMessage, SendResult, SocketClient } from "./types.js";
+import { checkMode, checkTimeout, modeName, toMessage, type Mode } from "./validate.js";
+
+/**
+ * Lifecycle of a client: "open"; "failed" after a receive error other than
+ * timeout (is_open false, send/receive raise, properties still readable);
+ * "closed" after close() (everything raises).
+ */
+type ClientState = "open" | "failed" | "closed";
+
+/** Shared state and rules of sockets made by create_client. */
+abstract class ClientCore {
+  state: ClientState = "open";
+  readonly rx = new RxBuffer();
+
+  constructor(
+    readonly ctx: SimContext,
+    readonly host: Host,
+    readonly proto: "tcp" | "udp",
+    readonly localAddr: string,
+    readonly localPort: number,
+    readonly peerAddr: string,
+    readonly peerPort: number,
+  ) {}
+
+  get label(): string {
+    return `${this.proto} ${endpoint(this.localAddr, this.localPort)}->${endpoint(this.peerAddr, this.peerPort)}`;
+  }
+
+  alive(call: string): void {
+    if (this.state === "closed") {
+      throw new SocketLogicError(
+        `SocketClient${call}: the socket was closed with close(); create a new client with renoise.Socket.create_client`,
+      );
+    }
+  }
+
+  usable(call: string): void {
+    this.alive(call);
+    if (this.state === "failed") {
+      throw new SocketLogicError(
+        `SocketClient${call}: the socket is closed (a receive failed and closed it; is_open is false); ` +
+          `create a new client with renoise.Socket.create_client`,
+      );
+    }
+  }
+
+  abstract isOpen(): boolean;
+  abstract transmit(data: ByteString): SendResult;
+  /** True once no more data can ever arrive. */
+  abstract eof(): boolean;
+  abstract readable(mode: Mode): boolean;
+  abstract read(mode: Mode): ByteString | undefined;
+  abstract release(): void;
+
+  send(message: SendMessage): SendResult {
+    this.usable(":send");
+    const data = toMessage("SocketClient:send", message);
+    return this.transmit(data);
+  }
+
+  receive(mode: ReceiveMode, timeoutMs: number): LuaResult<ByteString> {
+    this.usable(":receive");
+    const m = checkMode("SocketClient:receive", mode);
+    const timeout = checkTimeout("SocketClient:receive", timeoutMs, true);
+    const start = this.ctx.now();
+    let data = this.read(m);
+    if (data === undefined && !this.eof() && timeout > 0) {
+      this.ctx.block(
+        this.host,
+        { kind: "block", call: "SocketClient:receive" },
+        start + timeout,
+        () => this.readable(m) || this.eof(),
+        m.kind === "all",
+      );
+      data = this.read(m);
+    }
+    if (data === undefined && this.eof()) {
+      // End of stream: hand out a last partial line or block once, then report the disconnect.
+      const rest = this.rx.takeAll();
+      if (rest.length > 0) data = rest;
+    }
+    const fields = { socket: this.label, mode: modeName(m), timeout, waited: this.ctx.now() - start };
+    if (data !== undefined) {
+      this.ctx.trace.record("client.receive", this.host.name, { ...fields, ...this.ctx.trace.payload(data) });
+      return [data, undefined];
+    }
+    const error = this.eof() ? SocketErrors.DISCONNECTED : SocketErrors.TIMEOUT;
+    if (error !== SocketErrors.TIMEOUT) this.state = "failed";
+    this.ctx.trace.record("client.receive", this.host.name, { ...fields, error });
+    return [undefined, error];
+  }
+
+  close(): void {
+    this.alive(":close");
+    this.state = "closed";
+    this.ctx.trace.record("client.close", this.host.name, { socket: this.label });
+    this.release();
+  }
+}
+
+/** A TCP client made by create_client. */
+export class TcpClient extends ClientCore implements TcpEndOwner {
+  constructor(
+    ctx: SimContext,
+    readonly end: TcpEnd,
+  ) {
+    super(ctx, end.host, "tcp", end.localAddr, end.localPort, end.peerAddr, end.peerPort);
+    end.owner = this;
+  }
+
+  onData(_end: TcpEnd, data: ByteString): void {
+    this.rx.append(data);
+  }
+
+  onPeerClose(): void {
+    // Observed by the next receive (R13); there is no callback for it (R24).
+  }
+
+  isOpen(): boolean {
+    return this.state === "open";
+  }
+
+  eof(): boolean {
+    return this.end.peerClosed && this.rx.length === 0;
+  }
+
+  readable(mode: Mode): boolean {
+    return this.rx.canSatisfy(mode);
+  }
+
+  read(mode: Mode): ByteString | undefined {
+    return this.rx.take(mode);
+  }
+
+  transmit(data: ByteString): SendResult {
+    if (this.end.peerClosed) {
+      const error = this.end.peerReset ? SocketErrors.CONNECTION_RESET : SocketErrors.DISCONNECTED;
+      this.ctx.trace.record("client.send", this.host.name, { socket: this.label, bytes: data.length, error });
+      return [false, error];
+    }
+    this.ctx.network.sendData(this.end, data);
+    return [true, undefined];
+  }
+
+  release(): void {
+    if (!this.end.closedLocal) this.ctx.network.close(this.end, "client close");
+  }
+}
+
+/** A UDP client made by create_client: a bound port with a default peer. */
+export class UdpClient extends ClientCore implements UdpEndpoint {
+  private readonly datagrams: ByteString[] = [];
+  private head = 0;
+  readonly bindAddress: string;
+
+  constructor(ctx: SimContext, host: Host, localAddr: string, localPort: number, peerAddr: string, peerPort: number) {
+    super(ctx, host, "udp", localAddr, localPort, peerAddr, peerPort);
+    this.bindAddress = localAddr;
+    host.udpPorts.set(localPort, this);
+  }
+
+  onDatagram(data: ByteString): void {
+    if (this.state === "closed") return;
+    this.datagrams.push(data);
+  }
+
+  isOpen(): boolean {
+    return this.state === "open";
+  }
+
+  eof(): boolean {
+    return false;
+  }
+
+  private queued(): number {
+    return this.datagrams.length - this.head;
+  }
+
+  private pull(): boolean {
+    if (this.head >= this.datagrams.length) return false;
+    this.rx.append(this.datagrams[this.head++]!);
+    if (this.head === this.datagrams.length) {
+      this.datagrams.length = 0;
+      this.head = 0;
+    }
+    return true;
+  }
+
+  readable(mode: Mode): boolean {
+    if (mode.kind === "all") return this.rx.length > 0 || this.queued() > 0;
+    if (this.rx.canSatisfy(mode)) return true;
+    // Could the queued datagrams complete the read?
+    let extra = 0;
+    for (let i = this.head; i < this.datagrams.length; i++) {
+      const d = this.datagrams[i]!;
+      if (mode.kind === "line" && /[\r\n]/.test(d)) return true;
+      extra += d.length;
+    }
+    return mode.kind === "bytes" && this.rx.length + extra >= mode.n;
+  }
+
+  /** "*all" returns what an earlier read left over, else exactly one datagram. */
+  read(mode: Mode): ByteString | undefined {
+    if (mode.kind === "all") {
+      if (this.rx.length > 0) return this.rx.takeAll();
+      if (this.queued() === 0) return undefined;
+      this.pull();
+      return this.rx.takeAll();
+    }
+    if (!this.readable(mode)) return undefined;
+    while (!this.rx.canSatisfy(mode) && this.pull()) {
+      /* pull datagrams one at a time */
+    }
+    return this.rx.take(mode);
+  }
+
+  transmit(data: ByteString): SendResult {
+    if (data.length > MAX_UDP_PAYLOAD) {
+      this.ctx.trace.record("client.send", this.host.name, {
+        socket: this.label,
+        bytes: data.length,
+        error: SocketErrors.MESSAGE_TOO_LONG,
+      });
+      return [false, SocketErrors.MESSAGE_TOO_LONG];
+    }
+    this.ctx.network.sendDatagram(this.host, this.localAddr, this.localPort, this.peerAddr, this.peerPort, data);
+    return [true, undefined];
+  }
+
+  release(): void {
+    if (this.host.udpPorts.get(this.localPort) === this) this.host.udpPorts.delete(this.localPort);
+    this.ctx.network.releasePort(this.host, "udp", this.localPort);
+  }
+}
+
+/** The public SocketClient object of a create_client socket. */
+export class ClientSocket implements SocketClient {
+  readonly #core: ClientCore;
+
+  constructor(core: ClientCore) {
+    this.#core = core;
+    setIdentity(this, core);
+  }
+
+  get is_open(): boolean {
+    this.#core.alive(".is_open");
+    return this.#core.isOpen();
+  }
+  get local_address(): string {
+    this.#core.alive(".local_address");
+    return this.#core.localAddr;
+  }
+  get local_port(): number {
+    this.#core.alive(".local_port");
+    return this.#core.localPort;
+  }
+  get peer_address(): string {
+    this.#core.alive(".peer_address");
+    return this.#core.peerAddr;
+  }
+  get peer_port(): number {
+    this.#core.alive(".peer_port");
+    return this.#core.peerPort;
+  }
+  send(message: SendMessage): SendResult {
+    return this.#core.send(message);
+  }
+  receive(mode: ReceiveMode, timeout_ms: number): LuaResult<ByteString> {
+    return this.#core.receive(mode, timeout_ms);
+  }
+  close(): void {
+    this.#core.close();
+  }
+  /** Compact description for debugging and snapshots. */
+  toString(): string {
+    return `SocketClient(${this.#core.label}, ${this.#core.state})`;
+  }
+}

@@ -1,0 +1,335 @@
+import { CallbackError, SimulationLimitError, SimulationUsageError } from "../core/errors.js";
+import { Rng } from "../core/rng.js";
+import { Trace, type TraceEvent, type TraceOptions } from "../core/trace.js";
+import { isIpv4 } from "../net/address.js";
+import type { BlockFrame } from "../net/gui-thread.js";
+import type { Host } from "../net/host.js";
+import { Network } from "../net/network.js";
+import { createSocketApi, type SocketApi } from "../renoise/socket-api.js";
+import type { SemanticsOptions, SimContext } from "./context.js";
+import { VirtualTime, type FakeClock } from "./time.js";
+import { formatTrace } from "../trace/format.js";
+
+/** Options of {@link createSimulation}. */
+export interface SimulationOptions {
+  /** Seed of every random choice (ephemeral ports, jitter, faults). Default 1. */
+  seed?: number;
+  /** Name of the host the tool runs on. Default "renoise". */
+  hostName?: string;
+  /** The tool host's LAN address. Default "192.168.1.10". */
+  hostAddress?: string;
+  /** One-way latency in ms between different hosts. Default 0. */
+  latency?: number;
+  /** One-way latency in ms on a host's loopback. Default 0. */
+  loopbackLatency?: number;
+  /**
+   * Install the fake clock globally, so the code under test's own
+   * `setTimeout`/`setInterval`/`Date` run on virtual time. Default false.
+   * `dispose()` uninstalls it.
+   */
+  installClock?: boolean;
+  /** Largest number of events one `advance`/`runUntilIdle`/blocking call may process. Default 1,000,000. */
+  maxEvents?: number;
+  /** Modelled choices (see docs/semantics.md). */
+  semantics?: Partial<SemanticsOptions>;
+  /** What the trace stores. */
+  trace?: TraceOptions;
+}
+
+/** Options of {@link Simulation.addHost}. */
+export interface HostOptions {
+  /** IPv4 address; default: the next free 10.0.0.x. */
+  address?: string;
+  /** Extra DNS names that resolve to this host (its own name always does). */
+  aliases?: string[];
+}
+
+/** A simulated host as seen by tests: its name, address and its own renoise.Socket API. */
+export interface SimHost {
+  readonly name: string;
+  readonly address: string;
+  /** A renoise.Socket API whose sockets live on this host. */
+  readonly Socket: SocketApi;
+}
+
+type Lifecycle = "active" | "disposed";
+
+/**
+ * One deterministic simulated world: a network of hosts on virtual time, a
+ * trace of everything observable, and the renoise.Socket double of the tool
+ * host. Create as many as you like; they share nothing.
+ */
+export class Simulation {
+  /** The seed this simulation was created with. */
+  readonly seed: number;
+  readonly trace: Trace;
+  readonly network: Network;
+  /** `renoise`-shaped namespace of the tool host: `sim.renoise.Socket.create_server(...)`. */
+  readonly renoise: { readonly Socket: SocketApi };
+  /** The host the tool runs on. */
+  readonly host: SimHost;
+  private readonly time: VirtualTime;
+  private readonly rng: Rng;
+  private readonly ctx: SimContext;
+  private readonly maxEvents: number;
+  private readonly semantics: SemanticsOptions;
+  private readonly pendingErrors: CallbackError[] = [];
+  private readonly simHosts = new Map<string, SimHost>();
+  private state: Lifecycle = "active";
+  private nextAddress = 2;
+
+  constructor(options: SimulationOptions = {}) {
+    const seed = options.seed ?? 1;
+    if (!Number.isInteger(seed)) {
+      throw new SimulationUsageError(`createSimulation: seed must be an integer, got ${String(seed)}`);
+    }
+    this.seed = seed;
+    this.maxEvents = options.maxEvents ?? 1_000_000;
+    this.semantics = {
+      udpDummyCanSend: false,
+      connectionWrappers: "fresh",
+      onCallbackError: "throw",
+      ...options.semantics,
+    };
+    this.rng = new Rng(seed);
+    this.time = new VirtualTime(options.installClock ?? false);
+    this.trace = new Trace(() => this.time.now, options.trace);
+    this.network = new Network(this.time.scheduler, () => this.time.now, this.rng, this.trace);
+    this.network.links.latency = options.latency ?? 0;
+    this.network.links.loopbackLatency = options.loopbackLatency ?? 0;
+    const self = this;
+    this.ctx = {
+      network: this.network,
+      trace: this.trace,
+      rng: this.rng,
+      semantics: this.semantics,
+      now: () => this.time.now,
+      block: (host, frame, deadline, done, settle) => self.block(host, frame, deadline, done, settle),
+      callbackFailed: (host, callback, error) => self.callbackFailed(host, callback, error),
+    };
+    this.host = this.addHost(options.hostName ?? "renoise", { address: options.hostAddress ?? "192.168.1.10" });
+    this.renoise = { Socket: this.host.Socket };
+  }
+
+  /** Current virtual time in ms. */
+  get now(): number {
+    return this.time.now;
+  }
+
+  /** The @sinonjs/fake-timers clock the tool's timers run on. */
+  get clock(): FakeClock {
+    return this.time.clock;
+  }
+
+  /** All trace events so far. */
+  get events(): readonly TraceEvent[] {
+    return this.trace.events;
+  }
+
+  /** Adds a host; its name (and aliases) resolve to its address through the simulation's DNS. */
+  addHost(name: string, options: HostOptions = {}): SimHost {
+    this.assertActive("addHost");
+    if (typeof name !== "string" || name === "") {
+      throw new SimulationUsageError("addHost: name must be a non-empty string");
+    }
+    if (this.network.hosts.has(name)) throw new SimulationUsageError(`addHost: a host named "${name}" exists already`);
+    const address = options.address ?? this.freeAddress();
+    if (!isIpv4(address) || address.startsWith("127.") || address === "0.0.0.0") {
+      throw new SimulationUsageError(`addHost: "${address}" is not a usable IPv4 host address`);
+    }
+    for (const h of this.network.hosts.values()) {
+      if (h.address === address) throw new SimulationUsageError(`addHost: address ${address} belongs to host "${h.name}"`);
+    }
+    const host = this.network.addHost(name, address);
+    this.network.dns.register(name, address);
+    for (const alias of options.aliases ?? []) this.network.dns.register(alias, address);
+    const simHost: SimHost = { name, address, Socket: createSocketApi(this.ctx, host) };
+    this.simHosts.set(name, simHost);
+    this.trace.record("host.add", name, { address });
+    return simHost;
+  }
+
+  /** Looks up a host added with {@link addHost} (or the tool host). */
+  getHost(name: string): SimHost {
+    const h = this.simHosts.get(name);
+    if (!h) throw new SimulationUsageError(`getHost: no host named "${name}"; add it with sim.addHost("${name}")`);
+    return h;
+  }
+
+  /** Registers a DNS name for an address. */
+  registerName(name: string, address: string): void {
+    this.assertActive("registerName");
+    this.network.dns.register(name, address);
+  }
+
+  private freeAddress(): string {
+    for (;;) {
+      const a = `10.0.0.${this.nextAddress++}`;
+      if (![...this.network.hosts.values()].some((h) => h.address === a)) return a;
+    }
+  }
+
+  // ------------------------------------------------------------------ driving
+
+  /**
+   * Lets `ms` of virtual time pass: packets arrive, callbacks run on idle GUI
+   * threads, the tool's timers fire, all in (time, sequence) order.
+   */
+  advance(ms: number): void {
+    this.assertActive("advance");
+    if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) {
+      throw new SimulationUsageError(`advance: ms must be a finite number >= 0, got ${String(ms)}`);
+    }
+    this.runTo(this.time.now + ms, "advance", false);
+  }
+
+  /**
+   * Runs until the network is quiet: no packet in flight and no callback
+   * that could run. Tool timers due before that moment fire; later ones (for
+   * example an endless interval) do not. Returns the virtual time reached.
+   */
+  runUntilIdle(): number {
+    this.assertActive("runUntilIdle");
+    this.runTo(Infinity, "runUntilIdle", true);
+    return this.time.now;
+  }
+
+  private runTo(target: number, call: string, untilQuiet: boolean): void {
+    const start = this.time.now;
+    let steps = 0;
+    this.drainAll();
+    for (;;) {
+      const tNet = this.time.scheduler.peekTime();
+      if (untilQuiet && tNet === Infinity && !this.anyRunnable()) break;
+      const tTimer = this.time.nextTimer();
+      const t = Math.min(tNet, tTimer);
+      if (t > target || (untilQuiet && tNet === Infinity)) break;
+      if (++steps > this.maxEvents) this.limit(call, start, steps);
+      if (tTimer <= tNet) {
+        this.time.now = Math.max(this.time.now, tTimer);
+        this.time.fireTimersAt(tTimer);
+      } else {
+        this.time.now = tNet;
+        this.time.syncClock(tNet);
+        this.time.scheduler.pop()!.run();
+      }
+      this.drainAll();
+    }
+    if (target !== Infinity) {
+      this.time.now = Math.max(this.time.now, target);
+      this.time.syncClock(target);
+    }
+    this.throwPending();
+  }
+
+  private block(host: Host, frame: BlockFrame, deadline: number, done: () => boolean, settle = false): boolean {
+    const start = this.time.now;
+    let steps = 0;
+    host.gui.frames.push(frame);
+    try {
+      this.drainAll();
+      let ok = done();
+      while (!ok) {
+        const tNet = this.time.scheduler.peekTime();
+        if (tNet > deadline) break;
+        if (++steps > this.maxEvents) this.limit(blockName(frame), start, steps);
+        this.time.now = tNet;
+        this.time.syncClock(tNet);
+        this.time.scheduler.pop()!.run();
+        this.drainAll();
+        ok = done();
+      }
+      if (ok && settle) {
+        // Deliver what arrives at this same instant too ("whatever is queued now").
+        while (this.time.scheduler.peekTime() === this.time.now) {
+          if (++steps > this.maxEvents) this.limit(blockName(frame), start, steps);
+          this.time.scheduler.pop()!.run();
+          this.drainAll();
+        }
+      }
+      if (!ok && deadline !== Infinity) {
+        this.time.now = Math.max(this.time.now, deadline);
+        this.time.syncClock(this.time.now);
+      }
+      return ok;
+    } finally {
+      host.gui.frames.pop();
+    }
+  }
+
+  private drainAll(): void {
+    for (const h of this.network.hosts.values()) h.gui.drain();
+  }
+
+  private anyRunnable(): boolean {
+    for (const h of this.network.hosts.values()) if (h.gui.hasRunnable()) return true;
+    return false;
+  }
+
+  private limit(call: string, start: number, steps: number): never {
+    throw new SimulationLimitError(
+      `renoise-sim: ${call} aborted after ${steps - 1} events, from ${start} ms to ${this.time.now} ms of virtual time; ` +
+        `a callback or timer probably reschedules itself forever. If the run is legitimately this long, ` +
+        `raise maxEvents in createSimulation().`,
+    );
+  }
+
+  private callbackFailed(host: Host, callback: string, error: unknown): void {
+    const msg = error instanceof Error ? error.message : String(error);
+    this.trace.record("callback.error", host.name, { callback, error: msg });
+    if (this.semantics.onCallbackError === "throw") {
+      this.pendingErrors.push(
+        new CallbackError(`renoise-sim: notifier callback ${callback} on host "${host.name}" threw: ${msg}`, callback, {
+          cause: error,
+        }),
+      );
+    }
+  }
+
+  private throwPending(): void {
+    const e = this.pendingErrors.shift();
+    this.pendingErrors.length = 0;
+    if (e) throw e;
+  }
+
+  // ------------------------------------------------------------------ output
+
+  /** The trace as compact text, one event a line. */
+  formatTrace(): string {
+    return formatTrace(this.trace.events);
+  }
+
+  /** The trace as JSON Lines. */
+  traceJsonl(): string {
+    return this.trace.events.map((e) => JSON.stringify(e)).join("\n") + (this.trace.events.length ? "\n" : "");
+  }
+
+  /** Number of packets in flight plus callbacks waiting on GUI threads. */
+  pendingWork(): { events: number; callbacks: number; timers: number } {
+    let callbacks = 0;
+    for (const h of this.network.hosts.values()) callbacks += h.gui.pending;
+    return { events: this.time.scheduler.size, callbacks, timers: this.time.timerCount() };
+  }
+
+  /** Releases the fake clock (uninstalling it if it was installed globally). Idempotent. */
+  dispose(): void {
+    if (this.state === "disposed") return;
+    this.state = "disposed";
+    this.time.dispose();
+  }
+
+  private assertActive(call: string): void {
+    if (this.state !== "active") {
+      throw new SimulationUsageError(`${call}: this simulation is disposed; create a new one with createSimulation()`);
+    }
+  }
+}
+
+function blockName(frame: BlockFrame): string {
+  return frame.kind === "wait" ? "server:wait()" : frame.call;
+}
+
+/** Creates an independent simulation. Same seed and same scenario give a byte-identical trace. */
+export function createSimulation(options: SimulationOptions = {}): Simulation {
+  return new Simulation(options);
+}

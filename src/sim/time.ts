@@ -1,0 +1,83 @@
+import FakeTimers from "@sinonjs/fake-timers";
+import { Scheduler } from "../core/scheduler.js";
+
+/** The fake clock type of @sinonjs/fake-timers. */
+export type FakeClock = FakeTimers.Clock;
+
+/** Timer APIs faked when the clock is installed globally. */
+const FAKED: FakeTimers.FakeMethod[] = [
+  "setTimeout",
+  "clearTimeout",
+  "setInterval",
+  "clearInterval",
+  "setImmediate",
+  "clearImmediate",
+  "Date",
+];
+
+interface TimerHeapLike {
+  peek(): { callAt: number } | undefined;
+}
+interface ClockInternals {
+  timerHeap?: TimerHeapLike;
+  timers?: Map<number, { callAt: number }> | Record<string, { callAt: number }>;
+}
+
+/**
+ * Virtual time: the network's event queue plus a @sinonjs/fake-timers clock
+ * for the tool's own timers. The queue is the source of truth for `now`; the
+ * fake clock follows it and may lag behind while a blocking call runs
+ * (timers due during a blocking call fire after it returns, R20).
+ */
+export class VirtualTime {
+  now = 0;
+  readonly scheduler = new Scheduler();
+  readonly clock: FakeClock;
+  private readonly uninstall: (() => void) | undefined;
+
+  constructor(installGlobally: boolean) {
+    if (installGlobally) {
+      const clock = FakeTimers.withGlobal(globalThis).install({ now: 0, toFake: FAKED, loopLimit: 1_000_000 });
+      this.clock = clock;
+      this.uninstall = () => clock.uninstall();
+    } else {
+      this.clock = FakeTimers.withGlobal(globalThis).createClock(0, 1_000_000) as FakeClock;
+      this.uninstall = undefined;
+    }
+  }
+
+  /** Virtual time of the tool's next timer, or Infinity. */
+  nextTimer(): number {
+    const c = this.clock as unknown as ClockInternals;
+    if (c.timerHeap) return c.timerHeap.peek()?.callAt ?? Infinity;
+    // Older layouts: scan all timers.
+    let min = Infinity;
+    const timers = c.timers;
+    if (!timers) return min;
+    const values = timers instanceof Map ? [...timers.values()] : Object.values(timers);
+    for (const t of values) if (t.callAt < min) min = t.callAt;
+    return min;
+  }
+
+  /** Moves the fake clock to `t` if no timer is due before then (never fires a timer). */
+  syncClock(t: number): void {
+    const lag = t - this.clock.now;
+    if (lag > 0 && this.nextTimer() > t) this.clock.tick(lag);
+  }
+
+  /** Fires the timers due at virtual time `t` (the clock catches up first). */
+  fireTimersAt(t: number): void {
+    const lag = t - this.clock.now;
+    this.clock.tick(lag > 0 ? lag : 0);
+  }
+
+  /** Number of pending tool timers. */
+  timerCount(): number {
+    return this.clock.countTimers();
+  }
+
+  dispose(): void {
+    this.clock.reset();
+    this.uninstall?.();
+  }
+}
