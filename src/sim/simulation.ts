@@ -172,6 +172,29 @@ export class Simulation {
   // ------------------------------------------------------------------ driving
 
   /**
+   * Runs `fn` after `delayMs` of virtual time, as an event of the network
+   * (not a tool timer): use it to script peers on other hosts. `fn` may make
+   * blocking calls on those hosts' sockets. Returns a function that cancels it.
+   */
+  schedule(delayMs: number, fn: () => void): () => void {
+    this.assertActive("schedule");
+    if (typeof delayMs !== "number" || !Number.isFinite(delayMs) || delayMs < 0) {
+      throw new SimulationUsageError(`schedule: delayMs must be a finite number >= 0, got ${String(delayMs)}`);
+    }
+    if (typeof fn !== "function") throw new SimulationUsageError("schedule: fn must be a function");
+    const ev = this.time.scheduler.schedule(this.time.now + delayMs, fn);
+    return () => {
+      ev.cancelled = true;
+    };
+  }
+
+  /** Like {@link schedule}, at an absolute virtual time (not before now). */
+  at(time: number, fn: () => void): () => void {
+    return this.schedule(Math.max(0, time - this.time.now), fn);
+  }
+
+
+  /**
    * Lets `ms` of virtual time pass: packets arrive, callbacks run on idle GUI
    * threads, the tool's timers fire, all in (time, sequence) order.
    */
