@@ -6,6 +6,7 @@ export { createSimulation, Simulation } from "./sim/simulation.js";
 export type { SimulationOptions, HostOptions, SimHost } from "./sim/simulation.js";
 export type { SemanticsOptions } from "./sim/context.js";
 export type { FakeClock } from "./sim/time.js";
+export type { Peer, PeerScript, Wait } from "./sim/peer.js";
 
 export type { SocketApi } from "./renoise/socket-api.js";
 export type {
@@ -37,3 +38,14 @@ export { formatEvent, formatTrace } from "./trace/format.js";
 
 export { text, toText, fromBytes, toBytes, isByteString, escapeBytes, unescapeBytes } from "./bytes.js";
 export type { ByteString } from "./bytes.js";
+
+export {
+  createOscApi,
+  OSC_TIMETAG_IMMEDIATELY,
+  OscMessage,
+  OscBundle,
+  OscUsageError,
+  isOscObject,
+  OSC_TAGS,
+} from "./osc/index.js";
+export type { OscTag, OscArgument, OscValue, OscElement, OscApi, OscInt64 } from "./osc/index.js";

@@ -3,13 +3,14 @@
  *
  * @module
  */
+import { RenoiseSimError } from "../core/errors.js";
 
 /**
  * Misuse of the renoise.Osc API (wrong argument types, unknown tags, bad
  * patterns, ...): what Renoise reports as a Lua runtime error. The message
  * starts with the API name (e.g. `renoise.Osc.Message: `) and says what to do.
  */
-export class OscUsageError extends Error {
+export class OscUsageError extends RenoiseSimError {
   override name = "OscUsageError";
 }
 

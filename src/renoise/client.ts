@@ -18,8 +18,15 @@ import { checkMode, checkTimeout, modeName, toMessage, type Mode } from "./valid
  */
 type ClientState = "open" | "failed" | "closed";
 
+/** A receive that was validated and may be waiting for data. */
+export interface PendingReceive {
+  mode: Mode;
+  timeout: number;
+  start: number;
+}
+
 /** Shared state and rules of sockets made by create_client. */
-abstract class ClientCore {
+export abstract class ClientCore {
   state: ClientState = "open";
   readonly rx = new RxBuffer();
 
@@ -70,27 +77,42 @@ abstract class ClientCore {
   }
 
   receive(mode: ReceiveMode, timeoutMs: number): LuaResult<ByteString> {
-    this.usable(":receive");
-    const m = checkMode("SocketClient:receive", mode);
-    const timeout = checkTimeout("SocketClient:receive", timeoutMs, true);
-    const start = this.ctx.now();
-    let data = this.read(m);
-    if (data === undefined && !this.eof() && timeout > 0) {
+    const r = this.beginReceive(mode, timeoutMs);
+    if (!this.ready(r.mode) && r.timeout > 0) {
       this.ctx.block(
         this.host,
         { kind: "block", call: "SocketClient:receive" },
-        start + timeout,
-        () => this.readable(m) || this.eof(),
-        m.kind === "all",
+        r.start + r.timeout,
+        () => this.ready(r.mode),
+        r.mode.kind === "all",
       );
-      data = this.read(m);
     }
+    return this.finishReceive(r);
+  }
+
+  /** Validates a receive call (raising on misuse) and notes when it started. */
+  beginReceive(mode: unknown, timeoutMs: unknown): PendingReceive {
+    this.usable(":receive");
+    const m = checkMode("SocketClient:receive", mode);
+    const timeout = checkTimeout("SocketClient:receive", timeoutMs, true);
+    return { mode: m, timeout, start: this.ctx.now() };
+  }
+
+  /** True when a receive in `mode` can finish now (data, or the end of the stream). */
+  ready(mode: Mode): boolean {
+    return this.readable(mode) || this.eof();
+  }
+
+  /** Completes a receive: data, "timeout" (socket stays open) or "disconnected" (socket closes). */
+  finishReceive(r: PendingReceive): LuaResult<ByteString> {
+    const m = r.mode;
+    let data = this.read(m);
     if (data === undefined && this.eof()) {
       // End of stream: hand out a last partial line or block once, then report the disconnect.
       const rest = this.rx.takeAll();
       if (rest.length > 0) data = rest;
     }
-    const fields = { socket: this.label, mode: modeName(m), timeout, waited: this.ctx.now() - start };
+    const fields = { socket: this.label, mode: modeName(m), timeout: r.timeout, waited: this.ctx.now() - r.start };
     if (data !== undefined) {
       this.ctx.trace.record("client.receive", this.host.name, { ...fields, ...this.ctx.trace.payload(data) });
       return [data, undefined];

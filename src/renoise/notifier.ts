@@ -20,7 +20,7 @@ export function checkNotifier(notifier: unknown): Notifier {
       throw new SocketLogicError(`SocketServer:run: notifier.${name} must be a function, got ${show(cb)}`);
     }
   }
-  return notifier as Notifier;
+  return notifier;
 }
 
 /** Looks a callback up when it is about to run (a tool may change its notifier while running). */

@@ -1,5 +1,5 @@
 import { SocketLogicError } from "../core/errors.js";
-import { ANY_ADDRESS, endpoint, isIpv4, isLoopback, LOOPBACK } from "../net/address.js";
+import { ANY_ADDRESS, endpoint, isLoopback, LOOPBACK } from "../net/address.js";
 import { SocketErrors } from "../net/errors.js";
 import type { Host } from "../net/host.js";
 import type { ConnectResult } from "../net/network.js";
@@ -28,6 +28,30 @@ export interface SocketApi {
 }
 
 const DEFAULT_CONNECT_TIMEOUT = 1000;
+
+/** A TCP handshake in progress (see {@link SocketApiInternals.begin_client}). */
+export interface PendingConnect {
+  deadline: number;
+  settled: () => boolean;
+  finish: () => LuaResult<SocketClient>;
+}
+
+/** Result of starting create_client without blocking. */
+export type ClientStart = { done: LuaResult<SocketClient>; pending?: undefined } | { done?: undefined; pending: PendingConnect };
+
+/** Non-blocking building blocks behind the API (used by peer scripts). */
+export interface SocketApiInternals {
+  begin_client(address: unknown, port: unknown, protocol?: unknown, timeoutMs?: unknown): ClientStart;
+}
+
+const internals = new WeakMap<SocketApi, SocketApiInternals>();
+
+/** The non-blocking internals of a SocketApi made by {@link createSocketApi}. */
+export function internalsOf(api: SocketApi): SocketApiInternals {
+  const i = internals.get(api);
+  if (!i) throw new Error("internalsOf: not a renoise-sim SocketApi");
+  return i;
+}
 
 /** Builds the renoise.Socket API of one simulated host. */
 export function createSocketApi(ctx: SimContext, host: Host): SocketApi {
@@ -75,7 +99,11 @@ export function createSocketApi(ctx: SimContext, host: Host): SocketApi {
     return [new ServerSocket(core), undefined];
   }
 
-  function create_client(address: unknown, port: unknown, protocol?: unknown, timeoutMs?: unknown): LuaResult<SocketClient> {
+  /**
+   * Starts create_client without blocking: either an immediate result, or a
+   * pending TCP handshake to wait for (until `deadline` or `settled()`).
+   */
+  function begin_client(address: unknown, port: unknown, protocol?: unknown, timeoutMs?: unknown): ClientStart {
     const call = "renoise.Socket.create_client";
     const name = checkAddress(call, address);
     const p = checkPort(call, port, false);
@@ -84,43 +112,64 @@ export function createSocketApi(ctx: SimContext, host: Host): SocketApi {
       timeoutMs === undefined || timeoutMs === null ? DEFAULT_CONNECT_TIMEOUT : checkTimeout(call, timeoutMs, false);
     const target = endpoint(name, p);
     const resolved = ctx.network.dns.resolve(name);
-    if (resolved === undefined || (isIpv4(name) === false && resolved === ANY_ADDRESS)) {
-      return fail("client.create", SocketErrors.HOST_NOT_FOUND, { proto, to: target });
+    if (resolved === undefined || resolved === ANY_ADDRESS) {
+      return { done: fail("client.create", SocketErrors.HOST_NOT_FOUND, { proto, to: target }) };
     }
     const localPort = ctx.network.allocatePort(host, proto);
-    if (localPort === undefined) return fail("client.create", SocketErrors.ADDRESS_NOT_AVAILABLE, { proto, to: target });
+    if (localPort === undefined) {
+      return { done: fail("client.create", SocketErrors.ADDRESS_NOT_AVAILABLE, { proto, to: target }) };
+    }
     const localAddr = host.sourceFor(resolved);
 
     if (proto === "udp") {
       const core = new UdpClient(ctx, host, localAddr, localPort, resolved, p);
       ctx.trace.record("client.create", host.name, { socket: core.label });
-      return [new ClientSocket(core), undefined];
+      return { done: [new ClientSocket(core), undefined] };
     }
 
     let result: ConnectResult | undefined;
+    let core: TcpClient | undefined;
     const start = ctx.now();
     const attempt = ctx.network.connect(host, localPort, resolved, p, (r) => {
       result = r;
+      // Own the end at once: bytes may arrive before the blocking call returns.
+      if (r.ok) core = new TcpClient(ctx, r.end);
     });
-    ctx.block(host, { kind: "block", call: "renoise.Socket.create_client" }, start + timeout, () => result !== undefined);
-    if (result === undefined) {
-      attempt.abandon();
-      ctx.network.releasePort(host, "tcp", localPort);
-      return fail("client.create", SocketErrors.CONNECT_TIMEOUT, { proto, to: target, waited: ctx.now() - start });
-    }
-    if (!result.ok) {
-      ctx.network.releasePort(host, "tcp", localPort);
-      return fail("client.create", SocketErrors.CONNECTION_REFUSED, { proto, to: target });
-    }
-    const core = new TcpClient(ctx, result.end);
-    ctx.trace.record("client.create", host.name, { socket: core.label, waited: ctx.now() - start });
-    return [new ClientSocket(core), undefined];
+    return {
+      pending: {
+        deadline: start + timeout,
+        settled: () => result !== undefined,
+        finish: () => {
+          if (result === undefined) {
+            attempt.abandon();
+            ctx.network.releasePort(host, "tcp", localPort);
+            return fail("client.create", SocketErrors.CONNECT_TIMEOUT, { proto, to: target, waited: ctx.now() - start });
+          }
+          if (!result.ok) {
+            ctx.network.releasePort(host, "tcp", localPort);
+            return fail("client.create", SocketErrors.CONNECTION_REFUSED, { proto, to: target });
+          }
+          ctx.trace.record("client.create", host.name, { socket: core!.label, waited: ctx.now() - start });
+          return [new ClientSocket(core!), undefined];
+        },
+      },
+    };
   }
 
-  return {
+  function create_client(address: unknown, port: unknown, protocol?: unknown, timeoutMs?: unknown): LuaResult<SocketClient> {
+    const started = begin_client(address, port, protocol, timeoutMs);
+    if (started.done) return started.done;
+    const pending = started.pending;
+    ctx.block(host, { kind: "block", call: "renoise.Socket.create_client" }, pending.deadline, pending.settled);
+    return pending.finish();
+  }
+
+  const api: SocketApi = {
     PROTOCOL_TCP: 1,
     PROTOCOL_UDP: 2,
-    create_server: create_server as SocketApi["create_server"],
-    create_client: create_client as SocketApi["create_client"],
+    create_server: create_server,
+    create_client: create_client,
   };
+  internals.set(api, { begin_client });
+  return api;
 }

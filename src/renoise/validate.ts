@@ -1,6 +1,6 @@
 import { SocketLogicError } from "../core/errors.js";
 import { firstNonByte, fromBytes, nonByteMessage, type ByteString } from "../bytes.js";
-import type { Protocol, ReceiveMode, SendMessage } from "./types.js";
+import type { Protocol, ReceiveMode } from "./types.js";
 
 /** Formats a value for an error message. */
 export function show(v: unknown): string {
@@ -62,7 +62,8 @@ export function modeName(m: Mode): string {
 }
 
 /** Turns a message into a byte string, or raises a logic error naming the call. */
-export function toMessage(call: string, message: SendMessage | unknown): ByteString {
+/** Accepts a SendMessage (byte string, Uint8Array, object with binary_data); anything else raises. */
+export function toMessage(call: string, message: unknown): ByteString {
   if (typeof message === "string") {
     const bad = firstNonByte(message);
     if (bad >= 0) throw new SocketLogicError(nonByteMessage(call, message, bad));
@@ -70,7 +71,7 @@ export function toMessage(call: string, message: SendMessage | unknown): ByteStr
   }
   if (message instanceof Uint8Array) return fromBytes(message);
   if (message && typeof message === "object" && "binary_data" in message) {
-    const data = (message as { binary_data: unknown }).binary_data;
+    const data = (message).binary_data;
     if (typeof data === "string") return toMessage(call, data);
   }
   throw new SocketLogicError(

@@ -9,6 +9,8 @@ import { createSocketApi, type SocketApi } from "../renoise/socket-api.js";
 import type { SemanticsOptions, SimContext } from "./context.js";
 import { VirtualTime, type FakeClock } from "./time.js";
 import { formatTrace } from "../trace/format.js";
+import { createOscApi, type OscApi } from "../osc/index.js";
+import { makePeer, PeerRunner, type Peer, type PeerScript } from "./peer.js";
 
 /** Options of {@link createSimulation}. */
 export interface SimulationOptions {
@@ -65,7 +67,7 @@ export class Simulation {
   readonly trace: Trace;
   readonly network: Network;
   /** `renoise`-shaped namespace of the tool host: `sim.renoise.Socket.create_server(...)`. */
-  readonly renoise: { readonly Socket: SocketApi };
+  readonly renoise: { readonly Socket: SocketApi; readonly Osc: OscApi };
   /** The host the tool runs on. */
   readonly host: SimHost;
   private readonly time: VirtualTime;
@@ -76,6 +78,7 @@ export class Simulation {
   private readonly pendingErrors: CallbackError[] = [];
   private readonly simHosts = new Map<string, SimHost>();
   private state: Lifecycle = "active";
+  private readonly peers: PeerRunner;
   private nextAddress = 2;
 
   constructor(options: SimulationOptions = {}) {
@@ -97,18 +100,26 @@ export class Simulation {
     this.network = new Network(this.time.scheduler, () => this.time.now, this.rng, this.trace);
     this.network.links.latency = options.latency ?? 0;
     this.network.links.loopbackLatency = options.loopbackLatency ?? 0;
-    const self = this;
     this.ctx = {
       network: this.network,
       trace: this.trace,
       rng: this.rng,
       semantics: this.semantics,
       now: () => this.time.now,
-      block: (host, frame, deadline, done, settle) => self.block(host, frame, deadline, done, settle),
-      callbackFailed: (host, callback, error) => self.callbackFailed(host, callback, error),
+      block: (host, frame, deadline, done, settle) => this.block(host, frame, deadline, done, settle),
+      callbackFailed: (host, callback, error) => this.callbackFailed(host, callback, error),
     };
+    this.peers = new PeerRunner({
+      now: () => this.time.now,
+      schedule: (delay, fn) => {
+        const ev = this.time.scheduler.schedule(this.time.now + delay, fn);
+        return () => {
+          ev.cancelled = true;
+        };
+      },
+    });
     this.host = this.addHost(options.hostName ?? "renoise", { address: options.hostAddress ?? "192.168.1.10" });
-    this.renoise = { Socket: this.host.Socket };
+    this.renoise = { Socket: this.host.Socket, Osc: createOscApi() };
   }
 
   /** Current virtual time in ms. */
@@ -186,6 +197,32 @@ export class Simulation {
     return () => {
       ev.cancelled = true;
     };
+  }
+
+  /**
+   * Starts a peer script on `host`: a generator function that uses
+   * `yield* peer.connect(...)`, `yield* peer.receive(...)` and
+   * `yield* peer.sleep(ms)` to wait in virtual time. Many peers can wait at
+   * once and interleave exactly as their packets do. It starts at the next
+   * step of virtual time.
+   *
+   * ```ts
+   * sim.spawn("phone", function* (peer) {
+   *   const [c] = yield* peer.connect("192.168.1.10", 8000);
+   *   c!.send("hello\n");
+   *   const [reply] = yield* peer.receive(c!, "*line", 500);
+   * });
+   * ```
+   */
+  spawn(host: string | SimHost, script: (peer: Peer) => PeerScript): void {
+    this.assertActive("spawn");
+    const h = typeof host === "string" ? this.getHost(host) : host;
+    if (typeof script !== "function") throw new SimulationUsageError("spawn: script must be a generator function");
+    const gen = script(makePeer(h.name, h.address, h.Socket, () => this.time.now));
+    if (!gen || typeof (gen as { next?: unknown }).next !== "function") {
+      throw new SimulationUsageError("spawn: script must be a generator function (function* (peer) { ... })");
+    }
+    this.peers.spawn(gen);
   }
 
   /** Like {@link schedule}, at an absolute virtual time (not before now). */
@@ -281,7 +318,11 @@ export class Simulation {
   }
 
   private drainAll(): void {
-    for (const h of this.network.hosts.values()) h.gui.drain();
+    let again = true;
+    while (again) {
+      for (const h of this.network.hosts.values()) h.gui.drain();
+      again = this.peers.poke();
+    }
   }
 
   private anyRunnable(): boolean {

@@ -41,7 +41,7 @@ export class VirtualTime {
       this.clock = clock;
       this.uninstall = () => clock.uninstall();
     } else {
-      this.clock = FakeTimers.withGlobal(globalThis).createClock(0, 1_000_000) as FakeClock;
+      this.clock = FakeTimers.withGlobal(globalThis).createClock(0, 1_000_000);
       this.uninstall = undefined;
     }
   }

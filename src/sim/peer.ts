@@ -1,0 +1,152 @@
+import type { ByteString } from "../bytes.js";
+import { SimulationUsageError } from "../core/errors.js";
+import { ClientCore } from "../renoise/client.js";
+import { identityOf } from "../renoise/handle.js";
+import { internalsOf, type SocketApi } from "../renoise/socket-api.js";
+import type { LuaResult, Protocol, ReceiveMode, SocketClient } from "../renoise/types.js";
+
+/** What a peer script yields: resume when `ready()` holds, or at virtual time `until`. */
+export interface Wait {
+  readonly until: number;
+  readonly ready: () => boolean;
+}
+
+/** A peer script: a generator that yields {@link Wait}s (use `yield*` on the {@link Peer} operations). */
+export type PeerScript = Generator<Wait, void, void>;
+
+/**
+ * What a peer script works with: its host's renoise.Socket API for
+ * everything that does not block (send, close, servers, UDP clients), and
+ * `yield*`-able versions of the calls that block, so that many peers can wait
+ * at once and interleave in virtual time — unlike blocking calls, which in
+ * one JavaScript thread can only nest.
+ */
+export interface Peer {
+  readonly name: string;
+  readonly address: string;
+  readonly Socket: SocketApi;
+  /** `yield* peer.connect(...)`: create_client that waits in virtual time instead of blocking. */
+  connect(address: string, port: number, protocol?: Protocol, timeout_ms?: number): Generator<Wait, LuaResult<SocketClient>, void>;
+  /** `yield* peer.receive(client, mode, timeout)`: receive that waits in virtual time instead of blocking. */
+  receive(client: SocketClient, mode: ReceiveMode, timeout_ms: number): Generator<Wait, LuaResult<ByteString>, void>;
+  /** `yield* peer.sleep(ms)`: lets `ms` of virtual time pass. */
+  sleep(ms: number): Generator<Wait, void, void>;
+}
+
+/** What the simulation gives the peer runner. */
+export interface PeerHost {
+  now(): number;
+  /** Runs `fn` as a network event after `delay` ms; returns a function that cancels it. */
+  schedule(delay: number, fn: () => void): () => void;
+}
+
+/** One running peer script. */
+class Runner {
+  waiting: Wait | undefined;
+  finished = false;
+  private cancelWake: (() => void) | undefined;
+
+  constructor(
+    private readonly gen: PeerScript,
+    private readonly host: PeerHost,
+    private readonly waiters: Set<Runner>,
+  ) {}
+
+  /** Resumes the script until it waits for something not ready yet, or ends. */
+  step(): void {
+    if (this.finished) return;
+    this.waiters.delete(this);
+    this.waiting = undefined;
+    this.cancelWake?.();
+    this.cancelWake = undefined;
+    for (;;) {
+      const r = this.gen.next();
+      if (r.done) {
+        this.finished = true;
+        return;
+      }
+      const w = r.value;
+      if (!w || typeof w.ready !== "function" || typeof w.until !== "number") {
+        throw new SimulationUsageError(
+          "sim.spawn: a peer script yielded something that is not a Wait; use yield* peer.connect/receive/sleep",
+        );
+      }
+      if (w.ready() || w.until <= this.host.now()) continue;
+      this.waiting = w;
+      this.waiters.add(this);
+      if (w.until !== Infinity) {
+        this.cancelWake = this.host.schedule(w.until - this.host.now(), () => {
+          this.cancelWake = undefined;
+          if (this.waiting === w) this.step();
+        });
+      }
+      return;
+    }
+  }
+
+  /** Resumes if what it waits for is ready. */
+  poke(): boolean {
+    if (this.waiting && this.waiting.ready()) {
+      this.step();
+      return true;
+    }
+    return false;
+  }
+}
+
+/** Runs peer scripts of one simulation. */
+export class PeerRunner {
+  private readonly waiters = new Set<Runner>();
+
+  constructor(private readonly host: PeerHost) {}
+
+  spawn(gen: PeerScript): void {
+    const r = new Runner(gen, this.host, this.waiters);
+    this.host.schedule(0, () => r.step());
+
+  }
+
+  /** Resumes every waiting script whose condition now holds. Returns true if any resumed. */
+  poke(): boolean {
+    if (this.waiters.size === 0) return false;
+    let any = false;
+    for (const r of [...this.waiters]) if (r.poke()) any = true;
+    return any;
+  }
+}
+
+/** Builds the {@link Peer} API of one host. */
+export function makePeer(name: string, address: string, Socket: SocketApi, now: () => number): Peer {
+  const internals = internalsOf(Socket);
+  return {
+    name,
+    address,
+    Socket,
+    *connect(addr, port, protocol, timeout_ms) {
+      const started = internals.begin_client(addr, port, protocol, timeout_ms);
+      if (started.done) return started.done;
+      const p = started.pending;
+      yield { until: p.deadline, ready: p.settled };
+      return p.finish();
+    },
+    *receive(client, mode, timeout_ms) {
+      const core = identityOf(client);
+      if (!(core instanceof ClientCore)) {
+        // Not a create_client socket: let the real call raise its logic error.
+        return client.receive(mode, timeout_ms);
+      }
+      const r = core.beginReceive(mode, timeout_ms);
+      if (!core.ready(r.mode) && r.timeout > 0) {
+        yield { until: r.start + r.timeout, ready: () => core.ready(r.mode) };
+      }
+      return core.finishReceive(r);
+    },
+    *sleep(ms) {
+      if (typeof ms !== "number" || !(ms >= 0) || ms === Infinity) {
+        throw new SimulationUsageError(`peer.sleep: ms must be a finite number >= 0, got ${String(ms)}`);
+      }
+      const until = now() + ms;
+      yield { until, ready: () => false };
+    },
+  };
+}
