@@ -64,7 +64,7 @@ export abstract class ClientCore {
 
   abstract isOpen(): boolean;
   abstract transmit(data: ByteString): SendResult;
-  /** True once no more data can ever arrive. */
+  /** True once no more data can ever arrive (the peer closed or reset). */
   abstract eof(): boolean;
   abstract readable(mode: Mode): boolean;
   abstract read(mode: Mode): ByteString | undefined;
@@ -78,7 +78,8 @@ export abstract class ClientCore {
 
   receive(mode: ReceiveMode, timeoutMs: number): LuaResult<ByteString> {
     const r = this.beginReceive(mode, timeoutMs);
-    if (!this.ready(r.mode) && r.timeout > 0) {
+    if (!this.ready(r.mode)) {
+      // Even a poll (timeout 0) sees what arrives at this very instant.
       this.ctx.block(
         this.host,
         { kind: "block", call: "SocketClient:receive" },
@@ -117,7 +118,7 @@ export abstract class ClientCore {
       this.ctx.trace.record("client.receive", this.host.name, { ...fields, ...this.ctx.trace.payload(data) });
       return [data, undefined];
     }
-    const error = this.eof() ? SocketErrors.DISCONNECTED : SocketErrors.TIMEOUT;
+    const error = this.eof() && this.rx.length === 0 ? SocketErrors.DISCONNECTED : SocketErrors.TIMEOUT;
     if (error !== SocketErrors.TIMEOUT) this.state = "failed";
     this.ctx.trace.record("client.receive", this.host.name, { ...fields, error });
     return [undefined, error];
@@ -154,7 +155,7 @@ export class TcpClient extends ClientCore implements TcpEndOwner {
   }
 
   eof(): boolean {
-    return this.end.peerClosed && this.rx.length === 0;
+    return this.end.peerClosed;
   }
 
   readable(mode: Mode): boolean {

@@ -136,7 +136,7 @@ export function makePeer(name: string, address: string, Socket: SocketApi, now: 
         return client.receive(mode, timeout_ms);
       }
       const r = core.beginReceive(mode, timeout_ms);
-      if (!core.ready(r.mode) && r.timeout > 0) {
+      if (!core.ready(r.mode)) {
         yield { until: r.start + r.timeout, ready: () => core.ready(r.mode) };
       }
       return core.finishReceive(r);
