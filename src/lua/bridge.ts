@@ -1,0 +1,750 @@
+import { text, type ByteString } from "../bytes.js";
+import {
+  LuaError,
+  LuaInstructionLimitError,
+  LuaRaise,
+  LuaSyntaxError,
+  LuaVmClosedError,
+} from "./errors.js";
+import { HeapBytes } from "./heap.js";
+import { BRIDGE_HELPERS_LUA } from "./helpers.js";
+import { LuaRef, type LuaRefType } from "./ref.js";
+import { LuaMulti, type HostFunction, type HostResult, type LuaInput, type LuaValue } from "./values.js";
+import {
+  MASK_COUNT,
+  MULTRET,
+  REGISTRY,
+  RIDX_GLOBALS,
+  STATUS,
+  T,
+  upvalueIndex,
+  type LuaC,
+  type LuaState,
+} from "./wasm.js";
+
+/** First word of the userdata behind a host function closure. */
+const FN_MAGIC = 0x52_53_46_4e; // "RSFN"
+/** First word of the userdata standing for a host object. */
+const OBJ_MAGIC = 0x52_53_4f_42; // "RSOB"
+const NO_FAILURE: unique symbol = Symbol("none");
+
+/**
+ * A host function working on the Lua stack directly: it reads its arguments
+ * at indices 1..`lua_gettop(L)`, pushes its results and returns their count.
+ * For hot paths that want to avoid argument conversion.
+ */
+export type RawHostFunction = (L: LuaState, bridge: LuaBridge) => number;
+
+interface FnEntry {
+  readonly fn: HostFunction | RawHostFunction;
+  readonly name: string;
+  /** `luaL_where` level used to prefix errors raised by this function. */
+  readonly whereLevel: number;
+  readonly raw: boolean;
+}
+
+/** The internal slot of a host class: see objects.ts. */
+export interface HostClassSlot {
+  readonly typeName: string;
+  /** Registry ref of the class metatable. */
+  readonly mtRef: number;
+}
+
+interface ObjectEntry {
+  readonly obj: object;
+  readonly cls: HostClassSlot;
+}
+
+type HelperName = "get" | "set" | "method" | "make_class";
+
+/** Options of {@link LuaBridge}. */
+export interface BridgeOptions {
+  /** Max Lua instructions per entry from the host; 0 disables. */
+  instructionLimit: number;
+  /** Instructions between two checks of the limit. */
+  hookStep: number;
+}
+
+/**
+ * The byte-exact JS ⇄ Lua bridge of one Lua state, built on wasmoon's raw C
+ * API: value conversion, host functions (one shared `lua_CFunction`
+ * trampoline; each closure carries a small userdata naming its JS function),
+ * registry refs, protected calls with tracebacks, the instruction limit and
+ * host objects as interned userdata.
+ *
+ * `LuaVm` is the public face; the bridge is exposed as `vm.bridge` for code
+ * that needs the raw stack.
+ */
+export class LuaBridge {
+  /** Byte-string transfer through the module heap. */
+  readonly bytes: HeapBytes;
+  private readonly trampoline: number;
+  private readonly gcFn: number;
+  private readonly msgh: number;
+  private readonly hook: number;
+  private readonly modeText: number;
+
+  private readonly funcs = new Map<number, FnEntry>();
+  private nextFnId = 1;
+  private readonly fnMetaRef: number;
+
+  private readonly objects = new Map<number, ObjectEntry>();
+  private readonly objectIds = new Map<object, number>();
+  private readonly objectClasses = new WeakMap<object, HostClassSlot>();
+  private nextObjId = 1;
+  private readonly objCacheRef: number;
+
+  private guardRef = 0;
+  private readonly helperRefs = new Map<HelperName, number>();
+
+  /** Lua states currently running a host function (innermost last). */
+  private readonly states: LuaState[] = [];
+  /** Borrowed refs of each running host function. */
+  private readonly frames: LuaRef[][] = [];
+  /** Protected-call nesting depth (0: no Lua code running). */
+  private depth = 0;
+  /** Message and traceback recorded by the message handler, per depth. */
+  private readonly errorSlots: ({ msg: ByteString; tb: string } | undefined)[] = [];
+  /** Last JS error turned into a Lua error, to link it as `cause`. */
+  private lastJsError: { msg: ByteString; error: unknown } | undefined;
+
+  private instructionLimit: number;
+  private readonly hookStep: number;
+  /** Instructions run by the current top-level entry (multiple of hookStep). */
+  executed = 0;
+  private aborting = false;
+  private abortMessage: ByteString = "";
+  private closedReason: string | undefined;
+
+  constructor(
+    /** The module's raw C functions and heap. */
+    readonly c: LuaC,
+    /** The main Lua state. */
+    readonly L: LuaState,
+    options: BridgeOptions,
+  ) {
+    this.bytes = new HeapBytes(c);
+    this.instructionLimit = options.instructionLimit;
+    this.hookStep = Math.max(1, Math.floor(options.hookStep));
+    this.trampoline = c.addFunction((l: number) => this.dispatch(l), "ii");
+    this.gcFn = c.addFunction((l: number) => this.collect(l), "ii");
+    this.msgh = c.addFunction((l: number) => this.messageHandler(l), "ii");
+    this.hook = c.addFunction((l: number) => this.countHook(l), "vii");
+    const panic = c.addFunction((l: number) => this.panic(l), "ii");
+    c._lua_atpanic(L, panic);
+    this.modeText = c._malloc(2);
+    c.HEAPU8[this.modeText] = 0x74; // "t": text chunks only for host loads
+    c.HEAPU8[this.modeText + 1] = 0;
+
+    // Metatable of the userdata inside host closures: frees the JS function on GC.
+    c._lua_createtable(L, 0, 1);
+    this.bytes.push(L, "__gc");
+    c._lua_pushcclosure(L, this.gcFn, 0);
+    c._lua_rawset(L, -3);
+    this.fnMetaRef = c._luaL_ref(L, REGISTRY);
+
+    // Weak-valued cache: one userdata per live host object.
+    c._lua_createtable(L, 0, 0);
+    c._lua_createtable(L, 0, 1);
+    this.bytes.push(L, "__mode");
+    this.bytes.push(L, "v");
+    c._lua_rawset(L, -3);
+    c._lua_setmetatable(L, -2);
+    this.objCacheRef = c._luaL_ref(L, REGISTRY);
+
+    this.loadHelpers();
+    if (this.instructionLimit > 0) c._lua_sethook(L, this.hook, MASK_COUNT, this.hookStep);
+  }
+
+  // ---------------------------------------------------------------- state
+
+  /** True once closed or broken down. */
+  get closed(): boolean {
+    return this.closedReason !== undefined;
+  }
+
+  /** Throws {@link LuaVmClosedError} if the VM cannot run code. */
+  ensureOpen(): void {
+    if (this.closedReason !== undefined) throw new LuaVmClosedError(`Lua VM is unusable: ${this.closedReason}`);
+  }
+
+  /** Closes the Lua state (runs `__gc` metamethods). Idempotent. */
+  close(): void {
+    if (this.closedReason !== undefined) return;
+    if (this.depth > 0) throw new LuaVmClosedError("Lua VM: close() called while Lua code is running");
+    this.closedReason = "closed";
+    this.c._lua_close(this.L);
+  }
+
+  /** The Lua state to use now: the one running the innermost host function, else the main state. */
+  get current(): LuaState {
+    return this.states.length ? this.states[this.states.length - 1]! : this.L;
+  }
+
+  /** The guard table shared with the prelude (see helpers.ts). */
+  get guardRefIndex(): number {
+    return this.guardRef;
+  }
+
+  /** Changes the instruction limit (0 disables checks; the hook stays installed). */
+  setInstructionLimit(limit: number): void {
+    if (this.instructionLimit === 0 && limit > 0) {
+      this.c._lua_sethook(this.L, this.hook, MASK_COUNT, this.hookStep);
+    }
+    this.instructionLimit = limit;
+  }
+
+  // ---------------------------------------------------------------- values
+
+  /** Pushes a JS value (see {@link LuaInput}) onto `L`'s stack. */
+  push(L: LuaState, v: LuaInput, name = "value"): void {
+    const c = this.c;
+    switch (typeof v) {
+      case "undefined":
+        c._lua_pushnil(L);
+        return;
+      case "boolean":
+        c._lua_pushboolean(L, v ? 1 : 0);
+        return;
+      case "number":
+        if (Number.isSafeInteger(v) && !Object.is(v, -0)) c._lua_pushinteger(L, BigInt(v));
+        else c._lua_pushnumber(L, v);
+        return;
+      case "bigint":
+        c._lua_pushinteger(L, BigInt.asIntN(64, v));
+        return;
+      case "string":
+        this.bytes.push(L, v, name);
+        return;
+      case "function":
+        this.pushFunction(L, v as HostFunction, name);
+        return;
+      case "object":
+        break;
+      default:
+        throw new TypeError(`${name}: cannot pass a ${typeof v} to Lua`);
+    }
+    if (v === null) {
+      c._lua_pushnil(L);
+    } else if (v instanceof LuaRef) {
+      v.check();
+      c._lua_rawgeti(L, REGISTRY, BigInt(v.ref));
+    } else if (v instanceof Uint8Array) {
+      this.bytes.pushArray(L, v);
+    } else if (v instanceof LuaMulti) {
+      throw new TypeError(`${name}: multi(...) is only allowed as the return value of a host function`);
+    } else {
+      const cls = this.objectClasses.get(v);
+      if (cls) this.pushObject(L, v, cls);
+      else this.pushTable(L, v, name);
+    }
+  }
+
+  private pushTable(L: LuaState, v: object, name: string): void {
+    const c = this.c;
+    if (!c._lua_checkstack(L, 4)) throw new RangeError(`${name}: Lua stack overflow (nested too deep?)`);
+    if (Array.isArray(v)) {
+      const arr = v as readonly LuaInput[];
+      c._lua_createtable(L, arr.length, 0);
+      for (let i = 0; i < arr.length; i++) {
+        this.push(L, arr[i], `${name}[${i + 1}]`);
+        c._lua_rawseti(L, -2, BigInt(i + 1));
+      }
+      return;
+    }
+    const proto = Object.getPrototypeOf(v) as unknown;
+    if (proto !== Object.prototype && proto !== null) {
+      const ctor = (v as { constructor?: { name?: string } }).constructor?.name ?? "object";
+      throw new TypeError(
+        `${name}: cannot pass a ${ctor} to Lua; wrap it with vm.wrap(obj, hostClass) to expose it as userdata`,
+      );
+    }
+    const entries = Object.entries(v as Record<string, LuaInput>);
+    c._lua_createtable(L, 0, entries.length);
+    for (const [k, val] of entries) {
+      if (val === undefined) continue;
+      this.bytes.push(L, k, name);
+      this.push(L, val, `${name}.${k}`);
+      c._lua_rawset(L, -3);
+    }
+  }
+
+  /**
+   * Converts the value at `idx` to JS (see {@link LuaValue}). Reference
+   * types become a {@link LuaRef}; `borrowed` ones are released when the
+   * running host function returns.
+   */
+  toJs(L: LuaState, idx: number, borrowed = false): LuaValue {
+    const c = this.c;
+    switch (c._lua_type(L, idx)) {
+      case T.NONE:
+      case T.NIL:
+        return undefined;
+      case T.BOOLEAN:
+        return c._lua_toboolean(L, idx) !== 0;
+      case T.NUMBER:
+        return c._lua_isinteger(L, idx) ? Number(c._lua_tointegerx(L, idx, 0)) : c._lua_tonumberx(L, idx, 0);
+      case T.STRING:
+        return this.bytes.read(L, idx);
+      case T.USERDATA: {
+        const obj = this.objectAt(L, idx);
+        return obj ?? this.makeRef(L, idx, "userdata", borrowed);
+      }
+      case T.TABLE:
+        return this.makeRef(L, idx, "table", borrowed);
+      case T.FUNCTION:
+        return this.makeRef(L, idx, "function", borrowed);
+      case T.THREAD:
+        return this.makeRef(L, idx, "thread", borrowed);
+      default:
+        return this.makeRef(L, idx, "lightuserdata", borrowed);
+    }
+  }
+
+  private makeRef(L: LuaState, idx: number, type: LuaRefType, borrowed: boolean): LuaRef {
+    this.c._lua_pushvalue(L, idx);
+    const ref = new LuaRef(this, this.c._luaL_ref(L, REGISTRY), type);
+    const frame = this.frames[this.frames.length - 1];
+    if (borrowed && frame) {
+      ref.borrowed = true;
+      frame.push(ref);
+    }
+    return ref;
+  }
+
+  /** Creates a ref to the value at `idx` owned by the caller. */
+  refAt(L: LuaState, idx: number): LuaRef {
+    const v = this.toJs(L, idx, false);
+    if (v instanceof LuaRef) return v;
+    throw new TypeError(`refAt: value at ${idx} is a ${this.typeName(L, idx)}, not a reference type`);
+  }
+
+  /** Frees a registry slot (see {@link LuaRef.release}). */
+  unref(ref: number): void {
+    if (this.closedReason !== undefined) return;
+    this.c._luaL_unref(this.current, REGISTRY, ref);
+  }
+
+  /** Lua type name of the value at `idx`. */
+  typeName(L: LuaState, idx: number): string {
+    const names = ["nil", "boolean", "lightuserdata", "number", "string", "table", "function", "userdata", "thread"];
+    return names[this.c._lua_type(L, idx)] ?? "no value";
+  }
+
+  /** Pushes the globals table. */
+  pushGlobals(L: LuaState): void {
+    this.c._lua_rawgeti(L, REGISTRY, RIDX_GLOBALS);
+  }
+
+  // ------------------------------------------------------ host functions
+
+  /**
+   * Pushes a Lua closure that calls `fn`. `name` appears in error messages;
+   * errors thrown by `fn` are raised in Lua prefixed with the position of
+   * the Lua code `whereLevel` levels up (1: the caller).
+   */
+  pushFunction(L: LuaState, fn: HostFunction, name: string, whereLevel = 1): void {
+    this.pushEntry(L, { fn, name, whereLevel, raw: false });
+  }
+
+  /** Pushes a closure calling a {@link RawHostFunction}. */
+  pushRawFunction(L: LuaState, fn: RawHostFunction, name: string, whereLevel = 1): void {
+    this.pushEntry(L, { fn, name, whereLevel, raw: true });
+  }
+
+  private pushEntry(L: LuaState, entry: FnEntry): void {
+    const c = this.c;
+    const id = this.nextFnId++;
+    const p = c._lua_newuserdatauv(L, 8, 0);
+    c.HEAP32[p >> 2] = FN_MAGIC;
+    c.HEAP32[(p >> 2) + 1] = id;
+    c._lua_rawgeti(L, REGISTRY, BigInt(this.fnMetaRef));
+    c._lua_setmetatable(L, -2);
+    this.funcs.set(id, entry);
+    c._lua_pushcclosure(L, this.trampoline, 1);
+  }
+
+  /**
+   * Builds a table of host functions named `prefix + key` (for error
+   * messages) raising errors at `whereLevel`; returns a ref owned by the caller.
+   */
+  namedFunctions(fns: Record<string, HostFunction>, prefix: string, whereLevel: number): LuaRef {
+    const c = this.c;
+    const L = this.current;
+    const entries = Object.entries(fns);
+    c._lua_createtable(L, 0, entries.length);
+    for (const [name, fn] of entries) {
+      this.bytes.push(L, name, prefix);
+      this.pushFunction(L, fn, prefix + name, whereLevel);
+      c._lua_rawset(L, -3);
+    }
+    const ref = this.refAt(L, -1);
+    c._lua_settop(L, -2);
+    return ref;
+  }
+
+  /** Number of live host closures (for leak checks). */
+  get hostFunctionCount(): number {
+    return this.funcs.size;
+  }
+
+  private dispatch(L: LuaState): number {
+    const c = this.c;
+    const p = c._lua_touserdata(L, upvalueIndex(1));
+    const entry = this.funcs.get(c.HEAP32[(p >> 2) + 1]!);
+    if (!entry) {
+      this.bytes.push(L, "host function was released");
+      return c._lua_error(L);
+    }
+    const frame: LuaRef[] = [];
+    this.frames.push(frame);
+    this.states.push(L);
+    let nret = 0;
+    let failure: unknown = NO_FAILURE;
+    try {
+      if (entry.raw) {
+        nret = (entry.fn as RawHostFunction)(L, this);
+      } else {
+        const n = c._lua_gettop(L);
+        const args: LuaValue[] = new Array<LuaValue>(n);
+        for (let i = 0; i < n; i++) args[i] = this.toJs(L, i + 1, true);
+        nret = this.pushResult(L, (entry.fn as HostFunction)(...args), entry.name);
+      }
+    } catch (e) {
+      if (e === Infinity) {
+        // A Lua error (longjmp) raised inside: let it unwind to its pcall.
+        this.endFrame();
+        throw e;
+      }
+      failure = e;
+    }
+    this.endFrame();
+    if (failure === NO_FAILURE) return nret;
+    c._lua_settop(L, 0);
+    this.pushFailure(L, failure, entry.whereLevel);
+    return c._lua_error(L);
+  }
+
+  private endFrame(): void {
+    const frame = this.frames.pop();
+    this.states.pop();
+    if (frame) for (const ref of frame) if (ref.borrowed) ref.release();
+  }
+
+  private pushResult(L: LuaState, r: HostResult, name: string): number {
+    if (r === undefined) return 0;
+    if (r instanceof LuaMulti) {
+      const n = r.values.length;
+      if (!this.c._lua_checkstack(L, n + 4)) throw new RangeError(`${name}: too many results`);
+      for (let i = 0; i < n; i++) this.push(L, r.values[i], `${name} result #${i + 1}`);
+      return n;
+    }
+    this.push(L, r, `${name} result`);
+    return 1;
+  }
+
+  /** Pushes the Lua error value for a JS exception thrown by a host function. */
+  private pushFailure(L: LuaState, e: unknown, whereLevel: number): void {
+    let value: LuaInput;
+    let withPosition = true;
+    if (e instanceof LuaRaise) {
+      value = e.value;
+      withPosition = e.withPosition;
+    } else if (e instanceof LuaError) {
+      // A Lua error that crossed a host function: re-raise it unchanged.
+      value = e.luaMessage;
+      withPosition = false;
+    } else if (e instanceof Error) {
+      value = text(e.message);
+    } else {
+      value = text(String(e));
+    }
+    if (typeof value === "string") {
+      let msg = value;
+      if (withPosition) {
+        this.c._luaL_where(L, whereLevel);
+        msg = (this.bytes.read(L, -1) ?? "") + value;
+        this.c._lua_settop(L, -2);
+      }
+      this.lastJsError = { msg, error: e };
+      this.bytes.push(L, msg);
+    } else {
+      try {
+        this.push(L, value);
+      } catch {
+        this.bytes.push(L, "invalid error value");
+      }
+    }
+  }
+
+  private collect(L: LuaState): number {
+    const c = this.c;
+    const p = c._lua_touserdata(L, 1);
+    if (!p) return 0;
+    const magic = c.HEAP32[p >> 2];
+    const id = c.HEAP32[(p >> 2) + 1]!;
+    if (magic === FN_MAGIC) {
+      this.funcs.delete(id);
+    } else if (magic === OBJ_MAGIC) {
+      const entry = this.objects.get(id);
+      this.objects.delete(id);
+      if (entry && this.objectIds.get(entry.obj) === id) this.objectIds.delete(entry.obj);
+    }
+    return 0;
+  }
+
+  // --------------------------------------------------------- host objects
+
+  /** Declares that `obj` is exposed to Lua as an instance of `cls`. */
+  bindObject(obj: object, cls: HostClassSlot): void {
+    this.objectClasses.set(obj, cls);
+  }
+
+  /** The host class `obj` was bound to, if any. */
+  classOf(obj: unknown): HostClassSlot | undefined {
+    return typeof obj === "object" && obj !== null ? this.objectClasses.get(obj) : undefined;
+  }
+
+  /** The host object behind the userdata at `idx`, if it is one. */
+  objectAt(L: LuaState, idx: number): object | undefined {
+    const c = this.c;
+    if (c._lua_rawlen(L, idx) !== 8) return undefined;
+    const p = c._lua_touserdata(L, idx);
+    if (c.HEAP32[p >> 2] !== OBJ_MAGIC) return undefined;
+    return this.objects.get(c.HEAP32[(p >> 2) + 1]!)?.obj;
+  }
+
+  /** Pushes the (interned) userdata of a host object. */
+  private pushObject(L: LuaState, obj: object, cls: HostClassSlot): void {
+    const c = this.c;
+    c._lua_rawgeti(L, REGISTRY, BigInt(this.objCacheRef));
+    const known = this.objectIds.get(obj);
+    if (known !== undefined) {
+      if (c._lua_rawgeti(L, -1, BigInt(known)) !== T.NIL) {
+        c._lua_rotate(L, -2, 1);
+        c._lua_settop(L, -2);
+        return;
+      }
+      c._lua_settop(L, -2);
+    }
+    const id = this.nextObjId++;
+    const p = c._lua_newuserdatauv(L, 8, 0);
+    c.HEAP32[p >> 2] = OBJ_MAGIC;
+    c.HEAP32[(p >> 2) + 1] = id;
+    c._lua_rawgeti(L, REGISTRY, BigInt(cls.mtRef));
+    c._lua_setmetatable(L, -2);
+    this.objects.set(id, { obj, cls });
+    this.objectIds.set(obj, id);
+    c._lua_pushvalue(L, -1);
+    c._lua_rawseti(L, -3, BigInt(id));
+    c._lua_rotate(L, -2, 1);
+    c._lua_settop(L, -2);
+  }
+
+  /** Number of host objects that currently have a live userdata (for leak checks). */
+  get liveObjectCount(): number {
+    return this.objects.size;
+  }
+
+  /** Pushes the C function that frees host userdata; used as `__gc` of class metatables. */
+  pushGcFunction(L: LuaState): void {
+    this.c._lua_pushcclosure(L, this.gcFn, 0);
+  }
+
+  // ------------------------------------------------------------- calling
+
+  /**
+   * Loads a chunk (text only). On success pushes the function and returns
+   * undefined; on a syntax error pushes nothing and returns the message.
+   */
+  load(L: LuaState, source: ByteString | Uint8Array, chunkname: ByteString): ByteString | undefined {
+    this.ensureOpen();
+    const c = this.c;
+    const namePtr = c._malloc(chunkname.length + 1);
+    try {
+      for (let i = 0; i < chunkname.length; i++) c.HEAPU8[namePtr + i] = chunkname.charCodeAt(i) & 0xff;
+      c.HEAPU8[namePtr + chunkname.length] = 0;
+      const src = typeof source === "string" ? this.bytes.write(source, "load") : this.bytes.writeArray(source);
+      const status = c._luaL_loadbufferx(L, src, source.length, namePtr, this.modeText);
+      if (status === STATUS.OK) return undefined;
+      const msg = this.bytes.read(L, -1) ?? "syntax error";
+      c._lua_settop(L, -2);
+      return msg;
+    } finally {
+      c._free(namePtr);
+    }
+  }
+
+  /** Loads and runs a chunk with `args`; returns its results. */
+  run(source: ByteString | Uint8Array, chunkname: ByteString, args: readonly LuaInput[] = []): LuaValue[] {
+    const L = this.current;
+    const err = this.load(L, source, chunkname);
+    if (err !== undefined) throw new LuaSyntaxError(err, "");
+    this.pushArgs(L, args);
+    return this.pcall(L, args.length);
+  }
+
+  /** Calls a referenced function with arguments. */
+  callRef(fn: LuaRef, args: readonly LuaInput[]): LuaValue[] {
+    this.ensureOpen();
+    fn.check();
+    const L = this.current;
+    if (!this.c._lua_checkstack(L, args.length + 4)) throw new RangeError("Lua call: too many arguments");
+    this.c._lua_rawgeti(L, REGISTRY, BigInt(fn.ref));
+    this.pushArgs(L, args);
+    return this.pcall(L, args.length);
+  }
+
+  /** @internal Calls one of the bridge's Lua helpers. */
+  callHelper(name: HelperName, args: readonly LuaInput[]): LuaValue[] {
+    this.ensureOpen();
+    const L = this.current;
+    if (!this.c._lua_checkstack(L, args.length + 4)) throw new RangeError("Lua call: too many arguments");
+    this.c._lua_rawgeti(L, REGISTRY, BigInt(this.helperRefs.get(name)!));
+    this.pushArgs(L, args);
+    return this.pcall(L, args.length);
+  }
+
+  private pushArgs(L: LuaState, args: readonly LuaInput[]): void {
+    const base = this.c._lua_gettop(L);
+    try {
+      for (let i = 0; i < args.length; i++) this.push(L, args[i], `argument #${i + 1}`);
+    } catch (e) {
+      this.c._lua_settop(L, base - 1); // drop the function too
+      throw e;
+    }
+  }
+
+  /**
+   * `lua_pcall` of the function below the top `nargs` values, with a message
+   * handler recording the traceback. Returns all results converted to JS
+   * (refs owned by the caller) or throws a {@link LuaError}.
+   */
+  pcall(L: LuaState, nargs: number): LuaValue[] {
+    const c = this.c;
+    const fnIdx = c._lua_gettop(L) - nargs;
+    c._lua_pushcclosure(L, this.msgh, 0);
+    c._lua_rotate(L, fnIdx, 1);
+    const topLevel = this.depth === 0;
+    if (topLevel) this.beginEntry();
+    this.depth++;
+    this.errorSlots[this.depth] = undefined;
+    let status: number;
+    try {
+      status = c._lua_pcallk(L, nargs, MULTRET, fnIdx, 0, 0);
+    } catch (e) {
+      this.depth--;
+      this.breakDown(e);
+    }
+    this.depth--;
+    if (status === STATUS.OK) {
+      const n = c._lua_gettop(L) - fnIdx;
+      const out = new Array<LuaValue>(n);
+      for (let i = 0; i < n; i++) out[i] = this.toJs(L, fnIdx + 1 + i, false);
+      c._lua_settop(L, fnIdx - 1);
+      if (topLevel) this.endEntry();
+      return out;
+    }
+    const err = this.errorFor(L, status, this.errorSlots[this.depth + 1]);
+    c._lua_settop(L, fnIdx - 1);
+    if (topLevel) this.endEntry();
+    throw err;
+  }
+
+  private errorFor(L: LuaState, status: number, slot: { msg: ByteString; tb: string } | undefined): LuaError {
+    if (this.aborting) {
+      return new LuaInstructionLimitError(this.abortMessage, slot?.tb ?? "", this.executed);
+    }
+    let msg = slot?.msg;
+    if (msg === undefined) {
+      msg = this.c._lua_type(L, -1) === T.STRING ? (this.bytes.read(L, -1) ?? "") : "";
+      if (!msg) msg = status === STATUS.ERRMEM ? "not enough memory" : "unknown Lua error";
+    }
+    const js = this.lastJsError;
+    this.lastJsError = undefined;
+    const cause = js && js.msg === msg ? js.error : undefined;
+    return new LuaError(msg, slot?.tb ?? "", cause === undefined ? undefined : { cause });
+  }
+
+  private messageHandler(L: LuaState): number {
+    const c = this.c;
+    const msg =
+      c._lua_type(L, 1) === T.STRING
+        ? (this.bytes.read(L, 1) ?? "")
+        : c._lua_type(L, 1) === T.NIL
+          ? "nil"
+          : this.bytes.readToString(L, 1);
+    c._luaL_traceback(L, L, 0, 1);
+    const tb = this.bytes.read(L, -1) ?? "";
+    c._lua_settop(L, 1);
+    this.errorSlots[this.depth] = { msg, tb: tb.replace(/^\n/, "") };
+    return 1;
+  }
+
+  private beginEntry(): void {
+    this.executed = 0;
+    this.aborting = false;
+  }
+
+  private endEntry(): void {
+    if (this.aborting) {
+      this.aborting = false;
+      this.setGuard(false);
+    }
+  }
+
+  private countHook(L: LuaState): void {
+    this.executed += this.hookStep;
+    const limit = this.instructionLimit;
+    if (!this.aborting) {
+      if (limit <= 0 || this.executed <= limit || this.depth === 0) return;
+      this.aborting = true;
+      this.abortMessage =
+        `instruction limit exceeded: ${this.executed} Lua instructions ran in one call from the host ` +
+        `without returning (limit ${limit}; endless loop?)`;
+      this.setGuard(true);
+    }
+    this.bytes.push(L, this.abortMessage);
+    this.c._lua_error(L);
+  }
+
+  private setGuard(on: boolean): void {
+    const c = this.c;
+    const L = this.current;
+    c._lua_rawgeti(L, REGISTRY, BigInt(this.guardRef));
+    this.bytes.push(L, "aborting");
+    c._lua_pushboolean(L, on ? 1 : 0);
+    c._lua_rawset(L, -3);
+    c._lua_settop(L, -2);
+  }
+
+  private panic(L: LuaState): number {
+    const msg = this.bytes.read(L, -1) ?? "?";
+    this.closedReason = `Lua panic: ${msg}`;
+    throw new LuaVmClosedError(`Lua VM broke down (panic): ${msg}`);
+  }
+
+  private breakDown(e: unknown): never {
+    if (e instanceof LuaVmClosedError) throw e;
+    this.closedReason ??= `internal error: ${e instanceof Error ? e.message : String(e)}`;
+    throw new LuaVmClosedError(`Lua VM broke down: ${this.closedReason}`, { cause: e });
+  }
+
+  private loadHelpers(): void {
+    const c = this.c;
+    const L = this.L;
+    const err = this.load(L, BRIDGE_HELPERS_LUA, "=[renoise-sim bridge]");
+    if (err !== undefined) throw new Error(`bridge helpers: ${err}`);
+    if (c._lua_pcallk(L, 0, 1, 0, 0, 0) !== STATUS.OK) {
+      throw new Error(`bridge helpers: ${this.bytes.read(L, -1) ?? "?"}`);
+    }
+    for (const name of ["get", "set", "method", "make_class", "guard"] as const) {
+      this.bytes.push(L, name);
+      c._lua_rawget(L, -2);
+      const ref = c._luaL_ref(L, REGISTRY);
+      if (name === "guard") this.guardRef = ref;
+      else this.helperRefs.set(name, ref);
+    }
+    c._lua_settop(L, -2);
+  }
+}

@@ -1,0 +1,107 @@
+import { nonByteMessage, type ByteString } from "../bytes.js";
+import type { LuaC, LuaState } from "./wasm.js";
+
+const DECODE_CHUNK = 0x2000;
+
+/**
+ * Byte-exact string transfer between JS byte strings and Lua strings, through
+ * one reusable scratch buffer in the module's heap (no allocation per call
+ * unless a string is larger than any before).
+ *
+ * @internal
+ */
+export class HeapBytes {
+  private scratch = 0;
+  private capacity = 0;
+  /** A `size_t` out-slot for `lua_tolstring`. */
+  private readonly lenPtr: number;
+
+  constructor(private readonly c: LuaC) {
+    this.lenPtr = c._malloc(8);
+    this.reserve(256);
+  }
+
+  /** Makes the scratch buffer at least `n` bytes long and returns its address. */
+  reserve(n: number): number {
+    if (n > this.capacity) {
+      if (this.scratch) this.c._free(this.scratch);
+      let cap = Math.max(256, this.capacity);
+      while (cap < n) cap *= 2;
+      this.scratch = this.c._malloc(cap);
+      if (!this.scratch) throw new RangeError(`Lua heap: cannot allocate ${cap} bytes`);
+      this.capacity = cap;
+    }
+    return this.scratch;
+  }
+
+  /**
+   * Copies a byte string into the scratch buffer (plus a NUL after it) and
+   * returns its address. Throws a TypeError for chars above 0xFF.
+   */
+  write(s: ByteString, callName: string): number {
+    const n = s.length;
+    const p = this.reserve(n + 1);
+    const heap = this.c.HEAPU8;
+    for (let i = 0; i < n; i++) {
+      const b = s.charCodeAt(i);
+      if (b > 0xff) throw new TypeError(nonByteMessage(callName, s, i));
+      heap[p + i] = b;
+    }
+    heap[p + n] = 0;
+    return p;
+  }
+
+  /** Copies bytes into the scratch buffer and returns its address. */
+  writeArray(bytes: Uint8Array): number {
+    const p = this.reserve(bytes.length + 1);
+    this.c.HEAPU8.set(bytes, p);
+    this.c.HEAPU8[p + bytes.length] = 0;
+    return p;
+  }
+
+  /** `lua_pushlstring` of a byte string. */
+  push(L: LuaState, s: ByteString, callName = "Lua bridge"): void {
+    const p = this.write(s, callName);
+    this.c._lua_pushlstring(L, p, s.length);
+  }
+
+  /** `lua_pushlstring` of raw bytes. */
+  pushArray(L: LuaState, bytes: Uint8Array): void {
+    const p = this.writeArray(bytes);
+    this.c._lua_pushlstring(L, p, bytes.length);
+  }
+
+  /**
+   * Reads the string (or number, converted in place like Lua does) at `idx`
+   * as a byte string; `undefined` if the value is neither.
+   */
+  read(L: LuaState, idx: number): ByteString | undefined {
+    const p = this.c._lua_tolstring(L, idx, this.lenPtr);
+    if (!p) return undefined;
+    return this.decode(p, this.c.HEAPU32[this.lenPtr >> 2]!);
+  }
+
+  /** Reads `luaL_tolstring` of the value at `idx` (uses `__tostring`, may raise). */
+  readToString(L: LuaState, idx: number): ByteString {
+    const p = this.c._luaL_tolstring(L, idx, this.lenPtr);
+    const s = this.decode(p, this.c.HEAPU32[this.lenPtr >> 2]!);
+    this.c._lua_settop(L, -2);
+    return s;
+  }
+
+  /** Decodes `len` bytes at address `p` into a byte string. */
+  decode(p: number, len: number): ByteString {
+    const heap = this.c.HEAPU8;
+    if (len <= 32) {
+      let s = "";
+      for (let i = 0; i < len; i++) s += String.fromCharCode(heap[p + i]!);
+      return s;
+    }
+    let s = "";
+    for (let i = 0; i < len; i += DECODE_CHUNK) {
+      const part = heap.subarray(p + i, p + Math.min(len, i + DECODE_CHUNK));
+      s += String.fromCharCode.apply(null, part as unknown as number[]);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Lua helpers the bridge itself needs, run once per VM before any prelude.
+ * The chunk returns a table of functions the host calls in protected mode.
+ *
+ * @internal
+ */
+export const BRIDGE_HELPERS_LUA = String.raw`
+local error, tostring, type, select, format = error, tostring, type, select, string.format
+local H = {}
+
+-- Abort flag the host raises once an entry exceeded its instruction limit;
+-- the prelude's pcall/xpcall/coroutine wrappers re-raise while it is set.
+H.guard = { aborting = false }
+
+function H.get(o, k) return o[k] end
+function H.set(o, k, v) o[k] = v end
+function H.method(o, name, ...)
+  local f = o[name]
+  if f == nil then
+    error(format("no method '%s' on the %s value", tostring(name), type(o)), 0)
+  end
+  return f(o, ...)
+end
+
+local function keyname(k)
+  if type(k) == "string" then return k end
+  return tostring(k)
+end
+
+-- Builds the metatable of a host class (JS objects seen as userdata).
+function H.make_class(type_name, methods, getters, setters, tostring_fn, same, info)
+  local mt = { __name = type_name, __rsim_type = type_name, __rsim_info = info }
+  mt.__index = function(self, k)
+    local m = methods[k]
+    if m ~= nil then return m end
+    local g = getters[k]
+    if g ~= nil then
+      local v = g(self) -- not a tail call: keeps error levels right
+      return v
+    end
+    error(format("unknown property or function '%s' for an object of type '%s'",
+      keyname(k), type_name), 2)
+  end
+  mt.__newindex = function(self, k, v)
+    local s = setters[k]
+    if s ~= nil then
+      s(self, v)
+      return
+    end
+    if getters[k] ~= nil or methods[k] ~= nil then
+      error(format("property '%s' of an object of type '%s' is read-only",
+        keyname(k), type_name), 2)
+    end
+    error(format("unknown property '%s' for an object of type '%s'",
+      keyname(k), type_name), 2)
+  end
+  mt.__eq = same
+  if tostring_fn ~= nil then mt.__tostring = tostring_fn end
+  return mt
+end
+
+return H
+`;

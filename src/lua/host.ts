@@ -1,0 +1,93 @@
+import { text, toText, type ByteString } from "../bytes.js";
+import { LuaRaise } from "./errors.js";
+import { OutsideToolFolderError, resolveToolPath, type OverlayFs } from "./fs.js";
+import type { LuaRef } from "./ref.js";
+import { multi, type HostFunction, type LuaInput, type LuaValue } from "./values.js";
+
+/** What the prelude's `host` table is built from. @internal */
+export interface HostContext {
+  fs: OverlayFs;
+  now: () => number;
+  seed: number;
+  platform: string;
+  lua51Numbers: boolean;
+  env: Record<string, string>;
+  guard: LuaRef;
+  print: (line: ByteString) => void;
+  stdout: (bytes: ByteString) => void;
+  onExit: (code: LuaValue) => void;
+}
+
+function str(v: LuaValue, what: string): string {
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return text(String(v));
+  throw new LuaRaise(`${what} expected a string, got ${v === undefined ? "nil" : typeof v}`, false);
+}
+
+/** Runs a file operation, returning `true` or `nil, message` like Lua's io functions. */
+function fsResult(op: () => void): LuaInput | ReturnType<typeof multi> {
+  try {
+    op();
+    return true;
+  } catch (e) {
+    return multi(undefined, text(e instanceof Error ? e.message : String(e)));
+  }
+}
+
+/**
+ * The `host` table handed to the prelude chunks: the only door from the
+ * tool's Lua world to the host (time, output, the tool folder).
+ *
+ * Paths arrive from Lua as UTF-8 bytes and are decoded before reaching the
+ * {@link OverlayFs}; `resolve` returns them relative to the tool folder.
+ *
+ * @internal
+ */
+export function buildHostTable(ctx: HostContext): Record<string, LuaInput> {
+  const { fs } = ctx;
+  const rel = (v: LuaValue): string => toText(str(v, "path"));
+  const fns: Record<string, HostFunction> = {
+    print: (s) => ctx.print(str(s, "print")),
+    stdout: (s) => ctx.stdout(str(s, "io.write")),
+    now: () => ctx.now(),
+    same: (a, b) => a === b,
+    exit: (code) => {
+      ctx.onExit(code);
+      throw new LuaRaise("os.exit() can not be called from a Renoise tool (it would quit Renoise)");
+    },
+    getenv: (name) => {
+      const v = ctx.env[toText(str(name, "os.getenv"))];
+      return v === undefined ? undefined : text(v);
+    },
+    resolve: (path) => {
+      const p = toText(str(path, "path"));
+      try {
+        return text(resolveToolPath(fs.root, p));
+      } catch (e) {
+        if (e instanceof OutsideToolFolderError) throw new LuaRaise(text(e.message), false);
+        throw e;
+      }
+    },
+    read: (path) => fs.read(rel(path)),
+    stat: (path) => {
+      const st = fs.stat(rel(path));
+      return st ? multi(st.type, st.size) : undefined;
+    },
+    list: (path) => {
+      const l = fs.list(rel(path));
+      return l ? multi(l.dirs.map(text), l.files.map(text)) : undefined;
+    },
+    write: (path, data) => fsResult(() => fs.write(rel(path), str(data, "write"))),
+    remove: (path) => fsResult(() => fs.remove(rel(path))),
+    rename: (from, to) => fsResult(() => fs.rename(rel(from), rel(to))),
+    mkdir: (path) => fsResult(() => fs.mkdir(rel(path))),
+  };
+  return {
+    ...fns,
+    seed: Math.trunc(ctx.seed),
+    platform: ctx.platform,
+    root: text(fs.root),
+    lua51_numbers: ctx.lua51Numbers,
+    guard: ctx.guard,
+  };
+}

@@ -1,0 +1,105 @@
+import type { ByteString } from "../bytes.js";
+import type { HostClassSlot, LuaBridge } from "./bridge.js";
+import { LuaRaise } from "./errors.js";
+import { LuaRef } from "./ref.js";
+import type { HostFunction, HostResult, LuaInput, LuaValue } from "./values.js";
+import { REGISTRY } from "./wasm.js";
+
+/** A property of a {@link HostClassSpec}. Errors thrown by `get`/`set` are raised in Lua. */
+export interface HostProperty<T> {
+  /** Reads the property (`obj.name` in Lua). */
+  get?: (self: T) => LuaInput;
+  /** Writes the property (`obj.name = v`); absent: read-only. */
+  set?: (self: T, value: LuaValue) => void;
+}
+
+/**
+ * Describes how JS objects of one kind appear in Lua: as userdata whose
+ * `type()` is `typeName`, with methods (`obj:name(...)`) and properties
+ * (`obj.name`, `obj.name = v`). Unknown members raise a Lua error.
+ */
+export interface HostClassSpec<T extends object> {
+  /** What Lua's `type(obj)` returns, e.g. `"SocketClient"`. */
+  typeName: string;
+  /** Methods; `self` is the JS object (checked: calling with `.` instead of `:` raises). */
+  methods?: Record<string, (self: T, ...args: LuaValue[]) => HostResult>;
+  /** Properties. */
+  properties?: Record<string, HostProperty<T>>;
+  /** `tostring(obj)`; default `"<typeName>: 0x…"`. */
+  tostring?: (self: T) => ByteString;
+}
+
+/** A class defined with `LuaVm.defineClass`; pass it to `LuaVm.wrap`. */
+export class HostClass<T extends object> implements HostClassSlot {
+  /** @internal */
+  constructor(
+    readonly typeName: string,
+    /** @internal registry ref of the metatable */
+    readonly mtRef: number,
+  ) {}
+
+  /** @internal marker keeping T in the type. */
+  declare readonly _instance?: T;
+}
+
+/**
+ * Builds the metatable of a host class (see helpers.ts `make_class`) and
+ * returns the class handle.
+ *
+ * @internal use `LuaVm.defineClass`.
+ */
+export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostClassSpec<T>): HostClass<T> {
+  const typeName = spec.typeName;
+  const holder: { cls?: HostClass<T> } = {};
+  const selfOf = (v: LuaValue, member: string): T => {
+    if (holder.cls && bridge.classOf(v) === holder.cls) return v as T;
+    const got = v === undefined ? "nil" : v instanceof LuaRef ? v.type : typeof v;
+    throw new LuaRaise(
+      `bad argument #1 to '${member}' (${typeName} expected, got ${got}); call it as object:${member}(...)`,
+    );
+  };
+
+  const methods: Record<string, HostFunction> = {};
+  for (const [name, m] of Object.entries(spec.methods ?? {})) {
+    methods[name] = (...args: LuaValue[]) => m(selfOf(args[0], name), ...args.slice(1));
+  }
+  const getters: Record<string, HostFunction> = {};
+  const setters: Record<string, HostFunction> = {};
+  for (const [name, prop] of Object.entries(spec.properties ?? {})) {
+    const { get, set } = prop;
+    if (get) getters[name] = (self: LuaValue) => get(selfOf(self, name));
+    if (set) setters[name] = (self: LuaValue, value: LuaValue) => set(selfOf(self, name), value);
+  }
+  const same: HostFunction = (a, b) => a === b;
+  const toString = spec.tostring;
+  const tostringFn: HostFunction | undefined = toString
+    ? (self: LuaValue) => toString(selfOf(self, "__tostring"))
+    : undefined;
+  const info = {
+    methods: Object.keys(methods).sort(),
+    properties: Object.keys(spec.properties ?? {}).sort(),
+  };
+
+  const L = bridge.current;
+  const tables = [
+    bridge.namedFunctions(methods, `${typeName}:`, 1),
+    bridge.namedFunctions(getters, `${typeName}.`, 2),
+    bridge.namedFunctions(setters, `${typeName}.`, 2),
+  ] as const;
+  let mt: LuaValue;
+  try {
+    [mt] = bridge.callHelper("make_class", [typeName, ...tables, tostringFn, same, info]);
+  } finally {
+    for (const t of tables) t.release();
+  }
+  if (!(mt instanceof LuaRef)) throw new Error("make_class did not return a table");
+  // Add __gc (frees the JS side when Lua collects the userdata).
+  const c = bridge.c;
+  c._lua_rawgeti(L, REGISTRY, BigInt(mt.ref));
+  bridge.bytes.push(L, "__gc");
+  bridge.pushGcFunction(L);
+  c._lua_rawset(L, -3);
+  c._lua_settop(L, -2);
+  holder.cls = new HostClass<T>(typeName, mt.ref);
+  return holder.cls;
+}

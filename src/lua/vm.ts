@@ -1,0 +1,315 @@
+import { text, type ByteString } from "../bytes.js";
+import { LuaBridge, type RawHostFunction } from "./bridge.js";
+import { LuaVmClosedError } from "./errors.js";
+import { OverlayFs, openToolSource, resolveToolPath, type ToolSource } from "./fs.js";
+import { buildHostTable } from "./host.js";
+import { defineHostClass, type HostClass, type HostClassSpec } from "./objects.js";
+import { PRELUDES } from "./prelude/index.js";
+import { LuaRef } from "./ref.js";
+import type { HostFunction, LuaInput, LuaValue } from "./values.js";
+import { loadLuaModule, newDeterministicState, T, type LuaState } from "./wasm.js";
+
+/** Options of {@link createLuaVm}. */
+export interface LuaVmOptions {
+  /** Virtual clock in ms (drives `os.time`, `os.clock`, `os.date`). Default: always 0. */
+  now?: () => number;
+  /** Seed of `math.random`. Default 0. */
+  seed?: number;
+  /** Receives each `print` / `rprint` / `oprint` line (bytes, no trailing newline). Default: kept in `vm.printed`. */
+  print?: (line: ByteString) => void;
+  /** Receives `io.write` / `io.stdout:write` bytes. Default: `print` sink (one call per write). */
+  stdout?: (bytes: ByteString) => void;
+  /** The tool folder (or single script). Default: an empty in-memory folder. */
+  tool?: ToolSource;
+  /** What `os.platform()` returns. Default "LINUX". */
+  platform?: "LINUX" | "WINDOWS" | "MACINTOSH";
+  /** Max Lua instructions per entry from the host; 0 disables. Default 100 000 000. */
+  instructionLimit?: number;
+  /** Instructions between limit checks (the count hook period). Default 1000. */
+  hookStep?: number;
+  /** Format numbers like Lua 5.1 in `tostring`/`print`/`string.format("%s")` (`5` not `5.0`). Default true. */
+  lua51Numbers?: boolean;
+  /** What `os.getenv` sees. Default: nothing. */
+  env?: Record<string, string>;
+}
+
+/**
+ * A fresh Lua 5.4 VM (C Lua in WebAssembly, own module instance) prepared to
+ * run Renoise tool code: Lua 5.1 compatibility, `bit`, luabind `class`,
+ * Renoise's std-lib additions, a deterministic `os`, `io`/`require` confined
+ * to the tool folder, `print` to a sink and an instruction limit.
+ */
+export async function createLuaVm(options: LuaVmOptions = {}): Promise<LuaVm> {
+  const c = await loadLuaModule();
+  const L = newDeterministicState(c);
+  c._luaL_openlibs(L);
+  return new LuaVm(c, L, options);
+}
+
+/** See {@link createLuaVm}. */
+export class LuaVm {
+  /** The raw bridge (stack-level access) — for advanced bindings. */
+  readonly bridge: LuaBridge;
+  /** The tool folder as the tool sees it (writes stay in memory: `files.written`). */
+  readonly files: OverlayFs;
+  /** Name of the main file run by {@link loadTool}. */
+  readonly mainFile: string;
+  /** Lines printed when no `print` option was given. */
+  readonly printed: ByteString[] = [];
+  /** Exit codes passed to `os.exit` (which raised an error each time). */
+  readonly exitCalls: LuaValue[] = [];
+
+  /** @internal use {@link createLuaVm}. */
+  constructor(c: ConstructorParameters<typeof LuaBridge>[0], L: LuaState, options: LuaVmOptions) {
+    this.bridge = new LuaBridge(c, L, {
+      instructionLimit: options.instructionLimit ?? 100_000_000,
+      hookStep: options.hookStep ?? 1000,
+    });
+    const { fs, main } = openToolSource(options.tool);
+    this.files = new OverlayFs(fs);
+    this.mainFile = main;
+    const print = options.print ?? ((line: ByteString) => void this.printed.push(line));
+    const guard = new LuaRef(this.bridge, this.bridge.guardRefIndex, "table");
+    const hostTable = buildHostTable({
+      fs: this.files,
+      now: options.now ?? (() => 0),
+      seed: options.seed ?? 0,
+      platform: options.platform ?? "LINUX",
+      lua51Numbers: options.lua51Numbers ?? true,
+      env: options.env ?? {},
+      guard,
+      print,
+      stdout: options.stdout ?? print,
+      onExit: (code) => void this.exitCalls.push(code),
+    });
+    const limit = options.instructionLimit ?? 100_000_000;
+    this.bridge.setInstructionLimit(0); // preludes run unmetered
+    try {
+      const [host] = this.bridge.run("return ...", "=[renoise-sim host]", [hostTable]);
+      if (!(host instanceof LuaRef)) throw new Error("host table missing");
+      for (const p of PRELUDES) this.bridge.run(p.source, `=[renoise-sim ${p.name}]`, [host]);
+      host.release();
+    } finally {
+      this.bridge.setInstructionLimit(limit);
+    }
+  }
+
+  // ------------------------------------------------------------ running
+
+  /**
+   * Runs Lua source (bytes; text is fine if ASCII — use `text()` for other
+   * text) and returns its results. `chunkname` follows Lua conventions
+   * (`"@file.lua"`, `"=name"`). Throws `LuaSyntaxError` / `LuaError` /
+   * `LuaInstructionLimitError`; the VM stays usable.
+   */
+  run(source: ByteString | Uint8Array, chunkname: ByteString = "=(host)", ...args: LuaInput[]): LuaValue[] {
+    return this.bridge.run(source, chunkname, args);
+  }
+
+  /** Runs a file of the tool folder (like `dofile`), with chunkname `@<path>`. */
+  runFile(path: string, ...args: LuaInput[]): LuaValue[] {
+    const rel = resolveToolPath(this.files.root, path);
+    const src = this.files.read(rel);
+    if (src === undefined) throw new Error(`runFile: no file '${path}' in the tool folder ${this.files.root}`);
+    return this.bridge.run(src, text("@" + rel), args);
+  }
+
+  /** Loads the tool: runs its main file (`main.lua`, or the single script). */
+  loadTool(): LuaValue[] {
+    return this.runFile(this.mainFile);
+  }
+
+  /**
+   * Calls a Lua function given as a ref or as a global path (`"a.b.f"`) and
+   * returns its results (refs among them belong to the caller).
+   */
+  call(fn: LuaRef | string, ...args: LuaInput[]): LuaValue[] {
+    if (fn instanceof LuaRef) return fn.call(...args);
+    const f = this.getGlobal(fn);
+    if (!(f instanceof LuaRef)) throw new TypeError(`call: global '${fn}' is not a function`);
+    try {
+      return f.call(...args);
+    } finally {
+      f.release();
+    }
+  }
+
+  // ------------------------------------------------------------ globals
+
+  /** Reads a global, following a dotted path with raw gets (`undefined` if absent). */
+  getGlobal(path: string): LuaValue {
+    const b = this.bridge;
+    b.ensureOpen();
+    const L = b.current;
+    const parts = path.split(".");
+    b.pushGlobals(L);
+    for (const part of parts) {
+      if (b.c._lua_type(L, -1) !== T.TABLE) {
+        b.c._lua_settop(L, -2);
+        return undefined;
+      }
+      b.bytes.push(L, part);
+      b.c._lua_rawget(L, -2);
+      b.c._lua_rotate(L, -2, 1);
+      b.c._lua_settop(L, -2);
+    }
+    const v = b.toJs(L, -1, false);
+    b.c._lua_settop(L, -2);
+    return v;
+  }
+
+  /** Sets a global (raw set; a dotted path's tables must exist). */
+  setGlobal(path: string, value: LuaInput): void {
+    const parts = path.split(".");
+    const last = parts.pop()!;
+    const b = this.bridge;
+    b.ensureOpen();
+    const L = b.current;
+    if (parts.length) {
+      const parent = this.getGlobal(parts.join("."));
+      if (!(parent instanceof LuaRef) || parent.type !== "table") {
+        throw new TypeError(`setGlobal: '${parts.join(".")}' is not a table`);
+      }
+      b.push(L, parent);
+      parent.release();
+    } else {
+      b.pushGlobals(L);
+    }
+    b.bytes.push(L, last);
+    try {
+      this.pushNamed(L, value, path);
+    } catch (e) {
+      b.c._lua_settop(L, -3);
+      throw e;
+    }
+    b.c._lua_rawset(L, -3);
+    b.c._lua_settop(L, -2);
+  }
+
+  /**
+   * Installs a tree of globals, merging into existing tables: plain objects
+   * become (or extend) tables, functions become Lua functions named by their
+   * path (`"renoise.Socket.create_client"`), other values are converted as
+   * usual.
+   *
+   * ```ts
+   * vm.installGlobals({ renoise: { Socket: { PROTOCOL_TCP: 1, create_client: (...a) => ... } } });
+   * ```
+   */
+  installGlobals(tree: Record<string, LuaInput>): void {
+    const b = this.bridge;
+    b.ensureOpen();
+    const L = b.current;
+    const base = b.c._lua_gettop(L);
+    b.pushGlobals(L);
+    try {
+      this.mergeInto(L, tree, "");
+    } finally {
+      b.c._lua_settop(L, base);
+    }
+  }
+
+  private mergeInto(L: LuaState, tree: Record<string, LuaInput>, path: string): void {
+    const b = this.bridge;
+    const c = b.c;
+    for (const [k, v] of Object.entries(tree)) {
+      const name = path ? `${path}.${k}` : k;
+      if (this.isPlainObject(v)) {
+        b.bytes.push(L, k);
+        if (c._lua_rawget(L, -2) !== T.TABLE) {
+          c._lua_settop(L, -2);
+          c._lua_createtable(L, 0, 0);
+          b.bytes.push(L, k);
+          c._lua_pushvalue(L, -2);
+          c._lua_rawset(L, -4);
+        }
+        this.mergeInto(L, v as Record<string, LuaInput>, name);
+        c._lua_settop(L, -2);
+      } else {
+        b.bytes.push(L, k);
+        this.pushNamed(L, v, name);
+        c._lua_rawset(L, -3);
+      }
+    }
+  }
+
+  private pushNamed(L: LuaState, v: LuaInput, name: string): void {
+    if (typeof v === "function") this.bridge.pushFunction(L, v as HostFunction, name);
+    else this.bridge.push(L, v, name);
+  }
+
+  private isPlainObject(v: unknown): boolean {
+    if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+    if (v instanceof LuaRef || v instanceof Uint8Array || this.bridge.classOf(v)) return false;
+    const proto = Object.getPrototypeOf(v) as unknown;
+    return proto === Object.prototype || proto === null;
+  }
+
+  /**
+   * Creates a Lua function calling a {@link RawHostFunction} (stack-level,
+   * no argument conversion) and returns a ref owned by the caller.
+   */
+  rawFunction(name: string, fn: RawHostFunction): LuaRef {
+    const b = this.bridge;
+    b.ensureOpen();
+    const L = b.current;
+    b.pushRawFunction(L, fn, name);
+    const ref = b.refAt(L, -1);
+    b.c._lua_settop(L, -2);
+    return ref;
+  }
+
+  // ------------------------------------------------------- host objects
+
+  /**
+   * Defines how a kind of JS object appears in Lua (userdata with methods,
+   * properties and a `type()` name). See {@link HostClassSpec}.
+   */
+  defineClass<T extends object>(spec: HostClassSpec<T>): HostClass<T> {
+    this.bridge.ensureOpen();
+    return defineHostClass(this.bridge, spec);
+  }
+
+  /**
+   * Marks `obj` as an instance of `cls` so that passing it to Lua gives its
+   * userdata (the same userdata every time while Lua holds it, so `==` and
+   * `rawequal` hold). Returns `obj`.
+   */
+  wrap<T extends object>(obj: T, cls: HostClass<T>): T {
+    this.bridge.bindObject(obj, cls);
+    return obj;
+  }
+
+  // ------------------------------------------------------------ misc
+
+  /** Changes the per-entry instruction limit (0 disables). */
+  setInstructionLimit(limit: number): void {
+    this.bridge.setInstructionLimit(limit);
+  }
+
+  /** Instructions run by the last (or current) entry from the host, in hook steps. */
+  get instructionsExecuted(): number {
+    return this.bridge.executed;
+  }
+
+  /** Runs a full garbage collection (frees refs' targets, host closures, object userdata). */
+  collectGarbage(): void {
+    this.run("collectgarbage('collect')", "=(gc)");
+  }
+
+  /** True once closed or broken. */
+  get closed(): boolean {
+    return this.bridge.closed;
+  }
+
+  /** Closes the VM; later use throws `LuaVmClosedError`. */
+  close(): void {
+    if (this.bridge.closed) return;
+    this.bridge.close();
+  }
+
+  /** Throws if the VM is closed. */
+  ensureOpen(): void {
+    if (this.bridge.closed) throw new LuaVmClosedError("Lua VM is closed");
+  }
+}

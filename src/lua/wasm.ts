@@ -1,0 +1,137 @@
+/**
+ * Low-level access to wasmoon's WebAssembly build of C Lua 5.4.
+ *
+ * We bypass wasmoon's high-level engine (`global.get/set`, automatic string
+ * conversion) because it routes strings through UTF-8 C strings: it truncates
+ * at NUL and rewrites invalid UTF-8. Instead we call the exported C functions
+ * (`module._lua_*`) directly with pointers into the module's heap.
+ *
+ * @internal
+ */
+import { LuaWasm } from "wasmoon";
+
+/** A `lua_State*`: an address in the module's memory. */
+export type LuaState = number;
+
+/** Pseudo-index of the registry (`LUA_REGISTRYINDEX`). */
+export const REGISTRY = -1_000_000 - 1000;
+/** Registry slot of the globals table (`LUA_RIDX_GLOBALS`). */
+export const RIDX_GLOBALS = 2n;
+/** `LUA_MULTRET`. */
+export const MULTRET = -1;
+/** `LUA_MASKCOUNT`. */
+export const MASK_COUNT = 8;
+
+/** `lua_upvalueindex(i)`. */
+export function upvalueIndex(i: number): number {
+  return REGISTRY - i;
+}
+
+/** Lua type tags (`LUA_T*`). */
+export const T = {
+  NONE: -1,
+  NIL: 0,
+  BOOLEAN: 1,
+  LIGHTUSERDATA: 2,
+  NUMBER: 3,
+  STRING: 4,
+  TABLE: 5,
+  FUNCTION: 6,
+  USERDATA: 7,
+  THREAD: 8,
+} as const;
+
+/** Status codes of `lua_pcall` / `luaL_load*`. */
+export const STATUS = { OK: 0, YIELD: 1, ERRRUN: 2, ERRSYNTAX: 3, ERRMEM: 4, ERRERR: 5 } as const;
+
+/**
+ * The exported C functions we use, called without any conversion:
+ * pointers and `int`s are numbers, `lua_Integer` is a bigint.
+ */
+export interface LuaC {
+  readonly HEAPU8: Uint8Array;
+  readonly HEAPU32: Uint32Array;
+  readonly HEAP32: Int32Array;
+  _malloc(size: number): number;
+  _free(ptr: number): void;
+  addFunction(fn: (...args: number[]) => number | void, sig: string): number;
+  removeFunction(ptr: number): void;
+
+  _luaL_newstate(): LuaState;
+  _luaL_openlibs(L: LuaState): void;
+  _lua_close(L: LuaState): void;
+  _lua_atpanic(L: LuaState, fn: number): number;
+  _lua_sethook(L: LuaState, fn: number, mask: number, count: number): void;
+
+  _lua_gettop(L: LuaState): number;
+  _lua_settop(L: LuaState, idx: number): void;
+  _lua_absindex(L: LuaState, idx: number): number;
+  _lua_pushvalue(L: LuaState, idx: number): void;
+  _lua_rotate(L: LuaState, idx: number, n: number): void;
+  _lua_checkstack(L: LuaState, n: number): number;
+
+  _lua_type(L: LuaState, idx: number): number;
+  _lua_isinteger(L: LuaState, idx: number): number;
+  _lua_tonumberx(L: LuaState, idx: number, isnum: number): number;
+  _lua_tointegerx(L: LuaState, idx: number, isnum: number): bigint;
+  _lua_toboolean(L: LuaState, idx: number): number;
+  _lua_tolstring(L: LuaState, idx: number, len: number): number;
+  _lua_touserdata(L: LuaState, idx: number): number;
+  _lua_rawequal(L: LuaState, a: number, b: number): number;
+  _lua_rawlen(L: LuaState, idx: number): number;
+
+  _lua_pushnil(L: LuaState): void;
+  _lua_pushnumber(L: LuaState, n: number): void;
+  _lua_pushinteger(L: LuaState, n: bigint): void;
+  _lua_pushlstring(L: LuaState, ptr: number, len: number): number;
+  _lua_pushboolean(L: LuaState, b: number): void;
+  _lua_pushcclosure(L: LuaState, fn: number, n: number): void;
+
+  _lua_createtable(L: LuaState, narr: number, nrec: number): void;
+  _lua_newuserdatauv(L: LuaState, size: number, nuv: number): number;
+  _lua_rawget(L: LuaState, idx: number): number;
+  _lua_rawset(L: LuaState, idx: number): void;
+  _lua_rawgeti(L: LuaState, idx: number, n: bigint): number;
+  _lua_rawseti(L: LuaState, idx: number, n: bigint): void;
+  _lua_getmetatable(L: LuaState, idx: number): number;
+  _lua_setmetatable(L: LuaState, idx: number): number;
+  _lua_next(L: LuaState, idx: number): number;
+
+  _luaL_ref(L: LuaState, t: number): number;
+  _luaL_unref(L: LuaState, t: number, ref: number): void;
+  _luaL_loadbufferx(L: LuaState, buf: number, size: number, name: number, mode: number): number;
+  _lua_pcallk(L: LuaState, nargs: number, nresults: number, msgh: number, ctx: number, k: number): number;
+  _lua_error(L: LuaState): number;
+  _luaL_traceback(L: LuaState, L1: LuaState, msg: number, level: number): void;
+  _luaL_tolstring(L: LuaState, idx: number, len: number): number;
+  _luaL_where(L: LuaState, level: number): void;
+}
+
+/**
+ * Instantiates a fresh copy of the Lua WebAssembly module (about 5 ms once
+ * the wasm file is cached by the engine). Each VM gets its own module so its
+ * memory layout — and therefore Lua's string-hash seed, `pairs` order and
+ * `tostring({})` addresses — depends only on what the VM itself did.
+ */
+export async function loadLuaModule(): Promise<LuaC> {
+  const wasm = await LuaWasm.initialize();
+  return wasm.module as unknown as LuaC;
+}
+
+/**
+ * `luaL_newstate` with the wall clock frozen at 0: C Lua mixes `time(NULL)`
+ * into its string-hash seed (so into `pairs` order); emscripten reads that
+ * time from `Date.now`. Freezing it makes the seed, and iteration order,
+ * reproducible.
+ */
+export function newDeterministicState(c: LuaC): LuaState {
+  const realNow = Date.now; // eslint-disable-line no-restricted-properties -- restored right below
+  // eslint-disable-next-line no-restricted-properties -- freeze the clock C Lua reads for its hash seed
+  Date.now = () => 0;
+  try {
+    return c._luaL_newstate();
+  } finally {
+    // eslint-disable-next-line no-restricted-properties -- restore the real clock
+    Date.now = realNow;
+  }
+}
