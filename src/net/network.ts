@@ -9,6 +9,9 @@ import type { Packet, PacketKind } from "./packet.js";
 import { TcpEnd } from "./tcp-end.js";
 import type { UdpEndpoint } from "./udp-endpoint.js";
 import { LinkModel, type Decision } from "./link-model.js";
+import { viewOf, type InFlightEntry } from "./rule.js";
+import { cutAt, policyOffsets, validOffsets } from "./stream-cut.js";
+import { StreamState } from "./tcp-stream.js";
 
 /** Outcome of a TCP connection attempt. */
 export type ConnectResult = { ok: true; end: TcpEnd } | { ok: false; reason: "refused" };
@@ -17,6 +20,43 @@ export type ConnectResult = { ok: true; end: TcpEnd } | { ok: false; reason: "re
 export interface ConnectAttempt {
   /** The client gave up (timeout): a late SYN-ACK is answered with a reset. */
   abandon(): void;
+}
+
+/**
+ * TCP retransmission: a lost segment (dropped by a fault, or sent to a host
+ * that is down) is sent again after a retransmission timeout that doubles on
+ * every try, until the retries run out and the sender's connection times out.
+ */
+export interface TcpRetransmission {
+  /** First retransmission timeout of data, FIN and SYN-ACK segments (ms). Default 200. */
+  rto: number;
+  /** First retransmission timeout of a SYN (ms). Default 1000. */
+  synRto: number;
+  /** Largest timeout between two tries (ms). Default 120,000. */
+  maxRto: number;
+  /** Retransmissions of a data segment before the connection times out. Default 15. */
+  retries: number;
+  /** Retransmissions of a SYN before the attempt is given up. Default 6. */
+  synRetries: number;
+}
+
+/**
+ * Looks at each TCP send before it is cut into segments; may shorten it and
+ * name what happens right after the shortened bytes left (a reset, a close).
+ */
+export type SendTap = (end: TcpEnd, data: ByteString, send: number) => { data: ByteString; after: () => void } | undefined;
+
+interface Flight {
+  p: Packet;
+  state: "wire" | "held" | "retransmit";
+  at: number | undefined;
+}
+
+interface Held {
+  p: Packet;
+  rule: number;
+  arrive: (p: Packet) => void;
+  live: () => boolean;
 }
 
 const EPHEMERAL_MIN = 49152;
@@ -36,6 +76,15 @@ export class Network {
   private connCount = 0;
   /** Client ports in use per host and protocol. */
   private readonly ephemeral = new Map<string, Set<number>>();
+  /** Live TCP connections by number (both ends), for faults that target a connection. */
+  readonly connections = new Map<number, { client: TcpEnd; server: TcpEnd }>();
+  /** TCP retransmission settings. */
+  readonly retransmission: TcpRetransmission = { rto: 200, synRto: 1000, maxRto: 120_000, retries: 15, synRetries: 6 };
+  /** Send taps (connection faults), consulted in order; the first answer wins. */
+  readonly sendTaps: SendTap[] = [];
+  private readonly streams = new WeakMap<TcpEnd, StreamState>();
+  private readonly flights = new Map<number, Flight>();
+  private held: Held[] = [];
 
   constructor(
     private readonly scheduler: Scheduler,
@@ -118,23 +167,209 @@ export class Network {
     };
   }
 
-  /** Sends a packet through the link model; `arrive` runs on arrival. */
-  private transmit(p: Packet, arrive: (p: Packet) => void): void {
+  /**
+   * Sends a packet through the link model; `arrive` runs on arrival. A lost
+   * TCP packet is retransmitted while `live()` holds (see {@link TcpRetransmission}).
+   */
+  private transmit(p: Packet, arrive: (p: Packet) => void, live: () => boolean = () => true, skipRules = false): void {
     const to = p.to;
     if (!p.from.up) return this.dropped(p, "sender down");
     if (!to) return this.dropped(p, "no route to host");
-    const d: Decision = this.links.decide(p, this.now());
-    if (d.kind === "drop") return this.dropped(p, d.reason);
-    let at = d.at;
+    const d: Decision = this.links.decide(p, this.now(), skipRules);
+    if (d.kind === "drop") {
+      this.dropped(p, d.reason);
+      return this.lost(p, arrive, live);
+    }
+    if (d.kind === "hold") {
+      this.held.push({ p, rule: d.rule, arrive, live });
+      this.flights.set(p.id, { p, state: "held", at: undefined });
+      this.trace.record("packet.hold", p.from.name, { ...this.describe(p), reason: d.reason });
+      return;
+    }
+    if (d.delayed) {
+      this.trace.record("packet.delay", p.from.name, { ...this.describe(p), ms: d.delayed.ms, reason: d.delayed.reason });
+    }
+    this.onWire(p, d.at, arrive, live);
+    if (d.duplicateAt !== undefined) {
+      const copy: Packet = { ...p, id: ++this.packetCount };
+      this.trace.record("packet.duplicate", p.from.name, { ...this.describe(p), copy: copy.id });
+      this.onWire(copy, d.duplicateAt, arrive, live);
+    }
+  }
+
+  private onWire(p: Packet, at: number, arrive: (p: Packet) => void, live: () => boolean): void {
+    const to = p.to!;
     if (p.end && p.proto === "tcp") {
       // A TCP stream never reorders: a segment arrives no earlier than the previous one.
       at = Math.max(at, p.end.lastArrival);
       p.end.lastArrival = at;
     }
+    const flight: Flight = { p, state: "wire", at };
+    this.flights.set(p.id, flight);
     this.scheduler.schedule(at, () => {
-      if (!to.up) return this.dropped(p, "receiver down");
+      if (this.flights.get(p.id) === flight) this.flights.delete(p.id);
+      if (!to.up) {
+        this.dropped(p, "receiver down");
+        return this.lost(p, arrive, live);
+      }
       arrive(p);
     });
+  }
+
+  /** A TCP packet was lost: schedule its retransmission, or give up. RSTs and UDP are never resent. */
+  private lost(p: Packet, arrive: (p: Packet) => void, live: () => boolean): void {
+    if (p.proto !== "tcp" || p.kind === "rst" || !live()) return;
+    const r = this.retransmission;
+    const syn = p.kind === "syn";
+    const attempt = (p.attempt ?? 0) + 1;
+    if (attempt > (syn ? r.synRetries : r.retries)) return this.giveUp(p);
+    const at = this.now() + Math.min(r.maxRto, (syn ? r.synRto : r.rto) * 2 ** (attempt - 1));
+    const flight: Flight = { p, state: "retransmit", at };
+    this.flights.set(p.id, flight);
+    this.scheduler.schedule(at, () => {
+      if (this.flights.get(p.id) === flight) this.flights.delete(p.id);
+      if (!live()) return;
+      p.attempt = attempt;
+      this.trace.record("tcp.retransmit", p.from.name, { ...this.describe(p), attempt });
+      this.transmit(p, arrive, live);
+    });
+  }
+
+  /** Retransmissions ran out: the sending end's connection times out (a SYN just stops). */
+  private giveUp(p: Packet): void {
+    const end = p.end;
+    this.trace.record("tcp.give-up", p.from.name, { ...this.describe(p), attempts: (p.attempt ?? 0) + 1 });
+    if (!end) return;
+    this.stream(end).gone = "aborted";
+    if (end.peerClosed) return;
+    end.peerClosed = true;
+    end.peerReset = true;
+    this.trace.record("tcp.timeout", end.host.name, {
+      conn: end.conn,
+      at: endpoint(end.localAddr, end.localPort),
+      peer: endpoint(end.peerAddr, end.peerPort),
+    });
+    if (!end.closedLocal) end.owner?.onPeerClose(end, true);
+  }
+
+  /** Short description of a packet for trace events. */
+  private describe(p: Packet): Record<string, string | number> {
+    const conn = p.conn ?? p.end?.conn;
+    return {
+      id: p.id,
+      proto: p.proto,
+      packet: p.kind,
+      ...(conn !== undefined ? { conn } : {}),
+      from: endpoint(p.fromAddr, p.fromPort),
+      to: endpoint(p.toAddr, p.toPort),
+      ...(p.data !== undefined ? { bytes: p.data.length } : {}),
+    };
+  }
+
+  /** Every packet on the wire, held, or waiting for retransmission, by packet number. */
+  inFlight(): InFlightEntry[] {
+    return [...this.flights.values()]
+      .sort((a, b) => a.p.id - b.p.id)
+      .map((f) => ({ ...viewOf(f.p), state: f.state, arrivesAt: f.at }));
+  }
+
+  /**
+   * Sends held packets on (those held by rule `rule`, or all): they travel
+   * the link from now on, without being shown to the rules again. Returns how many.
+   */
+  release(rule?: number): number {
+    const out = this.held.filter((h) => rule === undefined || h.rule === rule);
+    if (out.length === 0) return 0;
+    this.held = this.held.filter((h) => !out.includes(h));
+    for (const h of out) {
+      this.flights.delete(h.p.id);
+      this.trace.record("packet.release", h.p.from.name, this.describe(h.p));
+      if (!h.live()) continue;
+      this.transmit(h.p, h.arrive, h.live, true);
+    }
+    return out.length;
+  }
+
+  /** The stream bookkeeping of a TCP end. */
+  stream(end: TcpEnd): StreamState {
+    let s = this.streams.get(end);
+    if (!s) this.streams.set(end, (s = new StreamState()));
+    return s;
+  }
+
+  /** Runs `fn` for a sequenced segment in stream order (buffering segments that arrive early). */
+  private inOrder(p: Packet, fn: () => void): void {
+    const rx = this.stream(p.end!.peer);
+    const seq = p.seq!;
+    if (seq < rx.expectSeq) return;
+    if (seq > rx.expectSeq) {
+      rx.early.set(seq, fn);
+      return;
+    }
+    fn();
+    rx.expectSeq++;
+    for (let next = rx.early.get(rx.expectSeq); next; next = rx.early.get(rx.expectSeq)) {
+      rx.early.delete(rx.expectSeq);
+      next();
+      rx.expectSeq++;
+    }
+  }
+
+  /**
+   * A segment reached an end that no longer exists: a crashed (and
+   * restarted) host answers with a reset; a vanished end (half-open) loses
+   * it. Returns true if the segment was handled here.
+   */
+  private stale(p: Packet, arrive: (p: Packet) => void, live: () => boolean): boolean {
+    const end = p.end!;
+    const gone = this.stream(end.peer).gone;
+    if (gone === "crashed") {
+      this.trace.record("tcp.stale", end.peer.host.name, { ...this.describe(p), reason: "no such connection after restart" });
+      const rst = this.packet("rst", "tcp", end.peer.host, end.peerAddr, end.peerPort, end.localAddr, end.localPort);
+      rst.to = end.host;
+      rst.conn = end.conn;
+      this.transmit(rst, () => this.peerGone(end, true));
+      return true;
+    }
+    if (gone === "vanished") {
+      this.dropped(p, "peer vanished");
+      this.lost(p, arrive, live);
+      return true;
+    }
+    return false;
+  }
+
+  /** Crashes a host: it stops sending and receiving; its TCP ends vanish without a word. */
+  crashHost(host: Host): void {
+    host.up = false;
+    for (const { client, server } of [...this.connections.values()]) {
+      for (const end of [client, server]) {
+        if (end.host !== host) continue;
+        const st = this.stream(end);
+        st.cork?.cancel();
+        st.cork = undefined;
+        st.gone = "crashed";
+        end.closedLocal = true;
+        end.peerClosed = true;
+        end.peerReset = true;
+      }
+    }
+    for (const k of [...this.ephemeral.keys()]) if (k.startsWith(`${host.name}/`)) this.ephemeral.delete(k);
+  }
+
+  /** Half-open: `end` disappears without FIN or RST; what its peer sends is lost. */
+  vanish(end: TcpEnd): void {
+    const st = this.stream(end);
+    st.cork?.cancel();
+    st.cork = undefined;
+    st.gone = "vanished";
+    end.closedLocal = true;
+    this.trace.record("tcp.vanish", end.host.name, {
+      conn: end.conn,
+      from: endpoint(end.localAddr, end.localPort),
+      to: endpoint(end.peerAddr, end.peerPort),
+    });
+    if (end.side === "client") this.releasePort(end.host, "tcp", end.localPort);
   }
 
   private dropped(p: Packet, reason: string): void {
@@ -172,45 +407,57 @@ export class Network {
       to: endpoint(toAddr, toPort),
     });
     const syn = this.packet("syn", "tcp", from, fromAddr, localPort, toAddr, toPort);
-    this.transmit(syn, (p) => {
-      const server = p.to!;
-      const listener = server.tcpPorts.get(toPort);
-      const reachable =
-        listener &&
-        (listener.bindAddress === ANY_ADDRESS ||
-          listener.bindAddress === toAddr ||
-          (isLoopback(toAddr) && isLoopback(listener.bindAddress)));
-      if (!listener || !reachable) {
-        this.trace.record("tcp.refuse", server.name, { conn, from: endpoint(fromAddr, localPort), to: endpoint(toAddr, toPort) });
-        const rst = this.packet("rst", "tcp", server, toAddr, toPort, fromAddr, localPort);
-        rst.to = from;
-        this.transmit(rst, () => {
-          if (abandoned) return;
-          this.trace.record("tcp.refused", from.name, { conn, from: endpoint(fromAddr, localPort), to: endpoint(toAddr, toPort) });
-          done({ ok: false, reason: "refused" });
-        });
-        return;
-      }
-      const serverEnd = new TcpEnd(conn, "server", server, toAddr, toPort, fromAddr, localPort);
-      const clientEnd = new TcpEnd(conn, "client", from, fromAddr, localPort, toAddr, toPort);
-      serverEnd.peer = clientEnd;
-      clientEnd.peer = serverEnd;
-      serverEnd.lastArrival = clientEnd.lastArrival = this.now();
-      this.trace.record("tcp.accept", server.name, { conn, from: endpoint(fromAddr, localPort), to: endpoint(toAddr, toPort) });
-      listener.onConnection(serverEnd);
-      const synAck = this.packet("syn-ack", "tcp", server, toAddr, toPort, fromAddr, localPort, undefined, serverEnd);
-      synAck.to = from;
-      this.transmit(synAck, () => {
-        if (abandoned) {
-          // The client gave up before the answer came: refuse the late connection.
-          clientEnd.closedLocal = true;
-          this.reset(clientEnd, "connect abandoned");
+    syn.conn = conn;
+    this.transmit(
+      syn,
+      (p) => {
+        const server = p.to!;
+        const listener = server.tcpPorts.get(toPort);
+        const reachable =
+          listener &&
+          (listener.bindAddress === ANY_ADDRESS ||
+            listener.bindAddress === toAddr ||
+            (isLoopback(toAddr) && isLoopback(listener.bindAddress)));
+        if (!listener || !reachable) {
+          this.trace.record("tcp.refuse", server.name, { conn, from: endpoint(fromAddr, localPort), to: endpoint(toAddr, toPort) });
+          const rst = this.packet("rst", "tcp", server, toAddr, toPort, fromAddr, localPort);
+          rst.to = from;
+          rst.conn = conn;
+          this.transmit(rst, () => {
+            if (abandoned) return;
+            this.trace.record("tcp.refused", from.name, { conn, from: endpoint(fromAddr, localPort), to: endpoint(toAddr, toPort) });
+            done({ ok: false, reason: "refused" });
+          });
           return;
         }
-        this.trace.record("tcp.established", from.name, { conn, from: endpoint(fromAddr, localPort), to: endpoint(toAddr, toPort) });
-        done({ ok: true, end: clientEnd });
-      });
-    });
+        const serverEnd = new TcpEnd(conn, "server", server, toAddr, toPort, fromAddr, localPort);
+        const clientEnd = new TcpEnd(conn, "client", from, fromAddr, localPort, toAddr, toPort);
+        serverEnd.peer = clientEnd;
+        clientEnd.peer = serverEnd;
+        serverEnd.lastArrival = clientEnd.lastArrival = this.now();
+        this.connections.set(conn, { client: clientEnd, server: serverEnd });
+        this.trace.record("tcp.accept", server.name, { conn, from: endpoint(fromAddr, localPort), to: endpoint(toAddr, toPort) });
+        listener.onConnection(serverEnd);
+        const synAck = this.packet("syn-ack", "tcp", server, toAddr, toPort, fromAddr, localPort, undefined, serverEnd);
+        synAck.to = from;
+        this.transmit(
+          synAck,
+          () => {
+            if (this.stream(clientEnd).gone) return;
+            if (abandoned) {
+              // The client gave up before the answer came: refuse the late connection.
+              clientEnd.closedLocal = true;
+              this.reset(clientEnd, "connect abandoned");
+              return;
+            }
+            this.trace.record("tcp.established", from.name, { conn, from: endpoint(fromAddr, localPort), to: endpoint(toAddr, toPort) });
+            done({ ok: true, end: clientEnd });
+          },
+          () => !this.stream(serverEnd).gone,
+        );
+      },
+      () => !abandoned,
+    );
     return {
       abandon: () => {
         abandoned = true;
@@ -218,36 +465,136 @@ export class Network {
     };
   }
 
-  /** Queues bytes on the stream from `end` to its peer. */
+  /**
+   * Queues bytes on the stream from `end` to its peer. Stream cutting (plans
+   * and the link's policy) may split them into several segments, or hold
+   * the last piece back to merge it with the next send.
+   */
   sendData(end: TcpEnd, data: ByteString): void {
+    const st = this.stream(end);
+    const index = st.sends++;
     end.bytesSent += data.length;
     this.trace.record("tcp.send", end.host.name, {
       conn: end.conn,
       from: endpoint(end.localAddr, end.localPort),
       to: endpoint(end.peerAddr, end.peerPort),
+      send: index,
       ...this.trace.payload(data),
     });
-    const p = this.packet("data", "tcp", end.host, end.localAddr, end.localPort, end.peerAddr, end.peerPort, data, end);
-    p.to = end.peer.host;
-    this.transmit(p, () => {
-      const peer = end.peer;
-      if (peer.closedLocal) {
-        this.dropped(p, "connection closed by receiver");
-        return;
+    let after: (() => void) | undefined;
+    for (const tap of this.sendTaps) {
+      const r = tap(end, data, index);
+      if (r) {
+        data = r.data;
+        after = r.after;
+        break;
       }
-      peer.bytesReceived += data.length;
-      this.trace.record("tcp.deliver", peer.host.name, {
+    }
+    const links = this.links;
+    const policy = links.streamCutFor(end.host.name, end.peer.host.name);
+    const planned = links.plans.size ? links.plans.splits(end.conn, end.side, index) : undefined;
+    const offsets = planned ? validOffsets(planned, data.length) : policyOffsets(policy?.split, data.length, links.rng);
+    const pieces = cutAt(data, offsets);
+    if (pieces.length > 1) {
+      this.trace.record("tcp.split", end.host.name, {
         conn: end.conn,
         from: endpoint(end.localAddr, end.localPort),
-        to: endpoint(peer.localAddr, peer.localPort),
-        ...this.trace.payload(data),
+        send: index,
+        pieces: pieces.map((x) => x.length).join("+"),
       });
-      peer.owner?.onData(peer, data);
+    }
+    const mergeThis = index > 0 && (st.mergeNext || (links.plans.size > 0 && links.plans.merges(end.conn, end.side, index)));
+    const merge = policy?.merge;
+    st.mergeNext =
+      (links.plans.size > 0 && links.plans.merges(end.conn, end.side, index + 1)) ||
+      (typeof merge === "object" && links.rng.chance(merge.probability));
+    const queued = merge === "queued";
+    let first = mergeThis || queued;
+    if (st.cork) {
+      // The previous send's last piece waited in the sender's buffer: one segment for both.
+      pieces[0] = st.cork.data + pieces[0]!;
+      first = st.cork.merge || queued;
+      st.cork.cancel();
+      st.cork = undefined;
+      this.trace.record("tcp.merge", end.host.name, {
+        conn: end.conn,
+        from: endpoint(end.localAddr, end.localPort),
+        send: index,
+        into: index - 1,
+      });
+    }
+    const cork = st.mergeNext && after === undefined;
+    for (let i = 0; i < pieces.length; i++) {
+      const mergeHint = i === 0 ? first : queued;
+      if (cork && i === pieces.length - 1) {
+        this.corkPiece(end, pieces[i]!, mergeHint);
+        break;
+      }
+      this.segment(end, pieces[i]!, mergeHint);
+    }
+    after?.();
+  }
+
+  /** Holds `data` in the sender's buffer until the next send, or until the sender yields. */
+  private corkPiece(end: TcpEnd, data: ByteString, merge: boolean): void {
+    const st = this.stream(end);
+    const ev = this.scheduler.schedule(this.now(), () => {
+      if (st.cork !== c) return;
+      st.cork = undefined;
+      this.segment(end, c.data, c.merge);
     });
+    const c = {
+      data,
+      merge,
+      cancel: () => {
+        ev.cancelled = true;
+      },
+    };
+    st.cork = c;
+  }
+
+  /** Sends out bytes held back for a merge (before a FIN). */
+  private flushCork(end: TcpEnd): void {
+    const st = this.stream(end);
+    const c = st.cork;
+    if (!c) return;
+    c.cancel();
+    st.cork = undefined;
+    this.segment(end, c.data, c.merge);
+  }
+
+  /** Transmits one data segment. */
+  private segment(end: TcpEnd, data: ByteString, merge: boolean): void {
+    const st = this.stream(end);
+    const p = this.packet("data", "tcp", end.host, end.localAddr, end.localPort, end.peerAddr, end.peerPort, data, end);
+    p.to = end.peer.host;
+    p.seq = st.nextSeq++;
+    if (merge) p.merge = true;
+    const live = (): boolean => !st.gone;
+    const arrive = (pk: Packet): void => {
+      if (this.stale(pk, arrive, live)) return;
+      this.inOrder(pk, () => {
+        const peer = end.peer;
+        if (peer.closedLocal || peer.peerReset) {
+          this.dropped(pk, peer.closedLocal ? "connection closed by receiver" : "connection reset");
+          return;
+        }
+        peer.bytesReceived += data.length;
+        this.trace.record("tcp.deliver", peer.host.name, {
+          conn: end.conn,
+          from: endpoint(end.localAddr, end.localPort),
+          to: endpoint(peer.localAddr, peer.localPort),
+          ...this.trace.payload(data),
+        });
+        peer.owner?.onData(peer, data, pk.merge === true);
+      });
+    };
+    this.transmit(p, arrive, live);
   }
 
   /** Orderly close from `end`: the peer learns it after the bytes already sent. */
   close(end: TcpEnd, why = "close"): void {
+    this.flushCork(end);
     end.closedLocal = true;
     this.trace.record("tcp.close", end.host.name, {
       conn: end.conn,
@@ -256,14 +603,25 @@ export class Network {
       why,
     });
     if (end.side === "client") this.releasePort(end.host, "tcp", end.localPort);
-    if (end.peerClosed) return;
+    if (end.peerClosed) return this.forget(end);
+    const st = this.stream(end);
     const p = this.packet("fin", "tcp", end.host, end.localAddr, end.localPort, end.peerAddr, end.peerPort, undefined, end);
     p.to = end.peer.host;
-    this.transmit(p, () => this.peerGone(end.peer, false));
+    p.seq = st.nextSeq++;
+    const live = (): boolean => !st.gone;
+    const arrive = (pk: Packet): void => {
+      if (this.stale(pk, arrive, live)) return;
+      this.inOrder(pk, () => this.peerGone(end.peer, false));
+    };
+    this.transmit(p, arrive, live);
   }
 
-  /** Abortive close from `end`: the peer sees a reset. */
+  /** Abortive close from `end`: unsent bytes are discarded and the peer sees a reset. */
   reset(end: TcpEnd, why = "reset"): void {
+    const st = this.stream(end);
+    st.cork?.cancel();
+    st.cork = undefined;
+    st.gone = "aborted";
     end.closedLocal = true;
     this.trace.record("tcp.reset", end.host.name, {
       conn: end.conn,
@@ -272,7 +630,7 @@ export class Network {
       why,
     });
     if (end.side === "client") this.releasePort(end.host, "tcp", end.localPort);
-    if (end.peerClosed) return;
+    if (end.peerClosed) return this.forget(end);
     const p = this.packet("rst", "tcp", end.host, end.localAddr, end.localPort, end.peerAddr, end.peerPort, undefined, end);
     p.to = end.peer.host;
     this.transmit(p, () => this.peerGone(end.peer, true));
@@ -282,13 +640,23 @@ export class Network {
     if (end.peerClosed) return;
     end.peerClosed = true;
     end.peerReset = reset;
+    if (reset) this.stream(end).early.clear();
     this.trace.record(reset ? "tcp.reset-arrived" : "tcp.fin-arrived", end.host.name, {
       conn: end.conn,
       at: endpoint(end.localAddr, end.localPort),
       peer: endpoint(end.peerAddr, end.peerPort),
     });
+    this.forget(end);
     if (end.closedLocal) return;
     end.owner?.onPeerClose(end, reset);
+  }
+
+  /** Drops a connection from the registry once neither end can carry anything. */
+  private forget(end: TcpEnd): void {
+    const c = this.connections.get(end.conn);
+    if (c && c.client.closedLocal && c.client.peerClosed && c.server.closedLocal && c.server.peerClosed) {
+      this.connections.delete(end.conn);
+    }
   }
 
   // ---------------------------------------------------------------- UDP

@@ -23,4 +23,12 @@ export interface Packet {
   end?: TcpEnd;
   /** Virtual time the packet was sent. */
   sentAt: number;
+  /** TCP connection number (also set on a SYN, which has no end yet). */
+  conn?: number;
+  /** TCP data and FIN: position in the sender's stream; the receiver delivers in this order. */
+  seq?: number;
+  /** TCP retransmission count (0 or absent for the first transmission). */
+  attempt?: number;
+  /** TCP data: may join the previous socket_message still queued at the receiver (stream merging). */
+  merge?: boolean;
 }

@@ -3,8 +3,12 @@ import type { Host } from "./host.js";
 
 /** Who reacts to what arrives at one end of a TCP connection. */
 export interface TcpEndOwner {
-  /** Bytes arrived, in order. */
-  onData(end: TcpEnd, data: ByteString): void;
+  /**
+   * Bytes arrived, in order. `merge`: stream cutting allows these bytes to
+   * join the previous socket_message of this connection if it still waits
+   * for the GUI thread.
+   */
+  onData(end: TcpEnd, data: ByteString, merge?: boolean): void;
   /** The peer closed (FIN) or reset (RST) the connection. */
   onPeerClose(end: TcpEnd, reset: boolean): void;
 }

@@ -13,6 +13,8 @@ import { Connection, UdpPeerSocket } from "./server-sockets.js";
 import type { Notifier, SocketServer } from "./types.js";
 import { checkTimeout } from "./validate.js";
 
+type Fields = Record<string, string | number | boolean | null>;
+
 /** Server lifecycle: created → running ⇄ stopped → closed. */
 export type ServerState = "created" | "running" | "stopped" | "closed";
 
@@ -21,6 +23,8 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
   state: ServerState = "created";
   notifier: Notifier | undefined;
   readonly connections = new Map<number, Connection>();
+  /** The socket_message of each connection still waiting for the GUI thread (stream merging appends to it). */
+  private readonly queuedMessages = new Map<number, { data: ByteString }>();
 
   constructor(
     readonly ctx: SimContext,
@@ -61,13 +65,28 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
     this.enqueue("socket_accepted", () => [conn.wrapper()], { peer: endpoint(end.peerAddr, end.peerPort) });
   }
 
-  onData(end: TcpEnd, data: ByteString): void {
+  onData(end: TcpEnd, data: ByteString, merge = false): void {
     const conn = this.connections.get(end.conn);
     if (!conn) return;
-    this.enqueue("socket_message", () => [conn.wrapper(), data], {
-      peer: endpoint(end.peerAddr, end.peerPort),
-      ...this.ctx.trace.payload(data),
-    });
+    const peer = endpoint(end.peerAddr, end.peerPort);
+    const queued = this.queuedMessages.get(end.conn);
+    if (merge && queued) {
+      // Stream merging: the bytes join the socket_message still waiting for the GUI thread.
+      queued.data += data;
+      this.record("message.merge", { peer, bytes: data.length, total: queued.data.length });
+      return;
+    }
+    const box = { data };
+    this.queuedMessages.set(end.conn, box);
+    const settle = (): void => {
+      if (this.queuedMessages.get(end.conn) === box) this.queuedMessages.delete(end.conn);
+    };
+    this.enqueue(
+      "socket_message",
+      () => [conn.wrapper(), box.data],
+      () => ({ peer, ...this.ctx.trace.payload(box.data) }),
+      settle,
+    );
   }
 
   onPeerClose(end: TcpEnd, reset: boolean): void {
@@ -93,12 +112,20 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
   private enqueue(
     name: CallbackName,
     args: () => unknown[],
-    fields: Record<string, string | number | boolean | null>,
+    fields: Fields | (() => Fields),
+    settle?: () => void,
   ): void {
+    const f = (): Fields => (typeof fields === "function" ? fields() : fields);
     this.host.gui.enqueue(
       this,
-      () => this.invoke(name, args(), fields),
-      () => this.record("callback.dropped", { callback: name, ...fields }),
+      () => {
+        settle?.();
+        this.invoke(name, args(), f());
+      },
+      () => {
+        settle?.();
+        this.record("callback.dropped", { callback: name, ...f() });
+      },
     );
   }
 
@@ -139,6 +166,18 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
     const start = this.ctx.now();
     this.record("server.wait", { timeout: ms });
     this.ctx.block(this.host, { kind: "wait", owner: this }, start + ms, () => false);
+  }
+
+  /** Its host crashed: the server disappears without a word (no FIN to peers, queued callbacks dropped). */
+  vanish(): void {
+    if (this.state === "closed") return;
+    this.state = "closed";
+    this.record("server.vanish");
+    const ports = this.proto === "tcp" ? this.host.tcpPorts : this.host.udpPorts;
+    if (ports.get(this.port) === this) ports.delete(this.port);
+    this.connections.clear();
+    this.queuedMessages.clear();
+    this.host.gui.discardAll(this);
   }
 
   close(): void {

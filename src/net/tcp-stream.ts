@@ -1,0 +1,26 @@
+/**
+ * Per-end TCP stream bookkeeping the network keeps beside a {@link TcpEnd}:
+ * sequence numbers (the receiver delivers in send order whatever the arrival
+ * order), the send counter used by stream cutting plans, and bytes held back
+ * to be merged with the next send.
+ */
+export class StreamState {
+  /** Sequence number of the next data segment or FIN this end sends. */
+  nextSeq = 0;
+  /** Sequence number this end expects next from its peer. */
+  expectSeq = 0;
+  /** Segments from the peer that arrived ahead of a missing one. */
+  readonly early = new Map<number, () => void>();
+  /** Number of send() calls made on this end. */
+  sends = 0;
+  /** The next send merges into the last piece of the previous one. */
+  mergeNext = false;
+  /** Bytes held back (at the sender) to be merged with the next send. */
+  cork: { data: string; merge: boolean; cancel: () => void } | undefined;
+  /**
+   * Why this end stopped existing for the network: "aborted" (it reset, or
+   * its retransmissions timed out), "crashed" (its host crashed) or
+   * "vanished" (half-open: gone without FIN or RST).
+   */
+  gone: "aborted" | "crashed" | "vanished" | undefined;
+}
