@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ["spec/**/*.spec.ts"],
     // Property suites print their seed; keep output readable.
-    reporters: ["default"],
+    reporters: ["default", "./spec/support/summary-reporter.ts"],
     testTimeout: 60_000,
     pool: "forks",
   },
