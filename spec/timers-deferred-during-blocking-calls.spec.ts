@@ -20,6 +20,12 @@ describe("timers and blocking calls", () => {
     s.advance(0);
     // Both fire after the call returned, in due order (they were late).
     expect(fired.map((f) => f.split("@")[0])).toEqual(["a", "b"]);
+    // The trace shows each timer and how late it ran.
+    const timers = s.events.filter((e) => e.kind === "timer");
+    expect(timers.map((e) => [e.t, e.late])).toEqual([
+      [500, 400],
+      [500, 300],
+    ]);
   });
 
   it("runs the tool's timers and network events in virtual-time order when advancing", () => {

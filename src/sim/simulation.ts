@@ -267,7 +267,13 @@ export class Simulation {
       if (++steps > this.maxEvents) this.limit(call, start, steps);
       if (tTimer <= tNet) {
         this.time.now = Math.max(this.time.now, tTimer);
-        this.time.fireTimersAt(tTimer);
+        const timer = this.time.peekTimer()!;
+        this.trace.record("timer", this.host.name, {
+          timer: timer.id,
+          ...(timer.interval !== undefined ? { interval: timer.interval } : {}),
+          ...(this.time.now > timer.callAt ? { late: this.time.now - timer.callAt } : {}),
+        });
+        this.time.fireNextTimer();
       } else {
         this.time.now = tNet;
         this.time.syncClock(tNet);

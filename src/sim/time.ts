@@ -15,12 +15,19 @@ const FAKED: FakeTimers.FakeMethod[] = [
   "Date",
 ];
 
+/** What the simulation reads of a pending fake timer. */
+export interface TimerInfo {
+  id: number;
+  callAt: number;
+  interval?: number;
+  func?: unknown;
+}
 interface TimerHeapLike {
-  peek(): { callAt: number } | undefined;
+  peek(): TimerInfo | undefined;
 }
 interface ClockInternals {
   timerHeap?: TimerHeapLike;
-  timers?: Map<number, { callAt: number }> | Record<string, { callAt: number }>;
+  timers?: Map<number, TimerInfo> | Record<string, TimerInfo>;
 }
 
 /**
@@ -46,29 +53,36 @@ export class VirtualTime {
     }
   }
 
+  /**
+   * The tool's next timer, if any. Reads the clock's timer heap (an internal
+   * of @sinonjs/fake-timers 15, checked by spec/timers-deferred-during-blocking-calls)
+   * and falls back to scanning its timer map.
+   */
+  peekTimer(): TimerInfo | undefined {
+    const c = this.clock as unknown as ClockInternals;
+    if (c.timerHeap) return c.timerHeap.peek();
+    const timers = c.timers;
+    if (!timers) return undefined;
+    let first: TimerInfo | undefined;
+    const values = timers instanceof Map ? [...timers.values()] : Object.values(timers);
+    for (const t of values) if (!first || t.callAt < first.callAt || (t.callAt === first.callAt && t.id < first.id)) first = t;
+    return first;
+  }
+
   /** Virtual time of the tool's next timer, or Infinity. */
   nextTimer(): number {
-    const c = this.clock as unknown as ClockInternals;
-    if (c.timerHeap) return c.timerHeap.peek()?.callAt ?? Infinity;
-    // Older layouts: scan all timers.
-    let min = Infinity;
-    const timers = c.timers;
-    if (!timers) return min;
-    const values = timers instanceof Map ? [...timers.values()] : Object.values(timers);
-    for (const t of values) if (t.callAt < min) min = t.callAt;
-    return min;
+    return this.peekTimer()?.callAt ?? Infinity;
+  }
+
+  /** Fires exactly the next timer (the clock moves to its due time first). */
+  fireNextTimer(): void {
+    this.clock.next();
   }
 
   /** Moves the fake clock to `t` if no timer is due before then (never fires a timer). */
   syncClock(t: number): void {
     const lag = t - this.clock.now;
     if (lag > 0 && this.nextTimer() > t) this.clock.tick(lag);
-  }
-
-  /** Fires the timers due at virtual time `t` (the clock catches up first). */
-  fireTimersAt(t: number): void {
-    const lag = t - this.clock.now;
-    this.clock.tick(lag > 0 ? lag : 0);
   }
 
   /** Number of pending tool timers. */
