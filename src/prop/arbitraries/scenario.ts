@@ -1,0 +1,181 @@
+import fc from "fast-check";
+import type { ByteString } from "../../bytes.js";
+import { SimulationUsageError } from "../../core/errors.js";
+import type {
+  PeerScriptSpec,
+  Scenario,
+  ScenarioMerge,
+  ScenarioProtocol,
+  ScenarioSplit,
+  ScenarioStep,
+  WaitMode,
+} from "../scenario.js";
+import { bytesPayload } from "./payloads.js";
+
+/** How a connection of a generated peer ends. */
+export type SessionEnd = "open" | "close" | "reset";
+
+/** Options of {@link scenarioArbitrary}. Every limit is an upper bound; shrinking goes toward the lower one. */
+export interface ScenarioOptions {
+  /** Protocols to pick from (one per scenario). Default `["tcp"]`. */
+  protocols?: readonly ScenarioProtocol[];
+  /** What peers send. Default `payloads.bytes()`. */
+  payload?: fc.Arbitrary<ByteString>;
+  /** Fewest peers. Default 1. */
+  minPeers?: number;
+  /** Most peers. Default 3. */
+  maxPeers?: number;
+  /** Most connections one peer opens, one after the other. Default 2. */
+  maxConnections?: number;
+  /** Most sends on one connection. Default 4. */
+  maxSends?: number;
+  /** Longest gap (virtual ms) before a step. Default 50. */
+  maxGap?: number;
+  /** Let peers wait for replies (`receive`) after sends. Default true. */
+  waits?: boolean;
+  /** Longest wait (virtual ms). Default 100. */
+  maxWait?: number;
+  /** How connections may end. Default all of "open", "close", "reset". */
+  ends?: readonly SessionEnd[];
+  /** Cut TCP sends into pieces (R21). Default true. */
+  splits?: boolean;
+  /** Merge TCP sends with the one before (R21). Default true. */
+  merges?: boolean;
+  /** Most splits plus merges. Default 3. */
+  maxCuts?: number;
+}
+
+interface RawSend {
+  gap: number;
+  data: ByteString;
+  wait: { gap: number; ms: number; mode: WaitMode } | undefined;
+}
+interface RawSession {
+  gap: number;
+  sends: RawSend[];
+  end: { kind: SessionEnd; gap: number };
+}
+interface RawCut {
+  peer: number;
+  send: number;
+  at: number[];
+}
+interface RawScenario {
+  protocol: ScenarioProtocol;
+  seed: number;
+  peers: RawSession[][];
+  splits: RawCut[];
+  merges: { peer: number; send: number }[];
+}
+
+function positiveInt(name: string, v: number | undefined, dflt: number, min = 0): number {
+  const n = v ?? dflt;
+  if (!Number.isInteger(n) || n < min) {
+    throw new SimulationUsageError(`scenarioArbitrary: ${name} must be an integer >= ${min}, got ${String(v)}`);
+  }
+  return n;
+}
+
+/**
+ * Generates whole scenarios: peers on their own hosts, each connecting,
+ * sending, waiting for replies and closing with virtual-time gaps, plus
+ * where the TCP stream is cut and merged. Shrinks toward fewer peers, fewer
+ * steps, shorter payloads, zero gaps and no cuts.
+ */
+export function scenarioArbitrary(options: ScenarioOptions = {}): fc.Arbitrary<Scenario> {
+  const protocols = options.protocols ?? ["tcp"];
+  if (protocols.length === 0 || protocols.some((p) => p !== "tcp" && p !== "udp")) {
+    throw new SimulationUsageError(`scenarioArbitrary: protocols must be a non-empty list of "tcp" / "udp"`);
+  }
+  const minPeers = positiveInt("minPeers", options.minPeers, 1, 1);
+  const maxPeers = positiveInt("maxPeers", options.maxPeers, 3, minPeers);
+  const maxConnections = positiveInt("maxConnections", options.maxConnections, 2, 1);
+  const maxSends = positiveInt("maxSends", options.maxSends, 4);
+  const maxGap = positiveInt("maxGap", options.maxGap, 50);
+  const maxWait = positiveInt("maxWait", options.maxWait, 100);
+  const maxCuts = positiveInt("maxCuts", options.maxCuts, 3);
+  const ends = options.ends ?? ["open", "close", "reset"];
+  if (ends.length === 0) throw new SimulationUsageError("scenarioArbitrary: ends must not be empty");
+  const payload = options.payload ?? bytesPayload();
+  const gap = fc.integer({ min: 0, max: maxGap });
+
+  const waitMode: fc.Arbitrary<WaitMode> = fc.oneof(
+    fc.constantFrom<WaitMode>("*all", "*line"),
+    fc.integer({ min: 1, max: 16 }),
+  );
+  const wait =
+    options.waits === false
+      ? fc.constant(undefined)
+      : fc.option(fc.record({ gap, ms: fc.integer({ min: 0, max: maxWait }), mode: waitMode }), { nil: undefined });
+  const send: fc.Arbitrary<RawSend> = fc.record({ gap, data: payload, wait });
+  const session: fc.Arbitrary<RawSession> = fc.record({
+    gap,
+    sends: fc.array(send, { minLength: 1, maxLength: Math.max(1, maxSends) }),
+    end: fc.record({ kind: fc.constantFrom(...ends), gap }),
+  });
+  const peer = fc.array(session, { minLength: 1, maxLength: maxConnections });
+  const cut: fc.Arbitrary<RawCut> = fc.record({
+    peer: fc.nat({ max: 15 }),
+    send: fc.nat({ max: 63 }),
+    at: fc.array(fc.nat({ max: 4095 }), { minLength: 1, maxLength: 2 }),
+  });
+  const merge = fc.record({ peer: fc.nat({ max: 15 }), send: fc.nat({ max: 63 }) });
+
+  const raw: fc.Arbitrary<RawScenario> = fc.record({
+    protocol: fc.constantFrom(...protocols),
+    seed: fc.nat({ max: 0xffff }),
+    peers: fc.array(peer, { minLength: minPeers, maxLength: maxPeers }),
+    splits: options.splits === false || maxCuts === 0 ? fc.constant([]) : fc.array(cut, { maxLength: maxCuts }),
+    merges: options.merges === false || maxCuts === 0 ? fc.constant([]) : fc.array(merge, { maxLength: maxCuts }),
+  });
+  return raw.map((r) => normalize(r, maxSends === 0));
+}
+
+/** Turns the raw, freely shrinkable record into a valid scenario (cuts resolved to real sends). */
+function normalize(r: RawScenario, noSends: boolean): Scenario {
+  const udp = r.protocol === "udp";
+  const peers: PeerScriptSpec[] = r.peers.map((sessions) => ({ steps: sessions.flatMap((s) => sessionSteps(s, udp, noSends)) }));
+  // Where each peer's sends are: [session index, payload length] per send.
+  const sends = r.peers.map((sessions) =>
+    sessions.flatMap((s, si) => (noSends ? [] : s.sends.map((x) => ({ session: si, length: x.data.length })))),
+  );
+  const splits: ScenarioSplit[] = [];
+  const merges: ScenarioMerge[] = [];
+  if (!udp) {
+    for (const c of r.splits) {
+      const p = c.peer % peers.length;
+      const list = sends[p]!;
+      if (list.length === 0) continue;
+      const s = c.send % list.length;
+      const len = list[s]!.length;
+      if (len < 2) continue;
+      const at = c.at.map((a) => 1 + (a % (len - 1)));
+      const existing = splits.find((x) => x.peer === p && x.send === s);
+      const all = [...new Set([...(existing?.at ?? []), ...at])].sort((a, b) => a - b);
+      if (existing) splits.splice(splits.indexOf(existing), 1, { peer: p, send: s, at: all });
+      else splits.push({ peer: p, send: s, at: all });
+    }
+    for (const m of r.merges) {
+      const p = m.peer % peers.length;
+      const list = sends[p]!;
+      // Sends that follow another send of the same connection.
+      const candidates = list.flatMap((x, i) => (i > 0 && list[i - 1]!.session === x.session ? [i] : []));
+      if (candidates.length === 0) continue;
+      const s = candidates[m.send % candidates.length]!;
+      if (!merges.some((x) => x.peer === p && x.send === s)) merges.push({ peer: p, send: s });
+    }
+  }
+  return { protocol: r.protocol, seed: r.seed, peers, splits, merges };
+}
+
+function sessionSteps(s: RawSession, udp: boolean, noSends: boolean): ScenarioStep[] {
+  const steps: ScenarioStep[] = [{ op: "connect", gap: s.gap }];
+  if (!noSends) {
+    for (const x of s.sends) {
+      steps.push({ op: "send", gap: x.gap, data: x.data });
+      if (x.wait) steps.push({ op: "wait", gap: x.wait.gap, ms: x.wait.ms, mode: x.wait.mode });
+    }
+  }
+  if (s.end.kind !== "open") steps.push({ op: udp ? "close" : s.end.kind, gap: s.end.gap });
+  return steps;
+}

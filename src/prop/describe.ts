@@ -1,0 +1,43 @@
+import { escapeBytes } from "../bytes.js";
+import { peerCuts } from "./cut-plan.js";
+import { peerName, scenarioSize, type Scenario, type ScenarioStep } from "./scenario.js";
+
+function mode(m: ScenarioStep & { op: "wait" }): string {
+  return typeof m.mode === "number" ? String(m.mode) : `"${m.mode}"`;
+}
+
+/**
+ * A scenario as readable text, one step a line, with the cuts next to the
+ * sends they cut:
+ *
+ * ```text
+ * tcp scenario (seed 0): 1 peer, 2 steps, 30 bytes, 1 cut
+ *   peer1 +0ms connect
+ *   peer1 +0ms send "GET / HTTP/1.1\r\n..." (30 B), cut at byte 3
+ * ```
+ */
+export function describeScenario(s: Scenario, maxBytes = 80): string {
+  const size = scenarioSize(s);
+  const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? "" : "s"}`;
+  const lines = [
+    `${s.protocol} scenario (seed ${s.seed}): ${plural(size.peers, "peer")}, ${plural(size.steps, "step")}, ` +
+      `${plural(size.bytes, "byte")}, ${plural(size.cuts, "cut")}`,
+  ];
+  s.peers.forEach((p, pi) => {
+    const cuts = peerCuts(s, pi);
+    let send = 0;
+    for (const st of p.steps) {
+      let line = `  ${peerName(pi)} +${st.gap}ms ${st.op}`;
+      if (st.op === "send") {
+        line += ` "${escapeBytes(st.data, maxBytes)}" (${st.data.length} B)`;
+        const c = cuts.get(send++);
+        if (c?.merged) line += ", merged with the send before";
+        if (c && c.at.length > 0) line += `, cut at byte${c.at.length > 1 ? "s" : ""} ${c.at.join(", ")}`;
+      } else if (st.op === "wait") {
+        line += ` up to ${st.ms}ms, receive(${mode(st)})`;
+      }
+      lines.push(line);
+    }
+  });
+  return lines.join("\n");
+}

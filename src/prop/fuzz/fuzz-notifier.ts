@@ -1,0 +1,228 @@
+import fc from "fast-check";
+import { SimulationUsageError } from "../../core/errors.js";
+import type { Notifier, SocketServer } from "../../renoise/types.js";
+import { scenarioArbitrary, type ScenarioOptions } from "../arbitraries/scenario.js";
+import { checkInvariants } from "../invariants/index.js";
+import type { Invariant } from "../invariants/types.js";
+import { runScenario, type RunScenarioOptions, type ScenarioRun, type ToolContext } from "../run/run-scenario.js";
+import type { Scenario } from "../scenario.js";
+import type { FuzzFailure } from "./failure.js";
+import { buildFailure } from "./report.js";
+import { watchNotifier, type RaisedCallback } from "./watch-notifier.js";
+
+/** What `makeNotifier` gets: the simulation, the tool host's API and the server the notifier will serve. */
+export interface FuzzContext extends ToolContext {
+  /** The server, created on `port` with the scenario's protocol; `run(notifier)` is called for you. */
+  readonly server: SocketServer;
+}
+
+/** One run, as user invariants see it. */
+export interface FuzzRun<N extends Notifier = Notifier> extends Omit<ScenarioRun<unknown>, "tool"> {
+  /** The notifier `makeNotifier` returned (its own state is yours to check). */
+  readonly notifier: N;
+  readonly server: SocketServer;
+}
+
+/** A user invariant: throw (for example with `expect`) or return false when the run is wrong. */
+export type FuzzInvariant<N extends Notifier> = (run: FuzzRun<N>) => void | boolean;
+
+/** Kinds of adversity fuzzNotifier may inject. */
+export type FuzzFault = "split" | "merge";
+
+/** Options of {@link fuzzNotifier}. */
+export interface FuzzOptions<N extends Notifier = Notifier> extends Omit<ScenarioOptions, "splits" | "merges"> {
+  /** Scenarios to try. Default 100. */
+  runs?: number;
+  /** fast-check seed. Default: fast-check's global setting, else a fresh one; always printed. */
+  seed?: number;
+  /** With `seed`: replay exactly this counterexample path (printed in a failure report). */
+  path?: string;
+  /** Faults to inject. Default ["split", "merge"] (TCP stream cuts, R21). */
+  faults?: readonly FuzzFault[];
+  /** Virtual ms each scenario lasts. Default 10,000. */
+  timeBudget?: number;
+  /** Your checks over each run: the trace, what peers received, the notifier's own state. */
+  invariants?: readonly FuzzInvariant<N>[];
+  /** Also check the built-in invariants of the double (default true), or only these. */
+  builtins?: boolean | readonly Invariant[];
+  /** Port of the server. Default 8000. */
+  port?: number;
+  /** One-way latency between hosts (virtual ms). Default 1. */
+  latency?: number;
+  /** Modelled choices of the double, e.g. `{ connectionWrappers: "stable" }`. */
+  semantics?: RunScenarioOptions<unknown>["semantics"];
+  /** Where the seed line goes. Default `console.log`; `false` prints nothing. */
+  log?: ((line: string) => void) | false;
+}
+
+/** What {@link fuzzNotifierDetails} returns. */
+export type FuzzDetails =
+  | { readonly ok: true; readonly seed: number; readonly runs: number; readonly failure?: undefined }
+  | { readonly ok: false; readonly seed: number; readonly runs: number; readonly failure: FuzzFailure };
+
+/** Why one scenario failed, or undefined. */
+interface Outcome {
+  reason: string;
+  cause: unknown;
+}
+
+function describeError(e: unknown): string {
+  if (e instanceof Error) return `${e.name}: ${e.message}`;
+  return String(e);
+}
+
+/** Runs one scenario against a fresh notifier and returns the run plus why it failed, if it did. */
+export function runNotifierScenario<N extends Notifier>(
+  makeNotifier: (ctx: FuzzContext) => N,
+  scenario: Scenario,
+  options: FuzzOptions<N> = {},
+): { run: FuzzRun<N>; failure: Outcome | undefined } {
+  const raised: RaisedCallback[] = [];
+  const result = runScenario(scenario, {
+    port: options.port,
+    latency: options.latency,
+    semantics: options.semantics,
+    timeBudget: options.timeBudget,
+    start: (ctx) => {
+      const [server, err] = ctx.Socket.create_server(ctx.port, ctx.protocol === "tcp" ? 1 : 2);
+      if (!server) throw new SimulationUsageError(`fuzzNotifier: could not create the server on port ${ctx.port}: ${err}`);
+      const notifier = makeNotifier({ ...ctx, server });
+      server.run(watchNotifier(notifier, () => ctx.sim.now, raised));
+      return { notifier, server };
+    },
+  });
+  const { tool, ...rest } = result;
+  const run: FuzzRun<N> = { ...rest, notifier: tool.notifier, server: tool.server };
+  return { run, failure: judge(run, raised, options) };
+}
+
+function judge<N extends Notifier>(run: FuzzRun<N>, raised: RaisedCallback[], options: FuzzOptions<N>): Outcome | undefined {
+  const first = raised[0];
+  if (first) {
+    return {
+      reason: `notifier.${first.callback} raised at ${first.t}ms: ${describeError(first.error)}`,
+      cause: first.error,
+    };
+  }
+  const builtins = options.builtins ?? true;
+  if (builtins !== false) {
+    const violations = checkInvariants(run, builtins === true ? undefined : builtins);
+    if (violations.length > 0) {
+      const text = violations.map((v) => `${v.invariant} (${v.rule}): ${v.message}`).join("\n");
+      return { reason: `built-in invariant broken:\n${text}`, cause: new Error(text) };
+    }
+  }
+  for (const inv of options.invariants ?? []) {
+    try {
+      if (inv(run) === false) {
+        const name = inv.name || "anonymous";
+        return { reason: `invariant ${name} returned false`, cause: new Error(`invariant ${name} returned false`) };
+      }
+    } catch (e) {
+      return { reason: `invariant ${inv.name || "anonymous"} failed: ${describeError(e)}`, cause: e };
+    }
+  }
+  return undefined;
+}
+
+function checkOptions(options: FuzzOptions<Notifier>): void {
+  const runs = options.runs ?? 100;
+  if (!Number.isInteger(runs) || runs < 1) throw new SimulationUsageError(`fuzzNotifier: runs must be an integer >= 1, got ${String(options.runs)}`);
+  if (options.path !== undefined && options.seed === undefined) {
+    throw new SimulationUsageError("fuzzNotifier: path replays a failure only together with its seed; pass both from the report");
+  }
+  for (const f of options.faults ?? []) {
+    if (f !== "split" && f !== "merge") throw new SimulationUsageError(`fuzzNotifier: unknown fault "${String(f)}"; use "split" or "merge"`);
+  }
+}
+
+/**
+ * Like {@link fuzzNotifier}, but returns the outcome instead of throwing:
+ * `{ ok, seed, runs, failure? }`.
+ */
+export function fuzzNotifierDetails<N extends Notifier>(
+  makeNotifier: (ctx: FuzzContext) => N,
+  options: FuzzOptions<N> = {},
+): FuzzDetails {
+  if (typeof makeNotifier !== "function") {
+    throw new SimulationUsageError("fuzzNotifier: makeNotifier must be a function that returns a fresh notifier");
+  }
+  checkOptions(options as FuzzOptions<Notifier>);
+  const faults = options.faults ?? ["split", "merge"];
+  const arb = scenarioArbitrary({ ...options, splits: faults.includes("split"), merges: faults.includes("merge") });
+  const property = fc.property(arb, (scenario) => {
+    const { failure } = runNotifierScenario(makeNotifier, scenario, options);
+    if (failure) throw failure.cause instanceof Error ? failure.cause : new Error(failure.reason);
+  });
+  const details = fc.check(property, {
+    numRuns: options.runs ?? 100,
+    verbose: 1,
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.path !== undefined ? { path: options.path } : {}),
+  });
+  const log = options.log === undefined ? (line: string) => console.log(line) : options.log;
+  if (!details.failed) {
+    if (log) log(`fuzzNotifier: ${details.numRuns} scenarios passed (seed ${details.seed})`);
+    return { ok: true, seed: details.seed, runs: details.numRuns };
+  }
+  if (details.counterexample === null) {
+    throw new SimulationUsageError(`fuzzNotifier: fast-check stopped without a counterexample (seed ${details.seed})`);
+  }
+  const minimal = details.counterexample[0];
+  const original = details.failures[0]?.[0] ?? minimal;
+  const { run, failure } = runNotifierScenario(makeNotifier, minimal, options);
+  const outcome = failure ?? { reason: describeError(details.errorInstance), cause: details.errorInstance };
+  const err = buildFailure({
+    seed: details.seed,
+    path: details.counterexamplePath,
+    runs: details.numRuns,
+    numShrinks: details.numShrinks,
+    scenario: minimal,
+    originalScenario: original,
+    reason: outcome.reason,
+    cause: outcome.cause,
+    events: run.events,
+  });
+  if (log) log(`fuzzNotifier: FAILED after ${details.numRuns} scenarios (seed ${details.seed}, path "${details.counterexamplePath}")`);
+  return { ok: false, seed: details.seed, runs: details.numRuns, failure: err };
+}
+
+/**
+ * Fuzzes a notifier: generates scenarios of peers connecting, sending
+ * (cut and merged TCP streams), waiting and closing; runs each against a
+ * fresh notifier from `makeNotifier`; fails when a callback raises, a
+ * built-in invariant breaks, or one of `options.invariants` throws or
+ * returns false. Throws a {@link FuzzFailure} whose message is the report:
+ * the minimal scenario, the seed and path that replay it, the trace and a
+ * Mermaid diagram. Prints the seed (see `options.log`).
+ */
+export function fuzzNotifier<N extends Notifier>(makeNotifier: (ctx: FuzzContext) => N, options: FuzzOptions<N> = {}): void {
+  const d = fuzzNotifierDetails(makeNotifier, options);
+  if (!d.ok) throw d.failure;
+}
+
+/**
+ * Runs one scenario (for example one copied from a failure report) against
+ * a fresh notifier; throws a {@link FuzzFailure} if it fails.
+ */
+export function replayScenario<N extends Notifier>(
+  makeNotifier: (ctx: FuzzContext) => N,
+  scenario: Scenario,
+  options: FuzzOptions<N> = {},
+): FuzzRun<N> {
+  const { run, failure } = runNotifierScenario(makeNotifier, scenario, options);
+  if (failure) {
+    throw buildFailure({
+      seed: undefined,
+      path: undefined,
+      runs: 1,
+      numShrinks: 0,
+      scenario,
+      originalScenario: scenario,
+      reason: failure.reason,
+      cause: failure.cause,
+      events: run.events,
+    });
+  }
+  return run;
+}

@@ -1,0 +1,35 @@
+import { CALLBACKS } from "../../renoise/notifier.js";
+import type { Notifier } from "../../renoise/types.js";
+
+/** A callback that raised while fuzzing: its name, the original error and the virtual time. */
+export interface RaisedCallback {
+  readonly callback: string;
+  readonly error: unknown;
+  readonly t: number;
+}
+
+const NAMES: ReadonlySet<string> = new Set(CALLBACKS);
+
+/**
+ * Wraps a notifier (plain object or class instance) so that errors its
+ * callbacks raise are captured with their original object, then passed on
+ * to the double unchanged. Callbacks still run with `this` = the notifier
+ * itself, so class instances with private fields keep working.
+ */
+export function watchNotifier<N extends Notifier>(notifier: N, now: () => number, raised: RaisedCallback[]): N {
+  return new Proxy(notifier, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof prop !== "string" || !NAMES.has(prop) || typeof value !== "function") return value;
+      const fn = value as (...args: unknown[]) => unknown;
+      return (...args: unknown[]): unknown => {
+        try {
+          return fn.apply(target, args);
+        } catch (error) {
+          raised.push({ callback: prop, error, t: now() });
+          throw error;
+        }
+      };
+    },
+  });
+}

@@ -1,0 +1,37 @@
+import type { Invariant } from "./types.js";
+import { at, callbacks, serverProto } from "./trace-view.js";
+
+const portOf = (endpointOrLabel: string): string => endpointOrLabel.slice(endpointOrLabel.lastIndexOf(":") + 1);
+
+/** R17: `socket_accepted` runs once per TCP connection, before any `socket_message` of it. */
+export const tcpAcceptedFirst: Invariant = {
+  name: "tcp-accepted-before-message",
+  rule: "R17",
+  description: "socket_accepted runs once per TCP connection, before any socket_message of that connection",
+  check({ events }) {
+    const out: string[] = [];
+    const waiting = new Map<string, number>(); // accepted by the network, callback not yet run
+    const accepted = new Set<string>();
+    const views = new Map(callbacks(events).map((c) => [c.event, c]));
+    for (const e of events) {
+      if (e.kind === "tcp.accept") {
+        const key = `${portOf(String(e.to))}|${String(e.from)}`;
+        waiting.set(key, (waiting.get(key) ?? 0) + 1);
+        accepted.delete(key);
+        continue;
+      }
+      const c = views.get(e);
+      if (!c || serverProto(c.server) !== "tcp") continue;
+      const key = `${portOf(c.server)}|${c.peer}`;
+      if (c.callback === "socket_accepted") {
+        const n = waiting.get(key) ?? 0;
+        if (n === 0) out.push(`${at(e)} socket_accepted for ${c.peer} on ${c.server} without a new connection`);
+        else waiting.set(key, n - 1);
+        accepted.add(key);
+      } else if (c.callback === "socket_message" && !accepted.has(key)) {
+        out.push(`${at(e)} socket_message from ${c.peer} on ${c.server} before its socket_accepted`);
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,44 @@
+import { unescapeBytes, type ByteString } from "../../bytes.js";
+import type { TraceEvent } from "../../core/trace.js";
+
+/** A notifier callback as the trace records it. */
+export interface CallbackView {
+  readonly event: TraceEvent;
+  readonly server: string;
+  readonly callback: string;
+  readonly peer: string;
+  readonly data: ByteString | undefined;
+}
+
+/** The payload of an event (traces made by scenario runs keep whole payloads). */
+export function payloadOf(e: TraceEvent): ByteString | undefined {
+  return typeof e.data === "string" ? unescapeBytes(e.data) : undefined;
+}
+
+/** True when the event's payload was cut by the trace's payload limit. */
+export function payloadCut(e: TraceEvent): boolean {
+  return typeof e.data === "string" && e.data.endsWith("…") && typeof e.bytes === "number" && payloadOf(e)!.length !== e.bytes;
+}
+
+/** The notifier callbacks of a trace, in order. */
+export function callbacks(events: readonly TraceEvent[]): CallbackView[] {
+  return events
+    .filter((e) => e.kind === "callback")
+    .map((e) => ({
+      event: e,
+      server: String(e.server),
+      callback: String(e.callback),
+      peer: typeof e.peer === "string" ? e.peer : "",
+      data: payloadOf(e),
+    }));
+}
+
+/** "tcp" or "udp" from a server label such as "tcp 0.0.0.0:8000". */
+export function serverProto(label: string): "tcp" | "udp" {
+  return label.startsWith("udp") ? "udp" : "tcp";
+}
+
+/** Short form of an event for violation messages. */
+export function at(e: TraceEvent): string {
+  return `#${e.seq} @${e.t}ms`;
+}

@@ -1,0 +1,31 @@
+import type { TraceEvent } from "../../core/trace.js";
+import type { CallRecord } from "../run/calls.js";
+
+/** What an invariant looks at: the trace, the peers' socket calls, and whether faults were injected. */
+export interface ObservedRun {
+  readonly events: readonly TraceEvent[];
+  /** Socket calls the peers made (empty if the run was not driven by a scenario). */
+  readonly calls: readonly CallRecord[];
+  /** True when faults other than stream cuts were injected: lossless-delivery checks do not apply. */
+  readonly faulted?: boolean;
+}
+
+/**
+ * A property every run of the double must have. `rule` names the rule of
+ * the semantics sheet (docs/semantics.md, R1–R26) it checks.
+ */
+export interface Invariant {
+  readonly name: string;
+  readonly rule: string;
+  /** One sentence: what must hold. */
+  readonly description: string;
+  /** Returns one message per violation (empty when the run is fine). */
+  check(run: ObservedRun): string[];
+}
+
+/** One broken invariant in one run. */
+export interface Violation {
+  readonly invariant: string;
+  readonly rule: string;
+  readonly message: string;
+}

@@ -1,0 +1,220 @@
+import type { ByteString } from "../../bytes.js";
+import { identityOf } from "../../renoise/handle.js";
+import { TcpClient } from "../../renoise/client.js";
+import type { LuaResult, SendResult, SocketClient } from "../../renoise/types.js";
+import type { Peer, PeerScript } from "../../sim/peer.js";
+import type { Simulation } from "../../sim/simulation.js";
+import { connectionCutPlan, cutPieces, type SendCut, type StreamCutPlan } from "../cut-plan.js";
+import type { ScenarioProtocol, ScenarioStep } from "../scenario.js";
+import type { CallRecord, PeerSocketState } from "./calls.js";
+
+/** Everything one peer's script needs. */
+export interface PeerScriptContext {
+  readonly sim: Simulation;
+  readonly name: string;
+  readonly steps: readonly ScenarioStep[];
+  readonly protocol: ScenarioProtocol;
+  readonly address: string;
+  readonly port: number;
+  readonly connectTimeout: number;
+  /** Cuts of this peer's sends, by send index. */
+  readonly cuts: Map<number, SendCut>;
+  /** Installs a cut plan through the fault layer; undefined: the peer cuts its own sends. */
+  readonly installCuts: ((plan: StreamCutPlan) => void) | undefined;
+  readonly probes: boolean;
+  /** Steps starting after this virtual time are not run. */
+  readonly deadline: number;
+  readonly calls: CallRecord[];
+  /** Appends what a wait received. */
+  readonly onReceive: (data: ByteString) => void;
+}
+
+type Outcome = Pick<CallRecord, "outcome" | "error" | "errorName">;
+
+function attempt(fn: () => void): Outcome {
+  try {
+    fn();
+    return { outcome: "ok" };
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    return { outcome: "threw", error: err.message, errorName: err.name };
+  }
+}
+
+/** Peer send indices per connect step: which sends go over which connection. */
+function sendsByConnect(steps: readonly ScenarioStep[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  let current: number[] | undefined;
+  let send = 0;
+  steps.forEach((s, i) => {
+    if (s.op === "connect") out.set(i, (current = []));
+    else if (s.op === "send") current?.push(send++);
+  });
+  return out;
+}
+
+/** The trace number of the TCP connection a client made (from its `tcp.connect` event). */
+function connOf(sim: Simulation, client: SocketClient): number | undefined {
+  const from = `${client.local_address}:${client.local_port}`;
+  const ev = sim.events;
+  for (let i = ev.length - 1; i >= 0; i--) {
+    const e = ev[i]!;
+    if (e.kind === "tcp.connect" && e.from === from && typeof e.conn === "number") return e.conn;
+  }
+  return undefined;
+}
+
+/** The generator that plays one peer's steps (run with `sim.spawn`). */
+export function* playPeer(ctx: PeerScriptContext, peer: Peer): PeerScript {
+  const { sim, name, calls } = ctx;
+  const proto = ctx.protocol === "tcp" ? 1 : 2;
+  const plans = sendsByConnect(ctx.steps);
+  let client: SocketClient | undefined;
+  let state: PeerSocketState = "none";
+  let sendIndex = 0;
+  let held = ""; // bytes held back because the next send merges with them (peer-side cutting)
+  const log = (r: Omit<CallRecord, "peer" | "t" | "probe"> & { probe?: boolean }): void => {
+    calls.push({ peer: name, t: sim.now, probe: false, ...r });
+  };
+  const probeDead = (step: number, how: "closed" | "failed"): void => {
+    if (!ctx.probes || !client) return;
+    const c = client;
+    log({ step, call: "send", state: how, probe: true, ...attempt(() => c.send("probe")) });
+    log({ step, call: "receive", state: how, probe: true, ...attempt(() => c.receive("*all", 0)) });
+    if (how === "closed") {
+      log({ step, call: "is_open", state: how, probe: true, ...attempt(() => c.is_open) });
+      log({ step, call: "local_port", state: how, probe: true, ...attempt(() => c.local_port) });
+      log({ step, call: "close", state: how, probe: true, ...attempt(() => c.close()) });
+    } else {
+      let open: boolean | undefined;
+      const r = attempt(() => {
+        open = c.is_open;
+      });
+      log({ step, call: "is_open", state: how, probe: true, ...r, ...(open !== undefined ? { isOpenAfter: open } : {}) });
+    }
+  };
+
+  for (let i = 0; i < ctx.steps.length; i++) {
+    const step = ctx.steps[i]!;
+    if (step.gap > 0) yield* peer.sleep(step.gap);
+    if (sim.now > ctx.deadline) return;
+    switch (step.op) {
+      case "connect": {
+        held = "";
+        let result: LuaResult<SocketClient>;
+        const before = state;
+        try {
+          result = yield* peer.connect(ctx.address, ctx.port, proto, ctx.connectTimeout);
+        } catch (e) {
+          const err = e instanceof Error ? e : new Error(String(e));
+          log({ step: i, call: "create_client", state: before, outcome: "threw", error: err.message, errorName: err.name });
+          break;
+        }
+        const [c, err] = result;
+        if (c) {
+          client = c;
+          state = "open";
+          log({ step: i, call: "create_client", state: before, outcome: "ok" });
+          const conn = ctx.protocol === "tcp" ? connOf(sim, c) : undefined;
+          if (ctx.installCuts && conn !== undefined) {
+            const plan = connectionCutPlan(ctx.cuts, plans.get(i) ?? [], conn);
+            if (plan.splits || plan.merges) ctx.installCuts(plan);
+          }
+        } else {
+          client = undefined;
+          state = "none";
+          log({ step: i, call: "create_client", state: before, outcome: "error", error: err });
+        }
+        break;
+      }
+      case "send": {
+        const index = sendIndex++;
+        if (state !== "open" || !client) {
+          log({ step: i, call: "send", state, outcome: "skipped" });
+          break;
+        }
+        const c = client;
+        let pieces = [step.data];
+        if (!ctx.installCuts) {
+          const cut = ctx.cuts.get(index);
+          pieces = cutPieces(step.data, cut?.at ?? []);
+          pieces[0] = held + pieces[0]!;
+          held = ctx.cuts.get(index + 1)?.merged && nextIsSend(ctx.steps, i) ? pieces.pop()! : "";
+        }
+        for (const piece of pieces) {
+          let r: SendResult = [true, undefined];
+          const o = attempt(() => {
+            r = c.send(piece);
+          });
+          log({ step: i, call: "send", state, ...(o.outcome === "ok" && !r[0] ? { outcome: "error", error: r[1] } : o) });
+        }
+        break;
+      }
+      case "wait": {
+        if (state !== "open" || !client) {
+          log({ step: i, call: "receive", state, mode: step.mode, outcome: "skipped" });
+          break;
+        }
+        const c = client;
+        let data: ByteString | undefined;
+        let err: string | undefined;
+        try {
+          [data, err] = yield* peer.receive(c, step.mode, step.ms);
+        } catch (e) {
+          const x = e instanceof Error ? e : new Error(String(e));
+          log({ step: i, call: "receive", state, mode: step.mode, outcome: "threw", error: x.message, errorName: x.name });
+          break;
+        }
+        let open: boolean | undefined;
+        attempt(() => {
+          open = c.is_open;
+        });
+        const after = open !== undefined ? { isOpenAfter: open } : {};
+        if (data !== undefined) {
+          ctx.onReceive(data);
+          log({ step: i, call: "receive", state, mode: step.mode, outcome: "ok", data, ...after });
+        } else {
+          log({ step: i, call: "receive", state, mode: step.mode, outcome: "error", error: err, ...after });
+          if (err !== "timeout") {
+            state = "failed";
+            probeDead(i, "failed");
+          }
+        }
+        break;
+      }
+      case "close":
+      case "reset": {
+        held = "";
+        if (!client || state === "closed" || state === "none") {
+          log({ step: i, call: step.op, state, outcome: "skipped" });
+          break;
+        }
+        const c = client;
+        const before = state;
+        const o = attempt(() => {
+          if (step.op === "reset") resetClient(sim, c);
+          c.close();
+        });
+        log({ step: i, call: step.op, state: before, ...o });
+        state = "closed";
+        probeDead(i, "closed");
+        break;
+      }
+    }
+  }
+}
+
+function nextIsSend(steps: readonly ScenarioStep[], i: number): boolean {
+  for (let j = i + 1; j < steps.length; j++) {
+    const op = steps[j]!.op;
+    if (op === "send") return true;
+    if (op !== "wait") return false;
+  }
+  return false;
+}
+
+/** Aborts a TCP client's connection with a reset (the peer sees "connection reset"); UDP: nothing extra. */
+function resetClient(sim: Simulation, client: SocketClient): void {
+  const core = identityOf(client);
+  if (core instanceof TcpClient && !core.end.closedLocal) sim.network.reset(core.end, "peer reset");
+}

@@ -1,0 +1,121 @@
+import type { ByteString } from "../../bytes.js";
+import { SimulationUsageError } from "../../core/errors.js";
+import type { TraceEvent } from "../../core/trace.js";
+import type { SocketApi } from "../../renoise/socket-api.js";
+import type { SemanticsOptions } from "../../sim/context.js";
+import { createSimulation, type Simulation } from "../../sim/simulation.js";
+import { peerCuts, type StreamCutPlan } from "../cut-plan.js";
+import { peerName, type Scenario, type ScenarioProtocol } from "../scenario.js";
+import type { CallRecord } from "./calls.js";
+import { playPeer } from "./peer-script.js";
+
+/** What the tool's start function gets: the simulation and where peers will connect. */
+export interface ToolContext {
+  readonly sim: Simulation;
+  /** The tool host's `renoise.Socket`. */
+  readonly Socket: SocketApi;
+  readonly protocol: ScenarioProtocol;
+  /** The port peers connect to; the tool must serve on it. */
+  readonly port: number;
+}
+
+/** Options of {@link runScenario}. */
+export interface RunScenarioOptions<T> {
+  /** Starts the tool on the tool host (creates and runs its server); its result is {@link ScenarioRun.tool}. */
+  start: (ctx: ToolContext) => T;
+  /** Port peers connect to. Default 8000. */
+  port?: number;
+  /** One-way latency between hosts in virtual ms. Default 1. */
+  latency?: number;
+  /** Modelled choices of the double (R18, R25, ...). `onCallbackError` is always "record". */
+  semantics?: Partial<Omit<SemanticsOptions, "onCallbackError">>;
+  /** Virtual ms the run lasts; steps that would start later are not run. Default 10,000. */
+  timeBudget?: number;
+  /** Connect timeout peers use. Default 1000. */
+  connectTimeout?: number;
+  /** After each close and failed receive, make calls that must raise (R10, R13, R14). Default true. */
+  probes?: boolean;
+  /** How TCP cuts are made: "faults" through `sim.faults.cutStream`, "peer" by cutting the sends. Default: "faults" when available. */
+  cuts?: "faults" | "peer";
+  /** Event limit of the simulation. Default 200,000. */
+  maxEvents?: number;
+}
+
+/** Everything observable about one scenario run. */
+export interface ScenarioRun<T> {
+  readonly scenario: Scenario;
+  readonly sim: Simulation;
+  /** What `start` returned (for example the notifier, to check its state). */
+  readonly tool: T;
+  readonly events: readonly TraceEvent[];
+  /** Every socket call the peers made. */
+  readonly calls: readonly CallRecord[];
+  /** Bytes each peer received while waiting (index = peer index). */
+  readonly received: readonly ByteString[];
+  /** Host names of the peers (index = peer index). */
+  readonly peers: readonly string[];
+  /** Errors notifier callbacks raised (from the trace's `callback.error` events). */
+  readonly callbackErrors: readonly { callback: string; message: string }[];
+  /** True when faults other than stream cuts were injected (invariants about lossless delivery do not apply). */
+  readonly faulted: boolean;
+}
+
+interface FaultsLike {
+  cutStream?: (plan: StreamCutPlan) => { remove(): void };
+}
+
+/**
+ * Runs a scenario: creates a simulation with the scenario's seed, starts the
+ * tool, adds one host per peer and plays each peer's script with
+ * `sim.spawn`, then lets in-flight packets and callbacks settle.
+ */
+export function runScenario<T>(scenario: Scenario, options: RunScenarioOptions<T>): ScenarioRun<T> {
+  if (typeof options?.start !== "function") {
+    throw new SimulationUsageError("runScenario: options.start must be a function that starts the tool");
+  }
+  const port = options.port ?? 8000;
+  const budget = options.timeBudget ?? 10_000;
+  const sim = createSimulation({
+    seed: scenario.seed,
+    latency: options.latency ?? 1,
+    maxEvents: options.maxEvents ?? 200_000,
+    trace: { payloadLimit: Infinity },
+    semantics: { ...options.semantics, onCallbackError: "record" },
+  });
+  const faults = (sim as unknown as { faults?: FaultsLike }).faults;
+  const useFaults = options.cuts !== "peer" && typeof faults?.cutStream === "function";
+  if (options.cuts === "faults" && !useFaults) {
+    throw new SimulationUsageError('runScenario: cuts "faults" needs sim.faults.cutStream, which this build lacks');
+  }
+  const tool = options.start({ sim, Socket: sim.renoise.Socket, protocol: scenario.protocol, port });
+  const calls: CallRecord[] = [];
+  const received: ByteString[] = scenario.peers.map(() => "");
+  const peers = scenario.peers.map((_, i) => peerName(i));
+  scenario.peers.forEach((p, i) => {
+    const host = sim.addHost(peers[i]!);
+    const ctx = {
+      sim,
+      name: host.name,
+      steps: p.steps,
+      protocol: scenario.protocol,
+      address: sim.host.address,
+      port,
+      connectTimeout: options.connectTimeout ?? 1000,
+      cuts: peerCuts(scenario, i),
+      installCuts: useFaults ? (plan: StreamCutPlan) => void faults.cutStream!(plan) : undefined,
+      probes: options.probes ?? true,
+      deadline: budget,
+      calls,
+      onReceive: (data: ByteString) => {
+        received[i] += data;
+      },
+    };
+    sim.spawn(host, (peer) => playPeer(ctx, peer));
+  });
+  sim.advance(budget);
+  sim.runUntilIdle();
+  const callbackErrors = sim.events
+    .filter((e) => e.kind === "callback.error")
+    .map((e) => ({ callback: String(e.callback), message: String(e.error) }));
+  return { scenario, sim, tool, events: sim.events, calls, received, peers, callbackErrors, faulted: false };
+}
