@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createSimulation, SocketLogicError, type Notifier, type SocketClient } from "../src/index.js";
+import { createSimulation, SocketLogicError, type Notifier, type SocketClient, type SocketServer } from "../src/index.js";
 
 // Hardening: what each call does when made from inside a notifier callback. None may corrupt
 // the simulation, deliver a callback to a closed server, or lose bytes already delivered.
-function world(handler: (ctx: { sim: ReturnType<typeof createSimulation>; c: SocketClient; m: string }) => void) {
+type Ctx = { sim: ReturnType<typeof createSimulation>; c: SocketClient; m: string; server: SocketServer };
+function world(handler: (ctx: Ctx) => void) {
   const sim = createSimulation();
   const { Socket } = sim.renoise;
   const [server] = Socket.create_server(5500);
@@ -11,7 +12,7 @@ function world(handler: (ctx: { sim: ReturnType<typeof createSimulation>; c: Soc
   const notifier: Notifier = {
     socket_message: (c, m) => {
       seen.push(m);
-      handler({ sim, c, m });
+      handler({ sim, c, m, server: server! });
     },
   };
   server!.run(notifier);
@@ -21,9 +22,7 @@ function world(handler: (ctx: { sim: ReturnType<typeof createSimulation>; c: Soc
 
 describe("re-entrant calls from callbacks", () => {
   it("close() of the server inside a callback: nothing more is delivered to it", () => {
-    let srv: { close(): void } | undefined;
-    const w = world(() => srv!.close());
-    srv = w.server;
+    const w = world(({ server }) => server.close());
     w.client.send("1");
     w.client.send("2");
     w.sim.advance(0);
@@ -37,12 +36,10 @@ describe("re-entrant calls from callbacks", () => {
 
   it("stop() then run() with another notifier inside a callback hands the rest to the new one", () => {
     const other: string[] = [];
-    let srv: { stop(): void; run(n: Notifier): void } | undefined;
-    const w = world(() => {
-      srv!.stop();
-      srv!.run({ socket_message: (_c, m) => other.push(m) });
+    const w = world(({ server }) => {
+      server.stop();
+      server.run({ socket_message: (_c, m) => other.push(m) });
     });
-    srv = w.server;
     w.client.send("1");
     w.client.send("2");
     w.sim.advance(0);
@@ -51,9 +48,7 @@ describe("re-entrant calls from callbacks", () => {
   });
 
   it("run() while running raises inside the callback; the error is reported, nothing is lost", () => {
-    let srv: { run(n: Notifier): void } | undefined;
-    const w = world(() => srv!.run({}));
-    srv = w.server;
+    const w = world(({ server }) => server.run({}));
     w.client.send("x");
     expect(() => w.sim.advance(0)).toThrow(/already running/);
     w.client.send("y");
@@ -62,13 +57,11 @@ describe("re-entrant calls from callbacks", () => {
   });
 
   it("wait() inside a callback passes time but runs no nested callbacks", () => {
-    let srv: { wait(ms: number): void } | undefined;
     const times: number[] = [];
-    const w = world(({ sim }) => {
+    const w = world(({ sim, server }) => {
       times.push(sim.now);
-      if (times.length === 1) srv!.wait(100);
+      if (times.length === 1) server.wait(100);
     });
-    srv = w.server;
     w.client.send("1");
     w.client.send("2");
     w.sim.advance(0);
