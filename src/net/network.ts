@@ -373,9 +373,11 @@ export class Network {
   }
 
   private dropped(p: Packet, reason: string): void {
+    const conn = p.conn ?? p.end?.conn;
     this.trace.record("drop", p.from.name, {
       proto: p.proto,
       packet: p.kind,
+      ...(conn !== undefined ? { conn } : {}),
       from: endpoint(p.fromAddr, p.fromPort),
       to: endpoint(p.toAddr, p.toPort),
       reason,

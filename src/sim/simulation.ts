@@ -11,6 +11,9 @@ import { VirtualTime, type FakeClock } from "./time.js";
 import { formatTrace } from "../trace/format.js";
 import { createOscApi, type OscApi } from "../osc/index.js";
 import { makePeer, PeerRunner, type Peer, type PeerScript } from "./peer.js";
+import { Faults } from "../faults/faults.js";
+import { Conditions } from "../faults/conditions.js";
+import { toJsonl } from "../trace/jsonl.js";
 
 /** Options of {@link createSimulation}. */
 export interface SimulationOptions {
@@ -70,6 +73,10 @@ export class Simulation {
   readonly renoise: { readonly Socket: SocketApi; readonly Osc: OscApi };
   /** The host the tool runs on. */
   readonly host: SimHost;
+  /** Fault injection: partitions, holds, crashes, resets, stream cuts, custom rules (see docs/faults.md). */
+  readonly faults: Faults;
+  /** Network conditions: latency and jitter, bandwidth, UDP loss/duplication/reordering, stream cutting. */
+  readonly conditions: Conditions;
   private readonly time: VirtualTime;
   private readonly rng: Rng;
   private readonly ctx: SimContext;
@@ -100,6 +107,22 @@ export class Simulation {
     this.network = new Network(this.time.scheduler, () => this.time.now, this.rng, this.trace);
     this.network.links.latency = options.latency ?? 0;
     this.network.links.loopbackLatency = options.loopbackLatency ?? 0;
+    // Conditions and faults draw from their own stream, so switching one on leaves ports and the rest unchanged.
+    this.network.links.rng = new Rng((seed ^ 0x5eedfa17) >>> 0);
+    const faultCtx = {
+      network: this.network,
+      trace: this.trace,
+      toolHost: options.hostName ?? "renoise",
+      now: () => this.time.now,
+      at: (time: number, fn: () => void) => {
+        const ev = this.time.scheduler.schedule(Math.max(time, this.time.now), fn);
+        return () => {
+          ev.cancelled = true;
+        };
+      },
+    };
+    this.faults = new Faults(faultCtx);
+    this.conditions = new Conditions(faultCtx);
     this.ctx = {
       network: this.network,
       trace: this.trace,
@@ -371,7 +394,7 @@ export class Simulation {
 
   /** The trace as JSON Lines. */
   traceJsonl(): string {
-    return this.trace.events.map((e) => JSON.stringify(e)).join("\n") + (this.trace.events.length ? "\n" : "");
+    return toJsonl(this.trace.events);
   }
 
   /** Number of packets in flight plus callbacks waiting on GUI threads. */
