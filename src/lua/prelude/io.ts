@@ -226,6 +226,7 @@ local default_input = stdin
 function io.output(f)
   if f == nil then return default_output end
   if type(f) == "string" then
+    resolve(f, 2)
     local file, err = io.open(f, "w")
     if not file then error(err, 2) end
     default_output = file
@@ -239,6 +240,7 @@ end
 function io.input(f)
   if f == nil then return default_input end
   if type(f) == "string" then
+    resolve(f, 2)
     local file, err = io.open(f, "r")
     if not file then error(err, 2) end
     default_input = file
@@ -256,6 +258,7 @@ function io.flush() return default_output:flush() end
 
 function io.lines(path, ...)
   if path == nil then return default_input:lines(...) end
+  if type(path) == "string" then resolve(path, 2) end
   local f, err = io.open(path, "r")
   if not f then error(err, 2) end
   local fmts = table.pack(...)

@@ -156,9 +156,7 @@ function os.platform()
   return host.platform
 end
 
-function os.exit(code)
-  host.exit(code)
-end
+os.exit = host.exit -- a host function: raises at the caller's line
 
 function os.getenv(name)
   return host.getenv(name)
