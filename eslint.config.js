@@ -35,6 +35,15 @@ export default tseslint.config(
         "error",
         { selector: "NewExpression[callee.name='Date']", message: "Use the simulation clock." },
       ],
+      // No real network in the simulation.
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ["net", "dgram", "dns", "http", "https", "tls", "node:net", "node:dgram", "node:dns", "node:http", "node:https", "node:tls"].map(
+            (name) => ({ name, message: "src/ never opens real sockets; simulate instead." }),
+          ),
+        },
+      ],
     },
   },
   {
