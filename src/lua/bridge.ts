@@ -508,7 +508,7 @@ export class LuaBridge {
   /** The host object behind the userdata at `idx`, if it is one. */
   objectAt(L: LuaState, idx: number): object | undefined {
     const c = this.c;
-    if (c._lua_rawlen(L, idx) !== 8) return undefined;
+    if (c._lua_rawlen(L, idx) !== 8n) return undefined;
     const p = c._lua_touserdata(L, idx);
     if (c.HEAP32[p >> 2] !== OBJ_MAGIC) return undefined;
     return this.objects.get(c.HEAP32[(p >> 2) + 1]!)?.obj;
