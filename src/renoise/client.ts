@@ -179,6 +179,13 @@ export class TcpClient extends ClientCore implements TcpEndOwner {
   release(): void {
     if (!this.end.closedLocal) this.ctx.network.close(this.end, "client close");
   }
+
+  /** Aborts the connection (the peer sees a reset); the socket is closed. Used by scripted peers. */
+  abort(): void {
+    this.alive(":close");
+    this.state = "closed";
+    if (!this.end.closedLocal) this.ctx.network.reset(this.end, "peer reset");
+  }
 }
 
 /** A UDP client made by create_client: a bound port with a default peer. */

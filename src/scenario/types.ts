@@ -1,0 +1,61 @@
+/**
+ * A scenario: hosts, scripted peers, built-in responders and faults to play
+ * against a tool, as plain JSON (see docs/scenarios.md and
+ * docs/scenario.schema.json).
+ */
+export interface Scenario {
+  /** Seed of the simulation. Default 1. */
+  seed?: number;
+  /** Run until this virtual time (ms). Default: until the network is quiet. */
+  until?: number;
+  network?: { latency?: number; loopbackLatency?: number };
+  hosts?: ScenarioHost[];
+  peers?: ScenarioPeer[];
+  faults?: ScenarioFault[];
+}
+
+/** A host; with `responder`, it runs a built-in server. */
+export interface ScenarioHost {
+  name: string;
+  address?: string;
+  aliases?: string[];
+  responder?: Responder;
+}
+
+/** Built-in servers for hosts a tool talks to. */
+export type Responder =
+  | { kind: "http"; port?: number; status?: number; body?: string; contentType?: string }
+  | { kind: "echo"; port: number; protocol?: "tcp" | "udp" }
+  | { kind: "line-echo"; port: number; prefix?: string };
+
+/** A scripted peer: it connects (or opens a UDP socket) and plays its steps. */
+export interface ScenarioPeer {
+  /** The host the peer runs on (added if missing). */
+  host: string;
+  /** "host:port" to connect to; the tool host is "renoise" (or its address). */
+  connect: string;
+  protocol?: "tcp" | "udp";
+  /** Virtual time (ms) at which the peer starts. Default 0. */
+  at?: number;
+  /** Connect timeout (ms). Default 1000. */
+  timeout?: number;
+  steps?: PeerStep[];
+}
+
+/** One step of a peer. Exactly one action key per step. */
+export type PeerStep =
+  | { send: string }
+  | { sendHex: string }
+  | { wait: number }
+  | { receive: "*line" | "*l" | "*all" | number; timeout?: number; expect?: string }
+  | { close: true }
+  | { reset: true };
+
+/** A fault or condition switched on at `at` (default 0) and off at `until` (default never). */
+export interface ScenarioFault {
+  /** A method of sim.faults (e.g. "partition") or sim.conditions (e.g. "conditions.latency"). */
+  fault: string;
+  args?: unknown[];
+  at?: number;
+  until?: number;
+}
