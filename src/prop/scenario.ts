@@ -42,7 +42,9 @@ export interface ScenarioSplit {
 
 /**
  * Deliver the peer's `send`-th send in the same `socket_message` as the send
- * before it on the same connection (R21). TCP only.
+ * before it on the same connection (R21). Generated scenarios make the two
+ * sends back to back (no gap, no wait between), the only case in which a
+ * stream can merge them. TCP only.
  */
 export interface ScenarioMerge {
   readonly peer: number;

@@ -134,8 +134,8 @@ export function scenarioArbitrary(options: ScenarioOptions = {}): fc.Arbitrary<S
 /** Turns the raw, freely shrinkable record into a valid scenario (cuts resolved to real sends). */
 function normalize(r: RawScenario, noSends: boolean): Scenario {
   const udp = r.protocol === "udp";
-  const peers: PeerScriptSpec[] = r.peers.map((sessions) => ({ steps: sessions.flatMap((s) => sessionSteps(s, udp, noSends)) }));
-  // Where each peer's sends are: [session index, payload length] per send.
+  const peerCount = r.peers.length;
+  // Where each peer's sends are: session index and payload length, by the peer's send index.
   const sends = r.peers.map((sessions) =>
     sessions.flatMap((s, si) => (noSends ? [] : s.sends.map((x) => ({ session: si, length: x.data.length })))),
   );
@@ -143,7 +143,7 @@ function normalize(r: RawScenario, noSends: boolean): Scenario {
   const merges: ScenarioMerge[] = [];
   if (!udp) {
     for (const c of r.splits) {
-      const p = c.peer % peers.length;
+      const p = c.peer % peerCount;
       const list = sends[p]!;
       if (list.length === 0) continue;
       const s = c.send % list.length;
@@ -156,7 +156,7 @@ function normalize(r: RawScenario, noSends: boolean): Scenario {
       else splits.push({ peer: p, send: s, at: all });
     }
     for (const m of r.merges) {
-      const p = m.peer % peers.length;
+      const p = m.peer % peerCount;
       const list = sends[p]!;
       // Sends that follow another send of the same connection.
       const candidates = list.flatMap((x, i) => (i > 0 && list[i - 1]!.session === x.session ? [i] : []));
@@ -165,17 +165,25 @@ function normalize(r: RawScenario, noSends: boolean): Scenario {
       if (!merges.some((x) => x.peer === p && x.send === s)) merges.push({ peer: p, send: s });
     }
   }
-  return { protocol: r.protocol, seed: r.seed, peers, splits, merges };
-}
-
-function sessionSteps(s: RawSession, udp: boolean, noSends: boolean): ScenarioStep[] {
-  const steps: ScenarioStep[] = [{ op: "connect", gap: s.gap }];
-  if (!noSends) {
-    for (const x of s.sends) {
-      steps.push({ op: "send", gap: x.gap, data: x.data });
-      if (x.wait) steps.push({ op: "wait", gap: x.wait.gap, ms: x.wait.ms, mode: x.wait.mode });
+  const peers: PeerScriptSpec[] = r.peers.map((sessions, p) => {
+    const merged = new Set(merges.filter((x) => x.peer === p).map((x) => x.send));
+    let send = 0;
+    const steps: ScenarioStep[] = [];
+    for (const s of sessions) {
+      steps.push({ op: "connect", gap: s.gap });
+      if (!noSends) {
+        for (let k = 0; k < s.sends.length; k++) {
+          const x = s.sends[k]!;
+          // A merge can only happen to sends made back to back: no gap, no wait in between.
+          const mergesNext = k + 1 < s.sends.length && merged.has(send + 1);
+          steps.push({ op: "send", gap: merged.has(send) ? 0 : x.gap, data: x.data });
+          if (x.wait && !mergesNext) steps.push({ op: "wait", gap: x.wait.gap, ms: x.wait.ms, mode: x.wait.mode });
+          send++;
+        }
+      }
+      if (s.end.kind !== "open") steps.push({ op: udp ? "close" : s.end.kind, gap: s.end.gap });
     }
-  }
-  if (s.end.kind !== "open") steps.push({ op: udp ? "close" : s.end.kind, gap: s.end.gap });
-  return steps;
+    return { steps };
+  });
+  return { protocol: r.protocol, seed: r.seed, peers, splits, merges };
 }

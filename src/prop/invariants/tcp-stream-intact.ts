@@ -24,14 +24,15 @@ function show(s: string): string {
  * R21, R23: per TCP connection, the bytes the tool's socket_message calls
  * received, concatenated, equal the bytes the peer sent, concatenated: cut
  * and merged anywhere, but never lost, duplicated, reordered or altered.
- * A prefix is enough when the tool closed the connection, the server is not
- * running at the end, or the network dropped data. Skipped under injected faults.
+ * Only a prefix is required unless the run settled with the server running
+ * and data was neither dropped nor cut off by the tool closing the
+ * connection. Skipped under injected faults.
  */
 export const tcpStreamIntact: Invariant = {
   name: "tcp-stream-intact",
   rule: "R21",
   description: "per TCP connection, concatenated socket_message data equals the peer's concatenated sends",
-  check({ events, faulted }) {
+  check({ events, faulted, settled }) {
     if (faulted) return [];
     const conns = new Map<number, Conn>();
     const current = new Map<string, Conn>(); // "port|client endpoint" -> connection being served
@@ -74,6 +75,7 @@ export const tcpStreamIntact: Invariant = {
         case "callback.dropped":
           for (const c of conns.values()) if (e.peer === c.client) c.mayBeShort = true;
           break;
+        case "server.create":
         case "server.run":
         case "server.stop":
         case "server.close":
@@ -94,7 +96,7 @@ export const tcpStreamIntact: Invariant = {
     const out: string[] = [];
     for (const c of conns.values()) {
       if (c.uncheckable) continue;
-      const short = c.mayBeShort || anyStopped;
+      const short = !settled || c.mayBeShort || anyStopped;
       const ok = short ? c.sent.startsWith(c.delivered) : c.sent === c.delivered;
       if (!ok) {
         out.push(

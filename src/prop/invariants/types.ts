@@ -8,6 +8,12 @@ export interface ObservedRun {
   readonly calls: readonly CallRecord[];
   /** True when faults other than stream cuts were injected: lossless-delivery checks do not apply. */
   readonly faulted?: boolean;
+  /**
+   * True when the run was left to settle (nothing in flight, no callback
+   * that could run): then every byte sent must have been delivered, not just
+   * a prefix. Scenario runs settle.
+   */
+  readonly settled?: boolean;
 }
 
 /**

@@ -58,6 +58,8 @@ export interface ScenarioRun<T> {
   readonly callbackErrors: readonly { callback: string; message: string }[];
   /** True when faults other than stream cuts were injected (invariants about lossless delivery do not apply). */
   readonly faulted: boolean;
+  /** Always true: the run was left to settle before it ended. */
+  readonly settled: boolean;
 }
 
 interface FaultsLike {
@@ -117,5 +119,5 @@ export function runScenario<T>(scenario: Scenario, options: RunScenarioOptions<T
   const callbackErrors = sim.events
     .filter((e) => e.kind === "callback.error")
     .map((e) => ({ callback: String(e.callback), message: String(e.error) }));
-  return { scenario, sim, tool, events: sim.events, calls, received, peers, callbackErrors, faulted: false };
+  return { scenario, sim, tool, events: sim.events, calls, received, peers, callbackErrors, faulted: false, settled: true };
 }

@@ -1,0 +1,71 @@
+/**
+ * Property-based testing kit: generators for scenarios, payloads and stream
+ * cuts; a scenario runner; built-in invariants of the double; and
+ * `fuzzNotifier`, which throws adversarial traffic at a tool's notifier and
+ * reports the smallest failing scenario with a replay token and a diagram.
+ *
+ * @module
+ */
+export { scenarioArbitrary } from "./arbitraries/scenario.js";
+export type { ScenarioOptions, SessionEnd } from "./arbitraries/scenario.js";
+export {
+  payloads,
+  bytesPayload,
+  linePayload,
+  linesPayload,
+  httpRequestPayload,
+  oscMessagePayload,
+  nearValidPayload,
+  customPayload,
+} from "./arbitraries/payloads.js";
+export type {
+  BytesPayloadOptions,
+  LinePayloadOptions,
+  NewlineStyle,
+  HttpRequestPayloadOptions,
+  OscMessagePayloadOptions,
+} from "./arbitraries/payloads.js";
+export { streamCutPlanArbitrary } from "./arbitraries/cut-plan.js";
+export type { CutShape, StreamCutPlanOptions } from "./arbitraries/cut-plan.js";
+export type { StreamCutPlan } from "./cut-plan.js";
+export { cutPieces } from "./cut-plan.js";
+
+export { scenarioSize, peerName } from "./scenario.js";
+export type {
+  Scenario,
+  ScenarioStep,
+  ScenarioProtocol,
+  ScenarioSplit,
+  ScenarioMerge,
+  ScenarioSize,
+  PeerScriptSpec,
+  WaitMode,
+} from "./scenario.js";
+export { describeScenario } from "./describe.js";
+export { traceToMermaid } from "./mermaid.js";
+export { tcpStreams, udpDatagrams } from "./streams.js";
+export type { TcpStreamView, DatagramView } from "./streams.js";
+
+export { runScenario } from "./run/run-scenario.js";
+export type { RunScenarioOptions, ScenarioRun, ToolContext } from "./run/run-scenario.js";
+export type { CallRecord, CallOutcome, PeerSocketState } from "./run/calls.js";
+
+export {
+  builtinInvariants,
+  checkInvariants,
+  tcpAcceptedFirst,
+  tcpStreamIntact,
+  udpOneDatagram,
+  noCallbackWhenStopped,
+  closedSocketRaises,
+  expectedFailuresReturn,
+  lineHasNoNewline,
+  receiveErrorState,
+} from "./invariants/index.js";
+export { checkDeterminism } from "./invariants/determinism.js";
+export type { Invariant, ObservedRun, Violation } from "./invariants/types.js";
+
+export { fuzzNotifier, fuzzNotifierDetails, replayScenario, runNotifierScenario } from "./fuzz/fuzz-notifier.js";
+export type { FuzzContext, FuzzRun, FuzzInvariant, FuzzFault, FuzzOptions, FuzzDetails } from "./fuzz/fuzz-notifier.js";
+export { FuzzFailure } from "./fuzz/failure.js";
+export type { FuzzFailureInfo } from "./fuzz/failure.js";
