@@ -49,3 +49,20 @@ export {
   OSC_TAGS,
 } from "./osc/index.js";
 export type { OscTag, OscArgument, OscValue, OscElement, OscApi, OscInt64 } from "./osc/index.js";
+
+export { Faults } from "./faults/faults.js";
+export type { HostGroup, DirectionOptions, HoldHandle } from "./faults/faults.js";
+export { Conditions } from "./faults/conditions.js";
+export type { ConnectionFaultOptions } from "./faults/connection-faults.js";
+export type { CrashOptions, CrashHandle } from "./faults/crash.js";
+export { DEFAULT_SERVER_ERROR } from "./faults/server-error.js";
+export type { ServerErrorOptions } from "./faults/server-error.js";
+export type { FaultRule, FaultHandle, Verdict, InFlightPacket, InFlightEntry } from "./net/rule.js";
+export type { StreamCutPlan, StreamCutOptions, SplitPolicy, MergePolicy, StreamSide } from "./net/stream-cut.js";
+export type { LatencySpec, Jitter, UdpConditions, LinkSelector } from "./net/link-model.js";
+export type { TcpRetransmission } from "./net/network.js";
+export { toJsonl, parseTraceJsonl, TraceParseError } from "./trace/jsonl.js";
+export { renderMermaid, escapeMermaid } from "./trace/mermaid.js";
+export type { MermaidOptions } from "./trace/mermaid.js";
+export { diffTraces, formatTraceDiff } from "./trace/diff.js";
+export type { TraceDivergence } from "./trace/diff.js";
