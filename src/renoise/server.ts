@@ -145,10 +145,11 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
 
   run(notifier: unknown): void {
     this.alive(":run");
+    const checked = checkNotifier(notifier);
     if (this.state === "running") {
       throw new SocketLogicError("SocketServer:run: the server is already running; call stop() before run() again");
     }
-    this.notifier = checkNotifier(notifier);
+    this.notifier = checked;
     this.state = "running";
     this.record("server.run");
   }

@@ -9,6 +9,7 @@ export function show(v: unknown): string {
   if (typeof v === "number" || typeof v === "boolean" || v === null) return String(v);
   if (typeof v === "function") return "a function";
   if (Array.isArray(v)) return "a table (array)";
+  if (typeof v === "object") return "a table";
   return `a ${typeof v}`;
 }
 
