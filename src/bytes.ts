@@ -16,6 +16,7 @@
 export type ByteString = string;
 
 const CHUNK = 0x8000;
+const BACKSLASH = 0x5c;
 
 /** Converts bytes to a byte string (lossless, any byte value including NUL). */
 export function fromBytes(bytes: Uint8Array): ByteString {
@@ -76,19 +77,27 @@ export function nonByteMessage(callName: string, s: string, index: number): stri
  * common controls as `\\n`, `\\r`, `\\t`, `\\0`, everything else as `\\xNN`.
  */
 export function escapeBytes(b: ByteString, max = Infinity): string {
-  let out = "";
   const n = Math.min(b.length, max);
+  // Collect char codes and convert them in chunks: one flat string, not a rope
+  // of one node per byte (traces keep these strings, so that cost stays).
+  const codes: number[] = [];
   for (let i = 0; i < n; i++) {
     const c = b.charCodeAt(i);
-    if (c === 0x5c) out += "\\\\";
-    else if (c === 0x0a) out += "\\n";
-    else if (c === 0x0d) out += "\\r";
-    else if (c === 0x09) out += "\\t";
-    else if (c === 0x00) out += "\\0";
-    else if (c === 0x22) out += '\\"';
-    else if (c >= 0x20 && c < 0x7f) out += String.fromCharCode(c);
-    else out += "\\x" + c.toString(16).padStart(2, "0");
+    if (c === 0x5c) codes.push(BACKSLASH, BACKSLASH);
+    else if (c === 0x0a) codes.push(BACKSLASH, 0x6e);
+    else if (c === 0x0d) codes.push(BACKSLASH, 0x72);
+    else if (c === 0x09) codes.push(BACKSLASH, 0x74);
+    else if (c === 0x00) codes.push(BACKSLASH, 0x30);
+    else if (c === 0x22) codes.push(BACKSLASH, 0x22);
+    else if (c >= 0x20 && c < 0x7f) codes.push(c);
+    else {
+      codes.push(BACKSLASH, 0x78);
+      const hex = c.toString(16).padStart(2, "0");
+      for (let k = 0; k < hex.length; k++) codes.push(hex.charCodeAt(k));
+    }
   }
+  let out = "";
+  for (let i = 0; i < codes.length; i += CHUNK) out += String.fromCharCode.apply(null, codes.slice(i, i + CHUNK));
   if (b.length > n) out += "…";
   return out;
 }

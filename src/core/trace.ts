@@ -39,6 +39,9 @@ export class Trace {
   /** Set while recording is suspended (for benchmarks of the bare network). */
   enabled = true;
   private readonly listeners: ((e: TraceEvent) => void)[] = [];
+  /** The last payload and its fields (see {@link payload}). */
+  private lastPayload: ByteString | undefined;
+  private lastFields: Readonly<Record<string, TraceValue>> | undefined;
 
   constructor(
     private readonly now: () => number,
@@ -56,9 +59,18 @@ export class Trace {
     return e;
   }
 
-  /** Payload fields for an event: byte length, escaped (possibly cut) data and a hash. */
-  payload(b: ByteString): Record<string, TraceValue> {
-    return { bytes: b.length, data: escapeBytes(b, this.payloadLimit), hash: hashBytes(b) };
+  /**
+   * Payload fields for an event: byte length, escaped (possibly cut) data and
+   * a hash. The result is shared between calls with the same bytes (one
+   * message is recorded at send, delivery, callback and receive): spread it,
+   * do not change it.
+   */
+  payload(b: ByteString): Readonly<Record<string, TraceValue>> {
+    if (b === this.lastPayload && this.lastFields) return this.lastFields;
+    const fields = { bytes: b.length, data: escapeBytes(b, this.payloadLimit), hash: hashBytes(b) };
+    this.lastPayload = b;
+    this.lastFields = fields;
+    return fields;
   }
 
   /** Calls `fn` for every event recorded from now on; returns a function that stops it. */

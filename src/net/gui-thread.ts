@@ -98,7 +98,8 @@ export class GuiThread {
       this.items = this.items.slice(this.head);
       this.head = 0;
     }
-    if (this.head === this.items.length) {
+    // Only when there is something to clear: setting length is a runtime call, and this runs after every event.
+    if (this.head === this.items.length && this.head !== 0) {
       this.items.length = 0;
       this.head = 0;
     }
