@@ -157,6 +157,26 @@ describe("Lua host: internal API for bindings (globals, callbacks, host objects)
     vm.close();
   });
 
+  it("works inside coroutines, including JS calling back into Lua from there", async () => {
+    const vm = await createLuaVm();
+    vm.installGlobals({ apply: (f, x) => (f as LuaRef).call(x)[0] });
+    const out = vm.run(`
+      local co = coroutine.create(function(a)
+        local b = apply(function(v) return v + 1 end, a)
+        local c = coroutine.yield(b)
+        return apply(function(v) return v .. "!" end, c)
+      end)
+      local _, first = coroutine.resume(co, 41)
+      local ok, second = coroutine.resume(co, "x")
+      local co2 = coroutine.create(function() apply(coroutine.yield, 1) end)
+      local ok2, err2 = coroutine.resume(co2)
+      return first, ok, second, ok2, err2
+    `);
+    expect(out.slice(0, 4)).toEqual([42, true, "x!", false]);
+    expect(out[4]).toMatch(/attempt to yield across a C-call boundary/);
+    vm.close();
+  });
+
   it("offers raw stack-level functions and reading/writing globals", async () => {
     const vm = await createLuaVm();
     const add = vm.rawFunction("add", (L, b) => {

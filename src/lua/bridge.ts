@@ -99,8 +99,8 @@ export class LuaBridge {
 
   /** Lua states currently running a host function (innermost last). */
   private readonly states: LuaState[] = [];
-  /** Borrowed refs of each running host function. */
-  private readonly frames: LuaRef[][] = [];
+  /** Borrowed refs of each running host function (allocated on first use). */
+  private readonly frames: (LuaRef[] | undefined)[] = [];
   /** Protected-call nesting depth (0: no Lua code running). */
   private depth = 0;
   /** Message and traceback recorded by the message handler, per depth. */
@@ -304,10 +304,10 @@ export class LuaBridge {
   private makeRef(L: LuaState, idx: number, type: LuaRefType, borrowed: boolean): LuaRef {
     this.c._lua_pushvalue(L, idx);
     const ref = new LuaRef(this, this.c._luaL_ref(L, REGISTRY), type);
-    const frame = this.frames[this.frames.length - 1];
-    if (borrowed && frame) {
+    const depth = this.frames.length;
+    if (borrowed && depth > 0) {
       ref.borrowed = true;
-      frame.push(ref);
+      (this.frames[depth - 1] ??= []).push(ref);
     }
     return ref;
   }
@@ -396,8 +396,7 @@ export class LuaBridge {
       this.bytes.push(L, "host function was released");
       return c._lua_error(L);
     }
-    const frame: LuaRef[] = [];
-    this.frames.push(frame);
+    this.frames.push(undefined);
     this.states.push(L);
     let nret = 0;
     let failure: unknown = NO_FAILURE;

@@ -177,7 +177,7 @@ end
 
 function os.tmpname(extension)
   host.tmp_counter = (host.tmp_counter or 0) + 1
-  return host.root .. ".renoise-sim-tmp/tmp" .. host.tmp_counter .. (extension or ".tmp")
+  return host.root .. "renoise-sim-tmp" .. host.tmp_counter .. (extension or ".tmp")
 end
 
 local resolve = host.resolve_at
