@@ -222,8 +222,14 @@ export class Network {
     const r = this.retransmission;
     const syn = p.kind === "syn";
     const attempt = (p.attempt ?? 0) + 1;
-    if (attempt > (syn ? r.synRetries : r.retries)) return this.giveUp(p);
     const at = this.now() + Math.min(r.maxRto, (syn ? r.synRto : r.rto) * 2 ** (attempt - 1));
+    if (attempt > (syn ? r.synRetries : r.retries)) {
+      // The last try is given its timeout too before the sender gives up.
+      this.scheduler.schedule(at, () => {
+        if (live()) this.giveUp(p);
+      });
+      return;
+    }
     const flight: Flight = { p, state: "retransmit", at };
     this.flights.set(p.id, flight);
     this.scheduler.schedule(at, () => {
