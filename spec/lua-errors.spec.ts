@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createLuaVm, LuaError, LuaRaise, LuaSyntaxError } from "../src/lua/index.js";
+import { createLuaVm, LuaError, LuaRaise, LuaRef, LuaSyntaxError, LuaVmClosedError } from "../src/lua/index.js";
 
 const FIXTURES = resolve(import.meta.dirname, "../fixtures/lua");
 
@@ -77,5 +77,18 @@ describe("Lua host: errors in tool code surface as JS errors, host stays usable"
     const e = caught(() => vm.run("api.call_back(function() error('deep', 0) end)")) as LuaError;
     expect(e.luaMessage).toBe("deep");
     vm.close();
+  });
+
+  it("refuses use after close, and refs of another VM", async () => {
+    const a = await createLuaVm();
+    const b = await createLuaVm();
+    const [f] = a.run("return function() return 1 end");
+    expect(f).toBeInstanceOf(LuaRef);
+    expect(() => b.run("return ...", "=(x)", f as LuaRef)).toThrow(/belongs to another Lua VM/);
+    a.close();
+    expect(() => a.run("return 1")).toThrow(LuaVmClosedError);
+    expect(() => (f as LuaRef).call()).toThrow(LuaVmClosedError);
+    expect(b.run("return 2")).toEqual([2]);
+    b.close();
   });
 });

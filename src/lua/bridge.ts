@@ -227,7 +227,7 @@ export class LuaBridge {
     if (v === null) {
       c._lua_pushnil(L);
     } else if (v instanceof LuaRef) {
-      v.check();
+      v.check(this);
       c._lua_rawgeti(L, REGISTRY, BigInt(v.ref));
     } else if (v instanceof Uint8Array) {
       this.bytes.pushArray(L, v);
@@ -586,7 +586,7 @@ export class LuaBridge {
   /** Calls a referenced function with arguments. */
   callRef(fn: LuaRef, args: readonly LuaInput[]): LuaValue[] {
     this.ensureOpen();
-    fn.check();
+    fn.check(this);
     const L = this.current;
     if (!this.c._lua_checkstack(L, args.length + 4)) throw new RangeError("Lua call: too many arguments");
     this.c._lua_rawgeti(L, REGISTRY, BigInt(fn.ref));

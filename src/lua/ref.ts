@@ -73,8 +73,9 @@ export class LuaRef {
     this.bridge.callHelper("set", [this, key, value]);
   }
 
-  /** @internal asserts the ref is usable. */
-  check(): void {
+  /** @internal asserts the ref is usable (by `bridge`, if given). */
+  check(bridge?: LuaBridge): void {
     if (this.released) throw new TypeError(`LuaRef: ${this.type} ref ${this.ref} was released`);
+    if (bridge && bridge !== this.bridge) throw new TypeError("LuaRef: this ref belongs to another Lua VM");
   }
 }
