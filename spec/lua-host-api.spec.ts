@@ -71,6 +71,8 @@ describe("Lua host: internal API for bindings (globals, callbacks, host objects)
     instance.callMethod("socket_message", undefined, "two");
     expect(vm.run("return table.concat(log, ',')")).toEqual(["T:one,C:two"]);
     expect(() => table.callMethod("socket_error", "x")).toThrow(/no method 'socket_error' on the table value/);
+    vm.run("type = function() return 'hijacked' end");
+    expect([vm.renoiseType(table), vm.renoiseType(instance), vm.renoiseType("s")]).toEqual(["table", "MyNotifier", "string"]);
     expect(instance.get("prefix")).toBe("C:");
     instance.set("prefix", "D:");
     expect(vm.run("return instance.prefix")).toEqual(["D:"]);

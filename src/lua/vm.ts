@@ -58,6 +58,8 @@ export class LuaVm {
   readonly printed: ByteString[] = [];
   /** Exit codes passed to `os.exit` (which raised an error each time). */
   readonly exitCalls: LuaValue[] = [];
+  /** Renoise's `type` as installed by the prelude (immune to tools redefining the global). */
+  private readonly typeFn: LuaRef;
 
   /** @internal use {@link createLuaVm}. */
   constructor(c: ConstructorParameters<typeof LuaBridge>[0], L: LuaState, options: LuaVmOptions) {
@@ -89,6 +91,9 @@ export class LuaVm {
       if (!(host instanceof LuaRef)) throw new Error("host table missing");
       for (const p of PRELUDES) this.bridge.run(p.source, `=[renoise-sim ${p.name}]`, [host]);
       host.release();
+      const typeFn = this.getGlobal("type");
+      if (!(typeFn instanceof LuaRef)) throw new Error("prelude did not define type()");
+      this.typeFn = typeFn;
     } finally {
       this.bridge.setInstructionLimit(limit);
     }
@@ -257,6 +262,17 @@ export class LuaVm {
     const ref = b.refAt(L, -1);
     b.c._lua_settop(L, -2);
     return ref;
+  }
+
+  /**
+   * Renoise's `type()` of a value: the class name for class instances
+   * (`"MyNotifier"`), `"<Name> class"` for classes, the `typeName` of host
+   * objects, else Lua's type. Lets a binding tell a notifier *table* (call
+   * its functions without `self`) from a class *instance* (call methods).
+   */
+  renoiseType(value: LuaInput): string {
+    const [t] = this.typeFn.call(value);
+    return typeof t === "string" ? t : "nil";
   }
 
   // ------------------------------------------------------- host objects
