@@ -26,7 +26,7 @@ it("exercises every condition and fault kind in that scenario", () => {
   const conditions = new Set(events.filter((e) => e.kind === "condition").map((e) => e.condition));
   expect([...conditions].sort()).toEqual(["bandwidth", "latency", "streamCut", "tcp", "udp"]);
   const kinds = new Set(events.map((e) => e.kind));
-  for (const k of ["udp.deliver", "tcp.split", "tcp.merge", "packet.hold", "tcp.retransmit", "server.error", "tcp.reset-arrived"]) {
+  for (const k of ["udp.deliver", "tcp.split", "packet.hold", "tcp.retransmit", "server.error", "tcp.reset-arrived"]) {
     expect(kinds.has(k), k).toBe(true);
   }
 });
