@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { scenarioArbitrary, scenarioSize, streamCutPlanArbitrary, type Scenario, type StreamCutPlan } from "../src/prop/index.js";
+import type { StreamCutPlan } from "../src/index.js";
+import { scenarioArbitrary, scenarioSize, streamCutPlanArbitrary, type Scenario } from "../src/prop/index.js";
 
 const SEED = 555;
 

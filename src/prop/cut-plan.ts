@@ -1,28 +1,5 @@
-import type { ByteString } from "../bytes.js";
+import type { StreamCutPlan } from "../net/stream-cut.js";
 import type { Scenario } from "./scenario.js";
-
-/**
- * Where TCP streams are cut and merged, in the shape `sim.faults.cutStream`
- * takes: `conn` is the trace's connection number, `send` the 0-based index
- * of a send on that connection.
- */
-export interface StreamCutPlan {
-  splits?: { conn: number; send: number; at: number[]; from?: "client" | "server" }[];
-  merges?: { conn: number; send: number; from?: "client" | "server" }[];
-}
-
-/** Cuts `data` at the given byte offsets (offsets outside 1..length-1 are ignored). */
-export function cutPieces(data: ByteString, at: readonly number[]): ByteString[] {
-  const offsets = [...new Set(at)].filter((a) => a > 0 && a < data.length).sort((a, b) => a - b);
-  const pieces: ByteString[] = [];
-  let from = 0;
-  for (const a of offsets) {
-    pieces.push(data.slice(from, a));
-    from = a;
-  }
-  pieces.push(data.slice(from));
-  return pieces;
-}
 
 /** What happens to one send of a peer: cut offsets, and whether it merges with the send before. */
 export interface SendCut {

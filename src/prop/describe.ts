@@ -1,6 +1,6 @@
 import { escapeBytes } from "../bytes.js";
 import { peerCuts } from "./cut-plan.js";
-import { peerName, scenarioSize, type Scenario, type ScenarioStep } from "./scenario.js";
+import { peerName, scenarioSize, type Scenario, type ScenarioFault, type ScenarioStep } from "./scenario.js";
 
 function mode(m: ScenarioStep & { op: "wait" }): string {
   return typeof m.mode === "number" ? String(m.mode) : `"${m.mode}"`;
@@ -21,8 +21,9 @@ export function describeScenario(s: Scenario, maxBytes = 80): string {
   const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? "" : "s"}`;
   const lines = [
     `${s.protocol} scenario (seed ${s.seed}): ${plural(size.peers, "peer")}, ${plural(size.steps, "step")}, ` +
-      `${plural(size.bytes, "byte")}, ${plural(size.cuts, "cut")}`,
+      `${plural(size.bytes, "byte")}, ${plural(size.cuts, "cut")}${size.faults > 0 ? `, ${plural(size.faults, "fault")}` : ""}`,
   ];
+  for (const f of s.faults ?? []) lines.push(`  fault: ${describeFault(f)}`);
   s.peers.forEach((p, pi) => {
     const cuts = peerCuts(s, pi);
     let send = 0;
@@ -40,4 +41,19 @@ export function describeScenario(s: Scenario, maxBytes = 80): string {
     }
   });
   return lines.join("\n");
+}
+
+function describeFault(f: ScenarioFault): string {
+  switch (f.kind) {
+    case "jitter":
+      return `latency ${f.fixed}ms + jitter up to ${f.jitter}ms`;
+    case "udp":
+      return `UDP loss ${f.loss}, duplicate ${f.duplicate}, reorder ${f.reorder}`;
+    case "partition":
+      return `${peerName(f.peer)} cut off from the tool at ${f.at}ms for ${f.ms}ms`;
+    case "server-error":
+      return `socket_error at ${f.at}ms`;
+    default:
+      return `${f.kind} of ${peerName(f.peer)}'s connections at ${f.at}ms`;
+  }
 }

@@ -27,22 +27,23 @@ export type {
 } from "./arbitraries/payloads.js";
 export { streamCutPlanArbitrary } from "./arbitraries/cut-plan.js";
 export type { CutShape, StreamCutPlanOptions } from "./arbitraries/cut-plan.js";
-export type { StreamCutPlan } from "./cut-plan.js";
-export { cutPieces } from "./cut-plan.js";
+export { faultPlanArbitrary, FAULT_KINDS } from "./arbitraries/fault-plan.js";
+export type { FaultPlanOptions } from "./arbitraries/fault-plan.js";
 
-export { scenarioSize, peerName } from "./scenario.js";
+export { scenarioSize, peerName, isFaulted } from "./scenario.js";
 export type {
   Scenario,
   ScenarioStep,
   ScenarioProtocol,
   ScenarioSplit,
   ScenarioMerge,
+  ScenarioFault,
+  ScenarioFaultKind,
   ScenarioSize,
   PeerScriptSpec,
   WaitMode,
 } from "./scenario.js";
 export { describeScenario } from "./describe.js";
-export { traceToMermaid } from "./mermaid.js";
 export { tcpStreams, udpDatagrams } from "./streams.js";
 export type { TcpStreamView, DatagramView } from "./streams.js";
 

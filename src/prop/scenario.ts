@@ -51,7 +51,28 @@ export interface ScenarioMerge {
   readonly send: number;
 }
 
-/** A whole generated run: who connects, what they send and when, how the stream is cut. */
+/**
+ * A fault injected through `sim.faults` / `sim.conditions` while the
+ * scenario runs (`peer` is a peer index, `at` a virtual time in ms):
+ *
+ * - `jitter`: one-way latency `fixed` ms plus uniform jitter up to `jitter` ms.
+ * - `udp`: per-datagram loss, duplication and reordering probabilities (UDP only).
+ * - `partition`: the peer's host and the tool host cannot reach each other from `at` for `ms`.
+ * - `reset` / `close-by-peer` / `half-open`: the peer's open connections abort,
+ *   close in order, or vanish silently at `at` (TCP only).
+ * - `server-error`: the tool's server gets `socket_error` at `at` (R19).
+ */
+export type ScenarioFault =
+  | { readonly kind: "jitter"; readonly fixed: number; readonly jitter: number }
+  | { readonly kind: "udp"; readonly loss: number; readonly duplicate: number; readonly reorder: number }
+  | { readonly kind: "partition"; readonly peer: number; readonly at: number; readonly ms: number }
+  | { readonly kind: "reset" | "close-by-peer" | "half-open"; readonly peer: number; readonly at: number }
+  | { readonly kind: "server-error"; readonly at: number };
+
+/** Kinds of {@link ScenarioFault}. */
+export type ScenarioFaultKind = ScenarioFault["kind"];
+
+/** A whole generated run: who connects, what they send and when, how the stream is cut, what breaks. */
 export interface Scenario {
   readonly protocol: ScenarioProtocol;
   /** Seed of the simulation (ephemeral ports and other random choices of the network). */
@@ -59,6 +80,16 @@ export interface Scenario {
   readonly peers: readonly PeerScriptSpec[];
   readonly splits: readonly ScenarioSplit[];
   readonly merges: readonly ScenarioMerge[];
+  /** Faults beyond stream cuts (absent: none). */
+  readonly faults?: readonly ScenarioFault[];
+}
+
+/**
+ * True when a scenario has faults that may lose, duplicate or cut off data
+ * (everything but latency jitter): invariants about lossless delivery do not apply.
+ */
+export function isFaulted(s: Scenario): boolean {
+  return (s.faults ?? []).some((f) => f.kind !== "jitter");
 }
 
 /** How big a scenario is; shrinking makes every number smaller. */
@@ -68,7 +99,8 @@ export interface ScenarioSize {
   sends: number;
   bytes: number;
   cuts: number;
-  /** One number to compare sizes: steps + bytes + cuts. */
+  faults: number;
+  /** One number to compare sizes: steps + bytes + cuts + faults. */
   total: number;
 }
 
@@ -87,7 +119,8 @@ export function scenarioSize(s: Scenario): ScenarioSize {
     }
   }
   const cuts = s.splits.reduce((n, c) => n + c.at.length, 0) + s.merges.length;
-  return { peers: s.peers.length, steps, sends, bytes, cuts, total: steps + bytes + cuts };
+  const faults = s.faults?.length ?? 0;
+  return { peers: s.peers.length, steps, sends, bytes, cuts, faults, total: steps + bytes + cuts + faults };
 }
 
 /** The name of the host peer `i` (0-based) runs on. */

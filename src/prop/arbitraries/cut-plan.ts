@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { SimulationUsageError } from "../../core/errors.js";
-import type { StreamCutPlan } from "../cut-plan.js";
+import type { StreamCutPlan } from "../../net/stream-cut.js";
 
 /** One connection whose stream a cut plan may cut: its trace `conn` number and the byte length of each send. */
 export interface CutShape {

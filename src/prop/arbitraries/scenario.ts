@@ -4,12 +4,15 @@ import { SimulationUsageError } from "../../core/errors.js";
 import type {
   PeerScriptSpec,
   Scenario,
+  ScenarioFault,
+  ScenarioFaultKind,
   ScenarioMerge,
   ScenarioProtocol,
   ScenarioSplit,
   ScenarioStep,
   WaitMode,
 } from "../scenario.js";
+import { faultPlanArbitrary } from "./fault-plan.js";
 import { bytesPayload } from "./payloads.js";
 
 /** How a connection of a generated peer ends. */
@@ -43,6 +46,10 @@ export interface ScenarioOptions {
   merges?: boolean;
   /** Most splits plus merges. Default 3. */
   maxCuts?: number;
+  /** Faults beyond stream cuts to draw from (see {@link ScenarioFault}). Default none. */
+  faults?: readonly ScenarioFaultKind[];
+  /** Most such faults in one scenario. Default 2. */
+  maxFaults?: number;
 }
 
 interface RawSend {
@@ -66,6 +73,7 @@ interface RawScenario {
   peers: RawSession[][];
   splits: RawCut[];
   merges: { peer: number; send: number }[];
+  faults: ScenarioFault[];
 }
 
 function positiveInt(name: string, v: number | undefined, dflt: number, min = 0): number {
@@ -127,6 +135,7 @@ export function scenarioArbitrary(options: ScenarioOptions = {}): fc.Arbitrary<S
     peers: fc.array(peer, { minLength: minPeers, maxLength: maxPeers }),
     splits: options.splits === false || maxCuts === 0 ? fc.constant([]) : fc.array(cut, { maxLength: maxCuts }),
     merges: options.merges === false || maxCuts === 0 ? fc.constant([]) : fc.array(merge, { maxLength: maxCuts }),
+    faults: faultPlanArbitrary({ kinds: options.faults ?? [], maxFaults: options.maxFaults ?? 2, peers: 16 }),
   });
   return raw.map((r) => normalize(r, maxSends === 0));
 }
@@ -185,5 +194,17 @@ function normalize(r: RawScenario, noSends: boolean): Scenario {
     }
     return { steps };
   });
-  return { protocol: r.protocol, seed: r.seed, peers, splits, merges };
+  return { protocol: r.protocol, seed: r.seed, peers, splits, merges, faults: applicableFaults(r.faults, udp, peerCount) };
+}
+
+/** Keeps the faults that apply to the protocol (one latency and one UDP setting at most), peers taken modulo the peer count. */
+function applicableFaults(faults: readonly ScenarioFault[], udp: boolean, peerCount: number): ScenarioFault[] {
+  const out: ScenarioFault[] = [];
+  for (const f of faults) {
+    if (f.kind === "udp" && !udp) continue;
+    if ((f.kind === "reset" || f.kind === "close-by-peer" || f.kind === "half-open") && udp) continue;
+    if ((f.kind === "jitter" || f.kind === "udp") && out.some((x) => x.kind === f.kind)) continue;
+    out.push("peer" in f ? { ...f, peer: f.peer % peerCount } : f);
+  }
+  return out;
 }

@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import { SimulationUsageError } from "../../core/errors.js";
 import type { Notifier, SocketServer } from "../../renoise/types.js";
+import { FAULT_KINDS } from "../arbitraries/fault-plan.js";
 import { scenarioArbitrary, type ScenarioOptions } from "../arbitraries/scenario.js";
 import { checkInvariants } from "../invariants/index.js";
 import type { Invariant } from "../invariants/types.js";
 import { runScenario, type RunScenarioOptions, type ScenarioRun, type ToolContext } from "../run/run-scenario.js";
-import type { Scenario } from "../scenario.js";
+import type { Scenario, ScenarioFaultKind } from "../scenario.js";
 import type { FuzzFailure } from "./failure.js";
 import { buildFailure } from "./report.js";
 import { watchNotifier, type RaisedCallback } from "./watch-notifier.js";
@@ -26,18 +27,18 @@ export interface FuzzRun<N extends Notifier = Notifier> extends Omit<ScenarioRun
 /** A user invariant: throw (for example with `expect`) or return false when the run is wrong. */
 export type FuzzInvariant<N extends Notifier> = (run: FuzzRun<N>) => void | boolean;
 
-/** Kinds of adversity fuzzNotifier may inject. */
-export type FuzzFault = "split" | "merge";
+/** Kinds of adversity fuzzNotifier may inject: TCP stream cuts (R21) and the faults of {@link ScenarioFault}. */
+export type FuzzFault = "split" | "merge" | ScenarioFaultKind;
 
 /** Options of {@link fuzzNotifier}. */
-export interface FuzzOptions<N extends Notifier = Notifier> extends Omit<ScenarioOptions, "splits" | "merges"> {
+export interface FuzzOptions<N extends Notifier = Notifier> extends Omit<ScenarioOptions, "splits" | "merges" | "faults"> {
   /** Scenarios to try. Default 100. */
   runs?: number;
   /** fast-check seed. Default: fast-check's global setting, else a fresh one; always printed. */
   seed?: number;
   /** With `seed`: replay exactly this counterexample path (printed in a failure report). */
   path?: string;
-  /** Faults to inject. Default ["split", "merge"] (TCP stream cuts, R21). */
+  /** Faults to inject. Default ["split", "merge"] (TCP stream cuts, R21); add e.g. "reset", "partition", "udp", "server-error". */
   faults?: readonly FuzzFault[];
   /** Virtual ms each scenario lasts. Default 10,000. */
   timeBudget?: number;
@@ -132,7 +133,9 @@ function checkOptions(options: FuzzOptions<Notifier>): void {
     throw new SimulationUsageError("fuzzNotifier: path replays a failure only together with its seed; pass both from the report");
   }
   for (const f of options.faults ?? []) {
-    if (f !== "split" && f !== "merge") throw new SimulationUsageError(`fuzzNotifier: unknown fault "${String(f)}"; use "split" or "merge"`);
+    if (f !== "split" && f !== "merge" && !FAULT_KINDS.includes(f)) {
+      throw new SimulationUsageError(`fuzzNotifier: unknown fault "${String(f)}"; use "split", "merge" or one of ${FAULT_KINDS.join(", ")}`);
+    }
   }
 }
 
@@ -149,7 +152,12 @@ export function fuzzNotifierDetails<N extends Notifier>(
   }
   checkOptions(options as FuzzOptions<Notifier>);
   const faults = options.faults ?? ["split", "merge"];
-  const arb = scenarioArbitrary({ ...options, splits: faults.includes("split"), merges: faults.includes("merge") });
+  const arb = scenarioArbitrary({
+    ...options,
+    splits: faults.includes("split"),
+    merges: faults.includes("merge"),
+    faults: faults.filter((f): f is ScenarioFaultKind => f !== "split" && f !== "merge"),
+  });
   const property = fc.property(arb, (scenario) => {
     const { failure } = runNotifierScenario(makeNotifier, scenario, options);
     if (failure) throw failure.cause instanceof Error ? failure.cause : new Error(failure.reason);

@@ -1,7 +1,7 @@
 import type { TraceEvent } from "../../core/trace.js";
 import { formatTrace } from "../../trace/format.js";
 import { describeScenario } from "../describe.js";
-import { traceToMermaid } from "../mermaid.js";
+import { renderMermaid } from "../../trace/mermaid.js";
 import { scenarioSize, type Scenario, type ScenarioSize } from "../scenario.js";
 import { FuzzFailure } from "./failure.js";
 
@@ -39,7 +39,7 @@ export function buildFailure(f: FailureInput): FuzzFailure {
   const sizeAfter = scenarioSize(f.scenario);
   const readable = describeScenario(f.scenario);
   const trace = formatTrace(f.events);
-  const mermaid = traceToMermaid(f.events);
+  const mermaid = renderMermaid(f.events);
   const traceLines = trace.split("\n");
   const shownTrace =
     traceLines.length > MAX_TRACE_LINES

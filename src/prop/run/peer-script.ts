@@ -1,10 +1,9 @@
 import type { ByteString } from "../../bytes.js";
-import { identityOf } from "../../renoise/handle.js";
-import { TcpClient } from "../../renoise/client.js";
 import type { LuaResult, SendResult, SocketClient } from "../../renoise/types.js";
 import type { Peer, PeerScript } from "../../sim/peer.js";
 import type { Simulation } from "../../sim/simulation.js";
-import { connectionCutPlan, cutPieces, type SendCut, type StreamCutPlan } from "../cut-plan.js";
+import type { StreamCutPlan } from "../../net/stream-cut.js";
+import { connectionCutPlan, type SendCut } from "../cut-plan.js";
 import type { ScenarioProtocol, ScenarioStep } from "../scenario.js";
 import type { CallRecord, PeerSocketState } from "./calls.js";
 
@@ -19,8 +18,8 @@ export interface PeerScriptContext {
   readonly connectTimeout: number;
   /** Cuts of this peer's sends, by send index. */
   readonly cuts: Map<number, SendCut>;
-  /** Installs a cut plan through the fault layer; undefined: the peer cuts its own sends. */
-  readonly installCuts: ((plan: StreamCutPlan) => void) | undefined;
+  /** Installs a cut plan through the fault layer. */
+  readonly installCuts: (plan: StreamCutPlan) => void;
   readonly probes: boolean;
   /** Steps starting after this virtual time are not run. */
   readonly deadline: number;
@@ -71,8 +70,6 @@ export function* playPeer(ctx: PeerScriptContext, peer: Peer): PeerScript {
   const plans = sendsByConnect(ctx.steps);
   let client: SocketClient | undefined;
   let state: PeerSocketState = "none";
-  let sendIndex = 0;
-  let held = ""; // bytes held back because the next send merges with them (peer-side cutting)
   const log = (r: Omit<CallRecord, "peer" | "t" | "probe"> & { probe?: boolean }): void => {
     calls.push({ peer: name, t: sim.now, probe: false, ...r });
   };
@@ -100,7 +97,6 @@ export function* playPeer(ctx: PeerScriptContext, peer: Peer): PeerScript {
     if (sim.now > ctx.deadline) return;
     switch (step.op) {
       case "connect": {
-        held = "";
         let result: LuaResult<SocketClient>;
         const before = state;
         try {
@@ -116,7 +112,7 @@ export function* playPeer(ctx: PeerScriptContext, peer: Peer): PeerScript {
           state = "open";
           log({ step: i, call: "create_client", state: before, outcome: "ok" });
           const conn = ctx.protocol === "tcp" ? connOf(sim, c) : undefined;
-          if (ctx.installCuts && conn !== undefined) {
+          if (conn !== undefined) {
             const plan = connectionCutPlan(ctx.cuts, plans.get(i) ?? [], conn);
             if (plan.splits || plan.merges) ctx.installCuts(plan);
           }
@@ -128,26 +124,16 @@ export function* playPeer(ctx: PeerScriptContext, peer: Peer): PeerScript {
         break;
       }
       case "send": {
-        const index = sendIndex++;
         if (state !== "open" || !client) {
           log({ step: i, call: "send", state, outcome: "skipped" });
           break;
         }
         const c = client;
-        let pieces = [step.data];
-        if (!ctx.installCuts) {
-          const cut = ctx.cuts.get(index);
-          pieces = cutPieces(step.data, cut?.at ?? []);
-          pieces[0] = held + pieces[0]!;
-          held = ctx.cuts.get(index + 1)?.merged && nextIsSend(ctx.steps, i) ? pieces.pop()! : "";
-        }
-        for (const piece of pieces) {
-          let r: SendResult = [true, undefined];
-          const o = attempt(() => {
-            r = c.send(piece);
-          });
-          log({ step: i, call: "send", state, ...(o.outcome === "ok" && !r[0] ? { outcome: "error", error: r[1] } : o) });
-        }
+        let r: SendResult = [true, undefined];
+        const o = attempt(() => {
+          r = c.send(step.data);
+        });
+        log({ step: i, call: "send", state, ...(o.outcome === "ok" && !r[0] ? { outcome: "error", error: r[1] } : o) });
         break;
       }
       case "wait": {
@@ -184,7 +170,6 @@ export function* playPeer(ctx: PeerScriptContext, peer: Peer): PeerScript {
       }
       case "close":
       case "reset": {
-        held = "";
         if (!client || state === "closed" || state === "none") {
           log({ step: i, call: step.op, state, outcome: "skipped" });
           break;
@@ -192,7 +177,7 @@ export function* playPeer(ctx: PeerScriptContext, peer: Peer): PeerScript {
         const c = client;
         const before = state;
         const o = attempt(() => {
-          if (step.op === "reset") resetClient(sim, c);
+          if (step.op === "reset" && ctx.protocol === "tcp") resetClient(sim, c);
           c.close();
         });
         log({ step: i, call: step.op, state: before, ...o });
@@ -204,17 +189,8 @@ export function* playPeer(ctx: PeerScriptContext, peer: Peer): PeerScript {
   }
 }
 
-function nextIsSend(steps: readonly ScenarioStep[], i: number): boolean {
-  for (let j = i + 1; j < steps.length; j++) {
-    const op = steps[j]!.op;
-    if (op === "send") return true;
-    if (op !== "wait") return false;
-  }
-  return false;
-}
-
-/** Aborts a TCP client's connection with a reset (the peer sees "connection reset"); UDP: nothing extra. */
+/** Aborts a TCP client's connection with a reset: the tool's side sees the connection reset. */
 function resetClient(sim: Simulation, client: SocketClient): void {
-  const core = identityOf(client);
-  if (core instanceof TcpClient && !core.end.closedLocal) sim.network.reset(core.end, "peer reset");
+  const conn = connOf(sim, client);
+  if (conn !== undefined) sim.faults.reset({ conn, from: "client" });
 }

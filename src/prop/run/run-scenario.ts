@@ -4,8 +4,10 @@ import type { TraceEvent } from "../../core/trace.js";
 import type { SocketApi } from "../../renoise/socket-api.js";
 import type { SemanticsOptions } from "../../sim/context.js";
 import { createSimulation, type Simulation } from "../../sim/simulation.js";
-import { peerCuts, type StreamCutPlan } from "../cut-plan.js";
-import { peerName, type Scenario, type ScenarioProtocol } from "../scenario.js";
+import type { StreamCutPlan } from "../../net/stream-cut.js";
+import { peerCuts } from "../cut-plan.js";
+import { isFaulted, peerName, type Scenario, type ScenarioProtocol } from "../scenario.js";
+import { applyFaults } from "./apply-faults.js";
 import type { CallRecord } from "./calls.js";
 import { playPeer } from "./peer-script.js";
 
@@ -35,8 +37,6 @@ export interface RunScenarioOptions<T> {
   connectTimeout?: number;
   /** After each close and failed receive, make calls that must raise (R10, R13, R14). Default true. */
   probes?: boolean;
-  /** How TCP cuts are made: "faults" through `sim.faults.cutStream`, "peer" by cutting the sends. Default: "faults" when available. */
-  cuts?: "faults" | "peer";
   /** Event limit of the simulation. Default 200,000. */
   maxEvents?: number;
 }
@@ -62,14 +62,11 @@ export interface ScenarioRun<T> {
   readonly settled: boolean;
 }
 
-interface FaultsLike {
-  cutStream?: (plan: StreamCutPlan) => { remove(): void };
-}
-
 /**
  * Runs a scenario: creates a simulation with the scenario's seed, starts the
- * tool, adds one host per peer and plays each peer's script with
- * `sim.spawn`, then lets in-flight packets and callbacks settle.
+ * tool, adds one host per peer, installs the scenario's faults, and plays
+ * each peer's script with `sim.spawn` (stream cuts go through
+ * `sim.faults.cutStream`), then lets in-flight packets and callbacks settle.
  */
 export function runScenario<T>(scenario: Scenario, options: RunScenarioOptions<T>): ScenarioRun<T> {
   if (typeof options?.start !== "function") {
@@ -84,17 +81,14 @@ export function runScenario<T>(scenario: Scenario, options: RunScenarioOptions<T
     trace: { payloadLimit: Infinity },
     semantics: { ...options.semantics, onCallbackError: "record" },
   });
-  const faults = (sim as unknown as { faults?: FaultsLike }).faults;
-  const useFaults = options.cuts !== "peer" && typeof faults?.cutStream === "function";
-  if (options.cuts === "faults" && !useFaults) {
-    throw new SimulationUsageError('runScenario: cuts "faults" needs sim.faults.cutStream, which this build lacks');
-  }
   const tool = options.start({ sim, Socket: sim.renoise.Socket, protocol: scenario.protocol, port });
   const calls: CallRecord[] = [];
   const received: ByteString[] = scenario.peers.map(() => "");
   const peers = scenario.peers.map((_, i) => peerName(i));
+  const hosts = peers.map((name) => sim.addHost(name));
+  applyFaults(sim, scenario.faults ?? [], peers, { port, protocol: scenario.protocol });
   scenario.peers.forEach((p, i) => {
-    const host = sim.addHost(peers[i]!);
+    const host = hosts[i]!;
     const ctx = {
       sim,
       name: host.name,
@@ -104,7 +98,7 @@ export function runScenario<T>(scenario: Scenario, options: RunScenarioOptions<T
       port,
       connectTimeout: options.connectTimeout ?? 1000,
       cuts: peerCuts(scenario, i),
-      installCuts: useFaults ? (plan: StreamCutPlan) => void faults.cutStream!(plan) : undefined,
+      installCuts: (plan: StreamCutPlan) => void sim.faults.cutStream(plan),
       probes: options.probes ?? true,
       deadline: budget,
       calls,
@@ -119,5 +113,5 @@ export function runScenario<T>(scenario: Scenario, options: RunScenarioOptions<T
   const callbackErrors = sim.events
     .filter((e) => e.kind === "callback.error")
     .map((e) => ({ callback: String(e.callback), message: String(e.error) }));
-  return { scenario, sim, tool, events: sim.events, calls, received, peers, callbackErrors, faulted: false, settled: true };
+  return { scenario, sim, tool, events: sim.events, calls, received, peers, callbackErrors, faulted: isFaulted(scenario), settled: true };
 }

@@ -1,0 +1,97 @@
+/**
+ * renoise-sim/vitest: helpers that read naturally in a vitest file — trace
+ * matchers, a compact trace snapshot serializer, `fuzzTest` and `propTest`.
+ * Kept apart from the main entry so that importing renoise-sim never loads
+ * vitest.
+ *
+ * ```ts
+ * import { installRenoiseMatchers, fuzzTest } from "renoise-sim/vitest";
+ * installRenoiseMatchers();
+ * fuzzTest("my notifier survives cut streams", (ctx) => createMyNotifier(ctx));
+ * ```
+ *
+ * @module
+ */
+import fc from "fast-check";
+import { expect, test } from "vitest";
+import type { ByteString } from "./bytes.js";
+import type { Notifier } from "./renoise/types.js";
+import { fuzzNotifier, type FuzzContext, type FuzzOptions } from "./prop/fuzz/fuzz-notifier.js";
+import { matchCallbackSequence, matchReceivedBytes, type CallbackFilter } from "./prop/matchers.js";
+import { traceSerializer } from "./prop/trace-serializer.js";
+
+export { traceSerializer };
+export type { CallbackFilter, TraceSource } from "./prop/matchers.js";
+
+/** The matchers {@link installRenoiseMatchers} adds, for `expect.extend` if you prefer to add them yourself. */
+export const renoiseMatchers = {
+  /** `expect(sim).toHaveCallbackSequence(["accepted", "message"])`: the notifier callbacks, in order. */
+  toHaveCallbackSequence(received: unknown, expected: readonly string[], filter?: CallbackFilter) {
+    return matchCallbackSequence(received, expected, filter);
+  },
+  /** `expect(sim).toHaveReceivedBytes("peer1", "HELLO\n")`: every byte delivered to a host, concatenated. */
+  toHaveReceivedBytes(received: unknown, host: string, expected: ByteString) {
+    return matchReceivedBytes(received, host, expected);
+  },
+};
+
+/** Adds {@link renoiseMatchers} to `expect` and the compact trace snapshot serializer. Call it once per test file (or in a setup file). */
+export function installRenoiseMatchers(): void {
+  expect.extend(renoiseMatchers);
+  expect.addSnapshotSerializer(traceSerializer);
+}
+
+/**
+ * Registers a vitest test that runs {@link fuzzNotifier}; the seed line is
+ * printed with the test's name. `timeout` is vitest's (real) test timeout.
+ */
+export function fuzzTest<N extends Notifier>(
+  name: string,
+  makeNotifier: (ctx: FuzzContext) => N,
+  options: FuzzOptions<N> = {},
+  timeout?: number,
+): void {
+  test(
+    name,
+    () => {
+      fuzzNotifier(makeNotifier, { log: (line) => console.log(`${name}: ${line}`), ...options });
+    },
+    timeout,
+  );
+}
+
+/**
+ * Registers a vitest test for a fast-check property, like `test.prop` of
+ * `@fast-check/vitest`: `propTest("name", [arbA, arbB], (a, b) => ..., { numRuns: 50 })`.
+ * The predicate may use `expect` or return false. The seed is always printed.
+ */
+export function propTest<Ts extends unknown[]>(
+  name: string,
+  arbitraries: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> },
+  predicate: (...args: Ts) => boolean | void,
+  params: fc.Parameters<Ts> = {},
+  timeout?: number,
+): void {
+  test(
+    name,
+    () => {
+      const property = (fc.property as unknown as (...args: unknown[]) => fc.IProperty<Ts>)(...arbitraries, predicate);
+      const details = fc.check(property, params);
+      console.log(`${name}: seed ${details.seed}${details.failed ? `, path "${details.counterexamplePath}"` : ""}`);
+      if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `${name}: property failed`);
+    },
+    timeout,
+  );
+}
+
+interface RenoiseMatchers<R = unknown> {
+  /** The notifier callbacks of the trace, in order (names may drop "socket_"). */
+  toHaveCallbackSequence(expected: readonly string[], filter?: CallbackFilter): R;
+  /** Every byte delivered to `host`, concatenated, equals `expected`. */
+  toHaveReceivedBytes(host: string, expected: ByteString): R;
+}
+
+declare module "vitest" {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-empty-object-type
+  interface Matchers<T = any> extends RenoiseMatchers<T> {}
+}
