@@ -40,8 +40,11 @@ export abstract class ClientCore {
     readonly peerPort: number,
   ) {}
 
+  /** Built once: every trace event of the socket names it. */
+  #label: string | undefined;
+
   get label(): string {
-    return `${this.proto} ${endpoint(this.localAddr, this.localPort)}->${endpoint(this.peerAddr, this.peerPort)}`;
+    return (this.#label ??= `${this.proto} ${endpoint(this.localAddr, this.localPort)}->${endpoint(this.peerAddr, this.peerPort)}`);
   }
 
   alive(call: string): void {

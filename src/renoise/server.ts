@@ -40,8 +40,11 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
   get dead(): boolean {
     return this.state === "closed";
   }
+  /** Built once: every trace event of the server names it. */
+  #label: string | undefined;
+
   get label(): string {
-    return `${this.proto} ${endpoint(this.bindAddress, this.port)}`;
+    return (this.#label ??= `${this.proto} ${endpoint(this.bindAddress, this.port)}`);
   }
 
   alive(call: string): void {

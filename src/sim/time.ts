@@ -28,6 +28,9 @@ interface TimerHeapLike {
 interface ClockInternals {
   timerHeap?: TimerHeapLike;
   timers?: Map<number, TimerInfo> | Record<string, TimerInfo>;
+  /** Microtasks queued on the clock (clock.nextTick / clock.queueMicrotask); tick runs them. */
+  jobs?: unknown[];
+  duringTick?: boolean;
 }
 
 /**
@@ -82,7 +85,24 @@ export class VirtualTime {
   /** Moves the fake clock to `t` if no timer is due before then (never fires a timer). */
   syncClock(t: number): void {
     const lag = t - this.clock.now;
-    if (lag > 0 && this.nextTimer() > t) this.clock.tick(lag);
+    if (lag > 0 && this.nextTimer() > t) this.moveClock(lag);
+  }
+
+  /**
+   * `clock.tick(lag)` when no timer is due within `lag`. For a whole number
+   * of ms with no queued clock jobs, tick only adds `lag` to `now` and
+   * leaves `duringTick` false (its sub-ms `nanos` stay as they are), so do
+   * just that: this runs at every event that moves virtual time, and tick's
+   * bookkeeping was the largest cost of dispatch (bench/dispatch.ts).
+   */
+  private moveClock(lag: number): void {
+    const c = this.clock as unknown as ClockInternals;
+    if (Number.isInteger(lag) && !c.jobs?.length) {
+      this.clock.now += lag;
+      c.duringTick = false;
+    } else {
+      this.clock.tick(lag);
+    }
   }
 
   /** Number of pending tool timers. */
