@@ -1,7 +1,9 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts" },
+  // "vitest" is the renoise-sim/vitest entry (matchers, serializer, fuzzTest); it imports vitest, the main entry never does.
+  entry: { index: "src/index.ts", vitest: "src/vitest.ts" },
+  external: ["vitest"],
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { StreamCutPlan } from "../src/index.js";
-import { scenarioArbitrary, scenarioSize, streamCutPlanArbitrary, type Scenario } from "../src/prop/index.js";
+import { scenarioArbitrary, scenarioSize, streamCutPlanArbitrary, type FuzzScenario } from "../src/prop/index.js";
 
 const SEED = 555;
 
@@ -34,14 +34,14 @@ describe("stream cut plans shrink toward no cuts", () => {
   });
 
   it("a scenario shrinks to one peer, one send and no cuts", () => {
-    const s: Scenario = minimal(scenarioArbitrary({ protocols: ["tcp"] }), () => true);
+    const s: FuzzScenario = minimal(scenarioArbitrary({ protocols: ["tcp"] }), () => true);
     expect(s.splits).toEqual([]);
     expect(s.merges).toEqual([]);
     expect(scenarioSize(s)).toMatchObject({ peers: 1, steps: 2, sends: 1, bytes: 1, cuts: 0 });
   });
 
   it("a scenario that needs a split keeps exactly one, at the first byte", () => {
-    const s: Scenario = minimal(scenarioArbitrary({ protocols: ["tcp"] }), (x) => x.splits.length > 0);
+    const s: FuzzScenario = minimal(scenarioArbitrary({ protocols: ["tcp"] }), (x) => x.splits.length > 0);
     expect(s.splits).toEqual([{ peer: 0, send: 0, at: [1] }]);
     expect(s.merges).toEqual([]);
     expect(scenarioSize(s)).toMatchObject({ peers: 1, sends: 1, bytes: 2, cuts: 1 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FuzzFailure, fuzzNotifier, fuzzNotifierDetails, replayScenario, type Scenario } from "../src/prop/index.js";
+import { FuzzFailure, fuzzNotifier, fuzzNotifierDetails, replayScenario, type FuzzScenario } from "../src/prop/index.js";
 import { BuggyLineRemote, FixedLineRemote } from "../fixtures/notifiers/line-remote.js";
 
 const SEED = 2024;
@@ -50,7 +50,7 @@ describe("fuzzNotifier failure report and replay", () => {
 
   it("replays the printed scenario JSON on its own, and the fix passes it", () => {
     const printed = /replayScenario\(makeNotifier, (\{.*\}), yourOptions\)/.exec(f.message)![1]!;
-    const scenario = JSON.parse(printed) as Scenario;
+    const scenario = JSON.parse(printed) as FuzzScenario;
     expect(scenario).toEqual(f.scenario);
     expect(() => replayScenario(make, scenario)).toThrow(FuzzFailure);
     expect(() => replayScenario(make, scenario)).toThrow(/replayScenario: the scenario fails/);

@@ -13,13 +13,13 @@ import {
   type CallRecord,
   type Invariant,
   type ObservedRun,
-  type Scenario,
+  type FuzzScenario,
 } from "../src/prop/index.js";
 import { startRestlessEcho } from "../fixtures/notifiers/restless-echo.js";
 
 // Each built-in invariant must hold on a real run and flag a forged violation of its rule,
 // so that "no violations" in the property specs means something.
-function scenario(protocol: "tcp" | "udp"): Scenario {
+function scenario(protocol: "tcp" | "udp"): FuzzScenario {
   return {
     protocol,
     seed: 1,

@@ -1,5 +1,5 @@
 import type { StreamCutPlan } from "../net/stream-cut.js";
-import type { Scenario } from "./scenario.js";
+import type { FuzzScenario } from "./scenario.js";
 
 /** What happens to one send of a peer: cut offsets, and whether it merges with the send before. */
 export interface SendCut {
@@ -8,7 +8,7 @@ export interface SendCut {
 }
 
 /** The cuts of peer `peer`'s sends, by the peer's send index. */
-export function peerCuts(s: Scenario, peer: number): Map<number, SendCut> {
+export function peerCuts(s: FuzzScenario, peer: number): Map<number, SendCut> {
   const out = new Map<number, SendCut>();
   const get = (send: number): SendCut => {
     let c = out.get(send);

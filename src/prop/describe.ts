@@ -1,8 +1,8 @@
 import { escapeBytes } from "../bytes.js";
 import { peerCuts } from "./cut-plan.js";
-import { peerName, scenarioSize, type Scenario, type ScenarioFault, type ScenarioStep } from "./scenario.js";
+import { peerName, scenarioSize, type FuzzScenario, type PlannedFault, type FuzzStep } from "./scenario.js";
 
-function mode(m: ScenarioStep & { op: "wait" }): string {
+function mode(m: FuzzStep & { op: "wait" }): string {
   return typeof m.mode === "number" ? String(m.mode) : `"${m.mode}"`;
 }
 
@@ -16,7 +16,7 @@ function mode(m: ScenarioStep & { op: "wait" }): string {
  *   peer1 +0ms send "GET / HTTP/1.1\r\n..." (30 B), cut at byte 3
  * ```
  */
-export function describeScenario(s: Scenario, maxBytes = 80): string {
+export function describeScenario(s: FuzzScenario, maxBytes = 80): string {
   const size = scenarioSize(s);
   const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? "" : "s"}`;
   const lines = [
@@ -43,7 +43,7 @@ export function describeScenario(s: Scenario, maxBytes = 80): string {
   return lines.join("\n");
 }
 
-function describeFault(f: ScenarioFault): string {
+function describeFault(f: PlannedFault): string {
   switch (f.kind) {
     case "jitter":
       return `latency ${f.fixed}ms + jitter up to ${f.jitter}ms`;

@@ -7,7 +7,7 @@
  * @module
  */
 export { scenarioArbitrary } from "./arbitraries/scenario.js";
-export type { ScenarioOptions, SessionEnd } from "./arbitraries/scenario.js";
+export type { FuzzScenarioOptions, SessionEnd } from "./arbitraries/scenario.js";
 export {
   payloads,
   bytesPayload,
@@ -30,25 +30,26 @@ export type { CutShape, StreamCutPlanOptions } from "./arbitraries/cut-plan.js";
 export { faultPlanArbitrary, FAULT_KINDS } from "./arbitraries/fault-plan.js";
 export type { FaultPlanOptions } from "./arbitraries/fault-plan.js";
 
-export { scenarioSize, peerName, isFaulted } from "./scenario.js";
+export { scenarioSize, isFaulted } from "./scenario.js";
 export type {
-  Scenario,
-  ScenarioStep,
-  ScenarioProtocol,
-  ScenarioSplit,
-  ScenarioMerge,
-  ScenarioFault,
-  ScenarioFaultKind,
-  ScenarioSize,
-  PeerScriptSpec,
+  FuzzScenario,
+  FuzzStep,
+  FuzzProtocol,
+  FuzzSplit,
+  FuzzMerge,
+  PlannedFault,
+  PlannedFaultKind,
+  FuzzScenarioSize,
+  FuzzPeerScript,
   WaitMode,
 } from "./scenario.js";
 export { describeScenario } from "./describe.js";
 export { tcpStreams, udpDatagrams } from "./streams.js";
+export { compactTrace, compactEvent } from "./compact-trace.js";
 export type { TcpStreamView, DatagramView } from "./streams.js";
 
 export { runScenario } from "./run/run-scenario.js";
-export type { RunScenarioOptions, ScenarioRun, ToolContext } from "./run/run-scenario.js";
+export type { RunScenarioOptions, FuzzScenarioRun, ToolContext } from "./run/run-scenario.js";
 export type { CallRecord, CallOutcome, PeerSocketState } from "./run/calls.js";
 
 export {

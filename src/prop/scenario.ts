@@ -1,7 +1,7 @@
 import type { ByteString } from "../bytes.js";
 
 /** Transport of a scenario: every peer talks to the tool's server over it. */
-export type ScenarioProtocol = "tcp" | "udp";
+export type FuzzProtocol = "tcp" | "udp";
 
 /** Receive modes a peer uses when it waits for the tool's replies. */
 export type WaitMode = "*all" | "*line" | number;
@@ -17,7 +17,7 @@ export type WaitMode = "*all" | "*line" | number;
  * - `close`: `close()` on the current connection.
  * - `reset`: an abortive close (TCP RST); for UDP the same as `close`.
  */
-export type ScenarioStep =
+export type FuzzStep =
   | { readonly op: "connect"; readonly gap: number }
   | { readonly op: "send"; readonly gap: number; readonly data: ByteString }
   | { readonly op: "wait"; readonly gap: number; readonly ms: number; readonly mode: WaitMode }
@@ -25,8 +25,8 @@ export type ScenarioStep =
   | { readonly op: "reset"; readonly gap: number };
 
 /** The script of one peer, which runs on its own host (`peer1`, `peer2`, ...). */
-export interface PeerScriptSpec {
-  readonly steps: readonly ScenarioStep[];
+export interface FuzzPeerScript {
+  readonly steps: readonly FuzzStep[];
 }
 
 /**
@@ -34,7 +34,7 @@ export interface PeerScriptSpec {
  * peer) at byte offsets `at`: the tool sees one `socket_message` per piece
  * (R21). TCP only.
  */
-export interface ScenarioSplit {
+export interface FuzzSplit {
   readonly peer: number;
   readonly send: number;
   readonly at: readonly number[];
@@ -46,7 +46,7 @@ export interface ScenarioSplit {
  * sends back to back (no gap, no wait between), the only case in which a
  * stream can merge them. TCP only.
  */
-export interface ScenarioMerge {
+export interface FuzzMerge {
   readonly peer: number;
   readonly send: number;
 }
@@ -62,38 +62,38 @@ export interface ScenarioMerge {
  *   close in order, or vanish silently at `at` (TCP only).
  * - `server-error`: the tool's server gets `socket_error` at `at` (R19).
  */
-export type ScenarioFault =
+export type PlannedFault =
   | { readonly kind: "jitter"; readonly fixed: number; readonly jitter: number }
   | { readonly kind: "udp"; readonly loss: number; readonly duplicate: number; readonly reorder: number }
   | { readonly kind: "partition"; readonly peer: number; readonly at: number; readonly ms: number }
   | { readonly kind: "reset" | "close-by-peer" | "half-open"; readonly peer: number; readonly at: number }
   | { readonly kind: "server-error"; readonly at: number };
 
-/** Kinds of {@link ScenarioFault}. */
-export type ScenarioFaultKind = ScenarioFault["kind"];
+/** Kinds of {@link PlannedFault}. */
+export type PlannedFaultKind = PlannedFault["kind"];
 
 /** A whole generated run: who connects, what they send and when, how the stream is cut, what breaks. */
-export interface Scenario {
-  readonly protocol: ScenarioProtocol;
+export interface FuzzScenario {
+  readonly protocol: FuzzProtocol;
   /** Seed of the simulation (ephemeral ports and other random choices of the network). */
   readonly seed: number;
-  readonly peers: readonly PeerScriptSpec[];
-  readonly splits: readonly ScenarioSplit[];
-  readonly merges: readonly ScenarioMerge[];
+  readonly peers: readonly FuzzPeerScript[];
+  readonly splits: readonly FuzzSplit[];
+  readonly merges: readonly FuzzMerge[];
   /** Faults beyond stream cuts (absent: none). */
-  readonly faults?: readonly ScenarioFault[];
+  readonly faults?: readonly PlannedFault[];
 }
 
 /**
  * True when a scenario has faults that may lose, duplicate or cut off data
  * (everything but latency jitter): invariants about lossless delivery do not apply.
  */
-export function isFaulted(s: Scenario): boolean {
+export function isFaulted(s: FuzzScenario): boolean {
   return (s.faults ?? []).some((f) => f.kind !== "jitter");
 }
 
 /** How big a scenario is; shrinking makes every number smaller. */
-export interface ScenarioSize {
+export interface FuzzScenarioSize {
   peers: number;
   steps: number;
   sends: number;
@@ -104,8 +104,8 @@ export interface ScenarioSize {
   total: number;
 }
 
-/** Measures a scenario (see {@link ScenarioSize}). */
-export function scenarioSize(s: Scenario): ScenarioSize {
+/** Measures a scenario (see {@link FuzzScenarioSize}). */
+export function scenarioSize(s: FuzzScenario): FuzzScenarioSize {
   let steps = 0;
   let sends = 0;
   let bytes = 0;

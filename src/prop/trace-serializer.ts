@@ -1,6 +1,11 @@
 import type { TraceEvent } from "../core/trace.js";
-import { Simulation } from "../sim/simulation.js";
 import { compactEvent } from "./compact-trace.js";
+
+/** A simulation, recognised by shape: `instanceof` fails across the package's ESM and CJS builds. */
+function isSimulation(val: unknown): val is { readonly events: readonly TraceEvent[] } {
+  const v = val as { events?: unknown; advance?: unknown; runUntilIdle?: unknown } | null;
+  return typeof v === "object" && v !== null && Array.isArray(v.events) && typeof v.advance === "function" && typeof v.runUntilIdle === "function";
+}
 
 function isTrace(val: unknown): val is readonly TraceEvent[] {
   return (
@@ -16,10 +21,10 @@ function isTrace(val: unknown): val is readonly TraceEvent[] {
  */
 export const traceSerializer = {
   test(val: unknown): boolean {
-    return val instanceof Simulation || isTrace(val);
+    return isSimulation(val) || isTrace(val);
   },
   serialize(val: unknown, config: { indent: string }, indentation: string): string {
-    const events = val instanceof Simulation ? val.events : (val as readonly TraceEvent[]);
+    const events = isSimulation(val) ? val.events : (val as readonly TraceEvent[]);
     const inner = indentation + config.indent;
     return `Trace [\n${events.map((e) => inner + compactEvent(e)).join("\n")}\n${indentation}]`;
   },

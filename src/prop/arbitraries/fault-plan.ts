@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { SimulationUsageError } from "../../core/errors.js";
-import type { ScenarioFault, ScenarioFaultKind } from "../scenario.js";
+import type { PlannedFault, PlannedFaultKind } from "../scenario.js";
 
 /** Every fault kind a scenario can carry. */
-export const FAULT_KINDS: readonly ScenarioFaultKind[] = Object.freeze([
+export const FAULT_KINDS: readonly PlannedFaultKind[] = Object.freeze([
   "jitter",
   "udp",
   "partition",
@@ -16,7 +16,7 @@ export const FAULT_KINDS: readonly ScenarioFaultKind[] = Object.freeze([
 /** Options of {@link faultPlanArbitrary}. */
 export interface FaultPlanOptions {
   /** Kinds to draw from. Default: all of {@link FAULT_KINDS}. */
-  kinds?: readonly ScenarioFaultKind[];
+  kinds?: readonly PlannedFaultKind[];
   /** Most faults in one plan. Default 2. */
   maxFaults?: number;
   /** Faults happen at 0..horizon ms of virtual time. Default 300. */
@@ -31,7 +31,7 @@ export interface FaultPlanOptions {
  * peers, socket_error. Shrinks toward the empty plan, then toward early,
  * short, low-probability faults on the first peer.
  */
-export function faultPlanArbitrary(options: FaultPlanOptions = {}): fc.Arbitrary<ScenarioFault[]> {
+export function faultPlanArbitrary(options: FaultPlanOptions = {}): fc.Arbitrary<PlannedFault[]> {
   const kinds = options.kinds ?? FAULT_KINDS;
   for (const k of kinds) {
     if (!FAULT_KINDS.includes(k)) {
@@ -43,7 +43,7 @@ export function faultPlanArbitrary(options: FaultPlanOptions = {}): fc.Arbitrary
   const at = fc.integer({ min: 0, max: options.horizon ?? 300 });
   const peer = fc.nat({ max: Math.max(0, (options.peers ?? 3) - 1) });
   const p = (max: number): fc.Arbitrary<number> => fc.integer({ min: 0, max: max * 100 }).map((x) => x / 100);
-  const one: Record<ScenarioFaultKind, fc.Arbitrary<ScenarioFault>> = {
+  const one: Record<PlannedFaultKind, fc.Arbitrary<PlannedFault>> = {
     jitter: fc.record({ kind: fc.constant("jitter" as const), fixed: fc.integer({ min: 0, max: 20 }), jitter: fc.integer({ min: 0, max: 20 }) }),
     udp: fc.record({ kind: fc.constant("udp" as const), loss: p(0.5), duplicate: p(0.5), reorder: p(0.5) }),
     partition: fc.record({ kind: fc.constant("partition" as const), peer, at, ms: fc.integer({ min: 1, max: 500 }) }),

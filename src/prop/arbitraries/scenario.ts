@@ -2,14 +2,14 @@ import fc from "fast-check";
 import type { ByteString } from "../../bytes.js";
 import { SimulationUsageError } from "../../core/errors.js";
 import type {
-  PeerScriptSpec,
-  Scenario,
-  ScenarioFault,
-  ScenarioFaultKind,
-  ScenarioMerge,
-  ScenarioProtocol,
-  ScenarioSplit,
-  ScenarioStep,
+  FuzzPeerScript,
+  FuzzScenario,
+  PlannedFault,
+  PlannedFaultKind,
+  FuzzMerge,
+  FuzzProtocol,
+  FuzzSplit,
+  FuzzStep,
   WaitMode,
 } from "../scenario.js";
 import { faultPlanArbitrary } from "./fault-plan.js";
@@ -19,9 +19,9 @@ import { bytesPayload } from "./payloads.js";
 export type SessionEnd = "open" | "close" | "reset";
 
 /** Options of {@link scenarioArbitrary}. Every limit is an upper bound; shrinking goes toward the lower one. */
-export interface ScenarioOptions {
+export interface FuzzScenarioOptions {
   /** Protocols to pick from (one per scenario). Default `["tcp"]`. */
-  protocols?: readonly ScenarioProtocol[];
+  protocols?: readonly FuzzProtocol[];
   /** What peers send. Default `payloads.bytes()`. */
   payload?: fc.Arbitrary<ByteString>;
   /** Fewest peers. Default 1. */
@@ -46,8 +46,8 @@ export interface ScenarioOptions {
   merges?: boolean;
   /** Most splits plus merges. Default 3. */
   maxCuts?: number;
-  /** Faults beyond stream cuts to draw from (see {@link ScenarioFault}). Default none. */
-  faults?: readonly ScenarioFaultKind[];
+  /** Faults beyond stream cuts to draw from (see {@link PlannedFault}). Default none. */
+  faults?: readonly PlannedFaultKind[];
   /** Most such faults in one scenario. Default 2. */
   maxFaults?: number;
 }
@@ -68,12 +68,12 @@ interface RawCut {
   at: number[];
 }
 interface RawScenario {
-  protocol: ScenarioProtocol;
+  protocol: FuzzProtocol;
   seed: number;
   peers: RawSession[][];
   splits: RawCut[];
   merges: { peer: number; send: number }[];
-  faults: ScenarioFault[];
+  faults: PlannedFault[];
 }
 
 function positiveInt(name: string, v: number | undefined, dflt: number, min = 0): number {
@@ -90,7 +90,7 @@ function positiveInt(name: string, v: number | undefined, dflt: number, min = 0)
  * where the TCP stream is cut and merged. Shrinks toward fewer peers, fewer
  * steps, shorter payloads, zero gaps and no cuts.
  */
-export function scenarioArbitrary(options: ScenarioOptions = {}): fc.Arbitrary<Scenario> {
+export function scenarioArbitrary(options: FuzzScenarioOptions = {}): fc.Arbitrary<FuzzScenario> {
   const protocols = options.protocols ?? ["tcp"];
   if (protocols.length === 0 || protocols.some((p) => p !== "tcp" && p !== "udp")) {
     throw new SimulationUsageError(`scenarioArbitrary: protocols must be a non-empty list of "tcp" / "udp"`);
@@ -141,15 +141,15 @@ export function scenarioArbitrary(options: ScenarioOptions = {}): fc.Arbitrary<S
 }
 
 /** Turns the raw, freely shrinkable record into a valid scenario (cuts resolved to real sends). */
-function normalize(r: RawScenario, noSends: boolean): Scenario {
+function normalize(r: RawScenario, noSends: boolean): FuzzScenario {
   const udp = r.protocol === "udp";
   const peerCount = r.peers.length;
   // Where each peer's sends are: session index and payload length, by the peer's send index.
   const sends = r.peers.map((sessions) =>
     sessions.flatMap((s, si) => (noSends ? [] : s.sends.map((x) => ({ session: si, length: x.data.length })))),
   );
-  const splits: ScenarioSplit[] = [];
-  const merges: ScenarioMerge[] = [];
+  const splits: FuzzSplit[] = [];
+  const merges: FuzzMerge[] = [];
   if (!udp) {
     for (const c of r.splits) {
       const p = c.peer % peerCount;
@@ -174,10 +174,10 @@ function normalize(r: RawScenario, noSends: boolean): Scenario {
       if (!merges.some((x) => x.peer === p && x.send === s)) merges.push({ peer: p, send: s });
     }
   }
-  const peers: PeerScriptSpec[] = r.peers.map((sessions, p) => {
+  const peers: FuzzPeerScript[] = r.peers.map((sessions, p) => {
     const merged = new Set(merges.filter((x) => x.peer === p).map((x) => x.send));
     let send = 0;
-    const steps: ScenarioStep[] = [];
+    const steps: FuzzStep[] = [];
     for (const s of sessions) {
       steps.push({ op: "connect", gap: s.gap });
       if (!noSends) {
@@ -198,8 +198,8 @@ function normalize(r: RawScenario, noSends: boolean): Scenario {
 }
 
 /** Keeps the faults that apply to the protocol (one latency and one UDP setting at most), peers taken modulo the peer count. */
-function applicableFaults(faults: readonly ScenarioFault[], udp: boolean, peerCount: number): ScenarioFault[] {
-  const out: ScenarioFault[] = [];
+function applicableFaults(faults: readonly PlannedFault[], udp: boolean, peerCount: number): PlannedFault[] {
+  const out: PlannedFault[] = [];
   for (const f of faults) {
     if (f.kind === "udp" && !udp) continue;
     if ((f.kind === "reset" || f.kind === "close-by-peer" || f.kind === "half-open") && udp) continue;

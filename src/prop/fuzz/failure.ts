@@ -1,5 +1,5 @@
 import { RenoiseSimError } from "../../core/errors.js";
-import type { Scenario, ScenarioSize } from "../scenario.js";
+import type { FuzzScenario, FuzzScenarioSize } from "../scenario.js";
 
 /** Everything a failing fuzz run reports; also the fields of {@link FuzzFailure}. */
 export interface FuzzFailureInfo {
@@ -12,11 +12,11 @@ export interface FuzzFailureInfo {
   /** Shrink steps from the first failing scenario to the minimal one. */
   readonly numShrinks: number;
   /** The smallest failing scenario found. */
-  readonly scenario: Scenario;
+  readonly scenario: FuzzScenario;
   /** The first failing scenario, before shrinking. */
-  readonly originalScenario: Scenario;
-  readonly sizeBefore: ScenarioSize;
-  readonly sizeAfter: ScenarioSize;
+  readonly originalScenario: FuzzScenario;
+  readonly sizeBefore: FuzzScenarioSize;
+  readonly sizeAfter: FuzzScenarioSize;
   /** Why the minimal scenario fails (a raised callback, a broken invariant, a failed expectation). */
   readonly reason: string;
   /** The minimal scenario as readable text. */
@@ -38,10 +38,10 @@ export class FuzzFailure extends RenoiseSimError implements FuzzFailureInfo {
   readonly path: string;
   readonly runs: number;
   readonly numShrinks: number;
-  readonly scenario: Scenario;
-  readonly originalScenario: Scenario;
-  readonly sizeBefore: ScenarioSize;
-  readonly sizeAfter: ScenarioSize;
+  readonly scenario: FuzzScenario;
+  readonly originalScenario: FuzzScenario;
+  readonly sizeBefore: FuzzScenarioSize;
+  readonly sizeAfter: FuzzScenarioSize;
   readonly reason: string;
   readonly readable: string;
   readonly trace: string;

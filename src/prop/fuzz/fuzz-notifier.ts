@@ -2,11 +2,11 @@ import fc from "fast-check";
 import { SimulationUsageError } from "../../core/errors.js";
 import type { Notifier, SocketServer } from "../../renoise/types.js";
 import { FAULT_KINDS } from "../arbitraries/fault-plan.js";
-import { scenarioArbitrary, type ScenarioOptions } from "../arbitraries/scenario.js";
+import { scenarioArbitrary, type FuzzScenarioOptions } from "../arbitraries/scenario.js";
 import { checkInvariants } from "../invariants/index.js";
 import type { Invariant } from "../invariants/types.js";
-import { runScenario, type RunScenarioOptions, type ScenarioRun, type ToolContext } from "../run/run-scenario.js";
-import type { Scenario, ScenarioFaultKind } from "../scenario.js";
+import { runScenario, type RunScenarioOptions, type FuzzScenarioRun, type ToolContext } from "../run/run-scenario.js";
+import type { FuzzScenario, PlannedFaultKind } from "../scenario.js";
 import type { FuzzFailure } from "./failure.js";
 import { buildFailure } from "./report.js";
 import { watchNotifier, type RaisedCallback } from "./watch-notifier.js";
@@ -18,7 +18,7 @@ export interface FuzzContext extends ToolContext {
 }
 
 /** One run, as user invariants see it. */
-export interface FuzzRun<N extends Notifier = Notifier> extends Omit<ScenarioRun<unknown>, "tool"> {
+export interface FuzzRun<N extends Notifier = Notifier> extends Omit<FuzzScenarioRun<unknown>, "tool"> {
   /** The notifier `makeNotifier` returned (its own state is yours to check). */
   readonly notifier: N;
   readonly server: SocketServer;
@@ -27,11 +27,11 @@ export interface FuzzRun<N extends Notifier = Notifier> extends Omit<ScenarioRun
 /** A user invariant: throw (for example with `expect`) or return false when the run is wrong. */
 export type FuzzInvariant<N extends Notifier> = (run: FuzzRun<N>) => void | boolean;
 
-/** Kinds of adversity fuzzNotifier may inject: TCP stream cuts (R21) and the faults of {@link ScenarioFault}. */
-export type FuzzFault = "split" | "merge" | ScenarioFaultKind;
+/** Kinds of adversity fuzzNotifier may inject: TCP stream cuts (R21) and the faults of {@link PlannedFault}. */
+export type FuzzFault = "split" | "merge" | PlannedFaultKind;
 
 /** Options of {@link fuzzNotifier}. */
-export interface FuzzOptions<N extends Notifier = Notifier> extends Omit<ScenarioOptions, "splits" | "merges" | "faults"> {
+export interface FuzzOptions<N extends Notifier = Notifier> extends Omit<FuzzScenarioOptions, "splits" | "merges" | "faults"> {
   /** Scenarios to try. Default 100. */
   runs?: number;
   /** fast-check seed. Default: fast-check's global setting, else a fresh one; always printed. */
@@ -75,7 +75,7 @@ function describeError(e: unknown): string {
 /** Runs one scenario against a fresh notifier and returns the run plus why it failed, if it did. */
 export function runNotifierScenario<N extends Notifier>(
   makeNotifier: (ctx: FuzzContext) => N,
-  scenario: Scenario,
+  scenario: FuzzScenario,
   options: FuzzOptions<N> = {},
 ): { run: FuzzRun<N>; failure: Outcome | undefined } {
   const raised: RaisedCallback[] = [];
@@ -156,7 +156,7 @@ export function fuzzNotifierDetails<N extends Notifier>(
     ...options,
     splits: faults.includes("split"),
     merges: faults.includes("merge"),
-    faults: faults.filter((f): f is ScenarioFaultKind => f !== "split" && f !== "merge"),
+    faults: faults.filter((f): f is PlannedFaultKind => f !== "split" && f !== "merge"),
   });
   const property = fc.property(arb, (scenario) => {
     const { failure } = runNotifierScenario(makeNotifier, scenario, options);
@@ -215,7 +215,7 @@ export function fuzzNotifier<N extends Notifier>(makeNotifier: (ctx: FuzzContext
  */
 export function replayScenario<N extends Notifier>(
   makeNotifier: (ctx: FuzzContext) => N,
-  scenario: Scenario,
+  scenario: FuzzScenario,
   options: FuzzOptions<N> = {},
 ): FuzzRun<N> {
   const { run, failure } = runNotifierScenario(makeNotifier, scenario, options);

@@ -2,7 +2,7 @@ import type { TraceEvent } from "../../core/trace.js";
 import { formatTrace } from "../../trace/format.js";
 import { describeScenario } from "../describe.js";
 import { renderMermaid } from "../../trace/mermaid.js";
-import { scenarioSize, type Scenario, type ScenarioSize } from "../scenario.js";
+import { scenarioSize, type FuzzScenario, type FuzzScenarioSize } from "../scenario.js";
 import { FuzzFailure } from "./failure.js";
 
 /** What a failure report is built from. */
@@ -12,8 +12,8 @@ export interface FailureInput {
   path: string | undefined;
   runs: number;
   numShrinks: number;
-  scenario: Scenario;
-  originalScenario: Scenario;
+  scenario: FuzzScenario;
+  originalScenario: FuzzScenario;
   reason: string;
   cause: unknown;
   events: readonly TraceEvent[];
@@ -22,7 +22,7 @@ export interface FailureInput {
 /** Lines of trace text kept in the report message (the full trace is on the error). */
 const MAX_TRACE_LINES = 150;
 
-function sizeText(s: ScenarioSize): string {
+function sizeText(s: FuzzScenarioSize): string {
   return `${s.peers} peer(s), ${s.steps} steps, ${s.sends} sends, ${s.bytes} bytes, ${s.cuts} cuts (total ${s.total})`;
 }
 

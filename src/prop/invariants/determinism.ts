@@ -1,13 +1,13 @@
 import { formatEvent } from "../../trace/format.js";
 import { runScenario, type RunScenarioOptions } from "../run/run-scenario.js";
-import type { Scenario } from "../scenario.js";
+import type { FuzzScenario } from "../scenario.js";
 
 /**
  * Same seed, same trace: runs `scenario` twice with a fresh tool each time
  * and returns a message for the first event that differs (empty when the
  * traces are identical, field for field).
  */
-export function checkDeterminism<T>(scenario: Scenario, options: RunScenarioOptions<T>): string[] {
+export function checkDeterminism<T>(scenario: FuzzScenario, options: RunScenarioOptions<T>): string[] {
   const a = runScenario(scenario, options).events;
   const b = runScenario(scenario, options).events;
   const n = Math.max(a.length, b.length);

@@ -11,7 +11,7 @@ export interface ObservedRun {
   /**
    * True when the run was left to settle (nothing in flight, no callback
    * that could run): then every byte sent must have been delivered, not just
-   * a prefix. Scenario runs settle.
+   * a prefix. FuzzScenario runs settle.
    */
   readonly settled?: boolean;
 }

@@ -1,5 +1,5 @@
 import type { Simulation } from "../../sim/simulation.js";
-import type { ScenarioFault, ScenarioProtocol } from "../scenario.js";
+import type { PlannedFault, FuzzProtocol } from "../scenario.js";
 
 /**
  * Installs a scenario's faults on a fresh simulation through `sim.faults`
@@ -7,9 +7,9 @@ import type { ScenarioFault, ScenarioProtocol } from "../scenario.js";
  */
 export function applyFaults(
   sim: Simulation,
-  faults: readonly ScenarioFault[],
+  faults: readonly PlannedFault[],
   peers: readonly string[],
-  server: { port: number; protocol: ScenarioProtocol },
+  server: { port: number; protocol: FuzzProtocol },
 ): void {
   const tool = sim.host.name;
   for (const f of faults) {

@@ -4,15 +4,15 @@ import type { Peer, PeerScript } from "../../sim/peer.js";
 import type { Simulation } from "../../sim/simulation.js";
 import type { StreamCutPlan } from "../../net/stream-cut.js";
 import { connectionCutPlan, type SendCut } from "../cut-plan.js";
-import type { ScenarioProtocol, ScenarioStep } from "../scenario.js";
+import type { FuzzProtocol, FuzzStep } from "../scenario.js";
 import type { CallRecord, PeerSocketState } from "./calls.js";
 
 /** Everything one peer's script needs. */
 export interface PeerScriptContext {
   readonly sim: Simulation;
   readonly name: string;
-  readonly steps: readonly ScenarioStep[];
-  readonly protocol: ScenarioProtocol;
+  readonly steps: readonly FuzzStep[];
+  readonly protocol: FuzzProtocol;
   readonly address: string;
   readonly port: number;
   readonly connectTimeout: number;
@@ -41,7 +41,7 @@ function attempt(fn: () => void): Outcome {
 }
 
 /** Peer send indices per connect step: which sends go over which connection. */
-function sendsByConnect(steps: readonly ScenarioStep[]): Map<number, number[]> {
+function sendsByConnect(steps: readonly FuzzStep[]): Map<number, number[]> {
   const out = new Map<number, number[]>();
   let current: number[] | undefined;
   let send = 0;

@@ -6,7 +6,7 @@ import type { SemanticsOptions } from "../../sim/context.js";
 import { createSimulation, type Simulation } from "../../sim/simulation.js";
 import type { StreamCutPlan } from "../../net/stream-cut.js";
 import { peerCuts } from "../cut-plan.js";
-import { isFaulted, peerName, type Scenario, type ScenarioProtocol } from "../scenario.js";
+import { isFaulted, peerName, type FuzzScenario, type FuzzProtocol } from "../scenario.js";
 import { applyFaults } from "./apply-faults.js";
 import type { CallRecord } from "./calls.js";
 import { playPeer } from "./peer-script.js";
@@ -16,14 +16,14 @@ export interface ToolContext {
   readonly sim: Simulation;
   /** The tool host's `renoise.Socket`. */
   readonly Socket: SocketApi;
-  readonly protocol: ScenarioProtocol;
+  readonly protocol: FuzzProtocol;
   /** The port peers connect to; the tool must serve on it. */
   readonly port: number;
 }
 
 /** Options of {@link runScenario}. */
 export interface RunScenarioOptions<T> {
-  /** Starts the tool on the tool host (creates and runs its server); its result is {@link ScenarioRun.tool}. */
+  /** Starts the tool on the tool host (creates and runs its server); its result is {@link FuzzScenarioRun.tool}. */
   start: (ctx: ToolContext) => T;
   /** Port peers connect to. Default 8000. */
   port?: number;
@@ -42,8 +42,8 @@ export interface RunScenarioOptions<T> {
 }
 
 /** Everything observable about one scenario run. */
-export interface ScenarioRun<T> {
-  readonly scenario: Scenario;
+export interface FuzzScenarioRun<T> {
+  readonly scenario: FuzzScenario;
   readonly sim: Simulation;
   /** What `start` returned (for example the notifier, to check its state). */
   readonly tool: T;
@@ -68,7 +68,7 @@ export interface ScenarioRun<T> {
  * each peer's script with `sim.spawn` (stream cuts go through
  * `sim.faults.cutStream`), then lets in-flight packets and callbacks settle.
  */
-export function runScenario<T>(scenario: Scenario, options: RunScenarioOptions<T>): ScenarioRun<T> {
+export function runScenario<T>(scenario: FuzzScenario, options: RunScenarioOptions<T>): FuzzScenarioRun<T> {
   if (typeof options?.start !== "function") {
     throw new SimulationUsageError("runScenario: options.start must be a function that starts the tool");
   }
