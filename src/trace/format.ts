@@ -1,7 +1,7 @@
 import type { TraceEvent } from "../core/trace.js";
 
 /** Fields printed first, in this order; others follow as key=value. */
-const LEAD = ["callback", "server", "socket", "conn", "from", "to", "at", "peer", "proto", "mode", "timeout"];
+const LEAD = ["fault", "condition", "action", "link", "callback", "server", "socket", "conn", "from", "to", "at", "peer", "proto", "mode", "timeout"];
 const SKIP = new Set(["seq", "t", "kind", "host", "data", "hash", "bytes"]);
 
 function value(v: unknown): string {
