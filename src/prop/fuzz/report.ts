@@ -23,7 +23,10 @@ export interface FailureInput {
 const MAX_TRACE_LINES = 150;
 
 function sizeText(s: FuzzScenarioSize): string {
-  return `${s.peers} peer(s), ${s.steps} steps, ${s.sends} sends, ${s.bytes} bytes, ${s.cuts} cuts (total ${s.total})`;
+  const n = (k: number, w: string): string => `${k} ${w}${k === 1 ? "" : "s"}`;
+  const parts = [n(s.peers, "peer"), n(s.steps, "step"), n(s.sends, "send"), n(s.bytes, "byte"), n(s.cuts, "cut")];
+  if (s.faults > 0) parts.push(n(s.faults, "fault"));
+  return `${parts.join(", ")} (total ${s.total})`;
 }
 
 function indent(text: string): string {
