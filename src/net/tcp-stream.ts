@@ -10,7 +10,11 @@ export class StreamState {
   /** Sequence number this end expects next from its peer. */
   expectSeq = 0;
   /** Segments from the peer that arrived ahead of a missing one. */
-  readonly early = new Map<number, () => void>();
+  get early(): Map<number, () => void> {
+    return (this.#early ??= new Map());
+  }
+  /** Made on first use: an empty Map weighs ~180 bytes, and idle connections never need it. */
+  #early: Map<number, () => void> | undefined;
   /** Number of send() calls made on this end. */
   sends = 0;
   /** The next send merges into the last piece of the previous one. */

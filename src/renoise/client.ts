@@ -40,11 +40,11 @@ export abstract class ClientCore {
     readonly peerPort: number,
   ) {}
 
-  /** Built once: every trace event of the socket names it. */
+  /** Built once, as one flat string (join, not +: a rope of 5 pieces weighs ~4× more), since every trace event of the socket names it. */
   #label: string | undefined;
 
   get label(): string {
-    return (this.#label ??= `${this.proto} ${endpoint(this.localAddr, this.localPort)}->${endpoint(this.peerAddr, this.peerPort)}`);
+    return (this.#label ??= [this.proto, " ", endpoint(this.localAddr, this.localPort), "->", endpoint(this.peerAddr, this.peerPort)].join(""));
   }
 
   alive(call: string): void {
