@@ -29,6 +29,7 @@ export const scenarioSchema = {
   properties: {
     $schema: { type: "string" },
     description: { type: "string" },
+    tool: { type: "string", description: "Tool folder or .lua script, relative to this file (for renoise-sim replay)." },
     seed: { type: "integer", description: "Seed of the simulation. Default 1." },
     until: { ...num, description: "Run until this virtual time (ms). Default: until the network is quiet." },
     network: {

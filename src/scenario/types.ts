@@ -4,6 +4,10 @@
  * docs/scenario.schema.json).
  */
 export interface Scenario {
+  /** What the scenario is about (shown by the CLI). */
+  description?: string;
+  /** The tool to run it against (folder or .lua), relative to the scenario file; used by `renoise-sim replay`. */
+  tool?: string;
   /** Seed of the simulation. Default 1. */
   seed?: number;
   /** Run until this virtual time (ms). Default: until the network is quiet. */

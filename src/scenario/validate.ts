@@ -71,7 +71,9 @@ function step(path: string, s: Json): void {
 export function validateScenario(v: Json): Scenario {
   const p = "scenario";
   if (!isObj(v)) throw new ScenarioError(p, "expected a JSON object");
-  keys(p, v, ["$schema", "seed", "until", "network", "hosts", "peers", "faults", "description"]);
+  keys(p, v, ["$schema", "seed", "until", "network", "hosts", "peers", "faults", "description", "tool"]);
+  opt(`${p}.description`, v.description, str);
+  opt(`${p}.tool`, v.tool, str);
   opt(`${p}.seed`, v.seed, (q, x) => {
     if (!Number.isInteger(x)) throw new ScenarioError(q, "expected an integer");
     return x;
