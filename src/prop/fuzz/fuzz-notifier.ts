@@ -46,6 +46,8 @@ export interface FuzzOptions<N extends Notifier = Notifier> extends Omit<FuzzSce
   invariants?: readonly FuzzInvariant<N>[];
   /** Also check the built-in invariants of the double (default true), or only these. */
   builtins?: boolean | readonly Invariant[];
+  /** Events one scenario may take before it counts as runaway (a tool flooding itself). Default 200,000. */
+  maxEvents?: number;
   /** Port of the server. Default 8000. */
   port?: number;
   /** One-way latency between hosts (virtual ms). Default 1. */
@@ -84,6 +86,8 @@ export function runNotifierScenario<N extends Notifier>(
     latency: options.latency,
     semantics: options.semantics,
     timeBudget: options.timeBudget,
+    maxEvents: options.maxEvents,
+    onAbort: "record",
     start: (ctx) => {
       const [server, err] = ctx.Socket.create_server(ctx.port, ctx.protocol === "tcp" ? 1 : 2);
       if (!server) throw new SimulationUsageError(`fuzzNotifier: could not create the server on port ${ctx.port}: ${err}`);
@@ -104,6 +108,9 @@ function judge<N extends Notifier>(run: FuzzRun<N>, raised: RaisedCallback[], op
       reason: `notifier.${first.callback} raised at ${first.t}ms: ${describeError(first.error)}`,
       cause: first.error,
     };
+  }
+  if (run.aborted !== undefined) {
+    return { reason: `the run aborted: ${describeError(run.aborted)}`, cause: run.aborted };
   }
   const builtins = options.builtins ?? true;
   if (builtins !== false) {
@@ -178,8 +185,15 @@ export function fuzzNotifierDetails<N extends Notifier>(
   }
   const minimal = details.counterexample[0];
   const original = details.failures[0]?.[0] ?? minimal;
-  const { run, failure } = runNotifierScenario(makeNotifier, minimal, options);
-  const outcome = failure ?? { reason: describeError(details.errorInstance), cause: details.errorInstance };
+  let events: FuzzRun<N>["events"] = [];
+  let outcome: Outcome = { reason: describeError(details.errorInstance), cause: details.errorInstance };
+  try {
+    const again = runNotifierScenario(makeNotifier, minimal, options);
+    events = again.run.events;
+    if (again.failure) outcome = again.failure;
+  } catch {
+    // makeNotifier (or the tool's start) itself raised: report fast-check's error, without a trace.
+  }
   const err = buildFailure({
     seed: details.seed,
     path: details.counterexamplePath,
@@ -189,7 +203,7 @@ export function fuzzNotifierDetails<N extends Notifier>(
     originalScenario: original,
     reason: outcome.reason,
     cause: outcome.cause,
-    events: run.events,
+    events,
   });
   if (log) log(`fuzzNotifier: FAILED after ${details.numRuns} scenarios (seed ${details.seed}, path "${details.counterexamplePath}")`);
   return { ok: false, seed: details.seed, runs: details.numRuns, failure: err };

@@ -39,6 +39,12 @@ export interface RunScenarioOptions<T> {
   probes?: boolean;
   /** Event limit of the simulation. Default 200,000. */
   maxEvents?: number;
+  /**
+   * What to do when the run aborts (a `SimulationLimitError` from a tool that
+   * floods itself, or another error while time runs): "throw" (default), or
+   * "record" it as {@link FuzzScenarioRun.aborted} and return the run so far.
+   */
+  onAbort?: "throw" | "record";
 }
 
 /** Everything observable about one scenario run. */
@@ -58,8 +64,10 @@ export interface FuzzScenarioRun<T> {
   readonly callbackErrors: readonly { callback: string; message: string }[];
   /** True when faults other than stream cuts were injected (invariants about lossless delivery do not apply). */
   readonly faulted: boolean;
-  /** Always true: the run was left to settle before it ended. */
+  /** True unless the run aborted: it was left to settle before it ended. */
   readonly settled: boolean;
+  /** The error that aborted the run (only with `onAbort: "record"`). */
+  readonly aborted?: unknown;
 }
 
 /**
@@ -108,10 +116,18 @@ export function runScenario<T>(scenario: FuzzScenario, options: RunScenarioOptio
     };
     sim.spawn(host, (peer) => playPeer(ctx, peer));
   });
-  sim.advance(budget);
-  sim.runUntilIdle();
+  let aborted: unknown;
+  try {
+    sim.advance(budget);
+    sim.runUntilIdle();
+  } catch (e) {
+    if (options.onAbort !== "record") throw e;
+    aborted = e;
+  }
   const callbackErrors = sim.events
     .filter((e) => e.kind === "callback.error")
     .map((e) => ({ callback: String(e.callback), message: String(e.error) }));
-  return { scenario, sim, tool, events: sim.events, calls, received, peers, callbackErrors, faulted: isFaulted(scenario), settled: true };
+  const faulted = isFaulted(scenario);
+  const run = { scenario, sim, tool, events: sim.events, calls, received, peers, callbackErrors, faulted };
+  return aborted === undefined ? { ...run, settled: true } : { ...run, settled: false, aborted };
 }
