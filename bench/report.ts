@@ -1,0 +1,91 @@
+import type { Summary } from "./stats.js";
+
+/** One measured figure, optionally against a reference measured in the same run. */
+export interface Row {
+  /** What was measured, e.g. "sim.schedule → callback". */
+  readonly label: string;
+  /** Unit of `value` (and of the reference), e.g. "events/s". */
+  readonly unit: string;
+  readonly value: Summary;
+  /** The reference the ratio is taken against. */
+  readonly reference?: { readonly label: string; readonly value: Summary };
+  /** value / reference per repetition, or another derived ratio (see `ratioLabel`). */
+  readonly ratio?: Summary;
+  /** What the ratio means when it is not value / reference, e.g. "virtual/wall". */
+  readonly ratioLabel?: string;
+  /** The goal in words and whether the median meets it. */
+  readonly goal?: { readonly text: string; readonly met: boolean };
+}
+
+/** A row for a figure that cannot be measured yet, with the reason. */
+export interface Unavailable {
+  readonly label: string;
+  readonly unavailable: string;
+  readonly goal?: string;
+}
+
+/** A benchmark: a name for `--only`, a title, and a run that yields rows. */
+export interface Benchmark {
+  readonly name: string;
+  readonly title: string;
+  run(): Promise<(Row | Unavailable)[]>;
+}
+
+/** Formats a number with 3 significant digits and a k/M/G suffix. */
+export function fmt(n: number): string {
+  const a = Math.abs(n);
+  const [d, s] = a >= 1e9 ? [1e9, "G"] : a >= 1e6 ? [1e6, "M"] : a >= 1e3 ? [1e3, "k"] : [1, ""];
+  const v = n / d;
+  const digits = Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2;
+  return `${v.toFixed(digits)}${s}`;
+}
+
+/** "median [min–max]" */
+export function fmtSummary(s: Summary, f: (n: number) => string = fmt): string {
+  return `${f(s.median)} [${f(s.min)}–${f(s.max)}]`;
+}
+
+/** A ratio as "12.3×". */
+export function fmtRatio(n: number): string {
+  return `${n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2)}×`;
+}
+
+function isUnavailable(r: Row | Unavailable): r is Unavailable {
+  return "unavailable" in r;
+}
+
+/** Prints rows as an aligned text table. */
+export function printRows(rows: readonly (Row | Unavailable)[], out: (line: string) => void): void {
+  const table: string[][] = [["figure", "median [min–max]", "reference", "ratio", "goal"]];
+  for (const r of rows) {
+    if (isUnavailable(r)) {
+      table.push([r.label, r.unavailable, "", "", r.goal ?? ""]);
+      continue;
+    }
+    table.push([
+      r.label,
+      `${fmtSummary(r.value)} ${r.unit}`,
+      r.reference ? `${r.reference.label}: ${fmtSummary(r.reference.value)}` : "",
+      r.ratio ? `${r.ratioLabel ? r.ratioLabel + " " : ""}${fmtSummary(r.ratio, fmtRatio)}` : "",
+      r.goal ? `${r.goal.text} ${r.goal.met ? "✓ met" : "✗ MISSED"}` : "",
+    ]);
+  }
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
+  for (const row of table) out("  " + row.map((cell, c) => cell.padEnd(widths[c]!)).join("  ").trimEnd());
+}
+
+/** Rows as a Markdown table (for docs/performance.md). */
+export function markdownRows(title: string, rows: readonly (Row | Unavailable)[]): string[] {
+  const lines: string[] = [];
+  for (const r of rows) {
+    if (isUnavailable(r)) {
+      lines.push(`| ${title} | ${r.label} | ${r.unavailable} | | | ${r.goal ?? ""} |`);
+      continue;
+    }
+    const ref = r.reference ? `${r.reference.label}: ${fmtSummary(r.reference.value)}` : "";
+    const ratio = r.ratio ? `${r.ratioLabel ? r.ratioLabel + " " : ""}${fmtSummary(r.ratio, fmtRatio)}` : "";
+    const goal = r.goal ? `${r.goal.text} ${r.goal.met ? "✓" : "✗"}` : "";
+    lines.push(`| ${title} | ${r.label} | ${fmtSummary(r.value)} ${r.unit} | ${ref} | ${ratio} | ${goal} |`);
+  }
+  return lines;
+}

@@ -1,0 +1,107 @@
+import { createSimulation, type Simulation, type SocketClient } from "../src/index.js";
+import { simEchoServer, simRoundTrip } from "./echo.js";
+import { heapAfterGc } from "./machine.js";
+import { fmt, type Benchmark, type Row } from "./report.js";
+import { summarize, timeMs, type Summary } from "./stats.js";
+
+/**
+ * Scale: N idle TCP connections from client hosts to one echo server.
+ * Memory: heap after a full GC, before and after opening the N connections
+ * (trace recording off while they open: the trace is history, not
+ * connection state). Cost per event: with the N connections open and the
+ * trace on, echo round trips over connections picked across all N.
+ */
+const SIZES = [10, 1_000, 10_000, 100_000];
+/** A host has 16,384 ephemeral ports; stay well below. */
+const PER_HOST = 10_000;
+const ROUND_TRIPS = 5_000;
+const REPS = 5;
+/** Events per echo round trip: 2 data segments and 1 socket_message callback. */
+const EVENTS_PER_ROUND_TRIP = 3;
+
+interface World {
+  sim: Simulation;
+  clients: SocketClient[];
+  bytesPerConnection: number;
+}
+
+function build(n: number): World {
+  const sim = createSimulation();
+  simEchoServer(sim.addHost("server"), 7000);
+  const hosts = Array.from({ length: Math.ceil(n / PER_HOST) }, (_, i) => sim.addHost(`client${i}`));
+  const clients: SocketClient[] = [];
+  clients.length = 0;
+  sim.trace.enabled = false;
+  const before = heapAfterGc();
+  for (let i = 0; i < n; i++) {
+    const [c, err] = hosts[i % hosts.length]!.Socket.create_client("server", 7000);
+    if (!c) throw new Error(`scale: connection ${i} failed: ${err}`);
+    clients.push(c);
+  }
+  sim.runUntilIdle();
+  const after = heapAfterGc();
+  sim.trace.enabled = true;
+  return { sim, clients, bytesPerConnection: (after - before) / n };
+}
+
+/** ns per event of echo traffic spread over all connections. */
+function eventCost(w: World): number {
+  const n = w.clients.length;
+  // A stride coprime to n visits every connection before repeating one.
+  let stride = Math.floor(n * 0.618) | 1;
+  while (gcd(stride, n) !== 1) stride += 2;
+  let k = 0;
+  const ms = timeMs(() => {
+    for (let i = 0; i < ROUND_TRIPS; i++) {
+      k = (k + stride) % n;
+      simRoundTrip(w.clients[k]!, "*all");
+    }
+  });
+  return (ms * 1e6) / (ROUND_TRIPS * EVENTS_PER_ROUND_TRIP);
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+export const scale: Benchmark = {
+  name: "scale",
+  title: "5. Scale",
+  // eslint-disable-next-line @typescript-eslint/require-await
+  async run() {
+    const rows: Row[] = [];
+    let base: Summary | undefined;
+    for (const n of SIZES) {
+      // Memory: one world per repetition (fewer for the largest).
+      const reps = n >= 100_000 ? 2 : n >= 10_000 ? 3 : REPS;
+      const mem: number[] = [];
+      const cost: number[] = [];
+      for (let r = 0; r < reps; r++) {
+        const w = build(n);
+        mem.push(w.bytesPerConnection);
+        eventCost(w); // warm-up
+        const per = Math.ceil(REPS / reps);
+        for (let i = 0; i < per; i++) cost.push(eventCost(w));
+        w.sim.dispose();
+      }
+      const costSummary = summarize(cost);
+      base ??= costSummary;
+      const memSummary = summarize(mem);
+      rows.push({
+        label: `${fmt(n)} connections: memory per idle connection`,
+        unit: "B",
+        value: memSummary,
+        goal: n >= 1_000 ? { text: "< 1 KiB", met: memSummary.median < 1024 } : undefined,
+      });
+      rows.push({
+        label: `${fmt(n)} connections: cost per event (echo traffic, trace on)`,
+        unit: "ns",
+        value: costSummary,
+        ratio: summarize(cost.map((c) => c / base!.median)),
+        ratioLabel: "vs 10 conns",
+        goal: n === SIZES[SIZES.length - 1] ? { text: "≤ 2× of 10 conns", met: costSummary.median <= 2 * base.median } : undefined,
+      });
+    }
+    return rows;
+  },
+};
