@@ -46,6 +46,12 @@ export interface FuzzOptions<N extends Notifier = Notifier> extends Omit<FuzzSce
   invariants?: readonly FuzzInvariant<N>[];
   /** Also check the built-in invariants of the double (default true), or only these. */
   builtins?: boolean | readonly Invariant[];
+  /**
+   * Let peers also call their closed sockets to check that the double raises
+   * (R10, R13, R14). These checks are about the double, not your notifier,
+   * so they are off by default here (on in `runScenario`).
+   */
+  probes?: boolean;
   /** Events one scenario may take before it counts as runaway (a tool flooding itself). Default 200,000. */
   maxEvents?: number;
   /** Port of the server. Default 8000. */
@@ -87,6 +93,7 @@ export function runNotifierScenario<N extends Notifier>(
     semantics: options.semantics,
     timeBudget: options.timeBudget,
     maxEvents: options.maxEvents,
+    probes: options.probes ?? false,
     onAbort: "record",
     start: (ctx) => {
       const [server, err] = ctx.Socket.create_server(ctx.port, ctx.protocol === "tcp" ? 1 : 2);

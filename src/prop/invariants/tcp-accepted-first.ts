@@ -1,5 +1,5 @@
 import type { Invariant } from "./types.js";
-import { at, callbacks, serverProto } from "./trace-view.js";
+import { at, callbackIndex, serverProto } from "./trace-view.js";
 
 const portOf = (endpointOrLabel: string): string => endpointOrLabel.slice(endpointOrLabel.lastIndexOf(":") + 1);
 
@@ -12,7 +12,7 @@ export const tcpAcceptedFirst: Invariant = {
     const out: string[] = [];
     const waiting = new Map<string, number>(); // accepted by the network, callback not yet run
     const accepted = new Set<string>();
-    const views = new Map(callbacks(events).map((c) => [c.event, c]));
+    const views = callbackIndex(events);
     for (const e of events) {
       if (e.kind === "tcp.accept") {
         const key = `${portOf(String(e.to))}|${String(e.from)}`;

@@ -1,7 +1,7 @@
 import type { TraceEvent } from "../../core/trace.js";
 import { escapeBytes } from "../../bytes.js";
 import type { Invariant } from "./types.js";
-import { at, callbacks, payloadCut, payloadOf, serverProto } from "./trace-view.js";
+import { at, callbackIndex, payloadCut, payloadOf, serverProto } from "./trace-view.js";
 
 const portOf = (s: string): string => s.slice(s.lastIndexOf(":") + 1);
 
@@ -37,7 +37,7 @@ export const tcpStreamIntact: Invariant = {
     const conns = new Map<number, Conn>();
     const current = new Map<string, Conn>(); // "port|client endpoint" -> connection being served
     const running = new Map<string, boolean>();
-    const views = new Map(callbacks(events).map((c) => [c.event, c]));
+    const views = callbackIndex(events);
     for (const e of events) {
       switch (e.kind) {
         case "tcp.connect":

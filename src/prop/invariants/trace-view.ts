@@ -20,17 +20,37 @@ export function payloadCut(e: TraceEvent): boolean {
   return typeof e.data === "string" && e.data.endsWith("…") && typeof e.bytes === "number" && payloadOf(e)!.length !== e.bytes;
 }
 
-/** The notifier callbacks of a trace, in order. */
+/** Views already made, per trace array and its length then (several invariants read the same trace). */
+const cache = new WeakMap<readonly TraceEvent[], { length: number; views: CallbackView[]; index?: Map<TraceEvent, CallbackView> }>();
+
+/** The notifier callbacks of a trace, in order; payloads are decoded when first read. */
 export function callbacks(events: readonly TraceEvent[]): CallbackView[] {
-  return events
+  const hit = cache.get(events);
+  if (hit && hit.length === events.length) return hit.views;
+  const views = events
     .filter((e) => e.kind === "callback")
-    .map((e) => ({
-      event: e,
-      server: String(e.server),
-      callback: String(e.callback),
-      peer: typeof e.peer === "string" ? e.peer : "",
-      data: payloadOf(e),
-    }));
+    .map((e): CallbackView => {
+      let data: ByteString | undefined | null = null;
+      return {
+        event: e,
+        server: String(e.server),
+        callback: String(e.callback),
+        peer: typeof e.peer === "string" ? e.peer : "",
+        get data() {
+          if (data === null) data = payloadOf(e);
+          return data;
+        },
+      };
+    });
+  cache.set(events, { length: events.length, views });
+  return views;
+}
+
+/** Callback views by their trace event. */
+export function callbackIndex(events: readonly TraceEvent[]): ReadonlyMap<TraceEvent, CallbackView> {
+  const views = callbacks(events);
+  const entry = cache.get(events)!;
+  return (entry.index ??= new Map(views.map((c) => [c.event, c])));
 }
 
 /** "tcp" or "udp" from a server label such as "tcp 0.0.0.0:8000". */

@@ -1,6 +1,6 @@
 import type { Invariant } from "./types.js";
 import { escapeBytes } from "../../bytes.js";
-import { at, callbacks, payloadOf, serverProto } from "./trace-view.js";
+import { at, callbackIndex, payloadOf, serverProto } from "./trace-view.js";
 
 const portOf = (s: string): string => s.slice(s.lastIndexOf(":") + 1);
 
@@ -16,7 +16,7 @@ export const udpOneDatagram: Invariant = {
   check({ events, faulted }) {
     const out: string[] = [];
     const unmatched = new Map<string, string[]>(); // "port|from" -> payloads sent, not yet delivered
-    const views = new Map(callbacks(events).map((c) => [c.event, c]));
+    const views = callbackIndex(events);
     for (const e of events) {
       if (e.kind === "udp.send") {
         const key = `${portOf(String(e.to))}|${String(e.from)}`;

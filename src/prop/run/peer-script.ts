@@ -76,18 +76,25 @@ export function* playPeer(ctx: PeerScriptContext, peer: Peer): PeerScript {
   const probeDead = (step: number, how: "closed" | "failed"): void => {
     if (!ctx.probes || !client) return;
     const c = client;
-    log({ step, call: "send", state: how, probe: true, ...attempt(() => c.send("probe")) });
-    log({ step, call: "receive", state: how, probe: true, ...attempt(() => c.receive("*all", 0)) });
-    if (how === "closed") {
-      log({ step, call: "is_open", state: how, probe: true, ...attempt(() => c.is_open) });
-      log({ step, call: "local_port", state: how, probe: true, ...attempt(() => c.local_port) });
-      log({ step, call: "close", state: how, probe: true, ...attempt(() => c.close()) });
-    } else {
-      let open: boolean | undefined;
-      const r = attempt(() => {
-        open = c.is_open;
-      });
-      log({ step, call: "is_open", state: how, probe: true, ...r, ...(open !== undefined ? { isOpenAfter: open } : {}) });
+    // The probes raise on purpose; their stack traces are never shown, and capturing them is most of a probe's cost.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      log({ step, call: "send", state: how, probe: true, ...attempt(() => c.send("probe")) });
+      log({ step, call: "receive", state: how, probe: true, ...attempt(() => c.receive("*all", 0)) });
+      if (how === "closed") {
+        log({ step, call: "is_open", state: how, probe: true, ...attempt(() => c.is_open) });
+        log({ step, call: "local_port", state: how, probe: true, ...attempt(() => c.local_port) });
+        log({ step, call: "close", state: how, probe: true, ...attempt(() => c.close()) });
+      } else {
+        let open: boolean | undefined;
+        const r = attempt(() => {
+          open = c.is_open;
+        });
+        log({ step, call: "is_open", state: how, probe: true, ...r, ...(open !== undefined ? { isOpenAfter: open } : {}) });
+      }
+    } finally {
+      Error.stackTraceLimit = limit;
     }
   };
 
