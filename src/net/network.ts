@@ -82,7 +82,6 @@ export class Network {
   readonly retransmission: TcpRetransmission = { rto: 200, synRto: 1000, maxRto: 120_000, retries: 15, synRetries: 6 };
   /** Send taps (connection faults), consulted in order; the first answer wins. */
   readonly sendTaps: SendTap[] = [];
-  private readonly streams = new WeakMap<TcpEnd, StreamState>();
   private readonly flights = new Map<number, Flight>();
   private held: Held[] = [];
 
@@ -298,9 +297,7 @@ export class Network {
 
   /** The stream bookkeeping of a TCP end. */
   stream(end: TcpEnd): StreamState {
-    let s = this.streams.get(end);
-    if (!s) this.streams.set(end, (s = new StreamState()));
-    return s;
+    return (end.stream ??= new StreamState());
   }
 
   /** Runs `fn` for a sequenced segment in stream order (buffering segments that arrive early). */

@@ -1,5 +1,6 @@
 import type { ByteString } from "../bytes.js";
 import type { Host } from "./host.js";
+import type { StreamState } from "./tcp-stream.js";
 
 /** Who reacts to what arrives at one end of a TCP connection. */
 export interface TcpEndOwner {
@@ -27,6 +28,8 @@ export class TcpEnd {
   /** Bytes sent and received through this end (for conservation checks). */
   bytesSent = 0;
   bytesReceived = 0;
+  /** The network's stream bookkeeping of this end, made on first use (see `Network.stream`). */
+  stream: StreamState | undefined;
 
   constructor(
     /** Connection number, shared by both ends. */
