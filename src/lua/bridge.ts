@@ -48,6 +48,8 @@ export interface HostClassSlot {
   readonly typeName: string;
   /** Registry ref of the class metatable. */
   readonly mtRef: number;
+  /** Equality of two objects of the class beyond `===` (see HostClassSpec.equals). */
+  readonly equals?: (a: object, b: object) => boolean;
 }
 
 interface ObjectEntry {
@@ -497,6 +499,16 @@ export class LuaBridge {
   /** Declares that `obj` is exposed to Lua as an instance of `cls`. */
   bindObject(obj: object, cls: HostClassSlot): void {
     this.objectClasses.set(obj, cls);
+  }
+
+  /**
+   * Identity of two host values as Lua's `==` on API objects sees it: the
+   * same JS object, or two objects of one class whose `equals` says so.
+   */
+  sameObject(a: unknown, b: unknown): boolean {
+    if (a === b) return true;
+    const cls = this.classOf(a);
+    return cls?.equals !== undefined && cls === this.classOf(b) && cls.equals(a as object, b as object);
   }
 
   /** The host class `obj` was bound to, if any. */

@@ -13,6 +13,8 @@ export interface HostContext {
   lua51Numbers: boolean;
   env: Record<string, string>;
   guard: LuaRef;
+  /** Renoise's rawequal on two API objects (host userdata). */
+  same: (a: LuaValue, b: LuaValue) => boolean;
   print: (line: ByteString) => void;
   stdout: (bytes: ByteString) => void;
   onExit: (code: LuaValue) => void;
@@ -50,7 +52,7 @@ export function buildHostTable(ctx: HostContext): Record<string, LuaInput> {
     print: (s) => ctx.print(str(s, "print")),
     stdout: (s) => ctx.stdout(str(s, "io.write")),
     now: () => ctx.now(),
-    same: (a, b) => a === b,
+    same: (a, b) => ctx.same(a, b),
     exit: (code) => {
       ctx.onExit(code);
       throw new LuaRaise("os.exit() can not be called from a Renoise tool (it would quit Renoise)");

@@ -27,6 +27,13 @@ export interface HostClassSpec<T extends object> {
   properties?: Record<string, HostProperty<T>>;
   /** `tostring(obj)`; default `"<typeName>: 0x…"`. */
   tostring?: (self: T) => ByteString;
+  /**
+   * `a == b` (and Renoise's `rawequal`) for two userdata of this class;
+   * default: the same JS object. Lets several JS wrappers of one thing (for
+   * example two wrappers of one connection) compare equal while staying
+   * distinct userdata (distinct table keys).
+   */
+  equals?: (self: T, other: T) => boolean;
 }
 
 /** A class defined with `LuaVm.defineClass`; pass it to `LuaVm.wrap`. */
@@ -36,6 +43,8 @@ export class HostClass<T extends object> implements HostClassSlot {
     readonly typeName: string,
     /** @internal registry ref of the metatable */
     readonly mtRef: number,
+    /** @internal see {@link HostClassSpec.equals} */
+    readonly equals?: (a: object, b: object) => boolean,
   ) {}
 
   /** @internal marker keeping T in the type. */
@@ -70,7 +79,14 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
     if (get) getters[name] = (self: LuaValue) => get(selfOf(self, name));
     if (set) setters[name] = (self: LuaValue, value: LuaValue) => set(selfOf(self, name), value);
   }
-  const same: HostFunction = (a, b) => a === b;
+  const eq = spec.equals;
+  const equals = eq
+    ? (a: object, b: object): boolean =>
+        a === b || (bridge.classOf(a) === holder.cls && bridge.classOf(b) === holder.cls && eq(a as T, b as T))
+    : undefined;
+  const same: HostFunction = equals
+    ? (a, b) => typeof a === "object" && typeof b === "object" && a !== null && b !== null && equals(a, b)
+    : (a, b) => a === b;
   const toString = spec.tostring;
   const tostringFn: HostFunction | undefined = toString
     ? (self: LuaValue) => toString(selfOf(self, "__tostring"))
@@ -100,6 +116,6 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
   bridge.pushGcFunction(L);
   c._lua_rawset(L, -3);
   c._lua_settop(L, -2);
-  holder.cls = new HostClass<T>(typeName, mt.ref);
+  holder.cls = new HostClass<T>(typeName, mt.ref, equals);
   return holder.cls;
 }

@@ -80,6 +80,7 @@ export class LuaVm {
       lua51Numbers: options.lua51Numbers ?? true,
       env: options.env ?? {},
       guard,
+      same: (a, b) => this.bridge.sameObject(a, b),
       print,
       stdout: options.stdout ?? print,
       onExit: (code) => void this.exitCalls.push(code),
