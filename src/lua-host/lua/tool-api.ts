@@ -1,0 +1,260 @@
+/**
+ * Lua source of `renoise.tool()` and `renoise.app()`. Identity rules
+ * (timers, notifiers, menu entries) live in Lua; effects (virtual-time
+ * timers, the trace, scripted prompts) go through `host` functions
+ * (tool-host.ts). Returns the table of entry points the host calls.
+ *
+ * Arguments: `host`, the observable module, `renoise.Document`, the document
+ * host helpers.
+ *
+ * @internal
+ */
+export const TOOL_API_LUA = String.raw`
+local host, observable, Document, dochost = ...
+local type, error, rawequal, tostring, setmetatable, ipairs, format, remove, unpack =
+  type, error, rawequal, tostring, setmetatable, ipairs, string.format, table.remove, table.unpack
+
+local renoise = renoise
+renoise.Document = Document
+
+local function api_object(type_name, methods, getters, setters)
+  local obj = {}
+  setmetatable(obj, {
+    __rsim_type = type_name,
+    __index = function(_, k)
+      local m = methods[k]
+      if m ~= nil then return m end
+      local g = getters[k]
+      if g ~= nil then
+        local v = g()
+        return v
+      end
+      error(format("unknown property or function '%s' for an object of type '%s'", tostring(k), type_name), 2)
+    end,
+    __newindex = function(_, k, v)
+      local s = setters[k]
+      if s ~= nil then s(v) return end
+      if getters[k] ~= nil or methods[k] ~= nil then
+        error(format("property '%s' of an object of type '%s' is read-only", tostring(k), type_name), 2)
+      end
+      error(format("unknown property '%s' for an object of type '%s'", tostring(k), type_name), 2)
+    end,
+    __tostring = function() return type_name end,
+  })
+  return obj
+end
+
+local function check_self(self, expected, type_name, fname)
+  if not rawequal(self, expected) then
+    error(format("bad argument #1 to '%s' (%s expected, got %s); call it as %s:%s(...)",
+      fname, type_name, type(self), type_name == "ScriptingTool" and "renoise.tool()" or "renoise.app()",
+      fname), 3)
+  end
+end
+
+---------------------------------------------------------------------------
+-- renoise.tool()
+
+local tool_methods, tool_getters, tool_setters = {}, {}, {}
+local tool = api_object("ScriptingTool", tool_methods, tool_getters, tool_setters)
+renoise.tool = function() return tool end
+
+-- timers: { obj, fn, id }
+local timers = {}
+
+local function split_timer(fname, t)
+  if type(t) == "function" then return nil, t end
+  if type(t) == "table" and type(t[2]) == "function" and t[1] ~= nil then
+    return t[1], t[2]
+  end
+  error(format("bad argument #1 to '%s' (function or {object, function} expected, got %s)", fname, type(t)), 3)
+end
+
+local function find_timer(obj, fn)
+  for i = 1, #timers do
+    local e = timers[i]
+    if rawequal(e.obj, obj) and rawequal(e.fn, fn) then return i end
+  end
+  return nil
+end
+
+function tool_methods:add_timer(t, interval_ms)
+  check_self(self, tool, "ScriptingTool", "add_timer")
+  local obj, fn = split_timer("add_timer", t)
+  if type(interval_ms) ~= "number" or interval_ms ~= interval_ms or interval_ms <= 0 or interval_ms == math.huge then
+    error("add_timer: the interval must be a number of milliseconds > 0, got " .. tostring(interval_ms), 2)
+  end
+  if find_timer(obj, fn) then
+    error("add_timer: this timer was already added; test has_timer() before adding", 2)
+  end
+  timers[#timers + 1] = { obj = obj, fn = fn, id = host.timer_start(interval_ms) }
+end
+
+function tool_methods:remove_timer(t)
+  check_self(self, tool, "ScriptingTool", "remove_timer")
+  local i = find_timer(split_timer("remove_timer", t))
+  if i == nil then
+    error("remove_timer: this timer was not added; test has_timer() before removing", 2)
+  end
+  host.timer_stop(timers[i].id)
+  remove(timers, i)
+end
+
+function tool_methods:has_timer(t)
+  check_self(self, tool, "ScriptingTool", "has_timer")
+  return find_timer(split_timer("has_timer", t)) ~= nil
+end
+
+-- menu entries, keybindings, MIDI mappings: name -> entry
+local function entry_kind(kind, host_added, host_removed, needs)
+  local entries = {}
+  local add, remove_, has = "add_" .. kind, "remove_" .. kind, "has_" .. kind
+  tool_methods[add] = function(self, e)
+    check_self(self, tool, "ScriptingTool", add)
+    if type(e) ~= "table" then
+      error(format("bad argument #1 to '%s' (table expected, got %s)", add, type(e)), 2)
+    end
+    if type(e.name) ~= "string" or e.name == "" then
+      error(format("%s: the entry needs a name string (got %s)", add, type(e.name)), 2)
+    end
+    if type(e.invoke) ~= "function" then
+      error(format("%s: entry '%s' needs an invoke function (got %s)", add, e.name, type(e.invoke)), 2)
+    end
+    if needs ~= nil then needs(add, e) end
+    if entries[e.name] ~= nil then
+      error(format("%s: an entry named '%s' exists already; test %s() first", add, e.name, has), 2)
+    end
+    entries[e.name] = { invoke = e.invoke, active = e.active, selected = e.selected }
+    host_added(e.name)
+  end
+  tool_methods[remove_] = function(self, name)
+    check_self(self, tool, "ScriptingTool", remove_)
+    if entries[name] == nil then
+      error(format("%s: there is no entry named '%s'; test %s() first", remove_, tostring(name), has), 2)
+    end
+    entries[name] = nil
+    host_removed(name)
+  end
+  tool_methods[has] = function(self, name)
+    check_self(self, tool, "ScriptingTool", has)
+    return entries[name] ~= nil
+  end
+  return entries
+end
+
+local menu = entry_kind("menu_entry", host.menu_added, host.menu_removed)
+local keys = entry_kind("keybinding", host.keybinding_added, host.keybinding_removed)
+entry_kind("midi_mapping", host.midi_mapping_added, host.midi_mapping_removed)
+
+-- observables
+local idle = observable.new(host.idle_notifiers)
+local unload = observable.new()
+local finished_loading = observable.new()
+local inert = {
+  "app_new_document_observable", "app_release_document_observable", "app_saved_document_observable",
+  "app_became_active_observable", "app_resigned_active_observable",
+}
+tool_getters.app_idle_observable = function() return idle end
+tool_getters.tool_will_unload_observable = function() return unload end
+tool_getters.tool_finished_loading_observable = function() return finished_loading end
+for _, name in ipairs(inert) do
+  local o = observable.new()
+  tool_getters[name] = function() return o end
+end
+
+tool_getters.name = function() return host.tool_name end
+tool_getters.id = function() return host.tool_id end
+tool_getters.bundle_path = function() return host.bundle_path end
+
+local preferences = nil
+tool_getters.preferences = function() return preferences end
+tool_setters.preferences = function(doc)
+  if doc ~= nil and not dochost.is_document(doc) then
+    error("renoise.tool().preferences must be a renoise.Document (renoise.Document.create(...) " ..
+      "or a DocumentNode), got " .. type(doc), 3)
+  end
+  preferences = doc
+  if doc ~= nil then host.preferences_assigned(dochost.load(doc, host.saved_preferences)) end
+end
+
+---------------------------------------------------------------------------
+-- renoise.app()
+
+local app_methods = {}
+local app = api_object("Application", app_methods, {}, {})
+renoise.app = function() return app end
+
+local function text_arg(fname, i, v)
+  if type(v) == "number" then return tostring(v) end
+  if type(v) ~= "string" then
+    error(format("bad argument #%d to '%s' (string expected, got %s)", i, fname, type(v)), 3)
+  end
+  return v
+end
+
+for _, kind in ipairs({ "message", "warning", "error", "status" }) do
+  local fname = "show_" .. kind
+  app_methods[fname] = function(self, msg)
+    check_self(self, app, "Application", fname)
+    host.message(kind, text_arg(fname, 1, msg))
+  end
+end
+
+function app_methods:show_prompt(title, message, buttons)
+  check_self(self, app, "Application", "show_prompt")
+  title = text_arg("show_prompt", 1, title)
+  message = text_arg("show_prompt", 2, message)
+  if buttons == nil then buttons = { "OK" } end
+  if type(buttons) ~= "table" then
+    error("bad argument #3 to 'show_prompt' (table of button labels expected, got " .. type(buttons) .. ")", 2)
+  end
+  for i = 1, #buttons do text_arg("show_prompt", 3, buttons[i]) end
+  return host.prompt(title, message, unpack(buttons, 1, #buttons))
+end
+
+function app_methods:open_url(url)
+  check_self(self, app, "Application", "open_url")
+  host.message("open_url", text_arg("open_url", 1, url))
+end
+
+renoise.song = function()
+  error("renoise.song() is not available in renoise-sim: the simulation has no song", 2)
+end
+
+---------------------------------------------------------------------------
+-- entry points for the host
+
+local E = {}
+
+function E.fire_timer(id)
+  for i = 1, #timers do
+    local e = timers[i]
+    if e.id == id then
+      if e.obj ~= nil then e.fn(e.obj) else e.fn() end
+      return
+    end
+  end
+end
+
+function E.fire_idle() observable.fire(idle) end
+function E.fire_unload() observable.fire(unload) end
+function E.fire_finished_loading() observable.fire(finished_loading) end
+
+local function invoke(entries, name, ...)
+  local e = entries[name]
+  if e == nil then return "missing" end
+  if e.active ~= nil and not e.active() then return "inactive" end
+  e.invoke(...)
+  return "invoked"
+end
+
+function E.invoke_menu(name) return invoke(menu, name) end
+function E.invoke_keybinding(name) return invoke(keys, name, false) end
+
+function E.preferences()
+  if preferences == nil then return end
+  return dochost.values(preferences)
+end
+
+return E
+`;

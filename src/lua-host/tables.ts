@@ -1,0 +1,69 @@
+import { LuaRef, type LuaValue, type LuaVm } from "../lua/index.js";
+import { TABLES_LUA } from "./lua/tables.js";
+
+/** One OSC argument as read from Lua: a `{tag=, value=}` table, or something else. */
+export type RawOscArgument = { table: true; tag: LuaValue; value: LuaValue } | { table: false; value: LuaValue };
+
+/**
+ * Reads Lua tables with one call each (see lua/tables.ts). Values returned
+ * may hold {@link LuaRef}s: pass them to {@link releaseAll} when done.
+ *
+ * @internal
+ */
+export class LuaTables {
+  private constructor(
+    private readonly seqFn: LuaRef,
+    private readonly oscArgsFn: LuaRef,
+  ) {}
+
+  static install(vm: LuaVm): LuaTables {
+    const [h] = vm.run(TABLES_LUA, "=[renoise-sim tables]");
+    if (!(h instanceof LuaRef)) throw new Error("tables chunk did not return a table");
+    try {
+      return new LuaTables(fn(h, "seq"), fn(h, "osc_args"));
+    } finally {
+      h.release();
+    }
+  }
+
+  /** The elements 1..#t of a Lua sequence. */
+  seq(t: LuaRef): LuaValue[] {
+    return this.seqFn.call(t);
+  }
+
+  /** The elements of a Lua table of OSC arguments. */
+  oscArgs(t: LuaRef): RawOscArgument[] {
+    const out = this.oscArgsFn.call(t);
+    const n = out[0] as number;
+    const args: RawOscArgument[] = [];
+    for (let i = 0; i < n; i++) {
+      const [isTable, a, b] = [out[1 + 3 * i], out[2 + 3 * i], out[3 + 3 * i]];
+      args.push(isTable === true ? { table: true, tag: a, value: b } : { table: false, value: a });
+    }
+    return args;
+  }
+
+  release(): void {
+    this.seqFn.release();
+    this.oscArgsFn.release();
+  }
+}
+
+function fn(t: LuaRef, name: string): LuaRef {
+  const f = t.get(name);
+  if (!(f instanceof LuaRef)) throw new Error(`Lua helper '${name}' missing`);
+  return f;
+}
+
+/** Releases every {@link LuaRef} among `values`. */
+export function releaseAll(values: readonly unknown[]): void {
+  for (const v of values) if (v instanceof LuaRef) v.release();
+}
+
+/** A Lua-style type name of a value the bridge produced (for error messages). */
+export function luaTypeOf(v: unknown): string {
+  if (v === undefined) return "nil";
+  if (v instanceof LuaRef) return v.type;
+  if (typeof v === "object") return "userdata";
+  return typeof v;
+}
