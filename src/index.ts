@@ -146,3 +146,14 @@ export type {
   ObservedRun,
   Violation,
 } from "./prop/index.js";
+
+export {
+  loadLuaTool,
+  runLuaScript,
+  RENOISE_API_VERSION,
+  RENOISE_VERSION,
+  IDLE_INTERVAL_MS,
+} from "./lua-host/index.js";
+export type { LuaTool, LuaToolOptions, LuaToolMessage, PromptAnswer, ToolInfo } from "./lua-host/index.js";
+export { LuaError, LuaSyntaxError, LuaInstructionLimitError, LuaVmClosedError } from "./lua/index.js";
+export type { LuaVm } from "./lua/index.js";
