@@ -12,7 +12,7 @@ import { paired, timeMs, timeMsAsync } from "./stats.js";
  */
 const SIM_CYCLES = 5_000;
 const REAL_CYCLES = 400;
-const REPS = 7;
+const REPS = 11;
 
 function simulated(): number {
   const sim = createSimulation();

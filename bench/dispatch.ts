@@ -12,7 +12,7 @@ import { paired, timeMs } from "./stats.js";
  */
 const EVENTS = 200_000;
 const PENDING = 1024;
-const REPS = 7;
+const REPS = 9;
 
 /** How far apart events are: delays are uniform in 0..maxDelay ms. */
 interface Workload {

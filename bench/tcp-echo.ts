@@ -10,7 +10,7 @@ import { paired, timeMs, timeMsAsync } from "./stats.js";
  */
 const SIM_ROUND_TRIPS = 20_000;
 const REAL_ROUND_TRIPS = 2_000;
-const REPS = 7;
+const REPS = 9;
 
 function simulated(mode: "*all" | number): number {
   const sim = createSimulation();
