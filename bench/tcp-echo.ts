@@ -12,8 +12,9 @@ const SIM_ROUND_TRIPS = 20_000;
 const REAL_ROUND_TRIPS = 2_000;
 const REPS = 9;
 
-function simulated(mode: "*all" | number): number {
+function simulated(mode: "*all" | number, trace = true): number {
   const sim = createSimulation();
+  sim.trace.enabled = trace;
   simEchoServer(sim.addHost("echo"), 7000);
   const [client, err] = sim.renoise.Socket.create_client("echo", 7000);
   if (!client) throw new Error(`tcp-echo: connect failed: ${err}`);
@@ -44,6 +45,15 @@ export const tcpEcho: Benchmark = {
           goal: { text: "≥ 5×", met: p.ratio.median >= 5 },
         });
       }
+      // What the trace costs: the same echo with recording off (not a goal; the goal is with tracing on).
+      const off = await paired(REPS, 1, () => simulated("*all", false), reference);
+      rows.push({
+        label: 'send + receive("*all", 1000), trace off',
+        unit: "round trips/s",
+        value: off.value,
+        reference: { label: "node:net 127.0.0.1", value: off.reference },
+        ratio: off.ratio,
+      });
     } finally {
       await real.close();
     }
