@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { toText, type ByteString } from "../bytes.js";
+import { text, toText, type ByteString } from "../bytes.js";
 import { SimulationUsageError } from "../core/errors.js";
 import { createLuaVm, LuaRef, type LuaVm } from "../lua/index.js";
 import type { Simulation } from "../sim/simulation.js";
@@ -17,12 +17,17 @@ export const RENOISE_API_VERSION = 6.2;
 /** `renoise.RENOISE_VERSION` of the simulated Renoise. */
 export const RENOISE_VERSION = "3.5.0";
 
-/** Options of {@link loadLuaTool}. Give exactly one of `dir` and `file`. */
+/** Options of {@link loadLuaTool}. Give exactly one of `dir`, `file` and `files`. */
 export interface LuaToolOptions {
   /** A tool folder: `main.lua`, `manifest.xml` and more files. */
   dir?: string;
   /** A single Lua script (its folder becomes the tool folder for `require` and `io`). */
   file?: string;
+  /**
+   * A tool folder held in memory: file contents by relative path (`"main.lua"`
+   * is run); strings are text (UTF-8 encoded), a `Uint8Array` gives exact bytes. Handy in specs.
+   */
+  files?: Record<string, string | Uint8Array>;
   /** Name of the simulated host the tool runs on. Default: the simulation's tool host. */
   host?: string;
   /** Lua instructions one entry from the host may run (endless-loop guard); 0 disables. Default 100,000,000. */
@@ -207,8 +212,11 @@ function checkOptions(sim: Simulation, options: LuaToolOptions): void {
   if (typeof options !== "object" || options === null) {
     throw new SimulationUsageError(`${call}: options must be an object with dir or file`);
   }
-  if ((options.dir === undefined) === (options.file === undefined)) {
-    throw new SimulationUsageError(`${call}: give exactly one of options.dir (a tool folder) and options.file (a Lua script)`);
+  const sources = [options.dir, options.file, options.files].filter((s) => s !== undefined).length;
+  if (sources !== 1) {
+    throw new SimulationUsageError(
+      `${call}: give exactly one of options.dir (a tool folder), options.file (a Lua script) and options.files (in-memory files)`,
+    );
   }
   const limit = options.instructionLimit;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) {
@@ -222,6 +230,12 @@ function checkOptions(sim: Simulation, options: LuaToolOptions): void {
       throw new SimulationUsageError(`${call}: options.preferences.${k} must be a boolean, number or string, got ${typeof v}`);
     }
   }
+}
+
+function sourceFiles(files: Record<string, string | Uint8Array>): Record<string, ByteString | Uint8Array> {
+  const out: Record<string, ByteString | Uint8Array> = {};
+  for (const [name, data] of Object.entries(files)) out[name] = typeof data === "string" ? text(data) : data;
+  return out;
 }
 
 /** Runs a binding chunk, returning its results (refs owned by the caller). */
@@ -295,7 +309,12 @@ export async function loadLuaTool(sim: Simulation, options: LuaToolOptions): Pro
   sim.getHost(host); // throws a clear error for an unknown host
   const sink: { tool?: LoadedLuaTool } = {};
   const vm = await createLuaVm({
-    tool: options.dir !== undefined ? { dir: options.dir } : { file: options.file! },
+    tool:
+      options.dir !== undefined
+        ? { dir: options.dir }
+        : options.file !== undefined
+          ? { file: options.file }
+          : { files: sourceFiles(options.files ?? {}) },
     seed: sim.seed,
     now: () => sim.now,
     print: (line) => sink.tool?.onPrint(line),
@@ -328,7 +347,7 @@ export async function loadLuaTool(sim: Simulation, options: LuaToolOptions): Pro
 export async function runLuaScript(
   sim: Simulation,
   file: string,
-  options: Omit<LuaToolOptions, "dir" | "file"> = {},
+  options: Omit<LuaToolOptions, "dir" | "file" | "files"> = {},
 ): Promise<LuaTool> {
   if (typeof file !== "string" || file === "") {
     throw new SimulationUsageError("runLuaScript: file must be the path of a Lua script");
