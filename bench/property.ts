@@ -77,7 +77,7 @@ export const property: Benchmark = {
         goal: "≥ 200/s",
       },
       {
-        label: "  its upper bound: new simulation + fresh Lua VM + loadLuaTool + unload",
+        label: "Lua tool bound: new simulation + fresh Lua VM + loadLuaTool + unload",
         unit: "runs/s",
         value: await repeat(REPS, 1, luaLoads),
       },

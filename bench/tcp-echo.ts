@@ -35,7 +35,7 @@ export const tcpEcho: Benchmark = {
     const rows: Row[] = [];
     try {
       for (const mode of ["*all", PING.length] as const) {
-        const p = await paired(REPS, 2, () => simulated(mode), reference);
+        const p = await paired(REPS, 3, () => simulated(mode), reference);
         rows.push({
           label: `send + receive(${mode === "*all" ? '"*all"' : mode}, 1000)`,
           unit: "round trips/s",
