@@ -35,7 +35,7 @@ export interface ToolEntryPoints {
   preferences: LuaRef;
 }
 
-type TimerHandle = ReturnType<FakeClock["setInterval"]>;
+type TimerHandle = ReturnType<FakeClock["setTimeout"]>;
 
 /** Period of `app_idle_observable` in virtual ms (Renoise: "about 10 times a second"). */
 export const IDLE_INTERVAL_MS = 100;
@@ -113,31 +113,55 @@ export class ToolHost {
     };
   }
 
+  /**
+   * Renoise drives timers from its idle loop: a timer fires when its interval
+   * has passed since it last fired. So each firing schedules the next one an
+   * interval later; a timer held up by a blocking call fires once, late (no
+   * burst of missed periods), and keeps its period from then on.
+   */
   private startTimer(ms: number): number {
     const id = this.nextTimer++;
     // Whole ms, at least 1: a zero interval would fire forever at one instant.
     const interval = Math.max(1, Math.round(ms));
-    this.timers.set(
-      id,
-      this.clock.setInterval(() => this.run("timer", (e) => e.fire_timer.call(id)), interval),
-    );
+    const arm = (): void => {
+      this.timers.set(
+        id,
+        this.after(interval, () => {
+          arm(); // before running: the Lua code may remove the timer
+          this.run("timer", (e) => e.fire_timer.call(id));
+        }),
+      );
+    };
+    arm();
     return id;
+  }
+
+  /**
+   * A clock timeout `ms` after the simulation's now. The fake clock lags
+   * behind `sim.now` while a late timer fires (it stands at the timer's due
+   * time), so the delay is measured from `sim.now`, not from the clock.
+   */
+  private after(ms: number, fn: () => void): TimerHandle {
+    return this.clock.setTimeout(fn, this.init.sim.now + ms - this.clock.now);
   }
 
   private stopTimer(id: number): void {
     const h = this.timers.get(id);
-    if (h !== undefined) this.clock.clearInterval(h);
+    if (h !== undefined) this.clock.clearTimeout(h);
     this.timers.delete(id);
   }
 
   private idleNotifiers(count: number): void {
     if (count > 0 && this.idleTimer === undefined) {
-      this.idleTimer = this.clock.setInterval(
-        () => this.run("app_idle_observable", (e) => e.fire_idle.call()),
-        IDLE_INTERVAL_MS,
-      );
+      const arm = (): void => {
+        this.idleTimer = this.after(IDLE_INTERVAL_MS, () => {
+          arm();
+          this.run("app_idle_observable", (e) => e.fire_idle.call());
+        });
+      };
+      arm();
     } else if (count === 0 && this.idleTimer !== undefined) {
-      this.clock.clearInterval(this.idleTimer);
+      this.clock.clearTimeout(this.idleTimer);
       this.idleTimer = undefined;
     }
   }
@@ -194,9 +218,9 @@ export class ToolHost {
 
   /** Stops every timer and the idle observable. */
   stopAll(): void {
-    for (const h of this.timers.values()) this.clock.clearInterval(h);
+    for (const h of this.timers.values()) this.clock.clearTimeout(h);
     this.timers.clear();
-    if (this.idleTimer !== undefined) this.clock.clearInterval(this.idleTimer);
+    if (this.idleTimer !== undefined) this.clock.clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
   }
 
