@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createOscApi, createSimulation, loadLuaTool, type OscElement, type Simulation } from "../src/index.js";
+import { createOscApi, createSimulation, loadLuaTool, OscMessage, type OscElement, type Simulation } from "../src/index.js";
 import { fixtureTool } from "./support/lua-peers.js";
 
 const { Message, Bundle, from_binary_data } = createOscApi();
@@ -71,7 +71,8 @@ describe("fixture tool: OSC over UDP, table notifier, replies through create_cli
     const [reply] = exchange(sim, ["hello\0\xff"]);
     const [, expected] = from_binary_data("hello\0\xff");
     expect(reply).toBeDefined();
-    expect((reply as { arguments: { value: unknown }[] }).arguments[0]!.value).toBe(expected);
+    expect(reply).toBeInstanceOf(OscMessage);
+    expect((reply as OscMessage).arguments[0]!.value).toBe(expected);
     expect(tool.vm.run("return stats.invalid")).toEqual([1]);
     tool.unload();
   });

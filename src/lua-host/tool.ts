@@ -142,16 +142,17 @@ class LoadedLuaTool implements LuaTool {
   }
 
   invokeMenu(name: string): void {
-    this.invoke("invokeMenu", "menu", name, this.menuEntries, (e) => e.invoke_menu);
+    this.invoke("invokeMenu", "menu", "menu entry", name, this.menuEntries, (e) => e.invoke_menu);
   }
 
   invokeKeybinding(name: string): void {
-    this.invoke("invokeKeybinding", "keybinding", name, this.keybindings, (e) => e.invoke_keybinding);
+    this.invoke("invokeKeybinding", "keybinding", "keybinding", name, this.keybindings, (e) => e.invoke_keybinding);
   }
 
   private invoke(
     call: string,
     kind: string,
+    label: string,
     name: string,
     names: readonly string[],
     fn: (e: ToolEntryPoints) => LuaRef,
@@ -159,7 +160,7 @@ class LoadedLuaTool implements LuaTool {
     this.assertLoaded(call);
     if (!names.includes(name)) {
       const known = names.length ? names.map((n) => JSON.stringify(n)).join(", ") : "none";
-      throw new SimulationUsageError(`LuaTool.${call}: the tool has no ${kind} named ${JSON.stringify(name)}; it has ${known}`);
+      throw new SimulationUsageError(`LuaTool.${call}: the tool has no ${label} named ${JSON.stringify(name)}; it has ${known}`);
     }
     const [result] = fn(this.toolHost.entries!).call(name);
     this.sim.trace.record(`tool.${kind}.invoke`, this.host, { name, result: typeof result === "string" ? result : null });
