@@ -1,6 +1,6 @@
 /**
  * Prelude: Lua 5.1 compatibility on top of Lua 5.4 (what Renoise tools are
- * written against). See ../COMPATIBILITY.md for what cannot be reproduced.
+ * written against). See docs/lua-compatibility.md for what cannot be reproduced.
  *
  * Runs with `host` (see vm.ts) as its only argument.
  */
