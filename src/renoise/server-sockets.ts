@@ -19,6 +19,8 @@ export class Connection {
   constructor(
     readonly ctx: SimContext,
     readonly end: TcpEnd,
+    /** Called when the tool closes it, so its server can forget it. */
+    readonly forget: () => void = () => undefined,
   ) {}
 
   get label(): string {
@@ -96,6 +98,7 @@ export class AcceptedSocket implements SocketClient {
     c.closedByUser = true;
     c.ctx.trace.record("connection.close", c.end.host.name, { socket: c.label });
     if (!c.end.closedLocal) c.ctx.network.close(c.end, "server side close");
+    c.forget();
   }
 
   toString(): string {

@@ -62,7 +62,7 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
   // ------------------------------------------------------------ network side
 
   onConnection(end: TcpEnd): void {
-    const conn = new Connection(this.ctx, end);
+    const conn = new Connection(this.ctx, end, () => this.connections.delete(end.conn));
     end.owner = this;
     this.connections.set(end.conn, conn);
     this.enqueue("socket_accepted", () => [conn.wrapper()], { peer: endpoint(end.peerAddr, end.peerPort) });
@@ -95,6 +95,8 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
   onPeerClose(end: TcpEnd, reset: boolean): void {
     // No callback exists for a disconnect (R24): is_open of the connection turns false.
     this.record("connection.peer-gone", { peer: endpoint(end.peerAddr, end.peerPort), reset });
+    // No more bytes can arrive: forget it (queued callbacks and wrappers keep their own reference).
+    this.connections.delete(end.conn);
   }
 
   onDatagram(data: ByteString, fromAddr: string, fromPort: number): void {

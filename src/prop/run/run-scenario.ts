@@ -80,16 +80,35 @@ export function runScenario<T>(scenario: FuzzScenario, options: RunScenarioOptio
   if (typeof options?.start !== "function") {
     throw new SimulationUsageError("runScenario: options.start must be a function that starts the tool");
   }
-  const port = options.port ?? 8000;
-  const budget = options.timeBudget ?? 10_000;
-  const sim = createSimulation({
+  const sim = scenarioSimulation(scenario, options);
+  const tool = options.start({ sim, Socket: sim.renoise.Socket, protocol: scenario.protocol, port: options.port ?? 8000 });
+  return playScenarioOn(sim, scenario, options, tool);
+}
+
+/** The simulation {@link runScenario} plays a scenario in (seeded by the scenario). */
+export function scenarioSimulation(scenario: FuzzScenario, options: Omit<RunScenarioOptions<unknown>, "start">): Simulation {
+  return createSimulation({
     seed: scenario.seed,
     latency: options.latency ?? 1,
     maxEvents: options.maxEvents ?? 200_000,
     trace: { payloadLimit: Infinity },
     semantics: { ...options.semantics, onCallbackError: "record" },
   });
-  const tool = options.start({ sim, Socket: sim.renoise.Socket, protocol: scenario.protocol, port });
+}
+
+/**
+ * The second half of {@link runScenario}: plays the scenario's peers and
+ * faults against a tool already started in `sim` (for tools that start
+ * asynchronously, such as Lua tools, which need a fresh VM).
+ */
+export function playScenarioOn<T>(
+  sim: Simulation,
+  scenario: FuzzScenario,
+  options: Omit<RunScenarioOptions<T>, "start">,
+  tool: T,
+): FuzzScenarioRun<T> {
+  const port = options.port ?? 8000;
+  const budget = options.timeBudget ?? 10_000;
   const calls: CallRecord[] = [];
   const received: ByteString[] = scenario.peers.map(() => "");
   const peers = scenario.peers.map((_, i) => peerName(i));

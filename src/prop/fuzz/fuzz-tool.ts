@@ -1,0 +1,144 @@
+import fc from "fast-check";
+import { SimulationUsageError } from "../../core/errors.js";
+import type { Simulation } from "../../sim/simulation.js";
+import { FAULT_KINDS } from "../arbitraries/fault-plan.js";
+import { scenarioArbitrary, type FuzzScenarioOptions } from "../arbitraries/scenario.js";
+import { checkInvariants } from "../invariants/index.js";
+import type { Invariant } from "../invariants/types.js";
+import { playScenarioOn, scenarioSimulation, type FuzzScenarioRun, type RunScenarioOptions, type ToolContext } from "../run/run-scenario.js";
+import type { FuzzScenario, PlannedFaultKind } from "../scenario.js";
+import type { FuzzFailure } from "./failure.js";
+import type { FuzzFault } from "./fuzz-notifier.js";
+import { buildFailure } from "./report.js";
+
+/** A tool that starts asynchronously (e.g. a Lua tool with a fresh VM) and can be stopped. */
+export interface AsyncTool {
+  /** Frees the tool after a run (e.g. closes its Lua VM). */
+  dispose?(): void;
+}
+
+/** Options of {@link fuzzToolDetails}. */
+export interface FuzzToolOptions extends Omit<FuzzScenarioOptions, "splits" | "merges" | "faults"> {
+  runs?: number;
+  seed?: number;
+  path?: string;
+  faults?: readonly FuzzFault[];
+  timeBudget?: number;
+  port?: number;
+  latency?: number;
+  semantics?: RunScenarioOptions<unknown>["semantics"];
+  builtins?: boolean | readonly Invariant[];
+  maxEvents?: number;
+  /** Called after every scenario with how many ran so far. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What {@link fuzzToolDetails} returns. */
+export type FuzzToolDetails =
+  | { readonly ok: true; readonly seed: number; readonly runs: number; readonly failure?: undefined }
+  | { readonly ok: false; readonly seed: number; readonly runs: number; readonly failure: FuzzFailure; readonly path: string };
+
+interface Judged<T> {
+  run: FuzzScenarioRun<T>;
+  reason: string | undefined;
+  cause: unknown;
+}
+
+async function runOnce<T extends AsyncTool>(
+  start: (ctx: ToolContext) => Promise<T>,
+  scenario: FuzzScenario,
+  options: FuzzToolOptions,
+): Promise<Judged<T>> {
+  const runOptions = {
+    port: options.port,
+    latency: options.latency,
+    semantics: options.semantics,
+    timeBudget: options.timeBudget,
+    maxEvents: options.maxEvents,
+    probes: false,
+    onAbort: "record" as const,
+  };
+  const sim: Simulation = scenarioSimulation(scenario, runOptions);
+  const tool = await start({ sim, Socket: sim.renoise.Socket, protocol: scenario.protocol, port: options.port ?? 8000 });
+  let run: FuzzScenarioRun<T>;
+  try {
+    run = playScenarioOn(sim, scenario, runOptions, tool);
+  } finally {
+    tool.dispose?.();
+  }
+  const first = run.callbackErrors[0];
+  if (first) return { run, reason: `notifier.${first.callback} raised: ${first.message}`, cause: new Error(first.message) };
+  if (run.aborted !== undefined) {
+    const msg = run.aborted instanceof Error ? run.aborted.message : String(run.aborted);
+    return { run, reason: `the run aborted: ${msg}`, cause: run.aborted };
+  }
+  const builtins = options.builtins ?? true;
+  if (builtins !== false) {
+    const violations = checkInvariants(run, builtins === true ? undefined : builtins);
+    if (violations.length > 0) {
+      const text = violations.map((v) => `${v.invariant} (${v.rule}): ${v.message}`).join("\n");
+      return { run, reason: `built-in invariant broken:\n${text}`, cause: new Error(text) };
+    }
+  }
+  return { run, reason: undefined, cause: undefined };
+}
+
+/**
+ * Fuzzes a tool that starts asynchronously — a Lua tool gets a fresh VM per
+ * scenario — with the same scenarios, faults, invariants and shrinking as
+ * `fuzzNotifier`. The tool must serve on `options.port` itself (a Lua tool
+ * does so from its main.lua). A scenario fails when a notifier callback
+ * raises, the run aborts, or a built-in invariant breaks.
+ */
+export async function fuzzToolDetails<T extends AsyncTool>(
+  start: (ctx: ToolContext) => Promise<T>,
+  options: FuzzToolOptions = {},
+): Promise<FuzzToolDetails> {
+  const runs = options.runs ?? 100;
+  if (!Number.isInteger(runs) || runs < 1) throw new SimulationUsageError(`fuzzTool: runs must be an integer >= 1, got ${String(options.runs)}`);
+  if (options.path !== undefined && options.seed === undefined) {
+    throw new SimulationUsageError("fuzzTool: path replays a failure only together with its seed");
+  }
+  const faults = options.faults ?? ["split", "merge"];
+  for (const f of faults) {
+    if (f !== "split" && f !== "merge" && !FAULT_KINDS.includes(f)) {
+      throw new SimulationUsageError(`fuzzTool: unknown fault "${String(f)}"; use "split", "merge" or one of ${FAULT_KINDS.join(", ")}`);
+    }
+  }
+  const arb = scenarioArbitrary({
+    ...options,
+    splits: faults.includes("split"),
+    merges: faults.includes("merge"),
+    faults: faults.filter((f): f is PlannedFaultKind => f !== "split" && f !== "merge"),
+  });
+  let done = 0;
+  const property = fc.asyncProperty(arb, async (scenario) => {
+    const judged = await runOnce(start, scenario, options);
+    options.onProgress?.(++done, runs);
+    if (judged.reason !== undefined) throw judged.cause instanceof Error ? judged.cause : new Error(judged.reason);
+  });
+  const details = await fc.check(property, {
+    numRuns: runs,
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.path !== undefined ? { path: options.path } : {}),
+  });
+  if (!details.failed) return { ok: true, seed: details.seed, runs: details.numRuns };
+  if (details.counterexample === null) {
+    throw new SimulationUsageError(`fuzzTool: fast-check stopped without a counterexample (seed ${details.seed}): ${String(details.errorInstance)}`);
+  }
+  const minimal = details.counterexample[0];
+  const original = details.failures[0]?.[0] ?? minimal;
+  const again = await runOnce(start, minimal, options);
+  const failure = buildFailure({
+    seed: details.seed,
+    path: details.counterexamplePath,
+    runs: details.numRuns,
+    numShrinks: details.numShrinks,
+    scenario: minimal,
+    originalScenario: original,
+    reason: again.reason ?? String(details.errorInstance),
+    cause: again.cause ?? details.errorInstance,
+    events: again.run.events,
+  });
+  return { ok: false, seed: details.seed, runs: details.numRuns, failure, path: details.counterexamplePath ?? "" };
+}
