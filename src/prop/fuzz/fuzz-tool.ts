@@ -69,7 +69,7 @@ async function runOnce<T extends AsyncTool>(
   const first = run.callbackErrors[0];
   if (first) return { run, reason: `notifier.${first.callback} raised: ${first.message}`, cause: new Error(first.message) };
   if (run.aborted !== undefined) {
-    const msg = run.aborted instanceof Error ? run.aborted.message : String(run.aborted);
+    const msg = run.aborted instanceof Error ? run.aborted.message : JSON.stringify(run.aborted);
     return { run, reason: `the run aborted: ${msg}`, cause: run.aborted };
   }
   const builtins = options.builtins ?? true;
