@@ -1,6 +1,6 @@
 /**
- * Embedded Lua host for running Renoise tool code (phase 1: the VM, without
- * the renoise.Socket binding). See vm.ts for the entry point.
+ * Embedded Lua host for running Renoise tool code: the VM layer (vm.ts is
+ * the entry point). The `renoise` global is bound in src/lua-host.
  */
 export { createLuaVm, LuaVm, type LuaVmOptions } from "./vm.js";
 export { LuaBridge, type RawHostFunction } from "./bridge.js";
