@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { SimulationUsageError } from "../../core/errors.js";
+import type { TraceEvent } from "../../core/trace.js";
 import type { Simulation } from "../../sim/simulation.js";
 import { FAULT_KINDS } from "../arbitraries/fault-plan.js";
 import { scenarioArbitrary, type FuzzScenarioOptions } from "../arbitraries/scenario.js";
@@ -36,7 +37,15 @@ export interface FuzzToolOptions extends Omit<FuzzScenarioOptions, "splits" | "m
 /** What {@link fuzzToolDetails} returns. */
 export type FuzzToolDetails =
   | { readonly ok: true; readonly seed: number; readonly runs: number; readonly failure?: undefined }
-  | { readonly ok: false; readonly seed: number; readonly runs: number; readonly failure: FuzzFailure; readonly path: string };
+  | {
+      readonly ok: false;
+      readonly seed: number;
+      readonly runs: number;
+      readonly failure: FuzzFailure;
+      readonly path: string;
+      /** The trace of the minimal scenario's run. */
+      readonly events: readonly TraceEvent[];
+    };
 
 interface Judged<T> {
   run: FuzzScenarioRun<T>;
@@ -119,6 +128,7 @@ export async function fuzzToolDetails<T extends AsyncTool>(
   });
   const details = await fc.check(property, {
     numRuns: runs,
+    verbose: 1,
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.path !== undefined ? { path: options.path } : {}),
   });
@@ -140,5 +150,5 @@ export async function fuzzToolDetails<T extends AsyncTool>(
     cause: again.cause ?? details.errorInstance,
     events: again.run.events,
   });
-  return { ok: false, seed: details.seed, runs: details.numRuns, failure, path: details.counterexamplePath ?? "" };
+  return { ok: false, seed: details.seed, runs: details.numRuns, failure, path: details.counterexamplePath ?? "", events: again.run.events };
 }

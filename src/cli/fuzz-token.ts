@@ -1,0 +1,54 @@
+import { Buffer } from "node:buffer";
+import { UsageError } from "./args.js";
+import type { Term } from "./term.js";
+
+/** Everything needed to rerun one fuzz failure exactly. */
+export interface FuzzToken {
+  tool: string;
+  port: number;
+  protocol: "tcp" | "udp";
+  grammar: string;
+  faults: string[];
+  runs: number;
+  seed: number;
+  path: string;
+}
+
+const PREFIX = "rs1.";
+
+/** Encodes a replay token: "rs1." + base64url(JSON). */
+export function encodeToken(t: FuzzToken): string {
+  return PREFIX + Buffer.from(JSON.stringify(t), "utf8").toString("base64url");
+}
+
+/** Decodes a replay token, or throws a usage error saying what is wrong with it. */
+export function decodeToken(token: string): FuzzToken {
+  if (!token.startsWith(PREFIX)) throw new UsageError(`replay: "${token}" is not a renoise-sim replay token (they start with ${PREFIX})`);
+  let v: unknown;
+  try {
+    v = JSON.parse(Buffer.from(token.slice(PREFIX.length), "base64url").toString("utf8"));
+  } catch {
+    throw new UsageError("replay: the token is damaged (copy it whole from the fuzz report)");
+  }
+  const t = v as Partial<FuzzToken>;
+  if (typeof t.tool !== "string" || typeof t.port !== "number" || typeof t.seed !== "number" || typeof t.path !== "string") {
+    throw new UsageError("replay: the token is damaged (copy it whole from the fuzz report)");
+  }
+  return {
+    tool: t.tool,
+    port: t.port,
+    protocol: t.protocol === "udp" ? "udp" : "tcp",
+    grammar: t.grammar ?? "bytes",
+    faults: t.faults ?? ["split", "merge"],
+    runs: t.runs ?? 100,
+    seed: t.seed,
+    path: t.path,
+  };
+}
+
+/** Reruns the failure a token names and prints it like the fuzz run did. */
+export async function replayToken(token: string, term: Term, out: { trace?: string; diagram?: string }): Promise<number> {
+  const { fuzzWith } = await import("./cmd-fuzz.js");
+  const t = decodeToken(token);
+  return fuzzWith(t, term, { replay: true, trace: out.trace, diagram: out.diagram });
+}
