@@ -1,5 +1,6 @@
 import FakeTimers from "@sinonjs/fake-timers";
 import { Scheduler } from "../core/scheduler.js";
+import { SimulationUsageError } from "../core/errors.js";
 
 /** The fake clock type of @sinonjs/fake-timers. */
 export type FakeClock = FakeTimers.Clock;
@@ -47,7 +48,17 @@ export class VirtualTime {
 
   constructor(installGlobally: boolean) {
     if (installGlobally) {
-      const clock = FakeTimers.withGlobal(globalThis).install({ now: 0, toFake: FAKED, loopLimit: 1_000_000 });
+      let clock: FakeClock;
+      try {
+        clock = FakeTimers.withGlobal(globalThis).install({ now: 0, toFake: FAKED, loopLimit: 1_000_000 });
+      } catch (e) {
+        throw new SimulationUsageError(
+          "createSimulation: installClock failed because the global timers are already faked " +
+            "(another simulation with installClock, or vi.useFakeTimers). dispose() that one first, " +
+            "or leave installClock off and schedule on sim.clock.",
+          { cause: e },
+        );
+      }
       this.clock = clock;
       this.uninstall = () => clock.uninstall();
     } else {
