@@ -26,3 +26,22 @@ it("aborts runUntilIdle with a SimulationLimitError saying how far it got", () =
   expect(String(err)).toMatch(/runUntilIdle aborted after 5000 events, from 0 ms to \d+ ms of virtual time/);
   expect(String(err)).toMatch(/raise maxEvents/);
 });
+
+it("stops a peer that never stops sending, when asked to run until the network is quiet", () => {
+  const sim = createSimulation({ maxEvents: 3_000, latency: 1 });
+  const [server] = sim.renoise.Socket.create_server(9300);
+  let got = 0;
+  server!.run({ socket_message: () => void got++ });
+  sim.addHost("chatty");
+  sim.spawn("chatty", function* (peer) {
+    const [c] = yield* peer.connect("192.168.1.10", 9300);
+    for (;;) {
+      c!.send("more");
+      yield* peer.sleep(1);
+    }
+  });
+  expect(() => sim.runUntilIdle()).toThrow(SimulationLimitError);
+  expect(got).toBeGreaterThan(100);
+  // A bounded run of the same world still works.
+  sim.advance(10);
+});
