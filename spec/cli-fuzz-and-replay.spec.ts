@@ -16,7 +16,7 @@ it("finds the split-request bug, and replay reproduces the same trace", () => {
   const token = /renoise-sim replay (rs1\.\S+)/.exec(r.stdout)?.[1];
   expect(token).toBeDefined();
   const b = join(dir, "b.jsonl");
-  const again = cli(["replay", token!, "--trace", b]);
+  const again = cli(["replay", token!, "--trace", b, "--diagram", join(dir, "g.md")]);
   expect(again.code).toBe(1);
   expect(readFileSync(b, "utf8")).toBe(readFileSync(a, "utf8"));
   expect(readFileSync(join(dir, "f.md"), "utf8")).toContain("sequenceDiagram");
