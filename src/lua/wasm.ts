@@ -107,15 +107,89 @@ export interface LuaC {
   _luaL_where(L: LuaState, level: number): void;
 }
 
+/** The slice of the `WebAssembly` global used here (the project builds without the DOM lib). */
+interface WasmInstance {
+  readonly exports: Record<string, unknown>;
+}
+type WasmImports = Record<string, unknown>;
+interface WasmApi {
+  instantiate: (source: unknown, imports?: WasmImports) => Promise<unknown>;
+  compile(bytes: unknown): Promise<object>;
+}
+const Wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+/** The compiled Lua module, shared by every VM of the process (compiled on first use). */
+let compiled: Promise<object> | undefined;
+/** Instances made by {@link sharedInstantiate} whose module object has not been picked up yet. */
+const fresh: WasmInstance[] = [];
+/** How many {@link loadLuaModule} calls are waiting for wasmoon (the patch stays while > 0). */
+let pending = 0;
+let realInstantiate: WasmApi["instantiate"] | undefined;
+
 /**
- * Instantiates a fresh copy of the Lua WebAssembly module (about 5 ms once
- * the wasm file is cached by the engine). Each VM gets its own module so its
- * memory layout — and therefore Lua's string-hash seed, `pairs` order and
- * `tostring({})` addresses — depends only on what the VM itself did.
+ * Stands in for `WebAssembly.instantiate` while wasmoon sets up a module:
+ * the glue's call (recognised by its emscripten import object, whose `env`
+ * and `wasi_snapshot_preview1` are one object) gets a new instance of the
+ * module compiled once per process; any other call goes to the real one.
+ */
+function sharedInstantiate(source: unknown, imports?: WasmImports): Promise<unknown> {
+  const real = realInstantiate!;
+  const isGlue =
+    imports !== undefined &&
+    imports.env !== undefined &&
+    imports.env === imports.wasi_snapshot_preview1 &&
+    (ArrayBuffer.isView(source) || source instanceof ArrayBuffer);
+  if (!isGlue) return real.call(Wasm, source, imports);
+  const module = (compiled ??= Wasm.compile(source));
+  return module.then(async (m) => {
+    const instance = (await real.call(Wasm, m, imports)) as WasmInstance;
+    fresh.push(instance);
+    return { module: m, instance };
+  });
+}
+
+/**
+ * Points the module's exported C functions (`_lua_*`, `_malloc`, ...) at the
+ * raw wasm exports. wasmoon's build wraps each one in an assertion wrapper
+ * (it builds a message string on every call and forwards through `apply`);
+ * the functions it calls are the same.
+ */
+function unwrapExports(module: Record<string, unknown>): void {
+  const heap = (module.HEAPU8 as Uint8Array).buffer;
+  const i = fresh.findIndex((inst) => (inst.exports.memory as { buffer: ArrayBufferLike }).buffer === heap);
+  if (i < 0) return;
+  const exports = fresh[i]!.exports;
+  fresh.splice(i, 1);
+  for (const key of Object.keys(module)) {
+    if (key.charCodeAt(0) !== 95 /* _ */) continue;
+    const raw = exports[key.slice(1)];
+    if (typeof raw === "function" && typeof module[key] === "function") module[key] = raw;
+  }
+}
+
+/**
+ * Instantiates a fresh copy of the Lua WebAssembly module. The module is
+ * compiled once per process; each VM gets its own instance (its own memory),
+ * so its memory layout — and therefore Lua's string-hash seed, `pairs` order
+ * and `tostring({})` addresses — depends only on what the VM itself did.
  */
 export async function loadLuaModule(): Promise<LuaC> {
-  const wasm = await LuaWasm.initialize();
-  return wasm.module as unknown as LuaC;
+  if (pending++ === 0) {
+    realInstantiate = Wasm.instantiate;
+    Wasm.instantiate = sharedInstantiate;
+  }
+  let module: Record<string, unknown>;
+  try {
+    module = (await LuaWasm.initialize()).module as unknown as Record<string, unknown>;
+    unwrapExports(module);
+  } finally {
+    if (--pending === 0) {
+      Wasm.instantiate = realInstantiate!;
+      realInstantiate = undefined;
+      fresh.length = 0;
+    }
+  }
+  return module as unknown as LuaC;
 }
 
 /**
