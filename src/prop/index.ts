@@ -70,4 +70,8 @@ export type { Invariant, ObservedRun, Violation } from "./invariants/types.js";
 export { fuzzNotifier, fuzzNotifierDetails, replayScenario, runNotifierScenario } from "./fuzz/fuzz-notifier.js";
 export type { FuzzContext, FuzzRun, FuzzInvariant, FuzzFault, FuzzOptions, FuzzDetails } from "./fuzz/fuzz-notifier.js";
 export { FuzzFailure } from "./fuzz/failure.js";
+export { fuzzToolDetails } from "./fuzz/fuzz-tool.js";
+export type { FuzzToolOptions, FuzzToolDetails, AsyncTool } from "./fuzz/fuzz-tool.js";
+export { fuzzLuaTool, fuzzLuaToolDetails } from "./fuzz/fuzz-lua-tool.js";
+export type { FuzzLuaToolOptions } from "./fuzz/fuzz-lua-tool.js";
 export type { FuzzFailureInfo } from "./fuzz/failure.js";
