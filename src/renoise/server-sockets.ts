@@ -19,8 +19,8 @@ export class Connection {
   constructor(
     readonly ctx: SimContext,
     readonly end: TcpEnd,
-    /** Called when the tool closes it, so its server can forget it. */
-    readonly forget: () => void = () => undefined,
+    /** The server's table of live connections; closing removes this one (no closure per connection). */
+    readonly registry?: Map<number, Connection>,
   ) {}
 
   get label(): string {
@@ -98,7 +98,7 @@ export class AcceptedSocket implements SocketClient {
     c.closedByUser = true;
     c.ctx.trace.record("connection.close", c.end.host.name, { socket: c.label });
     if (!c.end.closedLocal) c.ctx.network.close(c.end, "server side close");
-    c.forget();
+    c.registry?.delete(c.end.conn);
   }
 
   toString(): string {

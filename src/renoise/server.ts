@@ -62,7 +62,7 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
   // ------------------------------------------------------------ network side
 
   onConnection(end: TcpEnd): void {
-    const conn = new Connection(this.ctx, end, () => this.connections.delete(end.conn));
+    const conn = new Connection(this.ctx, end, this.connections);
     end.owner = this;
     this.connections.set(end.conn, conn);
     this.enqueue("socket_accepted", () => [conn.wrapper()], { peer: endpoint(end.peerAddr, end.peerPort) });
