@@ -479,13 +479,23 @@ export class Network {
     const st = this.stream(end);
     const index = st.sends++;
     end.bytesSent += data.length;
-    this.trace.record("tcp.send", end.host.name, {
-      conn: end.conn,
-      from: endpoint(end.localAddr, end.localPort),
-      to: endpoint(end.peerAddr, end.peerPort),
-      send: index,
-      ...this.trace.payload(data),
-    });
+    const trace = this.trace;
+    if (trace.enabled) {
+      const pl = trace.payload(data);
+      trace.add({
+        seq: 0,
+        t: 0,
+        kind: "tcp.send",
+        host: end.host.name,
+        conn: end.conn,
+        from: endpoint(end.localAddr, end.localPort),
+        to: endpoint(end.peerAddr, end.peerPort),
+        send: index,
+        bytes: pl.bytes,
+        data: pl.data,
+        hash: pl.hash,
+      });
+    }
     let after: (() => void) | undefined;
     for (const tap of this.sendTaps) {
       const r = tap(end, data, index);
@@ -585,12 +595,22 @@ export class Network {
           return;
         }
         peer.bytesReceived += data.length;
-        this.trace.record("tcp.deliver", peer.host.name, {
-          conn: end.conn,
-          from: endpoint(end.localAddr, end.localPort),
-          to: endpoint(peer.localAddr, peer.localPort),
-          ...this.trace.payload(data),
-        });
+        const trace = this.trace;
+        if (trace.enabled) {
+          const pl = trace.payload(data);
+          trace.add({
+            seq: 0,
+            t: 0,
+            kind: "tcp.deliver",
+            host: peer.host.name,
+            conn: end.conn,
+            from: endpoint(end.localAddr, end.localPort),
+            to: endpoint(peer.localAddr, peer.localPort),
+            bytes: pl.bytes,
+            data: pl.data,
+            hash: pl.hash,
+          });
+        }
         peer.owner?.onData(peer, data, pk.merge === true);
       });
     };

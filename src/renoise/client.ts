@@ -116,14 +116,41 @@ export abstract class ClientCore {
       const rest = this.rx.takeAll();
       if (rest.length > 0) data = rest;
     }
-    const fields = { socket: this.label, mode: modeName(m), timeout: r.timeout, waited: this.ctx.now() - r.start };
+    const trace = this.ctx.trace;
     if (data !== undefined) {
-      this.ctx.trace.record("client.receive", this.host.name, { ...fields, ...this.ctx.trace.payload(data) });
+      if (trace.enabled) {
+        const pl = trace.payload(data);
+        trace.add({
+          seq: 0,
+          t: 0,
+          kind: "client.receive",
+          host: this.host.name,
+          socket: this.label,
+          mode: modeName(m),
+          timeout: r.timeout,
+          waited: this.ctx.now() - r.start,
+          bytes: pl.bytes,
+          data: pl.data,
+          hash: pl.hash,
+        });
+      }
       return [data, undefined];
     }
     const error = this.eof() && this.rx.length === 0 ? SocketErrors.DISCONNECTED : SocketErrors.TIMEOUT;
     if (error !== SocketErrors.TIMEOUT) this.state = "failed";
-    this.ctx.trace.record("client.receive", this.host.name, { ...fields, error });
+    if (trace.enabled) {
+      trace.add({
+        seq: 0,
+        t: 0,
+        kind: "client.receive",
+        host: this.host.name,
+        socket: this.label,
+        mode: modeName(m),
+        timeout: r.timeout,
+        waited: this.ctx.now() - r.start,
+        error,
+      });
+    }
     return [undefined, error];
   }
 

@@ -84,12 +84,7 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
     const settle = (): void => {
       if (this.queuedMessages.get(end.conn) === box) this.queuedMessages.delete(end.conn);
     };
-    this.enqueue(
-      "socket_message",
-      () => [conn.wrapper(), box.data],
-      () => ({ peer, ...this.ctx.trace.payload(box.data) }),
-      settle,
-    );
+    this.enqueue("socket_message", () => [conn.wrapper(), box.data], { peer }, settle, () => box.data);
   }
 
   onPeerClose(end: TcpEnd, reset: boolean): void {
@@ -104,7 +99,9 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
     this.enqueue(
       "socket_message",
       () => [new UdpPeerSocket(this.ctx, this.host, local, this.port, fromAddr, fromPort), data],
-      { peer: endpoint(fromAddr, fromPort), ...this.ctx.trace.payload(data) },
+      { peer: endpoint(fromAddr, fromPort) },
+      undefined,
+      () => data,
     );
   }
 
@@ -114,30 +111,55 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
     this.enqueue("socket_error", () => [message], { error: message });
   }
 
+  /**
+   * Queues a callback for the GUI thread. `payload`, for socket_message,
+   * gives the bytes the trace records after `fields` (read when the callback
+   * runs or is dropped: merged bytes count).
+   */
   private enqueue(
     name: CallbackName,
     args: () => unknown[],
-    fields: Fields | (() => Fields),
+    fields: Fields,
     settle?: () => void,
+    payload?: () => ByteString,
   ): void {
-    const f = (): Fields => (typeof fields === "function" ? fields() : fields);
     this.host.gui.enqueue(
       this,
       () => {
         settle?.();
-        this.invoke(name, args(), f());
+        this.invoke(name, args(), fields, payload?.());
       },
       () => {
         settle?.();
-        this.record("callback.dropped", { callback: name, ...f() });
+        this.record(
+          "callback.dropped",
+          payload ? { callback: name, ...fields, ...this.ctx.trace.payload(payload()) } : { callback: name, ...fields },
+        );
       },
     );
   }
 
-  private invoke(name: CallbackName, args: unknown[], fields: Record<string, string | number | boolean | null>): void {
+  private invoke(name: CallbackName, args: unknown[], fields: Fields, data?: ByteString): void {
     const notifier = this.notifier!;
     const cb = callbackOf(notifier, name);
-    this.record("callback", { callback: name, handled: cb !== undefined, ...fields });
+    const trace = this.ctx.trace;
+    if (data !== undefined && trace.enabled) {
+      // socket_message: fields is { peer }; one literal instead of three spreads.
+      const pl = trace.payload(data);
+      trace.add({
+        seq: 0,
+        t: 0,
+        kind: "callback",
+        host: this.host.name,
+        server: this.label,
+        callback: name,
+        handled: cb !== undefined,
+        peer: fields.peer!,
+        bytes: pl.bytes,
+        data: pl.data,
+        hash: pl.hash,
+      });
+    } else if (data === undefined) this.record("callback", { callback: name, handled: cb !== undefined, ...fields });
     if (!cb) return;
     try {
       cb.apply(notifier, args);
