@@ -1,4 +1,5 @@
 import { escapeBytes, type ByteString } from "../bytes.js";
+import { endpoint } from "../net/address.js";
 
 /** A JSON value allowed in a trace field. */
 export type TraceValue = string | number | boolean | null;
@@ -50,6 +51,12 @@ export class Trace {
   private lastPayload: ByteString | undefined;
   private lastFields: Readonly<TracePayload> | undefined;
 
+  /** The last few "addr:port" strings (see {@link endpoint}), replaced round-robin. */
+  private readonly epAddr: string[] = ["", "", "", ""];
+  private readonly epPort: number[] = [-1, -1, -1, -1];
+  private readonly epText: string[] = ["", "", "", ""];
+  private epNext = 0;
+
   constructor(
     private readonly now: () => number,
     options: TraceOptions = {},
@@ -92,6 +99,24 @@ export class Trace {
     this.lastPayload = b;
     this.lastFields = fields;
     return fields;
+  }
+
+  /**
+   * `endpoint(addr, port)` for an event field, the same string as the last
+   * time for the same endpoint (an echo names two endpoints in every event;
+   * the trace then keeps one string each instead of one per event).
+   */
+  endpoint(addr: string, port: number): string {
+    const a = this.epAddr;
+    const p = this.epPort;
+    for (let i = 0; i < 4; i++) if (p[i] === port && a[i] === addr) return this.epText[i]!;
+    const text = endpoint(addr, port);
+    const i = this.epNext;
+    this.epNext = (i + 1) & 3;
+    a[i] = addr;
+    p[i] = port;
+    this.epText[i] = text;
+    return text;
   }
 
   /** Calls `fn` for every event recorded from now on; returns a function that stops it. */

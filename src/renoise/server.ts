@@ -71,7 +71,7 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
   onData(end: TcpEnd, data: ByteString, merge = false): void {
     const conn = this.connections.get(end.conn);
     if (!conn) return;
-    const peer = endpoint(end.peerAddr, end.peerPort);
+    const peer = this.ctx.trace.endpoint(end.peerAddr, end.peerPort);
     const queued = this.queuedMessages.get(end.conn);
     if (merge && queued) {
       // Stream merging: the bytes join the socket_message still waiting for the GUI thread.
