@@ -41,6 +41,30 @@ describe('receive("*all") and receive(n)', () => {
     expect(client.receive(3, 0)).toEqual(["fgh", undefined]);
   });
 
+  it('"*all" also returns the bytes that arrive at the same instant as the first ones', () => {
+    const { client, conn } = world();
+    conn().send("a");
+    conn().send("b");
+    expect(client.receive("*all", 500)).toEqual(["ab", undefined]);
+  });
+
+  it("timeout 0 sees what arrives at the current instant", () => {
+    const { sim, client, conn } = world();
+    conn().send("now");
+    sim.schedule(10, () => expect(client.receive("*all", 0)).toEqual(["now", undefined]));
+    sim.advance(10);
+    expect.assertions(1);
+  });
+
+  it("at the end of the stream a short block is returned once, then 'disconnected'", () => {
+    const { sim, client, conn } = world();
+    conn().send("abc");
+    conn().close();
+    sim.advance(20);
+    expect(client.receive(5, 100)).toEqual(["abc", undefined]);
+    expect(client.receive(5, 100)).toEqual([undefined, "disconnected"]);
+  });
+
   it("a timed-out n read keeps the partial bytes for the next read", () => {
     const { client, conn } = world();
     conn().send("xy");

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createSimulation, type Simulation } from "../src/index.js";
 
-// R20: tool timers that come due during a blocking call fire after it returns, in due order.
+// R20: tool timers that come due during a blocking call fire after it returns, in due order;
+// at equal virtual time, timers fire before network events.
 describe("timers and blocking calls", () => {
   let sim: Simulation | undefined;
   afterEach(() => sim?.dispose());
@@ -43,5 +44,19 @@ describe("timers and blocking calls", () => {
     client!.send("direct");
     s.advance(100);
     expect(order).toEqual(["timer @10", "msg direct @30", "msg from-timer @40"]);
+  });
+
+  it("at equal virtual time, a timer fires before a network event, even one scheduled earlier", () => {
+    sim = createSimulation({ latency: 10 });
+    const s = sim;
+    const phone = s.addHost("phone");
+    const [server] = s.renoise.Socket.create_server(7602, 2);
+    const order: string[] = [];
+    server!.run({ socket_message: (_c, m) => order.push(`msg ${m} @${s.now}`) });
+    const [client] = phone.Socket.create_client(s.host.address, 7602, 2);
+    client!.send("x"); // arrives at 10
+    s.clock.setTimeout(() => order.push(`timer @${s.now}`), 10); // due at 10, set after the send
+    s.advance(100);
+    expect(order).toEqual(["timer @10", "msg x @10"]);
   });
 });
