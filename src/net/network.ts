@@ -366,11 +366,17 @@ export class Network {
     st.cork?.cancel();
     st.cork = undefined;
     st.gone = "vanished";
+    this.shutLocal(end, "tcp.vanish");
+  }
+
+  /** `end` stops on its own side: traced as `kind`, and a client end gives its port back. */
+  private shutLocal(end: TcpEnd, kind: string, why?: string): void {
     end.closedLocal = true;
-    this.trace.record("tcp.vanish", end.host.name, {
+    this.trace.record(kind, end.host.name, {
       conn: end.conn,
       from: endpoint(end.localAddr, end.localPort),
       to: endpoint(end.peerAddr, end.peerPort),
+      ...(why === undefined ? {} : { why }),
     });
     if (end.side === "client") this.releasePort(end.host, "tcp", end.localPort);
   }
@@ -561,9 +567,7 @@ export class Network {
     const c = {
       data,
       merge,
-      cancel: () => {
-        ev.cancelled = true;
-      },
+      cancel: () => this.scheduler.cancel(ev),
     };
     st.cork = c;
   }
@@ -620,14 +624,7 @@ export class Network {
   /** Orderly close from `end`: the peer learns it after the bytes already sent. */
   close(end: TcpEnd, why = "close"): void {
     this.flushCork(end);
-    end.closedLocal = true;
-    this.trace.record("tcp.close", end.host.name, {
-      conn: end.conn,
-      from: endpoint(end.localAddr, end.localPort),
-      to: endpoint(end.peerAddr, end.peerPort),
-      why,
-    });
-    if (end.side === "client") this.releasePort(end.host, "tcp", end.localPort);
+    this.shutLocal(end, "tcp.close", why);
     if (end.peerClosed) return this.forget(end);
     const st = this.stream(end);
     const p = this.packet("fin", "tcp", end.host, end.localAddr, end.localPort, end.peerAddr, end.peerPort, undefined, end);
@@ -647,14 +644,7 @@ export class Network {
     st.cork?.cancel();
     st.cork = undefined;
     st.gone = "aborted";
-    end.closedLocal = true;
-    this.trace.record("tcp.reset", end.host.name, {
-      conn: end.conn,
-      from: endpoint(end.localAddr, end.localPort),
-      to: endpoint(end.peerAddr, end.peerPort),
-      why,
-    });
-    if (end.side === "client") this.releasePort(end.host, "tcp", end.localPort);
+    this.shutLocal(end, "tcp.reset", why);
     if (end.peerClosed) return this.forget(end);
     const p = this.packet("rst", "tcp", end.host, end.localAddr, end.localPort, end.peerAddr, end.peerPort, undefined, end);
     p.to = end.peer.host;

@@ -1,4 +1,5 @@
 import type { ByteString } from "../bytes.js";
+import type { TraceEvent } from "../core/trace.js";
 import { SocketLogicError } from "../core/errors.js";
 import { endpoint } from "../net/address.js";
 import { MAX_UDP_PAYLOAD, SocketErrors } from "../net/errors.js";
@@ -116,30 +117,13 @@ export abstract class ClientCore {
       const rest = this.rx.takeAll();
       if (rest.length > 0) data = rest;
     }
+    const error =
+      data !== undefined ? undefined : this.eof() ? SocketErrors.DISCONNECTED : SocketErrors.TIMEOUT;
+    if (error === SocketErrors.DISCONNECTED) this.state = "failed";
     const trace = this.ctx.trace;
-    if (data !== undefined) {
-      if (trace.enabled) {
-        const pl = trace.payload(data);
-        trace.add({
-          seq: 0,
-          t: 0,
-          kind: "client.receive",
-          host: this.host.name,
-          socket: this.label,
-          mode: modeName(m),
-          timeout: r.timeout,
-          waited: this.ctx.now() - r.start,
-          bytes: pl.bytes,
-          data: pl.data,
-          hash: pl.hash,
-        });
-      }
-      return [data, undefined];
-    }
-    const error = this.eof() && this.rx.length === 0 ? SocketErrors.DISCONNECTED : SocketErrors.TIMEOUT;
-    if (error !== SocketErrors.TIMEOUT) this.state = "failed";
     if (trace.enabled) {
-      trace.add({
+      // One object per receive (a hot path), completed with the data or the error.
+      const e: TraceEvent = {
         seq: 0,
         t: 0,
         kind: "client.receive",
@@ -148,10 +132,19 @@ export abstract class ClientCore {
         mode: modeName(m),
         timeout: r.timeout,
         waited: this.ctx.now() - r.start,
-        error,
-      });
+      };
+      if (data !== undefined) {
+        const pl = trace.payload(data);
+        e.bytes = pl.bytes;
+        e.data = pl.data;
+        e.hash = pl.hash;
+      } else {
+        e.error = error!;
+      }
+      trace.add(e);
     }
-    return [undefined, error];
+    if (data !== undefined) return [data, undefined];
+    return [undefined, error!];
   }
 
   close(): void {
