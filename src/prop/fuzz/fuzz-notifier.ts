@@ -1,12 +1,11 @@
 import fc from "fast-check";
 import { SimulationUsageError } from "../../core/errors.js";
 import type { Notifier, SocketServer } from "../../renoise/types.js";
-import { FAULT_KINDS } from "../arbitraries/fault-plan.js";
-import { scenarioArbitrary, type FuzzScenarioOptions } from "../arbitraries/scenario.js";
-import { checkInvariants } from "../invariants/index.js";
+import type { FuzzScenarioOptions } from "../arbitraries/scenario.js";
 import type { Invariant } from "../invariants/types.js";
 import { runScenario, type RunScenarioOptions, type FuzzScenarioRun, type ToolContext } from "../run/run-scenario.js";
-import type { FuzzScenario, PlannedFaultKind } from "../scenario.js";
+import type { FuzzScenario } from "../scenario.js";
+import { checkFuzzOptions, describeError, fuzzArbitrary, judgeBuiltins, type FuzzFault, type Outcome } from "./common.js";
 import type { FuzzFailure } from "./failure.js";
 import { buildFailure } from "./report.js";
 import { watchNotifier, type RaisedCallback } from "./watch-notifier.js";
@@ -28,7 +27,7 @@ export interface FuzzRun<N extends Notifier = Notifier> extends Omit<FuzzScenari
 export type FuzzInvariant<N extends Notifier> = (run: FuzzRun<N>) => void | boolean;
 
 /** Kinds of adversity fuzzNotifier may inject: TCP stream cuts (R21) and the faults of {@link PlannedFault}. */
-export type FuzzFault = "split" | "merge" | PlannedFaultKind;
+export type { FuzzFault } from "./common.js";
 
 /** Options of {@link fuzzNotifier}. */
 export interface FuzzOptions<N extends Notifier = Notifier> extends Omit<FuzzScenarioOptions, "splits" | "merges" | "faults"> {
@@ -69,17 +68,6 @@ export type FuzzDetails =
   | { readonly ok: true; readonly seed: number; readonly runs: number; readonly failure?: undefined }
   | { readonly ok: false; readonly seed: number; readonly runs: number; readonly failure: FuzzFailure };
 
-/** Why one scenario failed, or undefined. */
-interface Outcome {
-  reason: string;
-  cause: unknown;
-}
-
-function describeError(e: unknown): string {
-  if (e instanceof Error) return `${e.name}: ${e.message}`;
-  return String(e);
-}
-
 /** Runs one scenario against a fresh notifier and returns the run plus why it failed, if it did. */
 export function runNotifierScenario<N extends Notifier>(
   makeNotifier: (ctx: FuzzContext) => N,
@@ -116,17 +104,8 @@ function judge<N extends Notifier>(run: FuzzRun<N>, raised: RaisedCallback[], op
       cause: first.error,
     };
   }
-  if (run.aborted !== undefined) {
-    return { reason: `the run aborted: ${describeError(run.aborted)}`, cause: run.aborted };
-  }
-  const builtins = options.builtins ?? true;
-  if (builtins !== false) {
-    const violations = checkInvariants(run, builtins === true ? undefined : builtins);
-    if (violations.length > 0) {
-      const text = violations.map((v) => `${v.invariant} (${v.rule}): ${v.message}`).join("\n");
-      return { reason: `built-in invariant broken:\n${text}`, cause: new Error(text) };
-    }
-  }
+  const builtin = judgeBuiltins(run, options.builtins);
+  if (builtin) return builtin;
   for (const inv of options.invariants ?? []) {
     try {
       if (inv(run) === false) {
@@ -140,19 +119,6 @@ function judge<N extends Notifier>(run: FuzzRun<N>, raised: RaisedCallback[], op
   return undefined;
 }
 
-function checkOptions(options: FuzzOptions<Notifier>): void {
-  const runs = options.runs ?? 100;
-  if (!Number.isInteger(runs) || runs < 1) throw new SimulationUsageError(`fuzzNotifier: runs must be an integer >= 1, got ${String(options.runs)}`);
-  if (options.path !== undefined && options.seed === undefined) {
-    throw new SimulationUsageError("fuzzNotifier: path replays a failure only together with its seed; pass both from the report");
-  }
-  for (const f of options.faults ?? []) {
-    if (f !== "split" && f !== "merge" && !FAULT_KINDS.includes(f)) {
-      throw new SimulationUsageError(`fuzzNotifier: unknown fault "${String(f)}"; use "split", "merge" or one of ${FAULT_KINDS.join(", ")}`);
-    }
-  }
-}
-
 /**
  * Like {@link fuzzNotifier}, but returns the outcome instead of throwing:
  * `{ ok, seed, runs, failure? }`.
@@ -164,14 +130,8 @@ export function fuzzNotifierDetails<N extends Notifier>(
   if (typeof makeNotifier !== "function") {
     throw new SimulationUsageError("fuzzNotifier: makeNotifier must be a function that returns a fresh notifier");
   }
-  checkOptions(options as FuzzOptions<Notifier>);
-  const faults = options.faults ?? ["split", "merge"];
-  const arb = scenarioArbitrary({
-    ...options,
-    splits: faults.includes("split"),
-    merges: faults.includes("merge"),
-    faults: faults.filter((f): f is PlannedFaultKind => f !== "split" && f !== "merge"),
-  });
+  checkFuzzOptions("fuzzNotifier", options);
+  const arb = fuzzArbitrary(options);
   const property = fc.property(arb, (scenario) => {
     const { failure } = runNotifierScenario(makeNotifier, scenario, options);
     if (failure) throw failure.cause instanceof Error ? failure.cause : new Error(failure.reason);

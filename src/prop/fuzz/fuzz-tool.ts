@@ -2,14 +2,12 @@ import fc from "fast-check";
 import { SimulationUsageError } from "../../core/errors.js";
 import type { TraceEvent } from "../../core/trace.js";
 import type { Simulation } from "../../sim/simulation.js";
-import { FAULT_KINDS } from "../arbitraries/fault-plan.js";
-import { scenarioArbitrary, type FuzzScenarioOptions } from "../arbitraries/scenario.js";
-import { checkInvariants } from "../invariants/index.js";
+import type { FuzzScenarioOptions } from "../arbitraries/scenario.js";
 import type { Invariant } from "../invariants/types.js";
 import { playScenarioOn, scenarioSimulation, type FuzzScenarioRun, type RunScenarioOptions, type ToolContext } from "../run/run-scenario.js";
-import type { FuzzScenario, PlannedFaultKind } from "../scenario.js";
+import type { FuzzScenario } from "../scenario.js";
+import { checkFuzzOptions, fuzzArbitrary, judgeBuiltins, type FuzzFault } from "./common.js";
 import type { FuzzFailure } from "./failure.js";
-import type { FuzzFault } from "./fuzz-notifier.js";
 import { buildFailure } from "./report.js";
 
 /** A tool that starts asynchronously (e.g. a Lua tool with a fresh VM) and can be stopped. */
@@ -77,18 +75,8 @@ async function runOnce<T extends AsyncTool>(
   }
   const first = run.callbackErrors[0];
   if (first) return { run, reason: `notifier.${first.callback} raised: ${first.message}`, cause: new Error(first.message) };
-  if (run.aborted !== undefined) {
-    const msg = run.aborted instanceof Error ? run.aborted.message : JSON.stringify(run.aborted);
-    return { run, reason: `the run aborted: ${msg}`, cause: run.aborted };
-  }
-  const builtins = options.builtins ?? true;
-  if (builtins !== false) {
-    const violations = checkInvariants(run, builtins === true ? undefined : builtins);
-    if (violations.length > 0) {
-      const text = violations.map((v) => `${v.invariant} (${v.rule}): ${v.message}`).join("\n");
-      return { run, reason: `built-in invariant broken:\n${text}`, cause: new Error(text) };
-    }
-  }
+  const builtin = judgeBuiltins(run, options.builtins);
+  if (builtin) return { run, ...builtin };
   return { run, reason: undefined, cause: undefined };
 }
 
@@ -104,22 +92,8 @@ export async function fuzzToolDetails<T extends AsyncTool>(
   options: FuzzToolOptions = {},
 ): Promise<FuzzToolDetails> {
   const runs = options.runs ?? 100;
-  if (!Number.isInteger(runs) || runs < 1) throw new SimulationUsageError(`fuzzTool: runs must be an integer >= 1, got ${String(options.runs)}`);
-  if (options.path !== undefined && options.seed === undefined) {
-    throw new SimulationUsageError("fuzzTool: path replays a failure only together with its seed");
-  }
-  const faults = options.faults ?? ["split", "merge"];
-  for (const f of faults) {
-    if (f !== "split" && f !== "merge" && !FAULT_KINDS.includes(f)) {
-      throw new SimulationUsageError(`fuzzTool: unknown fault "${String(f)}"; use "split", "merge" or one of ${FAULT_KINDS.join(", ")}`);
-    }
-  }
-  const arb = scenarioArbitrary({
-    ...options,
-    splits: faults.includes("split"),
-    merges: faults.includes("merge"),
-    faults: faults.filter((f): f is PlannedFaultKind => f !== "split" && f !== "merge"),
-  });
+  checkFuzzOptions("fuzzTool", options);
+  const arb = fuzzArbitrary(options);
   let done = 0;
   const property = fc.asyncProperty(arb, async (scenario) => {
     const judged = await runOnce(start, scenario, options);

@@ -1,0 +1,61 @@
+import type fc from "fast-check";
+import { SimulationUsageError } from "../../core/errors.js";
+import { FAULT_KINDS } from "../arbitraries/fault-plan.js";
+import { scenarioArbitrary, type FuzzScenarioOptions } from "../arbitraries/scenario.js";
+import { checkInvariants } from "../invariants/index.js";
+import type { Invariant, ObservedRun } from "../invariants/types.js";
+import type { FuzzScenario, PlannedFaultKind } from "../scenario.js";
+
+/** Kinds of adversity the fuzzers may inject: stream cuts, or a planned fault. */
+export type FuzzFault = "split" | "merge" | PlannedFaultKind;
+
+/** Why one scenario failed. */
+export interface Outcome {
+  reason: string;
+  cause: unknown;
+}
+
+/** "Name: message" for errors, the value as text otherwise. */
+export function describeError(e: unknown): string {
+  if (e instanceof Error) return `${e.name}: ${e.message}`;
+  return typeof e === "string" ? e : JSON.stringify(e);
+}
+
+/** Checks the options both fuzzers share; messages start with `call`. */
+export function checkFuzzOptions(call: string, o: { runs?: number; seed?: number; path?: string; faults?: readonly FuzzFault[] }): void {
+  const runs = o.runs ?? 100;
+  if (!Number.isInteger(runs) || runs < 1) throw new SimulationUsageError(`${call}: runs must be an integer >= 1, got ${String(o.runs)}`);
+  if (o.path !== undefined && o.seed === undefined) {
+    throw new SimulationUsageError(`${call}: path replays a failure only together with its seed; pass both from the report`);
+  }
+  for (const f of o.faults ?? []) {
+    if (f !== "split" && f !== "merge" && !FAULT_KINDS.includes(f)) {
+      throw new SimulationUsageError(`${call}: unknown fault "${String(f)}"; use "split", "merge" or one of ${FAULT_KINDS.join(", ")}`);
+    }
+  }
+}
+
+/** The scenario generator for a fuzz run: cuts and planned faults from `faults` (default split and merge). */
+export function fuzzArbitrary(
+  options: Omit<FuzzScenarioOptions, "splits" | "merges" | "faults"> & { faults?: readonly FuzzFault[] },
+): fc.Arbitrary<FuzzScenario> {
+  const faults = options.faults ?? ["split", "merge"];
+  return scenarioArbitrary({
+    ...options,
+    splits: faults.includes("split"),
+    merges: faults.includes("merge"),
+    faults: faults.filter((f): f is PlannedFaultKind => f !== "split" && f !== "merge"),
+  });
+}
+
+/** The verdict every fuzz run shares: a run that aborted, or a broken built-in invariant. */
+export function judgeBuiltins(run: ObservedRun & { readonly aborted?: unknown }, builtins: boolean | readonly Invariant[] = true): Outcome | undefined {
+  if (run.aborted !== undefined) {
+    return { reason: `the run aborted: ${describeError(run.aborted)}`, cause: run.aborted };
+  }
+  if (builtins === false) return undefined;
+  const violations = checkInvariants(run, builtins === true ? undefined : builtins);
+  if (violations.length === 0) return undefined;
+  const text = violations.map((v) => `${v.invariant} (${v.rule}): ${v.message}`).join("\n");
+  return { reason: `built-in invariant broken:\n${text}`, cause: new Error(text) };
+}
