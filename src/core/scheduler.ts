@@ -5,8 +5,10 @@ export interface ScheduledEvent {
   /** Tie-breaker: order of scheduling. */
   seq: number;
   run: () => void;
-  /** Cancelled events stay in the heap and are skipped when popped. */
+  /** Set by {@link Scheduler.cancel}: the event stays in the heap and is skipped when popped. */
   cancelled: boolean;
+  /** Set when the event was taken off the queue to run. */
+  ran: boolean;
 }
 
 /**
@@ -16,13 +18,23 @@ export interface ScheduledEvent {
 export class Scheduler {
   private heap: ScheduledEvent[] = [];
   private nextSeq = 0;
+  private live = 0;
 
+  /** Number of events still to run (cancelled ones not counted). */
   get size(): number {
-    return this.heap.length;
+    return this.live;
+  }
+
+  /** Cancels an event that has not run yet; it is skipped when its turn comes. */
+  cancel(ev: ScheduledEvent): void {
+    if (ev.cancelled || ev.ran) return;
+    ev.cancelled = true;
+    this.live--;
   }
 
   schedule(time: number, run: () => void): ScheduledEvent {
-    const ev: ScheduledEvent = { time, seq: this.nextSeq++, run, cancelled: false };
+    const ev: ScheduledEvent = { time, seq: this.nextSeq++, run, cancelled: false, ran: false };
+    this.live++;
     const h = this.heap;
     h.push(ev);
     let i = h.length - 1;
@@ -46,7 +58,12 @@ export class Scheduler {
   /** Removes and returns the next live event. */
   pop(): ScheduledEvent | undefined {
     this.dropCancelled();
-    return this.popRaw();
+    const ev = this.popRaw();
+    if (ev) {
+      ev.ran = true;
+      this.live--;
+    }
+    return ev;
   }
 
   private dropCancelled(): void {

@@ -116,9 +116,7 @@ export class Simulation {
       now: () => this.time.now,
       at: (time: number, fn: () => void) => {
         const ev = this.time.scheduler.schedule(Math.max(time, this.time.now), fn);
-        return () => {
-          ev.cancelled = true;
-        };
+        return () => this.time.scheduler.cancel(ev);
       },
     };
     this.faults = new Faults(faultCtx);
@@ -136,9 +134,7 @@ export class Simulation {
       now: () => this.time.now,
       schedule: (delay, fn) => {
         const ev = this.time.scheduler.schedule(this.time.now + delay, fn);
-        return () => {
-          ev.cancelled = true;
-        };
+        return () => this.time.scheduler.cancel(ev);
       },
     });
     this.host = this.addHost(options.hostName ?? "renoise", { address: options.hostAddress ?? "192.168.1.10" });
@@ -217,9 +213,7 @@ export class Simulation {
     }
     if (typeof fn !== "function") throw new SimulationUsageError("schedule: fn must be a function");
     const ev = this.time.scheduler.schedule(this.time.now + delayMs, fn);
-    return () => {
-      ev.cancelled = true;
-    };
+    return () => this.time.scheduler.cancel(ev);
   }
 
   /**
