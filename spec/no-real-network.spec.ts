@@ -20,7 +20,7 @@ vi.mock("http", () => ({ default: poisoned("http") }));
 describe("no real network", () => {
   it("runs the demo, TCP and UDP servers, clients, names and timeouts with networking modules poisoned", async () => {
     const { createSimulation } = await import("../src/index.js");
-    const { runEchoDemo } = await import("../src/demo/echo-demo.js");
+    const { runEchoDemo } = await import("./support/echo-demo.js");
     expect(runEchoDemo(5).events.length).toBeGreaterThan(20);
     const sim = createSimulation({ latency: 3 });
     const web = sim.addHost("example.org");

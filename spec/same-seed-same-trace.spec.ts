@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runEchoDemo } from "../src/demo/echo-demo.js";
+import { runEchoDemo } from "./support/echo-demo.js";
 
 // Determinism: the same seed and scenario give a byte-identical trace; another seed changes it.
 describe("determinism", () => {

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { CallbackError } from "../core/errors.js";
-import { createSimulation, type Simulation } from "../sim/simulation.js";
-import { installScenario, type ExpectationFailure } from "../scenario/play.js";
+import type { Simulation } from "../sim/simulation.js";
+import { installScenario, scenarioSimulation, type ExpectationFailure } from "../scenario/play.js";
 import type { Scenario } from "../scenario/types.js";
 import { intFlag, parseArgs, strFlag, UsageError } from "./args.js";
 import { loadTarget, readScenario } from "./load.js";
@@ -34,12 +34,7 @@ export interface Played {
 
 /** Loads `target`, plays `scenario`, and collects failures instead of throwing. */
 export async function playWithTool(target: string, scenario: Scenario, seed: number | undefined, until: number | undefined): Promise<Played> {
-  const sim = createSimulation({
-    seed: seed ?? scenario.seed ?? 1,
-    latency: scenario.network?.latency,
-    loopbackLatency: scenario.network?.loopbackLatency,
-    semantics: { onCallbackError: "throw" },
-  });
+  const sim = scenarioSimulation(scenario, seed);
   const errors: string[] = [];
   const failures: ExpectationFailure[] = [];
   try {

@@ -117,13 +117,18 @@ function spawnPeer(sim: Simulation, p: ScenarioPeer, index: number, failures: Ex
   });
 }
 
-/** Creates a simulation for `scenario`, plays it to its end and returns it. */
-export function playScenario(scenario: Scenario, setup?: (sim: Simulation) => void): PlayResult {
-  const sim = createSimulation({
-    seed: scenario.seed ?? 1,
+/** A simulation configured as `scenario` says (seed, latency); `seed` overrides the scenario's. */
+export function scenarioSimulation(scenario: Scenario, seed?: number): Simulation {
+  return createSimulation({
+    seed: seed ?? scenario.seed ?? 1,
     latency: scenario.network?.latency,
     loopbackLatency: scenario.network?.loopbackLatency,
   });
+}
+
+/** Creates a simulation for `scenario`, plays it to its end and returns it. */
+export function playScenario(scenario: Scenario, setup?: (sim: Simulation) => void): PlayResult {
+  const sim = scenarioSimulation(scenario);
   const failures: ExpectationFailure[] = [];
   setup?.(sim);
   installScenario(sim, scenario, failures);
