@@ -1,5 +1,5 @@
 import { createSimulation } from "../src/index.js";
-import { loadLuaTool } from "../src/lua-host/index.js";
+import { loadLuaTool } from "../src/tool/index.js";
 import type { Benchmark, Row } from "./report.js";
 import { summarize, timeMs } from "./stats.js";
 

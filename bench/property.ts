@@ -1,5 +1,5 @@
 import { createSimulation, type SocketClient } from "../src/index.js";
-import { loadLuaTool } from "../src/lua-host/index.js";
+import { loadLuaTool } from "../src/tool/index.js";
 import { fileURLToPath } from "node:url";
 import { payloads } from "../src/prop/arbitraries/payloads.js";
 import { fuzzToolDetails } from "../src/prop/fuzz/fuzz-tool.js";

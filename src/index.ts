@@ -8,7 +8,7 @@ export type { SemanticsOptions } from "./sim/context.js";
 export type { FakeClock } from "./sim/time.js";
 export type { Peer, PeerScript, Wait } from "./sim/peer.js";
 
-export type { SocketApi } from "./renoise/socket-api.js";
+export type { SocketApi } from "./renoise/socket/socket-api.js";
 export type {
   Protocol,
   LuaResult,
@@ -19,8 +19,8 @@ export type {
   SocketClient,
   SocketServer,
   Notifier,
-} from "./renoise/types.js";
-export { sameSocket } from "./renoise/handle.js";
+} from "./renoise/socket/types.js";
+export { sameSocket } from "./renoise/socket/handle.js";
 
 export { SocketErrors, MAX_UDP_PAYLOAD } from "./net/errors.js";
 
@@ -36,8 +36,8 @@ export type { TraceEvent, TraceValue, TraceOptions } from "./core/trace.js";
 export { hashBytes } from "./core/trace.js";
 export { formatEvent, formatTrace } from "./trace/format.js";
 
-export { text, toText, fromBytes, toBytes, isByteString, escapeBytes, unescapeBytes } from "./bytes.js";
-export type { ByteString } from "./bytes.js";
+export { text, toText, fromBytes, toBytes, isByteString, escapeBytes, unescapeBytes } from "./core/bytes.js";
+export type { ByteString } from "./core/bytes.js";
 
 export {
   createOscApi,
@@ -47,8 +47,8 @@ export {
   OscUsageError,
   isOscObject,
   OSC_TAGS,
-} from "./osc/index.js";
-export type { OscTag, OscArgument, OscValue, OscElement, OscApi, OscInt64 } from "./osc/index.js";
+} from "./renoise/osc/index.js";
+export type { OscTag, OscArgument, OscValue, OscElement, OscApi, OscInt64 } from "./renoise/osc/index.js";
 
 export { Faults } from "./faults/faults.js";
 export type { HostGroup, DirectionOptions, HoldHandle } from "./faults/faults.js";
@@ -160,7 +160,7 @@ export {
   RENOISE_API_VERSION,
   RENOISE_VERSION,
   IDLE_INTERVAL_MS,
-} from "./lua-host/index.js";
-export type { LuaTool, LuaToolOptions, LuaToolMessage, PromptAnswer, ToolInfo } from "./lua-host/index.js";
+} from "./tool/index.js";
+export type { LuaTool, LuaToolOptions, LuaToolMessage, PromptAnswer, ToolInfo } from "./tool/index.js";
 export { LuaError, LuaSyntaxError, LuaInstructionLimitError, LuaVmClosedError } from "./lua/index.js";
 export type { LuaVm } from "./lua/index.js";

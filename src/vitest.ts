@@ -14,8 +14,8 @@
  */
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import type { ByteString } from "./bytes.js";
-import type { Notifier } from "./renoise/types.js";
+import type { ByteString } from "./core/bytes.js";
+import type { Notifier } from "./renoise/socket/types.js";
 import { fuzzNotifier, type FuzzContext, type FuzzOptions } from "./prop/fuzz/fuzz-notifier.js";
 import { matchCallbackSequence, matchReceivedBytes, type CallbackFilter } from "./prop/matchers.js";
 import { traceSerializer } from "./prop/trace-serializer.js";

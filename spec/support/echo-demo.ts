@@ -1,5 +1,5 @@
 import { createSimulation, type Simulation } from "../../src/sim/simulation.js";
-import type { Notifier, SocketClient } from "../../src/renoise/types.js";
+import type { Notifier, SocketClient } from "../../src/renoise/socket/types.js";
 
 /**
  * The built-in demo: an echo server on the Renoise host (TCP and UDP on port

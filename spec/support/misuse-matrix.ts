@@ -100,14 +100,14 @@ export const STATE_ROWS: Row[] = [
   { call: "accepted.is_open", input: "server closed", run: (w) => (w.server.close(), w.accepted.is_open), returns: false },
 ];
 
-/** The misuse table as Markdown (docs/misuse.md is this, checked by spec/misuse-matrix.spec.ts). */
+/** The misuse table as Markdown (docs/misuse.md is this, checked by spec/docs/misuse-matrix.spec.ts). */
 export function renderMatrix(outcome: (r: Row) => string): string {
   const head = (rows: Row[]) =>
     ["| Call | Input / state | Outcome |", "|---|---|---|", ...rows.map((r) => `| \`${r.call}\` | ${r.input} | ${outcome(r)} |`)].join("\n");
   return [
     "# Misuse matrix",
     "",
-    "Generated from `spec/support/misuse-matrix.ts`; `spec/misuse-matrix.spec.ts` runs every row",
+    "Generated from `spec/support/misuse-matrix.ts`; `spec/docs/misuse-matrix.spec.ts` runs every row",
     "and fails if this page and the code disagree. **raises** = a `SocketLogicError`",
     "(a Lua runtime error in Renoise) with the message shown; **returns** = Renoise's",
     "expected-failure channel. After every row the simulation is still usable.",

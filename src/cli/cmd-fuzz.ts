@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type fc from "fast-check";
-import type { ByteString } from "../bytes.js";
-import { loadLuaTool } from "../lua-host/index.js";
+import type { ByteString } from "../core/bytes.js";
+import { loadLuaTool } from "../tool/index.js";
 import type { Simulation } from "../sim/simulation.js";
 import { payloads } from "../prop/arbitraries/payloads.js";
 import { FAULT_KINDS } from "../prop/arbitraries/fault-plan.js";

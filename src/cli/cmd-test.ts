@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { existsSync } from "node:fs";
 import { createSimulation } from "../sim/simulation.js";
-import { runLuaScript } from "../lua-host/index.js";
+import { runLuaScript } from "../tool/index.js";
 import { startResponder } from "../scenario/responders.js";
 import { intFlag, parseArgs, UsageError } from "./args.js";
 import type { Term } from "./term.js";

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { loadLuaTool, type LuaTool } from "../lua-host/index.js";
+import { loadLuaTool, type LuaTool } from "../tool/index.js";
 import type { Simulation } from "../sim/simulation.js";
 import { parseScenario } from "../scenario/validate.js";
 import type { Scenario } from "../scenario/types.js";

@@ -1,5 +1,5 @@
-import { escapeBytes, type ByteString } from "../bytes.js";
-import { endpoint } from "../net/address.js";
+import { escapeBytes, type ByteString } from "./bytes.js";
+import { endpoint } from "./endpoint.js";
 
 /** A JSON value allowed in a trace field. */
 export type TraceValue = string | number | boolean | null;

@@ -1,6 +1,6 @@
 import { SimulationUsageError } from "../core/errors.js";
 import type { FaultHandle } from "../net/rule.js";
-import { ServerCore } from "../renoise/server.js";
+import { ServerCore } from "../renoise/socket/server.js";
 import { checkNumber, hostNamed, note, type FaultContext } from "./context.js";
 
 /** Options of {@link crashHost}. */

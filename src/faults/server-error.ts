@@ -1,7 +1,7 @@
 import { SimulationUsageError } from "../core/errors.js";
 import type { TraceEvent } from "../core/trace.js";
 import type { FaultHandle } from "../net/rule.js";
-import { ServerCore } from "../renoise/server.js";
+import { ServerCore } from "../renoise/socket/server.js";
 import { checkNumber, hostNamed, note, type FaultContext } from "./context.js";
 import { handle } from "./handle.js";
 

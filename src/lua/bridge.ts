@@ -1,4 +1,4 @@
-import { text, type ByteString } from "../bytes.js";
+import { text, type ByteString } from "../core/bytes.js";
 import {
   LuaError,
   LuaInstructionLimitError,

@@ -1,5 +1,5 @@
 import { RenoiseSimError } from "../core/errors.js";
-import { toText, type ByteString } from "../bytes.js";
+import { toText, type ByteString } from "../core/bytes.js";
 
 /**
  * An error raised by Lua code (tool code, or a Lua error raised on behalf of

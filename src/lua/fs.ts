@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, resolve, sep } from "node:path";
-import { toBytes, type ByteString } from "../bytes.js";
+import { toBytes, type ByteString } from "../core/bytes.js";
 
 /** What `io.stat` / `io.exists` need to know about a path. */
 export interface ToolFileStat {

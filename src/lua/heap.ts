@@ -1,4 +1,4 @@
-import { nonByteMessage, type ByteString } from "../bytes.js";
+import { nonByteMessage, type ByteString } from "../core/bytes.js";
 import type { LuaC, LuaState } from "./wasm.js";
 
 const DECODE_CHUNK = 0x2000;

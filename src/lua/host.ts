@@ -1,4 +1,4 @@
-import { text, toText, type ByteString } from "../bytes.js";
+import { text, toText, type ByteString } from "../core/bytes.js";
 import { LuaRaise } from "./errors.js";
 import { OutsideToolFolderError, resolveToolPath, type OverlayFs } from "./fs.js";
 import type { LuaRef } from "./ref.js";

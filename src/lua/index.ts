@@ -1,6 +1,6 @@
 /**
  * Embedded Lua host for running Renoise tool code: the VM layer (vm.ts is
- * the entry point). The `renoise` global is bound in src/lua-host.
+ * the entry point). The `renoise` global is bound in src/tool.
  */
 export { createLuaVm, LuaVm, type LuaVmOptions } from "./vm.js";
 export { LuaBridge, type RawHostFunction } from "./bridge.js";

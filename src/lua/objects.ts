@@ -1,4 +1,4 @@
-import type { ByteString } from "../bytes.js";
+import type { ByteString } from "../core/bytes.js";
 import type { HostClassSlot, LuaBridge } from "./bridge.js";
 import { LuaRaise } from "./errors.js";
 import { LuaRef } from "./ref.js";

@@ -1,4 +1,4 @@
-import type { ByteString } from "../bytes.js";
+import type { ByteString } from "../core/bytes.js";
 import type { LuaBridge } from "./bridge.js";
 import type { LuaInput, LuaValue } from "./values.js";
 

@@ -1,4 +1,4 @@
-import type { ByteString } from "../bytes.js";
+import type { ByteString } from "../core/bytes.js";
 import type { LuaRef } from "./ref.js";
 
 /**

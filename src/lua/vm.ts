@@ -1,4 +1,4 @@
-import { text, type ByteString } from "../bytes.js";
+import { text, type ByteString } from "../core/bytes.js";
 import { LuaBridge, type RawHostFunction } from "./bridge.js";
 import { LuaVmClosedError } from "./errors.js";
 import { OverlayFs, openToolSource, resolveToolPath, type ToolSource } from "./fs.js";

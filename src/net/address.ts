@@ -17,7 +17,4 @@ export function isLoopback(addr: string): boolean {
 export const ANY_ADDRESS = "0.0.0.0";
 export const LOOPBACK = "127.0.0.1";
 
-/** "addr:port" */
-export function endpoint(addr: string, port: number): string {
-  return `${addr}:${port}`;
-}
+export { endpoint } from "../core/endpoint.js";

@@ -1,4 +1,4 @@
-import type { ByteString } from "../bytes.js";
+import type { ByteString } from "../core/bytes.js";
 import type { Rng } from "../core/rng.js";
 import type { Scheduler } from "../core/scheduler.js";
 import type { Trace } from "../core/trace.js";

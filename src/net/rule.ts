@@ -1,4 +1,4 @@
-import type { ByteString } from "../bytes.js";
+import type { ByteString } from "../core/bytes.js";
 import { endpoint } from "./address.js";
 import type { Packet, PacketKind } from "./packet.js";
 

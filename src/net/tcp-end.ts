@@ -1,4 +1,4 @@
-import type { ByteString } from "../bytes.js";
+import type { ByteString } from "../core/bytes.js";
 import type { Host } from "./host.js";
 import type { StreamState } from "./tcp-stream.js";
 

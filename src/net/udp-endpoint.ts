@@ -1,4 +1,4 @@
-import type { ByteString } from "../bytes.js";
+import type { ByteString } from "../core/bytes.js";
 
 /** Whoever owns a bound UDP port (a server, or a client's socket). */
 export interface UdpEndpoint {

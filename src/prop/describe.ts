@@ -1,4 +1,4 @@
-import { escapeBytes } from "../bytes.js";
+import { escapeBytes } from "../core/bytes.js";
 import { peerCuts } from "./cut-plan.js";
 import { peerName, scenarioSize, type FuzzScenario, type PlannedFault, type FuzzStep } from "./scenario.js";
 

@@ -1,4 +1,4 @@
-import { escapeBytes, type ByteString } from "../bytes.js";
+import { escapeBytes, type ByteString } from "../core/bytes.js";
 import type { TraceEvent } from "../core/trace.js";
 import { callbacks, payloadCut, payloadOf } from "./invariants/trace-view.js";
 

@@ -1,4 +1,4 @@
-import type { ByteString } from "../bytes.js";
+import type { ByteString } from "../core/bytes.js";
 
 /** Transport of a scenario: every peer talks to the tool's server over it. */
 export type FuzzProtocol = "tcp" | "udp";

@@ -1,4 +1,4 @@
-import type { ByteString } from "../bytes.js";
+import type { ByteString } from "../core/bytes.js";
 import type { TraceEvent } from "../core/trace.js";
 import { payloadOf } from "./invariants/trace-view.js";
 

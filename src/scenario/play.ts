@@ -1,7 +1,7 @@
 import { SimulationUsageError } from "../core/errors.js";
-import { fromBytes, text } from "../bytes.js";
-import { TcpClient } from "../renoise/client.js";
-import { identityOf } from "../renoise/handle.js";
+import { fromBytes, text } from "../core/bytes.js";
+import { TcpClient } from "../renoise/socket/client.js";
+import { identityOf } from "../renoise/socket/handle.js";
 import type { FaultHandle } from "../net/rule.js";
 import type { SimHost, Simulation } from "../sim/simulation.js";
 import { createSimulation } from "../sim/simulation.js";

@@ -1,6 +1,6 @@
 import type { SimHost } from "../sim/simulation.js";
 import type { Responder } from "./types.js";
-import { text } from "../bytes.js";
+import { text } from "../core/bytes.js";
 
 /** Starts a built-in responder on `host`. */
 export function startResponder(host: SimHost, r: Responder): void {

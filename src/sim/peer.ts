@@ -1,9 +1,9 @@
-import type { ByteString } from "../bytes.js";
+import type { ByteString } from "../core/bytes.js";
 import { SimulationUsageError } from "../core/errors.js";
-import { ClientCore } from "../renoise/client.js";
-import { identityOf } from "../renoise/handle.js";
-import { internalsOf, type SocketApi } from "../renoise/socket-api.js";
-import type { LuaResult, Protocol, ReceiveMode, SocketClient } from "../renoise/types.js";
+import { ClientCore } from "../renoise/socket/client.js";
+import { identityOf } from "../renoise/socket/handle.js";
+import { internalsOf, type SocketApi } from "../renoise/socket/socket-api.js";
+import type { LuaResult, Protocol, ReceiveMode, SocketClient } from "../renoise/socket/types.js";
 
 /** What a peer script yields: resume when `ready()` holds, or at virtual time `until`. */
 export interface Wait {

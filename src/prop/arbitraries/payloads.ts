@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { firstNonByte, fromBytes, nonByteMessage, type ByteString } from "../../bytes.js";
+import { firstNonByte, fromBytes, nonByteMessage, type ByteString } from "../../core/bytes.js";
 import { SimulationUsageError } from "../../core/errors.js";
-import { Message } from "../../osc/message.js";
-import type { OscArgument } from "../../osc/types.js";
+import { Message } from "../../renoise/osc/message.js";
+import type { OscArgument } from "../../renoise/osc/types.js";
 
 /** Options of {@link bytesPayload}. */
 export interface BytesPayloadOptions {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { ByteString } from "../../bytes.js";
+import type { ByteString } from "../../core/bytes.js";
 import { SimulationUsageError } from "../../core/errors.js";
 import type {
   FuzzPeerScript,

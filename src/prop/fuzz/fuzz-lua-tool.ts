@@ -1,4 +1,4 @@
-import { loadLuaTool, type LuaToolOptions } from "../../lua-host/index.js";
+import { loadLuaTool, type LuaToolOptions } from "../../tool/index.js";
 import { fuzzToolDetails, type FuzzToolDetails, type FuzzToolOptions } from "./fuzz-tool.js";
 
 /** Options of {@link fuzzLuaTool}: the tool to load, plus the fuzz options. */

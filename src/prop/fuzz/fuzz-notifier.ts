@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { SimulationUsageError } from "../../core/errors.js";
-import type { Notifier, SocketServer } from "../../renoise/types.js";
+import type { Notifier, SocketServer } from "../../renoise/socket/types.js";
 import type { FuzzScenarioOptions } from "../arbitraries/scenario.js";
 import type { Invariant } from "../invariants/types.js";
 import { runScenario, type RunScenarioOptions, type FuzzScenarioRun, type ToolContext } from "../run/run-scenario.js";

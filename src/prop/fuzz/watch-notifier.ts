@@ -1,5 +1,5 @@
-import { CALLBACKS } from "../../renoise/notifier.js";
-import type { Notifier } from "../../renoise/types.js";
+import { CALLBACKS } from "../../renoise/socket/notifier.js";
+import type { Notifier } from "../../renoise/socket/types.js";
 
 /** A callback that raised while fuzzing: its name, the original error and the virtual time. */
 export interface RaisedCallback {

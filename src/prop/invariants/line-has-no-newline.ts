@@ -1,4 +1,4 @@
-import { escapeBytes } from "../../bytes.js";
+import { escapeBytes } from "../../core/bytes.js";
 import type { Invariant } from "./types.js";
 import { at, payloadOf } from "./trace-view.js";
 

@@ -1,5 +1,5 @@
 import type { TraceEvent } from "../../core/trace.js";
-import { escapeBytes } from "../../bytes.js";
+import { escapeBytes } from "../../core/bytes.js";
 import type { Invariant } from "./types.js";
 import { at, callbackIndex, payloadCut, payloadOf, serverProto } from "./trace-view.js";
 

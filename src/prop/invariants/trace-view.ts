@@ -1,4 +1,4 @@
-import { unescapeBytes, type ByteString } from "../../bytes.js";
+import { unescapeBytes, type ByteString } from "../../core/bytes.js";
 import type { TraceEvent } from "../../core/trace.js";
 
 /** A notifier callback as the trace records it. */

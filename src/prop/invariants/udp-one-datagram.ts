@@ -1,5 +1,5 @@
 import type { Invariant } from "./types.js";
-import { escapeBytes } from "../../bytes.js";
+import { escapeBytes } from "../../core/bytes.js";
 import { at, callbackIndex, payloadOf, serverProto } from "./trace-view.js";
 
 const portOf = (s: string): string => s.slice(s.lastIndexOf(":") + 1);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { escapeBytes, type ByteString } from "../../bytes.js";
+import { escapeBytes, type ByteString } from "../../core/bytes.js";
 import { SocketErrors } from "../../net/errors.js";
-import type { Notifier, SocketClient } from "../../renoise/types.js";
+import type { Notifier, SocketClient } from "../../renoise/socket/types.js";
 import { deliver, MODEL_LATENCY, type ModelClient, type ServerModel, type ServerReal } from "./server-model.js";
 
 type Cmd = fc.Command<ServerModel, ServerReal>;

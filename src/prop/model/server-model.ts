@@ -1,5 +1,5 @@
-import type { ByteString } from "../../bytes.js";
-import type { SocketClient, SocketServer } from "../../renoise/types.js";
+import type { ByteString } from "../../core/bytes.js";
+import type { SocketClient, SocketServer } from "../../renoise/socket/types.js";
 import type { SimHost, Simulation } from "../../sim/simulation.js";
 
 /** One connection a peer made, as the reference model sees it. */

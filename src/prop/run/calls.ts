@@ -1,4 +1,4 @@
-import type { ByteString } from "../../bytes.js";
+import type { ByteString } from "../../core/bytes.js";
 import type { WaitMode } from "../scenario.js";
 
 /** The state of a peer's socket as its script knows it, just before a call. */

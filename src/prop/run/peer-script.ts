@@ -1,5 +1,5 @@
-import type { ByteString } from "../../bytes.js";
-import type { LuaResult, SendResult, SocketClient } from "../../renoise/types.js";
+import type { ByteString } from "../../core/bytes.js";
+import type { LuaResult, SendResult, SocketClient } from "../../renoise/socket/types.js";
 import type { Peer, PeerScript } from "../../sim/peer.js";
 import type { Simulation } from "../../sim/simulation.js";
 import type { StreamCutPlan } from "../../net/stream-cut.js";

@@ -1,7 +1,7 @@
-import type { ByteString } from "../../bytes.js";
+import type { ByteString } from "../../core/bytes.js";
 import { SimulationUsageError } from "../../core/errors.js";
 import type { TraceEvent } from "../../core/trace.js";
-import type { SocketApi } from "../../renoise/socket-api.js";
+import type { SocketApi } from "../../renoise/socket/socket-api.js";
 import type { SemanticsOptions } from "../../sim/context.js";
 import { createSimulation, type Simulation } from "../../sim/simulation.js";
 import type { StreamCutPlan } from "../../net/stream-cut.js";

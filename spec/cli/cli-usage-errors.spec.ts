@@ -1,0 +1,28 @@
+import { expect, it } from "vitest";
+import { cli } from "../support/cli.js";
+
+// Usage and input errors exit 2 with a message; --help works on every command.
+it("answers --help everywhere and exits 2 on usage errors", () => {
+  for (const cmd of ["run", "fuzz", "replay", "test", "demo"]) {
+    const r = cli([cmd, "--help"]);
+    expect(r.code, cmd).toBe(0);
+    expect(r.stdout, cmd).toContain(`renoise-sim ${cmd}`);
+  }
+  expect(cli(["--help"]).stdout).toContain("Exit codes: 0 success, 1 a property or script");
+  const cases: [string[], RegExp][] = [
+    [["nope"], /unknown command "nope"/],
+    [["run"], /expected one tool folder or .lua script/],
+    [["run", "no/such/tool"], /no such tool folder or script/],
+    [["run", "fixtures/demo/line-tool", "--bogus"], /unknown option --bogus/],
+    [["fuzz", "fixtures/tools/http-server"], /--port <1..65535> is required/],
+    [["fuzz", "fixtures/tools/http-server", "--port", "8080", "--shard", "5/4"], /--shard must be i\/n/],
+    [["fuzz", "fixtures/tools/http-server", "--port", "8080", "--grammar", "xml"], /unknown grammar "xml"/],
+    [["replay", "rs1.!!!"], /token is damaged/],
+    [["test", "missing.lua"], /no such script/],
+  ];
+  for (const [args, message] of cases) {
+    const r = cli(args);
+    expect(r.code, args.join(" ")).toBe(2);
+    expect(r.stderr, args.join(" ")).toMatch(message);
+  }
+});

@@ -1,0 +1,342 @@
+import type { ByteString } from "../../core/bytes.js";
+import type { TraceEvent } from "../../core/trace.js";
+import { SocketLogicError } from "../../core/errors.js";
+import { endpoint } from "../../net/address.js";
+import { MAX_UDP_PAYLOAD, SocketErrors } from "../../net/errors.js";
+import type { Host } from "../../net/host.js";
+import type { TcpEnd, TcpEndOwner } from "../../net/tcp-end.js";
+import type { UdpEndpoint } from "../../net/udp-endpoint.js";
+import type { SimContext } from "./context.js";
+import { setIdentity } from "./handle.js";
+import { RxBuffer } from "./rx-buffer.js";
+import type { LuaResult, ReceiveMode, SendMessage, SendResult, SocketClient } from "./types.js";
+import { checkMode, checkTimeout, modeName, toMessage, type Mode } from "./validate.js";
+
+/**
+ * Lifecycle of a client: "open"; "failed" after a receive error other than
+ * timeout (is_open false, send/receive raise, properties still readable);
+ * "closed" after close() (everything raises).
+ */
+type ClientState = "open" | "failed" | "closed";
+
+/** A receive that was validated and may be waiting for data. */
+export interface PendingReceive {
+  mode: Mode;
+  timeout: number;
+  start: number;
+}
+
+/** Shared state and rules of sockets made by create_client. */
+export abstract class ClientCore {
+  state: ClientState = "open";
+  readonly rx = new RxBuffer();
+
+  constructor(
+    readonly ctx: SimContext,
+    readonly host: Host,
+    readonly proto: "tcp" | "udp",
+    readonly localAddr: string,
+    readonly localPort: number,
+    readonly peerAddr: string,
+    readonly peerPort: number,
+  ) {}
+
+  /** Built once, as one flat string (join, not +: a rope of 5 pieces weighs ~4× more), since every trace event of the socket names it. */
+  #label: string | undefined;
+
+  get label(): string {
+    return (this.#label ??= [this.proto, " ", endpoint(this.localAddr, this.localPort), "->", endpoint(this.peerAddr, this.peerPort)].join(""));
+  }
+
+  alive(call: string): void {
+    if (this.state === "closed") {
+      throw new SocketLogicError(
+        `SocketClient${call}: the socket was closed with close(); create a new client with renoise.Socket.create_client`,
+      );
+    }
+  }
+
+  usable(call: string): void {
+    this.alive(call);
+    if (this.state === "failed") {
+      throw new SocketLogicError(
+        `SocketClient${call}: the socket is closed (a receive failed and closed it; is_open is false); ` +
+          `create a new client with renoise.Socket.create_client`,
+      );
+    }
+  }
+
+  abstract isOpen(): boolean;
+  abstract transmit(data: ByteString): SendResult;
+  /** True once no more data can ever arrive (the peer closed or reset). */
+  abstract eof(): boolean;
+  abstract readable(mode: Mode): boolean;
+  abstract read(mode: Mode): ByteString | undefined;
+  abstract release(): void;
+
+  send(message: SendMessage): SendResult {
+    this.usable(":send");
+    const data = toMessage("SocketClient:send", message);
+    return this.transmit(data);
+  }
+
+  receive(mode: ReceiveMode, timeoutMs: number): LuaResult<ByteString> {
+    const r = this.beginReceive(mode, timeoutMs);
+    if (!this.ready(r.mode)) {
+      // Even a poll (timeout 0) sees what arrives at this very instant.
+      this.ctx.block(
+        this.host,
+        { kind: "block", call: "SocketClient:receive" },
+        r.start + r.timeout,
+        () => this.ready(r.mode),
+        r.mode.kind === "all",
+      );
+    }
+    return this.finishReceive(r);
+  }
+
+  /** Validates a receive call (raising on misuse) and notes when it started. */
+  beginReceive(mode: unknown, timeoutMs: unknown): PendingReceive {
+    this.usable(":receive");
+    const m = checkMode("SocketClient:receive", mode);
+    const timeout = checkTimeout("SocketClient:receive", timeoutMs, true);
+    return { mode: m, timeout, start: this.ctx.now() };
+  }
+
+  /** True when a receive in `mode` can finish now (data, or the end of the stream). */
+  ready(mode: Mode): boolean {
+    return this.readable(mode) || this.eof();
+  }
+
+  /** Completes a receive: data, "timeout" (socket stays open) or "disconnected" (socket closes). */
+  finishReceive(r: PendingReceive): LuaResult<ByteString> {
+    const m = r.mode;
+    let data = this.read(m);
+    if (data === undefined && this.eof()) {
+      // End of stream: hand out a last partial line or block once, then report the disconnect.
+      const rest = this.rx.takeAll();
+      if (rest.length > 0) data = rest;
+    }
+    const error =
+      data !== undefined ? undefined : this.eof() ? SocketErrors.DISCONNECTED : SocketErrors.TIMEOUT;
+    if (error === SocketErrors.DISCONNECTED) this.state = "failed";
+    const trace = this.ctx.trace;
+    if (trace.enabled) {
+      // One object per receive (a hot path), completed with the data or the error.
+      const e: TraceEvent = {
+        seq: 0,
+        t: 0,
+        kind: "client.receive",
+        host: this.host.name,
+        socket: this.label,
+        mode: modeName(m),
+        timeout: r.timeout,
+        waited: this.ctx.now() - r.start,
+      };
+      if (data !== undefined) {
+        const pl = trace.payload(data);
+        e.bytes = pl.bytes;
+        e.data = pl.data;
+        e.hash = pl.hash;
+      } else {
+        e.error = error!;
+      }
+      trace.add(e);
+    }
+    if (data !== undefined) return [data, undefined];
+    return [undefined, error!];
+  }
+
+  close(): void {
+    this.alive(":close");
+    this.state = "closed";
+    this.ctx.trace.record("client.close", this.host.name, { socket: this.label });
+    this.release();
+  }
+}
+
+/** A TCP client made by create_client. */
+export class TcpClient extends ClientCore implements TcpEndOwner {
+  constructor(
+    ctx: SimContext,
+    readonly end: TcpEnd,
+  ) {
+    super(ctx, end.host, "tcp", end.localAddr, end.localPort, end.peerAddr, end.peerPort);
+    end.owner = this;
+  }
+
+  onData(_end: TcpEnd, data: ByteString): void {
+    this.rx.append(data);
+  }
+
+  onPeerClose(): void {
+    // Observed by the next receive (R13); there is no callback for it (R24).
+  }
+
+  isOpen(): boolean {
+    return this.state === "open";
+  }
+
+  eof(): boolean {
+    return this.end.peerClosed;
+  }
+
+  readable(mode: Mode): boolean {
+    return this.rx.canSatisfy(mode);
+  }
+
+  read(mode: Mode): ByteString | undefined {
+    return this.rx.take(mode);
+  }
+
+  transmit(data: ByteString): SendResult {
+    if (this.end.peerClosed) {
+      const error = this.end.peerReset ? SocketErrors.CONNECTION_RESET : SocketErrors.DISCONNECTED;
+      this.ctx.trace.record("client.send", this.host.name, { socket: this.label, bytes: data.length, error });
+      return [false, error];
+    }
+    this.ctx.network.sendData(this.end, data);
+    return [true, undefined];
+  }
+
+  release(): void {
+    if (!this.end.closedLocal) this.ctx.network.close(this.end, "client close");
+  }
+
+  /** Aborts the connection (the peer sees a reset); the socket is closed. Used by scripted peers. */
+  abort(): void {
+    this.alive(":close");
+    this.state = "closed";
+    if (!this.end.closedLocal) this.ctx.network.reset(this.end, "peer reset");
+  }
+}
+
+/** A UDP client made by create_client: a bound port with a default peer. */
+export class UdpClient extends ClientCore implements UdpEndpoint {
+  private readonly datagrams: ByteString[] = [];
+  private head = 0;
+  readonly bindAddress: string;
+
+  constructor(ctx: SimContext, host: Host, localAddr: string, localPort: number, peerAddr: string, peerPort: number) {
+    super(ctx, host, "udp", localAddr, localPort, peerAddr, peerPort);
+    this.bindAddress = localAddr;
+    host.udpPorts.set(localPort, this);
+  }
+
+  onDatagram(data: ByteString): void {
+    if (this.state === "closed") return;
+    this.datagrams.push(data);
+  }
+
+  isOpen(): boolean {
+    return this.state === "open";
+  }
+
+  eof(): boolean {
+    return false;
+  }
+
+  private queued(): number {
+    return this.datagrams.length - this.head;
+  }
+
+  private pull(): boolean {
+    if (this.head >= this.datagrams.length) return false;
+    this.rx.append(this.datagrams[this.head++]!);
+    if (this.head === this.datagrams.length) {
+      this.datagrams.length = 0;
+      this.head = 0;
+    }
+    return true;
+  }
+
+  readable(mode: Mode): boolean {
+    if (mode.kind === "all") return this.rx.length > 0 || this.queued() > 0;
+    if (this.rx.canSatisfy(mode)) return true;
+    // Could the queued datagrams complete the read?
+    let extra = 0;
+    for (let i = this.head; i < this.datagrams.length; i++) {
+      const d = this.datagrams[i]!;
+      if (mode.kind === "line" && /[\r\n]/.test(d)) return true;
+      extra += d.length;
+    }
+    return mode.kind === "bytes" && this.rx.length + extra >= mode.n;
+  }
+
+  /** "*all" returns what an earlier read left over, else exactly one datagram. */
+  read(mode: Mode): ByteString | undefined {
+    if (mode.kind === "all") {
+      if (this.rx.length > 0) return this.rx.takeAll();
+      if (this.queued() === 0) return undefined;
+      this.pull();
+      return this.rx.takeAll();
+    }
+    if (!this.readable(mode)) return undefined;
+    while (!this.rx.canSatisfy(mode) && this.pull()) {
+      /* pull datagrams one at a time */
+    }
+    return this.rx.take(mode);
+  }
+
+  transmit(data: ByteString): SendResult {
+    if (data.length > MAX_UDP_PAYLOAD) {
+      this.ctx.trace.record("client.send", this.host.name, {
+        socket: this.label,
+        bytes: data.length,
+        error: SocketErrors.MESSAGE_TOO_LONG,
+      });
+      return [false, SocketErrors.MESSAGE_TOO_LONG];
+    }
+    this.ctx.network.sendDatagram(this.host, this.localAddr, this.localPort, this.peerAddr, this.peerPort, data);
+    return [true, undefined];
+  }
+
+  release(): void {
+    if (this.host.udpPorts.get(this.localPort) === this) this.host.udpPorts.delete(this.localPort);
+    this.ctx.network.releasePort(this.host, "udp", this.localPort);
+  }
+}
+
+/** The public SocketClient object of a create_client socket. */
+export class ClientSocket implements SocketClient {
+  readonly #core: ClientCore;
+
+  constructor(core: ClientCore) {
+    this.#core = core;
+    setIdentity(this, core);
+  }
+
+  get is_open(): boolean {
+    this.#core.alive(".is_open");
+    return this.#core.isOpen();
+  }
+  get local_address(): string {
+    this.#core.alive(".local_address");
+    return this.#core.localAddr;
+  }
+  get local_port(): number {
+    this.#core.alive(".local_port");
+    return this.#core.localPort;
+  }
+  get peer_address(): string {
+    this.#core.alive(".peer_address");
+    return this.#core.peerAddr;
+  }
+  get peer_port(): number {
+    this.#core.alive(".peer_port");
+    return this.#core.peerPort;
+  }
+  send(message: SendMessage): SendResult {
+    return this.#core.send(message);
+  }
+  receive(mode: ReceiveMode, timeout_ms: number): LuaResult<ByteString> {
+    return this.#core.receive(mode, timeout_ms);
+  }
+  close(): void {
+    this.#core.close();
+  }
+  /** Compact description for debugging and snapshots. */
+  toString(): string {
+    return `SocketClient(${this.#core.label}, ${this.#core.state})`;
+  }
+}

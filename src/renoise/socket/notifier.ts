@@ -1,0 +1,30 @@
+import { SocketLogicError } from "../../core/errors.js";
+import type { Notifier } from "./types.js";
+import { show } from "./validate.js";
+
+/** The callback names a notifier may define. */
+export const CALLBACKS = ["socket_error", "socket_accepted", "socket_message"] as const;
+export type CallbackName = (typeof CALLBACKS)[number];
+
+/** Checks a notifier passed to run(): an object whose present callbacks are functions. */
+export function checkNotifier(notifier: unknown): Notifier {
+  if ((typeof notifier !== "object" && typeof notifier !== "function") || notifier === null) {
+    throw new SocketLogicError(
+      `SocketServer:run: notifier must be a table of callbacks or a class instance, got ${show(notifier)}`,
+    );
+  }
+  const n = notifier as Record<string, unknown>;
+  for (const name of CALLBACKS) {
+    const cb = n[name];
+    if (cb !== undefined && cb !== null && typeof cb !== "function") {
+      throw new SocketLogicError(`SocketServer:run: notifier.${name} must be a function, got ${show(cb)}`);
+    }
+  }
+  return notifier;
+}
+
+/** Looks a callback up when it is about to run (a tool may change its notifier while running). */
+export function callbackOf(notifier: Notifier, name: CallbackName): ((...args: unknown[]) => void) | undefined {
+  const cb = (notifier as Record<string, unknown>)[name];
+  return typeof cb === "function" ? (cb as (...args: unknown[]) => void) : undefined;
+}

@@ -1,0 +1,268 @@
+import type { ByteString } from "../../core/bytes.js";
+import { SocketLogicError } from "../../core/errors.js";
+import { endpoint } from "../../net/address.js";
+import type { DispatchOwner } from "../../net/gui-thread.js";
+import type { Host } from "../../net/host.js";
+import type { TcpEnd, TcpEndOwner } from "../../net/tcp-end.js";
+import type { TcpListener } from "../../net/tcp-listener.js";
+import type { UdpEndpoint } from "../../net/udp-endpoint.js";
+import type { SimContext } from "./context.js";
+import { setIdentity } from "./handle.js";
+import { callbackOf, checkNotifier, type CallbackName } from "./notifier.js";
+import { Connection, UdpPeerSocket } from "./server-sockets.js";
+import type { Notifier, SocketServer } from "./types.js";
+import { checkTimeout } from "./validate.js";
+
+type Fields = Record<string, string | number | boolean | null>;
+
+/** Server lifecycle: created → running ⇄ stopped → closed. */
+export type ServerState = "created" | "running" | "stopped" | "closed";
+
+/** The simulation side of a SocketServer (TCP listener or bound UDP port). */
+export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpEndpoint {
+  state: ServerState = "created";
+  notifier: Notifier | undefined;
+  readonly connections = new Map<number, Connection>();
+  /** The socket_message of each connection still waiting for the GUI thread (stream merging appends to it). */
+  private readonly queuedMessages = new Map<number, { data: ByteString }>();
+
+  constructor(
+    readonly ctx: SimContext,
+    readonly host: Host,
+    readonly proto: "tcp" | "udp",
+    readonly bindAddress: string,
+    readonly port: number,
+  ) {}
+
+  get dispatching(): boolean {
+    return this.state === "running";
+  }
+  get dead(): boolean {
+    return this.state === "closed";
+  }
+  /** Built once: every trace event of the server names it. */
+  #label: string | undefined;
+
+  get label(): string {
+    return (this.#label ??= `${this.proto} ${endpoint(this.bindAddress, this.port)}`);
+  }
+
+  alive(call: string): void {
+    if (this.state === "closed") {
+      throw new SocketLogicError(
+        `SocketServer${call}: the server was closed with close(); create a new one with renoise.Socket.create_server`,
+      );
+    }
+  }
+
+  private record(kind: string, fields: Record<string, string | number | boolean | null> = {}): void {
+    this.ctx.trace.record(kind, this.host.name, { server: this.label, ...fields });
+  }
+
+  // ------------------------------------------------------------ network side
+
+  onConnection(end: TcpEnd): void {
+    const conn = new Connection(this.ctx, end, this.connections);
+    end.owner = this;
+    this.connections.set(end.conn, conn);
+    this.enqueue("socket_accepted", () => [conn.wrapper()], { peer: endpoint(end.peerAddr, end.peerPort) });
+  }
+
+  onData(end: TcpEnd, data: ByteString, merge = false): void {
+    const conn = this.connections.get(end.conn);
+    if (!conn) return;
+    const peer = this.ctx.trace.endpoint(end.peerAddr, end.peerPort);
+    const queued = this.queuedMessages.get(end.conn);
+    if (merge && queued) {
+      // Stream merging: the bytes join the socket_message still waiting for the GUI thread.
+      queued.data += data;
+      this.record("message.merge", { peer, bytes: data.length, total: queued.data.length });
+      return;
+    }
+    const box = { data };
+    this.queuedMessages.set(end.conn, box);
+    const settle = (): void => {
+      if (this.queuedMessages.get(end.conn) === box) this.queuedMessages.delete(end.conn);
+    };
+    this.enqueue("socket_message", () => [conn.wrapper(), box.data], { peer }, settle, () => box.data);
+  }
+
+  onPeerClose(end: TcpEnd, reset: boolean): void {
+    // No callback exists for a disconnect (R24): is_open of the connection turns false.
+    this.record("connection.peer-gone", { peer: endpoint(end.peerAddr, end.peerPort), reset });
+    // No more bytes can arrive: forget it (queued callbacks and wrappers keep their own reference).
+    this.connections.delete(end.conn);
+  }
+
+  onDatagram(data: ByteString, fromAddr: string, fromPort: number): void {
+    const local = this.bindAddress;
+    this.enqueue(
+      "socket_message",
+      () => [new UdpPeerSocket(this.ctx, this.host, local, this.port, fromAddr, fromPort), data],
+      { peer: endpoint(fromAddr, fromPort) },
+      undefined,
+      () => data,
+    );
+  }
+
+  /** Queues socket_error(message) as if the server's background thread had failed (R19). */
+  injectError(message: string): void {
+    this.record("server.error", { error: message });
+    this.enqueue("socket_error", () => [message], { error: message });
+  }
+
+  /**
+   * Queues a callback for the GUI thread. `payload`, for socket_message,
+   * gives the bytes the trace records after `fields` (read when the callback
+   * runs or is dropped: merged bytes count).
+   */
+  private enqueue(
+    name: CallbackName,
+    args: () => unknown[],
+    fields: Fields,
+    settle?: () => void,
+    payload?: () => ByteString,
+  ): void {
+    this.host.gui.enqueue(
+      this,
+      () => {
+        settle?.();
+        this.invoke(name, args(), fields, payload?.());
+      },
+      () => {
+        settle?.();
+        this.record(
+          "callback.dropped",
+          payload ? { callback: name, ...fields, ...this.ctx.trace.payload(payload()) } : { callback: name, ...fields },
+        );
+      },
+    );
+  }
+
+  private invoke(name: CallbackName, args: unknown[], fields: Fields, data?: ByteString): void {
+    const notifier = this.notifier!;
+    const cb = callbackOf(notifier, name);
+    const trace = this.ctx.trace;
+    if (data !== undefined && trace.enabled) {
+      // socket_message: fields is { peer }; one literal instead of three spreads.
+      const pl = trace.payload(data);
+      trace.add({
+        seq: 0,
+        t: 0,
+        kind: "callback",
+        host: this.host.name,
+        server: this.label,
+        callback: name,
+        handled: cb !== undefined,
+        peer: fields.peer!,
+        bytes: pl.bytes,
+        data: pl.data,
+        hash: pl.hash,
+      });
+    } else if (data === undefined) this.record("callback", { callback: name, handled: cb !== undefined, ...fields });
+    if (!cb) return;
+    try {
+      cb.apply(notifier, args);
+    } catch (e) {
+      this.ctx.callbackFailed(this.host, name, e);
+    }
+  }
+
+  // ------------------------------------------------------------ API side
+
+  run(notifier: unknown): void {
+    this.alive(":run");
+    const checked = checkNotifier(notifier);
+    if (this.state === "running") {
+      throw new SocketLogicError("SocketServer:run: the server is already running; call stop() before run() again");
+    }
+    this.notifier = checked;
+    this.state = "running";
+    this.record("server.run");
+  }
+
+  stop(): void {
+    this.alive(":stop");
+    if (this.state !== "running") return;
+    this.state = "stopped";
+    this.record("server.stop");
+  }
+
+  wait(timeoutMs: unknown): void {
+    this.alive(":wait");
+    const ms = checkTimeout("SocketServer:wait", timeoutMs, true);
+    const start = this.ctx.now();
+    this.record("server.wait", { timeout: ms });
+    this.ctx.block(this.host, { kind: "wait", owner: this }, start + ms, () => false);
+  }
+
+  /** Its host crashed: the server disappears without a word (no FIN to peers, queued callbacks dropped). */
+  vanish(): void {
+    if (this.state === "closed") return;
+    this.state = "closed";
+    this.record("server.vanish");
+    const ports = this.proto === "tcp" ? this.host.tcpPorts : this.host.udpPorts;
+    if (ports.get(this.port) === this) ports.delete(this.port);
+    this.connections.clear();
+    this.queuedMessages.clear();
+    this.host.gui.discardAll(this);
+  }
+
+  close(): void {
+    this.alive(":close");
+    this.state = "closed";
+    this.record("server.close");
+    if (this.proto === "tcp") {
+      if (this.host.tcpPorts.get(this.port) === this) this.host.tcpPorts.delete(this.port);
+      for (const c of this.connections.values()) {
+        if (!c.end.closedLocal) this.ctx.network.close(c.end, "server close");
+      }
+    } else if (this.host.udpPorts.get(this.port) === this) {
+      this.host.udpPorts.delete(this.port);
+    }
+    this.connections.clear();
+    this.host.gui.discardAll(this);
+  }
+}
+
+/** The public SocketServer object. */
+export class ServerSocket implements SocketServer {
+  readonly #core: ServerCore;
+
+  constructor(core: ServerCore) {
+    this.#core = core;
+    setIdentity(this, core);
+  }
+
+  get is_open(): boolean {
+    this.#core.alive(".is_open");
+    return true;
+  }
+  get is_running(): boolean {
+    this.#core.alive(".is_running");
+    return this.#core.state === "running";
+  }
+  get local_address(): string {
+    this.#core.alive(".local_address");
+    return this.#core.bindAddress;
+  }
+  get local_port(): number {
+    this.#core.alive(".local_port");
+    return this.#core.port;
+  }
+  run(notifier: Notifier): void {
+    this.#core.run(notifier);
+  }
+  stop(): void {
+    this.#core.stop();
+  }
+  wait(timeout_ms: number): void {
+    this.#core.wait(timeout_ms);
+  }
+  close(): void {
+    this.#core.close();
+  }
+  toString(): string {
+    return `SocketServer(${this.#core.label}, ${this.#core.state})`;
+  }
+}

@@ -1,0 +1,175 @@
+import { SocketLogicError } from "../../core/errors.js";
+import { ANY_ADDRESS, endpoint, isLoopback, LOOPBACK } from "../../net/address.js";
+import { SocketErrors } from "../../net/errors.js";
+import type { Host } from "../../net/host.js";
+import type { ConnectResult } from "../../net/network.js";
+import type { SimContext } from "./context.js";
+import { ClientSocket, TcpClient, UdpClient } from "./client.js";
+import { ServerCore, ServerSocket } from "./server.js";
+import type { LuaResult, Protocol, SocketClient, SocketServer } from "./types.js";
+import { checkAddress, checkPort, checkProtocol, checkTimeout, show } from "./validate.js";
+
+/** The `renoise.Socket` namespace. */
+export interface SocketApi {
+  readonly PROTOCOL_TCP: 1;
+  readonly PROTOCOL_UDP: 2;
+  /**
+   * `create_server([address,] port [, protocol])`: binds and listens. Returns
+   * `[server]` or `[undefined, error]` (port in use, address not local, ...).
+   */
+  create_server(port: number, protocol?: Protocol): LuaResult<SocketServer>;
+  create_server(address: string, port: number, protocol?: Protocol): LuaResult<SocketServer>;
+  /**
+   * `create_client(address, port [, protocol [, timeout_ms]])`: for TCP,
+   * blocks up to `timeout_ms` (default 1000) of virtual time for the
+   * handshake. Returns `[client]` or `[undefined, error]`.
+   */
+  create_client(address: string, port: number, protocol?: Protocol, timeout_ms?: number): LuaResult<SocketClient>;
+}
+
+const DEFAULT_CONNECT_TIMEOUT = 1000;
+
+/** A TCP handshake in progress (see {@link SocketApiInternals.begin_client}). */
+export interface PendingConnect {
+  deadline: number;
+  settled: () => boolean;
+  finish: () => LuaResult<SocketClient>;
+}
+
+/** Result of starting create_client without blocking. */
+export type ClientStart = { done: LuaResult<SocketClient>; pending?: undefined } | { done?: undefined; pending: PendingConnect };
+
+/** Non-blocking building blocks behind the API (used by peer scripts). */
+export interface SocketApiInternals {
+  begin_client(address: unknown, port: unknown, protocol?: unknown, timeoutMs?: unknown): ClientStart;
+}
+
+const internals = new WeakMap<SocketApi, SocketApiInternals>();
+
+/** The non-blocking internals of a SocketApi made by {@link createSocketApi}. */
+export function internalsOf(api: SocketApi): SocketApiInternals {
+  const i = internals.get(api);
+  if (!i) throw new Error("internalsOf: not a renoise-sim SocketApi");
+  return i;
+}
+
+/** Builds the renoise.Socket API of one simulated host. */
+export function createSocketApi(ctx: SimContext, host: Host): SocketApi {
+  function fail<T>(kind: string, error: string, fields: Record<string, string | number>): LuaResult<T> {
+    ctx.trace.record(kind, host.name, { ...fields, error });
+    return [undefined, error];
+  }
+
+  function create_server(...args: unknown[]): LuaResult<SocketServer> {
+    const call = "renoise.Socket.create_server";
+    let address: string | undefined;
+    let rest: unknown[];
+    if (typeof args[0] === "string") {
+      address = checkAddress(call, args[0]);
+      rest = args.slice(1);
+    } else if (typeof args[0] === "number") {
+      rest = args;
+    } else {
+      throw new SocketLogicError(`${call}: expected ([address,] port [, protocol]), got ${show(args[0])} as first argument`);
+    }
+    const port = checkPort(call, rest[0], true);
+    const protocol = checkProtocol(call, rest[1]);
+    const proto = protocol === 1 ? "tcp" : "udp";
+    let bind = ANY_ADDRESS;
+    if (address !== undefined) {
+      const resolved = ctx.network.dns.resolve(address);
+      if (resolved === undefined) return fail("server.create", SocketErrors.HOST_NOT_FOUND, { proto, address, port });
+      if (resolved !== ANY_ADDRESS && !host.owns(resolved)) {
+        return fail("server.create", SocketErrors.ADDRESS_NOT_AVAILABLE, { proto, address, port });
+      }
+      bind = isLoopback(resolved) ? LOOPBACK : resolved;
+    }
+    const table = proto === "tcp" ? host.tcpPorts : host.udpPorts;
+    let actual = port;
+    if (port === 0) {
+      const p = ctx.network.allocatePort(host, proto);
+      if (p === undefined) return fail("server.create", SocketErrors.ADDRESS_IN_USE, { proto, port });
+      actual = p;
+    }
+    if (table.has(actual)) return fail("server.create", SocketErrors.ADDRESS_IN_USE, { proto, port: actual });
+    const core = new ServerCore(ctx, host, proto, bind, actual);
+    if (proto === "tcp") host.tcpPorts.set(actual, core);
+    else host.udpPorts.set(actual, core);
+    ctx.trace.record("server.create", host.name, { server: core.label });
+    return [new ServerSocket(core), undefined];
+  }
+
+  /**
+   * Starts create_client without blocking: either an immediate result, or a
+   * pending TCP handshake to wait for (until `deadline` or `settled()`).
+   */
+  function begin_client(address: unknown, port: unknown, protocol?: unknown, timeoutMs?: unknown): ClientStart {
+    const call = "renoise.Socket.create_client";
+    const name = checkAddress(call, address);
+    const p = checkPort(call, port, false);
+    const proto = checkProtocol(call, protocol) === 1 ? "tcp" : "udp";
+    const timeout =
+      timeoutMs === undefined || timeoutMs === null ? DEFAULT_CONNECT_TIMEOUT : checkTimeout(call, timeoutMs, false);
+    const target = endpoint(name, p);
+    const resolved = ctx.network.dns.resolve(name);
+    if (resolved === undefined || resolved === ANY_ADDRESS) {
+      return { done: fail("client.create", SocketErrors.HOST_NOT_FOUND, { proto, to: target }) };
+    }
+    const localPort = ctx.network.allocatePort(host, proto);
+    if (localPort === undefined) {
+      return { done: fail("client.create", SocketErrors.ADDRESS_NOT_AVAILABLE, { proto, to: target }) };
+    }
+    const localAddr = host.sourceFor(resolved);
+
+    if (proto === "udp") {
+      const core = new UdpClient(ctx, host, localAddr, localPort, resolved, p);
+      ctx.trace.record("client.create", host.name, { socket: core.label });
+      return { done: [new ClientSocket(core), undefined] };
+    }
+
+    let result: ConnectResult | undefined;
+    let core: TcpClient | undefined;
+    const start = ctx.now();
+    const attempt = ctx.network.connect(host, localPort, resolved, p, (r) => {
+      result = r;
+      // Own the end at once: bytes may arrive before the blocking call returns.
+      if (r.ok) core = new TcpClient(ctx, r.end);
+    });
+    return {
+      pending: {
+        deadline: start + timeout,
+        settled: () => result !== undefined,
+        finish: () => {
+          if (result === undefined) {
+            attempt.abandon();
+            ctx.network.releasePort(host, "tcp", localPort);
+            return fail("client.create", SocketErrors.CONNECT_TIMEOUT, { proto, to: target, waited: ctx.now() - start });
+          }
+          if (!result.ok) {
+            ctx.network.releasePort(host, "tcp", localPort);
+            return fail("client.create", SocketErrors.CONNECTION_REFUSED, { proto, to: target });
+          }
+          ctx.trace.record("client.create", host.name, { socket: core!.label, waited: ctx.now() - start });
+          return [new ClientSocket(core!), undefined];
+        },
+      },
+    };
+  }
+
+  function create_client(address: unknown, port: unknown, protocol?: unknown, timeoutMs?: unknown): LuaResult<SocketClient> {
+    const started = begin_client(address, port, protocol, timeoutMs);
+    if (started.done) return started.done;
+    const pending = started.pending;
+    ctx.block(host, { kind: "block", call: "renoise.Socket.create_client" }, pending.deadline, pending.settled);
+    return pending.finish();
+  }
+
+  const api: SocketApi = {
+    PROTOCOL_TCP: 1,
+    PROTOCOL_UDP: 2,
+    create_server: create_server,
+    create_client: create_client,
+  };
+  internals.set(api, { begin_client });
+  return api;
+}

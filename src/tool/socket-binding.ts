@@ -1,0 +1,168 @@
+import { text, type ByteString } from "../core/bytes.js";
+import { multi, type HostClass, type HostFunction, type HostResult, type LuaInput, type LuaVm } from "../lua/index.js";
+import { sameSocket } from "../renoise/socket/handle.js";
+import type { SocketApi } from "../renoise/socket/socket-api.js";
+import type {
+  LuaResult,
+  ReceiveMode,
+  SendMessage,
+  SendResult,
+  SocketBase,
+  SocketClient,
+  SocketServer,
+} from "../renoise/socket/types.js";
+import { adaptLuaNotifier, type LuaNotifier } from "./lua-notifier.js";
+
+/** `renoise.Socket` for Lua, plus what unloading the tool needs. @internal */
+export interface SocketBinding {
+  /** The `renoise.Socket` table. */
+  readonly table: Record<string, LuaInput>;
+  /** Closes every server and client the tool created that is still open; returns how many. */
+  closeAll(): number;
+}
+
+/**
+ * Binds a host's renoise.Socket double into a VM with Lua calling
+ * conventions: failures as `nil, error` (or `false, error` for `send`),
+ * misuse as Lua errors carrying the double's message (`pcall` catches them),
+ * sockets as userdata of type `SocketServer` / `SocketClient`.
+ *
+ * Wrappers (R25): each JS wrapper the double hands out becomes its own
+ * userdata, so the socket of two callbacks for one connection is two
+ * different Lua values (two table keys), and `==` (and Renoise's `rawequal`)
+ * compares the underlying connection, so they are equal.
+ *
+ * @internal
+ */
+export function bindSocket(vm: LuaVm, api: SocketApi): SocketBinding {
+  const created: SocketBase[] = [];
+  let pruneAt = 256;
+  const track = (s: SocketBase): void => {
+    created.push(s);
+    if (created.length < pruneAt) return;
+    // Tools that make a client per reply would otherwise grow this list forever.
+    const open = created.filter((c) => !isClosed(c));
+    created.length = 0;
+    created.push(...open);
+    pruneAt = Math.max(256, open.length * 2);
+  };
+  const notifiers = new Map<SocketServer, LuaNotifier>();
+
+  const clientClass: HostClass<SocketClient> = vm.defineClass<SocketClient>({
+    typeName: "SocketClient",
+    properties: {
+      is_open: { get: (s) => s.is_open },
+      local_address: { get: (s) => s.local_address },
+      local_port: { get: (s) => s.local_port },
+      peer_address: { get: (s) => s.peer_address },
+      peer_port: { get: (s) => s.peer_port },
+    },
+    methods: {
+      send: (s, message) => sendResult(s.send(message as SendMessage)),
+      receive: (s, mode, timeout) => luaResult(s.receive(mode as ReceiveMode, timeout as number)),
+      close: (s) => s.close(),
+    },
+    tostring: label,
+    equals: sameSocket,
+  });
+  const client = (c: SocketClient): SocketClient => vm.wrap(c, clientClass);
+
+  const convert = (args: unknown[]): LuaInput[] =>
+    args.map((a) => (typeof a === "object" && a !== null ? client(a as SocketClient) : (a as LuaInput)));
+
+  const dropNotifier = (s: SocketServer): void => {
+    notifiers.get(s)?.dispose();
+    notifiers.delete(s);
+  };
+
+  const serverClass = vm.defineClass<SocketServer>({
+    typeName: "SocketServer",
+    properties: {
+      is_open: { get: (s) => s.is_open },
+      is_running: { get: (s) => s.is_running },
+      local_address: { get: (s) => s.local_address },
+      local_port: { get: (s) => s.local_port },
+    },
+    methods: {
+      run: (s, notifier) => {
+        const adapted = adaptLuaNotifier(vm, notifier, convert);
+        try {
+          s.run(adapted.notifier);
+        } catch (e) {
+          adapted.dispose();
+          throw e;
+        }
+        dropNotifier(s);
+        notifiers.set(s, adapted);
+      },
+      stop: (s) => s.stop(),
+      wait: (s, timeout) => s.wait(timeout as number),
+      close: (s) => {
+        s.close();
+        dropNotifier(s);
+      },
+    },
+    tostring: label,
+    equals: sameSocket,
+  });
+
+  const create_server: HostFunction = (...args) => {
+    const [s, err] = (api.create_server as (...a: unknown[]) => LuaResult<SocketServer>)(...args);
+    if (s === undefined) return multi(undefined, err);
+    track(s);
+    return vm.wrap(s, serverClass);
+  };
+  const create_client: HostFunction = (address, port, protocol, timeout) => {
+    const [c, err] = api.create_client(address as string, port as number, protocol as never, timeout as number);
+    if (c === undefined) return multi(undefined, err);
+    track(c);
+    return client(c);
+  };
+
+  return {
+    table: {
+      PROTOCOL_TCP: api.PROTOCOL_TCP,
+      PROTOCOL_UDP: api.PROTOCOL_UDP,
+      create_server,
+      create_client,
+    },
+    closeAll() {
+      let n = 0;
+      for (const s of created) {
+        try {
+          s.close();
+          n++;
+        } catch {
+          // closed already
+        }
+      }
+      for (const a of notifiers.values()) a.dispose();
+      notifiers.clear();
+      created.length = 0;
+      return n;
+    },
+  };
+}
+
+/** `tostring()` of a socket: the double's description, e.g. `SocketClient(tcp 127.0.0.1:5->...)`. */
+function label(s: object): ByteString {
+  return text((s as { toString(): string }).toString());
+}
+
+/** Closed with close(): every property raises (R14). */
+function isClosed(s: SocketBase): boolean {
+  try {
+    void s.is_open;
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function luaResult<T extends LuaInput>([value, error]: LuaResult<T>): HostResult {
+  return error === undefined ? value : multi(undefined, error);
+}
+
+function sendResult([ok, error]: SendResult): HostResult {
+  return error === undefined ? ok : multi(false, error);
+}

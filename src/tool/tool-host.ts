@@ -1,0 +1,231 @@
+import { text, toText, type ByteString } from "../core/bytes.js";
+import { CallbackError, SimulationUsageError } from "../core/errors.js";
+import { LuaError, type LuaInput, type LuaRef, type LuaValue } from "../lua/index.js";
+import type { Simulation } from "../sim/simulation.js";
+import type { FakeClock } from "../sim/time.js";
+
+/** A scripted answer to `renoise.app():show_prompt`: a button label, or a function choosing one. */
+export type PromptAnswer = string | ((message: string, buttons: string[]) => string);
+
+/** One `renoise.app():show_*` call: `kind` is "message", "warning", "error", "status", "prompt" or "open_url". */
+export interface LuaToolMessage {
+  kind: string;
+  text: string;
+}
+
+/** What the tool host needs to know about the tool. @internal */
+export interface ToolHostInit {
+  sim: Simulation;
+  host: string;
+  name: string;
+  id: string;
+  bundlePath: string;
+  prompts: readonly PromptAnswer[];
+  preferences: Record<string, string | number | boolean>;
+}
+
+/** The entry points of the Lua side (lua/tool-api.ts). @internal */
+export interface ToolEntryPoints {
+  fire_timer: LuaRef;
+  fire_idle: LuaRef;
+  fire_unload: LuaRef;
+  fire_finished_loading: LuaRef;
+  invoke_menu: LuaRef;
+  invoke_keybinding: LuaRef;
+  preferences: LuaRef;
+}
+
+type TimerHandle = ReturnType<FakeClock["setTimeout"]>;
+
+/** Period of `app_idle_observable` in virtual ms (Renoise: "about 10 times a second"). */
+export const IDLE_INTERVAL_MS = 100;
+
+/**
+ * The effects behind `renoise.tool()` and `renoise.app()`: timers and the
+ * idle observable on the simulation's clock (virtual time), menu entries and
+ * keybindings as lists, app messages and scripted prompts into the trace.
+ * Lua errors raised by timers and observables are recorded as
+ * `callback.error` and thrown as a `CallbackError` out of the `advance()` /
+ * `runUntilIdle()` that ran them.
+ *
+ * @internal
+ */
+export class ToolHost {
+  readonly messages: LuaToolMessage[] = [];
+  readonly menuEntries: string[] = [];
+  readonly keybindings: string[] = [];
+  readonly midiMappings: string[] = [];
+  /** Names given in options.preferences that the tool's preferences document does not have. */
+  unknownPreferences: string[] = [];
+  entries: ToolEntryPoints | undefined;
+  private readonly timers = new Map<number, TimerHandle>();
+  private nextTimer = 1;
+  private idleTimer: TimerHandle | undefined;
+  private promptIndex = 0;
+
+  constructor(private readonly init: ToolHostInit) {}
+
+  private get clock(): FakeClock {
+    return this.init.sim.clock;
+  }
+
+  private record(kind: string, fields: Record<string, string | number | boolean | null>): void {
+    this.init.sim.trace.record(kind, this.init.host, fields);
+  }
+
+  /** The `host` table of lua/tool-api.ts. */
+  table(): Record<string, LuaInput> {
+    const list = (names: string[], kind: string) => ({
+      added: (name: LuaValue) => {
+        names.push(name as string);
+        this.record(`tool.${kind}.add`, { name: toText(name as string) });
+      },
+      removed: (name: LuaValue) => {
+        names.splice(names.indexOf(name as string), 1);
+        this.record(`tool.${kind}.remove`, { name: toText(name as string) });
+      },
+    });
+    const menu = list(this.menuEntries, "menu");
+    const keys = list(this.keybindings, "keybinding");
+    const midi = list(this.midiMappings, "midi_mapping");
+    return {
+      tool_name: this.init.name,
+      tool_id: this.init.id,
+      bundle_path: this.init.bundlePath,
+      saved_preferences: this.init.preferences,
+      timer_start: (ms) => this.startTimer(ms as number),
+      timer_stop: (id) => this.stopTimer(id as number),
+      idle_notifiers: (count) => this.idleNotifiers(count as number),
+      menu_added: menu.added,
+      menu_removed: menu.removed,
+      keybinding_added: keys.added,
+      keybinding_removed: keys.removed,
+      midi_mapping_added: midi.added,
+      midi_mapping_removed: midi.removed,
+      message: (kind, text) => this.message(kind as string, text as ByteString),
+      prompt: (title, message, ...buttons) => this.prompt(title as ByteString, message as ByteString, buttons as ByteString[]),
+      preferences_assigned: (unknown) => {
+        this.unknownPreferences = unknown ? (unknown as string).split(",") : [];
+        if (this.unknownPreferences.length) {
+          this.record("tool.preferences.unknown", { names: this.unknownPreferences.join(",") });
+        }
+      },
+    };
+  }
+
+  /**
+   * Renoise drives timers from its idle loop: a timer fires when its interval
+   * has passed since it last fired. So each firing schedules the next one an
+   * interval later; a timer held up by a blocking call fires once, late (no
+   * burst of missed periods), and keeps its period from then on.
+   */
+  private startTimer(ms: number): number {
+    const id = this.nextTimer++;
+    // Whole ms, at least 1: a zero interval would fire forever at one instant.
+    const interval = Math.max(1, Math.round(ms));
+    const arm = (): void => {
+      this.timers.set(
+        id,
+        this.after(interval, () => {
+          arm(); // before running: the Lua code may remove the timer
+          this.run("timer", (e) => e.fire_timer.call(id));
+        }),
+      );
+    };
+    arm();
+    return id;
+  }
+
+  /**
+   * A clock timeout `ms` after the simulation's now. The fake clock lags
+   * behind `sim.now` while a late timer fires (it stands at the timer's due
+   * time), so the delay is measured from `sim.now`, not from the clock.
+   */
+  private after(ms: number, fn: () => void): TimerHandle {
+    return this.clock.setTimeout(fn, this.init.sim.now + ms - this.clock.now);
+  }
+
+  private stopTimer(id: number): void {
+    const h = this.timers.get(id);
+    if (h !== undefined) this.clock.clearTimeout(h);
+    this.timers.delete(id);
+  }
+
+  private idleNotifiers(count: number): void {
+    if (count > 0 && this.idleTimer === undefined) {
+      const arm = (): void => {
+        this.idleTimer = this.after(IDLE_INTERVAL_MS, () => {
+          arm();
+          this.run("app_idle_observable", (e) => e.fire_idle.call());
+        });
+      };
+      arm();
+    } else if (count === 0 && this.idleTimer !== undefined) {
+      this.clock.clearTimeout(this.idleTimer);
+      this.idleTimer = undefined;
+    }
+  }
+
+  private message(kind: string, bytes: ByteString): void {
+    const shown = toText(bytes);
+    this.messages.push({ kind, text: shown });
+    this.record(`app.${kind}`, { text: shown });
+  }
+
+  private prompt(titleBytes: ByteString, messageBytes: ByteString, buttonBytes: ByteString[]): ByteString {
+    const [title, message] = [toText(titleBytes), toText(messageBytes)];
+    const buttons = buttonBytes.map(toText);
+    const scripted = this.init.prompts[this.promptIndex++];
+    let answer: string;
+    if (scripted === undefined) answer = buttons[0] ?? "";
+    else answer = typeof scripted === "function" ? scripted(message, buttons) : scripted;
+    if (typeof answer !== "string") {
+      throw new SimulationUsageError(
+        `loadLuaTool: options.prompts[${this.promptIndex - 1}] must return a button label string, got ${typeof answer}`,
+      );
+    }
+    this.messages.push({ kind: "prompt", text: message });
+    this.record("app.prompt", {
+      title,
+      text: message,
+      buttons: buttons.join("|"),
+      answer,
+      scripted: scripted !== undefined,
+    });
+    const i = buttons.indexOf(answer);
+    return i >= 0 ? buttonBytes[i]! : text(answer);
+  }
+
+  /**
+   * Runs a Lua entry point for a timer or observable; a Lua error becomes a
+   * recorded `callback.error` and a thrown `CallbackError`.
+   */
+  run(callback: string, fn: (e: ToolEntryPoints) => unknown): void {
+    const e = this.entries;
+    if (!e) return;
+    try {
+      fn(e);
+    } catch (err) {
+      if (!(err instanceof LuaError)) throw err;
+      this.record("callback.error", { callback, error: err.message });
+      throw new CallbackError(
+        `renoise-sim: ${callback} of Lua tool "${this.init.name}" on host "${this.init.host}" threw: ${err.message}`,
+        callback,
+        { cause: err },
+      );
+    }
+  }
+
+  /** Stops every timer and the idle observable. */
+  stopAll(): void {
+    for (const h of this.timers.values()) this.clock.clearTimeout(h);
+    this.timers.clear();
+    if (this.idleTimer !== undefined) this.clock.clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+  }
+
+  /** Number of running tool timers (not counting the idle observable). */
+  get timerCount(): number {
+    return this.timers.size;
+  }
+}

@@ -1,0 +1,359 @@
+import { basename } from "node:path";
+import { text, toText, type ByteString } from "../core/bytes.js";
+import { SimulationUsageError } from "../core/errors.js";
+import { createLuaVm, LuaRef, type LuaVm } from "../lua/index.js";
+import type { Simulation } from "../sim/simulation.js";
+import { DOCUMENT_LUA } from "./lua/document.js";
+import { OBSERVABLE_LUA } from "./lua/observable.js";
+import { TOOL_API_LUA } from "./lua/tool-api.js";
+import { readToolInfo, type ToolInfo } from "./manifest.js";
+import { bindOsc } from "./osc-binding.js";
+import { bindSocket, type SocketBinding } from "./socket-binding.js";
+import { LuaTables, releaseAll } from "./tables.js";
+import { ToolHost, type LuaToolMessage, type PromptAnswer, type ToolEntryPoints } from "./tool-host.js";
+
+/** `renoise.API_VERSION` of the simulated Renoise. */
+export const RENOISE_API_VERSION = 6.2;
+/** `renoise.RENOISE_VERSION` of the simulated Renoise. */
+export const RENOISE_VERSION = "3.5.0";
+
+/** Options of {@link loadLuaTool}. Give exactly one of `dir`, `file` and `files`. */
+export interface LuaToolOptions {
+  /** A tool folder: `main.lua`, `manifest.xml` and more files. */
+  dir?: string;
+  /** A single Lua script (its folder becomes the tool folder for `require` and `io`). */
+  file?: string;
+  /**
+   * A tool folder held in memory: file contents by relative path (`"main.lua"`
+   * is run); strings are text (UTF-8 encoded), a `Uint8Array` gives exact bytes. Handy in specs.
+   */
+  files?: Record<string, string | Uint8Array>;
+  /** Name of the simulated host the tool runs on. Default: the simulation's tool host. */
+  host?: string;
+  /** Lua instructions one entry from the host may run (endless-loop guard); 0 disables. Default 100,000,000. */
+  instructionLimit?: number;
+  /** Scripted answers of `renoise.app():show_prompt`, used in order; afterwards the first button is chosen. */
+  prompts?: PromptAnswer[];
+  /**
+   * Values the user saved earlier: set into the tool's preferences document
+   * when the tool assigns `renoise.tool().preferences` (booleans, numbers,
+   * strings; names the document lacks are ignored and traced).
+   */
+  preferences?: Record<string, unknown>;
+}
+
+/** A Lua tool loaded into a simulation by {@link loadLuaTool}. */
+export interface LuaTool {
+  /** The tool's own Lua VM (for `vm.getGlobal`, `vm.call`, `vm.run`). */
+  readonly vm: LuaVm;
+  /** Lines printed by `print` (UTF-8 decoded); also in the trace as `lua.print`. */
+  readonly printed: string[];
+  /** `renoise.app()` messages and prompts; also in the trace as `app.<kind>`. */
+  readonly messages: LuaToolMessage[];
+  /** Names of the menu entries added with `add_menu_entry` (and not removed), in order. */
+  readonly menuEntries: string[];
+  /** Runs a menu entry's `invoke` now (call it between steps of virtual time). Lua errors throw a `LuaError`. */
+  invokeMenu(name: string): void;
+  /** Runs a keybinding's `invoke(false)` now. Lua errors throw a `LuaError`. */
+  invokeKeybinding(name: string): void;
+  /**
+   * Unloads the tool: fires `tool_will_unload_observable`, stops its timers
+   * and idle notifiers, closes the sockets it created, closes the VM.
+   * Idempotent.
+   */
+  unload(): void;
+
+  /** The simulated host the tool runs on. */
+  readonly host: string;
+  /** From manifest.xml (`<Name>`), or the script's name. */
+  readonly name: string;
+  /** From manifest.xml (`<Id>`), or the script's name. */
+  readonly id: string;
+  /** `renoise.tool().bundle_path`: the tool folder as the tool sees it (ends with "/"). */
+  readonly bundlePath: string;
+  /** Names of the keybindings added with `add_keybinding`. */
+  readonly keybindings: string[];
+  /** Names of the MIDI mappings added with `add_midi_mapping` (recorded only). */
+  readonly midiMappings: string[];
+  /** The printed lines as byte strings (what Lua printed, exactly). */
+  readonly printedBytes: ByteString[];
+  /** True until {@link unload}. */
+  readonly loaded: boolean;
+  /** The scalar values of `renoise.tool().preferences` now (empty if the tool assigned none). */
+  readPreferences(): Record<string, string | number | boolean>;
+}
+
+type ToolState = "loaded" | "unloaded";
+
+class LoadedLuaTool implements LuaTool {
+  readonly printed: string[] = [];
+  readonly printedBytes: ByteString[] = [];
+  state: ToolState = "loaded";
+  vm!: LuaVm;
+  socket!: SocketBinding;
+  tables!: LuaTables;
+  readonly toolHost: ToolHost;
+
+  constructor(
+    readonly sim: Simulation,
+    readonly host: string,
+    readonly info: ToolInfo,
+    readonly bundlePath: string,
+    options: LuaToolOptions,
+  ) {
+    this.toolHost = new ToolHost({
+      sim,
+      host,
+      name: info.name,
+      id: info.id,
+      bundlePath,
+      prompts: [...(options.prompts ?? [])],
+      preferences: (options.preferences ?? {}) as Record<string, string | number | boolean>,
+    });
+  }
+
+  get name(): string {
+    return this.info.name;
+  }
+  get id(): string {
+    return this.info.id;
+  }
+  get messages(): LuaToolMessage[] {
+    return this.toolHost.messages;
+  }
+  get menuEntries(): string[] {
+    return this.toolHost.menuEntries;
+  }
+  get keybindings(): string[] {
+    return this.toolHost.keybindings;
+  }
+  get midiMappings(): string[] {
+    return this.toolHost.midiMappings;
+  }
+  get loaded(): boolean {
+    return this.state === "loaded";
+  }
+
+  onPrint(line: ByteString): void {
+    const shown = toText(line);
+    this.printedBytes.push(line);
+    this.printed.push(shown);
+    this.sim.trace.record("lua.print", this.host, { text: shown });
+  }
+
+  invokeMenu(name: string): void {
+    this.invoke("invokeMenu", "menu", "menu entry", name, this.menuEntries, (e) => e.invoke_menu);
+  }
+
+  invokeKeybinding(name: string): void {
+    this.invoke("invokeKeybinding", "keybinding", "keybinding", name, this.keybindings, (e) => e.invoke_keybinding);
+  }
+
+  private invoke(
+    call: string,
+    kind: string,
+    label: string,
+    name: string,
+    names: readonly string[],
+    fn: (e: ToolEntryPoints) => LuaRef,
+  ): void {
+    this.assertLoaded(call);
+    if (!names.includes(name)) {
+      const known = names.length ? names.map((n) => JSON.stringify(n)).join(", ") : "none";
+      throw new SimulationUsageError(`LuaTool.${call}: the tool has no ${label} named ${JSON.stringify(name)}; it has ${known}`);
+    }
+    const [result] = fn(this.toolHost.entries!).call(name);
+    this.sim.trace.record(`tool.${kind}.invoke`, this.host, { name, result: typeof result === "string" ? result : null });
+  }
+
+  readPreferences(): Record<string, string | number | boolean> {
+    this.assertLoaded("readPreferences");
+    const flat = this.toolHost.entries!.preferences.call();
+    const out: Record<string, string | number | boolean> = {};
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      const v = flat[i + 1];
+      if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out[flat[i] as string] = v;
+    }
+    releaseAll(flat);
+    return out;
+  }
+
+  unload(): void {
+    if (this.state === "unloaded") return;
+    try {
+      this.toolHost.run("tool_will_unload_observable", (e) => e.fire_unload.call());
+    } finally {
+      this.teardown();
+    }
+  }
+
+  /** Stops everything and closes the VM (no unload notification). */
+  teardown(): void {
+    if (this.state === "unloaded") return;
+    this.state = "unloaded";
+    this.toolHost.stopAll();
+    const closed = this.socket?.closeAll() ?? 0;
+    this.toolHost.entries = undefined;
+    this.vm?.close();
+    this.sim.trace.record("tool.unload", this.host, { tool: this.info.id, closedSockets: closed });
+  }
+
+  private assertLoaded(call: string): void {
+    if (this.state !== "loaded") {
+      throw new SimulationUsageError(`LuaTool.${call}: the tool "${this.info.name}" is ${this.state}; load it again with loadLuaTool()`);
+    }
+  }
+}
+
+function checkOptions(sim: Simulation, options: LuaToolOptions): void {
+  const call = "loadLuaTool";
+  if (typeof sim !== "object" || sim === null || typeof sim.getHost !== "function") {
+    throw new SimulationUsageError(`${call}: the first argument must be a Simulation (createSimulation())`);
+  }
+  if (typeof options !== "object" || options === null) {
+    throw new SimulationUsageError(`${call}: options must be an object with dir or file`);
+  }
+  const sources = [options.dir, options.file, options.files].filter((s) => s !== undefined).length;
+  if (sources !== 1) {
+    throw new SimulationUsageError(
+      `${call}: give exactly one of options.dir (a tool folder), options.file (a Lua script) and options.files (in-memory files)`,
+    );
+  }
+  const limit = options.instructionLimit;
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) {
+    throw new SimulationUsageError(`${call}: options.instructionLimit must be a whole number >= 0, got ${String(limit)}`);
+  }
+  if (options.prompts !== undefined && !Array.isArray(options.prompts)) {
+    throw new SimulationUsageError(`${call}: options.prompts must be an array of button labels or functions`);
+  }
+  for (const [k, v] of Object.entries(options.preferences ?? {})) {
+    if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
+      throw new SimulationUsageError(`${call}: options.preferences.${k} must be a boolean, number or string, got ${typeof v}`);
+    }
+  }
+}
+
+function sourceFiles(files: Record<string, string | Uint8Array>): Record<string, ByteString | Uint8Array> {
+  const out: Record<string, ByteString | Uint8Array> = {};
+  for (const [name, data] of Object.entries(files)) out[name] = typeof data === "string" ? text(data) : data;
+  return out;
+}
+
+/** Runs a binding chunk, returning its results (refs owned by the caller). */
+function chunk(vm: LuaVm, source: string, name: string, ...args: Parameters<LuaVm["run"]>[2][]): LuaRef[] {
+  const out = vm.run(source, `=[renoise-sim ${name}]`, ...args);
+  return out.map((v) => {
+    if (!(v instanceof LuaRef)) throw new Error(`binding chunk ${name} returned a ${typeof v}`);
+    return v;
+  });
+}
+
+function entryPoints(e: LuaRef): ToolEntryPoints {
+  const names = [
+    "fire_timer",
+    "fire_idle",
+    "fire_unload",
+    "fire_finished_loading",
+    "invoke_menu",
+    "invoke_keybinding",
+    "preferences",
+  ] as const;
+  const out: Partial<Record<(typeof names)[number], LuaRef>> = {};
+  for (const n of names) {
+    const f = e.get(n);
+    if (!(f instanceof LuaRef)) throw new Error(`tool API entry point ${n} missing`);
+    out[n] = f;
+  }
+  return out as ToolEntryPoints;
+}
+
+/** Installs the `renoise` global into the tool's VM. */
+function installRenoise(tool: LoadedLuaTool): void {
+  const vm = tool.vm;
+  tool.tables = LuaTables.install(vm);
+  const osc = bindOsc(vm, tool.tables);
+  tool.socket = bindSocket(vm, tool.sim.getHost(tool.host).Socket);
+  vm.installGlobals({
+    renoise: {
+      API_VERSION: RENOISE_API_VERSION,
+      RENOISE_VERSION,
+      Socket: tool.socket.table,
+      Osc: osc.table,
+    },
+  });
+  const [observable] = chunk(vm, OBSERVABLE_LUA, "observable");
+  const [document, docHost] = chunk(vm, DOCUMENT_LUA, "document", observable);
+  const [entries] = chunk(vm, TOOL_API_LUA, "tool", tool.toolHost.table(), observable, document, docHost);
+  tool.toolHost.entries = entryPoints(entries!);
+  releaseAll([observable, document, docHost, entries]);
+}
+
+/**
+ * Loads a Renoise Lua tool into `sim`: a fresh Lua VM (seeded from
+ * `sim.seed`, `os.clock`/`os.time` from `sim.now`) with the `renoise` global
+ * bound to the simulation — `renoise.Socket` is the host's socket double —
+ * then runs `main.lua` (or the script) and fires
+ * `tool_finished_loading_observable`. Throws the `LuaError` if that fails
+ * (the tool is then unloaded again).
+ *
+ * ```ts
+ * const sim = createSimulation({ seed: 1 });
+ * const tool = await loadLuaTool(sim, { dir: "fixtures/tools/line-server" });
+ * sim.spawn("phone", function* (peer) { ... });
+ * sim.advance(1000);
+ * tool.unload();
+ * ```
+ */
+export async function loadLuaTool(sim: Simulation, options: LuaToolOptions): Promise<LuaTool> {
+  checkOptions(sim, options);
+  const host = options.host ?? sim.host.name;
+  sim.getHost(host); // throws a clear error for an unknown host
+  const sink: { tool?: LoadedLuaTool } = {};
+  const vm = await createLuaVm({
+    tool:
+      options.dir !== undefined
+        ? { dir: options.dir }
+        : options.file !== undefined
+          ? { file: options.file }
+          : { files: sourceFiles(options.files ?? {}) },
+    seed: sim.seed,
+    now: () => sim.now,
+    print: (line) => sink.tool?.onPrint(line),
+    ...(options.instructionLimit !== undefined ? { instructionLimit: options.instructionLimit } : {}),
+  });
+  const info = readToolInfo(vm.files, options.file !== undefined ? basename(options.file) : undefined);
+  const tool = new LoadedLuaTool(sim, host, info, vm.files.root, options);
+  sink.tool = tool;
+  tool.vm = vm;
+  try {
+    installRenoise(tool);
+    sim.trace.record("tool.load", host, { tool: info.id, name: info.name, main: vm.mainFile });
+    vm.loadTool();
+    tool.toolHost.run("tool_finished_loading_observable", (e) => e.fire_finished_loading.call());
+  } catch (e) {
+    sim.trace.record("tool.load.error", host, { tool: info.id, error: e instanceof Error ? e.message : String(e) });
+    tool.teardown();
+    throw e;
+  }
+  return tool;
+}
+
+/**
+ * Runs a Renoise-style test script (top-level code, `assert`, `print`) as a
+ * tool and lets the work pending at the instant it ends run
+ * (`sim.advance(0)`), so that errors raised by its notifiers surface too.
+ * Throws the script's `LuaError`, or a `CallbackError` for a notifier. The
+ * returned tool stays loaded (its servers keep serving) until `unload()`.
+ */
+export async function runLuaScript(
+  sim: Simulation,
+  file: string,
+  options: Omit<LuaToolOptions, "dir" | "file" | "files"> = {},
+): Promise<LuaTool> {
+  if (typeof file !== "string" || file === "") {
+    throw new SimulationUsageError("runLuaScript: file must be the path of a Lua script");
+  }
+  const tool = await loadLuaTool(sim, { ...options, file });
+  sim.advance(0);
+  return tool;
+}
