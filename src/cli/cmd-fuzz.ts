@@ -134,12 +134,11 @@ export async function cmdFuzz(argv: string[], term: Term): Promise<number> {
   }
   const tool = args.positional[0];
   if (!tool || args.positional.length > 1) throw new UsageError("fuzz: expected one tool folder or .lua script (see renoise-sim fuzz --help)");
-  const port = intFlag(args, "port", "fuzz");
-  if (port === undefined || port < 1 || port > 65535) throw new UsageError("fuzz: --port <1..65535> is required: the port the tool serves on");
+  const port = intFlag(args, "port", "fuzz", undefined, { min: 1, max: 65535 });
+  if (port === undefined) throw new UsageError("fuzz: --port <1..65535> is required: the port the tool serves on");
   const protocol = strFlag(args, "protocol") ?? "tcp";
   if (protocol !== "tcp" && protocol !== "udp") throw new UsageError(`fuzz: --protocol must be tcp or udp, got ${protocol}`);
-  let runs = intFlag(args, "runs", "fuzz", 100)!;
-  if (runs < 1) throw new UsageError("fuzz: --runs must be at least 1");
+  let runs = intFlag(args, "runs", "fuzz", 100, { min: 1 })!;
   let seed = intFlag(args, "seed", "fuzz", 1)!;
   const shard = strFlag(args, "shard");
   if (shard !== undefined) {
