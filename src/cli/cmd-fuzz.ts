@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
 import type fc from "fast-check";
 import type { ByteString } from "../core/bytes.js";
 import { loadLuaTool } from "../tool/index.js";
@@ -9,8 +8,8 @@ import { FAULT_KINDS } from "../prop/arbitraries/fault-plan.js";
 import { fuzzToolDetails } from "../prop/fuzz/fuzz-tool.js";
 import type { FuzzFault } from "../prop/fuzz/fuzz-notifier.js";
 import { intFlag, parseArgs, strFlag, UsageError } from "./args.js";
-import { encodeToken, type FuzzToken } from "./fuzz-token.js";
-import { writeOut } from "./output.js";
+import { encodeToken, tokenTool, type FuzzToken } from "./fuzz-token.js";
+import { writeDiagram, writeOut } from "./output.js";
 import type { Term } from "./term.js";
 
 export const FUZZ_HELP = `renoise-sim fuzz <tool> --port <p> [options]
@@ -32,7 +31,8 @@ Options:
                           (default split,merge)
   --shard <i>/<n>         run shard i of n (1-based): its own seed and runs/n scenarios,
                           so a campaign spreads over CI machines deterministically
-  --diagram <file>        where to write the failure's diagram (default renoise-sim-fuzz-failure.md)
+  --diagram <file>        where to write the failure's diagram (default: a new temporary
+                          folder; the path is printed)
   --trace <file>          also write the failure's trace as JSON Lines
   --help                  this text
 
@@ -71,10 +71,11 @@ function progress(term: Term): (done: number, total: number) => void {
 
 /** Runs (or replays) a fuzz campaign described by `t`. */
 export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolean; trace?: string; diagram?: string }): Promise<number> {
-  const target = resolve(t.tool);
-  if (!existsSync(target)) throw new UsageError(`fuzz: no such tool folder or script: ${t.tool}`);
+  const cmd = opts.replay ? "replay" : "fuzz";
+  const target = tokenTool(t);
+  if (!existsSync(target)) throw new UsageError(`${cmd}: no such tool folder or script: ${t.tool}`);
   const grammar = GRAMMARS[t.grammar];
-  if (!grammar) throw new UsageError(`fuzz: unknown grammar "${t.grammar}"; use lines, http, osc or bytes`);
+  if (!grammar) throw new UsageError(`${cmd}: unknown grammar "${t.grammar}"; use lines, http, osc or bytes`);
   const isDir = !target.endsWith(".lua");
   let checkedPort = false;
   const start = async (ctx: { sim: Simulation }) => {
@@ -84,7 +85,7 @@ export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolea
       const bound = t.protocol === "tcp" ? host.tcpPorts.has(t.port) : host.udpPorts.has(t.port);
       if (!bound) {
         tool.unload();
-        throw new UsageError(`fuzz: ${t.tool} does not serve ${t.protocol} port ${t.port} after loading; check --port and --protocol`);
+        throw new UsageError(`${cmd}: ${t.tool} does not serve ${t.protocol} port ${t.port} after loading; check --port and --protocol`);
       }
       checkedPort = true;
     }
@@ -110,13 +111,12 @@ export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolea
     return 0;
   }
   const f = details.failure;
-  const token = encodeToken({ ...t, seed: details.seed, path: details.path });
+  const token = encodeToken({ ...t, cwd: t.cwd ?? process.cwd(), seed: details.seed, path: details.path });
   term.out(`${term.red(term.bold(opts.replay ? "Replayed failure" : "Failure found"))} (seed ${details.seed}, path ${details.path})\n\n`);
   term.out(`Why:\n  ${f.reason.split("\n").join("\n  ")}\n\n`);
   term.out(`Minimal scenario (shrunk from size ${f.sizeBefore.total} to ${f.sizeAfter.total}):\n  ${f.readable.split("\n").join("\n  ")}\n\n`);
   term.out(`Trace:\n${f.trace}\n\n`);
-  const diagram = opts.diagram ?? "renoise-sim-fuzz-failure.md";
-  writeOut(diagram, `# renoise-sim fuzz failure\n\n${f.reason}\n\n\`\`\`mermaid\n${f.mermaid}\n\`\`\`\n`);
+  const diagram = writeDiagram(opts.diagram, "fuzz-failure.md", `# renoise-sim fuzz failure\n\n${f.reason}\n\n\`\`\`mermaid\n${f.mermaid}\n\`\`\`\n`);
   term.out(`Diagram: ${diagram}\n`);
   if (opts.trace) {
     const { toJsonl } = await import("../trace/jsonl.js");
