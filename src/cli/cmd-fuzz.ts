@@ -10,6 +10,7 @@ import type { FuzzFault } from "../prop/fuzz/fuzz-notifier.js";
 import { intFlag, parseArgs, strFlag, UsageError } from "./args.js";
 import { encodeToken, tokenTool, type FuzzToken } from "./fuzz-token.js";
 import { writeDiagram, writeOut } from "./output.js";
+import { startProgress } from "./progress.js";
 import type { Term } from "./term.js";
 
 export const FUZZ_HELP = `renoise-sim fuzz <tool> --port <p> [options]
@@ -51,24 +52,6 @@ export function shardSeed(seed: number, i: number): number {
   return (seed + Math.imul(i - 1, 0x9e3779b1)) | 0;
 }
 
-function progress(term: Term): (done: number, total: number) => void {
-  let lastPlain = -1;
-  return (done, total) => {
-    if (term.tty) {
-      const width = 30;
-      const filled = Math.round((done / total) * width);
-      term.err(`\r  [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total}`);
-      if (done >= total) term.err("\n");
-    } else {
-      const tenth = Math.floor((done / total) * 10);
-      if (tenth !== lastPlain && (tenth > lastPlain || done === total)) {
-        lastPlain = tenth;
-        term.err(`fuzz: ${done}/${total} scenarios\n`);
-      }
-    }
-  };
-}
-
 /** Runs (or replays) a fuzz campaign described by `t`. */
 export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolean; trace?: string; diagram?: string }): Promise<number> {
   const cmd = opts.replay ? "replay" : "fuzz";
@@ -79,6 +62,7 @@ export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolea
   const isDir = !target.endsWith(".lua");
   let checkedPort = false;
   const start = async (ctx: { sim: Simulation }) => {
+    await term.tick(); // lets Ctrl-C through between scenarios
     const tool = await loadLuaTool(ctx.sim, isDir ? { dir: target } : { file: target });
     if (!checkedPort) {
       const host = ctx.sim.network.hosts.get(ctx.sim.host.name)!;
@@ -92,6 +76,7 @@ export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolea
     return { dispose: () => tool.unload() };
   };
   if (!opts.replay) term.err(`fuzz: ${t.tool}, ${t.protocol} port ${t.port}, ${t.runs} scenarios, grammar ${t.grammar}, faults ${t.faults.join(",")}, seed ${t.seed}\n`);
+  const progress = opts.replay ? undefined : startProgress(term, { what: cmd, seed: t.seed, total: t.runs });
   const details = await fuzzToolDetails(start, {
     runs: opts.replay ? 1 : t.runs,
     seed: t.seed,
@@ -100,8 +85,8 @@ export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolea
     port: t.port,
     payload: grammar(),
     faults: t.faults as FuzzFault[],
-    onProgress: opts.replay ? undefined : progress(term),
-  });
+    onProgress: progress?.update,
+  }).finally(() => progress?.end());
   if (details.ok) {
     if (opts.replay) {
       term.err(term.green("replay: the scenario passes now (the tool or renoise-sim changed since the token was made)\n"));
