@@ -9,7 +9,7 @@ export {
   type LuaProcessCall,
   type LuaSystemEvent,
 } from "./system.js";
-export { clearFrontEndCache, type LuaDialect } from "./frontend/index.js";
+export { clearFrontEndCache, frontEndStats, type LuaDialect } from "./frontend/index.js";
 export { LuaBridge, type RawHostFunction } from "./bridge.js";
 export { LuaRef, type LuaRefType } from "./ref.js";
 export {
