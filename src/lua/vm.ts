@@ -3,10 +3,16 @@ import { LuaBridge, type RawHostFunction } from "./bridge.js";
 import { LuaSyntaxError, LuaVmClosedError } from "./errors.js";
 import { syntaxMessage, translate51, type LuaDialect } from "./frontend/index.js";
 import { OverlayFs, openToolSource, resolveToolPath, type ToolSource } from "./fs.js";
-import { buildHostTable } from "./host.js";
+import { buildHostTable, normalizeExternal } from "./host.js";
 import { defineHostClass, type HostClass, type HostClassSpec } from "./objects.js";
 import { PRELUDES } from "./prelude/index.js";
 import { LuaRef } from "./ref.js";
+import {
+  DEFAULT_LUA_EPOCH,
+  type LuaProcessAnswer,
+  type LuaProcessCall,
+  type LuaSystemEvent,
+} from "./system.js";
 import type { HostFunction, LuaInput, LuaValue } from "./values.js";
 import { loadLuaModule, newDeterministicState, T, type LuaState } from "./wasm.js";
 
@@ -17,6 +23,14 @@ function bytesToByteString(b: Uint8Array): ByteString {
   let s = "";
   for (let i = 0; i < b.length; i += 0x2000) s += String.fromCharCode.apply(null, Array.from(b.subarray(i, i + 0x2000)));
   return s;
+}
+
+function externalMap(files: Record<string, ByteString | Uint8Array> | undefined): Map<string, ByteString> {
+  const map = new Map<string, ByteString>();
+  for (const [path, data] of Object.entries(files ?? {})) {
+    map.set(normalizeExternal(path), typeof data === "string" ? data : bytesToByteString(data));
+  }
+  return map;
 }
 
 /** Options of {@link createLuaVm}. */
@@ -48,6 +62,26 @@ export interface LuaVmOptions {
    * 5.4 VM unchanged (the behaviour before the front end existed).
    */
   luaVersion?: LuaDialect;
+  /**
+   * Seconds since 1970 (UTC) that `os.time()` returns at virtual time 0;
+   * `os.time`/`os.date` then advance with virtual time. Default
+   * 2026-01-01T00:00:00Z ({@link DEFAULT_LUA_EPOCH}).
+   */
+  epoch?: number;
+  /**
+   * Answers the processes the tool starts (`os.execute`, `io.popen`).
+   * Return `undefined` to let the command fail as on a machine without it
+   * (the default for every command): exit code 127 (1 on Windows).
+   */
+  processes?: (call: LuaProcessCall) => LuaProcessAnswer | undefined;
+  /**
+   * Files outside the tool folder the tool may read (absolute path → bytes
+   * or text). Every other file operation outside the folder fails as if the
+   * file did not exist (reads) or could not be written (writes).
+   */
+  externalFiles?: Record<string, ByteString | Uint8Array>;
+  /** Receives each process start and each file operation outside the tool folder (for the trace). */
+  onSystemCall?: (event: LuaSystemEvent) => void;
 }
 
 /**
@@ -73,6 +107,8 @@ export class LuaVm {
   readonly mainFile: string;
   /** Lines printed when no `print` option was given. */
   readonly printed: ByteString[] = [];
+  /** Processes started and file operations outside the tool folder, in order. */
+  readonly systemCalls: LuaSystemEvent[] = [];
   /** Exit codes passed to `os.exit` (which raised an error each time). */
   readonly exitCalls: LuaValue[] = [];
   /** Renoise's `type` as installed by the prelude (immune to tools redefining the global). */
@@ -108,6 +144,13 @@ export class LuaVm {
       stdout: options.stdout ?? print,
       onExit: (code) => void this.exitCalls.push(code),
       translate: (src, chunkname, file) => this.translate(src, chunkname, file),
+      epoch: options.epoch ?? DEFAULT_LUA_EPOCH,
+      processes: options.processes,
+      externalFiles: externalMap(options.externalFiles),
+      onSystemCall: (event) => {
+        this.systemCalls.push(event);
+        options.onSystemCall?.(event);
+      },
     });
     const limit = options.instructionLimit ?? 100_000_000;
     this.bridge.setInstructionLimit(0); // preludes run unmetered

@@ -1,7 +1,14 @@
 import { basename } from "node:path";
 import { text, toText, type ByteString } from "../core/bytes.js";
 import { SimulationUsageError } from "../core/errors.js";
-import { createLuaVm, LuaRef, type LuaVm } from "../lua/index.js";
+import {
+  createLuaVm,
+  LuaRef,
+  type LuaDialect,
+  type LuaProcessAnswer,
+  type LuaProcessCall,
+  type LuaVm,
+} from "../lua/index.js";
 import type { Simulation } from "../sim/simulation.js";
 import { DOCUMENT_LUA } from "./lua/document.js";
 import { OBSERVABLE_LUA } from "./lua/observable.js";
@@ -40,6 +47,17 @@ export interface LuaToolOptions {
    * strings; names the document lacks are ignored and traced).
    */
   preferences?: Record<string, unknown>;
+  /** Which Lua the tool is read as: `"5.1"` (Renoise's, default) or `"5.4"` (no 5.1 front end). See docs/lua-compatibility.md. */
+  luaVersion?: LuaDialect;
+  /** `os.time()` at virtual time 0, in seconds since 1970 UTC. Default 2026-01-01T00:00:00Z. */
+  epoch?: number;
+  /**
+   * Answers `os.execute` / `io.popen` (traced as `lua.process`); `undefined`
+   * (and the default for every command) fails it as on a machine without it.
+   */
+  processes?: (call: LuaProcessCall) => LuaProcessAnswer | undefined;
+  /** Files outside the tool folder it may read (absolute path → text or bytes); other outside access fails (traced as `lua.file`). */
+  externalFiles?: Record<string, string | Uint8Array>;
 }
 
 /** A Lua tool loaded into a simulation by {@link loadLuaTool}. */
@@ -320,6 +338,14 @@ export async function loadLuaTool(sim: Simulation, options: LuaToolOptions): Pro
     now: () => sim.now,
     print: (line) => sink.tool?.onPrint(line),
     ...(options.instructionLimit !== undefined ? { instructionLimit: options.instructionLimit } : {}),
+    ...(options.luaVersion !== undefined ? { luaVersion: options.luaVersion } : {}),
+    ...(options.epoch !== undefined ? { epoch: options.epoch } : {}),
+    ...(options.processes !== undefined ? { processes: options.processes } : {}),
+    externalFiles: sourceFiles(options.externalFiles ?? {}),
+    onSystemCall: (ev) =>
+      ev.kind === "process"
+        ? sim.trace.record("lua.process", host, { call: ev.call, command: ev.command, exit: ev.exitCode, answered: ev.answered })
+        : sim.trace.record("lua.file", host, { call: ev.call, path: ev.path, result: ev.result }),
   });
   const info = readToolInfo(vm.files, options.file !== undefined ? basename(options.file) : undefined);
   const tool = new LoadedLuaTool(sim, host, info, vm.files.root, options);

@@ -4,8 +4,9 @@
  * without adding or removing a line break:
  *
  * - **Concatenation** prints numbers as 5.1 does: every operand of `..`
- *   that is not a string literal, a short integer literal or another
- *   concatenation is wrapped in `__rsim_s(...)`, which turns a number into
+ *   that is not a string literal, a short integer literal, another
+ *   concatenation or a call that yields a string (`tostring(x)`,
+ *   `string.format(...)`, `s:sub(...)`, ...) is wrapped in `__rsim_s(...)`, which turns a number into
  *   its 5.1 text (`10/2 .. ""` is `"5"`) and leaves anything else alone.
  * - **The implicit `arg` table** of vararg functions (LUA_COMPAT_VARARG):
  *   a `...` function that refers to `arg` (not shadowed by a local of that
@@ -58,6 +59,17 @@ export type TransformResult =
   | { ok: false; line: number; message: string };
 
 const SHORT_INT = /^[0-9]{1,14}$/;
+
+/** string.* functions and string methods whose result is a string (never a number). */
+const STRING_RESULT = new Set(["format", "sub", "upper", "lower", "rep", "reverse", "gsub", "char"]);
+
+/** True for `tostring(...)`, `string.format(...)`, `s:sub(...)` and the like: no number to format. */
+function yieldsString(base: ast.Expression): boolean {
+  if (base.type === "Identifier") return base.name === "tostring";
+  if (base.type !== "MemberExpression" || !STRING_RESULT.has(base.identifier.name)) return false;
+  if (base.indexer === ":") return true;
+  return base.base.type === "Identifier" && base.base.name === "string";
+}
 
 /** Parses `src` (5.4-lexable, see lex51) and applies the 5.1 rewrites. */
 export function transform51(src: string, wantConcat: boolean, wantArg: boolean): TransformResult {
@@ -244,6 +256,7 @@ class Walker {
     if (n.type === "StringLiteral") return;
     if (n.type === "BinaryExpression" && n.operator === "..") return;
     if (n.type === "NumericLiteral" && SHORT_INT.test(n.raw)) return;
+    if (n.type === "CallExpression" && yieldsString(n.base)) return;
     this.usedS = true;
     const order = this.seq++;
     this.edits.push({ at: n.range[0], text: "__rsim_s(", order });
