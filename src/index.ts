@@ -21,6 +21,10 @@ export type {
   Notifier,
 } from "./renoise/socket/types.js";
 export { sameSocket } from "./renoise/socket/handle.js";
+export { ok } from "./core/ok.js";
+export type { OkValue } from "./core/ok.js";
+export { startResponder } from "./scenario/responders.js";
+export type { Responder } from "./scenario/types.js";
 
 export { SocketErrors, MAX_UDP_PAYLOAD } from "./net/errors.js";
 

@@ -39,6 +39,14 @@ export interface SimulationOptions {
   semantics?: Partial<SemanticsOptions>;
   /** What the trace stores. */
   trace?: TraceOptions;
+  /**
+   * A name nobody registered (no host, alias or `registerName`): `"allow"`
+   * (default) gives Renoise's "host not found" error string; `"error"` raises
+   * a usage error from the call instead, so a test cannot pass while the
+   * tool talks to a host the test forgot (like MSW's `onUnhandledRequest: "error"`).
+   * Either way the name is listed in `sim.unknownNames`.
+   */
+  onUnknownName?: "allow" | "error";
 }
 
 /** Options of {@link Simulation.addHost}. */
@@ -137,6 +145,15 @@ export class Simulation {
         return () => this.time.scheduler.cancel(ev);
       },
     });
+    if (options.onUnknownName === "error") {
+      this.network.dns.onUnknown = (name) => {
+        throw new SimulationUsageError(
+          `no host answers to the name "${name}" (createSimulation({ onUnknownName: "error" })): add it with sim.addHost("${name}") or sim.registerName("${name}", address), or allow unknown names to get Renoise's "host not found" error`,
+        );
+      };
+    } else if (options.onUnknownName !== undefined && options.onUnknownName !== "allow") {
+      throw new SimulationUsageError(`createSimulation: onUnknownName must be "allow" or "error", got ${String(options.onUnknownName)}`);
+    }
     this.host = this.addHost(options.hostName ?? "renoise", { address: options.hostAddress ?? "192.168.1.10" });
     this.renoise = { Socket: this.host.Socket, Osc: createOscApi() };
   }
@@ -154,6 +171,11 @@ export class Simulation {
   /** All trace events so far. */
   get events(): readonly TraceEvent[] {
     return this.trace.events;
+  }
+
+  /** Every name the tool or a peer looked up that no host, alias or registered name provides, in order. */
+  get unknownNames(): readonly string[] {
+    return this.network.dns.unknown;
   }
 
   /** Adds a host; its name (and aliases) resolve to its address through the simulation's DNS. */
