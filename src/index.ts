@@ -3,7 +3,7 @@
  * of Renoise's renoise.Socket API, for testing Renoise tools.
  */
 export { createSimulation, Simulation } from "./sim/simulation.js";
-export type { SimulationOptions, HostOptions, SimHost } from "./sim/simulation.js";
+export type { SimulationOptions, HostOptions, SimHost, GuiBlock, GuiBlockReport } from "./sim/simulation.js";
 export type { SemanticsOptions } from "./sim/context.js";
 export type { FakeClock } from "./sim/time.js";
 export type { Peer, PeerScript, Wait } from "./sim/peer.js";
