@@ -3,7 +3,7 @@
  * of Renoise's renoise.Socket API, for testing Renoise tools.
  */
 export { createSimulation, Simulation } from "./sim/simulation.js";
-export type { SimulationOptions, HostOptions, SimHost } from "./sim/simulation.js";
+export type { SimulationOptions, HostOptions, SimHost, GuiBlock, GuiBlockReport } from "./sim/simulation.js";
 export type { SemanticsOptions } from "./sim/context.js";
 export type { FakeClock } from "./sim/time.js";
 export type { Peer, PeerScript, Wait } from "./sim/peer.js";
@@ -21,6 +21,10 @@ export type {
   Notifier,
 } from "./renoise/socket/types.js";
 export { sameSocket } from "./renoise/socket/handle.js";
+export { ok } from "./core/ok.js";
+export type { OkValue } from "./core/ok.js";
+export { startResponder } from "./scenario/responders.js";
+export type { Responder } from "./scenario/types.js";
 
 export { SocketErrors, MAX_UDP_PAYLOAD } from "./net/errors.js";
 

@@ -9,7 +9,7 @@ import { fuzzToolDetails } from "../prop/fuzz/fuzz-tool.js";
 import type { FuzzFault } from "../prop/fuzz/fuzz-notifier.js";
 import { intFlag, parseArgs, strFlag, UsageError } from "./args.js";
 import { encodeToken, tokenTool, type FuzzToken } from "./fuzz-token.js";
-import { writeDiagram, writeOut } from "./output.js";
+import { GuiFreezeTally, writeDiagram, writeOut } from "./output.js";
 import { startProgress } from "./progress.js";
 import type { Term } from "./term.js";
 
@@ -35,6 +35,8 @@ Options:
   --diagram <file>        where to write the failure's diagram (default: a new temporary
                           folder; the path is printed)
   --trace <file>          also write the failure's trace as JSON Lines
+  --max-gui-block <ms>    fail a scenario in which one blocking call (receive,
+                          create_client, server:wait) freezes Renoise's GUI longer than this
   --help                  this text
 
 Exit codes: 0 no failure found, 1 a failure was found, 2 usage or input error.
@@ -61,8 +63,10 @@ export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolea
   if (!grammar) throw new UsageError(`${cmd}: unknown grammar "${t.grammar}"; use lines, http, osc or bytes`);
   const isDir = !target.endsWith(".lua");
   let checkedPort = false;
+  const freeze = new GuiFreezeTally();
   const start = async (ctx: { sim: Simulation }) => {
     await term.tick(); // lets Ctrl-C through between scenarios
+    ctx.sim.guiBlockBudget = t.maxGuiBlock;
     const tool = await loadLuaTool(ctx.sim, isDir ? { dir: target } : { file: target });
     if (!checkedPort) {
       const host = ctx.sim.network.hosts.get(ctx.sim.host.name)!;
@@ -73,7 +77,12 @@ export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolea
       }
       checkedPort = true;
     }
-    return { dispose: () => tool.unload() };
+    return {
+      dispose: () => {
+        freeze.add(ctx.sim.guiBlocks());
+        tool.unload();
+      },
+    };
   };
   if (!opts.replay) term.err(`fuzz: ${t.tool}, ${t.protocol} port ${t.port}, ${t.runs} scenarios, grammar ${t.grammar}, faults ${t.faults.join(",")}, seed ${t.seed}\n`);
   const progress = opts.replay ? undefined : startProgress(term, { what: cmd, seed: t.seed, total: t.runs });
@@ -92,6 +101,7 @@ export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolea
       term.err(term.green("replay: the scenario passes now (the tool or renoise-sim changed since the token was made)\n"));
       return 0;
     }
+    term.err(`${freeze.line()}\n`);
     term.err(term.green(`✓ ${details.runs} scenarios passed (seed ${details.seed})\n`));
     return 0;
   }
@@ -101,6 +111,7 @@ export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolea
   term.out(`Why:\n  ${f.reason.split("\n").join("\n  ")}\n\n`);
   term.out(`Minimal scenario (shrunk from size ${f.sizeBefore.total} to ${f.sizeAfter.total}):\n  ${f.readable.split("\n").join("\n  ")}\n\n`);
   term.out(`Trace:\n${f.trace}\n\n`);
+  term.out(`${freeze.line()}\n`);
   const diagram = writeDiagram(opts.diagram, "fuzz-failure.md", `# renoise-sim fuzz failure\n\n${f.reason}\n\n\`\`\`mermaid\n${f.mermaid}\n\`\`\`\n`);
   term.out(`Diagram: ${diagram}\n`);
   if (opts.trace) {
@@ -112,7 +123,7 @@ export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolea
 }
 
 export async function cmdFuzz(argv: string[], term: Term): Promise<number> {
-  const args = parseArgs(argv, ["port", "protocol", "runs", "seed", "grammar", "faults", "shard", "diagram", "trace"], ["help"], "fuzz");
+  const args = parseArgs(argv, ["port", "protocol", "runs", "seed", "grammar", "faults", "shard", "diagram", "trace", "max-gui-block"], ["help"], "fuzz");
   if (args.flags.has("help")) {
     term.out(FUZZ_HELP);
     return 0;
@@ -141,7 +152,7 @@ export async function cmdFuzz(argv: string[], term: Term): Promise<number> {
     }
   }
   return fuzzWith(
-    { tool, port, protocol, grammar: strFlag(args, "grammar") ?? "bytes", faults, runs, seed, path: "" },
+    { tool, port, protocol, grammar: strFlag(args, "grammar") ?? "bytes", faults, runs, seed, path: "", maxGuiBlock: intFlag(args, "max-gui-block", "fuzz", undefined, { min: 0 }) },
     term,
     { diagram: strFlag(args, "diagram"), trace: strFlag(args, "trace") },
   );

@@ -17,6 +17,8 @@ export interface FuzzToken {
   runs: number;
   seed: number;
   path: string;
+  /** `--max-gui-block`: the GUI-freeze budget in virtual ms, if any. */
+  maxGuiBlock?: number;
 }
 
 const PREFIX = "rs1.";
@@ -49,6 +51,7 @@ export function decodeToken(token: string): FuzzToken {
     runs: t.runs ?? 100,
     seed: t.seed,
     path: t.path,
+    ...(typeof t.maxGuiBlock === "number" ? { maxGuiBlock: t.maxGuiBlock } : {}),
   };
 }
 

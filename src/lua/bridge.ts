@@ -387,6 +387,20 @@ export class LuaBridge {
     return ref;
   }
 
+  /**
+   * `"file:line"` of the Lua code that called the host function running now
+   * (the innermost one), or undefined when no host function is running or
+   * the caller has no line (a C function). For reports such as the GUI-freeze one.
+   */
+  callerWhere(): string | undefined {
+    const L = this.states[this.states.length - 1];
+    if (L === undefined) return undefined;
+    this.c._luaL_where(L, 1);
+    const where = this.bytes.read(L, -1) ?? "";
+    this.c._lua_settop(L, -2);
+    return where === "" ? undefined : where.replace(/: $/, "");
+  }
+
   /** Number of live host closures (for leak checks). */
   get hostFunctionCount(): number {
     return this.funcs.size;

@@ -212,6 +212,7 @@ class LoadedLuaTool implements LuaTool {
     this.toolHost.stopAll();
     const closed = this.socket?.closeAll() ?? 0;
     this.toolHost.entries = undefined;
+    this.sim.setCallSite(this.host, undefined);
     this.vm?.close();
     this.sim.trace.record("tool.unload", this.host, { tool: this.info.id, closedSockets: closed });
   }
@@ -351,6 +352,7 @@ export async function loadLuaTool(sim: Simulation, options: LuaToolOptions): Pro
   const tool = new LoadedLuaTool(sim, host, info, vm.files.root, options);
   sink.tool = tool;
   tool.vm = vm;
+  sim.setCallSite(host, () => vm.bridge.callerWhere());
   try {
     installRenoise(tool);
     sim.trace.record("tool.load", host, { tool: info.id, name: info.name, main: vm.mainFile });
