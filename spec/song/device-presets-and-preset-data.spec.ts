@@ -17,7 +17,7 @@ describe("AudioDevice: presets, active_preset_data, bypass and names", () => {
     d.parameter(1).value = 0;
     d.active_preset = 1;
     expect(d.parameter(1).value).toBe(1);
-    expect(() => (d.active_preset = 0)).toThrow(/valid values are \(1 - 1\)/);
+    expect(() => (d.active_preset = 0)).toThrow(/0 is out of range \(1 - 1\)/);
     expect(() => (d.active_preset = 2)).toThrow(/out of range/);
   });
 
@@ -56,12 +56,12 @@ describe("AudioDevice: presets, active_preset_data, bypass and names", () => {
     expect(() => (mixer.is_active = false)).toThrow(/cannot be bypassed/);
   });
 
-  it("an empty display_name shows the device name", () => {
+  it("display_name starts as the device name and takes any text", () => {
     const d = make("Gainer");
+    expect(d.display_name).toBe("Gainer");
     d.display_name = "Duck";
     expect(d.display_name).toBe("Duck");
-    d.display_name = "";
-    expect(d.display_name).toBe("Gainer");
+    expect(d.name).toBe("Gainer");
     expect(d.device_path).toBe("Audio/Effects/Native/Gainer");
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deviceSpec, TRACK_MIXER } from "../../src/renoise/song/device-catalogue.js";
 import { DeviceParameter } from "../../src/renoise/song/parameter.js";
+import { newSong } from "../../src/renoise/song/song.js";
 
 const gainer = deviceSpec("Audio/Effects/Native/Gainer")!;
 
@@ -26,9 +27,9 @@ describe("DeviceParameter.value: out of range raises and changes nothing; quanti
 
   it("raises on values outside value_min..value_max, on NaN and on non-numbers", () => {
     const p = new DeviceParameter(gainer.parameters[1]!);
-    expect(() => (p.value = 1.5)).toThrow(/1.5 is out of range for parameter 'Panning'; valid values are \(0 - 1\)/);
-    expect(() => (p.value = Number.NaN)).toThrow(/expected a number/);
-    expect(() => (p.value = "0.5" as unknown as number)).toThrow(/expected a number, got "0.5"/);
+    expect(() => (p.value = 1.5)).toThrow(/1.5 is out of range \(0 - 1\) for parameter 'Panning'/);
+    expect(() => (p.value = Number.NaN)).toThrow(/nan/);
+    expect(() => (p.value = "0.5" as unknown as number)).toThrow(/number expected, got string/);
     expect(p.value).toBe(0.5);
   });
 
@@ -49,11 +50,17 @@ describe("DeviceParameter.value: out of range raises and changes nothing; quanti
     expect(p.recordedValues).toEqual([0.25]);
   });
 
-  it("reports each change to its sink with the old and new value", () => {
-    const p = new DeviceParameter(gainer.parameters[1]!);
+  it("in a song, each change is recorded with its path, old and new value", () => {
+    const song = newSong();
     const seen: unknown[] = [];
-    p.onChange = (prop, o, n) => seen.push([prop, o, n]);
-    p.value = 0;
-    expect(seen).toEqual([["value", 0.5, 0]]);
+    song.attach({ changed: (path, o, n) => seen.push([path, o, n]), called: (path, args) => seen.push([path, args]) });
+    const gain = song.tracks[1]!.insert_device_at("Audio/Effects/Native/Gainer", 2);
+    gain.parameter(2).value = 0;
+    song.tracks[0]!.prefx_width.value = 1;
+    expect(seen).toEqual([
+      ["tracks[2].insert_device_at", ["Audio/Effects/Native/Gainer", 2]],
+      ["tracks[2].devices[2].parameters[2].value", 0.5, 0],
+      ["tracks[1].devices[1].parameters[3].value", 0, 1],
+    ]);
   });
 });

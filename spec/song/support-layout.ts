@@ -5,8 +5,8 @@ export interface Named extends LayoutNode {
   name: string;
 }
 
-export function node(kind: TrackKind, name: string, group_parent?: Named): Named {
-  return { kind, name, group_parent };
+export function node(kind: TrackKind, name: string, layoutParent?: Named): Named {
+  return { kind, name, layoutParent };
 }
 
 /** A mutable layout: `tracks` plus an `apply` that commits a plan. */
@@ -21,7 +21,7 @@ export class Layout {
   }
   /** "a b<g g" : names left to right, `<parent` for members. */
   get picture(): string {
-    return this.tracks.map((t) => t.name + (t.group_parent ? `<${(t.group_parent as Named).name}` : "")).join(" ");
+    return this.tracks.map((t) => t.name + (t.layoutParent ? `<${(t.layoutParent as Named).name}` : "")).join(" ");
   }
 }
 
@@ -42,7 +42,7 @@ export function layout(picture: string): Layout {
   });
   for (const w of words) {
     const p = parentName(w);
-    if (p) (byName.get(w.split("<")[0] as string) as Named).group_parent = byName.get(p);
+    if (p) (byName.get(w.split("<")[0] as string) as Named).layoutParent = byName.get(p);
   }
   return new Layout(words.map((w) => byName.get(w.split("<")[0] as string) as Named));
 }

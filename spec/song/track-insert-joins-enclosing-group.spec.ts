@@ -32,14 +32,14 @@ describe("insert_track_at: a new track joins the group it is inserted into, neve
   it("at or behind the master's index a send track is made; 1..#tracks+1 are valid", () => {
     const l = layout("a M s1");
     expect([1, 2, 3, 4].map((i) => kindAt(l.tracks, i))).toEqual(["sequencer", "sequencer", "send", "send"]);
-    expect(() => planInsert(l.tracks, 0, node("sequencer", "n"), "insert_track_at")).toThrow(/valid values are \(1 - 4\)/);
+    expect(() => planInsert(l.tracks, 0, node("sequencer", "n"), "insert_track_at")).toThrow(/index 0 is out of range \(1 - 4\)/);
     expect(() => planInsert(l.tracks, 5, node("sequencer", "n"), "insert_track_at")).toThrow(/out of range/);
-    expect(() => planInsert(l.tracks, 1.5, node("sequencer", "n"), "insert_track_at")).toThrow(/integer/);
+    expect(() => planInsert(l.tracks, 1.5, node("sequencer", "n"), "insert_track_at")).toThrow(/whole number/);
   });
 
   it("insert_group_at accepts only places before the master", () => {
     const l = layout("a M s1");
-    expect(() => planInsertGroup(l.tracks, 3, node("group", "g"), "insert_group_at")).toThrow(/valid values are \(1 - 2\)/);
+    expect(() => planInsertGroup(l.tracks, 3, node("group", "g"), "insert_group_at")).toThrow(/index 3 is out of range \(1 - 2\)/);
     l.apply(planInsertGroup(l.tracks, 2, node("group", "g"), "insert_group_at"));
     expect(l.picture).toBe("a g M s1");
   });

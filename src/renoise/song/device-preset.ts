@@ -1,4 +1,4 @@
-import { TrackError } from "./track-errors.js";
+import { ModelError } from "../document/model.js";
 
 /** What preset XML needs of a device. */
 export interface PresetSource {
@@ -49,18 +49,18 @@ export function readPresetXml(d: PresetSource, xml: string): PresetRead {
   const what = "AudioDevice.active_preset_data";
   const slot = /<(DeviceSlot|\w+Device)\s+type="([^"]*)"/.exec(xml);
   if (!/<FilterDevicePreset\b/.test(xml) || !slot) {
-    throw new TrackError(`${what}: not Renoise device preset XML (expected <FilterDevicePreset> with a <DeviceSlot type="...">)`);
+    throw new ModelError(`${what}: not Renoise device preset XML (expected <FilterDevicePreset> with a <DeviceSlot type="...">)`);
   }
   if (slot[2] !== d.spec.xml_type) {
-    throw new TrackError(`${what}: the preset is for a ${slot[2]}, not for device '${d.spec.name}' (${d.spec.xml_type})`);
+    throw new ModelError(`${what}: the preset is for a ${slot[2]}, not for device '${d.spec.name}' (${d.spec.xml_type})`);
   }
   const values = d.parameters.map((p) => {
     const m = new RegExp(`<${presetTag(p.name)}>\\s*<Value>([^<]*)</Value>`).exec(xml);
     if (!m) return p.value;
     const v = Number(m[1]);
     if (!Number.isFinite(v) || v < p.value_min - 1e-9 || v > p.value_max + 1e-9) {
-      throw new TrackError(
-        `${what}: value '${m[1]}' of parameter '${p.name}' is out of range; valid values are (${p.value_min} - ${p.value_max})`,
+      throw new ModelError(
+        `${what}: value '${m[1]}' of parameter '${p.name}' is out of range (${p.value_min} - ${p.value_max})`,
       );
     }
     return Math.min(p.value_max, Math.max(p.value_min, v));

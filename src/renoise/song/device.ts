@@ -1,161 +1,123 @@
+import { defineModel, ModelObject } from "../document/model.js";
+import type { Observable } from "../document/observable.js";
 import type { DeviceSpec } from "./device-catalogue.js";
+import { presetXml, readPresetXml } from "./device-preset.js";
 import { choice } from "./parameter-spec.js";
 import { DeviceParameter } from "./parameter.js";
-import { presetXml, readPresetXml } from "./device-preset.js";
-import { TrackError, checkIndex, describe } from "./track-errors.js";
-import { ObservableSet, type ChangeSink, type TrackObservable } from "./track-observables.js";
+import { checkIndex } from "./track-errors.js";
 
 const ACTIVE = choice("Active", ["Off", "On"], 1);
 
 /**
  * `renoise.AudioDevice`: a native device in a track's chain, built from its
- * catalogue entry. The mixer device (`TrackVolPan`, index 1) cannot be
- * bypassed.
+ * catalogue entry (src/renoise/song/device-catalogue.ts). The track's mixer
+ * device (`TrackVolPan`, index 1) cannot be bypassed.
  */
-export class AudioDevice {
-  /** The observables (`display_name_observable` is `observables.get("display_name")`). */
-  readonly observables = new ObservableSet();
+export class AudioDevice extends ModelObject {
+  declare readonly name: string;
+  declare readonly short_name: string;
+  declare display_name: string;
+  declare is_active: boolean;
+  declare is_maximized: boolean;
+  declare active_preset: number;
+  declare active_preset_data: string;
+  declare readonly presets: string[];
+  declare readonly device_path: string;
+  declare readonly external_editor_available: boolean;
+  declare external_editor_visible: boolean;
+  declare readonly display_name_observable: Observable;
+  declare readonly is_active_observable: Observable;
+  declare readonly is_maximized_observable: Observable;
+  declare readonly active_preset_observable: Observable;
+
   /** `parameters`, in the catalogue's order. */
   readonly parameters: readonly DeviceParameter[];
   /** `is_active_parameter`: 1 while active, 0 while bypassed. */
   readonly is_active_parameter: DeviceParameter;
-  /** Where changes are reported (property path relative to the device); set by the track. */
-  onChange: ChangeSink | undefined;
-  private displayName: string;
-  private maximized = true;
-  private presetIndex = 1;
 
   constructor(
     readonly spec: DeviceSpec,
     /** True for the track's mixer device at index 1. */
     readonly isMixer = false,
   ) {
-    this.displayName = spec.name;
-    this.parameters = spec.parameters.map((p, i) => {
-      const param = new DeviceParameter(p);
-      param.onChange = (prop, o, n) => this.onChange?.(`parameters[${i + 1}].${prop}`, o, n);
-      return param;
-    });
-    this.is_active_parameter = new DeviceParameter(ACTIVE);
-    this.is_active_parameter.onChange = (_prop, o, n) => this.onChange?.("is_active", o === 1, n === 1);
-    this.is_active_parameter.onValue = () => this.observables.fire("is_active");
+    super();
+    this._v.display_name = spec.name;
+    this._v.is_maximized = true;
+    this._v.active_preset = 1;
+    this.parameters = spec.parameters.map((p, i) => new DeviceParameter(p, `parameters[${i + 1}]`, this));
+    this.is_active_parameter = new DeviceParameter(ACTIVE, "is_active_parameter", this);
+    this.is_active_parameter._onValue = () => this._notify("is_active");
   }
 
-  get name(): string {
-    return this.spec.name;
-  }
-  get short_name(): string {
-    return this.spec.short_name;
-  }
-  get device_path(): string {
-    return this.spec.path;
-  }
-
-  get display_name(): string {
-    return this.displayName;
-  }
-  set display_name(v: string) {
-    if (typeof v !== "string") throw new TrackError(`AudioDevice.display_name: expected a string, got ${describe(v)}`);
-    // Renoise shows `name` when the display name is empty.
-    const next = v === "" ? this.spec.name : v;
-    if (next === this.displayName) return;
-    const old = this.displayName;
-    this.displayName = next;
-    this.onChange?.("display_name", old, next);
-    this.observables.fire("display_name");
+  /** @internal "tracks[i].devices[j]" */
+  override _path(): string {
+    const track = this._owner;
+    const i = track?.devices?.indexOf(this) ?? -1;
+    const base = track?._path() ?? "";
+    const me = i >= 0 ? `devices[${i + 1}]` : "device";
+    return base ? `${base}.${me}` : me;
   }
 
-  get is_active(): boolean {
-    return this.is_active_parameter.value === 1;
-  }
-  set is_active(v: boolean) {
-    if (typeof v !== "boolean") throw new TrackError(`AudioDevice.is_active: expected a boolean, got ${describe(v)}`);
-    if (this.isMixer && !v) throw new TrackError("AudioDevice.is_active: the track's mixer device cannot be bypassed");
-    this.is_active_parameter.reset(v ? 1 : 0);
-  }
-
-  get is_maximized(): boolean {
-    return this.maximized;
-  }
-  set is_maximized(v: boolean) {
-    if (typeof v !== "boolean") throw new TrackError(`AudioDevice.is_maximized: expected a boolean, got ${describe(v)}`);
-    if (v === this.maximized) return;
-    this.maximized = v;
-    this.onChange?.("is_maximized", !v, v);
-    this.observables.fire("is_maximized");
-  }
-
-  /** Preset names (the catalogue's; "Init" first). */
-  get presets(): string[] {
-    return [...this.spec.presets];
-  }
   /** `preset(index)`: one preset name. */
   preset(index: number): string {
-    checkIndex(index, 1, this.spec.presets.length, "AudioDevice:preset");
+    checkIndex(index, 1, this.spec.presets.length, "preset");
     return this.spec.presets[index - 1] as string;
   }
 
-  /** 1-based index of the active preset. */
-  get active_preset(): number {
-    return this.presetIndex;
-  }
-  /** Selecting a preset loads its values ("Init": every parameter's default). */
-  set active_preset(index: number) {
-    checkIndex(index, 1, this.spec.presets.length, "AudioDevice.active_preset");
-    const old = this.presetIndex;
-    for (const p of this.parameters) p.reset(p.value_default);
-    this.presetIndex = index;
-    if (old !== index) {
-      this.onChange?.("active_preset", old, index);
-      this.observables.fire("active_preset");
-    }
-  }
-
-  /** The device's current settings as Renoise preset XML (`FilterDevicePreset`). */
-  get active_preset_data(): string {
-    return presetXml(this);
-  }
-  /**
-   * Loads settings from preset XML as `active_preset_data` returns it. XML for
-   * another kind of device, or values out of range, raise and change nothing.
-   */
-  set active_preset_data(xml: string) {
-    if (typeof xml !== "string") {
-      throw new TrackError(`AudioDevice.active_preset_data: expected a string, got ${describe(xml)}`);
-    }
-    const read = readPresetXml(this, xml);
-    read.values.forEach((v, i) => (this.parameters[i] as DeviceParameter).reset(v));
-    if (read.maximized !== undefined) this.is_maximized = read.maximized;
-    if (read.active !== undefined && !(this.isMixer && !read.active)) this.is_active = read.active;
-  }
-
-  /** `parameter(index)`. */
+  /** `parameter(index)`: one parameter. */
   parameter(index: number): DeviceParameter {
-    checkIndex(index, 1, this.parameters.length, "AudioDevice:parameter");
+    checkIndex(index, 1, this.parameters.length, "parameter");
     return this.parameters[index - 1] as DeviceParameter;
   }
-
-  /** Native devices have no plugin editor. */
-  get external_editor_available(): boolean {
-    return false;
-  }
-  get external_editor_visible(): boolean {
-    return false;
-  }
-  set external_editor_visible(v: boolean) {
-    if (v) throw new TrackError(`AudioDevice.external_editor_visible: device '${this.name}' has no external editor`);
-  }
-
-  get display_name_observable(): TrackObservable {
-    return this.observables.get("display_name");
-  }
-  get is_active_observable(): TrackObservable {
-    return this.observables.get("is_active");
-  }
-  get is_maximized_observable(): TrackObservable {
-    return this.observables.get("is_maximized");
-  }
-  get active_preset_observable(): TrackObservable {
-    return this.observables.get("active_preset");
-  }
 }
+
+defineModel(AudioDevice, {
+  typeName: "AudioDevice",
+  props: {
+    name: { type: "string", readonly: true, get: (d) => d.spec.name },
+    short_name: { type: "string", readonly: true, get: (d) => d.spec.short_name },
+    device_path: { type: "string", readonly: true, get: (d) => d.spec.path },
+    display_name: { type: "string", observable: true },
+    is_active: {
+      type: "boolean",
+      observable: true,
+      get: (d) => d.is_active_parameter._v.value === 1,
+      check: (d, v: boolean) => (d.isMixer && !v ? "is_active: the track's mixer device (TrackVolPan) cannot be bypassed" : undefined),
+      set: (d, v: boolean) => d.is_active_parameter._assign(v ? 1 : 0),
+    },
+    is_maximized: { type: "boolean", observable: true },
+    presets: { type: "table", readonly: true, get: (d) => [...d.spec.presets] },
+    active_preset: {
+      type: "integer",
+      observable: true,
+      range: (d) => [1, d.spec.presets.length],
+      // Selecting a preset loads it: "Init" sets every parameter to its default.
+      set: (d, v: number) => {
+        for (const p of d.parameters) p._assign(p.spec.default);
+        d.store("active_preset", v);
+      },
+    },
+    active_preset_data: {
+      type: "string",
+      get: (d) => presetXml(d),
+      set: (d, xml: string) => {
+        const read = readPresetXml(d, xml);
+        read.values.forEach((v, i) => d.parameters[i]!._assign(v));
+        if (read.maximized !== undefined) d.is_maximized = read.maximized;
+        if (read.active !== undefined && !(d.isMixer && !read.active)) d.is_active = read.active;
+      },
+    },
+    is_active_parameter: { type: "object", readonly: true, get: (d) => d.is_active_parameter },
+    parameters: { type: "table", readonly: true, get: (d) => d.parameters },
+    external_editor_available: { type: "boolean", readonly: true, get: () => false },
+    external_editor_visible: {
+      type: "boolean",
+      get: () => false,
+      check: (d, v: boolean) => (v ? `external_editor_visible: device '${d.spec.name}' has no external editor` : undefined),
+      set: () => undefined,
+    },
+  },
+  methods: ["preset", "parameter"],
+  tostring: (d: AudioDevice) => `AudioDevice: ${d.spec.name}`,
+});
+

@@ -1,30 +1,22 @@
-import { RenoiseSimError } from "../../core/errors.js";
+import { ModelError } from "../document/model.js";
+
+/** Throws a ModelError (the model's one misuse error) unless `cond` holds. */
+export function check(cond: unknown, message: string): asserts cond {
+  if (!cond) throw new ModelError(message);
+}
 
 /**
- * Misuse of a track, device or parameter (what Renoise raises as a Lua
- * runtime error): an index out of range, a value out of range, a property
- * the track type does not have. The message names the call and the valid
- * range. Nothing in the song changed when it is thrown.
+ * Throws unless `index` is a whole number in `[min, max]`; `what` names the
+ * call. The text matches the model kit's index errors
+ * (`what: index 0 is out of range (1 - 9)`).
  */
-export class TrackError extends RenoiseSimError {
-  override name = "TrackError";
-}
-
-/** Throws a {@link TrackError} unless `cond` holds. */
-export function check(cond: unknown, message: string): asserts cond {
-  if (!cond) throw new TrackError(message);
-}
-
-/** Throws unless `index` is an integer in `[min, max]`; `what` names the call and argument. */
 export function checkIndex(index: unknown, min: number, max: number, what: string): asserts index is number {
   if (typeof index !== "number" || !Number.isInteger(index)) {
-    throw new TrackError(`${what}: expected an integer index, got ${describe(index)}`);
+    throw new ModelError(`${what}: the index must be a whole number, got ${describe(index)}`);
   }
   if (index < min || index > max) {
-    throw new TrackError(
-      max < min
-        ? `${what}: index ${index} is out of range (there is nothing to index)`
-        : `${what}: index ${index} is out of range; valid values are (${min} - ${max})`,
+    throw new ModelError(
+      max < min ? `${what}: index ${index} is out of range (there is nothing to index)` : `${what}: index ${index} is out of range (${min} - ${max})`,
     );
   }
 }
@@ -34,5 +26,6 @@ export function describe(v: unknown): string {
   if (v === undefined || v === null) return "nil";
   if (typeof v === "string") return `"${v}"`;
   if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (Array.isArray(v)) return "table";
   return typeof v;
 }

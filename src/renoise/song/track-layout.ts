@@ -16,7 +16,7 @@ export type TrackKind = "sequencer" | "master" | "send" | "group";
 export interface LayoutNode {
   readonly kind: TrackKind;
   /** The immediate group, or undefined at the top level. */
-  group_parent: LayoutNode | undefined;
+  layoutParent: LayoutNode | undefined;
 }
 
 /**
@@ -31,13 +31,13 @@ export interface LayoutPlan<T extends LayoutNode> {
 
 /** Writes a plan's parents; returns the new order. */
 export function applyPlan<T extends LayoutNode>(plan: LayoutPlan<T>): T[] {
-  for (const [t, p] of plan.parents) t.group_parent = p;
+  for (const [t, p] of plan.parents) t.layoutParent = p;
   return plan.order;
 }
 
 /** True if `t` is a (direct or nested) member of group `g`. */
 export function isMemberOf(t: LayoutNode, g: LayoutNode): boolean {
-  for (let p = t.group_parent; p !== undefined; p = p.group_parent) if (p === g) return true;
+  for (let p = t.layoutParent; p !== undefined; p = p.layoutParent) if (p === g) return true;
   return false;
 }
 
@@ -76,7 +76,7 @@ export function parentAt<T extends LayoutNode>(tracks: readonly T[], pos: number
   const left = tracks[pos - 1];
   const right = tracks[pos];
   if (left === undefined || right === undefined) return undefined;
-  for (let g = left.group_parent; g !== undefined; g = g.group_parent) {
+  for (let g = left.layoutParent; g !== undefined; g = g.layoutParent) {
     if (right === g || isMemberOf(right, g)) return g as T;
   }
   return undefined;
@@ -136,7 +136,7 @@ function planRemoveRange<T extends LayoutNode>(tracks: readonly T[], [first, las
 export function planDeleteGroup<T extends LayoutNode>(tracks: readonly T[], index: unknown, what: string): LayoutPlan<T> {
   checkIndex(index, 1, tracks.length, what);
   const t = tracks[index - 1] as T;
-  const group = t.kind === "group" ? t : t.group_parent;
+  const group = t.kind === "group" ? t : t.layoutParent;
   check(group !== undefined, `${what}: track ${index} is neither a group nor a member of a group`);
   return planRemoveRange(tracks, unitRange(tracks, tracks.indexOf(group as T)), what);
 }
@@ -175,8 +175,8 @@ export function planSwap<T extends LayoutNode>(tracks: readonly T[], index1: unk
   return {
     order,
     parents: new Map([
-      [a, b.group_parent as T | undefined],
-      [b, a.group_parent as T | undefined],
+      [a, b.layoutParent as T | undefined],
+      [b, a.layoutParent as T | undefined],
     ]),
   };
 }
@@ -231,14 +231,14 @@ export function planAddToGroup<T extends LayoutNode>(
  */
 function rehearse<T extends LayoutNode>(tracks: readonly T[], extra: readonly T[], steps: () => T[]): LayoutPlan<T> {
   const all = [...tracks, ...extra];
-  const before = all.map((t) => t.group_parent as T | undefined);
+  const before = all.map((t) => t.layoutParent as T | undefined);
   let order: T[] | undefined;
   const after: (T | undefined)[] = [];
   try {
     order = steps();
-    for (const t of all) after.push(t.group_parent as T | undefined);
+    for (const t of all) after.push(t.layoutParent as T | undefined);
   } finally {
-    all.forEach((t, i) => (t.group_parent = before[i]));
+    all.forEach((t, i) => (t.layoutParent = before[i]));
   }
   const parents = new Map<T, T | undefined>();
   all.forEach((t, i) => {
@@ -255,7 +255,7 @@ function rehearse<T extends LayoutNode>(tracks: readonly T[], extra: readonly T[
 export function planRemoveFromGroup<T extends LayoutNode>(tracks: readonly T[], index: unknown, what: string): LayoutPlan<T> {
   checkIndex(index, 1, tracks.length, what);
   const t = tracks[index - 1] as T;
-  const group = t.group_parent as T | undefined;
+  const group = t.layoutParent as T | undefined;
   check(group !== undefined, `${what}: track ${index} is not a member of a group`);
   const [first, last] = unitRange(tracks, index - 1);
   const unit = tracks.slice(first, last + 1);
@@ -263,6 +263,6 @@ export function planRemoveFromGroup<T extends LayoutNode>(tracks: readonly T[], 
   const [groupFirst] = unitRange(rest, rest.indexOf(group));
   return {
     order: [...rest.slice(0, groupFirst), ...unit, ...rest.slice(groupFirst)],
-    parents: new Map([[t, group.group_parent as T | undefined]]),
+    parents: new Map([[t, group.layoutParent as T | undefined]]),
   };
 }
