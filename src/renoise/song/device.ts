@@ -52,7 +52,8 @@ export class AudioDevice extends ModelObject {
   /** @internal "tracks[i].devices[j]" */
   override _path(): string {
     const track = this._owner;
-    const i = track?.devices?.indexOf(this) ?? -1;
+    const chain = (track as { devices?: readonly AudioDevice[] } | undefined)?.devices;
+    const i = chain ? chain.indexOf(this) : -1;
     const base = track?._path() ?? "";
     const me = i >= 0 ? `devices[${i + 1}]` : "device";
     return base ? `${base}.${me}` : me;
