@@ -1,0 +1,120 @@
+import { EffectColumn } from "./effect-column.js";
+import { NoteColumn, type ColumnHost } from "./note-column.js";
+import { PatternValueError } from "./pattern-errors.js";
+
+/** What lines belong to: a pattern track or a phrase. */
+export interface LineOwner extends ColumnHost {
+  readonly number_of_lines: number;
+}
+
+/**
+ * `renoise.PatternLine`: a view of one line of a pattern track or phrase.
+ * Column views are made on first use and kept while the line view lives.
+ */
+export class PatternLine {
+  private notes: NoteColumn[] | undefined;
+  private effects: EffectColumn[] | undefined;
+
+  constructor(
+    /** @internal */ readonly owner: LineOwner,
+    /** 1-based line index. */ readonly index: number,
+  ) {}
+
+  /** Note columns (12 on sequencer tracks and phrases, 0 elsewhere). */
+  get note_columns(): NoteColumn[] {
+    if (!this.notes) {
+      const n = this.owner.store.noteColumns;
+      this.notes = [];
+      for (let c = 1; c <= n; c++) this.notes.push(new NoteColumn(this.owner, this.index, c));
+    }
+    return this.notes;
+  }
+
+  /** Effect columns (8). */
+  get effect_columns(): EffectColumn[] {
+    if (!this.effects) {
+      const n = this.owner.store.effectColumns;
+      this.effects = [];
+      for (let c = 1; c <= n; c++) this.effects.push(new EffectColumn(this.owner, this.index, c));
+    }
+    return this.effects;
+  }
+
+  /** One note column (1-based). */
+  note_column(index: number): NoteColumn {
+    checkColumn(index, this.owner.store.noteColumns, "note_column");
+    return this.note_columns[index - 1]!;
+  }
+
+  /** One effect column (1-based). */
+  effect_column(index: number): EffectColumn {
+    checkColumn(index, this.owner.store.effectColumns, "effect_column");
+    return this.effect_columns[index - 1]!;
+  }
+
+  get is_empty(): boolean {
+    return this.owner.store.isLineEmpty(this.index);
+  }
+
+  /** Empties every column of the line. */
+  clear(): void {
+    this.owner.store.clearLine(this.index);
+  }
+
+  /** Copies another line's columns over this one. */
+  copy_from(other: PatternLine): void {
+    this.owner.store.copyLine(other.owner.store, other.index, this.index);
+  }
+
+  /** Same content (Renoise's `==` on lines). */
+  equals(other: PatternLine): boolean {
+    return this.owner.store.lineEquals(this.index, other.owner.store, other.index);
+  }
+
+  /** Every column as the pattern editor shows it, note columns then effect columns. */
+  toString(): string {
+    return [...this.note_columns.map(String), ...this.effect_columns.map(String)].join(" | ");
+  }
+}
+
+function checkColumn(index: unknown, count: number, what: string): void {
+  if (typeof index !== "number" || !Number.isInteger(index) || index < 1 || index > count) {
+    throw new PatternValueError(
+      `${what}: index ${String(index)} is out of range (1-${count}); there are ${count} columns`,
+    );
+  }
+}
+
+/** Checks a 1-based line index against an owner's number of lines. */
+export function checkLineIndex(index: unknown, count: number, what: string): number {
+  if (typeof index !== "number" || Number.isNaN(index)) {
+    throw new PatternValueError(`${what}: expected a line index (a number), got ${index === undefined ? "nil" : typeof index}`);
+  }
+  const i = Math.trunc(index);
+  if (i < 1 || i > count) {
+    throw new PatternValueError(`${what}: line index ${i} is out of range (1-${count})`);
+  }
+  return i;
+}
+
+/** Sparse cache of line views for an owner. */
+export class LineViews {
+  private views: (PatternLine | undefined)[] = [];
+  constructor(private readonly owner: LineOwner) {}
+
+  get(index: number): PatternLine {
+    return (this.views[index] ??= new PatternLine(this.owner, index));
+  }
+
+  /** Views of lines from..to (inclusive). */
+  range(from: number, to: number): PatternLine[] {
+    const out: PatternLine[] = [];
+    for (let i = from; i <= to; i++) out.push(this.get(i));
+    return out;
+  }
+
+  /** Drops views beyond `count` (after shrinking). */
+  truncate(count: number): void {
+    if (this.views.length > count + 1) this.views.length = count + 1;
+  }
+}

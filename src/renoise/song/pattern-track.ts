@@ -1,0 +1,114 @@
+import { checkLineIndex, LineViews, type LineOwner, type PatternLine } from "./line.js";
+import { LineStore } from "./line-store.js";
+import { PatternValueError } from "./pattern-errors.js";
+import { renderPatternText, writePatternText, type PatternTextLayout, type RenderOptions } from "./pattern-text.js";
+
+/** Column counts of a track kind (sequencer tracks: 12 note + 8 effect). */
+export interface TrackColumns {
+  readonly noteColumns: number;
+  readonly effectColumns: number;
+}
+
+/** What a pattern track needs from its pattern. @internal */
+export interface PatternTrackParent {
+  readonly number_of_lines: number;
+  /** Called after line `line` of `track` changed. */
+  lineChanged(track: PatternTrack, line: number): void;
+  isColumnSelected?(track: PatternTrack, line: number, kind: "note" | "effect", column: number): boolean;
+}
+
+/** An RGB colour, 0-255 each. */
+export type RgbColor = [number, number, number];
+
+/**
+ * `renoise.PatternTrack`: the lines of one track in one pattern. Lines are
+ * stored compactly (see {@link LineStore}); `lines`, `line(i)` and
+ * `lines_in_range` hand out views.
+ */
+export class PatternTrack implements LineOwner {
+  /** @internal */ readonly store: LineStore;
+  private readonly views: LineViews;
+  /** 1-based index in the pattern, kept up to date by the pattern. @internal */
+  index = 0;
+  private _color: RgbColor | undefined;
+  /** `alias_pattern_index`: 0 = no alias (aliases are not modelled further). */
+  alias_pattern_index = 0;
+
+  constructor(
+    /** @internal */ readonly parent: PatternTrackParent,
+    columns: TrackColumns,
+  ) {
+    this.store = new LineStore(columns.noteColumns, columns.effectColumns);
+    this.store.onChange = (line) => parent.lineChanged(this, line);
+    this.views = new LineViews(this);
+  }
+
+  get number_of_lines(): number {
+    return this.parent.number_of_lines;
+  }
+
+  /** @internal */
+  isColumnSelected(line: number, kind: "note" | "effect", column: number): boolean {
+    return this.parent.isColumnSelected?.(this, line, kind, column) ?? false;
+  }
+
+  /** Every line of the pattern (views; `#lines == number_of_lines`). */
+  get lines(): PatternLine[] {
+    return this.views.range(1, this.number_of_lines);
+  }
+
+  /** One line (1-based). */
+  line(index: number): PatternLine {
+    return this.views.get(checkLineIndex(index, this.number_of_lines, "PatternTrack:line"));
+  }
+
+  /** Lines from..to (inclusive, 1-based). */
+  lines_in_range(from: number, to: number): PatternLine[] {
+    const a = checkLineIndex(from, this.number_of_lines, "PatternTrack:lines_in_range");
+    const b = checkLineIndex(to, this.number_of_lines, "PatternTrack:lines_in_range");
+    if (b < a) {
+      throw new PatternValueError(`PatternTrack:lines_in_range: index_from (${a}) must not be after index_to (${b})`);
+    }
+    return this.views.range(a, b);
+  }
+
+  get is_empty(): boolean {
+    return this.store.isEmpty(this.number_of_lines);
+  }
+
+  /** Empties every line (one line notice per line that had content). */
+  clear(): void {
+    this.store.clear();
+  }
+
+  /** Copies another pattern track's lines (as many as both patterns have). */
+  copy_from(other: PatternTrack): void {
+    const n = Math.min(this.number_of_lines, other.number_of_lines);
+    for (let l = 1; l <= n; l++) this.store.copyLine(other.store, l, l);
+  }
+
+  /** Custom colour of this pattern track, or undefined (nil) for none. */
+  get color(): RgbColor | undefined {
+    return this._color ? [...this._color] : undefined;
+  }
+  set color(c: RgbColor | undefined) {
+    if (c === undefined || c === null) {
+      this._color = undefined;
+      return;
+    }
+    if (!Array.isArray(c) || c.length !== 3 || c.some((v) => typeof v !== "number" || v < 0 || v > 255)) {
+      throw new PatternValueError("PatternTrack.color: expected {r, g, b} with values 0-255, or nil");
+    }
+    this._color = [Math.trunc(c[0]), Math.trunc(c[1]), Math.trunc(c[2])];
+  }
+
+  /** Renders the lines as pattern text (for snapshots). */
+  toText(options?: RenderOptions): string {
+    return renderPatternText(this.store, this.number_of_lines, options);
+  }
+
+  /** Writes pattern text into the lines, from line `start` (default 1). */
+  fromText(text: string, options?: PatternTextLayout & { start?: number }): void {
+    writePatternText(this.store, this.number_of_lines, text, options);
+  }
+}
