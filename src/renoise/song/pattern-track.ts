@@ -1,3 +1,4 @@
+import { PatternTrackAutomation, type AutomatableParameter, type AutomationDevice } from "./automation.js";
 import { checkLineIndex, LineViews, type LineOwner, type PatternLine } from "./line.js";
 import { LineStore } from "./line-store.js";
 import { PatternValueError } from "./pattern-errors.js";
@@ -15,6 +16,8 @@ export interface PatternTrackParent {
   /** Called after line `line` of `track` changed. */
   lineChanged(track: PatternTrack, line: number): void;
   isColumnSelected?(track: PatternTrack, line: number, kind: "note" | "effect", column: number): boolean;
+  /** The device of this track that owns `parameter`, if any. */
+  deviceOf?(track: PatternTrack, parameter: AutomatableParameter): AutomationDevice | undefined;
 }
 
 /** An RGB colour, 0-255 each. */
@@ -31,6 +34,7 @@ export class PatternTrack implements LineOwner {
   /** 1-based index in the pattern, kept up to date by the pattern. @internal */
   index = 0;
   private _color: RgbColor | undefined;
+  private _automation: PatternTrackAutomation[] = [];
   /** `alias_pattern_index`: 0 = no alias (aliases are not modelled further). */
   alias_pattern_index = 0;
 
@@ -76,15 +80,22 @@ export class PatternTrack implements LineOwner {
     return this.store.isEmpty(this.number_of_lines);
   }
 
-  /** Empties every line (one line notice per line that had content). */
+  /** Empties every line (one line notice per line that had content) and deletes the automation. */
   clear(): void {
     this.store.clear();
+    this._automation = [];
   }
 
-  /** Copies another pattern track's lines (as many as both patterns have). */
+  /** Copies another pattern track's lines (as many as both patterns have) and automation. */
   copy_from(other: PatternTrack): void {
     const n = Math.min(this.number_of_lines, other.number_of_lines);
     for (let l = 1; l <= n; l++) this.store.copyLine(other.store, l, l);
+    if (other === this) return;
+    this._automation = other._automation.map((a) => {
+      const c = new PatternTrackAutomation(this, a.dest_device, a.dest_parameter);
+      c.copy_from(a);
+      return c;
+    });
   }
 
   /** Custom colour of this pattern track, or undefined (nil) for none. */
@@ -100,6 +111,58 @@ export class PatternTrack implements LineOwner {
       throw new PatternValueError("PatternTrack.color: expected {r, g, b} with values 0-255, or nil");
     }
     this._color = [Math.trunc(c[0]), Math.trunc(c[1]), Math.trunc(c[2])];
+  }
+
+  // --- automation -----------------------------------------------------------
+
+  /** The automation envelopes of this pattern track. */
+  get automation(): PatternTrackAutomation[] {
+    return [...this._automation];
+  }
+
+  /** The automation of `parameter`, or undefined (nil). */
+  find_automation(parameter: AutomatableParameter): PatternTrackAutomation | undefined {
+    return this._automation.find((a) => a.dest_parameter === parameter);
+  }
+
+  /** Creates the automation of `parameter`; raises when it exists or cannot be automated. */
+  create_automation(parameter: AutomatableParameter): PatternTrackAutomation {
+    if (parameter === undefined || parameter === null || typeof parameter !== "object") {
+      throw new PatternValueError("PatternTrack:create_automation: expected a DeviceParameter");
+    }
+    if (this.find_automation(parameter)) {
+      throw new PatternValueError(
+        `PatternTrack:create_automation: '${parameter.name}' already has an automation in this pattern track; use find_automation()`,
+      );
+    }
+    if (!parameter.is_automatable) {
+      throw new PatternValueError(`PatternTrack:create_automation: parameter '${parameter.name}' is not automatable`);
+    }
+    const device = this.parent.deviceOf?.(this, parameter);
+    if (!device) {
+      throw new PatternValueError(
+        `PatternTrack:create_automation: parameter '${parameter.name}' does not belong to a device of this track`,
+      );
+    }
+    const a = new PatternTrackAutomation(this, device, parameter);
+    this._automation.push(a);
+    return a;
+  }
+
+  /** Deletes the automation of `parameter`; raises when there is none. */
+  delete_automation(parameter: AutomatableParameter): void {
+    const i = this._automation.findIndex((a) => a.dest_parameter === parameter);
+    if (i < 0) {
+      throw new PatternValueError(
+        `PatternTrack:delete_automation: there is no automation for '${String(parameter?.name)}' in this pattern track`,
+      );
+    }
+    this._automation.splice(i, 1);
+  }
+
+  /** @internal drops automation of parameters that left the track (device deleted). */
+  dropAutomation(keep: (p: AutomatableParameter) => boolean): void {
+    this._automation = this._automation.filter((a) => keep(a.dest_parameter));
   }
 
   /** Renders the lines as pattern text (for snapshots). */

@@ -1,4 +1,5 @@
 import { PatternValueError } from "./pattern-errors.js";
+import type { AutomatableParameter, AutomationDevice } from "./automation.js";
 import { PatternTrack, type TrackColumns } from "./pattern-track.js";
 
 /** Renoise's `renoise.Pattern.MAX_NUMBER_OF_LINES`. */
@@ -21,6 +22,8 @@ export interface PatternHost {
   /** Told after every line change (trace summaries). */
   lineWritten?(p: Pattern, track: number, line: number): void;
   isColumnSelected?(p: Pattern, track: number, line: number, kind: "note" | "effect", column: number): boolean;
+  /** The device of song track `track` that owns `parameter`, if any (automation). */
+  deviceOf?(p: Pattern, track: number, parameter: AutomatableParameter): AutomationDevice | undefined;
 }
 
 const DETACHED: PatternHost = { patternIndex: () => 0 };
@@ -140,6 +143,11 @@ export class Pattern {
   /** @internal */
   isColumnSelected(track: PatternTrack, line: number, kind: "note" | "effect", column: number): boolean {
     return this.host.isColumnSelected?.(this, track.index, line, kind, column) ?? false;
+  }
+
+  /** @internal */
+  deviceOf(track: PatternTrack, parameter: AutomatableParameter): AutomationDevice | undefined {
+    return this.host.deviceOf?.(this, track.index, parameter);
   }
 
   // --- song structure (called by the song) ----------------------------------
