@@ -19,50 +19,50 @@ export class EffectColumn {
     /** @internal 1-based line. */ readonly line: number,
     /** 1-based column index. */ readonly column: number,
   ) {
-    this.base = host.store.effectBase + (column - 1) * EFFECT_FIELDS;
+    this.base = host.cells.effectBase + (column - 1) * EFFECT_FIELDS;
   }
 
   get is_empty(): boolean {
-    return this.host.store.fieldsEmpty(this.line, this.base, this.base + EFFECT_FIELDS);
+    return this.host.cells.fieldsEmpty(this.line, this.base, this.base + EFFECT_FIELDS);
   }
   get is_selected(): boolean {
     return this.host.isColumnSelected?.(this.line, "effect", this.column) ?? false;
   }
 
   get number_value(): number {
-    return this.host.store.get(this.line, this.base + EFFECT_NUMBER);
+    return this.host.cells.get(this.line, this.base + EFFECT_NUMBER);
   }
   set number_value(v: number) {
-    this.host.store.set(this.line, this.base + EFFECT_NUMBER, checkEffectNumber(v, "number_value"));
+    this.host.cells.set(this.line, this.base + EFFECT_NUMBER, checkEffectNumber(v, "number_value"));
   }
   get number_string(): string {
     return effectNumberToString(this.number_value);
   }
   set number_string(s: string) {
-    this.host.store.set(this.line, this.base + EFFECT_NUMBER, effectNumberFromString(s, "number_string"));
+    this.host.cells.set(this.line, this.base + EFFECT_NUMBER, effectNumberFromString(s, "number_string"));
   }
 
   get amount_value(): number {
-    return this.host.store.get(this.line, this.base + EFFECT_AMOUNT);
+    return this.host.cells.get(this.line, this.base + EFFECT_AMOUNT);
   }
   set amount_value(v: number) {
-    this.host.store.set(this.line, this.base + EFFECT_AMOUNT, checkByte(v, "amount_value"));
+    this.host.cells.set(this.line, this.base + EFFECT_AMOUNT, checkByte(v, "amount_value"));
   }
   get amount_string(): string {
     return amountToString(this.amount_value);
   }
   set amount_string(s: string) {
-    this.host.store.set(this.line, this.base + EFFECT_AMOUNT, byteFromString(s, "amount_string"));
+    this.host.cells.set(this.line, this.base + EFFECT_AMOUNT, byteFromString(s, "amount_string"));
   }
 
   /** Empties the column. */
   clear(): void {
-    this.host.store.clearFields(this.line, this.base, this.base + EFFECT_FIELDS);
+    this.host.cells.clearFields(this.line, this.base, this.base + EFFECT_FIELDS);
   }
 
   /** Copies another effect column's content into this one. */
   copy_from(other: EffectColumn): void {
-    this.host.store.setMany(
+    this.host.cells.setMany(
       this.line,
       [this.base + EFFECT_NUMBER, this.base + EFFECT_AMOUNT],
       [other.number_value, other.amount_value],

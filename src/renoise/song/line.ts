@@ -23,7 +23,7 @@ export class PatternLine {
   /** Note columns (12 on sequencer tracks and phrases, 0 elsewhere). */
   get note_columns(): NoteColumn[] {
     if (!this.notes) {
-      const n = this.owner.store.noteColumns;
+      const n = this.owner.cells.noteColumns;
       this.notes = [];
       for (let c = 1; c <= n; c++) this.notes.push(new NoteColumn(this.owner, this.index, c));
     }
@@ -33,7 +33,7 @@ export class PatternLine {
   /** Effect columns (8). */
   get effect_columns(): EffectColumn[] {
     if (!this.effects) {
-      const n = this.owner.store.effectColumns;
+      const n = this.owner.cells.effectColumns;
       this.effects = [];
       for (let c = 1; c <= n; c++) this.effects.push(new EffectColumn(this.owner, this.index, c));
     }
@@ -42,33 +42,33 @@ export class PatternLine {
 
   /** One note column (1-based). */
   note_column(index: number): NoteColumn {
-    checkColumn(index, this.owner.store.noteColumns, "note_column");
+    checkColumn(index, this.owner.cells.noteColumns, "note_column");
     return this.note_columns[index - 1]!;
   }
 
   /** One effect column (1-based). */
   effect_column(index: number): EffectColumn {
-    checkColumn(index, this.owner.store.effectColumns, "effect_column");
+    checkColumn(index, this.owner.cells.effectColumns, "effect_column");
     return this.effect_columns[index - 1]!;
   }
 
   get is_empty(): boolean {
-    return this.owner.store.isLineEmpty(this.index);
+    return this.owner.cells.isLineEmpty(this.index);
   }
 
   /** Empties every column of the line. */
   clear(): void {
-    this.owner.store.clearLine(this.index);
+    this.owner.cells.clearLine(this.index);
   }
 
   /** Copies another line's columns over this one. */
   copy_from(other: PatternLine): void {
-    this.owner.store.copyLine(other.owner.store, other.index, this.index);
+    this.owner.cells.copyLine(other.owner.cells, other.index, this.index);
   }
 
   /** Same content (Renoise's `==` on lines). */
   equals(other: PatternLine): boolean {
-    return this.owner.store.lineEquals(this.index, other.owner.store, other.index);
+    return this.owner.cells.lineEquals(this.index, other.owner.cells, other.index);
   }
 
   /** Every column as the pattern editor shows it, note columns then effect columns. */

@@ -31,7 +31,7 @@ import {
 
 /** Where a column view points to; `selected` answers `is_selected`. */
 export interface ColumnHost {
-  readonly store: LineStore;
+  readonly cells: LineStore;
   isColumnSelected?(line: number, kind: "note" | "effect", column: number): boolean;
 }
 
@@ -52,14 +52,14 @@ export class NoteColumn {
   }
 
   private get(o: number): number {
-    return this.host.store.get(this.line, this.base + o);
+    return this.host.cells.get(this.line, this.base + o);
   }
   private put(o: number, v: number): void {
-    this.host.store.set(this.line, this.base + o, v);
+    this.host.cells.set(this.line, this.base + o, v);
   }
 
   get is_empty(): boolean {
-    return this.host.store.fieldsEmpty(this.line, this.base, this.base + NOTE_FIELDS);
+    return this.host.cells.fieldsEmpty(this.line, this.base, this.base + NOTE_FIELDS);
   }
   get is_selected(): boolean {
     return this.host.isColumnSelected?.(this.line, "note", this.column) ?? false;
@@ -158,7 +158,7 @@ export class NoteColumn {
 
   /** Empties the column. */
   clear(): void {
-    this.host.store.clearFields(this.line, this.base, this.base + NOTE_FIELDS);
+    this.host.cells.clearFields(this.line, this.base, this.base + NOTE_FIELDS);
   }
 
   /** Copies another note column's content into this one. */
@@ -169,7 +169,7 @@ export class NoteColumn {
       offsets.push(this.base + o);
       values.push(other.get(o));
     }
-    this.host.store.setMany(this.line, offsets, values);
+    this.host.cells.setMany(this.line, offsets, values);
   }
 
   /** Same content (Renoise's `==` on columns). */

@@ -29,7 +29,7 @@ export type RgbColor = [number, number, number];
  * `lines_in_range` hand out views.
  */
 export class PatternTrack implements LineOwner {
-  /** @internal */ readonly store: LineStore;
+  /** @internal */ readonly cells: LineStore;
   private readonly views: LineViews;
   /** 1-based index in the pattern, kept up to date by the pattern. @internal */
   index = 0;
@@ -42,8 +42,8 @@ export class PatternTrack implements LineOwner {
     /** @internal */ readonly parent: PatternTrackParent,
     columns: TrackColumns,
   ) {
-    this.store = new LineStore(columns.noteColumns, columns.effectColumns);
-    this.store.onChange = (line) => parent.lineChanged(this, line);
+    this.cells = new LineStore(columns.noteColumns, columns.effectColumns);
+    this.cells.onChange = (line) => parent.lineChanged(this, line);
     this.views = new LineViews(this);
   }
 
@@ -77,19 +77,19 @@ export class PatternTrack implements LineOwner {
   }
 
   get is_empty(): boolean {
-    return this.store.isEmpty(this.number_of_lines);
+    return this.cells.isEmpty(this.number_of_lines);
   }
 
   /** Empties every line (one line notice per line that had content) and deletes the automation. */
   clear(): void {
-    this.store.clear();
+    this.cells.clear();
     this._automation = [];
   }
 
   /** Copies another pattern track's lines (as many as both patterns have) and automation. */
   copy_from(other: PatternTrack): void {
     const n = Math.min(this.number_of_lines, other.number_of_lines);
-    for (let l = 1; l <= n; l++) this.store.copyLine(other.store, l, l);
+    for (let l = 1; l <= n; l++) this.cells.copyLine(other.cells, l, l);
     if (other === this) return;
     this._automation = other._automation.map((a) => {
       const c = new PatternTrackAutomation(this, a.dest_device, a.dest_parameter);
@@ -167,11 +167,11 @@ export class PatternTrack implements LineOwner {
 
   /** Renders the lines as pattern text (for snapshots). */
   toText(options?: RenderOptions): string {
-    return renderPatternText(this.store, this.number_of_lines, options);
+    return renderPatternText(this.cells, this.number_of_lines, options);
   }
 
   /** Writes pattern text into the lines, from line `start` (default 1). */
   fromText(text: string, options?: PatternTextLayout & { start?: number }): void {
-    writePatternText(this.store, this.number_of_lines, text, options);
+    writePatternText(this.cells, this.number_of_lines, text, options);
   }
 }

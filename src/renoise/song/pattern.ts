@@ -73,7 +73,7 @@ export class Pattern {
       );
     }
     if (n === this._lines) return;
-    if (n < this._lines) for (const t of this._tracks) t.store.truncate(n);
+    if (n < this._lines) for (const t of this._tracks) t.cells.truncate(n);
     this._lines = n;
     for (const l of this.changed) l("number_of_lines");
   }
