@@ -3,17 +3,16 @@ import type { AutomatableParameter } from "../../src/renoise/song/automation.js"
 import { Pattern } from "../../src/renoise/song/pattern.js";
 import { PatternValueError } from "../../src/renoise/song/pattern-errors.js";
 
-const device = { name: "Gainer" };
+const device = { name: "Gainer", parameters: [] as AutomatableParameter[] };
 const gain: AutomatableParameter = { name: "Gain", is_automatable: true, time_quantum: 1 / 256 };
 const bpm: AutomatableParameter = { name: "BPM", is_automatable: true, time_quantum: 1 };
 const postfx: AutomatableParameter = { name: "Volume", is_automatable: false };
 
+device.parameters.push(gain, bpm);
+
 function patternTrack() {
-  const p = new Pattern([{ noteColumns: 12, effectColumns: 8 }], {
-    patternIndex: () => 1,
-    deviceOf: (_p, _track, param) => (param === postfx ? undefined : device),
-  });
-  return p.track(1);
+  // A track whose device owns gain and bpm; postfx belongs to no device.
+  return Pattern.standalone([{ type: 1, devices: [device] } as never]).track(1);
 }
 
 describe("pattern track automation: points on the 1/256 line grid, quantized per parameter", () => {

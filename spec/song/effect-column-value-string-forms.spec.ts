@@ -3,7 +3,7 @@ import { Pattern } from "../../src/renoise/song/pattern.js";
 import { PatternValueError } from "../../src/renoise/song/pattern-errors.js";
 
 function column() {
-  return new Pattern([{ noteColumns: 12, effectColumns: 8 }]).track(1).line(1).effect_column(1);
+  return Pattern.standalone([1]).track(1).line(1).effect_column(1);
 }
 
 describe("effect column numbers are two effect characters, amounts two hex digits", () => {

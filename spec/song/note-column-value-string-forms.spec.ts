@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { Pattern } from "../../src/renoise/song/pattern.js";
 import { PatternValueError } from "../../src/renoise/song/pattern-errors.js";
 
-const SEQ = { noteColumns: 12, effectColumns: 8 };
+const SEQ = 1;
 function column() {
-  const p = new Pattern([SEQ]);
+  const p = Pattern.standalone([SEQ]);
   return p.track(1).line(1).note_column(1);
 }
 
@@ -45,7 +45,7 @@ describe("note column values and strings follow the pattern editor's notation", 
     expect(nc.panning_string).toBe("80");
     for (const bad of ["ZT", "ze", "&*", "1"]) expect(() => (nc.volume_string = bad)).toThrow(PatternValueError);
     for (const bad of [130, 256 + 36, -1]) expect(() => (nc.panning_value = bad)).toThrow(PatternValueError);
-    expect(() => (nc.panning_value = "abc" as unknown as number)).toThrow(/expected a number/);
+    expect(() => (nc.panning_value = "abc" as unknown as number)).toThrow(/number expected, got string/);
   });
 
   it("delay: 00..FF, .. is 0, lowercase hex is accepted and shown uppercase", () => {

@@ -3,7 +3,7 @@ import { Pattern } from "../../src/renoise/song/pattern.js";
 import { PatternValueError } from "../../src/renoise/song/pattern-errors.js";
 
 function track(lines = 4) {
-  const p = new Pattern([{ noteColumns: 12, effectColumns: 8 }]);
+  const p = Pattern.standalone([1]);
   p.number_of_lines = lines;
   return p.track(1);
 }

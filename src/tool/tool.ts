@@ -9,6 +9,8 @@ import { TOOL_API_LUA } from "./lua/tool-api.js";
 import { readToolInfo, type ToolInfo } from "./manifest.js";
 import { bindOsc } from "./osc-binding.js";
 import { bindSocket, type SocketBinding } from "./socket-binding.js";
+import { bindModels, type ModelBinding } from "./model-binding.js";
+import { songApi } from "./song-binding.js";
 import { LuaTables, releaseAll } from "./tables.js";
 import { ToolHost, type LuaToolMessage, type PromptAnswer, type ToolEntryPoints } from "./tool-host.js";
 
@@ -92,6 +94,7 @@ class LoadedLuaTool implements LuaTool {
   vm!: LuaVm;
   socket!: SocketBinding;
   tables!: LuaTables;
+  models: ModelBinding | undefined;
   readonly toolHost: ToolHost;
 
   constructor(
@@ -193,6 +196,7 @@ class LoadedLuaTool implements LuaTool {
     this.state = "unloaded";
     this.toolHost.stopAll();
     const closed = this.socket?.closeAll() ?? 0;
+    this.models?.close();
     this.toolHost.entries = undefined;
     this.vm?.close();
     this.sim.trace.record("tool.unload", this.host, { tool: this.info.id, closedSockets: closed });
@@ -273,12 +277,14 @@ function installRenoise(tool: LoadedLuaTool): void {
   tool.tables = LuaTables.install(vm);
   const osc = bindOsc(vm, tool.tables);
   tool.socket = bindSocket(vm, tool.sim.getHost(tool.host).Socket);
+  tool.models = bindModels(vm, tool.tables);
   vm.installGlobals({
     renoise: {
       API_VERSION: RENOISE_API_VERSION,
       RENOISE_VERSION,
       Socket: tool.socket.table,
       Osc: osc.table,
+      ...songApi(tool.sim.song),
     },
   });
   const [observable] = chunk(vm, OBSERVABLE_LUA, "observable");

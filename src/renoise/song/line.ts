@@ -1,3 +1,4 @@
+import { defineModel, ModelObject } from "../document/model.js";
 import { EffectColumn } from "./effect-column.js";
 import { NoteColumn, type ColumnHost } from "./note-column.js";
 import { PatternValueError } from "./pattern-errors.js";
@@ -11,17 +12,25 @@ export interface LineOwner extends ColumnHost {
  * `renoise.PatternLine`: a view of one line of a pattern track or phrase.
  * Column views are made on first use and kept while the line view lives.
  */
-export class PatternLine {
+export class PatternLine extends ModelObject {
   private notes: NoteColumn[] | undefined;
   private effects: EffectColumn[] | undefined;
 
   constructor(
     /** @internal */ readonly owner: LineOwner,
     /** 1-based line index. */ readonly index: number,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Note columns (12 on sequencer tracks and phrases, 0 elsewhere). */
-  get note_columns(): NoteColumn[] {
+  declare readonly note_columns: NoteColumn[];
+  /** Effect columns (8). */
+  declare readonly effect_columns: EffectColumn[];
+  declare readonly is_empty: boolean;
+
+  /** @internal */
+  _noteColumns(): NoteColumn[] {
     if (!this.notes) {
       const n = this.owner.cells.noteColumns;
       this.notes = [];
@@ -30,8 +39,8 @@ export class PatternLine {
     return this.notes;
   }
 
-  /** Effect columns (8). */
-  get effect_columns(): EffectColumn[] {
+  /** @internal */
+  _effectColumns(): EffectColumn[] {
     if (!this.effects) {
       const n = this.owner.cells.effectColumns;
       this.effects = [];
@@ -43,18 +52,15 @@ export class PatternLine {
   /** One note column (1-based). */
   note_column(index: number): NoteColumn {
     checkColumn(index, this.owner.cells.noteColumns, "note_column");
-    return this.note_columns[index - 1]!;
+    return this._noteColumns()[index - 1]!;
   }
 
   /** One effect column (1-based). */
   effect_column(index: number): EffectColumn {
     checkColumn(index, this.owner.cells.effectColumns, "effect_column");
-    return this.effect_columns[index - 1]!;
+    return this._effectColumns()[index - 1]!;
   }
 
-  get is_empty(): boolean {
-    return this.owner.cells.isLineEmpty(this.index);
-  }
 
   /** Empties every column of the line. */
   clear(): void {
@@ -72,10 +78,22 @@ export class PatternLine {
   }
 
   /** Every column as the pattern editor shows it, note columns then effect columns. */
-  toString(): string {
+  override toString(): string {
     return [...this.note_columns.map(String), ...this.effect_columns.map(String)].join(" | ");
   }
 }
+
+defineModel(PatternLine, {
+  typeName: "PatternLine",
+  props: {
+    is_empty: { type: "boolean", readonly: true, get: (l) => l.owner.cells.isLineEmpty(l.index) },
+    note_columns: { type: "table", readonly: true, get: (l) => l._noteColumns() },
+    effect_columns: { type: "table", readonly: true, get: (l) => l._effectColumns() },
+  },
+  methods: ["clear", "copy_from", "note_column", "effect_column"],
+  tostring: (l: PatternLine) => l.toString(),
+  equals: (a: PatternLine, b: PatternLine) => a.equals(b),
+});
 
 function checkColumn(index: unknown, count: number, what: string): void {
   if (typeof index !== "number" || !Number.isInteger(index) || index < 1 || index > count) {

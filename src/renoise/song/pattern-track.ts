@@ -1,3 +1,4 @@
+import { defineModel, ModelObject } from "../document/model.js";
 import { PatternTrackAutomation, type AutomatableParameter, type AutomationDevice } from "./automation.js";
 import { checkLineIndex, LineViews, type LineOwner, type PatternLine } from "./line.js";
 import { LineStore } from "./line-store.js";
@@ -11,10 +12,12 @@ export interface TrackColumns {
 }
 
 /** What a pattern track needs from its pattern. @internal */
-export interface PatternTrackParent {
+export interface PatternTrackParent extends ModelObject {
   readonly number_of_lines: number;
   /** Called after line `line` of `track` changed. */
   lineChanged(track: PatternTrack, line: number): void;
+  /** 1-based index of a pattern track's song track. */
+  trackIndexOf(track: PatternTrack): number;
   isColumnSelected?(track: PatternTrack, line: number, kind: "note" | "effect", column: number): boolean;
   /** The device of this track that owns `parameter`, if any. */
   deviceOf?(track: PatternTrack, parameter: AutomatableParameter): AutomationDevice | undefined;
@@ -28,23 +31,30 @@ export type RgbColor = [number, number, number];
  * stored compactly (see {@link LineStore}); `lines`, `line(i)` and
  * `lines_in_range` hand out views.
  */
-export class PatternTrack implements LineOwner {
+export class PatternTrack extends ModelObject implements LineOwner {
   /** @internal */ readonly cells: LineStore;
   private readonly views: LineViews;
-  /** 1-based index in the pattern, kept up to date by the pattern. @internal */
-  index = 0;
-  private _color: RgbColor | undefined;
   private _automation: PatternTrackAutomation[] = [];
-  /** `alias_pattern_index`: 0 = no alias (aliases are not modelled further). */
-  alias_pattern_index = 0;
+  declare color: RgbColor | undefined;
+  declare alias_pattern_index: number;
+  declare readonly is_empty: boolean;
+  declare readonly lines: PatternLine[];
+  declare readonly automation: PatternTrackAutomation[];
 
   constructor(
     /** @internal */ readonly parent: PatternTrackParent,
     columns: TrackColumns,
   ) {
+    super();
+    this._owner = parent;
     this.cells = new LineStore(columns.noteColumns, columns.effectColumns);
     this.cells.onChange = (line) => parent.lineChanged(this, line);
     this.views = new LineViews(this);
+    this._v.alias_pattern_index = 0;
+  }
+
+  override _path(): string {
+    return `${this.parent._path()}.tracks[${this.parent.trackIndexOf(this)}]`;
   }
 
   get number_of_lines(): number {
@@ -54,11 +64,6 @@ export class PatternTrack implements LineOwner {
   /** @internal */
   isColumnSelected(line: number, kind: "note" | "effect", column: number): boolean {
     return this.parent.isColumnSelected?.(this, line, kind, column) ?? false;
-  }
-
-  /** Every line of the pattern (views; `#lines == number_of_lines`). */
-  get lines(): PatternLine[] {
-    return this.views.range(1, this.number_of_lines);
   }
 
   /** One line (1-based). */
@@ -76,8 +81,9 @@ export class PatternTrack implements LineOwner {
     return this.views.range(a, b);
   }
 
-  get is_empty(): boolean {
-    return this.cells.isEmpty(this.number_of_lines);
+  /** @internal views of every line */
+  _lines(): PatternLine[] {
+    return this.views.range(1, this.number_of_lines);
   }
 
   /** Empties every line (one line notice per line that had content) and deletes the automation. */
@@ -98,25 +104,10 @@ export class PatternTrack implements LineOwner {
     });
   }
 
-  /** Custom colour of this pattern track, or undefined (nil) for none. */
-  get color(): RgbColor | undefined {
-    return this._color ? [...this._color] : undefined;
-  }
-  set color(c: RgbColor | undefined) {
-    if (c === undefined || c === null) {
-      this._color = undefined;
-      return;
-    }
-    if (!Array.isArray(c) || c.length !== 3 || c.some((v) => typeof v !== "number" || v < 0 || v > 255)) {
-      throw new PatternValueError("PatternTrack.color: expected {r, g, b} with values 0-255, or nil");
-    }
-    this._color = [Math.trunc(c[0]), Math.trunc(c[1]), Math.trunc(c[2])];
-  }
-
   // --- automation -----------------------------------------------------------
 
-  /** The automation envelopes of this pattern track. */
-  get automation(): PatternTrackAutomation[] {
+  /** @internal */
+  _automationList(): PatternTrackAutomation[] {
     return [...this._automation];
   }
 
@@ -146,6 +137,8 @@ export class PatternTrack implements LineOwner {
     }
     const a = new PatternTrackAutomation(this, device, parameter);
     this._automation.push(a);
+    this._called("create_automation", [parameter.name]);
+    this._notify("automation");
     return a;
   }
 
@@ -158,11 +151,8 @@ export class PatternTrack implements LineOwner {
       );
     }
     this._automation.splice(i, 1);
-  }
-
-  /** @internal drops automation of parameters that left the track (device deleted). */
-  dropAutomation(keep: (p: AutomatableParameter) => boolean): void {
-    this._automation = this._automation.filter((a) => keep(a.dest_parameter));
+    this._called("delete_automation", [parameter.name]);
+    this._notify("automation");
   }
 
   /** Renders the lines as pattern text (for snapshots). */
@@ -175,3 +165,31 @@ export class PatternTrack implements LineOwner {
     writePatternText(this.cells, this.number_of_lines, text, options);
   }
 }
+
+function checkColor(_t: PatternTrack, c: unknown): string | undefined {
+  if (c === undefined) return undefined;
+  return Array.isArray(c) && c.length === 3 && c.every((v) => typeof v === "number" && v >= 0 && v <= 255)
+    ? undefined
+    : "PatternTrack.color: expected {r, g, b} with values 0-255, or nil";
+}
+
+defineModel(PatternTrack, {
+  typeName: "PatternTrack",
+  props: {
+    color: {
+      type: "table",
+      nullable: true,
+      observable: true,
+      check: checkColor,
+      get: (t) => (t._v.color ? [...(t._v.color as number[])] : undefined),
+      set: (t, c: number[] | undefined) => void t.store("color", c ? c.map((v) => Math.trunc(v)) : undefined),
+    },
+    alias_pattern_index: { type: "integer", min: 0, observable: true },
+    is_alias: { type: "boolean", readonly: true, get: (t) => (t._v.alias_pattern_index as number) > 0 },
+    is_empty: { type: "boolean", readonly: true, get: (t) => t.cells.isEmpty(t.number_of_lines) },
+    lines: { type: "table", readonly: true, get: (t) => t._lines() },
+    automation: { type: "table", readonly: true, get: (t) => t._automationList() },
+  },
+  observables: ["automation_observable"],
+  methods: ["clear", "copy_from", "line", "lines_in_range", "find_automation", "create_automation", "delete_automation"],
+});

@@ -1,8 +1,10 @@
-import { PatternValueError } from "./pattern-errors.js";
+import { defineModel, ModelObject } from "../document/model.js";
+import type { Observable } from "../document/observable.js";
 import type { AutomatableParameter, AutomationDevice } from "./automation.js";
+import { PatternValueError } from "./pattern-errors.js";
 import { PatternTrack, type TrackColumns } from "./pattern-track.js";
 
-/** Renoise's `renoise.Pattern.MAX_NUMBER_OF_LINES`. */
+/** renoise.Pattern.MAX_NUMBER_OF_LINES. */
 export const MAX_NUMBER_OF_LINES = 512;
 
 /** The `pos` a line notifier receives (1-based indices). */
@@ -12,169 +14,191 @@ export interface PatternLinePosition {
   line: number;
 }
 
-/** A line notifier (TypeScript form; Lua notifiers are bound by the tool host). */
-export type LineNotifier = (pos: PatternLinePosition) => void;
-
-/** What a pattern needs from the song. @internal */
-export interface PatternHost {
-  /** 1-based index of the pattern in the song (0 when it is not in a song). */
-  patternIndex(p: Pattern): number;
-  /** Told after every line change (trace summaries). */
-  lineWritten?(p: Pattern, track: number, line: number): void;
-  isColumnSelected?(p: Pattern, track: number, line: number, kind: "note" | "effect", column: number): boolean;
-  /** The device of song track `track` that owns `parameter`, if any (automation). */
-  deviceOf?(p: Pattern, track: number, parameter: AutomatableParameter): AutomationDevice | undefined;
+/** A song track as a pattern sees it: its type decides the columns (`renoise.Track.TRACK_TYPE_*`). */
+export interface TrackLike {
+  readonly type: number;
 }
 
-const DETACHED: PatternHost = { patternIndex: () => 0 };
+/** Sequencer tracks have 12 note and 8 effect columns; group, send and master tracks 0 and 8. */
+export function columnsOf(track: TrackLike): TrackColumns {
+  return track.type === 1 ? SEQUENCER_COLUMNS : FX_ONLY_COLUMNS;
+}
+const SEQUENCER_COLUMNS: TrackColumns = { noteColumns: 12, effectColumns: 8 };
+const FX_ONLY_COLUMNS: TrackColumns = { noteColumns: 0, effectColumns: 8 };
+
+/** What a pattern reads from its song (duck-typed so that patterns stand alone in tests). @internal */
+interface SongLike extends ModelObject {
+  readonly tracks: readonly TrackLike[];
+  readonly patterns: readonly Pattern[];
+}
+
+/** Told about every pattern line change (trace summaries). @internal */
+export type LineWriteHook = (pattern: Pattern, track: number, line: number) => void;
 
 /**
  * `renoise.Pattern`: a name, a number of lines (1-512, 64 by default) and
- * one {@link PatternTrack} per song track. Line notifiers fire synchronously,
- * once per changed line, only when a value really changed.
+ * one {@link PatternTrack} per song track (made on first use, keyed by the
+ * song's track, so inserting, deleting or swapping tracks carries the data
+ * along). Line notifiers fire synchronously, once per changed line, and only
+ * when a value really changed.
  */
-export class Pattern {
-  private _name = "";
-  private _lines = 64;
-  private readonly _tracks: PatternTrack[] = [];
-  private notifiers: LineNotifier[] = [];
-  /** Listeners of name / number_of_lines changes (observables are bound on top). @internal */
-  readonly changed = new Set<(what: "name" | "number_of_lines") => void>();
+export class Pattern extends ModelObject {
+  private readonly byTrack = new Map<TrackLike, PatternTrack>();
+  private readonly keyOf = new Map<PatternTrack, TrackLike>();
+  /** Tracks of a pattern that is not in a song (tests). @internal */
+  _standaloneTracks: TrackLike[] | undefined;
+  /** @internal set by the song's driver: summarises writes in the trace. */
+  static lineWriteHook: LineWriteHook | undefined;
 
-  constructor(
-    columns: readonly TrackColumns[] = [],
-    /** @internal */ public host: PatternHost = DETACHED,
-  ) {
-    for (const c of columns) this._tracks.push(new PatternTrack(this, c));
-    this.reindex();
-  }
+  declare name: string;
+  declare number_of_lines: number;
+  declare readonly is_empty: boolean;
+  declare readonly tracks: PatternTrack[];
+  declare readonly name_observable: Observable;
+  declare readonly number_of_lines_observable: Observable;
 
-  get name(): string {
-    return this._name;
-  }
-  set name(v: string) {
-    if (typeof v !== "string") throw new PatternValueError("Pattern.name: expected a string");
-    if (v === this._name) return;
-    this._name = v;
-    for (const l of this.changed) l("name");
+  constructor(number_of_lines = 64, name = "") {
+    super();
+    this._v.name = name;
+    this._v.number_of_lines = number_of_lines;
   }
 
-  get number_of_lines(): number {
-    return this._lines;
+  /** A pattern outside a song with tracks of the given types (1 = sequencer, 2 = master, 3 = send, 4 = group). */
+  static standalone(tracks: readonly (number | TrackLike)[], number_of_lines = 64): Pattern {
+    const p = new Pattern(number_of_lines);
+    p._standaloneTracks = tracks.map((t) => (typeof t === "number" ? { type: t } : t));
+    return p;
   }
-  set number_of_lines(v: number) {
-    if (typeof v !== "number" || Number.isNaN(v)) {
-      throw new PatternValueError("Pattern.number_of_lines: expected a number");
+
+  /** @internal "patterns[i]". */
+  override _path(): string {
+    const i = this.patternIndex();
+    return i > 0 ? `patterns[${i}]` : "pattern";
+  }
+
+  private song(): SongLike | undefined {
+    const o = this._owner as SongLike | undefined;
+    return o && Array.isArray(o.tracks) ? o : undefined;
+  }
+
+  /** 1-based index in the song, 0 outside a song. */
+  patternIndex(): number {
+    return (this.song()?.patterns.indexOf(this) ?? -1) + 1;
+  }
+
+  private songTracks(): readonly TrackLike[] {
+    return this.song()?.tracks ?? this._standaloneTracks ?? [];
+  }
+
+  private patternTrack(t: TrackLike): PatternTrack {
+    let pt = this.byTrack.get(t);
+    if (!pt) {
+      pt = new PatternTrack(this, columnsOf(t));
+      this.byTrack.set(t, pt);
+      this.keyOf.set(pt, t);
     }
-    const n = Math.trunc(v);
-    if (n < 1 || n > MAX_NUMBER_OF_LINES) {
-      throw new PatternValueError(
-        `Pattern.number_of_lines: ${n} is out of range (1-${MAX_NUMBER_OF_LINES})`,
-      );
-    }
-    if (n === this._lines) return;
-    if (n < this._lines) for (const t of this._tracks) t.cells.truncate(n);
-    this._lines = n;
-    for (const l of this.changed) l("number_of_lines");
+    return pt;
   }
 
-  /** The pattern tracks, one per song track. */
-  get tracks(): PatternTrack[] {
-    return [...this._tracks];
+  /** @internal the pattern tracks, one per song track. */
+  _tracks(): PatternTrack[] {
+    return this.songTracks().map((t) => this.patternTrack(t));
   }
 
   /** One pattern track (1-based). */
   track(index: number): PatternTrack {
-    const t = typeof index === "number" ? this._tracks[Math.trunc(index) - 1] : undefined;
+    const list = this.songTracks();
+    const t = typeof index === "number" ? list[Math.trunc(index) - 1] : undefined;
     if (!t) {
-      throw new PatternValueError(
-        `Pattern:track: index ${String(index)} is out of range (1-${this._tracks.length})`,
-      );
+      throw new PatternValueError(`Pattern:track: index ${String(index)} is out of range (1 - ${list.length})`);
     }
-    return t;
+    return this.patternTrack(t);
   }
 
-  /** Whether every track's lines are empty (automation is not looked at). */
-  get is_empty(): boolean {
-    return this._tracks.every((t) => t.is_empty);
+  /** @internal */
+  trackIndexOf(pt: PatternTrack): number {
+    const key = this.keyOf.get(pt);
+    return key ? this.songTracks().indexOf(key) + 1 : 0;
   }
 
-  /** Empties every line of every track. */
+  /** Empties every line of every track and deletes the automation. */
   clear(): void {
-    for (const t of this._tracks) t.clear();
+    for (const [key, pt] of this.byTrack) if (this.songTracks().includes(key)) pt.clear();
   }
 
-  /** Copies another pattern's number of lines and lines (not its name). */
+  /** Copies another pattern's number of lines, lines and automation (not its name). */
   copy_from(other: Pattern): void {
     if (other === this) return;
     this.number_of_lines = other.number_of_lines;
-    const n = Math.min(this._tracks.length, other._tracks.length);
-    for (let i = 0; i < n; i++) this._tracks[i]!.copy_from(other._tracks[i]!);
+    const mine = this._tracks();
+    const theirs = other._tracks();
+    for (let i = 0; i < Math.min(mine.length, theirs.length); i++) mine[i]!.copy_from(theirs[i]!);
   }
 
-  // --- line notifiers (TypeScript form) --------------------------------------
+  // --- line notifiers -------------------------------------------------------------
 
-  add_line_notifier(fn: LineNotifier): void {
-    if (this.notifiers.includes(fn)) {
-      throw new PatternValueError("Pattern:add_line_notifier: this notifier was already added");
-    }
-    this.notifiers = [...this.notifiers, fn];
+  /** Adds a line notifier: `fn(pos)` or a method `(obj, fn)` / `(fn, obj)`, as Renoise accepts. */
+  add_line_notifier(...args: Parameters<Observable["add_notifier"]>): void {
+    this._observable("line").add_notifier(...args);
+  }
+  remove_line_notifier(...args: Parameters<Observable["remove_notifier"]>): void {
+    this._observable("line").remove_notifier(...args);
+  }
+  has_line_notifier(...args: Parameters<Observable["has_notifier"]>): boolean {
+    return this._observable("line").has_notifier(...args);
   }
 
-  remove_line_notifier(fn: LineNotifier): void {
-    if (!this.notifiers.includes(fn)) {
-      throw new PatternValueError("Pattern:remove_line_notifier: this notifier was not added");
-    }
-    this.notifiers = this.notifiers.filter((f) => f !== fn);
+  /** @internal called by pattern tracks after a line changed. */
+  lineChanged(pt: PatternTrack, line: number): void {
+    const hook = Pattern.lineWriteHook;
+    const obs = this._o?.line;
+    if (!hook && !obs?.entries) return;
+    const track = this.trackIndexOf(pt);
+    hook?.(this, track, line);
+    if (obs?.entries) obs.notify({ pattern: this.patternIndex(), track, line });
   }
 
-  has_line_notifier(fn: LineNotifier): boolean {
-    return this.notifiers.includes(fn);
+  /** @internal is_selected of a column: the song's selected pattern, track, line and column. */
+  isColumnSelected(pt: PatternTrack, line: number, kind: "note" | "effect", column: number): boolean {
+    const s = this.song() as
+      | (SongLike & {
+          selected_pattern_index: number;
+          selected_track_index: number;
+          selected_line_index: number;
+          selected_note_column_index: number;
+          selected_effect_column_index: number;
+        })
+      | undefined;
+    if (!s || s.patterns[s.selected_pattern_index - 1] !== this) return false;
+    if (s.selected_track_index !== this.trackIndexOf(pt) || s.selected_line_index !== line) return false;
+    return kind === "note" ? s.selected_note_column_index === column : s.selected_effect_column_index === column;
   }
 
-  /** @internal called by pattern tracks. */
-  lineChanged(track: PatternTrack, line: number): void {
-    this.host.lineWritten?.(this, track.index, line);
-    const list = this.notifiers;
-    if (list.length === 0) return;
-    for (const fn of list) fn({ pattern: this.host.patternIndex(this), track: track.index, line });
-  }
-
-  /** @internal */
-  isColumnSelected(track: PatternTrack, line: number, kind: "note" | "effect", column: number): boolean {
-    return this.host.isColumnSelected?.(this, track.index, line, kind, column) ?? false;
-  }
-
-  /** @internal */
-  deviceOf(track: PatternTrack, parameter: AutomatableParameter): AutomationDevice | undefined {
-    return this.host.deviceOf?.(this, track.index, parameter);
-  }
-
-  // --- song structure (called by the song) ----------------------------------
-
-  /** @internal a track was inserted in the song at `index`. */
-  insertTrackAt(index: number, columns: TrackColumns): PatternTrack {
-    const t = new PatternTrack(this, columns);
-    this._tracks.splice(index - 1, 0, t);
-    this.reindex();
-    return t;
-  }
-
-  /** @internal a track was deleted from the song. */
-  deleteTrackAt(index: number): void {
-    this._tracks.splice(index - 1, 1);
-    this.reindex();
-  }
-
-  /** @internal two tracks were swapped in the song. */
-  swapTracksAt(a: number, b: number): void {
-    const t = this._tracks[a - 1]!;
-    this._tracks[a - 1] = this._tracks[b - 1]!;
-    this._tracks[b - 1] = t;
-    this.reindex();
-  }
-
-  private reindex(): void {
-    this._tracks.forEach((t, i) => (t.index = i + 1));
+  /** @internal the device of a track that owns a parameter (automation). */
+  deviceOf(pt: PatternTrack, parameter: AutomatableParameter): AutomationDevice | undefined {
+    type WithDevices = TrackLike & { devices?: readonly (AutomationDevice & { parameters?: readonly unknown[] })[] };
+    const track: WithDevices | undefined = this.keyOf.get(pt);
+    return track?.devices?.find((d) => d.parameters?.includes(parameter));
   }
 }
+
+defineModel(Pattern, {
+  typeName: "Pattern",
+  props: {
+    name: { type: "string", observable: true },
+    number_of_lines: {
+      type: "integer",
+      min: 1,
+      max: MAX_NUMBER_OF_LINES,
+      observable: true,
+      // Lines beyond a shorter length are dropped.
+      set: (p, n: number) => {
+        if (n < p.number_of_lines) for (const t of p._tracks()) t.cells.truncate(n);
+        p.store("number_of_lines", n);
+      },
+    },
+    is_empty: { type: "boolean", readonly: true, get: (p) => p._tracks().every((t) => t.cells.isEmpty(p.number_of_lines)) },
+    tracks: { type: "table", readonly: true, get: (p) => p._tracks() },
+  },
+  methods: ["clear", "copy_from", "track", "add_line_notifier", "remove_line_notifier", "has_line_notifier"],
+});
