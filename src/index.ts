@@ -164,3 +164,13 @@ export {
 export type { LuaTool, LuaToolOptions, LuaToolMessage, PromptAnswer, ToolInfo } from "./tool/index.js";
 export { LuaError, LuaSyntaxError, LuaInstructionLimitError, LuaVmClosedError } from "./lua/index.js";
 export type { LuaVm } from "./lua/index.js";
+
+// Views, dialogs and the application window (renoise.ViewBuilder, renoise.app()).
+export { ViewBuilder, type ViewProps } from "./renoise/views/view-builder.js";
+export { View, ViewError, type XY } from "./renoise/views/view.js";
+export { Dialog, Dialogs, type KeyEvent, type KeyHandler } from "./renoise/views/dialog.js";
+export { press, toggle, type as typeInto, select, slide, enter, describeView } from "./renoise/views/actions.js";
+export { within, ViewQueries, visibleText, type TextMatch } from "./renoise/views/queries.js";
+export { renderText, type RenderTextOptions } from "./renoise/views/render-text.js";
+export { VIEW_BUILDER_CONSTANTS } from "./renoise/views/schema.js";
+export { ApplicationWindow, WindowError } from "./renoise/app/window.js";
