@@ -1,6 +1,5 @@
 import { text, toText } from "../core/bytes.js";
 import { LuaRef, type HostProperty, type LuaInput, type LuaValue, type LuaVm } from "../lua/index.js";
-import type { Observable } from "../renoise/document/observable.js";
 import { APPLICATION_WINDOW_CONSTANTS, WINDOW_PROPERTIES, type ApplicationWindow } from "../renoise/app/window.js";
 import type { KeyEvent } from "../renoise/views/dialog.js";
 import { View, ViewError } from "../renoise/views/view.js";
@@ -22,18 +21,10 @@ export function bindApp(
   toolHost: ToolHost,
   window: ApplicationWindow,
 ): Record<string, LuaInput> {
-  const observableClass = vm.defineClass<Observable>({
-    typeName: "Observable",
-    methods: {
-      add_notifier: (o, a, b) => views.addNotifier(o, "add_notifier", a, b),
-      remove_notifier: (o, a, b) => views.removeNotifier(o, "remove_notifier", a, b),
-      has_notifier: (o, a, b) => views.hasNotifier(o, "has_notifier", a, b),
-    },
-  });
   const properties: Record<string, HostProperty<ApplicationWindow>> = {};
   for (const [name, p] of Object.entries(WINDOW_PROPERTIES)) {
     properties[name] = { get: (w) => w.get(name), set: (w, v) => w.set(name, v) };
-    if (p.observable) properties[`${name}_observable`] = { get: (w) => vm.wrap(w.observable(name), observableClass) };
+    if (p.observable) properties[`${name}_observable`] = { get: (w) => w.observable(name) };
   }
   const windowClass = vm.defineClass<ApplicationWindow>({
     typeName: "ApplicationWindow",

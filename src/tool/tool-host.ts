@@ -244,6 +244,9 @@ export class ToolHost {
       if (strict) throw new SimulationUsageError(`${callback}: the tool "${this.init.name}" is not loaded`);
       return;
     }
+    const trace = this.init.sim.trace;
+    const prevCause = trace.cause;
+    trace.cause = `${callback}#${trace.events.length}`;
     try {
       fn(e);
     } catch (err) {
@@ -254,6 +257,8 @@ export class ToolHost {
         callback,
         { cause: err },
       );
+    } finally {
+      trace.cause = prevCause;
     }
   }
 

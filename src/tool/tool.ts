@@ -9,6 +9,8 @@ import { TOOL_API_LUA } from "./lua/tool-api.js";
 import { readToolInfo, type ToolInfo } from "./manifest.js";
 import { bindOsc } from "./osc-binding.js";
 import { bindSocket, type SocketBinding } from "./socket-binding.js";
+import { bindModels, type ModelBinding } from "./model-binding.js";
+import { songApi } from "./song-binding.js";
 import { bindViews } from "./views-binding.js";
 import { bindApp } from "./app-binding.js";
 import { ApplicationWindow } from "../renoise/app/window.js";
@@ -105,6 +107,7 @@ class LoadedLuaTool implements LuaTool {
   vm!: LuaVm;
   socket!: SocketBinding;
   tables!: LuaTables;
+  models: ModelBinding | undefined;
   readonly toolHost: ToolHost;
   readonly window = new ApplicationWindow();
 
@@ -220,6 +223,7 @@ class LoadedLuaTool implements LuaTool {
     this.toolHost.stopAll();
     this.toolHost.dialogs.closeAll();
     const closed = this.socket?.closeAll() ?? 0;
+    this.models?.close();
     this.toolHost.entries = undefined;
     this.vm?.close();
     this.sim.trace.record("tool.unload", this.host, { tool: this.info.id, closedSockets: closed });
@@ -300,6 +304,7 @@ function installRenoise(tool: LoadedLuaTool): void {
   tool.tables = LuaTables.install(vm);
   const osc = bindOsc(vm, tool.tables);
   tool.socket = bindSocket(vm, tool.sim.getHost(tool.host).Socket);
+  tool.models = bindModels(vm, tool.tables);
   const views = bindViews(vm, tool.tables, tool.toolHost.driver);
   const appHost = bindApp(vm, tool.tables, views, tool.toolHost, tool.window);
   vm.installGlobals({
@@ -308,6 +313,7 @@ function installRenoise(tool: LoadedLuaTool): void {
       RENOISE_VERSION,
       Socket: tool.socket.table,
       Osc: osc.table,
+      ...songApi(tool.sim.song),
       ViewBuilder: views.ViewBuilder,
     },
   });
