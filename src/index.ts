@@ -185,3 +185,13 @@ export { Pattern } from "./renoise/song/pattern.js";
 export { Instrument } from "./renoise/song/instrument.js";
 export { buildSong } from "./renoise/song/fixture.js";
 export type { SongFixture, TrackFixture } from "./renoise/song/fixture.js";
+
+// Views, dialogs and the application window (renoise.ViewBuilder, renoise.app()).
+export { ViewBuilder, type ViewProps } from "./renoise/views/view-builder.js";
+export { View, ViewError, type XY } from "./renoise/views/view.js";
+export { Dialog, Dialogs, type KeyEvent, type KeyHandler } from "./renoise/views/dialog.js";
+export { press, toggle, type as typeInto, select, slide, enter, describeView } from "./renoise/views/actions.js";
+export { within, ViewQueries, visibleText, type TextMatch } from "./renoise/views/queries.js";
+export { renderText, type RenderTextOptions } from "./renoise/views/render-text.js";
+export { VIEW_BUILDER_CONSTANTS } from "./renoise/views/schema.js";
+export { ApplicationWindow, WindowError } from "./renoise/app/window.js";

@@ -18,6 +18,10 @@ import { bindOsc } from "./osc-binding.js";
 import { bindSocket, type SocketBinding } from "./socket-binding.js";
 import { bindModels, type ModelBinding } from "./model-binding.js";
 import { songApi } from "./song-binding.js";
+import { bindViews } from "./views-binding.js";
+import { bindApp } from "./app-binding.js";
+import { ApplicationWindow } from "../renoise/app/window.js";
+import type { Dialog } from "../renoise/views/dialog.js";
 import { LuaTables, releaseAll } from "./tables.js";
 import { ToolHost, type LuaToolMessage, type PromptAnswer, type ToolEntryPoints } from "./tool-host.js";
 
@@ -101,6 +105,15 @@ export interface LuaTool {
   readonly loaded: boolean;
   /** The scalar values of `renoise.tool().preferences` now (empty if the tool assigned none). */
   readPreferences(): Record<string, string | number | boolean>;
+  /** The tool's custom dialogs that are open now, in the order they were opened. */
+  readonly dialogs: Dialog[];
+  /**
+   * The one open dialog (with this title, if given); throws if there is none
+   * or several. Query it with `within(dialog)`.
+   */
+  dialog(title?: string): Dialog;
+  /** `renoise.app().window`, as the tool sees it. */
+  readonly window: ApplicationWindow;
 }
 
 type ToolState = "loaded" | "unloaded";
@@ -114,6 +127,7 @@ class LoadedLuaTool implements LuaTool {
   tables!: LuaTables;
   models: ModelBinding | undefined;
   readonly toolHost: ToolHost;
+  readonly window = new ApplicationWindow();
 
   constructor(
     readonly sim: Simulation,
@@ -153,6 +167,18 @@ class LoadedLuaTool implements LuaTool {
   }
   get loaded(): boolean {
     return this.state === "loaded";
+  }
+  get dialogs(): Dialog[] {
+    return this.toolHost.dialogs.open;
+  }
+
+  dialog(title?: string): Dialog {
+    const open = this.dialogs.filter((d) => title === undefined || d.title === title);
+    if (open.length === 1) return open[0]!;
+    const all = this.dialogs.map((d) => JSON.stringify(d.title)).join(", ") || "none";
+    throw new SimulationUsageError(
+      `LuaTool.dialog: ${open.length ? "several dialogs" : "no dialog"}${title === undefined ? "" : ` titled ${JSON.stringify(title)}`} ${open.length ? "are" : "is"} open; open dialogs: ${all}`,
+    );
   }
 
   onPrint(line: ByteString): void {
@@ -213,6 +239,7 @@ class LoadedLuaTool implements LuaTool {
     if (this.state === "unloaded") return;
     this.state = "unloaded";
     this.toolHost.stopAll();
+    this.toolHost.dialogs.closeAll();
     const closed = this.socket?.closeAll() ?? 0;
     this.models?.close();
     this.toolHost.entries = undefined;
@@ -297,6 +324,8 @@ function installRenoise(tool: LoadedLuaTool): void {
   const osc = bindOsc(vm, tool.tables);
   tool.socket = bindSocket(vm, tool.sim.getHost(tool.host).Socket);
   tool.models = bindModels(vm, tool.tables);
+  const views = bindViews(vm, tool.tables, tool.toolHost.driver);
+  const appHost = bindApp(vm, tool.tables, views, tool.toolHost, tool.window);
   vm.installGlobals({
     renoise: {
       API_VERSION: RENOISE_API_VERSION,
@@ -304,11 +333,13 @@ function installRenoise(tool: LoadedLuaTool): void {
       Socket: tool.socket.table,
       Osc: osc.table,
       ...songApi(tool.sim.song),
+      ViewBuilder: views.ViewBuilder,
     },
   });
+  views.ViewBuilder.release();
   const [observable] = chunk(vm, OBSERVABLE_LUA, "observable");
   const [document, docHost] = chunk(vm, DOCUMENT_LUA, "document", observable);
-  const [entries] = chunk(vm, TOOL_API_LUA, "tool", tool.toolHost.table(), observable, document, docHost);
+  const [entries] = chunk(vm, TOOL_API_LUA, "tool", { ...tool.toolHost.table(), ...appHost }, observable, document, docHost);
   tool.toolHost.entries = entryPoints(entries!);
   releaseAll([observable, document, docHost, entries]);
 }
