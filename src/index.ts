@@ -164,3 +164,20 @@ export {
 export type { LuaTool, LuaToolOptions, LuaToolMessage, PromptAnswer, ToolInfo } from "./tool/index.js";
 export { LuaError, LuaSyntaxError, LuaInstructionLimitError, LuaVmClosedError } from "./lua/index.js";
 export type { LuaVm } from "./lua/index.js";
+
+export { Observable, ObservableBang, ObservableError } from "./renoise/document/observable.js";
+export type { NotifierEntry, NotifyDispatch } from "./renoise/document/observable.js";
+export { ObservableValue, ObservableBoolean, ObservableNumber, ObservableString } from "./renoise/document/observable-value.js";
+export { ObservableList } from "./renoise/document/observable-list.js";
+export type { ListChange } from "./renoise/document/observable-list.js";
+export { ModelError, ModelObject, defineModel } from "./renoise/document/model.js";
+export type { ModelContext, ModelDef, PropDef, PropType } from "./renoise/document/model.js";
+export { Song, newSong } from "./renoise/song/song.js";
+export { SongPos } from "./renoise/song/song-pos.js";
+export { Transport, TRANSPORT_CONSTANTS } from "./renoise/song/transport.js";
+export { PatternSequencer } from "./renoise/song/sequencer.js";
+export { Track, TRACK_TYPE, MUTE_STATE } from "./renoise/song/track.js";
+export { Pattern } from "./renoise/song/pattern.js";
+export { Instrument } from "./renoise/song/instrument.js";
+export { buildSong } from "./renoise/song/fixture.js";
+export type { SongFixture, TrackFixture } from "./renoise/song/fixture.js";

@@ -34,13 +34,13 @@ describe("the renoise global", () => {
     const [song, member, readOnly] = tool.vm.run(
       `
       local function err(f) local ok, e = pcall(f) return e end
-      return err(function() local s = renoise.song() return s end),
+      return err(function() local s = renoise.song().no_such_field return s end),
         err(function() local x = renoise.tool().no_such_thing return x end),
         err(function() renoise.tool().name = "x" end)
     `,
       "@g.lua",
     );
-    expect(song).toBe("g.lua:3: renoise.song() is not available in renoise-sim: the simulation has no song");
+    expect(song).toBe("g.lua:3: unknown property or function 'no_such_field' for an object of type 'Song'");
     expect(member).toBe("g.lua:4: unknown property or function 'no_such_thing' for an object of type 'ScriptingTool'");
     expect(readOnly).toBe("g.lua:5: property 'name' of an object of type 'ScriptingTool' is read-only");
     tool.unload();

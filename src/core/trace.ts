@@ -44,6 +44,12 @@ export function hashBytes(b: ByteString): string {
 export class Trace {
   readonly events: TraceEvent[] = [];
   private readonly payloadLimit: number;
+  /**
+   * What is running now, for events that name their cause (`song.set`):
+   * e.g. "socket_message#12" (the callback recorded as event 12). Undefined:
+   * the test's own code.
+   */
+  cause: string | undefined;
   /** Set while recording is suspended (for benchmarks of the bare network). */
   enabled = true;
   private readonly listeners: ((e: TraceEvent) => void)[] = [];

@@ -236,7 +236,7 @@ export class LuaBridge {
     } else if (v instanceof LuaMulti) {
       throw new TypeError(`${name}: multi(...) is only allowed as the return value of a host function`);
     } else {
-      const cls = this.objectClasses.get(v);
+      const cls = this.objectClasses.get(v) ?? this.classResolver?.(v);
       if (cls) this.pushObject(L, v, cls);
       else this.pushTable(L, v, name);
     }
@@ -497,6 +497,12 @@ export class LuaBridge {
   // --------------------------------------------------------- host objects
 
   /** Declares that `obj` is exposed to Lua as an instance of `cls`. */
+  /**
+   * Gives the host class of objects not bound with {@link bindObject} (a whole
+   * family of classes bound at once, e.g. a model's classes); undefined: none.
+   */
+  classResolver: ((obj: object) => HostClassSlot | undefined) | undefined;
+
   bindObject(obj: object, cls: HostClassSlot): void {
     this.objectClasses.set(obj, cls);
   }
@@ -513,7 +519,9 @@ export class LuaBridge {
 
   /** The host class `obj` was bound to, if any. */
   classOf(obj: unknown): HostClassSlot | undefined {
-    return typeof obj === "object" && obj !== null ? this.objectClasses.get(obj) : undefined;
+    return typeof obj === "object" && obj !== null
+      ? (this.objectClasses.get(obj) ?? this.classResolver?.(obj))
+      : undefined;
   }
 
   /** The host object behind the userdata at `idx`, if it is one. */

@@ -28,7 +28,7 @@ local function keyname(k)
 end
 
 -- Builds the metatable of a host class (JS objects seen as userdata).
-function H.make_class(type_name, methods, getters, setters, tostring_fn, same, info)
+function H.make_class(type_name, methods, getters, setters, tostring_fn, same, info, lt, le)
   local mt = { __name = type_name, __rsim_type = type_name, __rsim_info = info }
   mt.__index = function(self, k)
     local m = methods[k]
@@ -56,6 +56,7 @@ function H.make_class(type_name, methods, getters, setters, tostring_fn, same, i
   end
   mt.__eq = same
   if tostring_fn ~= nil then mt.__tostring = tostring_fn end
+  if lt ~= nil then mt.__lt = lt mt.__le = le end
   return mt
 end
 

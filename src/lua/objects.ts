@@ -34,6 +34,8 @@ export interface HostClassSpec<T extends object> {
    * distinct userdata (distinct table keys).
    */
   equals?: (self: T, other: T) => boolean;
+  /** Lua `<` and `<=` between two userdata of this class: negative, 0 or positive. */
+  compare?: (self: T, other: T) => number;
 }
 
 /** A class defined with `LuaVm.defineClass`; pass it to `LuaVm.wrap`. */
@@ -91,6 +93,14 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
   const tostringFn: HostFunction | undefined = toString
     ? (self: LuaValue) => toString(selfOf(self, "__tostring"))
     : undefined;
+  const cmp = spec.compare;
+  const order = (a: LuaValue, b: LuaValue): number => {
+    const x = selfOf(a, "__lt");
+    const y = selfOf(b, "__lt");
+    return cmp!(x, y);
+  };
+  const lt: HostFunction | undefined = cmp ? (a, b) => order(a, b) < 0 : undefined;
+  const le: HostFunction | undefined = cmp ? (a, b) => order(a, b) <= 0 : undefined;
   const info = {
     methods: Object.keys(methods).sort(),
     properties: Object.keys(spec.properties ?? {}).sort(),
@@ -104,7 +114,7 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
   ] as const;
   let mt: LuaValue;
   try {
-    [mt] = bridge.callHelper("make_class", [typeName, ...tables, tostringFn, same, info]);
+    [mt] = bridge.callHelper("make_class", [typeName, ...tables, tostringFn, same, info, lt, le]);
   } finally {
     for (const t of tables) t.release();
   }

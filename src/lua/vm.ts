@@ -297,6 +297,16 @@ export class LuaVm {
     return obj;
   }
 
+  /**
+   * Sets how objects that were not {@link wrap}ped find their host class:
+   * `resolve(obj)` returns the class (defined with {@link defineClass}) or
+   * undefined. Lets a binding expose a whole family of classes without
+   * wrapping every object.
+   */
+  setClassResolver(resolve: ((obj: object) => HostClass<object> | undefined) | undefined): void {
+    this.bridge.classResolver = resolve;
+  }
+
   // ------------------------------------------------------------ misc
 
   /** Changes the per-entry instruction limit (0 disables). */

@@ -14,6 +14,9 @@ import { makePeer, PeerRunner, type Peer, type PeerScript } from "./peer.js";
 import { Faults } from "../faults/faults.js";
 import { Conditions } from "../faults/conditions.js";
 import { toJsonl } from "../trace/jsonl.js";
+import { newSong, type Song } from "../renoise/song/song.js";
+import { buildSong, type SongFixture } from "../renoise/song/fixture.js";
+import { songContext } from "./song-context.js";
 
 /** Options of {@link createSimulation}. */
 export interface SimulationOptions {
@@ -39,6 +42,10 @@ export interface SimulationOptions {
   semantics?: Partial<SemanticsOptions>;
   /** What the trace stores. */
   trace?: TraceOptions;
+  /** The song: a compact description (see docs/song.md); default: a new song as Renoise creates one. */
+  song?: SongFixture;
+  /** Record song changes and calls (`song.set`, `song.call`) in the trace. Default true. */
+  traceSong?: boolean;
 }
 
 /** Options of {@link Simulation.addHost}. */
@@ -70,7 +77,11 @@ export class Simulation {
   readonly trace: Trace;
   readonly network: Network;
   /** `renoise`-shaped namespace of the tool host: `sim.renoise.Socket.create_server(...)`. */
-  readonly renoise: { readonly Socket: SocketApi; readonly Osc: OscApi };
+  readonly renoise: { readonly Socket: SocketApi; readonly Osc: OscApi; song(): Song };
+  /** The song (`renoise.song()`): the same object Lua tools see. */
+  readonly song: Song;
+  /** Whether song changes and calls are traced (`song.set`, `song.call`). */
+  traceSong: boolean;
   /** The host the tool runs on. */
   readonly host: SimHost;
   /** Fault injection: partitions, holds, crashes, resets, stream cuts, custom rules (see docs/faults.md). */
@@ -138,7 +149,11 @@ export class Simulation {
       },
     });
     this.host = this.addHost(options.hostName ?? "renoise", { address: options.hostAddress ?? "192.168.1.10" });
-    this.renoise = { Socket: this.host.Socket, Osc: createOscApi() };
+    this.traceSong = options.traceSong ?? true;
+    this.song = options.song ? buildSong(options.song) : newSong();
+    this.song.attach(songContext(this.trace, this.host.name, () => this.time.now, () => this.traceSong));
+    const song = this.song;
+    this.renoise = { Socket: this.host.Socket, Osc: createOscApi(), song: () => song };
   }
 
   /** Current virtual time in ms. */

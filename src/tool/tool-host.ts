@@ -203,6 +203,9 @@ export class ToolHost {
   run(callback: string, fn: (e: ToolEntryPoints) => unknown): void {
     const e = this.entries;
     if (!e) return;
+    const trace = this.init.sim.trace;
+    const prevCause = trace.cause;
+    trace.cause = `${callback}#${trace.events.length}`;
     try {
       fn(e);
     } catch (err) {
@@ -213,6 +216,8 @@ export class ToolHost {
         callback,
         { cause: err },
       );
+    } finally {
+      trace.cause = prevCause;
     }
   }
 

@@ -10,6 +10,8 @@ import { readToolInfo, type ToolInfo } from "./manifest.js";
 import { installGlobalMidiActions } from "./global-midi-actions.js";
 import { bindOsc } from "./osc-binding.js";
 import { bindSocket, type SocketBinding } from "./socket-binding.js";
+import { bindModels, type ModelBinding } from "./model-binding.js";
+import { songApi } from "./song-binding.js";
 import { LuaTables, releaseAll } from "./tables.js";
 import { ToolHost, type LuaToolMessage, type PromptAnswer, type ToolEntryPoints } from "./tool-host.js";
 
@@ -93,6 +95,7 @@ class LoadedLuaTool implements LuaTool {
   vm!: LuaVm;
   socket!: SocketBinding;
   tables!: LuaTables;
+  models: ModelBinding | undefined;
   readonly toolHost: ToolHost;
 
   constructor(
@@ -194,6 +197,7 @@ class LoadedLuaTool implements LuaTool {
     this.state = "unloaded";
     this.toolHost.stopAll();
     const closed = this.socket?.closeAll() ?? 0;
+    this.models?.close();
     this.toolHost.entries = undefined;
     this.vm?.close();
     this.sim.trace.record("tool.unload", this.host, { tool: this.info.id, closedSockets: closed });
@@ -274,12 +278,14 @@ function installRenoise(tool: LoadedLuaTool): void {
   tool.tables = LuaTables.install(vm);
   const osc = bindOsc(vm, tool.tables);
   tool.socket = bindSocket(vm, tool.sim.getHost(tool.host).Socket);
+  tool.models = bindModels(vm, tool.tables);
   vm.installGlobals({
     renoise: {
       API_VERSION: RENOISE_API_VERSION,
       RENOISE_VERSION,
       Socket: tool.socket.table,
       Osc: osc.table,
+      ...songApi(tool.sim.song),
     },
   });
   const [observable] = chunk(vm, OBSERVABLE_LUA, "observable");

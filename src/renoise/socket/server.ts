@@ -161,10 +161,14 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
       });
     } else if (data === undefined) this.record("callback", { callback: name, handled: cb !== undefined, ...fields });
     if (!cb) return;
+    const prevCause = trace.cause;
+    trace.cause = `${name}#${trace.events.length}`;
     try {
       cb.apply(notifier, args);
     } catch (e) {
       this.ctx.callbackFailed(this.host, name, e);
+    } finally {
+      trace.cause = prevCause;
     }
   }
 

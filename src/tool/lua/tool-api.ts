@@ -217,9 +217,6 @@ function app_methods:open_url(url)
   host.message("open_url", text_arg("open_url", 1, url))
 end
 
-renoise.song = function()
-  error("renoise.song() is not available in renoise-sim: the simulation has no song", 2)
-end
 
 ---------------------------------------------------------------------------
 -- entry points for the host

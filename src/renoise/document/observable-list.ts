@@ -1,0 +1,53 @@
+import { Observable } from "./observable.js";
+
+/** What a list notifier receives, as Renoise sends it. */
+export type ListChange =
+  | { type: "insert"; index: number }
+  | { type: "remove"; index: number }
+  | { type: "swap"; index1: number; index2: number };
+
+/**
+ * renoise.Document.ObservableList: notifies when its layout changes (an item
+ * inserted, removed, or two swapped), not when an item changes. Indices are
+ * 1-based, as in Lua. The song's tracks, patterns and instruments lists use it
+ * through their `*_observable`s.
+ */
+export class ObservableList<T> extends Observable {
+  /** The items (read it; change it through insert/remove/swap so notifiers fire). */
+  readonly items: T[] = [];
+
+  constructor(items: readonly T[] = []) {
+    super();
+    this.items.push(...items);
+  }
+
+  size(): number {
+    return this.items.length;
+  }
+
+  /** Item at a 1-based index, or undefined. */
+  at(index: number): T | undefined {
+    return this.items[index - 1];
+  }
+
+  /** Inserts at a 1-based index (1..size+1) and notifies `{type="insert", index}`. */
+  insertAt(index: number, item: T): void {
+    this.items.splice(index - 1, 0, item);
+    this.notify({ type: "insert", index });
+  }
+
+  /** Removes at a 1-based index, notifies `{type="remove", index}`; returns the item. */
+  removeAt(index: number): T {
+    const [item] = this.items.splice(index - 1, 1);
+    this.notify({ type: "remove", index });
+    return item!;
+  }
+
+  /** Swaps two 1-based indices and notifies `{type="swap", index1, index2}`. */
+  swap(index1: number, index2: number): void {
+    const a = this.items[index1 - 1]!;
+    this.items[index1 - 1] = this.items[index2 - 1]!;
+    this.items[index2 - 1] = a;
+    this.notify({ type: "swap", index1, index2 });
+  }
+}

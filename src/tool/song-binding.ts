@@ -1,0 +1,53 @@
+import type { LuaInput, LuaValue } from "../lua/index.js";
+import { LuaRaise } from "../lua/index.js";
+import { SongPos } from "../renoise/song/song-pos.js";
+import type { Song } from "../renoise/song/song.js";
+import { MAX_NUMBER_OF_LINES } from "../renoise/song/pattern.js";
+import { MUTE_STATE, TRACK_TYPE } from "../renoise/song/track.js";
+import { TRANSPORT_CONSTANTS } from "../renoise/song/transport.js";
+
+/**
+ * Extra entries of the `renoise` table that other modules add (device
+ * constants, more classes): merged into {@link songApi}'s table.
+ *
+ * @internal
+ */
+export const songApiExtensions: ((song: Song) => Record<string, LuaInput>)[] = [];
+
+/**
+ * The song's part of the `renoise` global: `renoise.song()`, `renoise.SongPos`
+ * and the class constant tables (`renoise.Transport.PLAYMODE_*`, ...).
+ *
+ * @internal
+ */
+export function songApi(song: Song): Record<string, LuaInput> {
+  const songPos = (sequence: LuaValue, line: LuaValue): SongPos => {
+    try {
+      return new SongPos(sequence as number, line as number);
+    } catch (e) {
+      throw new LuaRaise((e as Error).message);
+    }
+  };
+  const api: Record<string, LuaInput> = {
+    song: () => song,
+    SongPos: songPos,
+    Transport: { ...TRANSPORT_CONSTANTS },
+    Track: {
+      TRACK_TYPE_SEQUENCER: TRACK_TYPE.SEQUENCER,
+      TRACK_TYPE_MASTER: TRACK_TYPE.MASTER,
+      TRACK_TYPE_SEND: TRACK_TYPE.SEND,
+      TRACK_TYPE_GROUP: TRACK_TYPE.GROUP,
+      MUTE_STATE_ACTIVE: MUTE_STATE.ACTIVE,
+      MUTE_STATE_OFF: MUTE_STATE.OFF,
+      MUTE_STATE_MUTED: MUTE_STATE.MUTED,
+    },
+    Pattern: { MAX_NUMBER_OF_LINES },
+  };
+  for (const ext of songApiExtensions) {
+    for (const [k, v] of Object.entries(ext(song))) {
+      const prev = api[k];
+      api[k] = prev && typeof prev === "object" && v && typeof v === "object" ? { ...(prev as object), ...(v as object) } : v;
+    }
+  }
+  return api;
+}
