@@ -1,4 +1,4 @@
-import { createOscApi, createSimulation, type Simulation } from "../../src/index.js";
+import { createOscApi, createSimulation, type Simulation, type SimulationOptions } from "../../src/index.js";
 import type { OscArgument } from "../../src/renoise/osc/index.js";
 import type { RenoiseOscServer } from "../../src/renoise/osc-server/index.js";
 import { startOscServer, type StartOscServerOptions } from "../../src/tool/osc-server.js";
@@ -6,7 +6,7 @@ import { startOscServer, type StartOscServerOptions } from "../../src/tool/osc-s
 const { Message } = createOscApi();
 
 /** A simulation with Renoise's OSC server enabled and a controller host to send from. */
-export async function oscServerWorld(options: StartOscServerOptions = {}, seed = 1): Promise<{
+export async function oscServerWorld(options: StartOscServerOptions = {}, simOptions: SimulationOptions = { seed: 1 }): Promise<{
   sim: Simulation;
   server: RenoiseOscServer;
   /** Sends one OSC message from the controller host and runs the simulation until idle. */
@@ -14,7 +14,7 @@ export async function oscServerWorld(options: StartOscServerOptions = {}, seed =
   /** Sends raw bytes. */
   sendRaw(this: void, bytes: string): void;
 }> {
-  const sim = createSimulation({ seed });
+  const sim = createSimulation(simOptions);
   const server = await startOscServer(sim, options);
   const controller = sim.addHost("controller");
   const tcp = options.protocol === "tcp";

@@ -161,6 +161,11 @@ function readActions(path: string): string {
 
 /** The song as the realtime triggers see it. */
 function realtimeSong(sim: Simulation): OscRealtimeSong {
-  void sim;
-  return { selected_instrument_index: 1, selected_track_index: 1, instrumentCount: 1, trackCount: 1 };
+  const song = sim.renoise.song();
+  return {
+    selected_instrument_index: song.selected_instrument_index,
+    selected_track_index: song.selected_track_index,
+    instrumentCount: song.instruments.length,
+    trackCount: song.tracks.length,
+  };
 }
