@@ -14,6 +14,7 @@ import { DOCUMENT_LUA } from "./lua/document.js";
 import { OBSERVABLE_LUA } from "./lua/observable.js";
 import { TOOL_API_LUA } from "./lua/tool-api.js";
 import { readToolInfo, type ToolInfo } from "./manifest.js";
+import { installGlobalMidiActions } from "./global-midi-actions.js";
 import { bindOsc } from "./osc-binding.js";
 import { bindSocket, type SocketBinding } from "./socket-binding.js";
 import { bindModels, type ModelBinding } from "./model-binding.js";
@@ -342,6 +343,7 @@ function installRenoise(tool: LoadedLuaTool): void {
   const [entries] = chunk(vm, TOOL_API_LUA, "tool", { ...tool.toolHost.table(), ...appHost }, observable, document, docHost);
   tool.toolHost.entries = entryPoints(entries!);
   releaseAll([observable, document, docHost, entries]);
+  installGlobalMidiActions(vm);
 }
 
 /**
