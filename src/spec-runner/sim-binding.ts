@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { text, toText } from "../core/bytes.js";
 import { SimulationUsageError } from "../core/errors.js";
-import { LuaRef, type LuaInput, type LuaValue, type LuaVm } from "../lua/index.js";
+import { LuaRef, multi, type LuaInput, type LuaValue, type LuaVm } from "../lua/index.js";
 import type { SocketClient } from "../renoise/socket/types.js";
 import type { Simulation, SimHost } from "../sim/simulation.js";
 import { bindSocket, type SocketBinding } from "../tool/socket-binding.js";
@@ -138,7 +138,7 @@ export function installSim(vm: LuaVm, world: SpecWorld, api: LuaRef): SimBinding
         const out = t.vm.run(text(source), "=[tool:eval]", ...plain);
         const copied = out.map((v) => copyOut(t.vm, v));
         for (const v of out) if (v instanceof LuaRef) v.release();
-        return copied.length === 1 ? copied[0] : copied.length === 0 ? undefined : { n: copied.length, ...copied };
+        return multi(...copied);
       },
     },
     tostring: (t) => text(`SimTool: ${t.id}`),

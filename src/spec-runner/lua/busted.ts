@@ -175,10 +175,10 @@ local function run_test(i)
       if result.status == "success" then try("", settle) end
     end
   end
+  for k = #finalizers, 1, -1 do try("finally: ", finalizers[k]) end
   for k = ran_before, 1, -1 do
     for _, fn in ipairs(blocks[k].after_each) do try("after_each: ", fn) end
   end
-  for k = #finalizers, 1, -1 do try("finally: ", finalizers[k]) end
   for k = ran_setup, 1, -1 do
     for _, fn in ipairs(blocks[k].teardown) do try("teardown: ", fn) end
   end

@@ -9,7 +9,6 @@
  * (assert, spy, stub, mock, match) and `is_assertion(err)`.
  */
 export const LUASSERT_LUA = String.raw`
-local rawassert = assert
 local type, tostring, pairs, ipairs, select, error = type, tostring, pairs, ipairs, select, error
 local getmetatable, setmetatable, rawget, rawset = getmetatable, setmetatable, rawget, rawset
 local format, find, gsub, sub, lower = string.format, string.find, string.gsub, string.sub, string.lower
@@ -391,8 +390,13 @@ local assert = setmetatable({}, {
     if type(key) ~= "string" then return nil end
     return extend(new_state({}, false, nil), key)
   end,
-  -- assert(v, message, ...) stays Lua's assert
-  __call = function(_, ...) return rawassert(...) end,
+  -- assert(v, message, ...) stays Lua's assert: the message gets the caller's position, as the VM's own assert does
+  __call = function(_, v, ...)
+    if v then return v, ... end
+    local message = ...
+    if message == nil then message = "assertion failed!" end
+    error(message, 2)
+  end,
 })
 
 -- assert.spy(s).was.called(...) / assert.stub(s)...
@@ -413,10 +417,14 @@ rawset(assert, "fail", function(message) fail(tostring(message or "failed"), 1) 
 -- ------------------------------------------------------------------ spies and stubs
 
 local spy_methods = {}
+-- s:returns(...) and s.returns(...) both work (luassert code uses both)
 SPY.__index = function(s, k)
   local m = spy_methods[k]
-  if m then return m end
-  return nil
+  if m == nil then return nil end
+  return function(first, ...)
+    if rawequal(first, s) then return m(s, ...) end
+    return m(s, first, ...)
+  end
 end
 SPY.__call = function(s, ...)
   local args = pack(...)
@@ -475,7 +483,7 @@ local function new_spy(fn, is_stub)
 end
 
 local function replace(tbl, key, s, what)
-  if type(tbl) ~= "table" then
+  if not pcall(rawget, tbl, key) then
     error(what .. ": can only replace a field of a table, got " .. type(tbl), 3)
   end
   s.target, s.key = tbl, key
