@@ -164,3 +164,5 @@ export {
 export type { LuaTool, LuaToolOptions, LuaToolMessage, PromptAnswer, ToolInfo } from "./tool/index.js";
 export { LuaError, LuaSyntaxError, LuaInstructionLimitError, LuaVmClosedError } from "./lua/index.js";
 export type { LuaVm } from "./lua/index.js";
+export { runSpecs, junitXml, SIM_SECTIONS } from "./spec-runner/index.js";
+export type { SpecListener, SpecRunOptions, SpecRunSummary, SpecStatus, SpecTestResult, SpecLoadError, SimSection } from "./spec-runner/index.js";
