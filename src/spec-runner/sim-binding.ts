@@ -76,7 +76,9 @@ function handleTable(r: unknown): LuaInput {
   for (const m of methodsOf(r)) {
     out[camelToSnake(m)] = (() => toLuaData((r as Record<string, () => unknown>)[m]!()));
   }
-  for (const [k, v] of Object.entries(r)) if (typeof v !== "function") out[camelToSnake(k)] = toLuaData(v);
+  for (const [k, v] of Object.entries(r)) {
+    out[camelToSnake(k)] = typeof v === "function" ? () => toLuaData((v as () => unknown).call(r)) : toLuaData(v);
+  }
   return out;
 }
 
