@@ -195,3 +195,5 @@ export { within, ViewQueries, visibleText, type TextMatch } from "./renoise/view
 export { renderText, type RenderTextOptions } from "./renoise/views/render-text.js";
 export { VIEW_BUILDER_CONSTANTS } from "./renoise/views/schema.js";
 export { ApplicationWindow, WindowError } from "./renoise/app/window.js";
+export { runSpecs, junitXml, SIM_SECTIONS } from "./spec-runner/index.js";
+export type { SpecListener, SpecRunOptions, SpecRunSummary, SpecStatus, SpecTestResult, SpecLoadError, SimSection } from "./spec-runner/index.js";

@@ -4,6 +4,7 @@ import { cmdFuzz, FUZZ_HELP } from "./cmd-fuzz.js";
 import { cmdReplay, REPLAY_HELP } from "./cmd-replay.js";
 import { cmdRun, RUN_HELP } from "./cmd-run.js";
 import { cmdTest, TEST_HELP } from "./cmd-test.js";
+import { cmdInit, INIT_HELP } from "./cmd-init.js";
 import { packageVersion } from "./package-root.js";
 import type { Term } from "./term.js";
 
@@ -14,7 +15,8 @@ Usage:
   renoise-sim run <tool> [--scenario f] ...  play a scenario against a tool
   renoise-sim fuzz <tool> --port p ...       property-based fuzzing of a tool's server
   renoise-sim replay <token | scenario>      rerun a failure exactly
-  renoise-sim test <script.lua>              run a Renoise-style Lua test script
+  renoise-sim test [spec/ | file.lua ...]    run Lua specs (busted style) and Renoise-style test scripts
+  renoise-sim init <tool-dir>                write a starter Lua spec for a tool folder
   renoise-sim --version                      print the version
 
 <tool> is a Renoise tool folder (with main.lua) or a single .lua script.
@@ -29,6 +31,7 @@ const COMMANDS: Record<string, { run: (argv: string[], term: Term) => Promise<nu
   fuzz: { run: cmdFuzz, help: FUZZ_HELP },
   replay: { run: cmdReplay, help: REPLAY_HELP },
   test: { run: cmdTest, help: TEST_HELP },
+  init: { run: cmdInit, help: INIT_HELP },
 };
 
 /** Runs the command line; returns the exit code. */

@@ -3,6 +3,7 @@ import { text, toText, type ByteString } from "../core/bytes.js";
 import { SimulationUsageError } from "../core/errors.js";
 import {
   createLuaVm,
+  dirFs,
   LuaRef,
   type LuaDialect,
   type LuaProcessAnswer,
@@ -42,6 +43,10 @@ export interface LuaToolOptions {
    * is run); strings are text (UTF-8 encoded), a `Uint8Array` gives exact bytes. Handy in specs.
    */
   files?: Record<string, string | Uint8Array>;
+  /** With `dir`: the file of the folder run instead of `main.lua` (the Lua spec runner runs a spec file this way). */
+  main?: string;
+  /** Called with the VM once the `renoise` global is installed, before the main file runs (to add globals). */
+  beforeMain?: (vm: LuaVm) => void;
   /** Name of the simulated host the tool runs on. Default: the simulation's tool host. */
   host?: string;
   /** Lua instructions one entry from the host may run (endless-loop guard); 0 disables. Default 100,000,000. */
@@ -270,6 +275,9 @@ function checkOptions(sim: Simulation, options: LuaToolOptions): void {
       `${call}: give exactly one of options.dir (a tool folder), options.file (a Lua script) and options.files (in-memory files)`,
     );
   }
+  if (options.main !== undefined && (options.dir === undefined || typeof options.main !== "string")) {
+    throw new SimulationUsageError(`${call}: options.main names a file of options.dir; give it with dir`);
+  }
   const limit = options.instructionLimit;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) {
     throw new SimulationUsageError(`${call}: options.instructionLimit must be a whole number >= 0, got ${String(limit)}`);
@@ -370,7 +378,9 @@ export async function loadLuaTool(sim: Simulation, options: LuaToolOptions): Pro
   const vm = await createLuaVm({
     tool:
       options.dir !== undefined
-        ? { dir: options.dir }
+        ? options.main !== undefined
+          ? { fs: dirFs(options.dir), main: options.main }
+          : { dir: options.dir }
         : options.file !== undefined
           ? { file: options.file }
           : { files: sourceFiles(options.files ?? {}) },
@@ -394,6 +404,7 @@ export async function loadLuaTool(sim: Simulation, options: LuaToolOptions): Pro
   sim.setCallSite(host, () => vm.bridge.callerWhere());
   try {
     installRenoise(tool);
+    options.beforeMain?.(vm);
     sim.trace.record("tool.load", host, { tool: info.id, name: info.name, main: vm.mainFile });
     vm.loadTool();
     tool.toolHost.run("tool_finished_loading_observable", (e) => e.fire_finished_loading.call());
