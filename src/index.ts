@@ -164,3 +164,5 @@ export {
 export type { LuaTool, LuaToolOptions, LuaToolMessage, PromptAnswer, ToolInfo } from "./tool/index.js";
 export { LuaError, LuaSyntaxError, LuaInstructionLimitError, LuaVmClosedError } from "./lua/index.js";
 export type { LuaVm } from "./lua/index.js";
+export { DEFAULT_LUA_EPOCH } from "./lua/index.js";
+export type { LuaDialect, LuaProcessAnswer, LuaProcessCall, LuaSystemEvent } from "./lua/index.js";
