@@ -197,3 +197,5 @@ export { VIEW_BUILDER_CONSTANTS } from "./renoise/views/schema.js";
 export { ApplicationWindow, WindowError } from "./renoise/app/window.js";
 export { runSpecs, junitXml, SIM_SECTIONS } from "./spec-runner/index.js";
 export type { SpecListener, SpecRunOptions, SpecRunSummary, SpecStatus, SpecTestResult, SpecLoadError, SimSection } from "./spec-runner/index.js";
+export { DEFAULT_LUA_EPOCH } from "./lua/index.js";
+export type { LuaDialect, LuaProcessAnswer, LuaProcessCall, LuaSystemEvent } from "./lua/index.js";

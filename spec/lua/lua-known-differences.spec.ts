@@ -141,4 +141,7 @@ describe("Lua host: documented differences from Renoise's Lua", () => {
     expect(run("local p = io.popen('lpr', 'w') p:write('page') return p:close()")).toEqual([true]);
     expect(() => run("os.dirnames('/usr')")).toThrow(/not a valid directory/);
   });
+  it("libraries: newproxy is absent and xpcall passes extra arguments", () => {
+    expect(run("return newproxy, select(2, xpcall(function(a) return a end, print, 'extra'))")).toEqual([undefined, "extra"]);
+  });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createSimulation, loadLuaTool, LuaSyntaxError } from "../../src/index.js";
-import { fixtureTool } from "../support/lua-peers.js";
+
+/** Test-only fixture (fixtures/lua is not shipped in the package: this tool cannot load). */
+const TOOL = new URL("../../fixtures/lua/uses-integer-division", import.meta.url).pathname;
 
 // A tool using syntax Renoise's Lua 5.1 does not have (here the 5.3 integer
 // division `//`) is refused at load with its file and line, as Renoise would.
@@ -9,7 +11,7 @@ describe("fixture tool: uses // and is refused at load", () => {
     const sim = createSimulation({ seed: 3 });
     let err: unknown;
     try {
-      await loadLuaTool(sim, { dir: fixtureTool("uses-integer-division") });
+      await loadLuaTool(sim, { dir: TOOL });
     } catch (e) {
       err = e;
     }
@@ -21,7 +23,7 @@ describe("fixture tool: uses // and is refused at load", () => {
 
   it("loads with luaVersion \"5.4\" for users who want 5.4's reading", async () => {
     const sim = createSimulation({ seed: 3 });
-    const tool = await loadLuaTool(sim, { dir: fixtureTool("uses-integer-division"), luaVersion: "5.4" });
+    const tool = await loadLuaTool(sim, { dir: TOOL, luaVersion: "5.4" });
     expect(tool.printed).toEqual(["buffer 2048 on port 8030"]);
     tool.unload();
   });

@@ -11,6 +11,7 @@
  * @internal
  */
 import { chunkId } from "./chunkid.js";
+import { wrapConcatOperands } from "./concat-tokens.js";
 import { lex51 } from "./lex51.js";
 import { transform51 } from "./transform.js";
 
@@ -70,9 +71,14 @@ export function clearFrontEndCache(): void {
 }
 
 function compute(source: string, file: boolean): Translation {
-  const lexed = lex51(source, file);
+  const lexed = lex51(source, file, true);
   if (!lexed.ok) return lexed;
   if (!lexed.hasConcat && !lexed.hasArg) return { ok: true, source: lexed.source };
+  if (!lexed.hasArg) {
+    // Fast path: `..` operands found on the tokens (no syntax tree needed).
+    const fast = wrapConcatOperands(lexed.source, lexed.tokens!);
+    if (fast !== undefined) return { ok: true, source: fast };
+  }
   const t = transform51(lexed.source, lexed.hasConcat, lexed.hasArg);
   if (t.ok) return t;
   return { ...t, fallback: lexed.source };

@@ -19,8 +19,27 @@
 
 /** Result of {@link lex51}. */
 export type Lex51Result =
-  | { ok: true; source: string; hasConcat: boolean; hasArg: boolean }
+  | { ok: true; source: string; hasConcat: boolean; hasArg: boolean; tokens: Tokens | undefined }
   | { ok: false; line: number; message: string };
+
+/** Token kinds of {@link Tokens}. */
+export const T = { NAME: 1, KEYWORD: 2, STRING: 3, NUMBER: 4, OP: 5, CONCAT: 6 } as const;
+
+/**
+ * The chunk's tokens (comments and blanks left out), positions in the
+ * *output* source. `text` is the token's text (empty for strings).
+ */
+export interface Tokens {
+  readonly kind: number[];
+  readonly start: number[];
+  readonly end: number[];
+  readonly text: string[];
+}
+
+const KEYWORDS = new Set([
+  "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in",
+  "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while",
+]);
 
 const C = {
   NL: 10,
@@ -82,14 +101,17 @@ function near(s: string): string {
  * Lexes `src` as Lua 5.1 (plus LuaJIT's `goto`/labels and `\x` escapes)
  * and returns the 5.4-ready source, or the first lexical error.
  */
-export function lex51(src: string, skipShebang: boolean): Lex51Result {
+export function lex51(src: string, skipShebang: boolean, wantTokens = false): Lex51Result {
   const n = src.length;
+  const tokens: Tokens | undefined = wantTokens ? { kind: [], start: [], end: [], text: [] } : undefined;
   let out = "";
   let copied = 0; // src[copied..i) not yet appended to out
   let i = 0;
   let line = 1;
   let hasConcat = false;
   let hasArg = false;
+  let afterDot = false; // the previous token was '.' or ':'
+
   // Tiny state machine to spot `local a, b <attrib>`: 0 idle, 1 after `local`,
   // 2 after a name of the list, 3 after a comma of the list.
   let localState = 0;
@@ -219,16 +241,17 @@ export function lex51(src: string, skipShebang: boolean): Lex51Result {
     }
     const prevLocal = localState;
     localState = 0;
+    const ts = out.length + (i - copied);
+    const s0 = i;
+    let kind: number = T.OP;
     if (isNameStart(c)) {
-      const s = i;
       while (isNameChar(src.charCodeAt(i))) i++;
-      const word = src.slice(s, i);
-      if (word === "arg") hasArg = true;
+      const word = src.slice(s0, i);
+      if (word === "arg" && !afterDot) hasArg = true; // not a field name (t.arg, t:arg)
       if (word === "local") localState = 1;
       else if (word !== "function" && (prevLocal === 1 || prevLocal === 3)) localState = 2;
-      continue;
-    }
-    if (isDigit(c) || (c === C.DOT && isDigit(src.charCodeAt(i + 1)))) {
+      kind = KEYWORDS.has(word) ? T.KEYWORD : T.NAME;
+    } else if (isDigit(c) || (c === C.DOT && isDigit(src.charCodeAt(i + 1)))) {
       // Numerals: digits, dots, letters (hex, exponents), exponent signs.
       while (i < n) {
         const d = src.charCodeAt(i);
@@ -236,59 +259,77 @@ export function lex51(src: string, skipShebang: boolean): Lex51Result {
         else if ((d === 43 || d === C.MINUS) && /[eEpP]/.test(src[i - 1]!)) i++;
         else break;
       }
-      continue;
-    }
-    switch (c) {
-      case C.QUOTE:
-      case C.APOS:
-        shortString();
-        continue;
-      case C.LBRACKET: {
-        const level = longLevel(i);
-        if (level >= 0) skipLong(level, "string");
-        else i++;
-        continue;
+      kind = T.NUMBER;
+    } else {
+      switch (c) {
+        case C.QUOTE:
+        case C.APOS:
+          shortString();
+          kind = T.STRING;
+          break;
+        case C.LBRACKET: {
+          const level = longLevel(i);
+          if (level >= 0) {
+            skipLong(level, "string");
+            kind = T.STRING;
+          } else i++;
+          break;
+        }
+        case C.DOT:
+          if (src.charCodeAt(i + 1) === C.DOT) {
+            if (src.charCodeAt(i + 2) === C.DOT) i += 3;
+            else {
+              hasConcat = true;
+              kind = T.CONCAT;
+              i += 2;
+            }
+          } else i++;
+          break;
+        case C.COMMA:
+          if (prevLocal === 2) localState = 3;
+          i++;
+          break;
+        case C.SLASH:
+          if (src.charCodeAt(i + 1) === C.SLASH) fail(`unexpected symbol ${near("/")}`);
+          i++;
+          break;
+        case C.AMP:
+        case C.PIPE:
+          fail(`unexpected symbol ${near(src[i]!)}`);
+          break;
+        case C.TILDE:
+          if (src.charCodeAt(i + 1) === C.EQ) i += 2;
+          else fail(`unexpected symbol ${near("~")}`);
+          break;
+        case C.LT:
+          if (prevLocal === 2) fail(`unexpected symbol ${near("<")}`);
+          else if (src.charCodeAt(i + 1) === C.LT) fail(`unexpected symbol ${near("<")}`);
+          i += src.charCodeAt(i + 1) === C.EQ ? 2 : 1;
+          break;
+        case C.GT:
+          if (src.charCodeAt(i + 1) === C.GT) fail(`unexpected symbol ${near(">")}`);
+          i += src.charCodeAt(i + 1) === C.EQ ? 2 : 1;
+          break;
+        case C.EQ:
+          i += src.charCodeAt(i + 1) === C.EQ ? 2 : 1;
+          break;
+        case 58: // ':' or '::'
+          i += src.charCodeAt(i + 1) === 58 ? 2 : 1;
+          break;
+        default:
+          i++;
       }
-      case C.DOT:
-        if (src.charCodeAt(i + 1) === C.DOT) {
-          if (src.charCodeAt(i + 2) === C.DOT) i += 3;
-          else {
-            hasConcat = true;
-            i += 2;
-          }
-        } else i++;
-        continue;
-      case C.COMMA:
-        if (prevLocal === 2) localState = 3;
-        i++;
-        continue;
-      case C.SLASH:
-        if (src.charCodeAt(i + 1) === C.SLASH) fail(`unexpected symbol ${near("/")}`);
-        i++;
-        continue;
-      case C.AMP:
-      case C.PIPE:
-        fail(`unexpected symbol ${near(src[i]!)}`);
-        continue;
-      case C.TILDE:
-        if (src.charCodeAt(i + 1) === C.EQ) i += 2;
-        else fail(`unexpected symbol ${near("~")}`);
-        continue;
-      case C.LT:
-        if (prevLocal === 2) fail(`unexpected symbol ${near("<")}`);
-        else if (src.charCodeAt(i + 1) === C.LT) fail(`unexpected symbol ${near("<")}`);
-        i++;
-        continue;
-      case C.GT:
-        if (src.charCodeAt(i + 1) === C.GT) fail(`unexpected symbol ${near(">")}`);
-        i++;
-        continue;
-      default:
-        i++;
+    }
+    afterDot = kind === T.OP && i - s0 === 1 && (c === C.DOT || c === 58);
+    if (tokens) {
+      tokens.kind.push(kind);
+      tokens.start.push(ts);
+      tokens.end.push(out.length + (i - copied));
+      tokens.text.push(kind === T.STRING ? "" : src.slice(s0, i));
     }
   }
   if (error !== undefined) return { ok: false, ...error };
-  return { ok: true, source: out + src.slice(copied), hasConcat, hasArg };
+  return { ok: true, source: out + src.slice(copied), hasConcat, hasArg, tokens };
 }
 
 /**

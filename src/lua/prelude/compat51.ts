@@ -81,6 +81,26 @@ function G.setfenv(f, t)
   return fn
 end
 
+-- debug.getfenv / debug.setfenv (5.1) for functions.
+function debug.getfenv(f)
+  if type(f) ~= "function" then return nil end
+  return G.getfenv(f)
+end
+function debug.setfenv(f, t)
+  if type(f) ~= "function" then
+    error("bad argument #1 to 'setfenv' (function expected, got " .. type(f) .. ")", 2)
+  end
+  return G.setfenv(f, t)
+end
+
+-- coroutine.running: 5.1 gives nil in the main thread (5.4: the thread and true).
+local co_running = coroutine.running
+function coroutine.running()
+  local co, main = co_running()
+  if main then return nil end
+  return co
+end
+
 -- module(name, ...) of Lua 5.1.
 function G.module(name, ...)
   if type(name) ~= "string" then
