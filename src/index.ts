@@ -38,7 +38,8 @@ export {
 
 export type { TraceEvent, TraceValue, TraceOptions } from "./core/trace.js";
 export { hashBytes } from "./core/trace.js";
-export { formatEvent, formatTrace } from "./trace/format.js";
+export { formatEvent, formatTrace, formatPayload, DEFAULT_PAYLOAD_BYTES } from "./trace/format.js";
+export type { FormatOptions } from "./trace/format.js";
 
 export { text, toText, fromBytes, toBytes, isByteString, escapeBytes, unescapeBytes } from "./core/bytes.js";
 export type { ByteString } from "./core/bytes.js";

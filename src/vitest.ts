@@ -13,6 +13,7 @@
  * @module
  */
 import fc from "fast-check";
+import { test as fcTest } from "@fast-check/vitest";
 import { expect, test } from "vitest";
 import type { ByteString } from "./core/bytes.js";
 import type { Notifier } from "./renoise/socket/types.js";
@@ -61,9 +62,11 @@ export function fuzzTest<N extends Notifier>(
 }
 
 /**
- * Registers a vitest test for a fast-check property, like `test.prop` of
- * `@fast-check/vitest`: `propTest("name", [arbA, arbB], (a, b) => ..., { numRuns: 50 })`.
- * The predicate may use `expect` or return false. The seed is always printed.
+ * Registers a vitest test for a fast-check property through
+ * `@fast-check/vitest`'s `test.prop`:
+ * `propTest("name", [arbA, arbB], (a, b) => ..., { numRuns: 50 })`.
+ * The predicate may use `expect` or return false. Unlike plain `test.prop`,
+ * the seed is printed on success too, so every run can be repeated.
  */
 export function propTest<Ts extends unknown[]>(
   name: string,
@@ -72,17 +75,18 @@ export function propTest<Ts extends unknown[]>(
   params: fc.Parameters<Ts> = {},
   timeout?: number,
 ): void {
-  test(
-    name,
-    () => {
-      const property = (fc.property as unknown as (...args: unknown[]) => fc.IProperty<Ts>)(...arbitraries, predicate);
-      const details = fc.check(property, params);
-      console.log(`${name}: seed ${details.seed}${details.failed ? `, path "${details.counterexamplePath}"` : ""}`);
-      if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `${name}: property failed`);
-    },
-    timeout,
-  );
+  const reporter = (details: fc.RunDetails<Ts>) => {
+    console.log(`${name}: seed ${details.seed}${details.failed ? `, path "${details.counterexamplePath}"` : ""}`);
+    if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `${name}: property failed`);
+  };
+  const prop = fcTest.prop as unknown as (
+    arbs: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> },
+    p: fc.Parameters<Ts>,
+  ) => (testName: string, fn: (...args: Ts) => boolean | void, timeout?: number) => void;
+  prop(arbitraries, { ...params, reporter })(name, predicate, timeout);
 }
+
+export { fcTest as test, fc };
 
 interface RenoiseMatchers<R = unknown> {
   /** The notifier callbacks of the trace, in order (names may drop "socket_"). */

@@ -21,6 +21,8 @@ Options:
   --diagram <file>    also write a Mermaid sequence diagram (Markdown)
   --max-gui-block <ms>  fail if one blocking call (receive, create_client, server:wait)
                       freezes Renoise's GUI thread longer than this
+  --payload-bytes <n> print payloads longer than n bytes as their first and last
+                      bytes around the count left out (default 64)
   --quiet             do not print the trace
   --help              this text
 
@@ -81,7 +83,7 @@ export function report(term: Term, played: Played): number {
 }
 
 export async function cmdRun(argv: string[], term: Term): Promise<number> {
-  const args = parseArgs(argv, ["scenario", "seed", "until", "trace", "diagram", "max-gui-block"], ["help", "quiet"], "run");
+  const args = parseArgs(argv, ["scenario", "seed", "until", "trace", "diagram", "max-gui-block", "payload-bytes"], ["help", "quiet"], "run");
   if (args.flags.has("help")) {
     term.out(RUN_HELP);
     return 0;
@@ -96,6 +98,7 @@ export async function cmdRun(argv: string[], term: Term): Promise<number> {
     diagram: strFlag(args, "diagram"),
     title: `renoise-sim run ${target}`,
     quiet: args.flags.has("quiet"),
+    payloadBytes: intFlag(args, "payload-bytes", "run", undefined, { min: 0 }),
   });
   return report(term, played);
 }

@@ -29,8 +29,8 @@ export function diagramPage(sim: Simulation, title: string): string {
 }
 
 /** Prints the trace and writes the optional JSONL trace and diagram files. */
-export function emitRun(term: Term, sim: Simulation, opts: { trace?: string; diagram?: string; title: string; quiet?: boolean }): void {
-  if (!opts.quiet) term.out(sim.formatTrace() + "\n");
+export function emitRun(term: Term, sim: Simulation, opts: { trace?: string; diagram?: string; title: string; quiet?: boolean; payloadBytes?: number }): void {
+  if (!opts.quiet) term.out(sim.formatTrace({ payloadBytes: opts.payloadBytes }) + "\n");
   if (opts.trace) {
     writeOut(opts.trace, toJsonl(sim.events));
     term.err(term.dim(`trace written to ${opts.trace}\n`));

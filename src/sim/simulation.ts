@@ -8,7 +8,7 @@ import { Network } from "../net/network.js";
 import { createSocketApi, type SocketApi } from "../renoise/socket/socket-api.js";
 import type { SemanticsOptions, SimContext } from "./context.js";
 import { VirtualTime, type FakeClock } from "./time.js";
-import { formatTrace } from "../trace/format.js";
+import { formatTrace, type FormatOptions } from "../trace/format.js";
 import { createOscApi, type OscApi } from "../renoise/osc/index.js";
 import { makePeer, PeerRunner, type Peer, type PeerScript } from "./peer.js";
 import { Faults } from "../faults/faults.js";
@@ -496,9 +496,9 @@ export class Simulation {
 
   // ------------------------------------------------------------------ output
 
-  /** The trace as compact text, one event a line. */
-  formatTrace(): string {
-    return formatTrace(this.trace.events);
+  /** The trace as compact text, one event a line; long payloads are shortened (see {@link FormatOptions}). */
+  formatTrace(options?: FormatOptions): string {
+    return formatTrace(this.trace.events, options);
   }
 
   /** The trace as JSON Lines. */

@@ -28,3 +28,16 @@ export function callbackOf(notifier: Notifier, name: CallbackName): ((...args: u
   const cb = (notifier as Record<string, unknown>)[name];
   return typeof cb === "function" ? (cb as (...args: unknown[]) => void) : undefined;
 }
+
+/**
+ * Whether callbacks get the notifier as `this`. As in Lua, a table's
+ * functions are called plainly (`notifier.socket_message(client, message)`:
+ * no self), and a class instance's methods get the instance (self). A plain
+ * object (prototype `Object.prototype` or null) is a table; anything else is
+ * a class instance. So a TypeScript notifier that would break once compiled
+ * to Lua (TypeScriptToLua) breaks here too.
+ */
+export function callsWithSelf(notifier: Notifier): boolean {
+  const proto: unknown = Object.getPrototypeOf(notifier);
+  return proto !== Object.prototype && proto !== null;
+}

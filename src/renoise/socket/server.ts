@@ -8,7 +8,7 @@ import type { TcpListener } from "../../net/tcp-listener.js";
 import type { UdpEndpoint } from "../../net/udp-endpoint.js";
 import type { SimContext } from "./context.js";
 import { setIdentity } from "./handle.js";
-import { callbackOf, checkNotifier, type CallbackName } from "./notifier.js";
+import { callbackOf, callsWithSelf, checkNotifier, type CallbackName } from "./notifier.js";
 import { Connection, UdpPeerSocket } from "./server-sockets.js";
 import type { Notifier, SocketServer } from "./types.js";
 import { checkTimeout } from "./validate.js";
@@ -164,7 +164,8 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
     const prevCause = trace.cause;
     trace.cause = `${name}#${trace.events.length}`;
     try {
-      cb.apply(notifier, args);
+      // A table's functions get no self; a class instance's methods do (as in Lua).
+      cb.apply(callsWithSelf(notifier) ? notifier : undefined, args);
     } catch (e) {
       this.ctx.callbackFailed(this.host, name, e);
     } finally {
