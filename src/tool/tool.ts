@@ -277,7 +277,7 @@ function installRenoise(tool: LoadedLuaTool): void {
   tool.tables = LuaTables.install(vm);
   const osc = bindOsc(vm, tool.tables);
   tool.socket = bindSocket(vm, tool.sim.getHost(tool.host).Socket);
-  tool.models = bindModels(vm, tool.tables);
+  tool.models = bindModels(vm, tool.tables, () => tool.sim.now);
   vm.installGlobals({
     renoise: {
       API_VERSION: RENOISE_API_VERSION,
