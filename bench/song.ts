@@ -87,7 +87,7 @@ function songWeight(): number[] {
     const before = heapAfterGc();
     const tracks = Array.from({ length: 64 }, (_, i) => ({
       name: `Track ${i + 1}`,
-      devices: ["Audio/Effects/Native/Gainer", "Audio/Effects/Native/Delay", "Audio/Effects/Native/EQ 5", "Audio/Effects/Native/Filter"],
+      devices: ["Audio/Effects/Native/Gainer", "Audio/Effects/Native/Delay", "Audio/Effects/Native/EQ 5", "Audio/Effects/Native/Analog Filter"],
     }));
     let song: Song;
     try {
