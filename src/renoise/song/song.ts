@@ -3,6 +3,7 @@ import { ObservableList } from "../document/observable-list.js";
 import type { Observable } from "../document/observable.js";
 import { Instrument } from "./instrument.js";
 import { Pattern } from "./pattern.js";
+import { deleteInstrumentAt, insertInstrumentAt, PATTERN_SONG_METHODS, PATTERN_SONG_PROPS, swapInstrumentsAt } from "./pattern-song.js";
 import { MAX_PATTERNS, PatternSequencer } from "./sequencer.js";
 import { SongSelection } from "./selection.js";
 import { SongHistory } from "./song-history.js";
@@ -141,6 +142,17 @@ export class Song extends ModelObject {
     return instrument;
   }
 
+  /** A new, empty instrument at 1..#instruments+1 (pattern-song.ts). */
+  insert_instrument_at(index: number): Instrument {
+    return insertInstrumentAt(this, index);
+  }
+  delete_instrument_at(index: number): void {
+    deleteInstrumentAt(this, index);
+  }
+  swap_instruments_at(index1: number, index2: number): void {
+    swapInstrumentsAt(this, index1, index2);
+  }
+
   /** The track at a 1-based index (raises like Renoise for a bad index). */
   track(index: number): Track {
     return this._tracks.items[checkIndex("track", index, this._tracks.items.length) - 1]!;
@@ -229,6 +241,7 @@ defineModel(Song, {
     patterns_observable: { type: "object", readonly: true, get: (s) => s._patterns },
     instruments_observable: { type: "object", readonly: true, get: (s) => s._instruments },
     ...SongSelection.props,
+    ...PATTERN_SONG_PROPS,
   },
   observables: ["comments_assignment_observable"],
   methods: [
@@ -245,6 +258,7 @@ defineModel(Song, {
     "trigger_instrument_note_off",
     "trigger_sample_note_on",
     "trigger_sample_note_off",
+    ...PATTERN_SONG_METHODS,
   ],
 });
 
