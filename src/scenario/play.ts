@@ -123,6 +123,7 @@ export function scenarioSimulation(scenario: Scenario, seed?: number): Simulatio
     seed: seed ?? scenario.seed ?? 1,
     latency: scenario.network?.latency,
     loopbackLatency: scenario.network?.loopbackLatency,
+    ...(scenario.song !== undefined ? { song: scenario.song } : {}),
   });
 }
 

@@ -1,3 +1,5 @@
+import { songFixtureSchema } from "../renoise/song/fixture-schema.js";
+
 /** JSON Schema (draft 2020-12) of scenario files; docs/scenario.schema.json is generated from it. */
 const num = { type: "number", minimum: 0 } as const;
 const step = {
@@ -32,6 +34,7 @@ export const scenarioSchema = {
     tool: { type: "string", description: "Tool folder or .lua script, relative to this file (for renoise-sim replay)." },
     seed: { type: "integer", description: "Seed of the simulation. Default 1." },
     until: { ...num, description: "Run until this virtual time (ms). Default: until the network is quiet." },
+    song: songFixtureSchema,
     network: {
       type: "object",
       additionalProperties: false,

@@ -1,3 +1,5 @@
+import type { SongFixture } from "../renoise/song/fixture.js";
+
 /**
  * A scenario: hosts, scripted peers, built-in responders and faults to play
  * against a tool, as plain JSON (see docs/scenarios.md and
@@ -16,6 +18,8 @@ export interface Scenario {
   hosts?: ScenarioHost[];
   peers?: ScenarioPeer[];
   faults?: ScenarioFault[];
+  /** The song the tool sees (renoise.song()); default: a new song. */
+  song?: SongFixture;
 }
 
 /** A host; with `responder`, it runs a built-in server. */

@@ -1,3 +1,4 @@
+import { buildSong } from "../renoise/song/fixture.js";
 import type { Scenario } from "./types.js";
 
 /** A scenario file that does not match the format; `path` points at the field. */
@@ -71,7 +72,8 @@ function step(path: string, s: Json): void {
 export function validateScenario(v: Json): Scenario {
   const p = "scenario";
   if (!isObj(v)) throw new ScenarioError(p, "expected a JSON object");
-  keys(p, v, ["$schema", "seed", "until", "network", "hosts", "peers", "faults", "description", "tool"]);
+  keys(p, v, ["$schema", "seed", "until", "network", "hosts", "peers", "faults", "description", "tool", "song"]);
+  if (v.song !== undefined) checkSong(`${p}.song`, v.song);
   opt(`${p}.description`, v.description, str);
   opt(`${p}.tool`, v.tool, str);
   opt(`${p}.seed`, v.seed, (q, x) => {
@@ -163,4 +165,14 @@ export function parseScenario(json: string): Scenario {
     throw new ScenarioError("scenario", `not valid JSON: ${(e as Error).message}`);
   }
   return validateScenario(v);
+}
+
+/** A song fixture is checked by building it (the model's own checks name the bad field). */
+function checkSong(path: string, song: Json): void {
+  if (!isObj(song)) throw new ScenarioError(path, "expected an object (a song fixture)");
+  try {
+    buildSong(song);
+  } catch (e) {
+    throw new ScenarioError(path, (e as Error).message.replace(/^song fixture: /, ""));
+  }
 }

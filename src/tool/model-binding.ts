@@ -1,6 +1,6 @@
 import { text, toText } from "../core/bytes.js";
 import { LuaRaise, LuaRef, type HostClass, type HostResult, type LuaInput, type LuaValue, type LuaVm } from "../lua/index.js";
-import { modelDefOf, ModelObject, type ModelDef } from "../renoise/document/model.js";
+import { modelDefOf, modelEpoch, ModelObject, type ModelDef } from "../renoise/document/model.js";
 import { ObservableList } from "../renoise/document/observable-list.js";
 import { ObservableValue } from "../renoise/document/observable-value.js";
 import { Observable, ObservableBang, splitNotifier, type NotifierEntry } from "../renoise/document/observable.js";
@@ -28,7 +28,7 @@ const isLuaFn = (v: unknown): boolean => v instanceof LuaRef && v.type === "func
  *
  * @internal
  */
-export function bindModels(vm: LuaVm, tables: LuaTables): ModelBinding {
+export function bindModels(vm: LuaVm, tables: LuaTables, now: () => number = () => 0): ModelBinding {
   const classes = new Map<ModelDef | string, HostClass<object>>();
   const [identValue] = vm.run(IDENT_LUA, "=[renoise-sim ident]");
   if (!(identValue instanceof LuaRef)) throw new Error("ident chunk did not return a function");
@@ -189,14 +189,41 @@ export function bindModels(vm: LuaVm, tables: LuaTables): ModelBinding {
     return cls;
   }
 
+  // Values Lua keeps (PropDef.luaCache): valid while the model and virtual time stand still.
+  let dirty = false;
+  let filled = false;
+  let epochAtFill = 0;
+  let timeAtFill = 0;
+  vm.setValueCacheCheck(() => {
+    if (dirty && (modelEpoch.n !== epochAtFill || now() !== timeAtFill)) {
+      vm.flushValueCache();
+      dirty = false;
+    }
+    if (filled) {
+      filled = false;
+      if (!dirty) {
+        dirty = true;
+        epochAtFill = modelEpoch.n;
+        timeAtFill = now();
+      }
+    }
+  });
+
   function modelClass(def: ModelDef): HostClass<object> {
     let cls = classes.get(def);
     if (cls) return cls;
     const properties: Record<string, { get?: (s: never) => LuaInput; set?: (s: never, v: LuaValue) => void }> = {};
+    const cached: string[] = [];
     for (const [name, p] of Object.entries(def.props)) {
       if (p.tsOnly) continue;
+      if (p.luaCache) cached.push(name);
       properties[name] = {
-        get: (self: Record<string, unknown>) => out(self[name]),
+        get: p.luaCache
+          ? (self: Record<string, unknown>) => {
+              filled = true;
+              return out(self[name]);
+            }
+          : (self: Record<string, unknown>) => out(self[name]),
         ...(p.readonly
           ? {}
           : {
@@ -231,6 +258,7 @@ export function bindModels(vm: LuaVm, tables: LuaTables): ModelBinding {
       typeName: def.typeName,
       properties,
       methods,
+      ...(cached.length ? { cached } : {}),
       ...(tostring ? { tostring: (s: object) => text(tostring(s)) } : {}),
       ...(equals ? { equals } : {}),
       ...(compare ? { compare } : {}),
@@ -252,6 +280,7 @@ export function bindModels(vm: LuaVm, tables: LuaTables): ModelBinding {
     out,
     in: (v) => inp(v),
     close() {
+      vm.setValueCacheCheck(undefined);
       for (const o of touched) o.clearNotifiers((e) => ours.has(e));
       touched.clear();
       identFn.release();

@@ -165,7 +165,15 @@ class LoadedLuaTool implements LuaTool {
       const known = names.length ? names.map((n) => JSON.stringify(n)).join(", ") : "none";
       throw new SimulationUsageError(`LuaTool.${call}: the tool has no ${label} named ${JSON.stringify(name)}; it has ${known}`);
     }
-    const [result] = fn(this.toolHost.entries!).call(name);
+    const trace = this.sim.trace;
+    const prevCause = trace.cause;
+    trace.cause = `${kind}:${name}`;
+    let result: unknown;
+    try {
+      [result] = fn(this.toolHost.entries!).call(name);
+    } finally {
+      trace.cause = prevCause;
+    }
     this.sim.trace.record(`tool.${kind}.invoke`, this.host, { name, result: typeof result === "string" ? result : null });
   }
 
@@ -277,7 +285,7 @@ function installRenoise(tool: LoadedLuaTool): void {
   tool.tables = LuaTables.install(vm);
   const osc = bindOsc(vm, tool.tables);
   tool.socket = bindSocket(vm, tool.sim.getHost(tool.host).Socket);
-  tool.models = bindModels(vm, tool.tables);
+  tool.models = bindModels(vm, tool.tables, () => tool.sim.now);
   vm.installGlobals({
     renoise: {
       API_VERSION: RENOISE_API_VERSION,
@@ -335,7 +343,13 @@ export async function loadLuaTool(sim: Simulation, options: LuaToolOptions): Pro
   try {
     installRenoise(tool);
     sim.trace.record("tool.load", host, { tool: info.id, name: info.name, main: vm.mainFile });
-    vm.loadTool();
+    const prevCause = sim.trace.cause;
+    sim.trace.cause = `tool.load#${sim.trace.events.length}`;
+    try {
+      vm.loadTool();
+    } finally {
+      sim.trace.cause = prevCause;
+    }
     tool.toolHost.run("tool_finished_loading_observable", (e) => e.fire_finished_loading.call());
   } catch (e) {
     sim.trace.record("tool.load.error", host, { tool: info.id, error: e instanceof Error ? e.message : String(e) });

@@ -52,6 +52,12 @@ export interface PropDef<T = any> {
   cls?: abstract new (...args: any[]) => object;
   /** Not bound into Lua (TypeScript-only helper property). */
   tsOnly?: boolean;
+  /**
+   * Lua may keep the value it read until the model changes ({@link modelEpoch})
+   * or virtual time moves: for hot reads such as `transport.playback_pos`.
+   * Only for values that change through the model's own setters and calls.
+   */
+  luaCache?: boolean;
 }
 
 /** A model class's definition, read by the Lua binding. */
@@ -76,6 +82,13 @@ export interface ModelDef {
 }
 
 const DEF = Symbol.for("renoise-sim.modelDef");
+
+/**
+ * Counts changes to any model (stores, notifications, calls, list changes,
+ * playback). Lua bindings that let Lua keep hot values (PropDef.luaCache)
+ * flush them when it moved.
+ */
+export const modelEpoch = { n: 0 };
 
 /** The definition of a model object's class, if it has one. */
 export function modelDefOf(obj: object): ModelDef | undefined {
@@ -133,6 +146,7 @@ export abstract class ModelObject {
 
   /** @internal notifies an observable only if someone created it. */
   _notify(name: string, ...args: unknown[]): void {
+    modelEpoch.n++;
     const o = this._o?.[name];
     if (o?.entries) o.notify(...args);
   }
@@ -144,6 +158,7 @@ export abstract class ModelObject {
   store(name: string, value: unknown, notify = true): boolean {
     const old = this._v[name];
     if (old === value) return false;
+    modelEpoch.n++;
     this._v[name] = value;
     this._context()?.changed(this._member(name), old, value);
     if (notify) this._notify(name);
@@ -152,6 +167,7 @@ export abstract class ModelObject {
 
   /** @internal records a `song.call` event. */
   _called(method: string, args: readonly unknown[]): void {
+    modelEpoch.n++;
     this._context()?.called(this._member(method), args);
   }
 }

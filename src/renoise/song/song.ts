@@ -1,4 +1,4 @@
-import { checkIndex, defineModel, ModelError, ModelObject, type ModelContext } from "../document/model.js";
+import { checkIndex, defineModel, ModelError, modelEpoch, ModelObject, type ModelContext } from "../document/model.js";
 import { ObservableList } from "../document/observable-list.js";
 import type { Observable } from "../document/observable.js";
 import { Instrument } from "./instrument.js";
@@ -69,7 +69,17 @@ export class Song extends ModelObject {
 
   /** Attaches the driver (trace, clock, notifier delivery). @internal */
   attach(ctx: ModelContext | undefined): void {
-    this._ctx = ctx;
+    this._ctx = ctx && {
+      ...ctx,
+      changed(path, old, value) {
+        modelEpoch.n++;
+        ctx.changed(path, old, value);
+      },
+      called(path, args) {
+        modelEpoch.n++;
+        ctx.called(path, args);
+      },
+    };
   }
 
   // ------------------------------------------------------------- tracks
