@@ -2,10 +2,11 @@ import { ModelError } from "../document/model.js";
 import { Instrument } from "./instrument.js";
 import { Pattern } from "./pattern.js";
 import { newSong, type Song } from "./song.js";
-import { Track, TRACK_TYPE } from "./track.js";
+import { createTrack, type Track, TRACK_TYPE } from "./track.js";
+import { applyTrackFixture, type TrackDetailsFixture } from "./track-fixture.js";
 
 /** A track in a {@link SongFixture}: a name, or details. */
-export type TrackFixture = string | { name?: string; type?: "sequencer" | "group" | "send"; [more: string]: unknown };
+export type TrackFixture = string | ({ name?: string; type?: "sequencer" | "group" | "send" } & TrackDetailsFixture);
 
 /**
  * A compact description of a song for `createSimulation({ song })` and
@@ -36,7 +37,9 @@ const FIXTURE_KEYS = new Set([
 ]);
 
 /** Extension point: the tracks module adds what a track fixture's other fields mean (devices...). @internal */
-export const trackFixtureHooks: ((track: Track, fixture: Exclude<TrackFixture, string>, song: Song) => void)[] = [];
+export const trackFixtureHooks: ((track: Track, fixture: Exclude<TrackFixture, string>, song: Song) => void)[] = [
+  (track, fixture) => applyTrackFixture(track, fixture as Record<string, unknown>),
+];
 
 /** Builds a song from a fixture; raises a ModelError naming the bad field. */
 export function buildSong(f: SongFixture): Song {
@@ -55,7 +58,7 @@ export function buildSong(f: SongFixture): Song {
     list.forEach((t, i) => {
       const spec = typeof t === "string" ? { name: t } : t;
       const type = spec.type === "send" ? TRACK_TYPE.SEND : spec.type === "group" ? TRACK_TYPE.GROUP : TRACK_TYPE.SEQUENCER;
-      const track = new Track(type, spec.name ?? (type === TRACK_TYPE.SEND ? `Send ${String(sends.length + 1).padStart(2, "0")}` : `Track ${String(i + 1).padStart(2, "0")}`));
+      const track = createTrack(type, spec.name ?? (type === TRACK_TYPE.SEND ? `Send ${String(sends.length + 1).padStart(2, "0")}` : `Track ${String(i + 1).padStart(2, "0")}`));
       if (type === TRACK_TYPE.SEND) sends.push(track);
       else song._insertTrack(song._tracks.items.length + 1, track);
       if (typeof t !== "string") for (const hook of trackFixtureHooks) hook(track, t, song);
