@@ -20,9 +20,11 @@ import type { Notifier } from "./renoise/socket/types.js";
 import { fuzzNotifier, type FuzzContext, type FuzzOptions } from "./prop/fuzz/fuzz-notifier.js";
 import { matchCallbackSequence, matchReceivedBytes, type CallbackFilter } from "./prop/matchers.js";
 import { traceSerializer } from "./prop/trace-serializer.js";
+import { matchSongCalls, matchSongChange, matchSongPos, type SongChangeExpectation } from "./prop/song-matchers.js";
 
 export { traceSerializer };
 export type { CallbackFilter, TraceSource } from "./prop/matchers.js";
+export type { SongChangeExpectation } from "./prop/song-matchers.js";
 
 /** The matchers {@link installRenoiseMatchers} adds, for `expect.extend` if you prefer to add them yourself. */
 export const renoiseMatchers = {
@@ -33,6 +35,18 @@ export const renoiseMatchers = {
   /** `expect(sim).toHaveReceivedBytes("peer1", "HELLO\n")`: every byte delivered to a host, concatenated. */
   toHaveReceivedBytes(received: unknown, host: string, expected: ByteString) {
     return matchReceivedBytes(received, host, expected);
+  },
+  /** `expect(sim).toHaveSongChange("transport.bpm", { to: 140, cause: /socket_message/ })`: some `song.set` matches. */
+  toHaveSongChange(received: unknown, path: string, expected?: SongChangeExpectation) {
+    return matchSongChange(received, path, expected);
+  },
+  /** `expect(sim).toHaveSongCalls(["transport.start", "transport.stop"])`: the `song.call` paths, in order. */
+  toHaveSongCalls(received: unknown, expected: readonly string[]) {
+    return matchSongCalls(received, expected);
+  },
+  /** `expect(song.transport.playback_pos).toBeSongPos(1, 17)`. */
+  toBeSongPos(received: unknown, sequence: number, line: number) {
+    return matchSongPos(received, sequence, line);
   },
 };
 
@@ -93,6 +107,12 @@ interface RenoiseMatchers<R = unknown> {
   toHaveCallbackSequence(expected: readonly string[], filter?: CallbackFilter): R;
   /** Every byte delivered to `host`, concatenated, equals `expected`. */
   toHaveReceivedBytes(host: string, expected: ByteString): R;
+  /** Some `song.set` of `path` matches (new value `to`, old value `from`, `cause`). */
+  toHaveSongChange(path: string, expected?: SongChangeExpectation): R;
+  /** The `song.call` paths of the trace, in order. */
+  toHaveSongCalls(expected: readonly string[]): R;
+  /** A renoise.SongPos at `sequence`, `line`. */
+  toBeSongPos(sequence: number, line: number): R;
 }
 
 declare module "vitest" {

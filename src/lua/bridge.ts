@@ -425,7 +425,9 @@ export class LuaBridge {
         const n = c._lua_gettop(L);
         const args: LuaValue[] = new Array<LuaValue>(n);
         for (let i = 0; i < n; i++) args[i] = this.toJs(L, i + 1, true);
-        nret = this.pushResult(L, (entry.fn as HostFunction)(...args), entry.name);
+        const result = (entry.fn as HostFunction)(...args);
+        this.cacheCheck?.();
+        nret = this.pushResult(L, result, entry.name);
       }
     } catch (e) {
       if (e === Infinity) {
@@ -513,6 +515,41 @@ export class LuaBridge {
   // --------------------------------------------------------- host objects
 
   /** Declares that `obj` is exposed to Lua as an instance of `cls`. */
+  /**
+   * Called at every entry into Lua and after every host function returns:
+   * the moments Lua could next see a changed value, so a binding that lets
+   * Lua keep values (HostClassSpec.cached) flushes them here if needed.
+   */
+  cacheCheck: (() => void) | undefined;
+  private valueCacheRef = 0;
+
+  /** The `{ [1] = cache }` table of values Lua may keep (created on first use). */
+  valueCacheHolder(): LuaRef {
+    const c = this.c;
+    const L = this.current;
+    if (this.valueCacheRef === 0) {
+      c._lua_createtable(L, 1, 0);
+      c._lua_createtable(L, 0, 0);
+      c._lua_rawseti(L, -2, 1n);
+      this.valueCacheRef = c._luaL_ref(L, REGISTRY);
+    }
+    c._lua_rawgeti(L, REGISTRY, BigInt(this.valueCacheRef));
+    const ref = this.refAt(L, -1);
+    c._lua_settop(L, -2);
+    return ref;
+  }
+
+  /** Empties the cache of kept values (a fresh table; no Lua code runs). */
+  flushValueCache(): void {
+    if (this.valueCacheRef === 0 || this.closedReason !== undefined) return;
+    const c = this.c;
+    const L = this.current;
+    c._lua_rawgeti(L, REGISTRY, BigInt(this.valueCacheRef));
+    c._lua_createtable(L, 0, 0);
+    c._lua_rawseti(L, -2, 1n);
+    c._lua_settop(L, -2);
+  }
+
   /**
    * Gives the host class of objects not bound with {@link bindObject} (a whole
    * family of classes bound at once, e.g. a model's classes); undefined: none.
@@ -657,6 +694,7 @@ export class LuaBridge {
    */
   pcall(L: LuaState, nargs: number): LuaValue[] {
     const c = this.c;
+    this.cacheCheck?.();
     const fnIdx = c._lua_gettop(L) - nargs;
     c._lua_pushcclosure(L, this.msgh, 0);
     c._lua_rotate(L, fnIdx, 1);

@@ -28,11 +28,25 @@ local function keyname(k)
 end
 
 -- Builds the metatable of a host class (JS objects seen as userdata).
-function H.make_class(type_name, methods, getters, setters, tostring_fn, same, info, lt, le)
+function H.make_class(type_name, methods, getters, setters, tostring_fn, same, info, lt, le, cached, holder)
   local mt = { __name = type_name, __rsim_type = type_name, __rsim_info = info }
   mt.__index = function(self, k)
     local m = methods[k]
     if m ~= nil then return m end
+    if cached ~= nil and cached[k] then
+      -- A value the host lets Lua keep until it empties holder[1] (see LuaVm.flushValueCache).
+      local c = holder[1][self]
+      if c ~= nil then
+        local v = c[k]
+        if v ~= nil then return v end
+      end
+      local v = getters[k](self)
+      local store = holder[1] -- read after the call: the host may have emptied it meanwhile
+      c = store[self]
+      if c == nil then c = {} store[self] = c end
+      c[k] = v
+      return v
+    end
     local g = getters[k]
     if g ~= nil then
       local v = g(self) -- not a tail call: keeps error levels right

@@ -34,6 +34,13 @@ export interface HostClassSpec<T extends object> {
    * distinct userdata (distinct table keys).
    */
   equals?: (self: T, other: T) => boolean;
+  /**
+   * Properties whose values Lua may keep (per object) after reading them
+   * once, until the host calls `LuaVm.flushValueCache()`: for hot reads.
+   * The host must flush whenever such a value may have changed (see
+   * `LuaVm.setValueCacheCheck`).
+   */
+  cached?: readonly string[];
   /** Lua `<` and `<=` between two userdata of this class: negative, 0 or positive. */
   compare?: (self: T, other: T) => number;
 }
@@ -113,10 +120,24 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
     bridge.namedFunctions(setters, `${typeName}.`, 2),
   ] as const;
   let mt: LuaValue;
+  let holderRef: LuaRef | undefined;
   try {
-    [mt] = bridge.callHelper("make_class", [typeName, ...tables, tostringFn, same, info, lt, le]);
+    const cached = spec.cached?.length ? Object.fromEntries(spec.cached.map((n) => [n, true])) : undefined;
+    holderRef = cached ? bridge.valueCacheHolder() : undefined;
+    [mt] = bridge.callHelper("make_class", [
+      typeName,
+      ...tables,
+      tostringFn,
+      same,
+      info,
+      lt,
+      le,
+      cached,
+      holderRef,
+    ]);
   } finally {
     for (const t of tables) t.release();
+    holderRef?.release();
   }
   if (!(mt instanceof LuaRef)) throw new Error("make_class did not return a table");
   // Add __gc (frees the JS side when Lua collects the userdata).

@@ -405,6 +405,20 @@ export class LuaVm {
     this.bridge.classResolver = resolve;
   }
 
+  /**
+   * Sets the function the bridge calls at every entry into Lua and after
+   * every host function returns, where a binding that lets Lua keep values
+   * (`HostClassSpec.cached`) decides whether to {@link flushValueCache}.
+   */
+  setValueCacheCheck(check: (() => void) | undefined): void {
+    this.bridge.cacheCheck = check;
+  }
+
+  /** Forgets every value Lua kept for `HostClassSpec.cached` properties. */
+  flushValueCache(): void {
+    this.bridge.flushValueCache();
+  }
+
   // ------------------------------------------------------------ misc
 
   /** Changes the per-entry instruction limit (0 disables). */

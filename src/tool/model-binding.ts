@@ -1,6 +1,6 @@
 import { text, toText } from "../core/bytes.js";
 import { LuaRaise, LuaRef, type HostClass, type HostResult, type LuaInput, type LuaValue, type LuaVm } from "../lua/index.js";
-import { modelDefOf, ModelObject, type ModelDef } from "../renoise/document/model.js";
+import { modelDefOf, modelEpoch, ModelObject, type ModelDef } from "../renoise/document/model.js";
 import { ObservableList } from "../renoise/document/observable-list.js";
 import { ObservableValue } from "../renoise/document/observable-value.js";
 import { Observable, ObservableBang, splitNotifier, type NotifierEntry } from "../renoise/document/observable.js";
@@ -28,7 +28,7 @@ const isLuaFn = (v: unknown): boolean => v instanceof LuaRef && v.type === "func
  *
  * @internal
  */
-export function bindModels(vm: LuaVm, tables: LuaTables): ModelBinding {
+export function bindModels(vm: LuaVm, tables: LuaTables, now: () => number = () => 0): ModelBinding {
   const classes = new Map<ModelDef | string, HostClass<object>>();
   const [identValue] = vm.run(IDENT_LUA, "=[renoise-sim ident]");
   if (!(identValue instanceof LuaRef)) throw new Error("ident chunk did not return a function");
@@ -60,11 +60,18 @@ export function bindModels(vm: LuaVm, tables: LuaTables): ModelBinding {
   function inp(v: LuaValue, depth = 0): unknown {
     if (typeof v === "string") return toText(v);
     if (v instanceof LuaRef && v.type === "table" && depth < 2) {
-      const items = tables.seq(v);
+      // A sequence becomes an array; a table with only string keys a plain object ({time = 1, value = 0.5}).
+      const { items, fields } = tables.record(v);
       try {
+        if (items.length === 0 && fields.length > 0) {
+          const o: Record<string, unknown> = {};
+          for (const [k, x] of fields) o[toText(k as string)] = inp(x, depth + 1);
+          return o;
+        }
         return items.map((x) => inp(x, depth + 1));
       } finally {
         releaseAll(items);
+        for (const [, x] of fields) if (x instanceof LuaRef) x.release();
       }
     }
     return v;
@@ -182,14 +189,41 @@ export function bindModels(vm: LuaVm, tables: LuaTables): ModelBinding {
     return cls;
   }
 
+  // Values Lua keeps (PropDef.luaCache): valid while the model and virtual time stand still.
+  let dirty = false;
+  let filled = false;
+  let epochAtFill = 0;
+  let timeAtFill = 0;
+  vm.setValueCacheCheck(() => {
+    if (dirty && (modelEpoch.n !== epochAtFill || now() !== timeAtFill)) {
+      vm.flushValueCache();
+      dirty = false;
+    }
+    if (filled) {
+      filled = false;
+      if (!dirty) {
+        dirty = true;
+        epochAtFill = modelEpoch.n;
+        timeAtFill = now();
+      }
+    }
+  });
+
   function modelClass(def: ModelDef): HostClass<object> {
     let cls = classes.get(def);
     if (cls) return cls;
     const properties: Record<string, { get?: (s: never) => LuaInput; set?: (s: never, v: LuaValue) => void }> = {};
+    const cached: string[] = [];
     for (const [name, p] of Object.entries(def.props)) {
       if (p.tsOnly) continue;
+      if (p.luaCache) cached.push(name);
       properties[name] = {
-        get: (self: Record<string, unknown>) => out(self[name]),
+        get: p.luaCache
+          ? (self: Record<string, unknown>) => {
+              filled = true;
+              return out(self[name]);
+            }
+          : (self: Record<string, unknown>) => out(self[name]),
         ...(p.readonly
           ? {}
           : {
@@ -213,11 +247,18 @@ export function bindModels(vm: LuaVm, tables: LuaTables): ModelBinding {
         }
       };
     }
+    for (const [k, get] of Object.entries(def.notifiers ?? {})) {
+      const on = (m: keyof typeof observableMethods) => (self: never, ...args: LuaValue[]) => observableMethods[m](get(self), ...args);
+      methods[`add_${k}_notifier`] = on("add_notifier");
+      methods[`remove_${k}_notifier`] = on("remove_notifier");
+      methods[`has_${k}_notifier`] = on("has_notifier");
+    }
     const { tostring, equals, compare } = def;
     cls = vm.defineClass<object>({
       typeName: def.typeName,
       properties,
       methods,
+      ...(cached.length ? { cached } : {}),
       ...(tostring ? { tostring: (s: object) => text(tostring(s)) } : {}),
       ...(equals ? { equals } : {}),
       ...(compare ? { compare } : {}),
@@ -239,6 +280,7 @@ export function bindModels(vm: LuaVm, tables: LuaTables): ModelBinding {
     out,
     in: (v) => inp(v),
     close() {
+      vm.setValueCacheCheck(undefined);
       for (const o of touched) o.clearNotifiers((e) => ours.has(e));
       touched.clear();
       identFn.release();

@@ -19,7 +19,7 @@ import { installGlobalMidiActions } from "./global-midi-actions.js";
 import { bindOsc } from "./osc-binding.js";
 import { bindSocket, type SocketBinding } from "./socket-binding.js";
 import { bindModels, type ModelBinding } from "./model-binding.js";
-import { songApi } from "./song-binding.js";
+import { songApi, songLuaChunks } from "./song-binding.js";
 import { bindViews } from "./views-binding.js";
 import { bindApp } from "./app-binding.js";
 import { ApplicationWindow } from "../renoise/app/window.js";
@@ -215,7 +215,15 @@ class LoadedLuaTool implements LuaTool {
       const known = names.length ? names.map((n) => JSON.stringify(n)).join(", ") : "none";
       throw new SimulationUsageError(`LuaTool.${call}: the tool has no ${label} named ${JSON.stringify(name)}; it has ${known}`);
     }
-    const [result] = fn(this.toolHost.entries!).call(name);
+    const trace = this.sim.trace;
+    const prevCause = trace.cause;
+    trace.cause = `${kind}:${name}`;
+    let result: unknown;
+    try {
+      [result] = fn(this.toolHost.entries!).call(name);
+    } finally {
+      trace.cause = prevCause;
+    }
     this.sim.trace.record(`tool.${kind}.invoke`, this.host, { name, result: typeof result === "string" ? result : null });
   }
 
@@ -332,7 +340,7 @@ function installRenoise(tool: LoadedLuaTool): void {
   tool.tables = LuaTables.install(vm);
   const osc = bindOsc(vm, tool.tables);
   tool.socket = bindSocket(vm, tool.sim.getHost(tool.host).Socket);
-  tool.models = bindModels(vm, tool.tables);
+  tool.models = bindModels(vm, tool.tables, () => tool.sim.now);
   const views = bindViews(vm, tool.tables, tool.toolHost.driver);
   const appHost = bindApp(vm, tool.tables, views, tool.toolHost, tool.window);
   vm.installGlobals({
@@ -351,6 +359,7 @@ function installRenoise(tool: LoadedLuaTool): void {
   const [entries] = chunk(vm, TOOL_API_LUA, "tool", { ...tool.toolHost.table(), ...appHost }, observable, document, docHost);
   tool.toolHost.entries = entryPoints(entries!);
   releaseAll([observable, document, docHost, entries]);
+  for (const c of songLuaChunks) releaseAll(chunk(vm, c.source, c.name));
   installGlobalMidiActions(vm);
 }
 
@@ -406,7 +415,13 @@ export async function loadLuaTool(sim: Simulation, options: LuaToolOptions): Pro
     installRenoise(tool);
     options.beforeMain?.(vm);
     sim.trace.record("tool.load", host, { tool: info.id, name: info.name, main: vm.mainFile });
-    vm.loadTool();
+    const prevCause = sim.trace.cause;
+    sim.trace.cause = `tool.load#${sim.trace.events.length}`;
+    try {
+      vm.loadTool();
+    } finally {
+      sim.trace.cause = prevCause;
+    }
     tool.toolHost.run("tool_finished_loading_observable", (e) => e.fire_finished_loading.call());
   } catch (e) {
     sim.trace.record("tool.load.error", host, { tool: info.id, error: e instanceof Error ? e.message : String(e) });

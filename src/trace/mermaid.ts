@@ -145,6 +145,10 @@ class Diagram {
       }
       case "callback.error":
         return this.noteOver(t, this.hostParticipant(e.host), `${str(e.callback)} raised: ${str(e.error)}`);
+      case "song.set":
+        return this.noteOver(t, this.hostParticipant(e.host), `song.${str(e.path)} = ${str(e.value)} (was ${str(e.old)})`);
+      case "song.call":
+        return this.noteOver(t, this.hostParticipant(e.host), `song.${str(e.path)}(${str(e.args)})`);
       case "callback.dropped":
         return this.noteOver(t, this.serverOf(e), `${str(e.callback)} dropped (server closed)`);
       case "message.merge":

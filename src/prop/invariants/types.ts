@@ -1,4 +1,5 @@
 import type { TraceEvent } from "../../core/trace.js";
+import type { Song } from "../../renoise/song/song.js";
 import type { CallRecord } from "../run/calls.js";
 
 /** What an invariant looks at: the trace, the peers' socket calls, and whether faults were injected. */
@@ -14,6 +15,8 @@ export interface ObservedRun {
    * a prefix. FuzzScenario runs settle.
    */
   readonly settled?: boolean;
+  /** The song at the end of the run (`renoise.song()`), for invariants about what the tool did to it. */
+  readonly song?: Song;
 }
 
 /**

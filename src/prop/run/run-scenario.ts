@@ -147,6 +147,6 @@ export function playScenarioOn<T>(
     .filter((e) => e.kind === "callback.error")
     .map((e) => ({ callback: String(e.callback), message: String(e.error) }));
   const faulted = isFaulted(scenario);
-  const run = { scenario, sim, tool, events: sim.events, calls, received, peers, callbackErrors, faulted };
+  const run = { scenario, sim, tool, events: sim.events, calls, received, peers, callbackErrors, faulted, song: sim.song };
   return aborted === undefined ? { ...run, settled: true } : { ...run, settled: false, aborted };
 }

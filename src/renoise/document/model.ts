@@ -52,6 +52,12 @@ export interface PropDef<T = any> {
   cls?: abstract new (...args: any[]) => object;
   /** Not bound into Lua (TypeScript-only helper property). */
   tsOnly?: boolean;
+  /**
+   * Lua may keep the value it read until the model changes ({@link modelEpoch})
+   * or virtual time moves: for hot reads such as `transport.playback_pos`.
+   * Only for values that change through the model's own setters and calls.
+   */
+  luaCache?: boolean;
 }
 
 /** A model class's definition, read by the Lua binding. */
@@ -67,9 +73,22 @@ export interface ModelDef {
   equals?: (a: any, b: any) => boolean;
   /** Lua `<` / `<=` (value types like SongPos): negative, 0 or positive. */
   compare?: (a: any, b: any) => number;
+  /**
+   * Notifier lists exposed as methods, Renoise-style: key "line" gives
+   * `add_line_notifier`, `remove_line_notifier`, `has_line_notifier`
+   * working on the returned observable (all of Renoise's notifier forms).
+   */
+  notifiers?: Record<string, (self: any) => Observable>;
 }
 
 const DEF = Symbol.for("renoise-sim.modelDef");
+
+/**
+ * Counts changes to any model (stores, notifications, calls, list changes,
+ * playback). Lua bindings that let Lua keep hot values (PropDef.luaCache)
+ * flush them when it moved.
+ */
+export const modelEpoch = { n: 0 };
 
 /** The definition of a model object's class, if it has one. */
 export function modelDefOf(obj: object): ModelDef | undefined {
@@ -127,6 +146,7 @@ export abstract class ModelObject {
 
   /** @internal notifies an observable only if someone created it. */
   _notify(name: string, ...args: unknown[]): void {
+    modelEpoch.n++;
     const o = this._o?.[name];
     if (o?.entries) o.notify(...args);
   }
@@ -138,6 +158,7 @@ export abstract class ModelObject {
   store(name: string, value: unknown, notify = true): boolean {
     const old = this._v[name];
     if (old === value) return false;
+    modelEpoch.n++;
     this._v[name] = value;
     this._context()?.changed(this._member(name), old, value);
     if (notify) this._notify(name);
@@ -146,6 +167,7 @@ export abstract class ModelObject {
 
   /** @internal records a `song.call` event. */
   _called(method: string, args: readonly unknown[]): void {
+    modelEpoch.n++;
     this._context()?.called(this._member(method), args);
   }
 }

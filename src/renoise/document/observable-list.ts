@@ -1,3 +1,4 @@
+import { modelEpoch } from "./model.js";
 import { Observable } from "./observable.js";
 
 /** What a list notifier receives, as Renoise sends it. */
@@ -33,12 +34,14 @@ export class ObservableList<T> extends Observable {
   /** Inserts at a 1-based index (1..size+1) and notifies `{type="insert", index}`. */
   insertAt(index: number, item: T): void {
     this.items.splice(index - 1, 0, item);
+    modelEpoch.n++;
     this.notify({ type: "insert", index });
   }
 
   /** Removes at a 1-based index, notifies `{type="remove", index}`; returns the item. */
   removeAt(index: number): T {
     const [item] = this.items.splice(index - 1, 1);
+    modelEpoch.n++;
     this.notify({ type: "remove", index });
     return item!;
   }
@@ -48,6 +51,7 @@ export class ObservableList<T> extends Observable {
     const a = this.items[index1 - 1]!;
     this.items[index1 - 1] = this.items[index2 - 1]!;
     this.items[index2 - 1] = a;
+    modelEpoch.n++;
     this.notify({ type: "swap", index1, index2 });
   }
 }

@@ -1,3 +1,37 @@
+const valueOrText = { oneOf: [{ type: "number" }, { type: "string" }] } as const;
+
+/** The track details the tracks module reads (track-fixture.ts). */
+const trackDetailsSchema = {
+  devices: {
+    description: "Devices after the mixer: a path or name (\"Gainer\"), or {device, display_name, active, maximized, parameters}.",
+    type: "array",
+    items: {
+      oneOf: [
+        { type: "string" },
+        {
+          type: "object",
+          additionalProperties: false,
+          required: ["device"],
+          properties: {
+            device: { type: "string" },
+            display_name: { type: "string" },
+            active: { type: "boolean" },
+            maximized: { type: "boolean" },
+            parameters: { type: "object", additionalProperties: valueOrText },
+          },
+        },
+      ],
+    },
+  },
+  mute: { enum: ["active", "off", "muted"] },
+  solo: { type: "boolean" },
+  color: { type: "array", minItems: 3, maxItems: 3, items: { type: "integer", minimum: 0, maximum: 255 } },
+  output_delay: { type: "number", minimum: -100, maximum: 100 },
+  volume: valueOrText,
+  panning: valueOrText,
+  width: valueOrText,
+} as const;
+
 /** JSON Schema of a {@link SongFixture} (the `song` of scenario files). */
 export const songFixtureSchema = {
   type: "object",
@@ -24,7 +58,12 @@ export const songFixtureSchema = {
               { type: "string" },
               {
                 type: "object",
-                properties: { name: { type: "string" }, type: { enum: ["sequencer", "group", "send"] } },
+                additionalProperties: false,
+                properties: {
+                  name: { type: "string" },
+                  type: { enum: ["sequencer", "group", "send"] },
+                  ...trackDetailsSchema,
+                },
               },
             ],
           },

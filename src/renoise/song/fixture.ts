@@ -3,9 +3,10 @@ import { Instrument } from "./instrument.js";
 import { Pattern } from "./pattern.js";
 import { newSong, type Song } from "./song.js";
 import { createTrack, type Track, TRACK_TYPE } from "./track.js";
+import { applyTrackFixture, type TrackDetailsFixture } from "./track-fixture.js";
 
 /** A track in a {@link SongFixture}: a name, or details. */
-export type TrackFixture = string | { name?: string; type?: "sequencer" | "group" | "send"; [more: string]: unknown };
+export type TrackFixture = string | ({ name?: string; type?: "sequencer" | "group" | "send" } & TrackDetailsFixture);
 
 /**
  * A compact description of a song for `createSimulation({ song })` and
@@ -36,7 +37,9 @@ const FIXTURE_KEYS = new Set([
 ]);
 
 /** Extension point: the tracks module adds what a track fixture's other fields mean (devices...). @internal */
-export const trackFixtureHooks: ((track: Track, fixture: Exclude<TrackFixture, string>, song: Song) => void)[] = [];
+export const trackFixtureHooks: ((track: Track, fixture: Exclude<TrackFixture, string>, song: Song) => void)[] = [
+  (track, fixture) => applyTrackFixture(track, fixture as Record<string, unknown>),
+];
 
 /** Builds a song from a fixture; raises a ModelError naming the bad field. */
 export function buildSong(f: SongFixture): Song {

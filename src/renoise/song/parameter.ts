@@ -80,6 +80,9 @@ export class DeviceParameter extends ModelObject {
   }
 }
 
+/** Numbers in errors: at most 6 decimals, as the model kit prints them. */
+const num = (n: number): string => String(Math.round(n * 1e6) / 1e6);
+
 function snap(p: DeviceParameter, v: number): number {
   const { min, max, quantum } = p.spec;
   const c = Math.min(max, Math.max(min, v));
@@ -89,7 +92,7 @@ function snap(p: DeviceParameter, v: number): number {
 function rangeError(p: DeviceParameter, v: number, prop: string): string | undefined {
   const { min, max } = p.spec;
   if (Number.isNaN(v) || v < min || v > max) {
-    return `invalid value for property '${prop}' of an object of type 'DeviceParameter': ${v} is out of range (${min} - ${max}) for parameter '${p.spec.name}'`;
+    return `invalid value for property '${prop}' of an object of type 'DeviceParameter': ${num(v)} is out of range (${num(min)} - ${num(max)}) for parameter '${p.spec.name}'`;
   }
   return undefined;
 }

@@ -200,5 +200,6 @@ defineModel(Pattern, {
     is_empty: { type: "boolean", readonly: true, get: (p) => p._tracks().every((t) => t.cells.isEmpty(p.number_of_lines)) },
     tracks: { type: "table", readonly: true, get: (p) => p._tracks() },
   },
-  methods: ["clear", "copy_from", "track", "add_line_notifier", "remove_line_notifier", "has_line_notifier"],
+  methods: ["clear", "copy_from", "track"],
+  notifiers: { line: (p: Pattern) => p._observable("line") },
 });

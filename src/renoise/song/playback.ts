@@ -1,3 +1,4 @@
+import { modelEpoch } from "../document/model.js";
 import { SongPos } from "./song-pos.js";
 import type { Transport } from "./transport.js";
 
@@ -45,6 +46,7 @@ export class Playback {
 
   /** Re-anchors at the current line, now. */
   sync(): void {
+    modelEpoch.n++;
     if (!this.playing) return;
     this.position();
     this.t0 = this.now();
@@ -65,6 +67,7 @@ export class Playback {
   }
 
   start(from: SongPos): void {
+    modelEpoch.n++;
     const was = this.playing;
     this.pos = from;
     this.playing = true;
@@ -75,6 +78,7 @@ export class Playback {
   }
 
   stop(): void {
+    modelEpoch.n++;
     if (!this.playing) return;
     this.position();
     this.playing = false;
@@ -82,6 +86,7 @@ export class Playback {
   }
 
   jump(to: SongPos): void {
+    modelEpoch.n++;
     this.pos = to;
     this.t0 = this.now();
     this.stepped = 0;

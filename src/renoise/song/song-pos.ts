@@ -37,8 +37,8 @@ export class SongPos extends ModelObject {
 defineModel(SongPos, {
   typeName: "SongPos",
   props: {
-    sequence: { type: "integer", readonly: true },
-    line: { type: "integer", readonly: true },
+    sequence: { type: "integer", readonly: true, luaCache: true },
+    line: { type: "integer", readonly: true, luaCache: true },
   },
   tostring: (p: SongPos) => p.toString(),
   equals: (a: SongPos, b: SongPos) => a.equals(b),

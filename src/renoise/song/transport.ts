@@ -291,7 +291,7 @@ defineModel(Transport, {
     bpm: { type: "number", min: 32, max: 999, observable: true, set: (t, v: number) => t._play.retime("bpm", v) },
     lpb: { type: "integer", min: 1, max: 256, observable: true, set: (t, v: number) => t._play.retime("lpb", v) },
     tpl: int(1, 16),
-    playback_pos: songPosProp("playback_pos", (t) => t._play.position(), (t, p) => t._play.jump(p)),
+    playback_pos: { ...songPosProp("playback_pos", (t) => t._play.position(), (t, p) => t._play.jump(p)), luaCache: true },
     playback_pos_beats: {
       type: "number",
       get: (t) => t._linesTo(t._play.position()) / t.lpb,
