@@ -75,6 +75,21 @@ export const TRACK_MIXER: DeviceSpec = device(
   { short: "Mixer" },
 );
 
+/**
+ * The master track's mixer device: the track mixer's parameters, then the
+ * song's BPM, LPB and TPL (automatable once per line, `time_quantum` 1; their
+ * values are the transport's `bpm`, `lpb`, `tpl`).
+ */
+export const MASTER_MIXER: DeviceSpec = {
+  ...TRACK_MIXER,
+  parameters: [
+    ...TRACK_MIXER.parameters,
+    param("BPM", 32, 999, 120, { time_quantum: 1, transport: "bpm" }),
+    param("LPB", 1, 256, 4, { unit: "int", time_quantum: 1, transport: "lpb" }),
+    param("TPL", 1, 16, 12, { unit: "int", time_quantum: 1, transport: "tpl" }),
+  ],
+};
+
 /** The catalogue: native track devices, in Renoise's `available_devices` order. */
 export const NATIVE_DEVICES: readonly DeviceSpec[] = [
   device("Delay", "DelayDevice", [
