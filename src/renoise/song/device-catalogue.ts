@@ -75,6 +75,20 @@ export const TRACK_MIXER: DeviceSpec = device(
   { short: "Mixer" },
 );
 
+/**
+ * The master track's mixer: the track mixer's parameters plus the song's
+ * BPM, LPB and TPL, which automation sets on whole lines (time quantum 1).
+ */
+export const MASTER_MIXER: DeviceSpec = {
+  ...TRACK_MIXER,
+  parameters: [
+    ...TRACK_MIXER.parameters,
+    param("BPM", 32, 999, 120, { unit: "int", timeQuantum: 1 }),
+    param("LPB", 1, 256, 4, { unit: "int", timeQuantum: 1 }),
+    param("TPL", 1, 16, 12, { unit: "int", timeQuantum: 1 }),
+  ],
+};
+
 /** The catalogue: native track devices, in Renoise's `available_devices` order. */
 export const NATIVE_DEVICES: readonly DeviceSpec[] = [
   device("Delay", "DelayDevice", [

@@ -33,6 +33,8 @@ export interface ParameterSpec {
   readonly polarity: 1 | 2;
   /** Whether automation envelopes can be created (false for post-FX mixer parameters). */
   readonly automatable: boolean;
+  /** Grid of automation times in lines (`time_quantum`); 1/256 unless told. */
+  readonly timeQuantum?: number;
 }
 
 /** Options of {@link param}. */
@@ -42,6 +44,7 @@ export interface ParamOptions {
   choices?: readonly string[];
   bipolar?: boolean;
   automatable?: boolean;
+  timeQuantum?: number;
 }
 
 /** Builds a {@link ParameterSpec}; unit `plain`, continuous and automatable unless told. */
@@ -57,6 +60,7 @@ export function param(name: string, min: number, max: number, def: number, o: Pa
     ...(o.choices ? { choices: o.choices } : {}),
     polarity: (o.bipolar ?? (unit === "pan" || (min < 0 && max > 0))) ? POLARITY_BIPOLAR : POLARITY_UNIPOLAR,
     automatable: o.automatable ?? true,
+    ...(o.timeQuantum !== undefined ? { timeQuantum: o.timeQuantum } : {}),
   };
 }
 

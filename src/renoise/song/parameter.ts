@@ -103,7 +103,7 @@ defineModel(DeviceParameter, {
     value_max: { type: "number", readonly: true, get: (p) => p.spec.max },
     value_quantum: { type: "number", readonly: true, get: (p) => p.spec.quantum },
     value_default: { type: "number", readonly: true, get: (p) => p.spec.default },
-    time_quantum: { type: "number", readonly: true, get: () => 1 / 256 },
+    time_quantum: { type: "number", readonly: true, get: (p) => p.spec.timeQuantum ?? 1 / 256 },
     is_automatable: { type: "boolean", readonly: true, get: (p) => p.spec.automatable },
     is_automated: { type: "boolean", readonly: true, get: () => false },
     is_midi_mapped: { type: "boolean", readonly: true, get: () => false },

@@ -2,7 +2,7 @@ import { defineModel, ModelObject } from "../document/model.js";
 import { ObservableList } from "../document/observable-list.js";
 import type { Observable } from "../document/observable.js";
 import { AudioDevice } from "./device.js";
-import { NATIVE_DEVICES, TRACK_MIXER, deviceSpec, type DeviceSpec } from "./device-catalogue.js";
+import { MASTER_MIXER, NATIVE_DEVICES, TRACK_MIXER, deviceSpec, type DeviceSpec } from "./device-catalogue.js";
 import type { DeviceParameter } from "./parameter.js";
 import {
   COLUMN_PROPS,
@@ -106,7 +106,7 @@ export class Track extends ModelObject implements LayoutNode {
       output_routing: undefined,
       ...initialColumns(type),
     });
-    const mixer = new AudioDevice(TRACK_MIXER, true);
+    const mixer = new AudioDevice(type === TRACK_TYPE.MASTER ? MASTER_MIXER : TRACK_MIXER, true);
     mixer._owner = this;
     this._devices.items.push(mixer);
   }
