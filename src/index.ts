@@ -191,3 +191,7 @@ export { within, ViewQueries, visibleText, type TextMatch } from "./renoise/view
 export { renderText, type RenderTextOptions } from "./renoise/views/render-text.js";
 export { VIEW_BUILDER_CONSTANTS } from "./renoise/views/schema.js";
 export { ApplicationWindow, WindowError } from "./renoise/app/window.js";
+// MIDI devices and MIDI mappings (renoise.Midi, add_midi_mapping).
+export { MidiSystem, MidiError, MidiInputDevice, MidiOutputDevice, DEFAULT_MIDI_DEVICES, type SentMidi } from "./renoise/midi/midi.js";
+export { MidiMappingMessage, midiMappingMessage, type MidiMappingKind } from "./renoise/midi/mapping.js";
+export { simulationMidi } from "./tool/world.js";

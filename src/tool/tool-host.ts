@@ -40,6 +40,7 @@ export interface ToolEntryPoints {
   fire_finished_loading: LuaRef;
   invoke_menu: LuaRef;
   invoke_keybinding: LuaRef;
+  invoke_midi_mapping: LuaRef;
   preferences: LuaRef;
 }
 

@@ -13,6 +13,9 @@ import { bindModels, type ModelBinding } from "./model-binding.js";
 import { songApi } from "./song-binding.js";
 import { bindViews } from "./views-binding.js";
 import { bindApp } from "./app-binding.js";
+import { bindMidi, type MidiBinding } from "./midi-binding.js";
+import { toolWorld } from "./world.js";
+import type { MidiMappingMessage } from "../renoise/midi/mapping.js";
 import { ApplicationWindow } from "../renoise/app/window.js";
 import type { Dialog } from "../renoise/views/dialog.js";
 import { LuaTables, releaseAll } from "./tables.js";
@@ -63,6 +66,12 @@ export interface LuaTool {
   /** Runs a keybinding's `invoke(false)` now. Lua errors throw a `LuaError`. */
   invokeKeybinding(name: string): void;
   /**
+   * Runs a MIDI mapping's `invoke(message)` now, as when the mapped control
+   * moves; build the message with `midiMappingMessage.trigger()`, `.switch(on)`,
+   * `.value(0..127)` or `.relative(-63..63)`. Lua errors throw a `LuaError`.
+   */
+  invokeMidiMapping(name: string, message: MidiMappingMessage): void;
+  /**
    * Unloads the tool: fires `tool_will_unload_observable`, stops its timers
    * and idle notifiers, closes the sockets it created, closes the VM.
    * Idempotent.
@@ -110,6 +119,7 @@ class LoadedLuaTool implements LuaTool {
   models: ModelBinding | undefined;
   readonly toolHost: ToolHost;
   readonly window = new ApplicationWindow();
+  midi: MidiBinding | undefined;
 
   constructor(
     readonly sim: Simulation,
@@ -178,6 +188,11 @@ class LoadedLuaTool implements LuaTool {
     this.invoke("invokeKeybinding", "keybinding", "keybinding", name, this.keybindings, (e) => e.invoke_keybinding);
   }
 
+  invokeMidiMapping(name: string, message: MidiMappingMessage): void {
+    const m = this.midi?.message(message);
+    this.invoke("invokeMidiMapping", "midi_mapping", "MIDI mapping", name, this.midiMappings, (e) => e.invoke_midi_mapping, m);
+  }
+
   private invoke(
     call: string,
     kind: string,
@@ -185,13 +200,14 @@ class LoadedLuaTool implements LuaTool {
     name: string,
     names: readonly string[],
     fn: (e: ToolEntryPoints) => LuaRef,
+    arg?: object,
   ): void {
     this.assertLoaded(call);
     if (!names.includes(name)) {
       const known = names.length ? names.map((n) => JSON.stringify(n)).join(", ") : "none";
       throw new SimulationUsageError(`LuaTool.${call}: the tool has no ${label} named ${JSON.stringify(name)}; it has ${known}`);
     }
-    const [result] = fn(this.toolHost.entries!).call(name);
+    const [result] = fn(this.toolHost.entries!).call(name, arg);
     this.sim.trace.record(`tool.${kind}.invoke`, this.host, { name, result: typeof result === "string" ? result : null });
   }
 
@@ -222,6 +238,7 @@ class LoadedLuaTool implements LuaTool {
     this.state = "unloaded";
     this.toolHost.stopAll();
     this.toolHost.dialogs.closeAll();
+    this.midi?.closeAll();
     const closed = this.socket?.closeAll() ?? 0;
     this.models?.close();
     this.toolHost.entries = undefined;
@@ -287,6 +304,7 @@ function entryPoints(e: LuaRef): ToolEntryPoints {
     "fire_finished_loading",
     "invoke_menu",
     "invoke_keybinding",
+    "invoke_midi_mapping",
     "preferences",
   ] as const;
   const out: Partial<Record<(typeof names)[number], LuaRef>> = {};
@@ -307,6 +325,7 @@ function installRenoise(tool: LoadedLuaTool): void {
   tool.models = bindModels(vm, tool.tables);
   const views = bindViews(vm, tool.tables, tool.toolHost.driver);
   const appHost = bindApp(vm, tool.tables, views, tool.toolHost, tool.window);
+  tool.midi = bindMidi(vm, tool.tables, views, toolWorld(tool.sim).midi, tool.toolHost.driver);
   vm.installGlobals({
     renoise: {
       API_VERSION: RENOISE_API_VERSION,
@@ -315,6 +334,7 @@ function installRenoise(tool: LoadedLuaTool): void {
       Osc: osc.table,
       ...songApi(tool.sim.song),
       ViewBuilder: views.ViewBuilder,
+      Midi: tool.midi.table,
     },
   });
   views.ViewBuilder.release();

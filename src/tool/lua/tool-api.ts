@@ -144,7 +144,7 @@ end
 
 local menu = entry_kind("menu_entry", host.menu_added, host.menu_removed)
 local keys = entry_kind("keybinding", host.keybinding_added, host.keybinding_removed)
-entry_kind("midi_mapping", host.midi_mapping_added, host.midi_mapping_removed)
+local midi_maps = entry_kind("midi_mapping", host.midi_mapping_added, host.midi_mapping_removed)
 
 -- observables
 local idle = observable.new(host.idle_notifiers)
@@ -263,6 +263,7 @@ end
 
 function E.invoke_menu(name) return invoke(menu, name) end
 function E.invoke_keybinding(name) return invoke(keys, name, false) end
+function E.invoke_midi_mapping(name, message) return invoke(midi_maps, name, message) end
 
 function E.preferences()
   if preferences == nil then return end
