@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import { text, toText, type ByteString } from "../core/bytes.js";
 import { SimulationUsageError } from "../core/errors.js";
-import { createLuaVm, LuaRef, type LuaVm } from "../lua/index.js";
+import { createLuaVm, LuaRef, type LuaInput, type LuaVm } from "../lua/index.js";
 import type { Simulation } from "../sim/simulation.js";
 import { DOCUMENT_LUA } from "./lua/document.js";
 import { OBSERVABLE_LUA } from "./lua/observable.js";
@@ -19,7 +19,14 @@ import type { MidiMappingMessage } from "../renoise/midi/mapping.js";
 import { ApplicationWindow } from "../renoise/app/window.js";
 import type { Dialog } from "../renoise/views/dialog.js";
 import { LuaTables, releaseAll } from "./tables.js";
-import { ToolHost, type LuaToolMessage, type PromptAnswer, type ToolEntryPoints } from "./tool-host.js";
+import {
+  ToolHost,
+  type FilePromptAnswer,
+  type KeyModifierStates,
+  type LuaToolMessage,
+  type PromptAnswer,
+  type ToolEntryPoints,
+} from "./tool-host.js";
 
 /** `renoise.API_VERSION` of the simulated Renoise. */
 export const RENOISE_API_VERSION = 6.2;
@@ -41,8 +48,10 @@ export interface LuaToolOptions {
   host?: string;
   /** Lua instructions one entry from the host may run (endless-loop guard); 0 disables. Default 100,000,000. */
   instructionLimit?: number;
-  /** Scripted answers of `renoise.app():show_prompt`, used in order; afterwards the first button is chosen. */
+  /** Scripted answers of `renoise.app():show_prompt` and `show_custom_prompt`, used in order; afterwards the first button is chosen. */
   prompts?: PromptAnswer[];
+  /** Scripted answers of `renoise.app():prompt_for_*` (paths), used in order; afterwards the user cancels (""). */
+  filePrompts?: FilePromptAnswer[];
   /**
    * Values the user saved earlier: set into the tool's preferences document
    * when the tool assigns `renoise.tool().preferences` (booleans, numbers,
@@ -105,7 +114,28 @@ export interface LuaTool {
   dialog(title?: string): Dialog;
   /** `renoise.app().window`, as the tool sees it. */
   readonly window: ApplicationWindow;
+  /** `renoise.app().key_modifier_states`: set what the user holds down (`tool.keyModifiers.shift = "pressed"`). */
+  readonly keyModifiers: KeyModifierStates;
+  /**
+   * Fires one of `renoise.tool()`'s app observables as Renoise would:
+   * `app_new_document_observable`, `app_release_document_observable`,
+   * `app_saved_document_observable`, `app_became_active_observable`,
+   * `app_resigned_active_observable`. Lua errors throw a `CallbackError`.
+   */
+  fireAppObservable(name: AppObservableName): void;
+  /** File import hooks the tool added, as "category:ext1,ext2". */
+  readonly fileImportHooks: string[];
+  /** Runs the file import hook for `category` and the file's extension with `path`; returns what `invoke` returned. */
+  importFile(category: string, path: string): unknown;
 }
+
+/** The app observables of `renoise.tool()` a test can fire. */
+export type AppObservableName =
+  | "app_new_document_observable"
+  | "app_release_document_observable"
+  | "app_saved_document_observable"
+  | "app_became_active_observable"
+  | "app_resigned_active_observable";
 
 type ToolState = "loaded" | "unloaded";
 
@@ -120,6 +150,11 @@ class LoadedLuaTool implements LuaTool {
   readonly toolHost: ToolHost;
   readonly window = new ApplicationWindow();
   midi: MidiBinding | undefined;
+  /** This tool in `renoise.app().installed_tools`. */
+  get installed() {
+    return (this.installedEntry ??= { name: this.info.name, id: this.info.id, bundle_path: this.bundlePath });
+  }
+  private installedEntry: { name: string; id: string; bundle_path: string } | undefined;
 
   constructor(
     readonly sim: Simulation,
@@ -135,6 +170,7 @@ class LoadedLuaTool implements LuaTool {
       id: info.id,
       bundlePath,
       prompts: [...(options.prompts ?? [])],
+      filePrompts: [...(options.filePrompts ?? [])],
       preferences: (options.preferences ?? {}) as Record<string, string | number | boolean>,
     });
   }
@@ -160,6 +196,32 @@ class LoadedLuaTool implements LuaTool {
   get loaded(): boolean {
     return this.state === "loaded";
   }
+  get fileImportHooks(): string[] {
+    return this.toolHost.fileImportHooks;
+  }
+
+  get keyModifiers(): KeyModifierStates {
+    return this.toolHost.keyModifiers;
+  }
+
+  fireAppObservable(name: AppObservableName): void {
+    this.assertLoaded("fireAppObservable");
+    this.toolHost.run(name, (e) => e.fire_app_observable.call(name), true);
+  }
+
+  importFile(category: string, path: string): unknown {
+    this.assertLoaded("importFile");
+    const ext = path.includes(".") ? path.slice(path.lastIndexOf(".") + 1) : "";
+    const [r, ...rest] = this.toolHost.entries!.invoke_import_hook.call(text(category), text(ext), text(path));
+    releaseAll(rest);
+    this.sim.trace.record("tool.import", this.host, { category, path });
+    if (r instanceof LuaRef) {
+      r.release();
+      return true;
+    }
+    return typeof r === "string" ? toText(r) : r;
+  }
+
   get dialogs(): Dialog[] {
     return this.toolHost.dialogs.open;
   }
@@ -236,6 +298,7 @@ class LoadedLuaTool implements LuaTool {
   teardown(): void {
     if (this.state === "unloaded") return;
     this.state = "unloaded";
+    toolWorld(this.sim).tools.delete(this.installed);
     this.toolHost.stopAll();
     this.toolHost.dialogs.closeAll();
     this.midi?.closeAll();
@@ -305,6 +368,8 @@ function entryPoints(e: LuaRef): ToolEntryPoints {
     "invoke_menu",
     "invoke_keybinding",
     "invoke_midi_mapping",
+    "fire_app_observable",
+    "invoke_import_hook",
     "preferences",
   ] as const;
   const out: Partial<Record<(typeof names)[number], LuaRef>> = {};
@@ -340,7 +405,10 @@ function installRenoise(tool: LoadedLuaTool): void {
   views.ViewBuilder.release();
   const [observable] = chunk(vm, OBSERVABLE_LUA, "observable");
   const [document, docHost] = chunk(vm, DOCUMENT_LUA, "document", observable);
-  const [entries] = chunk(vm, TOOL_API_LUA, "tool", { ...tool.toolHost.table(), ...appHost }, observable, document, docHost);
+  const installed = (): LuaInput[] =>
+    [...toolWorld(tool.sim).tools].map((t) => ({ name: text(t.name), id: text(t.id), bundle_path: text(t.bundle_path) }));
+  const toolHostTable = { ...tool.toolHost.table(), ...appHost, installed_tools: installed };
+  const [entries] = chunk(vm, TOOL_API_LUA, "tool", toolHostTable, observable, document, docHost);
   tool.toolHost.entries = entryPoints(entries!);
   releaseAll([observable, document, docHost, entries]);
 }
@@ -385,6 +453,7 @@ export async function loadLuaTool(sim: Simulation, options: LuaToolOptions): Pro
   try {
     installRenoise(tool);
     sim.trace.record("tool.load", host, { tool: info.id, name: info.name, main: vm.mainFile });
+    toolWorld(sim).tools.add(tool.installed);
     vm.loadTool();
     tool.toolHost.run("tool_finished_loading_observable", (e) => e.fire_finished_loading.call());
   } catch (e) {

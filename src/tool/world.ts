@@ -12,6 +12,8 @@ export interface ToolWorld {
   midi: MidiSystem;
   /** preferences.xml text by tool id. */
   preferences: Map<string, string>;
+  /** The tools loaded now (`renoise.app().installed_tools`). */
+  tools: Set<{ name: string; id: string; bundle_path: string }>;
 }
 
 const worlds = new WeakMap<Simulation, ToolWorld>();
@@ -19,7 +21,7 @@ const worlds = new WeakMap<Simulation, ToolWorld>();
 /** The shared tool world of a simulation (created on first use). @internal */
 export function toolWorld(sim: Simulation): ToolWorld {
   let w = worlds.get(sim);
-  if (!w) worlds.set(sim, (w = { midi: new MidiSystem(), preferences: new Map() }));
+  if (!w) worlds.set(sim, (w = { midi: new MidiSystem(), preferences: new Map(), tools: new Set() }));
   return w;
 }
 
