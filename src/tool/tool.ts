@@ -1,7 +1,8 @@
 import { basename } from "node:path";
 import { text, toText, type ByteString } from "../core/bytes.js";
 import { SimulationUsageError } from "../core/errors.js";
-import { createLuaVm, LuaRef, type LuaInput, type LuaVm } from "../lua/index.js";
+import { createLuaVm, LuaRef, multi, type LuaInput, type LuaVm } from "../lua/index.js";
+import { readXml, writeXml, XmlError, type XmlEvent } from "../renoise/document/xml.js";
 import type { Simulation } from "../sim/simulation.js";
 import { DOCUMENT_LUA } from "./lua/document.js";
 import { OBSERVABLE_LUA } from "./lua/observable.js";
@@ -381,6 +382,42 @@ function entryPoints(e: LuaRef): ToolEntryPoints {
   return out as ToolEntryPoints;
 }
 
+/** `write(events...)` / `read(text)` of lua/document.ts over renoise/document/xml.ts. */
+function xmlHost(): Record<string, LuaInput> {
+  return {
+    write: (...flat) => {
+      const events: XmlEvent[] = [];
+      for (let i = 0; i < flat.length; ) {
+        const k = flat[i];
+        if (k === "o") {
+          events.push(["o", toText(flat[i + 1] as ByteString), toText(flat[i + 2] as ByteString)]);
+          i += 3;
+        } else if (k === "v") {
+          const v = flat[i + 2];
+          events.push(["v", toText(flat[i + 1] as ByteString), typeof v === "string" ? toText(v) : (v as number | boolean)]);
+          i += 3;
+        } else {
+          events.push(["c"]);
+          i += 1;
+        }
+      }
+      return text(writeXml(events));
+    },
+    read: (source) => {
+      let events: XmlEvent[];
+      try {
+        events = readXml(toText(source as ByteString));
+      } catch (e) {
+        if (e instanceof XmlError) return multi(false, text(e.message));
+        throw e;
+      }
+      const flat: LuaInput[] = [true];
+      for (const e of events) for (const part of e) flat.push(typeof part === "string" ? text(part) : part);
+      return multi(...flat);
+    },
+  };
+}
+
 /** Installs the `renoise` global into the tool's VM. */
 function installRenoise(tool: LoadedLuaTool): void {
   const vm = tool.vm;
@@ -404,7 +441,7 @@ function installRenoise(tool: LoadedLuaTool): void {
   });
   views.ViewBuilder.release();
   const [observable] = chunk(vm, OBSERVABLE_LUA, "observable");
-  const [document, docHost] = chunk(vm, DOCUMENT_LUA, "document", observable);
+  const [document, docHost] = chunk(vm, DOCUMENT_LUA, "document", observable, xmlHost());
   const installed = (): LuaInput[] =>
     [...toolWorld(tool.sim).tools].map((t) => ({ name: text(t.name), id: text(t.id), bundle_path: text(t.bundle_path) }));
   const toolHostTable = { ...tool.toolHost.table(), ...appHost, installed_tools: installed };
