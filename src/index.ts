@@ -195,3 +195,6 @@ export { ApplicationWindow, WindowError } from "./renoise/app/window.js";
 export { MidiSystem, MidiError, MidiInputDevice, MidiOutputDevice, DEFAULT_MIDI_DEVICES, type SentMidi } from "./renoise/midi/midi.js";
 export { MidiMappingMessage, midiMappingMessage, type MidiMappingKind } from "./renoise/midi/mapping.js";
 export { simulationMidi } from "./tool/world.js";
+// Documents and tool preferences (renoise.Document XML, preferences files between loads).
+export { readXml, writeXml, XmlError, type XmlEvent } from "./renoise/document/xml.js";
+export { simulationPreferences } from "./tool/world.js";

@@ -41,6 +41,8 @@ export interface ToolHostInit {
   prompts: readonly PromptAnswer[];
   filePrompts: readonly FilePromptAnswer[];
   preferences: Record<string, string | number | boolean>;
+  /** The tool's preferences file as saved before (or seeded by the test), if any. */
+  preferencesXml: () => string | undefined;
 }
 
 /** The entry points of the Lua side (lua/tool-api.ts). @internal */
@@ -54,6 +56,7 @@ export interface ToolEntryPoints {
   invoke_midi_mapping: LuaRef;
   fire_app_observable: LuaRef;
   invoke_import_hook: LuaRef;
+  preferences_xml: LuaRef;
   preferences: LuaRef;
 }
 
@@ -128,6 +131,13 @@ export class ToolHost {
       tool_id: this.init.id,
       bundle_path: this.init.bundlePath,
       saved_preferences: this.init.preferences,
+      saved_preferences_xml: () => {
+        const x = this.init.preferencesXml();
+        return x === undefined ? undefined : text(x);
+      },
+      preferences_loaded: (ok, err) => {
+        this.record("tool.preferences.load", { ok: ok === true, error: typeof err === "string" ? toText(err) : null });
+      },
       timer_start: (ms) => this.startTimer(ms as number),
       timer_stop: (id) => this.stopTimer(id as number),
       idle_notifiers: (count) => this.idleNotifiers(count as number),

@@ -59,6 +59,12 @@ export interface LuaToolOptions {
    * strings; names the document lacks are ignored and traced).
    */
   preferences?: Record<string, unknown>;
+  /**
+   * The tool's saved preferences file (XML, as `preferencesXml()` gives it).
+   * Default: what this tool id saved when it last unloaded in this
+   * simulation (see `simulationPreferences(sim)`), else none.
+   */
+  preferencesXml?: string;
 }
 
 /** A Lua tool loaded into a simulation by {@link loadLuaTool}. */
@@ -106,6 +112,8 @@ export interface LuaTool {
   readonly loaded: boolean;
   /** The scalar values of `renoise.tool().preferences` now (empty if the tool assigned none). */
   readPreferences(): Record<string, string | number | boolean>;
+  /** `renoise.tool().preferences` as its preferences file (XML) now; undefined if the tool assigned none. */
+  preferencesXml(): string | undefined;
   /** The tool's custom dialogs that are open now, in the order they were opened. */
   readonly dialogs: Dialog[];
   /**
@@ -173,6 +181,7 @@ class LoadedLuaTool implements LuaTool {
       prompts: [...(options.prompts ?? [])],
       filePrompts: [...(options.filePrompts ?? [])],
       preferences: (options.preferences ?? {}) as Record<string, string | number | boolean>,
+      preferencesXml: () => options.preferencesXml ?? toolWorld(sim).preferences.get(info.id),
     });
   }
 
@@ -274,6 +283,13 @@ class LoadedLuaTool implements LuaTool {
     this.sim.trace.record(`tool.${kind}.invoke`, this.host, { name, result: typeof result === "string" ? result : null });
   }
 
+  preferencesXml(): string | undefined {
+    this.assertLoaded("preferencesXml");
+    const [x, ...rest] = this.toolHost.entries!.preferences_xml.call();
+    releaseAll(rest);
+    return typeof x === "string" ? toText(x) : undefined;
+  }
+
   readPreferences(): Record<string, string | number | boolean> {
     this.assertLoaded("readPreferences");
     const flat = this.toolHost.entries!.preferences.call();
@@ -298,6 +314,7 @@ class LoadedLuaTool implements LuaTool {
   /** Stops everything and closes the VM (no unload notification). */
   teardown(): void {
     if (this.state === "unloaded") return;
+    this.savePreferences();
     this.state = "unloaded";
     toolWorld(this.sim).tools.delete(this.installed);
     this.toolHost.stopAll();
@@ -308,6 +325,20 @@ class LoadedLuaTool implements LuaTool {
     this.toolHost.entries = undefined;
     this.vm?.close();
     this.sim.trace.record("tool.unload", this.host, { tool: this.info.id, closedSockets: closed });
+  }
+
+  /** Renoise saves a tool's preferences when it unloads: into the simulation's preferences files. */
+  private savePreferences(): void {
+    if (!this.toolHost.entries || this.vm.closed) return;
+    let xml: string | undefined;
+    try {
+      xml = this.preferencesXml();
+    } catch {
+      return; // a broken document is not saved
+    }
+    if (xml === undefined) return;
+    toolWorld(this.sim).preferences.set(this.info.id, xml);
+    this.sim.trace.record("tool.preferences.save", this.host, { tool: this.info.id, size: xml.length });
   }
 
   private assertLoaded(call: string): void {
@@ -371,6 +402,7 @@ function entryPoints(e: LuaRef): ToolEntryPoints {
     "invoke_midi_mapping",
     "fire_app_observable",
     "invoke_import_hook",
+    "preferences_xml",
     "preferences",
   ] as const;
   const out: Partial<Record<(typeof names)[number], LuaRef>> = {};

@@ -40,3 +40,13 @@ export function toolWorld(sim: Simulation): ToolWorld {
 export function simulationMidi(sim: Simulation): MidiSystem {
   return toolWorld(sim).midi;
 }
+
+/**
+ * The preferences files of the tools of `sim`, by tool id (the XML text
+ * `renoise.tool().preferences` is saved as when a tool unloads, and loaded
+ * from when a tool of that id assigns its preferences). Seed an entry before
+ * loading a tool, or read it after unloading one.
+ */
+export function simulationPreferences(sim: Simulation): Map<string, string> {
+  return toolWorld(sim).preferences;
+}

@@ -375,8 +375,6 @@ instantiate = function(model_name)
       elseif is_node[v] then
         prop = instantiate(model_of(v))
         copy_into(prop, v)
-      elseif type(v) == "table" then
-        prop = create_node(k, v)
       else
         prop = property_for("instantiate", k, v)
       end

@@ -216,7 +216,14 @@ tool_setters.preferences = function(doc)
       "or a DocumentNode), got " .. type(doc), 3)
   end
   preferences = doc
-  if doc ~= nil then host.preferences_assigned(dochost.load(doc, host.saved_preferences)) end
+  if doc ~= nil then
+    local saved = host.saved_preferences_xml()
+    if saved ~= nil then
+      local ok, err = dochost.from_xml(doc, saved)
+      host.preferences_loaded(ok, err)
+    end
+    host.preferences_assigned(dochost.load(doc, host.saved_preferences))
+  end
 end
 
 ---------------------------------------------------------------------------
@@ -398,6 +405,11 @@ end
 function E.invoke_menu(name) return invoke(menu, name) end
 function E.invoke_keybinding(name) return invoke(keys, name, false) end
 function E.invoke_midi_mapping(name, message) return invoke(midi_maps, name, message) end
+
+function E.preferences_xml()
+  if preferences == nil then return nil end
+  return dochost.to_xml(preferences)
+end
 
 function E.preferences()
   if preferences == nil then return end
