@@ -208,3 +208,10 @@ export { runSpecs, junitXml, SIM_SECTIONS } from "./spec-runner/index.js";
 export type { SpecListener, SpecRunOptions, SpecRunSummary, SpecStatus, SpecTestResult, SpecLoadError, SimSection } from "./spec-runner/index.js";
 export { DEFAULT_LUA_EPOCH } from "./lua/index.js";
 export type { LuaDialect, LuaProcessAnswer, LuaProcessCall, LuaSystemEvent } from "./lua/index.js";
+// MIDI devices and MIDI mappings (renoise.Midi, add_midi_mapping).
+export { MidiSystem, MidiError, MidiInputDevice, MidiOutputDevice, DEFAULT_MIDI_DEVICES, type SentMidi } from "./renoise/midi/midi.js";
+export { MidiMappingMessage, midiMappingMessage, type MidiMappingKind } from "./renoise/midi/mapping.js";
+export { simulationMidi } from "./tool/world.js";
+// Documents and tool preferences (renoise.Document XML, preferences files between loads).
+export { readXml, writeXml, XmlError, type XmlEvent } from "./renoise/document/xml.js";
+export { simulationPreferences } from "./tool/world.js";

@@ -15,6 +15,16 @@ import type { ViewDriver } from "../renoise/views/driver.js";
  */
 export type PromptAnswer = string | ((message: string, buttons: string[], dialog?: Dialog) => string);
 
+/**
+ * A scripted answer to `renoise.app():prompt_for_path` / `prompt_for_filename_to_read` /
+ * `prompt_for_multiple_filenames_to_read` / `prompt_for_filename_to_write`: a path
+ * ("" cancels), a list of paths (multiple), or a function of the call, title and extensions.
+ */
+export type FilePromptAnswer = string | string[] | ((call: string, title: string, extensions: string[]) => string | string[]);
+
+/** Modifier keys of `renoise.app().key_modifier_states`. */
+export type KeyModifierStates = Record<"alt" | "control" | "shift" | "command", "pressed" | "released">;
+
 /** One `renoise.app():show_*` call: `kind` is "message", "warning", "error", "status", "prompt" or "open_url". */
 export interface LuaToolMessage {
   kind: string;
@@ -29,7 +39,10 @@ export interface ToolHostInit {
   id: string;
   bundlePath: string;
   prompts: readonly PromptAnswer[];
+  filePrompts: readonly FilePromptAnswer[];
   preferences: Record<string, string | number | boolean>;
+  /** The tool's preferences file as saved before (or seeded by the test), if any. */
+  preferencesXml: () => string | undefined;
 }
 
 /** The entry points of the Lua side (lua/tool-api.ts). @internal */
@@ -40,6 +53,10 @@ export interface ToolEntryPoints {
   fire_finished_loading: LuaRef;
   invoke_menu: LuaRef;
   invoke_keybinding: LuaRef;
+  invoke_midi_mapping: LuaRef;
+  fire_app_observable: LuaRef;
+  invoke_import_hook: LuaRef;
+  preferences_xml: LuaRef;
   preferences: LuaRef;
 }
 
@@ -63,6 +80,8 @@ export class ToolHost {
   readonly menuEntries: string[] = [];
   readonly keybindings: string[] = [];
   readonly midiMappings: string[] = [];
+  /** File import hooks as "category:ext1,ext2". */
+  readonly fileImportHooks: string[] = [];
   /** Names given in options.preferences that the tool's preferences document does not have. */
   unknownPreferences: string[] = [];
   entries: ToolEntryPoints | undefined;
@@ -70,6 +89,9 @@ export class ToolHost {
   private nextTimer = 1;
   private idleTimer: TimerHandle | undefined;
   private promptIndex = 0;
+  private filePromptIndex = 0;
+  /** `renoise.app().key_modifier_states`; a test sets what the user holds down. */
+  readonly keyModifiers: KeyModifierStates = { alt: "released", control: "released", shift: "released", command: "released" };
   /** Trace and GUI thread of the tool's views and dialogs. */
   readonly driver: ViewDriver = {
     record: (kind, fields) => this.record(kind, fields),
@@ -103,11 +125,19 @@ export class ToolHost {
     const menu = list(this.menuEntries, "menu");
     const keys = list(this.keybindings, "keybinding");
     const midi = list(this.midiMappings, "midi_mapping");
+    const hooks = list(this.fileImportHooks, "file_import_hook");
     return {
       tool_name: this.init.name,
       tool_id: this.init.id,
       bundle_path: this.init.bundlePath,
       saved_preferences: this.init.preferences,
+      saved_preferences_xml: () => {
+        const x = this.init.preferencesXml();
+        return x === undefined ? undefined : text(x);
+      },
+      preferences_loaded: (ok, err) => {
+        this.record("tool.preferences.load", { ok: ok === true, error: typeof err === "string" ? toText(err) : null });
+      },
       timer_start: (ms) => this.startTimer(ms as number),
       timer_stop: (id) => this.stopTimer(id as number),
       idle_notifiers: (count) => this.idleNotifiers(count as number),
@@ -117,7 +147,12 @@ export class ToolHost {
       keybinding_removed: keys.removed,
       midi_mapping_added: midi.added,
       midi_mapping_removed: midi.removed,
+      hook_added: hooks.added,
+      hook_removed: hooks.removed,
       message: (kind, text) => this.message(kind as string, text as ByteString),
+      file_prompt: (call, title, exts) => this.filePrompt(toText(call as ByteString), toText(title as ByteString), toText(exts as ByteString)),
+      key_modifier_states: () => ({ ...this.keyModifiers }),
+      recent: (kind) => this.messages.filter((m) => m.kind === kind).map((m) => text(m.text)).reverse(),
       prompt: (title, message, ...buttons) => this.prompt(title as ByteString, message as ByteString, buttons as ByteString[]),
       preferences_assigned: (unknown) => {
         this.unknownPreferences = unknown ? (unknown as string).split(",") : [];
@@ -201,6 +236,21 @@ export class ToolHost {
     });
     const i = buttons.indexOf(answer);
     return i >= 0 ? buttonBytes[i]! : text(answer);
+  }
+
+  private filePrompt(call: string, title: string, exts: string): LuaInput {
+    const extensions = exts === "" ? [] : exts.split(",");
+    const scripted = this.init.filePrompts[this.filePromptIndex++];
+    const multiple = call === "prompt_for_multiple_filenames_to_read";
+    let answer = typeof scripted === "function" ? scripted(call, title, extensions) : scripted;
+    answer ??= multiple ? [] : "";
+    const list = Array.isArray(answer) ? answer : answer === "" ? [] : [answer];
+    if (!list.every((a) => typeof a === "string")) {
+      throw new SimulationUsageError(`loadLuaTool: options.filePrompts[${this.filePromptIndex - 1}] must give a path string or a list of paths`);
+    }
+    this.record(`app.${call}`, { title, extensions: exts, answer: list.join("|"), scripted: scripted !== undefined });
+    this.messages.push({ kind: call, text: title });
+    return multiple ? list.map((a) => text(a)) : text(list[0] ?? "");
   }
 
   /** The next scripted answer (or the first button): [label, scripted?]. */

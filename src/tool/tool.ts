@@ -5,11 +5,14 @@ import {
   createLuaVm,
   dirFs,
   LuaRef,
+  multi,
   type LuaDialect,
+  type LuaInput,
   type LuaProcessAnswer,
   type LuaProcessCall,
   type LuaVm,
 } from "../lua/index.js";
+import { readXml, writeXml, XmlError, type XmlEvent } from "../renoise/document/xml.js";
 import type { Simulation } from "../sim/simulation.js";
 import { DOCUMENT_LUA } from "./lua/document.js";
 import { OBSERVABLE_LUA } from "./lua/observable.js";
@@ -22,10 +25,20 @@ import { bindModels, type ModelBinding } from "./model-binding.js";
 import { songApi, songLuaChunks } from "./song-binding.js";
 import { bindViews } from "./views-binding.js";
 import { bindApp } from "./app-binding.js";
+import { bindMidi, type MidiBinding } from "./midi-binding.js";
+import { toolWorld } from "./world.js";
+import type { MidiMappingMessage } from "../renoise/midi/mapping.js";
 import { ApplicationWindow } from "../renoise/app/window.js";
 import type { Dialog } from "../renoise/views/dialog.js";
 import { LuaTables, releaseAll } from "./tables.js";
-import { ToolHost, type LuaToolMessage, type PromptAnswer, type ToolEntryPoints } from "./tool-host.js";
+import {
+  ToolHost,
+  type FilePromptAnswer,
+  type KeyModifierStates,
+  type LuaToolMessage,
+  type PromptAnswer,
+  type ToolEntryPoints,
+} from "./tool-host.js";
 
 /** `renoise.API_VERSION` of the simulated Renoise. */
 export const RENOISE_API_VERSION = 6.2;
@@ -51,8 +64,10 @@ export interface LuaToolOptions {
   host?: string;
   /** Lua instructions one entry from the host may run (endless-loop guard); 0 disables. Default 100,000,000. */
   instructionLimit?: number;
-  /** Scripted answers of `renoise.app():show_prompt`, used in order; afterwards the first button is chosen. */
+  /** Scripted answers of `renoise.app():show_prompt` and `show_custom_prompt`, used in order; afterwards the first button is chosen. */
   prompts?: PromptAnswer[];
+  /** Scripted answers of `renoise.app():prompt_for_*` (paths), used in order; afterwards the user cancels (""). */
+  filePrompts?: FilePromptAnswer[];
   /**
    * Values the user saved earlier: set into the tool's preferences document
    * when the tool assigns `renoise.tool().preferences` (booleans, numbers,
@@ -70,6 +85,12 @@ export interface LuaToolOptions {
   processes?: (call: LuaProcessCall) => LuaProcessAnswer | undefined;
   /** Files outside the tool folder it may read (absolute path → text or bytes); other outside access fails (traced as `lua.file`). */
   externalFiles?: Record<string, string | Uint8Array>;
+  /**
+   * The tool's saved preferences file (XML, as `preferencesXml()` gives it).
+   * Default: what this tool id saved when it last unloaded in this
+   * simulation (see `simulationPreferences(sim)`), else none.
+   */
+  preferencesXml?: string;
 }
 
 /** A Lua tool loaded into a simulation by {@link loadLuaTool}. */
@@ -86,6 +107,12 @@ export interface LuaTool {
   invokeMenu(name: string): void;
   /** Runs a keybinding's `invoke(false)` now. Lua errors throw a `LuaError`. */
   invokeKeybinding(name: string): void;
+  /**
+   * Runs a MIDI mapping's `invoke(message)` now, as when the mapped control
+   * moves; build the message with `midiMappingMessage.trigger()`, `.switch(on)`,
+   * `.value(0..127)` or `.relative(-63..63)`. Lua errors throw a `LuaError`.
+   */
+  invokeMidiMapping(name: string, message: MidiMappingMessage): void;
   /**
    * Unloads the tool: fires `tool_will_unload_observable`, stops its timers
    * and idle notifiers, closes the sockets it created, closes the VM.
@@ -111,6 +138,8 @@ export interface LuaTool {
   readonly loaded: boolean;
   /** The scalar values of `renoise.tool().preferences` now (empty if the tool assigned none). */
   readPreferences(): Record<string, string | number | boolean>;
+  /** `renoise.tool().preferences` as its preferences file (XML) now; undefined if the tool assigned none. */
+  preferencesXml(): string | undefined;
   /** The tool's custom dialogs that are open now, in the order they were opened. */
   readonly dialogs: Dialog[];
   /**
@@ -120,7 +149,28 @@ export interface LuaTool {
   dialog(title?: string): Dialog;
   /** `renoise.app().window`, as the tool sees it. */
   readonly window: ApplicationWindow;
+  /** `renoise.app().key_modifier_states`: set what the user holds down (`tool.keyModifiers.shift = "pressed"`). */
+  readonly keyModifiers: KeyModifierStates;
+  /**
+   * Fires one of `renoise.tool()`'s app observables as Renoise would:
+   * `app_new_document_observable`, `app_release_document_observable`,
+   * `app_saved_document_observable`, `app_became_active_observable`,
+   * `app_resigned_active_observable`. Lua errors throw a `CallbackError`.
+   */
+  fireAppObservable(name: AppObservableName): void;
+  /** File import hooks the tool added, as "category:ext1,ext2". */
+  readonly fileImportHooks: string[];
+  /** Runs the file import hook for `category` and the file's extension with `path`; returns what `invoke` returned. */
+  importFile(category: string, path: string): unknown;
 }
+
+/** The app observables of `renoise.tool()` a test can fire. */
+export type AppObservableName =
+  | "app_new_document_observable"
+  | "app_release_document_observable"
+  | "app_saved_document_observable"
+  | "app_became_active_observable"
+  | "app_resigned_active_observable";
 
 type ToolState = "loaded" | "unloaded";
 
@@ -134,6 +184,12 @@ class LoadedLuaTool implements LuaTool {
   models: ModelBinding | undefined;
   readonly toolHost: ToolHost;
   readonly window = new ApplicationWindow();
+  midi: MidiBinding | undefined;
+  /** This tool in `renoise.app().installed_tools`. */
+  get installed() {
+    return (this.installedEntry ??= { name: this.info.name, id: this.info.id, bundle_path: this.bundlePath });
+  }
+  private installedEntry: { name: string; id: string; bundle_path: string } | undefined;
 
   constructor(
     readonly sim: Simulation,
@@ -149,7 +205,9 @@ class LoadedLuaTool implements LuaTool {
       id: info.id,
       bundlePath,
       prompts: [...(options.prompts ?? [])],
+      filePrompts: [...(options.filePrompts ?? [])],
       preferences: (options.preferences ?? {}) as Record<string, string | number | boolean>,
+      preferencesXml: () => options.preferencesXml ?? toolWorld(sim).preferences.get(info.id),
     });
   }
 
@@ -174,6 +232,32 @@ class LoadedLuaTool implements LuaTool {
   get loaded(): boolean {
     return this.state === "loaded";
   }
+  get fileImportHooks(): string[] {
+    return this.toolHost.fileImportHooks;
+  }
+
+  get keyModifiers(): KeyModifierStates {
+    return this.toolHost.keyModifiers;
+  }
+
+  fireAppObservable(name: AppObservableName): void {
+    this.assertLoaded("fireAppObservable");
+    this.toolHost.run(name, (e) => e.fire_app_observable.call(name), true);
+  }
+
+  importFile(category: string, path: string): unknown {
+    this.assertLoaded("importFile");
+    const ext = path.includes(".") ? path.slice(path.lastIndexOf(".") + 1) : "";
+    const [r, ...rest] = this.toolHost.entries!.invoke_import_hook.call(text(category), text(ext), text(path));
+    releaseAll(rest);
+    this.sim.trace.record("tool.import", this.host, { category, path });
+    if (r instanceof LuaRef) {
+      r.release();
+      return true;
+    }
+    return typeof r === "string" ? toText(r) : r;
+  }
+
   get dialogs(): Dialog[] {
     return this.toolHost.dialogs.open;
   }
@@ -202,6 +286,11 @@ class LoadedLuaTool implements LuaTool {
     this.invoke("invokeKeybinding", "keybinding", "keybinding", name, this.keybindings, (e) => e.invoke_keybinding);
   }
 
+  invokeMidiMapping(name: string, message: MidiMappingMessage): void {
+    const m = this.midi?.message(message);
+    this.invoke("invokeMidiMapping", "midi_mapping", "MIDI mapping", name, this.midiMappings, (e) => e.invoke_midi_mapping, m);
+  }
+
   private invoke(
     call: string,
     kind: string,
@@ -209,6 +298,7 @@ class LoadedLuaTool implements LuaTool {
     name: string,
     names: readonly string[],
     fn: (e: ToolEntryPoints) => LuaRef,
+    arg?: object,
   ): void {
     this.assertLoaded(call);
     if (!names.includes(name)) {
@@ -220,11 +310,18 @@ class LoadedLuaTool implements LuaTool {
     trace.cause = `${kind}:${name}`;
     let result: unknown;
     try {
-      [result] = fn(this.toolHost.entries!).call(name);
+      [result] = fn(this.toolHost.entries!).call(name, arg);
     } finally {
       trace.cause = prevCause;
     }
     this.sim.trace.record(`tool.${kind}.invoke`, this.host, { name, result: typeof result === "string" ? result : null });
+  }
+
+  preferencesXml(): string | undefined {
+    this.assertLoaded("preferencesXml");
+    const [x, ...rest] = this.toolHost.entries!.preferences_xml.call();
+    releaseAll(rest);
+    return typeof x === "string" ? toText(x) : undefined;
   }
 
   readPreferences(): Record<string, string | number | boolean> {
@@ -251,15 +348,32 @@ class LoadedLuaTool implements LuaTool {
   /** Stops everything and closes the VM (no unload notification). */
   teardown(): void {
     if (this.state === "unloaded") return;
+    this.savePreferences();
     this.state = "unloaded";
+    toolWorld(this.sim).tools.delete(this.installed);
     this.toolHost.stopAll();
     this.toolHost.dialogs.closeAll();
+    this.midi?.closeAll();
     const closed = this.socket?.closeAll() ?? 0;
     this.models?.close();
     this.toolHost.entries = undefined;
     this.sim.setCallSite(this.host, undefined);
     this.vm?.close();
     this.sim.trace.record("tool.unload", this.host, { tool: this.info.id, closedSockets: closed });
+  }
+
+  /** Renoise saves a tool's preferences when it unloads: into the simulation's preferences files. */
+  private savePreferences(): void {
+    if (!this.toolHost.entries || this.vm.closed) return;
+    let xml: string | undefined;
+    try {
+      xml = this.preferencesXml();
+    } catch {
+      return; // a broken document is not saved
+    }
+    if (xml === undefined) return;
+    toolWorld(this.sim).preferences.set(this.info.id, xml);
+    this.sim.trace.record("tool.preferences.save", this.host, { tool: this.info.id, size: xml.length });
   }
 
   private assertLoaded(call: string): void {
@@ -323,6 +437,10 @@ function entryPoints(e: LuaRef): ToolEntryPoints {
     "fire_finished_loading",
     "invoke_menu",
     "invoke_keybinding",
+    "invoke_midi_mapping",
+    "fire_app_observable",
+    "invoke_import_hook",
+    "preferences_xml",
     "preferences",
   ] as const;
   const out: Partial<Record<(typeof names)[number], LuaRef>> = {};
@@ -334,6 +452,42 @@ function entryPoints(e: LuaRef): ToolEntryPoints {
   return out as ToolEntryPoints;
 }
 
+/** `write(events...)` / `read(text)` of lua/document.ts over renoise/document/xml.ts. */
+function xmlHost(): Record<string, LuaInput> {
+  return {
+    write: (...flat) => {
+      const events: XmlEvent[] = [];
+      for (let i = 0; i < flat.length; ) {
+        const k = flat[i];
+        if (k === "o") {
+          events.push(["o", toText(flat[i + 1] as ByteString), toText(flat[i + 2] as ByteString)]);
+          i += 3;
+        } else if (k === "v") {
+          const v = flat[i + 2];
+          events.push(["v", toText(flat[i + 1] as ByteString), typeof v === "string" ? toText(v) : (v as number | boolean)]);
+          i += 3;
+        } else {
+          events.push(["c"]);
+          i += 1;
+        }
+      }
+      return text(writeXml(events));
+    },
+    read: (source) => {
+      let events: XmlEvent[];
+      try {
+        events = readXml(toText(source as ByteString));
+      } catch (e) {
+        if (e instanceof XmlError) return multi(false, text(e.message));
+        throw e;
+      }
+      const flat: LuaInput[] = [true];
+      for (const e of events) for (const part of e) flat.push(typeof part === "string" ? text(part) : part);
+      return multi(...flat);
+    },
+  };
+}
+
 /** Installs the `renoise` global into the tool's VM. */
 function installRenoise(tool: LoadedLuaTool): void {
   const vm = tool.vm;
@@ -343,6 +497,7 @@ function installRenoise(tool: LoadedLuaTool): void {
   tool.models = bindModels(vm, tool.tables, () => tool.sim.now);
   const views = bindViews(vm, tool.tables, tool.toolHost.driver);
   const appHost = bindApp(vm, tool.tables, views, tool.toolHost, tool.window);
+  tool.midi = bindMidi(vm, tool.tables, views, toolWorld(tool.sim).midi, tool.toolHost.driver);
   vm.installGlobals({
     renoise: {
       API_VERSION: RENOISE_API_VERSION,
@@ -351,12 +506,16 @@ function installRenoise(tool: LoadedLuaTool): void {
       Osc: osc.table,
       ...songApi(tool.sim.song),
       ViewBuilder: views.ViewBuilder,
+      Midi: tool.midi.table,
     },
   });
   views.ViewBuilder.release();
   const [observable] = chunk(vm, OBSERVABLE_LUA, "observable");
-  const [document, docHost] = chunk(vm, DOCUMENT_LUA, "document", observable);
-  const [entries] = chunk(vm, TOOL_API_LUA, "tool", { ...tool.toolHost.table(), ...appHost }, observable, document, docHost);
+  const [document, docHost] = chunk(vm, DOCUMENT_LUA, "document", observable, xmlHost());
+  const installed = (): LuaInput[] =>
+    [...toolWorld(tool.sim).tools].map((t) => ({ name: text(t.name), id: text(t.id), bundle_path: text(t.bundle_path) }));
+  const toolHostTable = { ...tool.toolHost.table(), ...appHost, installed_tools: installed };
+  const [entries] = chunk(vm, TOOL_API_LUA, "tool", toolHostTable, observable, document, docHost);
   tool.toolHost.entries = entryPoints(entries!);
   releaseAll([observable, document, docHost, entries]);
   for (const c of songLuaChunks) releaseAll(chunk(vm, c.source, c.name));
@@ -415,6 +574,7 @@ export async function loadLuaTool(sim: Simulation, options: LuaToolOptions): Pro
     installRenoise(tool);
     options.beforeMain?.(vm);
     sim.trace.record("tool.load", host, { tool: info.id, name: info.name, main: vm.mainFile });
+    toolWorld(sim).tools.add(tool.installed);
     const prevCause = sim.trace.cause;
     sim.trace.cause = `tool.load#${sim.trace.events.length}`;
     try {

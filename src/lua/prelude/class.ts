@@ -71,6 +71,11 @@ local function make_instance_mt(cls, info)
     end
     rawset(self, k, v)
   end
+  -- luabind calls __finalize when an instance is collected (Renoise's DocumentNode tests rely on it).
+  mt.__gc = function(self)
+    local f = lookup(cls, "__finalize")
+    if f ~= nil then f(self) end
+  end
   mt.__tostring = function(self)
     local f = lookup(cls, "__tostring")
     if f ~= nil then return f(self) end

@@ -144,22 +144,64 @@ end
 
 local menu = entry_kind("menu_entry", host.menu_added, host.menu_removed)
 local keys = entry_kind("keybinding", host.keybinding_added, host.keybinding_removed)
-entry_kind("midi_mapping", host.midi_mapping_added, host.midi_mapping_removed)
+local midi_maps = entry_kind("midi_mapping", host.midi_mapping_added, host.midi_mapping_removed)
 
 -- observables
 local idle = observable.new(host.idle_notifiers)
 local unload = observable.new()
 local finished_loading = observable.new()
-local inert = {
+local app_observables = {
   "app_new_document_observable", "app_release_document_observable", "app_saved_document_observable",
   "app_became_active_observable", "app_resigned_active_observable",
 }
 tool_getters.app_idle_observable = function() return idle end
 tool_getters.tool_will_unload_observable = function() return unload end
 tool_getters.tool_finished_loading_observable = function() return finished_loading end
-for _, name in ipairs(inert) do
+local app_obs = {}
+for _, name in ipairs(app_observables) do
   local o = observable.new()
+  app_obs[name] = o
   tool_getters[name] = function() return o end
+end
+
+-- file import hooks: recorded; the test invokes them by category and extension
+local import_hooks = {}
+local function hook_key(fname, category, extensions)
+  if type(category) ~= "string" then
+    error(format("bad argument to '%s' (category string expected, got %s)", fname, type(category)), 3)
+  end
+  if type(extensions) ~= "table" then
+    error(format("bad argument to '%s' (table of extensions expected, got %s)", fname, type(extensions)), 3)
+  end
+  return category .. ":" .. table.concat(extensions, ",")
+end
+function tool_methods:add_file_import_hook(hook)
+  check_self(self, tool, "ScriptingTool", "add_file_import_hook")
+  if type(hook) ~= "table" then
+    error("bad argument #1 to 'add_file_import_hook' (table expected, got " .. type(hook) .. ")", 2)
+  end
+  local key = hook_key("add_file_import_hook", hook.category, hook.extensions)
+  if type(hook.invoke) ~= "function" then
+    error("add_file_import_hook: the hook needs an invoke function", 2)
+  end
+  if import_hooks[key] ~= nil then
+    error("add_file_import_hook: this hook was already added; test has_file_import_hook() first", 2)
+  end
+  import_hooks[key] = hook
+  host.hook_added(key)
+end
+function tool_methods:remove_file_import_hook(category, extensions)
+  check_self(self, tool, "ScriptingTool", "remove_file_import_hook")
+  local key = hook_key("remove_file_import_hook", category, extensions)
+  if import_hooks[key] == nil then
+    error("remove_file_import_hook: there is no such hook; test has_file_import_hook() first", 2)
+  end
+  import_hooks[key] = nil
+  host.hook_removed(key)
+end
+function tool_methods:has_file_import_hook(category, extensions)
+  check_self(self, tool, "ScriptingTool", "has_file_import_hook")
+  return import_hooks[hook_key("has_file_import_hook", category, extensions)] ~= nil
 end
 
 tool_getters.name = function() return host.tool_name end
@@ -174,7 +216,14 @@ tool_setters.preferences = function(doc)
       "or a DocumentNode), got " .. type(doc), 3)
   end
   preferences = doc
-  if doc ~= nil then host.preferences_assigned(dochost.load(doc, host.saved_preferences)) end
+  if doc ~= nil then
+    local saved = host.saved_preferences_xml()
+    if saved ~= nil then
+      local ok, err = dochost.from_xml(doc, saved)
+      host.preferences_loaded(ok, err)
+    end
+    host.preferences_assigned(dochost.load(doc, host.saved_preferences))
+  end
 end
 
 ---------------------------------------------------------------------------
@@ -233,6 +282,87 @@ function app_methods:open_url(url)
   host.message("open_url", text_arg("open_url", 1, url))
 end
 
+function app_methods:open_path(path)
+  check_self(self, app, "Application", "open_path")
+  host.message("open_path", text_arg("open_path", 1, path))
+end
+
+local function extensions_arg(fname, exts)
+  if type(exts) == "string" then return exts end
+  if type(exts) ~= "table" then
+    error(format("bad argument #1 to '%s' (table of file extensions expected, got %s)", fname, type(exts)), 3)
+  end
+  return table.concat(exts, ",")
+end
+
+function app_methods:prompt_for_path(title)
+  check_self(self, app, "Application", "prompt_for_path")
+  return host.file_prompt("prompt_for_path", text_arg("prompt_for_path", 1, title or ""), "")
+end
+function app_methods:prompt_for_filename_to_read(exts, title)
+  check_self(self, app, "Application", "prompt_for_filename_to_read")
+  return host.file_prompt("prompt_for_filename_to_read", text_arg("prompt_for_filename_to_read", 2, title or ""),
+    extensions_arg("prompt_for_filename_to_read", exts))
+end
+function app_methods:prompt_for_multiple_filenames_to_read(exts, title)
+  check_self(self, app, "Application", "prompt_for_multiple_filenames_to_read")
+  return host.file_prompt("prompt_for_multiple_filenames_to_read",
+    text_arg("prompt_for_multiple_filenames_to_read", 2, title or ""),
+    extensions_arg("prompt_for_multiple_filenames_to_read", exts))
+end
+function app_methods:prompt_for_filename_to_write(ext, title)
+  check_self(self, app, "Application", "prompt_for_filename_to_write")
+  return host.file_prompt("prompt_for_filename_to_write", text_arg("prompt_for_filename_to_write", 2, title or ""),
+    extensions_arg("prompt_for_filename_to_write", ext))
+end
+
+-- documents: recorded; loading or creating a song fires release, then new document
+local function new_document(kind, arg)
+  host.message(kind, arg or "")
+  observable.fire(app_obs.app_release_document_observable)
+  observable.fire(app_obs.app_new_document_observable)
+end
+function app_methods:new_song() check_self(self, app, "Application", "new_song") new_document("new_song") end
+function app_methods:new_song_no_template()
+  check_self(self, app, "Application", "new_song_no_template")
+  new_document("new_song_no_template")
+end
+function app_methods:load_song(filename)
+  check_self(self, app, "Application", "load_song")
+  new_document("load_song", text_arg("load_song", 1, filename))
+end
+function app_methods:save_song()
+  check_self(self, app, "Application", "save_song")
+  host.message("save_song", "")
+  observable.fire(app_obs.app_saved_document_observable)
+end
+function app_methods:save_song_as(filename)
+  check_self(self, app, "Application", "save_song_as")
+  host.message("save_song_as", text_arg("save_song_as", 1, filename))
+  observable.fire(app_obs.app_saved_document_observable)
+end
+for _, name in ipairs({ "install_tool", "uninstall_tool" }) do
+  app_methods[name] = function(self, path)
+    check_self(self, app, "Application", name)
+    host.message(name, text_arg(name, 1, path))
+  end
+end
+
+app_getters.key_modifier_states = function() return host.key_modifier_states() end
+app_getters.installed_tools = function() return host.installed_tools() end
+app_getters.log_filename = function() return "" end
+app_getters.current_song = function() return renoise.song() end
+app_getters.recently_loaded_song_files = function() return host.recent("load_song") end
+app_getters.recently_saved_song_files = function() return host.recent("save_song_as") end
+local clipboard = 1
+app_getters.active_clipboard_index = function() return clipboard end
+app_setters.active_clipboard_index = function(i)
+  if type(i) ~= "number" or i < 1 or i > 4 or i % 1 ~= 0 then
+    error("active_clipboard_index: a clipboard index 1..4 is expected, got " .. tostring(i), 3)
+  end
+  clipboard = i
+end
+
 
 ---------------------------------------------------------------------------
 -- entry points for the host
@@ -252,6 +382,17 @@ end
 function E.fire_idle() observable.fire(idle) end
 function E.fire_unload() observable.fire(unload) end
 function E.fire_finished_loading() observable.fire(finished_loading) end
+function E.fire_app_observable(name) observable.fire(app_obs[name]) end
+function E.invoke_import_hook(category, ext, path)
+  for key, hook in pairs(import_hooks) do
+    if hook.category == category then
+      for _, e in ipairs(hook.extensions) do
+        if e == ext or e == "*" then return hook.invoke(path) end
+      end
+    end
+  end
+  error("no file import hook for " .. category .. " files with extension '" .. ext .. "'", 0)
+end
 
 local function invoke(entries, name, ...)
   local e = entries[name]
@@ -263,6 +404,12 @@ end
 
 function E.invoke_menu(name) return invoke(menu, name) end
 function E.invoke_keybinding(name) return invoke(keys, name, false) end
+function E.invoke_midi_mapping(name, message) return invoke(midi_maps, name, message) end
+
+function E.preferences_xml()
+  if preferences == nil then return nil end
+  return dochost.to_xml(preferences)
+end
 
 function E.preferences()
   if preferences == nil then return end
