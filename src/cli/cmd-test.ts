@@ -26,7 +26,7 @@ Options:
   --reporter <r>        terminal (default), tap or junit
   --output <file>       write the tap/junit report to a file (the terminal report still prints)
   --tool <dir>          the tool folder specs run in (default: found from each spec's location)
-  --diagrams <dir>      where failure diagrams are written (default renoise-sim-failures)
+  --diagrams <dir>      where failure diagrams are written (default: a new temporary folder)
   --help                this text
 
 Exit codes: 0 all passed, 1 a test failed, 2 usage error or a file that cannot be loaded.
@@ -77,7 +77,7 @@ export async function cmdTest(argv: string[], term: Term): Promise<number> {
       paths,
       {
         seed: intFlag(args, "seed", "test", 1),
-        latency: intFlag(args, "latency", "test", 5),
+        latency: intFlag(args, "latency", "test", 5, { min: 0 }),
         ...(strFlag(args, "filter") !== undefined ? { filter: strFlag(args, "filter") } : {}),
         ...(args.flags.has("shard") ? { shard: parseShard(strFlag(args, "shard")) } : {}),
         ...(strFlag(args, "tool") !== undefined ? { toolDir: strFlag(args, "tool") } : {}),

@@ -44,7 +44,7 @@ export interface SpecRunOptions {
   filter?: string;
   /** Runs shard `index` (1-based) of `count`: every count-th test, counted over all files in order. */
   shard?: { index: number; count: number };
-  /** Folder failure diagrams are written to; false: none. Default "renoise-sim-failures". */
+  /** Folder failure diagrams are written to; false: none. Default: a new folder under the system's temporary folder. */
   diagramDir?: string | false;
   /** The tool folder specs run in (default: found from each spec file's location). */
   toolDir?: string;

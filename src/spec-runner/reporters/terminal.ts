@@ -35,7 +35,7 @@ export function terminalReporter(out: ReportOutput): SpecListener {
         lastFile = r.file;
         out.write(`${c.bold(r.file)}\n`);
       }
-      for (const line of r.output ?? []) out.write(c.dim(`    | ${line}\n`));
+      for (const line of (r.output ?? []).flatMap((l) => l.split("\n"))) out.write(c.dim(`    | ${line}\n`));
       const count = out.tty ? c.dim(`[${done}] `) : "";
       const name = r.fullName === r.file ? "(script)" : r.fullName;
       if (r.status === "success") out.write(`  ${count}${c.green(MARK.success)} ${name}\n`);
