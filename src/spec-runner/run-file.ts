@@ -19,6 +19,8 @@ export interface FileRunContext {
   /** Decides whether the next test (by full name) runs; counts tests for sharding. */
   select(fullName: string): boolean;
   emit(result: SpecTestResult): void;
+  /** A test is about to run. */
+  starting(fullName: string): void;
   loadError(message: string): void;
 }
 
@@ -133,6 +135,7 @@ export async function runSpecFile(file: string, ctx: FileRunContext): Promise<vo
   if (count === 0) {
     const base = { name: display, fullName: display, line: 0 };
     if (ctx.select(display)) {
+      ctx.starting(display);
       let outcome: { status: SpecStatus; message?: string; traceback?: string } = { status: "success" };
       try {
         world0.sim.advance(0);
@@ -160,6 +163,7 @@ export async function runSpecFile(file: string, ctx: FileRunContext): Promise<vo
       ctx.emit({ file: display, ...base, status: "pending", virtualMs: 0, seed: ctx.seed });
       continue;
     }
+    ctx.starting(t.fullName);
     let spec: LoadedSpec;
     if (spare) {
       spec = spare;

@@ -1,6 +1,6 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { discoverSpecFiles } from "./discover.js";
 import { luaPatternToRegExp } from "./lua-pattern.js";
 import { runSpecFile } from "./run-file.js";
@@ -67,6 +67,9 @@ export async function runSpecs(paths: readonly string[], options: SpecRunOptions
         if (filter && !filter.test(fullName)) return false;
         const k = counted++;
         return !shard || k % shard.count === shard.index - 1;
+      },
+      starting(fullName) {
+        listener.onTestStart?.(relative(cwd, file) || file, fullName);
       },
       emit(result) {
         results.push(result);

@@ -69,6 +69,8 @@ export interface SpecRunSummary {
 export interface SpecListener {
   onStart?(info: { files: readonly string[]; seed: number; shard?: { index: number; count: number } }): void;
   onFile?(file: string, index: number): void;
+  /** A test is about to run (not called for pending or filtered-out tests). */
+  onTestStart?(file: string, fullName: string): void;
   onTest?(result: SpecTestResult): void;
   onLoadError?(error: SpecLoadError): void;
   onEnd?(summary: SpecRunSummary): void;

@@ -29,6 +29,10 @@ export function terminalReporter(out: ReportOutput): SpecListener {
       const shard = info.shard ? `, shard ${info.shard.index}/${info.shard.count}` : "";
       out.write(c.dim(`renoise-sim test: ${info.files.length} file${info.files.length === 1 ? "" : "s"}, seed ${info.seed}${shard}\n`));
     },
+    onTestStart(file, fullName) {
+      const what = `[${done + 1}] running ${file === fullName ? file : `${file} › ${fullName}`}`;
+      out.status?.(what.length > 100 ? `${what.slice(0, 99)}…` : what);
+    },
     onTest(r) {
       done++;
       if (r.file !== lastFile) {
