@@ -28,7 +28,8 @@ for (const name of names) {
   const r = spawnSync(process.execPath, ["--import", "tsx", cli, "test", join(dir, name)], { encoding: "utf8", timeout: 300_000 });
   const ok = r.status === 0;
   if (ok) passed++;
-  const why = ok ? "" : (r.stderr || r.stdout || `exit ${r.status}`).split("\n").find((l) => l.trim() !== "")?.slice(0, 160) ?? "";
+  const lines = `${r.stdout}\n${r.stderr}`.split("\n").map((l) => l.trim());
+  const why = ok ? "" : (lines.find((l) => /✗|error|fail|attempt|expected/i.test(l) && !/^renoise-sim test:/.test(l)) ?? `exit ${r.status}`).slice(0, 160);
   rows.push(`| ${name} | ${ok ? "pass" : "FAIL"} | ${why.replace(/\|/g, "\\|")} |`);
 }
 process.stdout.write(`| script | result | first line of the failure |\n|---|---|---|\n${rows.join("\n")}\n\n${passed} of ${names.length} pass\n`);
