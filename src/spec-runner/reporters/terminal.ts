@@ -46,7 +46,8 @@ export function terminalReporter(out: ReportOutput): SpecListener {
       else if (r.status === "pending") out.write(`  ${count}${c.yellow(MARK.pending)} ${name} ${c.dim("(pending)")}\n`);
       else {
         failed.push(r);
-        out.write(`  ${count}${c.red(MARK[r.status])} ${name}\n`);
+        const why = (r.message ?? "").split("\n")[0]!;
+        out.write(`  ${count}${c.red(MARK[r.status])} ${name}${why ? c.dim(` — ${why.length > 120 ? `${why.slice(0, 119)}…` : why}`) : ""}\n`);
       }
     },
     onLoadError(e) {
