@@ -26,7 +26,7 @@ Options:
   --reporter <r>        terminal (default), tap or junit
   --output <file>       write the tap/junit report to a file (the terminal report still prints)
   --tool <dir>          the tool folder specs run in (default: found from each spec's location)
-  --diagrams <dir>      where failure diagrams are written (default renoise-sim-failures)
+  --diagrams <dir>      where failure diagrams are written (default: a new temporary folder)
   --help                this text
 
 Exit codes: 0 all passed, 1 a test failed, 2 usage error or a file that cannot be loaded.
@@ -58,7 +58,7 @@ export async function cmdTest(argv: string[], term: Term): Promise<number> {
     if (!existsSync("spec")) throw new UsageError("test: no spec files given and no ./spec folder (see renoise-sim test --help)");
     paths = ["spec"];
   }
-  const stdout: ReportOutput = { write: (s) => term.out(s), tty: term.tty, color: term.color };
+  const stdout: ReportOutput = { write: (s) => term.out(s), tty: term.tty, color: term.color, status: (s) => term.status(s) };
   const listeners: SpecListener[] = [];
   let tapBuffer = "";
   if (reporter === "terminal" || output !== undefined) listeners.push(terminalReporter(stdout));
@@ -68,6 +68,7 @@ export async function cmdTest(argv: string[], term: Term): Promise<number> {
   const listener: SpecListener = {
     onStart: (i) => listeners.forEach((l) => l.onStart?.(i)),
     onFile: (f, i) => listeners.forEach((l) => l.onFile?.(f, i)),
+    onTestStart: (f, n) => listeners.forEach((l) => l.onTestStart?.(f, n)),
     onTest: (r) => listeners.forEach((l) => l.onTest?.(r)),
     onLoadError: (e) => listeners.forEach((l) => l.onLoadError?.(e)),
     onEnd: (s) => listeners.forEach((l) => l.onEnd?.(s)),
@@ -85,6 +86,7 @@ export async function cmdTest(argv: string[], term: Term): Promise<number> {
       },
       listener,
     );
+    term.clearStatus();
     if (reporter === "junit") {
       const xml = junitXml(summary, process.cwd());
       if (output !== undefined) {

@@ -1,5 +1,6 @@
 import { Buffer } from "node:buffer";
-import { relative } from "node:path";
+import { existsSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
 import type fc from "fast-check";
 import type { ByteString } from "../core/bytes.js";
 import { SimulationUsageError } from "../core/errors.js";
@@ -16,7 +17,10 @@ import { loadLuaTool } from "../tool/index.js";
  * a token printed by a Lua spec replays with the CLI and back.
  */
 export interface SpecFuzzToken {
+  /** The tool folder, relative to `cwd` (or absolute). */
   tool: string;
+  /** The folder the campaign ran in (absolute), so a token replays from any folder. */
+  cwd?: string;
   port: number;
   protocol: "tcp" | "udp";
   grammar: string;
@@ -48,6 +52,7 @@ export function decodeReplayToken(token: string): SpecFuzzToken {
   }
   return {
     tool: t.tool,
+    ...(typeof t.cwd === "string" ? { cwd: t.cwd } : {}),
     port: t.port,
     protocol: t.protocol === "udp" ? "udp" : "tcp",
     grammar: t.grammar ?? "bytes",
@@ -92,7 +97,7 @@ export function fuzzTokenOf(o: SpecFuzzOptions, toolDir: string, seed: number, c
   }
   const runs = o.runs ?? 100;
   if (!Number.isInteger(runs) || runs < 1) throw new SimulationUsageError(`${call}: runs must be a whole number >= 1`);
-  return { tool: relative(cwd, toolDir) || ".", port: o.port!, protocol, grammar, faults, runs, seed: o.seed ?? seed, path: "" };
+  return { tool: relative(cwd, toolDir) || ".", cwd, port: o.port!, protocol, grammar, faults, runs, seed: o.seed ?? seed, path: "" };
 }
 
 /** The outcome of a campaign: undefined when nothing failed, else the report (with the replay command). */
@@ -101,6 +106,13 @@ export interface SpecFuzzOutcome {
   seed: number;
   report?: string;
   token?: string;
+}
+
+/** The tool folder a token names: relative to the folder the campaign ran in when that still holds it, else to `cwd`. */
+export function tokenToolDir(t: SpecFuzzToken, cwd: string): string {
+  if (isAbsolute(t.tool)) return t.tool;
+  if (t.cwd !== undefined && existsSync(resolve(t.cwd, t.tool))) return resolve(t.cwd, t.tool);
+  return resolve(cwd, t.tool);
 }
 
 /** Runs (or, with `replay`, reruns) the campaign of `t` against the tool folder `toolDir`. */

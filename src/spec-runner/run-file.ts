@@ -13,11 +13,14 @@ export interface FileRunContext {
   readonly latency: number;
   readonly cwd: string;
   readonly toolRoot: string;
-  readonly diagramDir: string | false;
+  /** Folder for failure diagrams (a function: made when first needed); false: none. */
+  readonly diagramDir: string | false | (() => string);
   readonly traceLines: number;
   /** Decides whether the next test (by full name) runs; counts tests for sharding. */
   select(fullName: string): boolean;
   emit(result: SpecTestResult): void;
+  /** A test is about to run. */
+  starting(fullName: string): void;
   loadError(message: string): void;
 }
 
@@ -59,12 +62,13 @@ async function driveTest(spec: LoadedSpec, i: number): Promise<{ status: SpecSta
 /** Writes the Mermaid diagram of a failed test's world; returns its path (relative to cwd). */
 function writeDiagram(ctx: FileRunContext, world: SpecWorld, display: string, fullName: string): string | undefined {
   if (ctx.diagramDir === false) return undefined;
-  const dir = resolve(ctx.cwd, ctx.diagramDir);
+  const dir = resolve(ctx.cwd, typeof ctx.diagramDir === "function" ? ctx.diagramDir() : ctx.diagramDir);
   const path = resolve(dir, `${slug(display)}--${slug(fullName)}.md`);
   mkdirSync(dir, { recursive: true });
   const body = `# ${fullName}\n\n${display}, seed ${world.sim.seed}, ${world.sim.now} ms of virtual time.\n\n\`\`\`mermaid\n${renderMermaid(world.sim.events)}\n\`\`\`\n`;
   writeFileSync(path, body);
-  return relative(ctx.cwd, path);
+  const rel = relative(ctx.cwd, path);
+  return rel.startsWith("..") ? path : rel;
 }
 
 /** What Lua printed in a world (from the trace), for a spec that failed while loading. */
@@ -131,6 +135,7 @@ export async function runSpecFile(file: string, ctx: FileRunContext): Promise<vo
   if (count === 0) {
     const base = { name: display, fullName: display, line: 0 };
     if (ctx.select(display)) {
+      ctx.starting(display);
       let outcome: { status: SpecStatus; message?: string; traceback?: string } = { status: "success" };
       try {
         world0.sim.advance(0);
@@ -158,6 +163,7 @@ export async function runSpecFile(file: string, ctx: FileRunContext): Promise<vo
       ctx.emit({ file: display, ...base, status: "pending", virtualMs: 0, seed: ctx.seed });
       continue;
     }
+    ctx.starting(t.fullName);
     let spec: LoadedSpec;
     if (spare) {
       spec = spare;

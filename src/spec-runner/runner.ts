@@ -1,4 +1,6 @@
-import { resolve } from "node:path";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
 import { discoverSpecFiles } from "./discover.js";
 import { luaPatternToRegExp } from "./lua-pattern.js";
 import { runSpecFile } from "./run-file.js";
@@ -45,6 +47,9 @@ export async function runSpecs(paths: readonly string[], options: SpecRunOptions
   const files = discoverSpecFiles(paths, cwd);
   const toolDir = options.toolDir !== undefined ? resolve(cwd, options.toolDir) : undefined;
 
+  // Failure diagrams go where asked, else to a new temporary folder (nothing is written into the working folder unasked).
+  let tempDir: string | undefined;
+  const lazyTempDir = (): string => (tempDir ??= mkdtempSync(join(tmpdir(), "renoise-sim-failures-")));
   const results: SpecTestResult[] = [];
   const loadErrors: SpecLoadError[] = [];
   let counted = 0;
@@ -56,12 +61,15 @@ export async function runSpecs(paths: readonly string[], options: SpecRunOptions
       latency,
       cwd,
       toolRoot: toolDir ?? findToolRoot(file),
-      diagramDir: options.diagramDir ?? "renoise-sim-failures",
+      diagramDir: options.diagramDir ?? lazyTempDir,
       traceLines: options.traceLines ?? 12,
       select(fullName) {
         if (filter && !filter.test(fullName)) return false;
         const k = counted++;
         return !shard || k % shard.count === shard.index - 1;
+      },
+      starting(fullName) {
+        listener.onTestStart?.(relative(cwd, file) || file, fullName);
       },
       emit(result) {
         results.push(result);

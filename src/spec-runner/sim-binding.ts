@@ -8,7 +8,7 @@ import type { Simulation, SimHost } from "../sim/simulation.js";
 import { bindSocket, type SocketBinding } from "../tool/socket-binding.js";
 import { loadLuaTool, type LuaTool, type LuaToolOptions } from "../tool/index.js";
 import { renderMermaid } from "../trace/mermaid.js";
-import { fuzzCampaign, fuzzTokenOf, decodeReplayToken, type SpecFuzzOptions } from "./fuzz.js";
+import { decodeReplayToken, fuzzCampaign, fuzzTokenOf, tokenToolDir, type SpecFuzzOptions } from "./fuzz.js";
 import { camelKeys, fromLuaJson, toLuaData } from "./lua-data.js";
 import { SIM_LUA } from "./lua/sim.js";
 
@@ -256,7 +256,7 @@ export function installSim(vm: LuaVm, world: SpecWorld, api: LuaRef): SimBinding
 
   async function replay(token: string): Promise<LuaInput[]> {
     const t = decodeReplayToken(token);
-    const outcome = await fuzzCampaign(t, resolve(world.cwd, t.tool), true);
+    const outcome = await fuzzCampaign(t, tokenToolDir(t, world.cwd), true);
     if (outcome.report) return ["fail", text(outcome.report)];
     return ["ok", true];
   }

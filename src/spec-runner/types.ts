@@ -44,7 +44,7 @@ export interface SpecRunOptions {
   filter?: string;
   /** Runs shard `index` (1-based) of `count`: every count-th test, counted over all files in order. */
   shard?: { index: number; count: number };
-  /** Folder failure diagrams are written to; false: none. Default "renoise-sim-failures". */
+  /** Folder failure diagrams are written to; false: none. Default: a new folder under the system's temporary folder. */
   diagramDir?: string | false;
   /** The tool folder specs run in (default: found from each spec file's location). */
   toolDir?: string;
@@ -69,6 +69,8 @@ export interface SpecRunSummary {
 export interface SpecListener {
   onStart?(info: { files: readonly string[]; seed: number; shard?: { index: number; count: number } }): void;
   onFile?(file: string, index: number): void;
+  /** A test is about to run (not called for pending or filtered-out tests). */
+  onTestStart?(file: string, fullName: string): void;
   onTest?(result: SpecTestResult): void;
   onLoadError?(error: SpecLoadError): void;
   onEnd?(summary: SpecRunSummary): void;

@@ -3,6 +3,8 @@ export interface ReportOutput {
   write(s: string): void;
   readonly tty: boolean;
   readonly color: boolean;
+  /** Shows a transient status line (a terminal only); erased before the next write. */
+  status?(s: string): void;
 }
 
 /** ANSI colour helpers that do nothing without colour. */

@@ -29,20 +29,25 @@ export function terminalReporter(out: ReportOutput): SpecListener {
       const shard = info.shard ? `, shard ${info.shard.index}/${info.shard.count}` : "";
       out.write(c.dim(`renoise-sim test: ${info.files.length} file${info.files.length === 1 ? "" : "s"}, seed ${info.seed}${shard}\n`));
     },
+    onTestStart(file, fullName) {
+      const what = `[${done + 1}] running ${file === fullName ? file : `${file} › ${fullName}`}`;
+      out.status?.(what.length > 100 ? `${what.slice(0, 99)}…` : what);
+    },
     onTest(r) {
       done++;
       if (r.file !== lastFile) {
         lastFile = r.file;
         out.write(`${c.bold(r.file)}\n`);
       }
-      for (const line of r.output ?? []) out.write(c.dim(`    | ${line}\n`));
+      for (const line of (r.output ?? []).flatMap((l) => l.split("\n"))) out.write(c.dim(`    | ${line}\n`));
       const count = out.tty ? c.dim(`[${done}] `) : "";
       const name = r.fullName === r.file ? "(script)" : r.fullName;
       if (r.status === "success") out.write(`  ${count}${c.green(MARK.success)} ${name}\n`);
       else if (r.status === "pending") out.write(`  ${count}${c.yellow(MARK.pending)} ${name} ${c.dim("(pending)")}\n`);
       else {
         failed.push(r);
-        out.write(`  ${count}${c.red(MARK[r.status])} ${name}\n`);
+        const why = (r.message ?? "").split("\n")[0]!;
+        out.write(`  ${count}${c.red(MARK[r.status])} ${name}${why ? c.dim(` — ${why.length > 120 ? `${why.slice(0, 119)}…` : why}`) : ""}\n`);
       }
     },
     onLoadError(e) {
