@@ -14,10 +14,10 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { Benchmark, Row, Unavailable } from "./report.js";
 
-const NAMES = ["dispatch", "tcp-echo", "churn", "virtual-time", "scale", "property", "lua-callbacks"] as const;
+const NAMES = ["dispatch", "tcp-echo", "churn", "virtual-time", "scale", "property", "lua-callbacks", "lua-frontend"] as const;
 
 async function load(): Promise<Benchmark[]> {
-  const [d, e, c, v, s, p, l] = await Promise.all([
+  const [d, e, c, v, s, p, l, f] = await Promise.all([
     import("./dispatch.js"),
     import("./tcp-echo.js"),
     import("./churn.js"),
@@ -25,8 +25,9 @@ async function load(): Promise<Benchmark[]> {
     import("./scale.js"),
     import("./property.js"),
     import("./lua-callbacks.js"),
+    import("./lua-frontend.js"),
   ]);
-  return [d.dispatch, e.tcpEcho, c.churn, v.virtualTime, s.scale, p.property, l.luaCallbacks];
+  return [d.dispatch, e.tcpEcho, c.churn, v.virtualTime, s.scale, p.property, l.luaCallbacks, f.luaFrontend];
 }
 
 interface Args {

@@ -3,7 +3,7 @@
  * of Renoise's renoise.Socket API, for testing Renoise tools.
  */
 export { createSimulation, Simulation } from "./sim/simulation.js";
-export type { SimulationOptions, HostOptions, SimHost } from "./sim/simulation.js";
+export type { SimulationOptions, HostOptions, SimHost, GuiBlock, GuiBlockReport } from "./sim/simulation.js";
 export type { SemanticsOptions } from "./sim/context.js";
 export type { FakeClock } from "./sim/time.js";
 export type { Peer, PeerScript, Wait } from "./sim/peer.js";
@@ -21,6 +21,10 @@ export type {
   Notifier,
 } from "./renoise/socket/types.js";
 export { sameSocket } from "./renoise/socket/handle.js";
+export { ok } from "./core/ok.js";
+export type { OkValue } from "./core/ok.js";
+export { startResponder } from "./scenario/responders.js";
+export type { Responder } from "./scenario/types.js";
 
 export { SocketErrors, MAX_UDP_PAYLOAD } from "./net/errors.js";
 
@@ -181,3 +185,15 @@ export { Pattern } from "./renoise/song/pattern.js";
 export { Instrument } from "./renoise/song/instrument.js";
 export { buildSong } from "./renoise/song/fixture.js";
 export type { SongFixture, TrackFixture } from "./renoise/song/fixture.js";
+
+// Views, dialogs and the application window (renoise.ViewBuilder, renoise.app()).
+export { ViewBuilder, type ViewProps } from "./renoise/views/view-builder.js";
+export { View, ViewError, type XY } from "./renoise/views/view.js";
+export { Dialog, Dialogs, type KeyEvent, type KeyHandler } from "./renoise/views/dialog.js";
+export { press, toggle, type as typeInto, select, slide, enter, describeView } from "./renoise/views/actions.js";
+export { within, ViewQueries, visibleText, type TextMatch } from "./renoise/views/queries.js";
+export { renderText, type RenderTextOptions } from "./renoise/views/render-text.js";
+export { VIEW_BUILDER_CONSTANTS } from "./renoise/views/schema.js";
+export { ApplicationWindow, WindowError } from "./renoise/app/window.js";
+export { runSpecs, junitXml, SIM_SECTIONS } from "./spec-runner/index.js";
+export type { SpecListener, SpecRunOptions, SpecRunSummary, SpecStatus, SpecTestResult, SpecLoadError, SimSection } from "./spec-runner/index.js";

@@ -7,11 +7,12 @@ import { cli, tmp } from "../support/cli.js";
 it("passes the socket self-test script and fails a script whose assert fails", () => {
   const ok = cli(["test", "fixtures/lua-scripts/socket-selftest.lua"]);
   expect(ok.code).toBe(0);
-  expect(ok.stderr).toContain("passed");
+  expect(ok.stdout).toContain("| socket self-test passed");
+  expect(ok.stdout).toContain("1 test: 1 passed, 0 failed, 0 errors, 0 pending (seed 1)");
   const dir = tmp();
   const bad = join(dir, "bad.lua");
   writeFileSync(bad, 'local c, err = renoise.Socket.create_client("localhost", 4444)\nassert(c, "connect failed: " .. tostring(err))\n');
   const r = cli(["test", bad]);
   expect(r.code).toBe(1);
-  expect(r.stderr).toContain("connect failed: Connection refused");
+  expect(r.stdout).toContain("bad.lua:2: connect failed: Connection refused");
 });

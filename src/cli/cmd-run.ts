@@ -5,7 +5,7 @@ import { installScenario, scenarioSimulation, type ExpectationFailure } from "..
 import type { Scenario } from "../scenario/types.js";
 import { intFlag, parseArgs, strFlag, UsageError } from "./args.js";
 import { loadTarget, readScenario } from "./load.js";
-import { emitRun } from "./output.js";
+import { emitRun, guiFreezeLine } from "./output.js";
 import type { Term } from "./term.js";
 
 export const RUN_HELP = `renoise-sim run <tool folder | script.lua> [options]
@@ -19,6 +19,8 @@ Options:
   --until <ms>        run until this virtual time (default: until the network is quiet)
   --trace <file>      also write the trace as JSON Lines
   --diagram <file>    also write a Mermaid sequence diagram (Markdown)
+  --max-gui-block <ms>  fail if one blocking call (receive, create_client, server:wait)
+                      freezes Renoise's GUI thread longer than this
   --quiet             do not print the trace
   --help              this text
 
@@ -33,8 +35,9 @@ export interface Played {
 }
 
 /** Loads `target`, plays `scenario`, and collects failures instead of throwing. */
-export async function playWithTool(target: string, scenario: Scenario, seed: number | undefined, until: number | undefined): Promise<Played> {
+export async function playWithTool(target: string, scenario: Scenario, seed: number | undefined, until: number | undefined, guiBlockBudget?: number): Promise<Played> {
   const sim = scenarioSimulation(scenario, seed);
+  sim.guiBlockBudget = guiBlockBudget;
   const errors: string[] = [];
   const failures: ExpectationFailure[] = [];
   try {
@@ -69,6 +72,7 @@ export function report(term: Term, played: Played): number {
     term.err(term.red(`✗ peer ${f.peer}, step ${f.step}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.got)}\n`));
   }
   for (const e of played.errors) term.err(term.red(`✗ ${e}\n`));
+  term.err(`${guiFreezeLine(played.sim.guiBlocks())}\n`);
   if (played.failures.length === 0 && played.errors.length === 0) {
     term.err(term.green(`✓ finished at ${played.sim.now} ms of virtual time, ${played.sim.events.length} trace events, seed ${played.sim.seed}\n`));
     return 0;
@@ -77,7 +81,7 @@ export function report(term: Term, played: Played): number {
 }
 
 export async function cmdRun(argv: string[], term: Term): Promise<number> {
-  const args = parseArgs(argv, ["scenario", "seed", "until", "trace", "diagram"], ["help", "quiet"], "run");
+  const args = parseArgs(argv, ["scenario", "seed", "until", "trace", "diagram", "max-gui-block"], ["help", "quiet"], "run");
   if (args.flags.has("help")) {
     term.out(RUN_HELP);
     return 0;
@@ -86,7 +90,7 @@ export async function cmdRun(argv: string[], term: Term): Promise<number> {
   if (!target || args.positional.length > 1) throw new UsageError("run: expected one tool folder or .lua script (see renoise-sim run --help)");
   const file = strFlag(args, "scenario");
   const scenario: Scenario = file ? readScenario(file, "run").scenario : {};
-  const played = await playWithTool(resolve(target), scenario, intFlag(args, "seed", "run"), intFlag(args, "until", "run"));
+  const played = await playWithTool(resolve(target), scenario, intFlag(args, "seed", "run"), intFlag(args, "until", "run", undefined, { min: 0 }), intFlag(args, "max-gui-block", "run", undefined, { min: 0 }));
   emitRun(term, played.sim, {
     trace: strFlag(args, "trace"),
     diagram: strFlag(args, "diagram"),

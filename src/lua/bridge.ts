@@ -116,6 +116,8 @@ export class LuaBridge {
   executed = 0;
   private aborting = false;
   private abortMessage: ByteString = "";
+  /** Traceback taken where the limit hit. */
+  private abortTraceback = "";
   private closedReason: string | undefined;
 
   constructor(
@@ -383,6 +385,20 @@ export class LuaBridge {
     const ref = this.refAt(L, -1);
     c._lua_settop(L, -2);
     return ref;
+  }
+
+  /**
+   * `"file:line"` of the Lua code that called the host function running now
+   * (the innermost one), or undefined when no host function is running or
+   * the caller has no line (a C function). For reports such as the GUI-freeze one.
+   */
+  callerWhere(): string | undefined {
+    const L = this.states[this.states.length - 1];
+    if (L === undefined) return undefined;
+    this.c._luaL_where(L, 1);
+    const where = this.bytes.read(L, -1) ?? "";
+    this.c._lua_settop(L, -2);
+    return where === "" ? undefined : where.replace(/: $/, "");
   }
 
   /** Number of live host closures (for leak checks). */
@@ -672,7 +688,7 @@ export class LuaBridge {
 
   private errorFor(L: LuaState, status: number, slot: { msg: ByteString; tb: string } | undefined): LuaError {
     if (this.aborting) {
-      return new LuaInstructionLimitError(this.abortMessage, slot?.tb ?? "", this.executed);
+      return new LuaInstructionLimitError(this.abortMessage, this.abortTraceback || (slot?.tb ?? ""), this.executed);
     }
     let msg = slot?.msg;
     if (msg === undefined) {
@@ -718,8 +734,15 @@ export class LuaBridge {
     if (!this.aborting) {
       if (limit <= 0 || this.executed <= limit || this.depth === 0) return;
       this.aborting = true;
+      // Name the line that was running (level 0 inside a hook), not a pcall further out.
+      const c = this.c;
+      c._luaL_where(L, 0);
+      const where = this.bytes.read(L, -1) ?? "";
+      c._luaL_traceback(L, L, 0, 0);
+      this.abortTraceback = (this.bytes.read(L, -1) ?? "").replace(/^\n/, "");
+      c._lua_settop(L, -3);
       this.abortMessage =
-        `instruction limit exceeded: ${this.executed} Lua instructions ran in one call from the host ` +
+        `${where}instruction limit exceeded: ${this.executed} Lua instructions ran in one call from the host ` +
         `without returning (limit ${limit}; endless loop?)`;
       this.setGuard(true);
     }

@@ -2,6 +2,7 @@ import { text, toText, type ByteString } from "../core/bytes.js";
 import { LuaRaise } from "./errors.js";
 import { OutsideToolFolderError, resolveToolPath, type OverlayFs } from "./fs.js";
 import type { LuaRef } from "./ref.js";
+import { missingCommandExit, systemStatus, type LuaProcessAnswer, type LuaProcessCall, type LuaSystemEvent } from "./system.js";
 import { multi, type HostFunction, type LuaInput, type LuaValue } from "./values.js";
 
 /** What the prelude's `host` table is built from. @internal */
@@ -18,12 +19,35 @@ export interface HostContext {
   print: (line: ByteString) => void;
   stdout: (bytes: ByteString) => void;
   onExit: (code: LuaValue) => void;
+  /** Seconds since 1970 that `os.time()` returns at virtual time 0. */
+  epoch: number;
+  /** Answers processes started by the tool (undefined: the command fails). */
+  processes: ((call: LuaProcessCall) => LuaProcessAnswer | undefined) | undefined;
+  /** Files outside the tool folder the tool may read (normalised absolute path → bytes). */
+  externalFiles: ReadonlyMap<string, ByteString>;
+  /** Reports processes and file operations outside the tool folder. */
+  onSystemCall: (event: LuaSystemEvent) => void;
+  /** The 5.1 front end: translated source, or the syntax error message. */
+  translate: (src: ByteString, chunkname: ByteString, file: boolean) => ByteString | { message: ByteString };
 }
 
 function str(v: LuaValue, what: string): string {
   if (typeof v === "string") return v;
   if (typeof v === "number") return text(String(v));
   throw new LuaRaise(`${what} expected a string, got ${v === undefined ? "nil" : typeof v}`, false);
+}
+
+/** An absolute path as a key of {@link HostContext.externalFiles}: `/` separators, no `.`/`..`. */
+export function normalizeExternal(path: string): string {
+  const p = path.replace(/\\/g, "/");
+  const drive = /^[A-Za-z]:/.exec(p)?.[0] ?? "";
+  const parts: string[] = [];
+  for (const seg of p.slice(drive.length).split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") parts.pop();
+    else parts.push(seg);
+  }
+  return drive + "/" + parts.join("/");
 }
 
 /** Runs a file operation, returning `true` or `nil, message` like Lua's io functions. */
@@ -61,14 +85,38 @@ export function buildHostTable(ctx: HostContext): Record<string, LuaInput> {
       const v = ctx.env[toText(str(name, "os.getenv"))];
       return v === undefined ? undefined : text(v);
     },
+    // The path relative to the tool folder, or nil (and the message) outside it.
     resolve: (path) => {
       const p = toText(str(path, "path"));
       try {
         return text(resolveToolPath(fs.root, p));
       } catch (e) {
-        if (e instanceof OutsideToolFolderError) throw new LuaRaise(text(e.message), false);
+        if (e instanceof OutsideToolFolderError) return multi(undefined, text(e.message));
         throw e;
       }
+    },
+    // A file operation outside the tool folder: the supplied bytes, or nil.
+    external: (call, path) => {
+      const p = toText(str(path, "path"));
+      const abs = /^([A-Za-z]:)?[\\/]/.test(p) ? p : fs.root + p;
+      const data = ctx.externalFiles.get(normalizeExternal(abs));
+      ctx.onSystemCall({
+        kind: "file",
+        call: toText(str(call, "call")),
+        path: p,
+        result: data === undefined ? "refused" : "supplied",
+      });
+      return data;
+    },
+    // os.execute / io.popen: the 5.1 status and the output the test supplies.
+    process: (call, command, mode) => {
+      const c = toText(str(call, "call")) as LuaProcessCall["call"];
+      const cmd = str(command, c);
+      const m = mode === undefined ? undefined : toText(str(mode, c));
+      const answer = ctx.processes?.({ call: c, command: cmd, ...(m !== undefined ? { mode: m } : {}) });
+      const exitCode = answer ? Math.trunc(answer.exitCode ?? 0) : missingCommandExit(ctx.platform);
+      ctx.onSystemCall({ kind: "process", call: c, command: cmd, exitCode, answered: answer !== undefined });
+      return multi(systemStatus(exitCode, ctx.platform), answer?.output ?? "", exitCode);
     },
     read: (path) => fs.read(rel(path)),
     stat: (path) => {
@@ -83,6 +131,10 @@ export function buildHostTable(ctx: HostContext): Record<string, LuaInput> {
     remove: (path) => fsResult(() => fs.remove(rel(path))),
     rename: (from, to) => fsResult(() => fs.rename(rel(from), rel(to))),
     mkdir: (path) => fsResult(() => fs.mkdir(rel(path))),
+    translate: (src, chunkname, file) => {
+      const t = ctx.translate(str(src, "load"), str(chunkname, "load"), file === true);
+      return typeof t === "string" ? t : multi(undefined, t.message);
+    },
   };
   return {
     ...fns,
@@ -90,6 +142,7 @@ export function buildHostTable(ctx: HostContext): Record<string, LuaInput> {
     platform: ctx.platform,
     root: text(fs.root),
     lua51_numbers: ctx.lua51Numbers,
+    epoch: Math.trunc(ctx.epoch),
     guard: ctx.guard,
   };
 }

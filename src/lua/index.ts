@@ -3,6 +3,13 @@
  * the entry point). The `renoise` global is bound in src/tool.
  */
 export { createLuaVm, LuaVm, type LuaVmOptions } from "./vm.js";
+export {
+  DEFAULT_LUA_EPOCH,
+  type LuaProcessAnswer,
+  type LuaProcessCall,
+  type LuaSystemEvent,
+} from "./system.js";
+export { clearFrontEndCache, frontEndStats, type LuaDialect } from "./frontend/index.js";
 export { LuaBridge, type RawHostFunction } from "./bridge.js";
 export { LuaRef, type LuaRefType } from "./ref.js";
 export {

@@ -1,13 +1,37 @@
 import { text, type ByteString } from "../core/bytes.js";
 import { LuaBridge, type RawHostFunction } from "./bridge.js";
-import { LuaVmClosedError } from "./errors.js";
+import { LuaSyntaxError, LuaVmClosedError } from "./errors.js";
+import { syntaxMessage, translate51, type LuaDialect } from "./frontend/index.js";
 import { OverlayFs, openToolSource, resolveToolPath, type ToolSource } from "./fs.js";
-import { buildHostTable } from "./host.js";
+import { buildHostTable, normalizeExternal } from "./host.js";
 import { defineHostClass, type HostClass, type HostClassSpec } from "./objects.js";
 import { PRELUDES } from "./prelude/index.js";
 import { LuaRef } from "./ref.js";
+import {
+  DEFAULT_LUA_EPOCH,
+  type LuaProcessAnswer,
+  type LuaProcessCall,
+  type LuaSystemEvent,
+} from "./system.js";
 import type { HostFunction, LuaInput, LuaValue } from "./values.js";
 import { loadLuaModule, newDeterministicState, T, type LuaState } from "./wasm.js";
+
+/** Chunk names of renoise-sim's own Lua (preludes, bindings): never passed through the 5.1 front end. */
+const INTERNAL_CHUNK = "=[renoise-sim ";
+
+function bytesToByteString(b: Uint8Array): ByteString {
+  let s = "";
+  for (let i = 0; i < b.length; i += 0x2000) s += String.fromCharCode.apply(null, Array.from(b.subarray(i, i + 0x2000)));
+  return s;
+}
+
+function externalMap(files: Record<string, ByteString | Uint8Array> | undefined): Map<string, ByteString> {
+  const map = new Map<string, ByteString>();
+  for (const [path, data] of Object.entries(files ?? {})) {
+    map.set(normalizeExternal(path), typeof data === "string" ? data : bytesToByteString(data));
+  }
+  return map;
+}
 
 /** Options of {@link createLuaVm}. */
 export interface LuaVmOptions {
@@ -31,6 +55,33 @@ export interface LuaVmOptions {
   lua51Numbers?: boolean;
   /** What `os.getenv` sees. Default: nothing. */
   env?: Record<string, string>;
+  /**
+   * Which Lua the VM reads. `"5.1"` (default): every chunk passes the Lua 5.1
+   * front end first (5.1 string escapes, 5.2+ syntax refused, the implicit
+   * `arg` table, numbers printed as 5.1 in `..`). `"5.4"`: chunks go to the
+   * 5.4 VM unchanged (the behaviour before the front end existed).
+   */
+  luaVersion?: LuaDialect;
+  /**
+   * Seconds since 1970 (UTC) that `os.time()` returns at virtual time 0;
+   * `os.time`/`os.date` then advance with virtual time. Default
+   * 2026-01-01T00:00:00Z ({@link DEFAULT_LUA_EPOCH}).
+   */
+  epoch?: number;
+  /**
+   * Answers the processes the tool starts (`os.execute`, `io.popen`).
+   * Return `undefined` to let the command fail as on a machine without it
+   * (the default for every command): exit code 127 (1 on Windows).
+   */
+  processes?: (call: LuaProcessCall) => LuaProcessAnswer | undefined;
+  /**
+   * Files outside the tool folder the tool may read (absolute path → bytes
+   * or text). Every other file operation outside the folder fails as if the
+   * file did not exist (reads) or could not be written (writes).
+   */
+  externalFiles?: Record<string, ByteString | Uint8Array>;
+  /** Receives each process start and each file operation outside the tool folder (for the trace). */
+  onSystemCall?: (event: LuaSystemEvent) => void;
 }
 
 /**
@@ -56,10 +107,14 @@ export class LuaVm {
   readonly mainFile: string;
   /** Lines printed when no `print` option was given. */
   readonly printed: ByteString[] = [];
+  /** Processes started and file operations outside the tool folder, in order. */
+  readonly systemCalls: LuaSystemEvent[] = [];
   /** Exit codes passed to `os.exit` (which raised an error each time). */
   readonly exitCalls: LuaValue[] = [];
   /** Renoise's `type` as installed by the prelude (immune to tools redefining the global). */
   private readonly typeFn: LuaRef;
+  /** Which Lua chunks are read as (see {@link LuaVmOptions.luaVersion}). */
+  readonly luaVersion: LuaDialect;
 
   /** @internal use {@link createLuaVm}. */
   constructor(c: ConstructorParameters<typeof LuaBridge>[0], L: LuaState, options: LuaVmOptions) {
@@ -67,6 +122,10 @@ export class LuaVm {
       instructionLimit: options.instructionLimit ?? 100_000_000,
       hookStep: options.hookStep ?? 1000,
     });
+    this.luaVersion = options.luaVersion ?? "5.1";
+    if (this.luaVersion !== "5.1" && this.luaVersion !== "5.4") {
+      throw new TypeError(`createLuaVm: luaVersion must be "5.1" or "5.4", got ${String(this.luaVersion)}`);
+    }
     const { fs, main } = openToolSource(options.tool);
     this.files = new OverlayFs(fs);
     this.mainFile = main;
@@ -84,6 +143,14 @@ export class LuaVm {
       print,
       stdout: options.stdout ?? print,
       onExit: (code) => void this.exitCalls.push(code),
+      translate: (src, chunkname, file) => this.translate(src, chunkname, file),
+      epoch: options.epoch ?? DEFAULT_LUA_EPOCH,
+      processes: options.processes,
+      externalFiles: externalMap(options.externalFiles),
+      onSystemCall: (event) => {
+        this.systemCalls.push(event);
+        options.onSystemCall?.(event);
+      },
     });
     const limit = options.instructionLimit ?? 100_000_000;
     this.bridge.setInstructionLimit(0); // preludes run unmetered
@@ -109,7 +176,8 @@ export class LuaVm {
    * `LuaInstructionLimitError`; the VM stays usable.
    */
   run(source: ByteString | Uint8Array, chunkname: ByteString = "=(host)", ...args: LuaInput[]): LuaValue[] {
-    return this.bridge.run(source, chunkname, args);
+    if (chunkname.startsWith(INTERNAL_CHUNK)) return this.bridge.run(source, chunkname, args);
+    return this.bridge.run(this.front(source, chunkname, false), chunkname, args);
   }
 
   /** Runs a file of the tool folder (like `dofile`), with chunkname `@<path>`. */
@@ -117,7 +185,37 @@ export class LuaVm {
     const rel = resolveToolPath(this.files.root, path);
     const src = this.files.read(rel);
     if (src === undefined) throw new Error(`runFile: no file '${path}' in the tool folder ${this.files.root}`);
-    return this.bridge.run(src, text("@" + rel), args);
+    const chunkname = text("@" + rel);
+    return this.bridge.run(this.front(src, chunkname, true), chunkname, args);
+  }
+
+  /**
+   * The source the VM compiles for a chunk (the 5.1 front end's output, or
+   * the chunk itself in 5.4 mode). Throws `LuaSyntaxError` with Lua's
+   * message (`file:line: ...`) for a chunk 5.1 would refuse.
+   */
+  private front(source: ByteString | Uint8Array, chunkname: ByteString, file: boolean): ByteString | Uint8Array {
+    if (this.luaVersion === "5.4") return source;
+    const src = typeof source === "string" ? source : bytesToByteString(source);
+    const t = this.translate(src, chunkname, file);
+    if (typeof t === "string") return t;
+    throw new LuaSyntaxError(t.message, "");
+  }
+
+  /** See {@link front}: translated source, or the syntax error message. */
+  private translate(src: ByteString, chunkname: ByteString, file: boolean): ByteString | { message: ByteString } {
+    if (this.luaVersion === "5.4") return src;
+    const t = translate51(src, file);
+    if (t.ok) return t.source;
+    if (t.fallback !== undefined) {
+      // A genuine syntax error: Lua's own message says it best.
+      const b = this.bridge;
+      const L = b.current;
+      const err = b.load(L, t.fallback, chunkname);
+      if (err !== undefined) return { message: err };
+      b.c._lua_settop(L, -2);
+    }
+    return { message: syntaxMessage(chunkname, t.line, t.message) };
   }
 
   /** Loads the tool: runs its main file (`main.lua`, or the single script). */

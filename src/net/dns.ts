@@ -6,6 +6,10 @@ import { isIpv4, LOOPBACK } from "./address.js";
  */
 export class Dns {
   private readonly names = new Map<string, string>();
+  /** Every name looked up that resolved to nothing, in order (see `Simulation.unknownNames`). */
+  readonly unknown: string[] = [];
+  /** Called when a name resolves to nothing (strict mode raises from here). */
+  onUnknown: ((name: string) => void) | undefined;
 
   register(name: string, address: string): void {
     this.names.set(name.toLowerCase(), address);
@@ -20,7 +24,12 @@ export class Dns {
     if (isIpv4(name)) return name;
     const key = name.toLowerCase();
     if (key === "localhost") return LOOPBACK;
-    return this.names.get(key);
+    const address = this.names.get(key);
+    if (address === undefined) {
+      this.unknown.push(name);
+      this.onUnknown?.(name);
+    }
+    return address;
   }
 
   /** Registered names in insertion order. */

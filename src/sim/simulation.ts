@@ -42,10 +42,43 @@ export interface SimulationOptions {
   semantics?: Partial<SemanticsOptions>;
   /** What the trace stores. */
   trace?: TraceOptions;
+  /**
+   * A name nobody registered (no host, alias or `registerName`): `"allow"`
+   * (default) gives Renoise's "host not found" error string; `"error"` raises
+   * a usage error from the call instead, so a test cannot pass while the
+   * tool talks to a host the test forgot (like MSW's `onUnhandledRequest: "error"`).
+   * Either way the name is listed in `sim.unknownNames`.
+   */
+  onUnknownName?: "allow" | "error";
+  /** See {@link Simulation.guiBlockBudget}. */
+  guiBlockBudget?: number;
   /** The song: a compact description (see docs/song.md); default: a new song as Renoise creates one. */
   song?: SongFixture;
   /** Record song changes and calls (`song.set`, `song.call`) in the trace. Default true. */
   traceSong?: boolean;
+}
+
+/** The longest single GUI-thread block of a host (see {@link Simulation.guiBlocks}). */
+export interface GuiBlock {
+  /** The blocking call: `SocketClient:receive`, `renoise.Socket.create_client` or `server:wait()`. */
+  call: string;
+  /** Virtual ms the call blocked the host's GUI thread. */
+  ms: number;
+  /** Virtual time (ms) the call began. */
+  at: number;
+  /** `"file:line"` of the Lua call, when a Lua tool made it. */
+  where?: string;
+}
+
+/** How long blocking calls froze one host's GUI thread (Renoise's UI freezes meanwhile). */
+export interface GuiBlockReport {
+  host: string;
+  /** Virtual ms blocked in total (nested blocks counted once). */
+  total: number;
+  /** Number of blocking calls (outermost ones). */
+  count: number;
+  /** The longest single block, if any call blocked. */
+  longest?: GuiBlock;
 }
 
 /** Options of {@link Simulation.addHost}. */
@@ -96,6 +129,16 @@ export class Simulation {
   private readonly pendingErrors: CallbackError[] = [];
   private readonly simHosts = new Map<string, SimHost>();
   private state: Lifecycle = "active";
+  private readonly callSites = new Map<string, () => string | undefined>();
+  private readonly blockStats = new Map<string, GuiBlockReport>();
+  /**
+   * A GUI-freeze budget in virtual ms: a blocking call (receive, TCP
+   * create_client, server:wait) that blocks a host's GUI thread longer than
+   * this raises a {@link SimulationLimitError} from the call when it returns
+   * (in a Lua tool: a Lua error at the call), so the scenario fails.
+   * Undefined (default): no budget.
+   */
+  guiBlockBudget: number | undefined;
   private readonly peers: PeerRunner;
   private nextAddress = 2;
 
@@ -148,6 +191,16 @@ export class Simulation {
         return () => this.time.scheduler.cancel(ev);
       },
     });
+    if (options.onUnknownName === "error") {
+      this.network.dns.onUnknown = (name) => {
+        throw new SimulationUsageError(
+          `no host answers to the name "${name}" (createSimulation({ onUnknownName: "error" })): add it with sim.addHost("${name}") or sim.registerName("${name}", address), or allow unknown names to get Renoise's "host not found" error`,
+        );
+      };
+    } else if (options.onUnknownName !== undefined && options.onUnknownName !== "allow") {
+      throw new SimulationUsageError(`createSimulation: onUnknownName must be "allow" or "error", got ${String(options.onUnknownName)}`);
+    }
+    this.guiBlockBudget = options.guiBlockBudget;
     this.host = this.addHost(options.hostName ?? "renoise", { address: options.hostAddress ?? "192.168.1.10" });
     this.traceSong = options.traceSong ?? true;
     this.song = options.song ? buildSong(options.song) : newSong();
@@ -169,6 +222,11 @@ export class Simulation {
   /** All trace events so far. */
   get events(): readonly TraceEvent[] {
     return this.trace.events;
+  }
+
+  /** Every name the tool or a peer looked up that no host, alias or registered name provides, in order. */
+  get unknownNames(): readonly string[] {
+    return this.network.dns.unknown;
   }
 
   /** Adds a host; its name (and aliases) resolve to its address through the simulation's DNS. */
@@ -320,7 +378,49 @@ export class Simulation {
     this.throwPending();
   }
 
+  /**
+   * How long blocking calls froze `host`'s GUI thread (default: the tool
+   * host): total, count and the longest single block with its Lua file and
+   * line. Nested blocks (a receive inside a callback run by `server:wait`)
+   * count once, as part of the outer one.
+   */
+  guiBlocks(host: string = this.host.name): GuiBlockReport {
+    const r = this.blockStats.get(host);
+    return r ? { ...r, ...(r.longest ? { longest: { ...r.longest } } : {}) } : { host, total: 0, count: 0 };
+  }
+
+  /**
+   * Names the code making blocking calls on `host` (a Lua tool passes the
+   * caller's "file:line"); undefined removes it. For tool hosts, not tests.
+   */
+  setCallSite(host: string, where: (() => string | undefined) | undefined): void {
+    if (where) this.callSites.set(host, where);
+    else this.callSites.delete(host);
+  }
+
   private block(host: Host, frame: BlockFrame, deadline: number, done: () => boolean, settle = false): boolean {
+    if (host.gui.frames.length > 0) return this.blockFor(host, frame, deadline, done, settle);
+    const start = this.time.now;
+    const where = this.callSites.get(host.name)?.();
+    const ok = this.blockFor(host, frame, deadline, done, settle);
+    const ms = this.time.now - start;
+    const stats = this.blockStats.get(host.name) ?? { host: host.name, total: 0, count: 0 };
+    stats.total += ms;
+    stats.count++;
+    const block: GuiBlock = { call: blockName(frame), ms, at: start, ...(where !== undefined ? { where } : {}) };
+    if (!stats.longest || ms > stats.longest.ms) stats.longest = block;
+    this.blockStats.set(host.name, stats);
+    const budget = this.guiBlockBudget;
+    if (budget !== undefined && ms > budget) {
+      throw new SimulationLimitError(
+        `renoise-sim: ${block.call}${where !== undefined ? ` at ${where}` : ""} blocked the GUI thread of "${host.name}" for ${ms} ms, ` +
+          `over the budget of ${budget} ms (guiBlockBudget); Renoise's UI would freeze that long`,
+      );
+    }
+    return ok;
+  }
+
+  private blockFor(host: Host, frame: BlockFrame, deadline: number, done: () => boolean, settle: boolean): boolean {
     const start = this.time.now;
     let steps = 0;
     host.gui.frames.push(frame);

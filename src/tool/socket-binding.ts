@@ -17,6 +17,8 @@ import { adaptLuaNotifier, type LuaNotifier } from "./lua-notifier.js";
 export interface SocketBinding {
   /** The `renoise.Socket` table. */
   readonly table: Record<string, LuaInput>;
+  /** Gives a client of this host's double (e.g. one a peer connected) its Lua userdata. */
+  wrapClient(client: SocketClient): SocketClient;
   /** Closes every server and client the tool created that is still open; returns how many. */
   closeAll(): number;
 }
@@ -125,6 +127,10 @@ export function bindSocket(vm: LuaVm, api: SocketApi): SocketBinding {
       PROTOCOL_UDP: api.PROTOCOL_UDP,
       create_server,
       create_client,
+    },
+    wrapClient(c) {
+      track(c);
+      return client(c);
     },
     closeAll() {
       let n = 0;

@@ -4,6 +4,7 @@ import { SongPos } from "../renoise/song/song-pos.js";
 import type { Song } from "../renoise/song/song.js";
 import { MAX_NUMBER_OF_LINES } from "../renoise/song/pattern.js";
 import { MUTE_STATE, TRACK_TYPE } from "../renoise/song/track.js";
+import { POLARITY_BIPOLAR, POLARITY_UNIPOLAR } from "../renoise/song/parameter-spec.js";
 import { TRANSPORT_CONSTANTS } from "../renoise/song/transport.js";
 
 /**
@@ -42,6 +43,7 @@ export function songApi(song: Song): Record<string, LuaInput> {
       MUTE_STATE_MUTED: MUTE_STATE.MUTED,
     },
     Pattern: { MAX_NUMBER_OF_LINES },
+    DeviceParameter: { POLARITY_UNIPOLAR, POLARITY_BIPOLAR },
   };
   for (const ext of songApiExtensions) {
     for (const [k, v] of Object.entries(ext(song))) {

@@ -3,9 +3,17 @@ import { CallbackError, SimulationUsageError } from "../core/errors.js";
 import { LuaError, type LuaInput, type LuaRef, type LuaValue } from "../lua/index.js";
 import type { Simulation } from "../sim/simulation.js";
 import type { FakeClock } from "../sim/time.js";
+import { Dialogs, type Dialog, type KeyHandler } from "../renoise/views/dialog.js";
+import type { View } from "../renoise/views/view.js";
+import type { ViewDriver } from "../renoise/views/driver.js";
 
-/** A scripted answer to `renoise.app():show_prompt`: a button label, or a function choosing one. */
-export type PromptAnswer = string | ((message: string, buttons: string[]) => string);
+/**
+ * A scripted answer to `renoise.app():show_prompt` or `show_custom_prompt`:
+ * a button label, or a function choosing one. For a custom prompt, `message`
+ * is the title and `dialog` is the prompt's dialog, so the function can type
+ * into its views before choosing.
+ */
+export type PromptAnswer = string | ((message: string, buttons: string[], dialog?: Dialog) => string);
 
 /** One `renoise.app():show_*` call: `kind` is "message", "warning", "error", "status", "prompt" or "open_url". */
 export interface LuaToolMessage {
@@ -62,6 +70,13 @@ export class ToolHost {
   private nextTimer = 1;
   private idleTimer: TimerHandle | undefined;
   private promptIndex = 0;
+  /** Trace and GUI thread of the tool's views and dialogs. */
+  readonly driver: ViewDriver = {
+    record: (kind, fields) => this.record(kind, fields),
+    runGui: (action, fn) => this.run(action, () => fn(), true),
+  };
+  /** The tool's custom dialogs. */
+  readonly dialogs = new Dialogs(this.driver);
 
   constructor(private readonly init: ToolHostInit) {}
 
@@ -175,34 +190,60 @@ export class ToolHost {
   private prompt(titleBytes: ByteString, messageBytes: ByteString, buttonBytes: ByteString[]): ByteString {
     const [title, message] = [toText(titleBytes), toText(messageBytes)];
     const buttons = buttonBytes.map(toText);
-    const scripted = this.init.prompts[this.promptIndex++];
-    let answer: string;
-    if (scripted === undefined) answer = buttons[0] ?? "";
-    else answer = typeof scripted === "function" ? scripted(message, buttons) : scripted;
-    if (typeof answer !== "string") {
-      throw new SimulationUsageError(
-        `loadLuaTool: options.prompts[${this.promptIndex - 1}] must return a button label string, got ${typeof answer}`,
-      );
-    }
+    const [answer, scripted] = this.answer(message, buttons);
     this.messages.push({ kind: "prompt", text: message });
     this.record("app.prompt", {
       title,
       text: message,
       buttons: buttons.join("|"),
       answer,
-      scripted: scripted !== undefined,
+      scripted,
     });
     const i = buttons.indexOf(answer);
     return i >= 0 ? buttonBytes[i]! : text(answer);
+  }
+
+  /** The next scripted answer (or the first button): [label, scripted?]. */
+  private answer(message: string, buttons: string[], dialog?: Dialog): [string, boolean] {
+    const scripted = this.init.prompts[this.promptIndex++];
+    let answer: string;
+    if (scripted === undefined) answer = buttons[0] ?? "";
+    else answer = typeof scripted === "function" ? scripted(message, buttons, dialog) : scripted;
+    if (typeof answer !== "string") {
+      throw new SimulationUsageError(
+        `loadLuaTool: options.prompts[${this.promptIndex - 1}] must return a button label string, got ${typeof answer}`,
+      );
+    }
+    return [answer, scripted !== undefined];
+  }
+
+  /**
+   * `show_custom_prompt`: a modal dialog with buttons. It is open while the
+   * scripted answer runs (a function answer can read and operate its views),
+   * then closes; returns the chosen label.
+   */
+  customPrompt(title: string, content: View, buttons: string[], keyHandler?: KeyHandler): string {
+    const dialog = this.dialogs.show(title, content, keyHandler, {}, buttons);
+    try {
+      const [answer, scripted] = this.answer(title, buttons, dialog);
+      this.messages.push({ kind: "custom_prompt", text: title });
+      this.record("app.custom_prompt", { title, buttons: buttons.join("|"), answer, scripted });
+      return answer;
+    } finally {
+      dialog.close();
+    }
   }
 
   /**
    * Runs a Lua entry point for a timer or observable; a Lua error becomes a
    * recorded `callback.error` and a thrown `CallbackError`.
    */
-  run(callback: string, fn: (e: ToolEntryPoints) => unknown): void {
+  run(callback: string, fn: (e: ToolEntryPoints) => unknown, strict = false): void {
     const e = this.entries;
-    if (!e) return;
+    if (!e) {
+      if (strict) throw new SimulationUsageError(`${callback}: the tool "${this.init.name}" is not loaded`);
+      return;
+    }
     const trace = this.init.sim.trace;
     const prevCause = trace.cause;
     trace.cause = `${callback}#${trace.events.length}`;

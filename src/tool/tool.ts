@@ -1,7 +1,15 @@
 import { basename } from "node:path";
 import { text, toText, type ByteString } from "../core/bytes.js";
 import { SimulationUsageError } from "../core/errors.js";
-import { createLuaVm, LuaRef, type LuaVm } from "../lua/index.js";
+import {
+  createLuaVm,
+  dirFs,
+  LuaRef,
+  type LuaDialect,
+  type LuaProcessAnswer,
+  type LuaProcessCall,
+  type LuaVm,
+} from "../lua/index.js";
 import type { Simulation } from "../sim/simulation.js";
 import { DOCUMENT_LUA } from "./lua/document.js";
 import { OBSERVABLE_LUA } from "./lua/observable.js";
@@ -12,6 +20,10 @@ import { bindOsc } from "./osc-binding.js";
 import { bindSocket, type SocketBinding } from "./socket-binding.js";
 import { bindModels, type ModelBinding } from "./model-binding.js";
 import { songApi } from "./song-binding.js";
+import { bindViews } from "./views-binding.js";
+import { bindApp } from "./app-binding.js";
+import { ApplicationWindow } from "../renoise/app/window.js";
+import type { Dialog } from "../renoise/views/dialog.js";
 import { LuaTables, releaseAll } from "./tables.js";
 import { ToolHost, type LuaToolMessage, type PromptAnswer, type ToolEntryPoints } from "./tool-host.js";
 
@@ -31,6 +43,10 @@ export interface LuaToolOptions {
    * is run); strings are text (UTF-8 encoded), a `Uint8Array` gives exact bytes. Handy in specs.
    */
   files?: Record<string, string | Uint8Array>;
+  /** With `dir`: the file of the folder run instead of `main.lua` (the Lua spec runner runs a spec file this way). */
+  main?: string;
+  /** Called with the VM once the `renoise` global is installed, before the main file runs (to add globals). */
+  beforeMain?: (vm: LuaVm) => void;
   /** Name of the simulated host the tool runs on. Default: the simulation's tool host. */
   host?: string;
   /** Lua instructions one entry from the host may run (endless-loop guard); 0 disables. Default 100,000,000. */
@@ -43,6 +59,17 @@ export interface LuaToolOptions {
    * strings; names the document lacks are ignored and traced).
    */
   preferences?: Record<string, unknown>;
+  /** Which Lua the tool is read as: `"5.1"` (Renoise's, default) or `"5.4"` (no 5.1 front end). See docs/lua-compatibility.md. */
+  luaVersion?: LuaDialect;
+  /** `os.time()` at virtual time 0, in seconds since 1970 UTC. Default 2026-01-01T00:00:00Z. */
+  epoch?: number;
+  /**
+   * Answers `os.execute` / `io.popen` (traced as `lua.process`); `undefined`
+   * (and the default for every command) fails it as on a machine without it.
+   */
+  processes?: (call: LuaProcessCall) => LuaProcessAnswer | undefined;
+  /** Files outside the tool folder it may read (absolute path → text or bytes); other outside access fails (traced as `lua.file`). */
+  externalFiles?: Record<string, string | Uint8Array>;
 }
 
 /** A Lua tool loaded into a simulation by {@link loadLuaTool}. */
@@ -84,6 +111,15 @@ export interface LuaTool {
   readonly loaded: boolean;
   /** The scalar values of `renoise.tool().preferences` now (empty if the tool assigned none). */
   readPreferences(): Record<string, string | number | boolean>;
+  /** The tool's custom dialogs that are open now, in the order they were opened. */
+  readonly dialogs: Dialog[];
+  /**
+   * The one open dialog (with this title, if given); throws if there is none
+   * or several. Query it with `within(dialog)`.
+   */
+  dialog(title?: string): Dialog;
+  /** `renoise.app().window`, as the tool sees it. */
+  readonly window: ApplicationWindow;
 }
 
 type ToolState = "loaded" | "unloaded";
@@ -97,6 +133,7 @@ class LoadedLuaTool implements LuaTool {
   tables!: LuaTables;
   models: ModelBinding | undefined;
   readonly toolHost: ToolHost;
+  readonly window = new ApplicationWindow();
 
   constructor(
     readonly sim: Simulation,
@@ -136,6 +173,18 @@ class LoadedLuaTool implements LuaTool {
   }
   get loaded(): boolean {
     return this.state === "loaded";
+  }
+  get dialogs(): Dialog[] {
+    return this.toolHost.dialogs.open;
+  }
+
+  dialog(title?: string): Dialog {
+    const open = this.dialogs.filter((d) => title === undefined || d.title === title);
+    if (open.length === 1) return open[0]!;
+    const all = this.dialogs.map((d) => JSON.stringify(d.title)).join(", ") || "none";
+    throw new SimulationUsageError(
+      `LuaTool.dialog: ${open.length ? "several dialogs" : "no dialog"}${title === undefined ? "" : ` titled ${JSON.stringify(title)}`} ${open.length ? "are" : "is"} open; open dialogs: ${all}`,
+    );
   }
 
   onPrint(line: ByteString): void {
@@ -196,9 +245,11 @@ class LoadedLuaTool implements LuaTool {
     if (this.state === "unloaded") return;
     this.state = "unloaded";
     this.toolHost.stopAll();
+    this.toolHost.dialogs.closeAll();
     const closed = this.socket?.closeAll() ?? 0;
     this.models?.close();
     this.toolHost.entries = undefined;
+    this.sim.setCallSite(this.host, undefined);
     this.vm?.close();
     this.sim.trace.record("tool.unload", this.host, { tool: this.info.id, closedSockets: closed });
   }
@@ -223,6 +274,9 @@ function checkOptions(sim: Simulation, options: LuaToolOptions): void {
     throw new SimulationUsageError(
       `${call}: give exactly one of options.dir (a tool folder), options.file (a Lua script) and options.files (in-memory files)`,
     );
+  }
+  if (options.main !== undefined && (options.dir === undefined || typeof options.main !== "string")) {
+    throw new SimulationUsageError(`${call}: options.main names a file of options.dir; give it with dir`);
   }
   const limit = options.instructionLimit;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) {
@@ -279,6 +333,8 @@ function installRenoise(tool: LoadedLuaTool): void {
   const osc = bindOsc(vm, tool.tables);
   tool.socket = bindSocket(vm, tool.sim.getHost(tool.host).Socket);
   tool.models = bindModels(vm, tool.tables);
+  const views = bindViews(vm, tool.tables, tool.toolHost.driver);
+  const appHost = bindApp(vm, tool.tables, views, tool.toolHost, tool.window);
   vm.installGlobals({
     renoise: {
       API_VERSION: RENOISE_API_VERSION,
@@ -286,11 +342,13 @@ function installRenoise(tool: LoadedLuaTool): void {
       Socket: tool.socket.table,
       Osc: osc.table,
       ...songApi(tool.sim.song),
+      ViewBuilder: views.ViewBuilder,
     },
   });
+  views.ViewBuilder.release();
   const [observable] = chunk(vm, OBSERVABLE_LUA, "observable");
   const [document, docHost] = chunk(vm, DOCUMENT_LUA, "document", observable);
-  const [entries] = chunk(vm, TOOL_API_LUA, "tool", tool.toolHost.table(), observable, document, docHost);
+  const [entries] = chunk(vm, TOOL_API_LUA, "tool", { ...tool.toolHost.table(), ...appHost }, observable, document, docHost);
   tool.toolHost.entries = entryPoints(entries!);
   releaseAll([observable, document, docHost, entries]);
   installGlobalMidiActions(vm);
@@ -320,7 +378,9 @@ export async function loadLuaTool(sim: Simulation, options: LuaToolOptions): Pro
   const vm = await createLuaVm({
     tool:
       options.dir !== undefined
-        ? { dir: options.dir }
+        ? options.main !== undefined
+          ? { fs: dirFs(options.dir), main: options.main }
+          : { dir: options.dir }
         : options.file !== undefined
           ? { file: options.file }
           : { files: sourceFiles(options.files ?? {}) },
@@ -328,13 +388,23 @@ export async function loadLuaTool(sim: Simulation, options: LuaToolOptions): Pro
     now: () => sim.now,
     print: (line) => sink.tool?.onPrint(line),
     ...(options.instructionLimit !== undefined ? { instructionLimit: options.instructionLimit } : {}),
+    ...(options.luaVersion !== undefined ? { luaVersion: options.luaVersion } : {}),
+    ...(options.epoch !== undefined ? { epoch: options.epoch } : {}),
+    ...(options.processes !== undefined ? { processes: options.processes } : {}),
+    externalFiles: sourceFiles(options.externalFiles ?? {}),
+    onSystemCall: (ev) =>
+      ev.kind === "process"
+        ? sim.trace.record("lua.process", host, { call: ev.call, command: ev.command, exit: ev.exitCode, answered: ev.answered })
+        : sim.trace.record("lua.file", host, { call: ev.call, path: ev.path, result: ev.result }),
   });
   const info = readToolInfo(vm.files, options.file !== undefined ? basename(options.file) : undefined);
   const tool = new LoadedLuaTool(sim, host, info, vm.files.root, options);
   sink.tool = tool;
   tool.vm = vm;
+  sim.setCallSite(host, () => vm.bridge.callerWhere());
   try {
     installRenoise(tool);
+    options.beforeMain?.(vm);
     sim.trace.record("tool.load", host, { tool: info.id, name: info.name, main: vm.mainFile });
     vm.loadTool();
     tool.toolHost.run("tool_finished_loading_observable", (e) => e.fire_finished_loading.call());

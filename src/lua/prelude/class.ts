@@ -7,6 +7,8 @@
  *   class "Mammal" (Animal)
  *   function Mammal:__init(name) Animal.__init(self, name) end
  *   local m = Mammal("cow")   -- type(m) == "Mammal", type(Mammal) == "Mammal class"
+ *   ns = {}
+ *   class (ns, "Cat") (Animal) -- defines ns.Cat (no global); type(ns.Cat()) == "Cat"
  *
  * Members are looked up dynamically through the base chain, so methods may
  * be added to a base class after derived classes were declared. Operators
@@ -118,9 +120,16 @@ local function make_instance_mt(cls, info)
   return mt
 end
 
-function G.class(name)
-  if rawtype(name) ~= "string" then
-    error("bad argument #1 to 'class' (string expected, got " .. rawtype(name) .. ")", 2)
+function G.class(a, b)
+  -- class "Name" defines the global Name; class (namespace, "Name") defines namespace.Name.
+  local target, name = G, a
+  if rawtype(a) == "table" and b ~= nil then
+    if rawtype(b) ~= "string" then
+      error("bad argument #2 to 'class' (string expected, got " .. rawtype(b) .. ")", 2)
+    end
+    target, name = a, b
+  elseif rawtype(a) ~= "string" then
+    error("bad argument #1 to 'class' (string or namespace table expected, got " .. rawtype(a) .. ")", 2)
   end
   local cls = {}
   local info = { name = name }
@@ -142,7 +151,7 @@ function G.class(name)
     end,
     __tostring = function() return name .. " class: " .. address(cls) end,
   })
-  rawset(G, name, cls)
+  rawset(target, name, cls)
   return function(base)
     if classes[base] == nil then
       error("class '" .. name .. "': base class expected, got " .. G.type(base), 2)

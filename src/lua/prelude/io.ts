@@ -17,14 +17,27 @@ local tostring51 = host.tostring51
 local host_read, host_write, host_stat, host_resolve = host.read, host.write, host.stat, host.resolve
 local pcall = pcall
 
--- Path given by tool code -> path relative to the tool folder; paths leaving
--- the folder raise an error at the tool code 'level' levels up.
+-- Path given by tool code -> path relative to the tool folder, or nil for a
+-- path outside it (see 'outside'). A path that is no string raises at the
+-- tool code 'level' levels up.
 local function resolve(path, level)
   local ok, rel = pcall(host_resolve, path)
   if not ok then error(rel, level + 1) end
   return rel
 end
 host.resolve_at = resolve
+
+-- A file operation outside the tool folder: recorded, answered from the
+-- files the test supplied (externalFiles); nil when there is none.
+local host_external = host.external
+local function outside(call, path)
+  return host_external(call, path)
+end
+host.outside = outside
+local function denied(path)
+  return nil, path .. ": Permission denied", 13
+end
+host.denied = denied
 
 local io = {}
 local File = { __name = "FILE*" }
@@ -62,6 +75,12 @@ function io.open(path, mode)
   local base, plus = smatch(mode, "^([rwa])(%+?)b?$")
   if base == nil then error("bad argument #2 to 'open' (invalid mode '" .. tostring(mode) .. "')", 2) end
   local rel = resolve(path, 2)
+  if rel == nil then
+    local data = outside("io.open", path)
+    if base ~= "r" or plus == "+" then return denied(path) end
+    if data == nil then return nil, path .. ": No such file or directory", 2 end
+    return new_file({ kind = "file", path = path, data = data, pos = 0, readable = true, writable = false })
+  end
   local data = host_read(rel)
   if base == "r" and data == nil then
     return nil, path .. ": No such file or directory", 2
@@ -226,7 +245,6 @@ local default_input = stdin
 function io.output(f)
   if f == nil then return default_output end
   if type(f) == "string" then
-    resolve(f, 2)
     local file, err = io.open(f, "w")
     if not file then error(err, 2) end
     default_output = file
@@ -240,7 +258,6 @@ end
 function io.input(f)
   if f == nil then return default_input end
   if type(f) == "string" then
-    resolve(f, 2)
     local file, err = io.open(f, "r")
     if not file then error(err, 2) end
     default_input = file
@@ -258,7 +275,6 @@ function io.flush() return default_output:flush() end
 
 function io.lines(path, ...)
   if path == nil then return default_input:lines(...) end
-  if type(path) == "string" then resolve(path, 2) end
   local f, err = io.open(path, "r")
   if not f then error(err, 2) end
   local fmts = table.pack(...)
@@ -276,8 +292,19 @@ function io.type(f)
   return f.closed and "closed file" or "file"
 end
 
-function io.popen()
-  error("io.popen is not available in renoise-sim (no processes in the simulation)", 2)
+-- Processes are simulated: the command is recorded and answered from what
+-- the test supplies (default: it fails as on a machine without it).
+function io.popen(command, mode)
+  if type(command) ~= "string" then
+    error("bad argument #1 to 'popen' (string expected, got " .. rawtype(command) .. ")", 2)
+  end
+  mode = mode or "r"
+  if mode ~= "r" and mode ~= "w" then error("bad argument #2 to 'popen' (invalid mode '" .. tostring(mode) .. "')", 2) end
+  local _, output = host.process("io.popen", command, mode)
+  if mode == "w" then
+    return new_file({ kind = "pipe", data = "", pos = 0, readable = false, writable = true })
+  end
+  return new_file({ kind = "pipe", data = output, pos = 0, readable = true, writable = false })
 end
 
 function io.tmpfile()
@@ -288,14 +315,23 @@ function io.exists(path)
   if type(path) ~= "string" then
     error("bad argument #1 to 'exists' (string expected, got " .. rawtype(path) .. ")", 2)
   end
-  return host_stat(resolve(path, 2)) ~= nil
+  local rel = resolve(path, 2)
+  if rel == nil then return outside("io.exists", path) ~= nil end
+  return host_stat(rel) ~= nil
 end
 
 function io.stat(path)
   if type(path) ~= "string" then
     error("bad argument #1 to 'stat' (string expected, got " .. rawtype(path) .. ")", 2)
   end
-  local kind, size = host_stat(resolve(path, 2))
+  local rel = resolve(path, 2)
+  local kind, size
+  if rel == nil then
+    local data = outside("io.stat", path)
+    if data ~= nil then kind, size = "file", #data end
+  else
+    kind, size = host_stat(rel)
+  end
   if kind == nil then return nil, path .. ": No such file or directory", 2 end
   return {
     dev = 0, ino = 0, nlink = 1, uid = 0, gid = 0, rdev = 0,
@@ -305,7 +341,12 @@ function io.stat(path)
 end
 
 function io.chmod(path)
-  if host_stat(resolve(path, 2)) == nil then return nil, path .. ": No such file or directory", 2 end
+  local rel = resolve(path, 2)
+  if rel == nil then
+    outside("io.chmod", path)
+    return denied(path)
+  end
+  if host_stat(rel) == nil then return nil, path .. ": No such file or directory", 2 end
   return true
 end
 
@@ -313,19 +354,23 @@ G.io = io
 package.loaded.io = io
 
 -- loading code from the tool folder ---------------------------------------
-local rawload = load
+local load51 = host.load51
 
 function G.loadfile(path, mode, env)
   if path == nil then return nil, "loadfile from stdin is not available in renoise-sim" end
   local rel = resolve(path, 2)
-  local src = host_read(rel)
+  local src
+  if rel == nil then
+    src = outside("loadfile", path)
+    rel = path
+  else
+    src = host_read(rel)
+  end
   if src == nil then return nil, "cannot open " .. path end
-  if env ~= nil then return rawload(src, "@" .. rel, mode or "t", env) end
-  return rawload(src, "@" .. rel, mode or "t")
+  return load51(src, "@" .. rel, mode or "t", env, true, env ~= nil)
 end
 
 function G.dofile(path)
-  if path ~= nil then resolve(path, 2) end
   local f, err = G.loadfile(path)
   if f == nil then error(err, 2) end
   return f()
@@ -337,7 +382,8 @@ local function tool_searcher(name)
   local tried = {}
   for template in package.path:gmatch("[^;]+") do
     local candidate = template:gsub("%?", file)
-    local ok, rel = pcall(host_resolve, candidate)
+    local ok, rel, why = pcall(host_resolve, candidate)
+    if ok and rel == nil then ok, rel = false, why end
     if not ok then
       if template:find("^%.?/?%?") then -- the module name itself escapes
         error("module '" .. name .. "': " .. rel, 0)
@@ -346,7 +392,7 @@ local function tool_searcher(name)
     else
       local src = host_read(rel)
       if src ~= nil then
-        local chunk, err = rawload(src, "@" .. rel, "t")
+        local chunk, err = load51(src, "@" .. rel, "t", nil, true, false)
         if chunk == nil then
           error("error loading module '" .. name .. "' from file '" .. rel .. "':\n\t" .. err, 0)
         end

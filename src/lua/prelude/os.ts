@@ -1,6 +1,7 @@
 /**
  * Prelude: a deterministic `os` library. Time comes from the VM's virtual
- * clock (`now()` in ms): `os.time()` is whole seconds, `os.clock()` seconds
+ * clock (`now()` in ms): `os.time()` is whole seconds since 1970 counted from
+ * a fixed epoch (default 2026-01-01T00:00:00Z) plus virtual time, `os.clock()` seconds
  * as a float, `os.date` formats in UTC (there is no local time zone).
  * `os.exit` raises an error (as in Renoise), process and environment access
  * is refused, file operations go to the tool folder's in-memory overlay.
@@ -12,6 +13,7 @@ local host = ...
 local type, error, tonumber, floor, fmod, sfmt, tointeger, mtype =
   type, error, tonumber, math.floor, math.fmod, string.format, math.tointeger, math.type
 local now = host.now
+local epoch = host.epoch -- seconds since 1970 at virtual time 0
 
 function os.clock()
   return now() / 1000
@@ -54,7 +56,7 @@ local function int_field(t, k, default)
 end
 
 function os.time(t)
-  if t == nil then return floor(now() / 1000) end
+  if t == nil then return epoch + floor(now() / 1000) end
   if type(t) ~= "table" then
     error("bad argument #1 to 'time' (table expected, got " .. type(t) .. ")", 2)
   end
@@ -130,7 +132,7 @@ function os.date(format, time)
   end
   local secs
   if time == nil then
-    secs = floor(now() / 1000)
+    secs = epoch + floor(now() / 1000)
   else
     secs = tonumber(time)
     if secs == nil then error("bad argument #2 to 'date' (number expected, got " .. type(time) .. ")", 2) end
@@ -162,8 +164,16 @@ function os.getenv(name)
   return host.getenv(name)
 end
 
-function os.execute()
-  error("os.execute is not available in renoise-sim (no processes in the simulation)", 2)
+-- Processes are simulated: recorded, answered from what the test supplies
+-- (default: the command fails as on a machine without it). Lua 5.1 returns
+-- C system()'s status: exit code * 256 on POSIX, the exit code on Windows.
+function os.execute(command)
+  if command == nil then return 1 end -- a shell is available
+  if type(command) ~= "string" then
+    error("bad argument #1 to 'execute' (string expected, got " .. type(command) .. ")", 2)
+  end
+  local status = host.process("os.execute", command)
+  return status
 end
 
 function os.setlocale(locale)
@@ -187,13 +197,37 @@ local function fs_result(ok, err)
   return nil, err
 end
 
-function os.remove(path) return fs_result(host.remove(resolve(path, 2))) end
-function os.rename(from, to) return fs_result(host.rename(resolve(from, 2), resolve(to, 2))) end
-function os.move(from, to) return fs_result(host.rename(resolve(from, 2), resolve(to, 2))) end
-function os.mkdir(path) return fs_result(host.mkdir(resolve(path, 2))) end
+-- Outside the tool folder nothing can be changed: recorded, then refused.
+local outside, denied = host.outside, host.denied
+local function inside(call, path, level)
+  local rel = resolve(path, level + 1)
+  if rel == nil then outside(call, path) end
+  return rel
+end
+
+function os.remove(path)
+  local rel = inside("os.remove", path, 2)
+  if rel == nil then return denied(path) end
+  return fs_result(host.remove(rel))
+end
+local function rename(call, from, to)
+  local a, b = inside(call, from, 3), inside(call, to, 3)
+  if a == nil then return denied(from) end
+  if b == nil then return denied(to) end
+  return fs_result(host.rename(a, b))
+end
+function os.rename(from, to) return rename("os.rename", from, to) end
+function os.move(from, to) return rename("os.move", from, to) end
+function os.mkdir(path)
+  local rel = inside("os.mkdir", path, 2)
+  if rel == nil then return denied(path) end
+  return fs_result(host.mkdir(rel))
+end
 
 local function listing(path, fname)
-  local dirs, files = host.list(resolve(path, 3))
+  local rel = inside(fname, path, 3)
+  local dirs, files
+  if rel ~= nil then dirs, files = host.list(rel) end
   if dirs == nil then error(fname .. ": '" .. tostring(path) .. "' is not a valid directory", 3) end
   return dirs, files
 end

@@ -2,7 +2,7 @@ import { ModelError } from "../document/model.js";
 import { Instrument } from "./instrument.js";
 import { Pattern } from "./pattern.js";
 import { newSong, type Song } from "./song.js";
-import { Track, TRACK_TYPE } from "./track.js";
+import { createTrack, type Track, TRACK_TYPE } from "./track.js";
 
 /** A track in a {@link SongFixture}: a name, or details. */
 export type TrackFixture = string | { name?: string; type?: "sequencer" | "group" | "send"; [more: string]: unknown };
@@ -55,7 +55,7 @@ export function buildSong(f: SongFixture): Song {
     list.forEach((t, i) => {
       const spec = typeof t === "string" ? { name: t } : t;
       const type = spec.type === "send" ? TRACK_TYPE.SEND : spec.type === "group" ? TRACK_TYPE.GROUP : TRACK_TYPE.SEQUENCER;
-      const track = new Track(type, spec.name ?? (type === TRACK_TYPE.SEND ? `Send ${String(sends.length + 1).padStart(2, "0")}` : `Track ${String(i + 1).padStart(2, "0")}`));
+      const track = createTrack(type, spec.name ?? (type === TRACK_TYPE.SEND ? `Send ${String(sends.length + 1).padStart(2, "0")}` : `Track ${String(i + 1).padStart(2, "0")}`));
       if (type === TRACK_TYPE.SEND) sends.push(track);
       else song._insertTrack(song._tracks.items.length + 1, track);
       if (typeof t !== "string") for (const hook of trackFixtureHooks) hook(track, t, song);

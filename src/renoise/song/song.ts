@@ -6,7 +6,18 @@ import { Pattern } from "./pattern.js";
 import { MAX_PATTERNS, PatternSequencer } from "./sequencer.js";
 import { SongSelection } from "./selection.js";
 import { SongHistory } from "./song-history.js";
-import { Track, TRACK_TYPE } from "./track.js";
+import { Track, TRACK_TYPE, type GroupTrack } from "./track.js";
+import {
+  addTrackToGroup,
+  deleteGroupAt,
+  deleteTrackAt,
+  insertGroupAt,
+  insertTrackAt,
+  removeTrackFromGroup,
+  sequencerTrackCount,
+  swapTracksAt,
+} from "./track-list.js";
+import { TRACK_SELECTION_PROPS } from "./track-selection.js";
 import { Transport } from "./transport.js";
 
 /**
@@ -141,6 +152,29 @@ export class Song extends ModelObject {
     return instrument;
   }
 
+  // Song-level track operations (rules in track-layout.ts, commits in track-list.ts).
+  insert_track_at(index: number): Track {
+    return insertTrackAt(this, index);
+  }
+  delete_track_at(index: number): void {
+    deleteTrackAt(this, index);
+  }
+  swap_tracks_at(index1: number, index2: number): void {
+    swapTracksAt(this, index1, index2);
+  }
+  insert_group_at(index: number): GroupTrack {
+    return insertGroupAt(this, index);
+  }
+  add_track_to_group(track_index: number, group_index: number): void {
+    addTrackToGroup(this, track_index, group_index);
+  }
+  remove_track_from_group(track_index: number): void {
+    removeTrackFromGroup(this, track_index);
+  }
+  delete_group_at(index: number): void {
+    deleteGroupAt(this, index);
+  }
+
   /** The track at a 1-based index (raises like Renoise for a bad index). */
   track(index: number): Track {
     return this._tracks.items[checkIndex("track", index, this._tracks.items.length) - 1]!;
@@ -223,16 +257,24 @@ defineModel(Song, {
     tracks: { type: "table", readonly: true, get: (s) => s._tracks.items },
     patterns: { type: "table", readonly: true, get: (s) => s._patterns.items },
     instruments: { type: "table", readonly: true, get: (s) => s._instruments.items },
-    sequencer_track_count: { type: "integer", readonly: true, get: (s) => countTracks(s, TRACK_TYPE.SEQUENCER) },
+    sequencer_track_count: { type: "integer", readonly: true, get: (s) => sequencerTrackCount(s) },
     send_track_count: { type: "integer", readonly: true, get: (s) => countTracks(s, TRACK_TYPE.SEND) },
     tracks_observable: { type: "object", readonly: true, get: (s) => s._tracks },
     patterns_observable: { type: "object", readonly: true, get: (s) => s._patterns },
     instruments_observable: { type: "object", readonly: true, get: (s) => s._instruments },
     ...SongSelection.props,
+    ...TRACK_SELECTION_PROPS,
   },
   observables: ["comments_assignment_observable"],
   methods: [
     "track",
+    "insert_track_at",
+    "delete_track_at",
+    "swap_tracks_at",
+    "insert_group_at",
+    "add_track_to_group",
+    "remove_track_from_group",
+    "delete_group_at",
     "pattern",
     "instrument",
     "undo",

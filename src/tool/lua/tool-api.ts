@@ -180,10 +180,6 @@ end
 ---------------------------------------------------------------------------
 -- renoise.app()
 
-local app_methods = {}
-local app = api_object("Application", app_methods, {}, {})
-renoise.app = function() return app end
-
 local function text_arg(fname, i, v)
   if type(v) == "number" then return tostring(v) end
   if type(v) ~= "string" then
@@ -191,6 +187,26 @@ local function text_arg(fname, i, v)
   end
   return v
 end
+
+local app_methods, app_getters, app_setters = {}, {}, {}
+local app = api_object("Application", app_methods, app_getters, app_setters)
+renoise.app = function() return app end
+renoise.ApplicationWindow = host.window_constants
+
+app_getters.window = function() return host.window end
+
+function app_methods:show_custom_dialog(title, content, key_handler, key_handler_options)
+  check_self(self, app, "Application", "show_custom_dialog")
+  title = text_arg("show_custom_dialog", 1, title)
+  return host.custom_dialog(title, content, key_handler, key_handler_options)
+end
+
+function app_methods:show_custom_prompt(title, content, buttons, key_handler, key_handler_options)
+  check_self(self, app, "Application", "show_custom_prompt")
+  title = text_arg("show_custom_prompt", 1, title)
+  return host.custom_prompt(title, content, buttons, key_handler, key_handler_options)
+end
+
 
 for _, kind in ipairs({ "message", "warning", "error", "status" }) do
   local fname = "show_" .. kind
