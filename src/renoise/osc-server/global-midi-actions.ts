@@ -205,6 +205,9 @@ end
 local function is_muted(track)
   return track.mute_state ~= renoise.Track.MUTE_STATE_ACTIVE
 end
+local function can_solo(track)
+  return track ~= nil and track.type ~= renoise.Track.TRACK_TYPE_MASTER
+end
 local function set_muted(track, on)
   if track == nil or track.type == renoise.Track.TRACK_TYPE_MASTER then return end
   if on then track:mute() else track:unmute() end
@@ -221,7 +224,9 @@ add("Track Muting:Mute/Unmute:Current Track [Set]", set_bool(
   function() return is_muted(current_track()) end, function(on) set_muted(current_track(), on) end))
 add("Track Muting:Mute/Unmute:Current Track [Toggle]", toggle(
   function() return is_muted(current_track()) end, function(on) set_muted(current_track(), on) end))
-add("Track Muting:Solo:Current Track [Trigger]", trigger(function() current_track():solo() end))
+add("Track Muting:Solo:Current Track [Trigger]", trigger(function()
+  if can_solo(current_track()) then current_track():solo() end
+end))
 
 add_family("Track Muting:Mute/Unmute:Track XX [Set]:Track #", " [Set]", function() return #song().tracks end,
   function(i, m)
@@ -229,14 +234,14 @@ add_family("Track Muting:Mute/Unmute:Track XX [Set]:Track #", " [Set]", function
     if track then set_bool(function() return is_muted(track) end, function(on) set_muted(track, on) end)(m) end
   end)
 add_family("Track Muting:Solo:Track XX:Track #", " [Trigger]", function() return #song().tracks end,
-  function(i, m) local track = seq_track(i) if track and triggered(m) then track:solo() end end)
+  function(i, m) local track = seq_track(i) if can_solo(track) and triggered(m) then track:solo() end end)
 add_family("Track Muting:Mute/Unmute:Send Track XX [Set]:Send Track #", " [Set]", send_count,
   function(i, m)
     local track = send_track(i)
     if track then set_bool(function() return is_muted(track) end, function(on) set_muted(track, on) end)(m) end
   end)
 add_family("Track Muting:Solo:Send Track XX:Send Track #", " [Trigger]", send_count,
-  function(i, m) local track = send_track(i) if track and triggered(m) then track:solo() end end)
+  function(i, m) local track = send_track(i) if can_solo(track) and triggered(m) then track:solo() end end)
 
 local levels = {
   { "Volume", "(Pre)", "prefx_volume" }, { "Volume", "(Post)", "postfx_volume" },
