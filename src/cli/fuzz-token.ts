@@ -12,6 +12,8 @@ export interface FuzzToken {
   runs: number;
   seed: number;
   path: string;
+  /** Where the peers ran (absent: their own hosts). */
+  peersOn?: "peer-hosts" | "tool-host";
 }
 
 const PREFIX = "rs1.";
@@ -43,6 +45,7 @@ export function decodeToken(token: string): FuzzToken {
     runs: t.runs ?? 100,
     seed: t.seed,
     path: t.path,
+    ...(t.peersOn === "tool-host" ? { peersOn: "tool-host" as const } : {}),
   };
 }
 
