@@ -8,6 +8,7 @@ import type { FuzzScenario } from "../scenario.js";
 import { checkFuzzOptions, describeError, fuzzArbitrary, judgeBuiltins, type FuzzFault, type Outcome } from "./common.js";
 import type { FuzzFailure } from "./failure.js";
 import { buildFailure } from "./report.js";
+import { minimizeScenario } from "./minimize.js";
 import { watchNotifier, type RaisedCallback } from "./watch-notifier.js";
 import { CoverageTally, describeCoverage, lowCoverageWarning, requireDelivery, type FuzzCoverage, type PeersOn } from "./coverage.js";
 
@@ -187,8 +188,14 @@ export function fuzzNotifierDetails<N extends Notifier>(
   if (details.counterexample === null) {
     throw new SimulationUsageError(`fuzzNotifier: fast-check stopped without a counterexample (seed ${details.seed})`);
   }
-  const minimal = details.counterexample[0];
-  const original = details.failures[0]?.[0] ?? minimal;
+  const original = details.failures[0]?.[0] ?? details.counterexample[0];
+  const { scenario: minimal, removed } = minimizeScenario(details.counterexample[0], (c) => {
+    try {
+      return runNotifierScenario(makeNotifier, c, options).failure !== undefined;
+    } catch {
+      return true;
+    }
+  });
   let events: FuzzRun<N>["events"] = [];
   let outcome: Outcome = { reason: describeError(details.errorInstance), cause: details.errorInstance };
   try {
@@ -202,7 +209,7 @@ export function fuzzNotifierDetails<N extends Notifier>(
     seed: details.seed,
     path: details.counterexamplePath,
     runs: details.numRuns,
-    numShrinks: details.numShrinks,
+    numShrinks: details.numShrinks + removed,
     scenario: minimal,
     originalScenario: original,
     reason: outcome.reason,

@@ -9,6 +9,7 @@ import type { FuzzScenario } from "../scenario.js";
 import { checkFuzzOptions, fuzzArbitrary, judgeBuiltins, type FuzzFault } from "./common.js";
 import type { FuzzFailure } from "./failure.js";
 import { buildFailure } from "./report.js";
+import { minimizeScenarioAsync } from "./minimize.js";
 import { CoverageTally, lowCoverageWarning, requireDelivery, type FuzzCoverage, type PeersOn } from "./coverage.js";
 
 /** A tool that starts asynchronously (e.g. a Lua tool with a fresh VM) and can be stopped. */
@@ -143,14 +144,17 @@ export async function fuzzToolDetails<T extends AsyncTool>(
   if (details.counterexample === null) {
     throw new SimulationUsageError(`fuzzTool: fast-check stopped without a counterexample (seed ${details.seed}): ${String(details.errorInstance)}`);
   }
-  const minimal = details.counterexample[0];
-  const original = details.failures[0]?.[0] ?? minimal;
+  const original = details.failures[0]?.[0] ?? details.counterexample[0];
+  const { scenario: minimal, removed } = await minimizeScenarioAsync(
+    details.counterexample[0],
+    async (c) => (await runOnce(start, c, options)).reason !== undefined,
+  );
   const again = await runOnce(start, minimal, options);
   const failure = buildFailure({
     seed: details.seed,
     path: details.counterexamplePath,
     runs: details.numRuns,
-    numShrinks: details.numShrinks,
+    numShrinks: details.numShrinks + removed,
     scenario: minimal,
     originalScenario: original,
     reason: again.reason ?? String(details.errorInstance),
