@@ -14,7 +14,7 @@ it("finds the split-request bug, and replay reproduces the same trace", () => {
   expect(r.stdout).toMatch(/Minimal scenario \(shrunk from size \d+ to \d+\)/);
   expect(r.stdout).toContain("cut at byte");
   const token = /renoise-sim replay (rs1\.\S+)/.exec(r.stdout)?.[1];
-  expect(token).toBeDefined();
+  expect(token).toMatch(/^rs1\.[A-Za-z0-9_-]+$/);
   const b = join(dir, "b.jsonl");
   const again = cli(["replay", token!, "--trace", b, "--diagram", join(dir, "g.md")]);
   expect(again.code).toBe(1);

@@ -26,7 +26,7 @@ it("exits 1 when a peer's expectation fails, and says which", () => {
 });
 
 it("exits 2 on a bad scenario file, pointing at the field", () => {
-  const r = cli(["run", "fixtures/demo/line-tool", "--scenario", "fixtures/scenarios/bad-step.json"]);
+  const r = cli(["run", "fixtures/demo/line-tool", "--scenario", "fixtures/scenarios/bad/step-misspelled-action.json"]);
   expect(r.code).toBe(2);
-  expect(r.stderr).toContain("scenario.peers[0].steps[1]: expected exactly one of send, sendHex, wait, receive, close, reset");
+  expect(r.stderr).toContain("scenario.peers[0].steps[1].recieve: unknown field; expected one of send, sendHex, wait, receive, timeout, expect, close, reset");
 });

@@ -53,7 +53,7 @@ describe("fault plans", () => {
     console.log(`socket_error: size before ${JSON.stringify(f.sizeBefore)}, after ${JSON.stringify(f.sizeAfter)}\n${f.readable}`);
     expect(f.reason).toMatch(/notifier\.socket_error raised/);
     expect(f.scenario.faults).toEqual([{ kind: "server-error", at: 0 }]);
-    expect(scenarioSize(f.scenario)).toMatchObject({ peers: 1, steps: 2, faults: 1 });
+    expect(scenarioSize(f.scenario)).toMatchObject({ peers: 1, steps: 1, sends: 0, faults: 1 });
     expect(f.readable).toContain("fault: socket_error at 0ms");
   });
 });

@@ -1,8 +1,38 @@
 import { describe, expect, it } from "vitest";
 import { FuzzFailure, fuzzNotifier, fuzzNotifierDetails, replayScenario, type FuzzScenario } from "../../src/prop/index.js";
+import type { SocketClient } from "../../src/index.js";
 import { BuggyLineRemote, FixedLineRemote } from "../../fixtures/notifiers/line-remote.js";
 
 const SEED = 2024;
+
+/** The fixed remote, counting the bytes it is given. */
+class CountingFix extends FixedLineRemote {
+  bytes = 0;
+  override socket_message(client: SocketClient, message: string): void {
+    this.bytes += message.length;
+    super.socket_message(client, message);
+  }
+}
+
+/** The complete lines each connection of the scenario sends, in order of peers (what a correct line remote executes). */
+function completeLines(s: FuzzScenario): string[] {
+  const out: string[] = [];
+  for (const p of s.peers) {
+    let buf = "";
+    const flush = (): void => {
+      const parts = buf.split("\n");
+      parts.pop();
+      out.push(...parts.map((l) => l.replace(/\r$/, "")));
+      buf = "";
+    };
+    for (const st of p.steps) {
+      if (st.op === "connect") flush();
+      if (st.op === "send") buf += st.data;
+    }
+    flush();
+  }
+  return out;
+}
 const make = () => new BuggyLineRemote();
 
 // A failure report says what broke, shows the minimal scenario, and gives what replays it.
@@ -54,8 +84,12 @@ describe("fuzzNotifier failure report and replay", () => {
     expect(scenario).toEqual(f.scenario);
     expect(() => replayScenario(make, scenario)).toThrow(FuzzFailure);
     expect(() => replayScenario(make, scenario)).toThrow(/replayScenario: the scenario fails/);
-    const run = replayScenario(() => new FixedLineRemote(), scenario);
-    expect(run.notifier.executed.length).toBeGreaterThanOrEqual(0);
+    const run = replayScenario(() => new CountingFix(), scenario);
+    // The fix really ran the scenario: every byte sent reached it, and it executed every complete line.
+    const sent = scenario.peers.flatMap((p) => p.steps.flatMap((st) => (st.op === "send" ? [st.data.length] : [])));
+    expect(sent.length).toBeGreaterThan(0);
+    expect(run.notifier.bytes).toBe(sent.reduce((a, b) => a + b, 0));
+    expect(run.notifier.executed).toEqual(completeLines(scenario));
   });
 
   it("says how to use it when called wrongly", () => {

@@ -13,7 +13,7 @@ describe("scenario files", () => {
   });
 
   it("plays the example scenario against a tool: expectations met, split request reassembled", () => {
-    const scenario = parseScenario(read("fixtures/scenarios/echo-with-latency.json"));
+    const scenario = parseScenario(read("fixtures/scenarios/good/echo-with-latency.json"));
     const { sim, failures } = playScenario(scenario, (s) => createLineEchoTool(s));
     expect(failures).toEqual([]);
     const kinds = sim.events.map((e) => e.kind);
@@ -28,13 +28,13 @@ describe("scenario files", () => {
   });
 
   it("reports a bad file with the path of the bad field", () => {
-    expect(() => parseScenario(read("fixtures/scenarios/bad-step.json"))).toThrow(ScenarioError);
-    expect(() => parseScenario(read("fixtures/scenarios/bad-step.json"))).toThrow(
-      /^scenario\.peers\[0\]\.steps\[1\]: expected exactly one of send, sendHex, wait, receive, close, reset$/,
+    expect(() => parseScenario(read("fixtures/scenarios/bad/step-misspelled-action.json"))).toThrow(ScenarioError);
+    expect(() => parseScenario(read("fixtures/scenarios/bad/step-misspelled-action.json"))).toThrow(
+      /^scenario\.peers\[0\]\.steps\[1\]\.recieve: unknown field; expected one of send, sendHex, wait, receive, timeout, expect, close, reset$/,
     );
-    expect(() => parseScenario('{"faults":[{"fault":"explode"}]}')).toThrow(/scenario\.faults\[0\]\.fault: unknown fault "explode"/);
+    expect(() => parseScenario('{"faults":[{"fault":"explode"}]}')).toThrow(/scenario\.faults\[0\]\.fault: expected one of "partition", .*, got "explode"/);
     expect(() => parseScenario("{nope")).toThrow(/scenario: not valid JSON/);
-    expect(() => parseScenario('{"peers":[{"host":"a","connect":"nohost"}]}')).toThrow(/scenario\.peers\[0\]\.connect: expected "host:port"/);
+    expect(() => parseScenario('{"peers":[{"host":"a","connect":"nohost"}]}')).toThrow(/scenario\.peers\[0\]\.connect: expected "host:port" with a port from 1 to 65535, got "nohost"/);
   });
 
   it("a failed expectation is reported, not thrown", () => {

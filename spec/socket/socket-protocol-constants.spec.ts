@@ -11,7 +11,7 @@ it("exposes PROTOCOL_TCP = 1 and PROTOCOL_UDP = 2, and defaults to TCP", () => {
   // A TCP server accepts a TCP connection: the default protocol was TCP.
   const [client, err] = Socket.create_client("localhost", 4000);
   expect(err).toBeUndefined();
-  expect(client).toBeDefined();
+  expect(client!.is_open).toBe(true);
   expect(sim.events.some((e) => e.kind === "server.create" && e.server === "tcp 0.0.0.0:4000")).toBe(true);
   // The same port is still free for UDP: TCP was used.
   const [udp, udpErr] = Socket.create_server(4000, Socket.PROTOCOL_UDP);

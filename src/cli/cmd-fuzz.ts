@@ -1,12 +1,16 @@
 import { existsSync } from "node:fs";
 import type fc from "fast-check";
 import type { ByteString } from "../core/bytes.js";
-import { loadLuaTool } from "../tool/index.js";
+import { loadLuaTool, type LuaTool } from "../tool/index.js";
+import { createSimulation } from "../sim/simulation.js";
+import { describeCoverage, FuzzNothingDeliveredError, type PeersOn } from "../prop/fuzz/coverage.js";
+import { loadTarget } from "./load.js";
 import type { Simulation } from "../sim/simulation.js";
 import { payloads } from "../prop/arbitraries/payloads.js";
 import { FAULT_KINDS } from "../prop/arbitraries/fault-plan.js";
-import { fuzzToolDetails } from "../prop/fuzz/fuzz-tool.js";
+import { fuzzToolDetails, type FuzzToolDetails } from "../prop/fuzz/fuzz-tool.js";
 import type { FuzzFault } from "../prop/fuzz/fuzz-notifier.js";
+import { isFuzzSeed, MAX_SEED, MIN_SEED } from "../prop/fuzz/common.js";
 import { intFlag, parseArgs, strFlag, UsageError } from "./args.js";
 import { encodeToken, tokenTool, type FuzzToken } from "./fuzz-token.js";
 import { GuiFreezeTally, writeDiagram, writeOut } from "./output.js";
@@ -30,6 +34,9 @@ Options:
   --grammar <g>           what peers send: lines, http, osc or bytes (default bytes)
   --faults <list>         comma-separated: split, merge, ${FAULT_KINDS.join(", ")}
                           (default split,merge)
+  --peers-on <where>      peer-hosts: peers on their own hosts send to the tool host's
+                          address (default); tool-host: peers on the tool's own host
+                          send to 127.0.0.1 over loopback (tools that bind "localhost")
   --shard <i>/<n>         run shard i of n (1-based): its own seed and runs/n scenarios,
                           so a campaign spreads over CI machines deterministically
   --diagram <file>        where to write the failure's diagram (default: a new temporary
@@ -39,7 +46,13 @@ Options:
                           create_client, server:wait) freezes Renoise's GUI longer than this
   --help                  this text
 
-Exit codes: 0 no failure found, 1 a failure was found, 2 usage or input error.
+Every campaign prints its coverage: scenarios that reached a notifier
+callback, callbacks by kind, bytes delivered, faults that fired. A campaign
+that delivered no byte to the tool's notifier tested nothing: it exits 2 and
+says where the tool listens, where the peers sent and how to fix it.
+
+Exit codes: 0 no failure found, 1 a failure was found, 2 usage or input error
+(including a tool that fails to load and a campaign that delivered nothing).
 `;
 
 const GRAMMARS: Record<string, () => fc.Arbitrary<ByteString>> = {
@@ -54,6 +67,31 @@ export function shardSeed(seed: number, i: number): number {
   return (seed + Math.imul(i - 1, 0x9e3779b1)) | 0;
 }
 
+/**
+ * Loads the tool once in a throwaway simulation: a tool that fails to load is
+ * reported with its own error (file and line), a missing main.lua or an
+ * unserved port as a usage error, before any scenario runs.
+ */
+async function checkTool(t: FuzzToken, cmd: string): Promise<void> {
+  const sim = createSimulation();
+  let tool: LuaTool;
+  try {
+    tool = await loadTarget(sim, tokenTool(t), cmd);
+  } catch (e) {
+    sim.dispose();
+    if (e instanceof UsageError) throw e;
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new UsageError(
+      `${cmd}: the tool failed to load: ${msg}\n  fix the tool, then fuzz again (renoise-sim run ${t.tool} shows the same error with the trace)`,
+    );
+  }
+  const host = sim.network.hosts.get(sim.host.name)!;
+  const bound = t.protocol === "tcp" ? host.tcpPorts.has(t.port) : host.udpPorts.has(t.port);
+  tool.unload();
+  sim.dispose();
+  if (!bound) throw new UsageError(`${cmd}: ${t.tool} does not serve ${t.protocol} port ${t.port} after loading; check --port and --protocol`);
+}
+
 /** Runs (or replays) a fuzz campaign described by `t`. */
 export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolean; trace?: string; diagram?: string }): Promise<number> {
   const cmd = opts.replay ? "replay" : "fuzz";
@@ -61,22 +99,13 @@ export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolea
   if (!existsSync(target)) throw new UsageError(`${cmd}: no such tool folder or script: ${t.tool}`);
   const grammar = GRAMMARS[t.grammar];
   if (!grammar) throw new UsageError(`${cmd}: unknown grammar "${t.grammar}"; use lines, http, osc or bytes`);
+  await checkTool(t, cmd);
   const isDir = !target.endsWith(".lua");
-  let checkedPort = false;
   const freeze = new GuiFreezeTally();
   const start = async (ctx: { sim: Simulation }) => {
     await term.tick(); // lets Ctrl-C through between scenarios
     ctx.sim.guiBlockBudget = t.maxGuiBlock;
     const tool = await loadLuaTool(ctx.sim, isDir ? { dir: target } : { file: target });
-    if (!checkedPort) {
-      const host = ctx.sim.network.hosts.get(ctx.sim.host.name)!;
-      const bound = t.protocol === "tcp" ? host.tcpPorts.has(t.port) : host.udpPorts.has(t.port);
-      if (!bound) {
-        tool.unload();
-        throw new UsageError(`${cmd}: ${t.tool} does not serve ${t.protocol} port ${t.port} after loading; check --port and --protocol`);
-      }
-      checkedPort = true;
-    }
     return {
       dispose: () => {
         freeze.add(ctx.sim.guiBlocks());
@@ -84,18 +113,58 @@ export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolea
       },
     };
   };
-  if (!opts.replay) term.err(`fuzz: ${t.tool}, ${t.protocol} port ${t.port}, ${t.runs} scenarios, grammar ${t.grammar}, faults ${t.faults.join(",")}, seed ${t.seed}\n`);
+  const peersOn = t.peersOn ?? "peer-hosts";
+  if (!opts.replay) {
+    term.err(
+      `fuzz: ${t.tool}, ${t.protocol} port ${t.port}, ${t.runs} scenarios, grammar ${t.grammar}, faults ${t.faults.join(",")}, ` +
+        `peers on ${peersOn}, seed ${t.seed}\n`,
+    );
+  }
   const progress = opts.replay ? undefined : startProgress(term, { what: cmd, seed: t.seed, total: t.runs });
-  const details = await fuzzToolDetails(start, {
-    runs: opts.replay ? 1 : t.runs,
+  let details: FuzzToolDetails;
+  try {
+    details = await fuzzCampaign(t, start, grammar, peersOn, progress?.update, opts.replay === true);
+  } catch (e) {
+    if (e instanceof FuzzNothingDeliveredError) throw new UsageError(e.message.replace(/^fuzzTool: /, `${cmd}: `));
+    throw e;
+  } finally {
+    progress?.end();
+  }
+  if (!opts.replay) term.err(`coverage: ${describeCoverage(details.coverage)}\n`);
+  for (const w of details.warnings) term.err(`${w.replace(/^fuzzTool:/, `${cmd}:`)}\n`);
+  return report(t, term, opts, details, freeze);
+}
+
+function fuzzCampaign(
+  t: FuzzToken,
+  start: (ctx: { sim: Simulation }) => Promise<{ dispose: () => void }>,
+  grammar: () => fc.Arbitrary<ByteString>,
+  peersOn: PeersOn,
+  onProgress: ((done: number, total: number) => void) | undefined,
+  replay: boolean,
+): Promise<FuzzToolDetails> {
+  return fuzzToolDetails(start, {
+    runs: replay ? 1 : t.runs,
     seed: t.seed,
-    ...(opts.replay ? { path: t.path } : {}),
+    ...(replay ? { path: t.path } : {}),
     protocols: [t.protocol],
     port: t.port,
     payload: grammar(),
     faults: t.faults as FuzzFault[],
-    onProgress: progress?.update,
-  }).finally(() => progress?.end());
+    peersOn,
+    // A replayed failure ran before: it reached the tool then, whatever it delivers now.
+    requireDelivery: !replay,
+    ...(onProgress ? { onProgress } : {}),
+  });
+}
+
+async function report(
+  t: FuzzToken,
+  term: Term,
+  opts: { replay?: boolean; trace?: string; diagram?: string },
+  details: FuzzToolDetails,
+  freeze: GuiFreezeTally,
+): Promise<number> {
   if (details.ok) {
     if (opts.replay) {
       term.err(term.green("replay: the scenario passes now (the tool or renoise-sim changed since the token was made)\n"));
@@ -123,7 +192,12 @@ export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolea
 }
 
 export async function cmdFuzz(argv: string[], term: Term): Promise<number> {
-  const args = parseArgs(argv, ["port", "protocol", "runs", "seed", "grammar", "faults", "shard", "diagram", "trace", "max-gui-block"], ["help"], "fuzz");
+  const args = parseArgs(
+    argv,
+    ["port", "protocol", "runs", "seed", "grammar", "faults", "shard", "diagram", "trace", "max-gui-block", "peers-on"],
+    ["help"],
+    "fuzz",
+  );
   if (args.flags.has("help")) {
     term.out(FUZZ_HELP);
     return 0;
@@ -136,6 +210,7 @@ export async function cmdFuzz(argv: string[], term: Term): Promise<number> {
   if (protocol !== "tcp" && protocol !== "udp") throw new UsageError(`fuzz: --protocol must be tcp or udp, got ${protocol}`);
   let runs = intFlag(args, "runs", "fuzz", 100, { min: 1 })!;
   let seed = intFlag(args, "seed", "fuzz", 1)!;
+  if (!isFuzzSeed(seed)) throw new UsageError(`fuzz: --seed must be a whole number from ${MIN_SEED} to ${MAX_SEED}, got ${seed}`);
   const shard = strFlag(args, "shard");
   if (shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(shard);
@@ -151,8 +226,21 @@ export async function cmdFuzz(argv: string[], term: Term): Promise<number> {
       throw new UsageError(`fuzz: unknown fault "${f}"; use split, merge, ${FAULT_KINDS.join(", ")}`);
     }
   }
+  const peersOn = strFlag(args, "peers-on") ?? "peer-hosts";
+  if (peersOn !== "peer-hosts" && peersOn !== "tool-host") throw new UsageError(`fuzz: --peers-on must be peer-hosts or tool-host, got ${peersOn}`);
   return fuzzWith(
-    { tool, port, protocol, grammar: strFlag(args, "grammar") ?? "bytes", faults, runs, seed, path: "", maxGuiBlock: intFlag(args, "max-gui-block", "fuzz", undefined, { min: 0 }) },
+    {
+      tool,
+      port,
+      protocol,
+      grammar: strFlag(args, "grammar") ?? "bytes",
+      faults,
+      runs,
+      seed,
+      path: "",
+      maxGuiBlock: intFlag(args, "max-gui-block", "fuzz", undefined, { min: 0 }),
+      ...(peersOn === "tool-host" ? { peersOn } : {}),
+    },
     term,
     { diagram: strFlag(args, "diagram"), trace: strFlag(args, "trace") },
   );

@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
 import { CallbackError } from "../core/errors.js";
 import type { Simulation } from "../sim/simulation.js";
-import { installScenario, scenarioSimulation, type ExpectationFailure } from "../scenario/play.js";
+import { installScenario, scenarioSimulation, scheduleInvocations, type ExpectationFailure } from "../scenario/play.js";
+import type { LuaTool } from "../tool/index.js";
 import type { Scenario } from "../scenario/types.js";
 import { intFlag, parseArgs, strFlag, UsageError } from "./args.js";
 import { loadTarget, readScenario } from "./load.js";
@@ -42,14 +43,16 @@ export async function playWithTool(target: string, scenario: Scenario, seed: num
   sim.guiBlockBudget = guiBlockBudget;
   const errors: string[] = [];
   const failures: ExpectationFailure[] = [];
+  let tool: LuaTool;
   try {
-    await loadTarget(sim, target, "run");
+    tool = await loadTarget(sim, target, "run", scenario.preferences ? { preferences: scenario.preferences } : {});
   } catch (e) {
     if (e instanceof UsageError) throw e;
     errors.push(`the tool failed to load: ${(e as Error).message}`);
     return { sim, failures, errors };
   }
   installScenario(sim, scenario, failures);
+  scheduleInvocations(sim, scenario, tool, (m) => errors.push(m));
   const end = until ?? scenario.until;
   for (let guard = 0; guard < 10_000; guard++) {
     try {

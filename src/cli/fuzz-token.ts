@@ -19,6 +19,8 @@ export interface FuzzToken {
   path: string;
   /** `--max-gui-block`: the GUI-freeze budget in virtual ms, if any. */
   maxGuiBlock?: number;
+  /** Where the peers ran (absent: their own hosts). */
+  peersOn?: "peer-hosts" | "tool-host";
 }
 
 const PREFIX = "rs1.";
@@ -52,6 +54,7 @@ export function decodeToken(token: string): FuzzToken {
     seed: t.seed,
     path: t.path,
     ...(typeof t.maxGuiBlock === "number" ? { maxGuiBlock: t.maxGuiBlock } : {}),
+    ...(t.peersOn === "tool-host" ? { peersOn: "tool-host" as const } : {}),
   };
 }
 

@@ -22,6 +22,12 @@ export class Rng {
     this.b = next();
     this.c = next();
     this.d = next();
+    // Bits above 32 (and the sign) pick a different world too; seeds in [0, 2^32) keep the state they always had.
+    const hi = Math.floor(seed / 4294967296);
+    if (hi !== 0) {
+      this.b = (this.b ^ fmix32(hi | 0)) >>> 0;
+      this.d = (this.d ^ fmix32(~hi | 0)) >>> 0;
+    }
     for (let i = 0; i < 12; i++) this.u32();
   }
 
@@ -51,8 +57,26 @@ export class Rng {
     return p > 0 && this.float() < p;
   }
 
+  /**
+   * The seed of a sub-stream of `seed` labelled `salt`: the low 32 bits are
+   * mixed with the salt, the higher bits are kept (so they still count).
+   */
+  static derive(seed: number, salt: number): number {
+    const lo = (seed >>> 0) ^ salt;
+    return (lo >>> 0) + Math.floor(seed / 4294967296) * 4294967296;
+  }
+
   /** A new independent generator derived from this one (for sub-streams). */
   fork(): Rng {
     return new Rng(this.u32());
   }
+}
+
+/** murmur3's finaliser: a bijection on 32-bit integers with fmix32(0) = 0. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }

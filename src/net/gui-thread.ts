@@ -57,8 +57,12 @@ export class GuiThread {
     return top === undefined || (top.kind === "wait" && top.owner === owner);
   }
 
-  /** Runs every callback that may run now, in queue order. Returns how many ran. */
-  drain(): number {
+  /**
+   * Runs every callback that may run now, in queue order. Returns how many ran.
+   * `beforeEach` runs before each callback (the simulation counts work with it;
+   * if it throws, that callback stays queued).
+   */
+  drain(beforeEach?: () => void): number {
     if (this.inCallback) return 0;
     let ran = 0;
     let progress = true;
@@ -77,6 +81,7 @@ export class GuiThread {
           continue;
         }
         if (!this.eligible(it.owner)) continue;
+        beforeEach?.();
         it.done = true;
         if (i === this.head) this.head++;
         this.inCallback = true;

@@ -75,3 +75,5 @@ export type { FuzzToolOptions, FuzzToolDetails, AsyncTool } from "./fuzz/fuzz-to
 export { fuzzLuaTool, fuzzLuaToolDetails } from "./fuzz/fuzz-lua-tool.js";
 export type { FuzzLuaToolOptions } from "./fuzz/fuzz-lua-tool.js";
 export type { FuzzFailureInfo } from "./fuzz/failure.js";
+export { FuzzNothingDeliveredError, describeCoverage } from "./fuzz/coverage.js";
+export type { FuzzCoverage, PeersOn } from "./fuzz/coverage.js";

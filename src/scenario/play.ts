@@ -124,7 +124,37 @@ export function scenarioSimulation(scenario: Scenario, seed?: number): Simulatio
     latency: scenario.network?.latency,
     loopbackLatency: scenario.network?.loopbackLatency,
     ...(scenario.song !== undefined ? { song: scenario.song } : {}),
+    ...(scenario.semantics ? { semantics: scenario.semantics } : {}),
   });
+}
+
+/** What a scenario's `invoke` entries act on: a loaded tool (see LuaTool). */
+export interface InvokeTarget {
+  invokeMenu(name: string): void;
+  invokeKeybinding(name: string): void;
+}
+
+/**
+ * Schedules the scenario's `invoke` entries (menu entries, keybindings) on
+ * `tool` at their virtual times. An entry that raises (a Lua error, an
+ * unknown name) is recorded in the trace as `scenario.invoke-failed` and
+ * passed to `failed`; the run goes on.
+ */
+export function scheduleInvocations(sim: Simulation, scenario: Scenario, tool: InvokeTarget, failed: (message: string) => void): void {
+  for (const inv of scenario.invoke ?? []) {
+    const what = "menu" in inv ? `menu entry "${inv.menu}"` : `keybinding "${inv.keybinding}"`;
+    sim.at(inv.at ?? 0, () => {
+      sim.trace.record("scenario.invoke", sim.host.name, "menu" in inv ? { menu: inv.menu } : { keybinding: inv.keybinding });
+      try {
+        if ("menu" in inv) tool.invokeMenu(inv.menu);
+        else tool.invokeKeybinding(inv.keybinding);
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        sim.trace.record("scenario.invoke-failed", sim.host.name, { what, error: msg });
+        failed(`${what} failed: ${msg}`);
+      }
+    });
+  }
 }
 
 /** Creates a simulation for `scenario`, plays it to its end and returns it. */

@@ -15,12 +15,21 @@ export interface Scenario {
   /** Run until this virtual time (ms). Default: until the network is quiet. */
   until?: number;
   network?: { latency?: number; loopbackLatency?: number };
+  /** Modelled choices of the double (docs/semantics.md), e.g. `{ "udpDummyCanSend": true }`. */
+  semantics?: { udpDummyCanSend?: boolean; connectionWrappers?: "fresh" | "stable"; onCallbackError?: "throw" | "record" };
+  /** Values the user saved earlier: set into `renoise.tool().preferences` when the tool assigns it. */
+  preferences?: Record<string, boolean | number | string>;
+  /** Menu entries and keybindings of the tool to invoke at virtual times. */
+  invoke?: ScenarioInvoke[];
   hosts?: ScenarioHost[];
   peers?: ScenarioPeer[];
   faults?: ScenarioFault[];
   /** The song the tool sees (renoise.song()); default: a new song. */
   song?: SongFixture;
 }
+
+/** Invokes a menu entry (or a keybinding) of the tool at `at` (default 0) ms. */
+export type ScenarioInvoke = { menu: string; at?: number } | { keybinding: string; at?: number };
 
 /** A host; with `responder`, it runs a built-in server. */
 export interface ScenarioHost {
@@ -38,7 +47,11 @@ export type Responder =
 
 /** A scripted peer: it connects (or opens a UDP socket) and plays its steps. */
 export interface ScenarioPeer {
-  /** The host the peer runs on (added if missing). */
+  /**
+   * The host the peer runs on (added if missing). The tool's own host
+   * ("renoise") runs the peer beside the tool: connect to "127.0.0.1:<port>"
+   * or "localhost:<port>" to reach a tool that binds localhost.
+   */
   host: string;
   /** "host:port" to connect to; the tool host is "renoise" (or its address). */
   connect: string;

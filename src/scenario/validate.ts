@@ -1,5 +1,9 @@
 import { buildSong } from "../renoise/song/fixture.js";
+import Ajv2020Import, { type ErrorObject } from "ajv/dist/2020.js";
+import { scenarioSchema } from "./schema.js";
 import type { Scenario } from "./types.js";
+
+export { CONDITIONS, FAULTS } from "./schema.js";
 
 /** A scenario file that does not match the format; `path` points at the field. */
 export class ScenarioError extends Error {
@@ -12,167 +16,133 @@ export class ScenarioError extends Error {
   }
 }
 
-/** sim.faults methods a scenario may call. */
-export const FAULTS = ["partition", "heal", "hold", "blackhole", "crash", "reset", "closeByPeer", "halfOpen", "serverError", "cutStream"];
-/** sim.conditions methods a scenario may call (prefixed "conditions."). */
-export const CONDITIONS = ["latency", "bandwidth", "udp", "streamCut", "tcp"];
+// ajv is CommonJS: its class is the module itself (default) or its `default` export.
+type AjvClass = typeof Ajv2020Import;
+const Ajv2020 = ((Ajv2020Import as unknown as { default?: AjvClass }).default ?? Ajv2020Import);
 
-type Json = unknown;
+const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true });
+ajv.addKeyword({ keyword: "x-expected", schemaType: "string" });
+const check = ajv.compile<Scenario>(scenarioSchema);
 
-function isObj(v: Json): v is Record<string, Json> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function keys(path: string, v: Record<string, Json>, allowed: string[]): void {
-  for (const k of Object.keys(v)) {
-    if (!allowed.includes(k)) throw new ScenarioError(`${path}.${k}`, `unknown field; expected one of ${allowed.join(", ")}`);
+/** "/peers/0/steps/1" → "scenario.peers[0].steps[1]". */
+function pathOf(pointer: string): string {
+  let out = "scenario";
+  for (const raw of pointer.split("/").slice(1)) {
+    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    out += /^\d+$/.test(seg) ? `[${seg}]` : /^[A-Za-z_$][\w$]*$/.test(seg) ? `.${seg}` : `[${JSON.stringify(seg)}]`;
   }
+  return out;
 }
 
-function num(path: string, v: Json, min = 0): number {
-  if (typeof v !== "number" || !Number.isFinite(v) || v < min) throw new ScenarioError(path, `expected a number >= ${min}, got ${JSON.stringify(v)}`);
-  return v;
+const TYPE_WORDS: Record<string, string> = {
+  integer: "a whole number",
+  number: "a number",
+  string: "a string",
+  boolean: "true or false",
+  object: "an object",
+  array: "an array",
+};
+
+function typeWords(t: unknown): string {
+  const list = String(t).split(",").map((x) => TYPE_WORDS[x] ?? x);
+  return list.length === 1 ? list[0]! : `${list.slice(0, -1).join(", ")} or ${list[list.length - 1]!}`;
 }
 
-function str(path: string, v: Json): string {
-  if (typeof v !== "string") throw new ScenarioError(path, `expected a string, got ${JSON.stringify(v)}`);
-  return v;
+function show(v: unknown): string {
+  return v === undefined ? "nothing" : JSON.stringify(v);
 }
 
-function opt<T>(path: string, v: Json, check: (p: string, x: Json) => T): T | undefined {
-  return v === undefined ? undefined : check(path, v);
+/** Schema keywords that are the noise of a failed oneOf branch (the oneOf error itself says it better). */
+function insideFailedChoice(e: ErrorObject, choices: ErrorObject[]): boolean {
+  return choices.some((c) => c !== e && e.schemaPath.startsWith(`${c.schemaPath}/`));
 }
 
-const STEP_KEYS = ["send", "sendHex", "wait", "receive", "close", "reset"];
+/** The one error to report: the most specific field, choice errors instead of their branches' noise. */
+function pick(errors: ErrorObject[]): ErrorObject {
+  const choices = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf" || e.keyword === "discriminator");
+  const useful = errors.filter((e) => !insideFailedChoice(e, choices));
+  const depth = (e: ErrorObject): number => e.instancePath.split("/").length + (e.keyword === "additionalProperties" || e.keyword === "required" ? 1 : 0);
+  return useful.reduce((best, e) => (depth(e) > depth(best) ? e : best), useful[0] ?? errors[0]!);
+}
 
-function step(path: string, s: Json): void {
-  if (!isObj(s)) throw new ScenarioError(path, "expected an object like {\"send\": \"...\"}");
-  const actions = Object.keys(s).filter((k) => STEP_KEYS.includes(k));
-  if (actions.length !== 1) throw new ScenarioError(path, `expected exactly one of ${STEP_KEYS.join(", ")}`);
-  const a = actions[0]!;
-  if (a === "send") str(`${path}.send`, s.send);
-  if (a === "sendHex") {
-    const h = str(`${path}.sendHex`, s.sendHex);
-    if (!/^([0-9a-fA-F]{2})*$/.test(h.replace(/\s+/g, ""))) throw new ScenarioError(`${path}.sendHex`, "expected pairs of hex digits");
-  }
-  if (a === "wait") num(`${path}.wait`, s.wait);
-  if (a === "receive") {
-    const m = s.receive;
-    if (!(m === "*line" || m === "*l" || m === "*all" || (typeof m === "number" && Number.isInteger(m) && m > 0))) {
-      throw new ScenarioError(`${path}.receive`, 'expected "*line", "*all" or a byte count > 0');
+/** The field and the problem, in words. */
+function describe(e: ErrorObject): { path: string; detail: string } {
+  const path = pathOf(e.instancePath);
+  const parent: unknown = e.parentSchema;
+  const expected = typeof parent === "object" && parent !== null ? (parent as Record<string, unknown>)["x-expected"] : undefined;
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "additionalProperties": {
+      const allowed = Object.keys(((e.parentSchema as { properties?: object }).properties ?? {}));
+      return { path: `${path}.${String(p.additionalProperty)}`, detail: `unknown field; expected one of ${allowed.join(", ")}` };
     }
-    opt(`${path}.timeout`, s.timeout, (p, x) => num(p, x));
-    opt(`${path}.expect`, s.expect, str);
+    case "required":
+      return { path: `${path}.${String(p.missingProperty)}`, detail: "missing; this field is required" };
+    case "dependentRequired":
+      return { path: `${path}.${String(p.property)}`, detail: `only allowed together with "${String(p.missingProperty)}"` };
+    case "discriminator":
+      return {
+        path: `${path}.${String(p.tag)}`,
+        detail: `expected one of ${((e.parentSchema as { oneOf: { properties: { kind: { const: string } } }[] }).oneOf ?? []).map((b) => JSON.stringify(b.properties.kind.const)).join(", ")}, got ${show(p.tagValue)}`,
+      };
+    case "enum":
+      return { path, detail: `expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}, got ${show(e.data)}` };
+    case "const":
+      return { path, detail: `expected ${JSON.stringify(p.allowedValue)}, got ${show(e.data)}` };
+    case "type":
+      return { path, detail: `expected ${typeof expected === "string" ? expected : typeWords(p.type)}, got ${show(e.data)}` };
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return { path, detail: `expected a number ${String(p.comparison)} ${String(p.limit)}, got ${show(e.data)}` };
+    case "minLength":
+      return { path, detail: `expected a non-empty string, got ${show(e.data)}` };
+    default:
+      return { path, detail: `expected ${typeof expected === "string" ? expected : (e.message ?? "a different value")}, got ${show(e.data)}` };
   }
-  if ((a === "close" || a === "reset") && s[a] !== true) throw new ScenarioError(`${path}.${a}`, "expected true");
-  keys(path, s, [a, ...(a === "receive" ? ["timeout", "expect"] : [])]);
 }
 
-/** Checks a parsed scenario; throws {@link ScenarioError} pointing at the first bad field. */
-export function validateScenario(v: Json): Scenario {
-  const p = "scenario";
-  if (!isObj(v)) throw new ScenarioError(p, "expected a JSON object");
-  keys(p, v, ["$schema", "seed", "until", "network", "hosts", "peers", "faults", "description", "tool", "song"]);
-  if (v.song !== undefined) checkSong(`${p}.song`, v.song);
-  opt(`${p}.description`, v.description, str);
-  opt(`${p}.tool`, v.tool, str);
-  opt(`${p}.seed`, v.seed, (q, x) => {
-    if (!Number.isInteger(x)) throw new ScenarioError(q, "expected an integer");
-    return x;
+/**
+ * Checks a parsed scenario against the scenario JSON Schema (with ajv);
+ * throws {@link ScenarioError} naming the bad field and the problem.
+ */
+export function validateScenario(v: unknown): Scenario {
+  if (check(v)) {
+    if (v.song !== undefined) checkSong("scenario.song", v.song);
+    return v;
+  }
+  const { path, detail } = describe(pick(check.errors ?? []));
+  throw new ScenarioError(path, detail);
+}
+
+/** A song fixture that matches the schema may still be impossible (a send track before the master...): building it tells. */
+function checkSong(path: string, song: unknown): void {
+  try {
+    buildSong(song as Parameters<typeof buildSong>[0]);
+  } catch (e) {
+    throw new ScenarioError(path, (e as Error).message.replace(/^song fixture: /, ""));
+  }
+}
+
+/** Every problem ajv found, one line each (for tools that want them all). */
+export function scenarioProblems(v: unknown): string[] {
+  if (check(v)) return [];
+  const errors = check.errors ?? [];
+  const choices = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf" || e.keyword === "discriminator");
+  return errors.filter((e) => !insideFailedChoice(e, choices)).map((e) => {
+    const d = describe(e);
+    return `${d.path}: ${d.detail}`;
   });
-  opt(`${p}.until`, v.until, (q, x) => num(q, x));
-  if (v.network !== undefined) {
-    if (!isObj(v.network)) throw new ScenarioError(`${p}.network`, "expected an object");
-    keys(`${p}.network`, v.network, ["latency", "loopbackLatency"]);
-    opt(`${p}.network.latency`, v.network.latency, (q, x) => num(q, x));
-    opt(`${p}.network.loopbackLatency`, v.network.loopbackLatency, (q, x) => num(q, x));
-  }
-  if (v.hosts !== undefined) {
-    if (!Array.isArray(v.hosts)) throw new ScenarioError(`${p}.hosts`, "expected an array");
-    v.hosts.forEach((h: Json, i) => {
-      const q = `${p}.hosts[${i}]`;
-      if (!isObj(h)) throw new ScenarioError(q, "expected an object");
-      keys(q, h, ["name", "address", "aliases", "responder"]);
-      str(`${q}.name`, h.name);
-      opt(`${q}.address`, h.address, str);
-      if (h.aliases !== undefined) {
-        if (!Array.isArray(h.aliases)) throw new ScenarioError(`${q}.aliases`, "expected an array of names");
-        h.aliases.forEach((a: Json, j) => str(`${q}.aliases[${j}]`, a));
-      }
-      if (h.responder !== undefined) {
-        const r = h.responder;
-        const rq = `${q}.responder`;
-        if (!isObj(r)) throw new ScenarioError(rq, "expected an object");
-        if (r.kind === "http") keys(rq, r, ["kind", "port", "status", "body", "contentType"]);
-        else if (r.kind === "echo") keys(rq, r, ["kind", "port", "protocol"]);
-        else if (r.kind === "line-echo") keys(rq, r, ["kind", "port", "prefix"]);
-        else throw new ScenarioError(`${rq}.kind`, 'expected "http", "echo" or "line-echo"');
-        if (r.kind !== "http" || r.port !== undefined) num(`${rq}.port`, r.port, 1);
-        if (r.protocol !== undefined && r.protocol !== "tcp" && r.protocol !== "udp") {
-          throw new ScenarioError(`${rq}.protocol`, 'expected "tcp" or "udp"');
-        }
-      }
-    });
-  }
-  if (v.peers !== undefined) {
-    if (!Array.isArray(v.peers)) throw new ScenarioError(`${p}.peers`, "expected an array");
-    v.peers.forEach((peer: Json, i) => {
-      const q = `${p}.peers[${i}]`;
-      if (!isObj(peer)) throw new ScenarioError(q, "expected an object");
-      keys(q, peer, ["host", "connect", "protocol", "at", "timeout", "steps"]);
-      str(`${q}.host`, peer.host);
-      const c = str(`${q}.connect`, peer.connect);
-      if (!/^[^:\s]+:\d+$/.test(c)) throw new ScenarioError(`${q}.connect`, 'expected "host:port"');
-      if (peer.protocol !== undefined && peer.protocol !== "tcp" && peer.protocol !== "udp") {
-        throw new ScenarioError(`${q}.protocol`, 'expected "tcp" or "udp"');
-      }
-      opt(`${q}.at`, peer.at, (r, x) => num(r, x));
-      opt(`${q}.timeout`, peer.timeout, (r, x) => num(r, x, 1));
-      if (peer.steps !== undefined) {
-        if (!Array.isArray(peer.steps)) throw new ScenarioError(`${q}.steps`, "expected an array");
-        peer.steps.forEach((s: Json, j) => step(`${q}.steps[${j}]`, s));
-      }
-    });
-  }
-  if (v.faults !== undefined) {
-    if (!Array.isArray(v.faults)) throw new ScenarioError(`${p}.faults`, "expected an array");
-    v.faults.forEach((f: Json, i) => {
-      const q = `${p}.faults[${i}]`;
-      if (!isObj(f)) throw new ScenarioError(q, "expected an object");
-      keys(q, f, ["fault", "args", "at", "until"]);
-      const name = str(`${q}.fault`, f.fault);
-      const ok = FAULTS.includes(name) || (name.startsWith("conditions.") && CONDITIONS.includes(name.slice(11)));
-      if (!ok) {
-        throw new ScenarioError(
-          `${q}.fault`,
-          `unknown fault "${name}"; expected one of ${[...FAULTS, ...CONDITIONS.map((c) => `conditions.${c}`)].join(", ")}`,
-        );
-      }
-      if (f.args !== undefined && !Array.isArray(f.args)) throw new ScenarioError(`${q}.args`, "expected an array");
-      opt(`${q}.at`, f.at, (r, x) => num(r, x));
-      opt(`${q}.until`, f.until, (r, x) => num(r, x));
-    });
-  }
-  return v;
 }
 
 /** Parses and validates scenario JSON text. */
 export function parseScenario(json: string): Scenario {
-  let v: Json;
+  let v: unknown;
   try {
     v = JSON.parse(json);
   } catch (e) {
     throw new ScenarioError("scenario", `not valid JSON: ${(e as Error).message}`);
   }
   return validateScenario(v);
-}
-
-/** A song fixture is checked by building it (the model's own checks name the bad field). */
-function checkSong(path: string, song: Json): void {
-  if (!isObj(song)) throw new ScenarioError(path, "expected an object (a song fixture)");
-  try {
-    buildSong(song);
-  } catch (e) {
-    throw new ScenarioError(path, (e as Error).message.replace(/^song fixture: /, ""));
-  }
 }

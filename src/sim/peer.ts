@@ -38,6 +38,8 @@ export interface PeerHost {
   now(): number;
   /** Runs `fn` as a network event after `delay` ms; returns a function that cancels it. */
   schedule(delay: number, fn: () => void): () => void;
+  /** Counts one unit of work (one resumption of a script); throws when the run is over its limit. */
+  work(): void;
 }
 
 /** One running peer script. */
@@ -60,6 +62,16 @@ class Runner {
     this.cancelWake?.();
     this.cancelWake = undefined;
     for (;;) {
+      try {
+        this.host.work();
+      } catch (e) {
+        // Over the limit: the script stays where it is and resumes at the next step of the simulation.
+        this.cancelWake = this.host.schedule(0, () => {
+          this.cancelWake = undefined;
+          this.step();
+        });
+        throw e;
+      }
       const r = this.gen.next();
       if (r.done) {
         this.finished = true;
@@ -144,6 +156,11 @@ export function makePeer(name: string, address: string, Socket: SocketApi, now: 
     *sleep(ms) {
       if (typeof ms !== "number" || !(ms >= 0) || ms === Infinity) {
         throw new SimulationUsageError(`peer.sleep: ms must be a finite number >= 0, got ${String(ms)}`);
+      }
+      if (now() + ms > Number.MAX_SAFE_INTEGER) {
+        throw new SimulationUsageError(
+          `peer.sleep: ${ms} ms from ${now()} ms would move virtual time past ${Number.MAX_SAFE_INTEGER} ms, the largest exact virtual time`,
+        );
       }
       const until = now() + ms;
       yield { until, ready: () => false };

@@ -140,12 +140,17 @@ export class Simulation {
    */
   guiBlockBudget: number | undefined;
   private readonly peers: PeerRunner;
+  /** Work done by the innermost advance/runUntilIdle/blocking call (see {@link work}). */
+  private budget: { call: string; start: number; steps: number } | undefined;
+  private readonly countWork = (): void => this.work();
   private nextAddress = 2;
 
   constructor(options: SimulationOptions = {}) {
     const seed = options.seed ?? 1;
-    if (!Number.isInteger(seed)) {
-      throw new SimulationUsageError(`createSimulation: seed must be an integer, got ${String(seed)}`);
+    if (!Number.isSafeInteger(seed)) {
+      throw new SimulationUsageError(
+        `createSimulation: seed must be an integer between ${-Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}, got ${String(seed)}`,
+      );
     }
     this.seed = seed;
     this.maxEvents = options.maxEvents ?? 1_000_000;
@@ -162,7 +167,7 @@ export class Simulation {
     this.network.links.latency = options.latency ?? 0;
     this.network.links.loopbackLatency = options.loopbackLatency ?? 0;
     // Conditions and faults draw from their own stream, so switching one on leaves ports and the rest unchanged.
-    this.network.links.rng = new Rng((seed ^ 0x5eedfa17) >>> 0);
+    this.network.links.rng = new Rng(Rng.derive(seed, 0x5eedfa17));
     const faultCtx = {
       network: this.network,
       trace: this.trace,
@@ -182,6 +187,7 @@ export class Simulation {
       semantics: this.semantics,
       now: () => this.time.now,
       block: (host, frame, deadline, done, settle) => this.block(host, frame, deadline, done, settle),
+      assertActive: (call) => this.assertActive(call),
       callbackFailed: (host, callback, error) => this.callbackFailed(host, callback, error),
     };
     this.peers = new PeerRunner({
@@ -190,6 +196,7 @@ export class Simulation {
         const ev = this.time.scheduler.schedule(this.time.now + delay, fn);
         return () => this.time.scheduler.cancel(ev);
       },
+      work: this.countWork,
     });
     if (options.onUnknownName === "error") {
       this.network.dns.onUnknown = (name) => {
@@ -285,6 +292,7 @@ export class Simulation {
       throw new SimulationUsageError(`schedule: delayMs must be a finite number >= 0, got ${String(delayMs)}`);
     }
     if (typeof fn !== "function") throw new SimulationUsageError("schedule: fn must be a function");
+    checkTime("schedule", this.time.now, delayMs);
     const ev = this.time.scheduler.schedule(this.time.now + delayMs, fn);
     return () => this.time.scheduler.cancel(ev);
   }
@@ -317,6 +325,8 @@ export class Simulation {
 
   /** Like {@link schedule}, at an absolute virtual time (not before now). */
   at(time: number, fn: () => void): () => void {
+    this.assertActive("at");
+    if (typeof time === "number" && time > MAX_TIME) checkTime("at", 0, time);
     return this.schedule(Math.max(0, time - this.time.now), fn);
   }
 
@@ -330,6 +340,7 @@ export class Simulation {
     if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) {
       throw new SimulationUsageError(`advance: ms must be a finite number >= 0, got ${String(ms)}`);
     }
+    checkTime("advance", this.time.now, ms);
     this.runTo(this.time.now + ms, "advance", false);
   }
 
@@ -345,8 +356,17 @@ export class Simulation {
   }
 
   private runTo(target: number, call: string, untilQuiet: boolean): void {
-    const start = this.time.now;
-    let steps = 0;
+    const outer = this.budget;
+    this.budget = { call, start: this.time.now, steps: 0 };
+    try {
+      this.runLoop(target, untilQuiet);
+    } finally {
+      this.budget = outer;
+    }
+    this.throwPending();
+  }
+
+  private runLoop(target: number, untilQuiet: boolean): void {
     this.drainAll();
     for (;;) {
       const tNet = this.time.scheduler.peekTime();
@@ -354,7 +374,7 @@ export class Simulation {
       const tTimer = this.time.nextTimer();
       const t = Math.min(tNet, tTimer);
       if (t > target || (untilQuiet && tNet === Infinity)) break;
-      if (++steps > this.maxEvents) this.limit(call, start, steps);
+      this.work();
       if (tTimer <= tNet) {
         this.time.now = Math.max(this.time.now, tTimer);
         const timer = this.time.peekTimer()!;
@@ -375,7 +395,6 @@ export class Simulation {
       this.time.now = Math.max(this.time.now, target);
       this.time.syncClock(target);
     }
-    this.throwPending();
   }
 
   /**
@@ -422,7 +441,10 @@ export class Simulation {
 
   private blockFor(host: Host, frame: BlockFrame, deadline: number, done: () => boolean, settle: boolean): boolean {
     const start = this.time.now;
-    let steps = 0;
+    this.assertActive(blockName(frame));
+    if (deadline !== Infinity) checkTime(blockName(frame), start, deadline - start);
+    const outer = this.budget;
+    this.budget = { call: blockName(frame), start, steps: 0 };
     host.gui.frames.push(frame);
     try {
       this.drainAll();
@@ -430,7 +452,7 @@ export class Simulation {
       while (!ok) {
         const tNet = this.time.scheduler.peekTime();
         if (tNet > deadline) break;
-        if (++steps > this.maxEvents) this.limit(blockName(frame), start, steps);
+        this.work();
         this.time.now = tNet;
         this.time.syncClock(tNet);
         this.time.scheduler.pop()!.run();
@@ -440,7 +462,7 @@ export class Simulation {
       if (ok && settle) {
         // Deliver what arrives at this same instant too ("whatever is queued now").
         while (this.time.scheduler.peekTime() === this.time.now) {
-          if (++steps > this.maxEvents) this.limit(blockName(frame), start, steps);
+          this.work();
           this.time.scheduler.pop()!.run();
           this.drainAll();
         }
@@ -452,13 +474,25 @@ export class Simulation {
       return ok;
     } finally {
       host.gui.frames.pop();
+      this.budget = outer;
     }
+  }
+
+  /**
+   * Counts one unit of work of the current advance/runUntilIdle/blocking
+   * call: a delivery or other network event, a timer, a notifier callback, a
+   * peer script resuming. Zero-time loops do all their work at one instant,
+   * so counting queued events alone would never stop them.
+   */
+  private work(): void {
+    const b = this.budget;
+    if (b && ++b.steps > this.maxEvents) this.limit(b.call, b.start, b.steps);
   }
 
   private drainAll(): void {
     let again = true;
     while (again) {
-      for (const h of this.network.hosts.values()) h.gui.drain();
+      for (const h of this.network.hosts.values()) h.gui.drain(this.countWork);
       again = this.peers.poke();
     }
   }
@@ -470,8 +504,9 @@ export class Simulation {
 
   private limit(call: string, start: number, steps: number): never {
     throw new SimulationLimitError(
-      `renoise-sim: ${call} aborted after ${steps - 1} events, from ${start} ms to ${this.time.now} ms of virtual time; ` +
-        `a callback or timer probably reschedules itself forever. If the run is legitimately this long, ` +
+      `renoise-sim: ${call} aborted after ${steps - 1} events, from ${start} ms to ${this.time.now} ms of virtual time ` +
+        `(events: deliveries, callbacks, timers and peer-script steps); a callback, timer or peer script probably ` +
+        `keeps the simulation busy forever (at one instant, if the times are equal). If the run is legitimately this long, ` +
         `raise maxEvents in createSimulation().`,
     );
   }
@@ -524,6 +559,19 @@ export class Simulation {
     if (this.state !== "active") {
       throw new SimulationUsageError(`${call}: this simulation is disposed; create a new one with createSimulation()`);
     }
+  }
+}
+
+/** The latest virtual time (ms) that is still an exact integer: Number.MAX_SAFE_INTEGER. */
+export const MAX_TIME = Number.MAX_SAFE_INTEGER;
+
+/** Refuses a wait of `ms` from `now` that would move virtual time past {@link MAX_TIME}. */
+export function checkTime(call: string, now: number, ms: number): void {
+  if (now + ms > MAX_TIME) {
+    throw new SimulationUsageError(
+      `${call}: ${String(ms)} ms from ${now} ms would move virtual time past ${MAX_TIME} ms, ` +
+        `the largest exact virtual time; use a timeout of at most ${MAX_TIME - now} ms`,
+    );
   }
 }
 

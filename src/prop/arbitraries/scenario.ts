@@ -30,7 +30,11 @@ export interface FuzzScenarioOptions {
   maxPeers?: number;
   /** Most connections one peer opens, one after the other. Default 2. */
   maxConnections?: number;
-  /** Most sends on one connection. Default 4. */
+  /**
+   * Most sends on one connection: each connection sends 0..maxSends times, so
+   * "connect, then leave without sending" (health checks, port scanners, a
+   * phone that sleeps) is generated too. Default 4.
+   */
   maxSends?: number;
   /** Longest gap (virtual ms) before a step. Default 50. */
   maxGap?: number;
@@ -118,7 +122,7 @@ export function scenarioArbitrary(options: FuzzScenarioOptions = {}): fc.Arbitra
   const send: fc.Arbitrary<RawSend> = fc.record({ gap, data: payload, wait });
   const session: fc.Arbitrary<RawSession> = fc.record({
     gap,
-    sends: fc.array(send, { minLength: 1, maxLength: Math.max(1, maxSends) }),
+    sends: fc.array(send, { minLength: 0, maxLength: maxSends }),
     end: fc.record({ kind: fc.constantFrom(...ends), gap }),
   });
   const peer = fc.array(session, { minLength: 1, maxLength: maxConnections });
@@ -137,16 +141,16 @@ export function scenarioArbitrary(options: FuzzScenarioOptions = {}): fc.Arbitra
     merges: options.merges === false || maxCuts === 0 ? fc.constant([]) : fc.array(merge, { maxLength: maxCuts }),
     faults: faultPlanArbitrary({ kinds: options.faults ?? [], maxFaults: options.maxFaults ?? 2, peers: 16 }),
   });
-  return raw.map((r) => normalize(r, maxSends === 0));
+  return raw.map((r) => normalize(r));
 }
 
 /** Turns the raw, freely shrinkable record into a valid scenario (cuts resolved to real sends). */
-function normalize(r: RawScenario, noSends: boolean): FuzzScenario {
+function normalize(r: RawScenario): FuzzScenario {
   const udp = r.protocol === "udp";
   const peerCount = r.peers.length;
   // Where each peer's sends are: session index and payload length, by the peer's send index.
   const sends = r.peers.map((sessions) =>
-    sessions.flatMap((s, si) => (noSends ? [] : s.sends.map((x) => ({ session: si, length: x.data.length })))),
+    sessions.flatMap((s, si) => s.sends.map((x) => ({ session: si, length: x.data.length }))),
   );
   const splits: FuzzSplit[] = [];
   const merges: FuzzMerge[] = [];
@@ -180,15 +184,13 @@ function normalize(r: RawScenario, noSends: boolean): FuzzScenario {
     const steps: FuzzStep[] = [];
     for (const s of sessions) {
       steps.push({ op: "connect", gap: s.gap });
-      if (!noSends) {
-        for (let k = 0; k < s.sends.length; k++) {
-          const x = s.sends[k]!;
-          // A merge can only happen to sends made back to back: no gap, no wait in between.
-          const mergesNext = k + 1 < s.sends.length && merged.has(send + 1);
-          steps.push({ op: "send", gap: merged.has(send) ? 0 : x.gap, data: x.data });
-          if (x.wait && !mergesNext) steps.push({ op: "wait", gap: x.wait.gap, ms: x.wait.ms, mode: x.wait.mode });
-          send++;
-        }
+      for (let k = 0; k < s.sends.length; k++) {
+        const x = s.sends[k]!;
+        // A merge can only happen to sends made back to back: no gap, no wait in between.
+        const mergesNext = k + 1 < s.sends.length && merged.has(send + 1);
+        steps.push({ op: "send", gap: merged.has(send) ? 0 : x.gap, data: x.data });
+        if (x.wait && !mergesNext) steps.push({ op: "wait", gap: x.wait.gap, ms: x.wait.ms, mode: x.wait.mode });
+        send++;
       }
       if (s.end.kind !== "open") steps.push({ op: udp ? "close" : s.end.kind, gap: s.end.gap });
     }

@@ -21,10 +21,24 @@ export function describeError(e: unknown): string {
   return typeof e === "string" ? e : JSON.stringify(e);
 }
 
+/** Smallest and largest fuzz seeds: fast-check uses a seed's low 32 bits, so only these are distinct. */
+export const MIN_SEED = -(2 ** 31);
+export const MAX_SEED = 2 ** 31 - 1;
+
+/** True for a seed fast-check uses as it is (a signed 32-bit integer). */
+export function isFuzzSeed(seed: number): boolean {
+  return Number.isInteger(seed) && seed >= MIN_SEED && seed <= MAX_SEED;
+}
+
 /** Checks the options both fuzzers share; messages start with `call`. */
 export function checkFuzzOptions(call: string, o: { runs?: number; seed?: number; path?: string; faults?: readonly FuzzFault[] }): void {
   const runs = o.runs ?? 100;
   if (!Number.isInteger(runs) || runs < 1) throw new SimulationUsageError(`${call}: runs must be an integer >= 1, got ${String(o.runs)}`);
+  if (o.seed !== undefined && !isFuzzSeed(o.seed)) {
+    throw new SimulationUsageError(
+      `${call}: seed must be a whole number from ${MIN_SEED} to ${MAX_SEED} (fast-check keeps 32 bits; a larger seed would replay another's campaign), got ${String(o.seed)}`,
+    );
+  }
   if (o.path !== undefined && o.seed === undefined) {
     throw new SimulationUsageError(`${call}: path replays a failure only together with its seed; pass both from the report`);
   }

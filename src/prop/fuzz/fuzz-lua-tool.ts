@@ -1,4 +1,5 @@
 import { loadLuaTool, type LuaToolOptions } from "../../tool/index.js";
+import { describeCoverage } from "./coverage.js";
 import { fuzzToolDetails, type FuzzToolDetails, type FuzzToolOptions } from "./fuzz-tool.js";
 
 /** Options of {@link fuzzLuaTool}: the tool to load, plus the fuzz options. */
@@ -24,9 +25,10 @@ export async function fuzzLuaToolDetails(tool: LuaToolOptions, options: FuzzLuaT
   if (log) {
     log(
       d.ok
-        ? `fuzzLuaTool: ${d.runs} scenarios passed (seed ${d.seed})`
-        : `fuzzLuaTool: FAILED after ${d.runs} scenarios (seed ${d.seed}, path "${d.path}")`,
+        ? `fuzzLuaTool: ${d.runs} scenarios passed (seed ${d.seed}); ${describeCoverage(d.coverage)}`
+        : `fuzzLuaTool: FAILED after ${d.runs} scenarios (seed ${d.seed}, path "${d.path}"); ${describeCoverage(d.coverage)}`,
     );
+    for (const w of d.warnings) log(w.replace(/^fuzzTool:/, "fuzzLuaTool:"));
   }
   return d;
 }

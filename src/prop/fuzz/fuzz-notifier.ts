@@ -8,7 +8,9 @@ import type { FuzzScenario } from "../scenario.js";
 import { checkFuzzOptions, describeError, fuzzArbitrary, judgeBuiltins, type FuzzFault, type Outcome } from "./common.js";
 import type { FuzzFailure } from "./failure.js";
 import { buildFailure } from "./report.js";
+import { minimizeScenario } from "./minimize.js";
 import { watchNotifier, type RaisedCallback } from "./watch-notifier.js";
+import { CoverageTally, describeCoverage, lowCoverageWarning, requireDelivery, type FuzzCoverage, type PeersOn } from "./coverage.js";
 
 /** What `makeNotifier` gets: the simulation, the tool host's API and the server the notifier will serve. */
 export interface FuzzContext extends ToolContext {
@@ -59,14 +61,27 @@ export interface FuzzOptions<N extends Notifier = Notifier> extends Omit<FuzzSce
   latency?: number;
   /** Modelled choices of the double, e.g. `{ connectionWrappers: "stable" }`. */
   semantics?: RunScenarioOptions<unknown>["semantics"];
+  /** Where the peers run: their own hosts (default) or the tool's host over loopback (see {@link PeersOn}). */
+  peersOn?: PeersOn;
+  /**
+   * Fail a campaign in which no scenario delivered a byte to a notifier
+   * callback (it tested nothing) with a {@link FuzzNothingDeliveredError}. Default true.
+   */
+  requireDelivery?: boolean;
   /** Where the seed line goes. Default `console.log`; `false` prints nothing. */
   log?: ((line: string) => void) | false;
 }
 
 /** What {@link fuzzNotifierDetails} returns. */
-export type FuzzDetails =
+export type FuzzDetails = (
   | { readonly ok: true; readonly seed: number; readonly runs: number; readonly failure?: undefined }
-  | { readonly ok: false; readonly seed: number; readonly runs: number; readonly failure: FuzzFailure };
+  | { readonly ok: false; readonly seed: number; readonly runs: number; readonly failure: FuzzFailure }
+) & {
+  /** What the campaign reached (scenarios up to the first failure). */
+  readonly coverage: FuzzCoverage;
+  /** A low-coverage warning, if any (also logged). */
+  readonly warnings: readonly string[];
+};
 
 /** Runs one scenario against a fresh notifier and returns the run plus why it failed, if it did. */
 export function runNotifierScenario<N extends Notifier>(
@@ -78,6 +93,7 @@ export function runNotifierScenario<N extends Notifier>(
   const result = runScenario(scenario, {
     port: options.port,
     latency: options.latency,
+    peersOn: options.peersOn,
     semantics: options.semantics,
     timeBudget: options.timeBudget,
     maxEvents: options.maxEvents,
@@ -132,9 +148,16 @@ export function fuzzNotifierDetails<N extends Notifier>(
   }
   checkFuzzOptions("fuzzNotifier", options);
   const arb = fuzzArbitrary(options);
+  const tally = new CoverageTally();
+  let toolHost = { name: "renoise", address: "192.168.1.10" };
   const property = fc.property(arb, (scenario) => {
-    const { failure } = runNotifierScenario(makeNotifier, scenario, options);
-    if (failure) throw failure.cause instanceof Error ? failure.cause : new Error(failure.reason);
+    const { run, failure } = runNotifierScenario(makeNotifier, scenario, options);
+    toolHost = { name: run.sim.host.name, address: run.sim.host.address };
+    tally.add(run, toolHost.name);
+    if (failure) {
+      tally.freeze();
+      throw failure.cause instanceof Error ? failure.cause : new Error(failure.reason);
+    }
   });
   const details = fc.check(property, {
     numRuns: options.runs ?? 100,
@@ -143,15 +166,36 @@ export function fuzzNotifierDetails<N extends Notifier>(
     ...(options.path !== undefined ? { path: options.path } : {}),
   });
   const log = options.log === undefined ? (line: string) => console.log(line) : options.log;
+  const coverage = tally.result();
+  const warning = lowCoverageWarning("fuzzNotifier", coverage);
+  const warnings = warning ? [warning] : [];
   if (!details.failed) {
-    if (log) log(`fuzzNotifier: ${details.numRuns} scenarios passed (seed ${details.seed})`);
-    return { ok: true, seed: details.seed, runs: details.numRuns };
+    if (options.requireDelivery !== false) {
+      requireDelivery(tally, {
+        call: "fuzzNotifier",
+        protocol: (options.protocols ?? ["tcp"]).join("/"),
+        port: options.port ?? 8000,
+        toolHost,
+        peersOn: options.peersOn ?? "peer-hosts",
+      });
+    }
+    if (log) {
+      log(`fuzzNotifier: ${details.numRuns} scenarios passed (seed ${details.seed}); ${describeCoverage(coverage)}`);
+      for (const w of warnings) log(w);
+    }
+    return { ok: true, seed: details.seed, runs: details.numRuns, coverage, warnings };
   }
   if (details.counterexample === null) {
     throw new SimulationUsageError(`fuzzNotifier: fast-check stopped without a counterexample (seed ${details.seed})`);
   }
-  const minimal = details.counterexample[0];
-  const original = details.failures[0]?.[0] ?? minimal;
+  const original = details.failures[0]?.[0] ?? details.counterexample[0];
+  const { scenario: minimal, removed } = minimizeScenario(details.counterexample[0], (c) => {
+    try {
+      return runNotifierScenario(makeNotifier, c, options).failure !== undefined;
+    } catch {
+      return true;
+    }
+  });
   let events: FuzzRun<N>["events"] = [];
   let outcome: Outcome = { reason: describeError(details.errorInstance), cause: details.errorInstance };
   try {
@@ -165,7 +209,7 @@ export function fuzzNotifierDetails<N extends Notifier>(
     seed: details.seed,
     path: details.counterexamplePath,
     runs: details.numRuns,
-    numShrinks: details.numShrinks,
+    numShrinks: details.numShrinks + removed,
     scenario: minimal,
     originalScenario: original,
     reason: outcome.reason,
@@ -173,7 +217,7 @@ export function fuzzNotifierDetails<N extends Notifier>(
     events,
   });
   if (log) log(`fuzzNotifier: FAILED after ${details.numRuns} scenarios (seed ${details.seed}, path "${details.counterexamplePath}")`);
-  return { ok: false, seed: details.seed, runs: details.numRuns, failure: err };
+  return { ok: false, seed: details.seed, runs: details.numRuns, failure: err, coverage, warnings };
 }
 
 /**

@@ -9,6 +9,8 @@ import type { FuzzScenario } from "../scenario.js";
 import { checkFuzzOptions, fuzzArbitrary, judgeBuiltins, type FuzzFault } from "./common.js";
 import type { FuzzFailure } from "./failure.js";
 import { buildFailure } from "./report.js";
+import { minimizeScenarioAsync } from "./minimize.js";
+import { CoverageTally, lowCoverageWarning, requireDelivery, type FuzzCoverage, type PeersOn } from "./coverage.js";
 
 /** A tool that starts asynchronously (e.g. a Lua tool with a fresh VM) and can be stopped. */
 export interface AsyncTool {
@@ -28,12 +30,16 @@ export interface FuzzToolOptions extends Omit<FuzzScenarioOptions, "splits" | "m
   semantics?: RunScenarioOptions<unknown>["semantics"];
   builtins?: boolean | readonly Invariant[];
   maxEvents?: number;
+  /** Where the peers run: their own hosts (default) or the tool's host over loopback (see {@link PeersOn}). */
+  peersOn?: PeersOn;
+  /** Fail a campaign that delivered no byte to a notifier callback ({@link FuzzNothingDeliveredError}). Default true. */
+  requireDelivery?: boolean;
   /** Called after every scenario with how many ran so far. */
   onProgress?: (done: number, total: number) => void;
 }
 
 /** What {@link fuzzToolDetails} returns. */
-export type FuzzToolDetails =
+export type FuzzToolDetails = (
   | { readonly ok: true; readonly seed: number; readonly runs: number; readonly failure?: undefined }
   | {
       readonly ok: false;
@@ -43,7 +49,13 @@ export type FuzzToolDetails =
       readonly path: string;
       /** The trace of the minimal scenario's run. */
       readonly events: readonly TraceEvent[];
-    };
+    }
+) & {
+  /** What the campaign reached (scenarios up to the first failure). */
+  readonly coverage: FuzzCoverage;
+  /** A low-coverage warning, if any. */
+  readonly warnings: readonly string[];
+};
 
 interface Judged<T> {
   run: FuzzScenarioRun<T>;
@@ -59,6 +71,7 @@ async function runOnce<T extends AsyncTool>(
   const runOptions = {
     port: options.port,
     latency: options.latency,
+    peersOn: options.peersOn,
     semantics: options.semantics,
     timeBudget: options.timeBudget,
     maxEvents: options.maxEvents,
@@ -95,10 +108,17 @@ export async function fuzzToolDetails<T extends AsyncTool>(
   checkFuzzOptions("fuzzTool", options);
   const arb = fuzzArbitrary(options);
   let done = 0;
+  const tally = new CoverageTally();
+  let toolHost = { name: "renoise", address: "192.168.1.10" };
   const property = fc.asyncProperty(arb, async (scenario) => {
     const judged = await runOnce(start, scenario, options);
+    toolHost = { name: judged.run.sim.host.name, address: judged.run.sim.host.address };
+    tally.add(judged.run, toolHost.name);
     options.onProgress?.(++done, runs);
-    if (judged.reason !== undefined) throw judged.cause instanceof Error ? judged.cause : new Error(judged.reason);
+    if (judged.reason !== undefined) {
+      tally.freeze();
+      throw judged.cause instanceof Error ? judged.cause : new Error(judged.reason);
+    }
   });
   const details = await fc.check(property, {
     numRuns: runs,
@@ -106,23 +126,49 @@ export async function fuzzToolDetails<T extends AsyncTool>(
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.path !== undefined ? { path: options.path } : {}),
   });
-  if (!details.failed) return { ok: true, seed: details.seed, runs: details.numRuns };
+  const coverage = tally.result();
+  const warning = lowCoverageWarning("fuzzTool", coverage);
+  const warnings = warning ? [warning] : [];
+  if (!details.failed) {
+    if (options.requireDelivery !== false) {
+      requireDelivery(tally, {
+        call: "fuzzTool",
+        protocol: (options.protocols ?? ["tcp"]).join("/"),
+        port: options.port ?? 8000,
+        toolHost,
+        peersOn: options.peersOn ?? "peer-hosts",
+      });
+    }
+    return { ok: true, seed: details.seed, runs: details.numRuns, coverage, warnings };
+  }
   if (details.counterexample === null) {
     throw new SimulationUsageError(`fuzzTool: fast-check stopped without a counterexample (seed ${details.seed}): ${String(details.errorInstance)}`);
   }
-  const minimal = details.counterexample[0];
-  const original = details.failures[0]?.[0] ?? minimal;
+  const original = details.failures[0]?.[0] ?? details.counterexample[0];
+  const { scenario: minimal, removed } = await minimizeScenarioAsync(
+    details.counterexample[0],
+    async (c) => (await runOnce(start, c, options)).reason !== undefined,
+  );
   const again = await runOnce(start, minimal, options);
   const failure = buildFailure({
     seed: details.seed,
     path: details.counterexamplePath,
     runs: details.numRuns,
-    numShrinks: details.numShrinks,
+    numShrinks: details.numShrinks + removed,
     scenario: minimal,
     originalScenario: original,
     reason: again.reason ?? String(details.errorInstance),
     cause: again.cause ?? details.errorInstance,
     events: again.run.events,
   });
-  return { ok: false, seed: details.seed, runs: details.numRuns, failure, path: details.counterexamplePath ?? "", events: again.run.events };
+  return {
+    ok: false,
+    seed: details.seed,
+    runs: details.numRuns,
+    failure,
+    path: details.counterexamplePath ?? "",
+    events: again.run.events,
+    coverage,
+    warnings,
+  };
 }

@@ -10,6 +10,7 @@ import { isFaulted, peerName, type FuzzScenario, type FuzzProtocol } from "../sc
 import { applyFaults } from "./apply-faults.js";
 import type { CallRecord } from "./calls.js";
 import { playPeer } from "./peer-script.js";
+import type { PeersOn } from "../fuzz/coverage.js";
 
 /** What the tool's start function gets: the simulation and where peers will connect. */
 export interface ToolContext {
@@ -29,6 +30,13 @@ export interface RunScenarioOptions<T> {
   port?: number;
   /** One-way latency between hosts in virtual ms. Default 1. */
   latency?: number;
+  /**
+   * Where the peers run: "peer-hosts" (default) puts each on its own host
+   * (peer1, peer2, ...) sending to the tool host's address; "tool-host" runs
+   * them on the tool's own host, sending to 127.0.0.1 over loopback (for
+   * tools that bind "localhost"). Partitions do not apply on one host.
+   */
+  peersOn?: PeersOn;
   /** Modelled choices of the double (R18, R25, ...). `onCallbackError` is always "record". */
   semantics?: Partial<Omit<SemanticsOptions, "onCallbackError">>;
   /** Virtual ms the run lasts; steps that would start later are not run. Default 10,000. */
@@ -111,17 +119,20 @@ export function playScenarioOn<T>(
   const budget = options.timeBudget ?? 10_000;
   const calls: CallRecord[] = [];
   const received: ByteString[] = scenario.peers.map(() => "");
-  const peers = scenario.peers.map((_, i) => peerName(i));
-  const hosts = peers.map((name) => sim.addHost(name));
-  applyFaults(sim, scenario.faults ?? [], peers, { port, protocol: scenario.protocol });
+  const onTool = options.peersOn === "tool-host";
+  const peers = scenario.peers.map((_, i) => (onTool ? sim.host.name : peerName(i)));
+  const hosts = onTool ? peers.map(() => sim.host) : peers.map((name) => sim.addHost(name));
+  // One host cannot be partitioned from itself: partitions do not apply to peers on the tool host.
+  const faults = onTool ? (scenario.faults ?? []).filter((f) => f.kind !== "partition") : (scenario.faults ?? []);
+  applyFaults(sim, faults, peers, { port, protocol: scenario.protocol });
   scenario.peers.forEach((p, i) => {
     const host = hosts[i]!;
     const ctx = {
       sim,
-      name: host.name,
+      name: onTool ? `${peerName(i)}@${host.name}` : host.name,
       steps: p.steps,
       protocol: scenario.protocol,
-      address: sim.host.address,
+      address: onTool ? "127.0.0.1" : sim.host.address,
       port,
       connectTimeout: options.connectTimeout ?? 1000,
       cuts: peerCuts(scenario, i),

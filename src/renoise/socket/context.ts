@@ -39,6 +39,8 @@ export interface SimContext {
    * `done()` first holds.
    */
   block(host: Host, frame: BlockFrame, deadline: number, done: () => boolean, settle?: boolean): boolean;
+  /** Raises the simulation's usage error when it is disposed (every call that starts work checks it). */
+  assertActive(call: string): void;
   /** Records a callback that threw (see {@link SemanticsOptions.onCallbackError}). */
   callbackFailed(host: Host, callback: string, error: unknown): void;
 }

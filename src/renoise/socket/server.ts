@@ -196,6 +196,7 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
   wait(timeoutMs: unknown): void {
     this.alive(":wait");
     const ms = checkTimeout("SocketServer:wait", timeoutMs, true);
+    this.ctx.assertActive("SocketServer:wait");
     const start = this.ctx.now();
     this.record("server.wait", { timeout: ms });
     this.ctx.block(this.host, { kind: "wait", owner: this }, start + ms, () => false);

@@ -62,6 +62,7 @@ export function createSocketApi(ctx: SimContext, host: Host): SocketApi {
 
   function create_server(...args: unknown[]): LuaResult<SocketServer> {
     const call = "renoise.Socket.create_server";
+    ctx.assertActive(call);
     let address: string | undefined;
     let rest: unknown[];
     if (typeof args[0] === "string") {
@@ -105,6 +106,7 @@ export function createSocketApi(ctx: SimContext, host: Host): SocketApi {
    */
   function begin_client(address: unknown, port: unknown, protocol?: unknown, timeoutMs?: unknown): ClientStart {
     const call = "renoise.Socket.create_client";
+    ctx.assertActive(call);
     const name = checkAddress(call, address);
     const p = checkPort(call, port, false);
     const proto = checkProtocol(call, protocol) === 1 ? "tcp" : "udp";
