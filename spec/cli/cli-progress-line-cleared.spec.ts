@@ -27,7 +27,7 @@ describe("the progress line", () => {
     p.end();
   });
 
-  it("shows rate and time left, plainly once per tenth off a terminal", () => {
+  it("prints a plain count once per tenth off a terminal, without rate or time left (the same campaign prints the same lines)", () => {
     const { term, log, advance } = fakeTerminal(false);
     const p = startProgress(term, { what: "fuzz", seed: 7, total: 10 });
     for (let i = 1; i <= 10; i++) {
@@ -36,8 +36,8 @@ describe("the progress line", () => {
     }
     p.update(11, 10);
     p.end();
-    expect(log[0]).toBe("err:fuzz: 1/10 scenarios, 2.0/s, ~5s left\n");
-    expect(log[9]).toBe("err:fuzz: 10/10 scenarios, 2.0/s, done\n");
+    expect(log[0]).toBe("err:fuzz: 1/10 scenarios\n");
+    expect(log[9]).toBe("err:fuzz: 10/10 scenarios\n");
     expect(log[10]).toBe("err:fuzz: shrinking a failure…\n");
     expect(log).toHaveLength(11);
   });

@@ -72,7 +72,8 @@ export function startProgress(term: Term, state: Omit<CampaignState, "done">): {
       const tenth = Math.floor((done / total) * 10);
       if (tenth > lastTenth) {
         lastTenth = tenth;
-        term.err(`${state.what}: ${progressText(done, total, elapsed, false)}\n`);
+        // Plain lines carry no rate or time left: the same campaign prints the same lines.
+        term.err(`${state.what}: ${progressText(done, total, 0, false)}\n`);
       }
     },
     end: () => {
