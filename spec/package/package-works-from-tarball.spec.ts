@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import * as tstl from "typescript-to-lua";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -63,4 +64,25 @@ describe("the packed package", () => {
     expect(fuzz.stdout).toContain("Replay it:");
     expect(existsSync(join(pkg, "renoise-sim-fuzz-failure.md"))).toBe(false);
   });
+
+  it("gives TypeScriptToLua users renoise-sim/tstl with the setup docs/tstl.md shows", () => {
+    expect(files).toContain("tstl/index.d.ts");
+    // A fresh project: renoise-sim installed from the tarball, the guide's tsconfig verbatim.
+    const project = mkdtempSync(join(tmpdir(), "renoise-sim-tstl-user-"));
+    mkdirSync(join(project, "node_modules/@typescript-to-lua"), { recursive: true });
+    symlinkSync(pkg, join(project, "node_modules/renoise-sim"), "dir");
+    symlinkSync(join(ROOT, "node_modules/@typescript-to-lua/language-extensions"), join(project, "node_modules/@typescript-to-lua/language-extensions"), "dir");
+    const guide = readFileSync(join(ROOT, "docs/tstl.md"), "utf8");
+    const tsconfig = /`tsconfig.json` of the tool:\n\n```json\n([\s\S]*?)```/.exec(guide)![1]!;
+    writeFileSync(join(project, "tsconfig.json"), tsconfig);
+    mkdirSync(join(project, "src"));
+    for (const f of ["echo.ts", "main.ts"]) copyFileSync(join(ROOT, "examples/tstl-tool/src", f), join(project, "src", f));
+    const result = tstl.transpileProject(join(project, "tsconfig.json"));
+    expect(result.diagnostics.map((d) => tstlMessage(d.messageText))).toEqual([]);
+    expect(readFileSync(join(project, "com.you.EchoTool.xrnx/echo.lua"), "utf8")).toContain("renoise.Socket.create_server(port, renoise.Socket.PROTOCOL_TCP)");
+  });
 });
+
+function tstlMessage(m: string | { messageText: string }): string {
+  return typeof m === "string" ? m : m.messageText;
+}
