@@ -60,11 +60,18 @@ export function bindModels(vm: LuaVm, tables: LuaTables, now: () => number = () 
   function inp(v: LuaValue, depth = 0): unknown {
     if (typeof v === "string") return toText(v);
     if (v instanceof LuaRef && v.type === "table" && depth < 2) {
-      const items = tables.seq(v);
+      // A sequence becomes an array; a table with only string keys a plain object ({time = 1, value = 0.5}).
+      const { items, fields } = tables.record(v);
       try {
+        if (items.length === 0 && fields.length > 0) {
+          const o: Record<string, unknown> = {};
+          for (const [k, x] of fields) o[toText(k as string)] = inp(x, depth + 1);
+          return o;
+        }
         return items.map((x) => inp(x, depth + 1));
       } finally {
         releaseAll(items);
+        for (const [, x] of fields) if (x instanceof LuaRef) x.release();
       }
     }
     return v;
@@ -239,6 +246,12 @@ export function bindModels(vm: LuaVm, tables: LuaTables, now: () => number = () 
           return raise(e);
         }
       };
+    }
+    for (const [k, get] of Object.entries(def.notifiers ?? {})) {
+      const on = (m: keyof typeof observableMethods) => (self: never, ...args: LuaValue[]) => observableMethods[m](get(self), ...args);
+      methods[`add_${k}_notifier`] = on("add_notifier");
+      methods[`remove_${k}_notifier`] = on("remove_notifier");
+      methods[`has_${k}_notifier`] = on("has_notifier");
     }
     const { tostring, equals, compare } = def;
     cls = vm.defineClass<object>({

@@ -1,5 +1,7 @@
 import type { LuaInput, LuaValue } from "../lua/index.js";
 import { LuaRaise } from "../lua/index.js";
+import { PATTERN_ITERATOR_LUA } from "./lua/pattern-iterator.js";
+import { patternApi } from "./pattern-api.js";
 import { SongPos } from "../renoise/song/song-pos.js";
 import type { Song } from "../renoise/song/song.js";
 import { MAX_NUMBER_OF_LINES } from "../renoise/song/pattern.js";
@@ -13,7 +15,10 @@ import { TRANSPORT_CONSTANTS } from "../renoise/song/transport.js";
  *
  * @internal
  */
-export const songApiExtensions: ((song: Song) => Record<string, LuaInput>)[] = [];
+export const songApiExtensions: ((song: Song) => Record<string, LuaInput>)[] = [patternApi];
+
+/** Lua chunks run once the `renoise` global is installed (Lua-side parts of the song API). @internal */
+export const songLuaChunks: { name: string; source: string }[] = [{ name: "pattern_iterator", source: PATTERN_ITERATOR_LUA }];
 
 /**
  * The song's part of the `renoise` global: `renoise.song()`, `renoise.SongPos`

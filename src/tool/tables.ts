@@ -14,13 +14,14 @@ export class LuaTables {
   private constructor(
     private readonly seqFn: LuaRef,
     private readonly oscArgsFn: LuaRef,
+    private readonly recordFn: LuaRef,
   ) {}
 
   static install(vm: LuaVm): LuaTables {
     const [h] = vm.run(TABLES_LUA, "=[renoise-sim tables]");
     if (!(h instanceof LuaRef)) throw new Error("tables chunk did not return a table");
     try {
-      return new LuaTables(fn(h, "seq"), fn(h, "osc_args"));
+      return new LuaTables(fn(h, "seq"), fn(h, "osc_args"), fn(h, "record"));
     } finally {
       h.release();
     }
@@ -29,6 +30,16 @@ export class LuaTables {
   /** The elements 1..#t of a Lua sequence. */
   seq(t: LuaRef): LuaValue[] {
     return this.seqFn.call(t);
+  }
+
+  /** The sequence 1..#t of a table and its string-keyed fields (keys as byte strings). */
+  record(t: LuaRef): { items: LuaValue[]; fields: [LuaValue, LuaValue][] } {
+    const out = this.recordFn.call(t);
+    const n = out[0] as number;
+    const items = out.slice(1, 1 + n);
+    const fields: [LuaValue, LuaValue][] = [];
+    for (let i = 1 + n; i + 1 < out.length + 1; i += 2) fields.push([out[i], out[i + 1]]);
+    return { items, fields };
   }
 
   /** The elements of a Lua table of OSC arguments. */
@@ -46,6 +57,7 @@ export class LuaTables {
   release(): void {
     this.seqFn.release();
     this.oscArgsFn.release();
+    this.recordFn.release();
   }
 }
 

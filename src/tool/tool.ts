@@ -10,7 +10,7 @@ import { readToolInfo, type ToolInfo } from "./manifest.js";
 import { bindOsc } from "./osc-binding.js";
 import { bindSocket, type SocketBinding } from "./socket-binding.js";
 import { bindModels, type ModelBinding } from "./model-binding.js";
-import { songApi } from "./song-binding.js";
+import { songApi, songLuaChunks } from "./song-binding.js";
 import { LuaTables, releaseAll } from "./tables.js";
 import { ToolHost, type LuaToolMessage, type PromptAnswer, type ToolEntryPoints } from "./tool-host.js";
 
@@ -300,6 +300,7 @@ function installRenoise(tool: LoadedLuaTool): void {
   const [entries] = chunk(vm, TOOL_API_LUA, "tool", tool.toolHost.table(), observable, document, docHost);
   tool.toolHost.entries = entryPoints(entries!);
   releaseAll([observable, document, docHost, entries]);
+  for (const c of songLuaChunks) releaseAll(chunk(vm, c.source, c.name));
 }
 
 /**

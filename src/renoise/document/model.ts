@@ -73,6 +73,12 @@ export interface ModelDef {
   equals?: (a: any, b: any) => boolean;
   /** Lua `<` / `<=` (value types like SongPos): negative, 0 or positive. */
   compare?: (a: any, b: any) => number;
+  /**
+   * Notifier lists exposed as methods, Renoise-style: key "line" gives
+   * `add_line_notifier`, `remove_line_notifier`, `has_line_notifier`
+   * working on the returned observable (all of Renoise's notifier forms).
+   */
+  notifiers?: Record<string, (self: any) => Observable>;
 }
 
 const DEF = Symbol.for("renoise-sim.modelDef");

@@ -3,6 +3,7 @@ import { ObservableList } from "../document/observable-list.js";
 import type { Observable } from "../document/observable.js";
 import { Instrument } from "./instrument.js";
 import { Pattern } from "./pattern.js";
+import { deleteInstrumentAt, insertInstrumentAt, PATTERN_SONG_METHODS, PATTERN_SONG_PROPS, swapInstrumentsAt } from "./pattern-song.js";
 import { MAX_PATTERNS, PatternSequencer } from "./sequencer.js";
 import { SongSelection } from "./selection.js";
 import { SongHistory } from "./song-history.js";
@@ -162,6 +163,17 @@ export class Song extends ModelObject {
     return instrument;
   }
 
+  /** A new, empty instrument at 1..#instruments+1 (pattern-song.ts). */
+  insert_instrument_at(index: number): Instrument {
+    return insertInstrumentAt(this, index);
+  }
+  delete_instrument_at(index: number): void {
+    deleteInstrumentAt(this, index);
+  }
+  swap_instruments_at(index1: number, index2: number): void {
+    swapInstrumentsAt(this, index1, index2);
+  }
+
   // Song-level track operations (rules in track-layout.ts, commits in track-list.ts).
   insert_track_at(index: number): Track {
     return insertTrackAt(this, index);
@@ -274,6 +286,7 @@ defineModel(Song, {
     instruments_observable: { type: "object", readonly: true, get: (s) => s._instruments },
     ...SongSelection.props,
     ...TRACK_SELECTION_PROPS,
+    ...PATTERN_SONG_PROPS,
   },
   observables: ["comments_assignment_observable"],
   methods: [
@@ -297,6 +310,7 @@ defineModel(Song, {
     "trigger_instrument_note_off",
     "trigger_sample_note_on",
     "trigger_sample_note_off",
+    ...PATTERN_SONG_METHODS,
   ],
 });
 

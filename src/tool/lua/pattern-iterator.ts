@@ -1,0 +1,154 @@
+/**
+ * Lua source of `renoise.PatternIterator` and `renoise.song().pattern_iterator`.
+ * Renoise implements the iterators in Lua as well, on a class table tools may
+ * extend or override; this is our own implementation of the documented
+ * behaviour:
+ *
+ * - `lines_in_song(visible_patterns_only)`, `lines_in_pattern(p)`,
+ *   `lines_in_track(t, visible_patterns_only)`, `lines_in_pattern_track(p, t)`
+ *   yield `pos, line` with `pos = {pattern =, track =, line =}`;
+ * - `note_columns_in_*` / `effect_columns_in_*` take the same arguments plus
+ *   `visible_only` and yield `pos, column` with `pos.column` added;
+ *   `visible_only` limits the columns to the track's visible ones.
+ *
+ * "In song" means the patterns of the sequence, each once, in sequence order
+ * (every pattern of the song when `visible_patterns_only` is false). Each
+ * step gets a fresh `pos` table.
+ *
+ * @internal
+ */
+export const PATTERN_ITERATOR_LUA = String.raw`
+local renoise, setmetatable, getmetatable, type, error, format =
+  renoise, setmetatable, getmetatable, type, error, string.format
+
+local PatternIterator = {}
+renoise.PatternIterator = PatternIterator
+local instance_mt = { __index = PatternIterator, __rsim_type = "PatternIterator" }
+
+local function check_index(v, what, call)
+  if type(v) ~= "number" then
+    error(format("bad argument to '%s': %s must be an index (a number), got %s", call, what, type(v)), 3)
+  end
+end
+
+local function song_patterns(song, visible_only)
+  local order = {}
+  if visible_only == false then
+    for i = 1, #song.patterns do order[i] = i end
+    return order
+  end
+  local seen = {}
+  for _, p in ipairs(song.sequencer.pattern_sequence) do
+    if not seen[p] then
+      seen[p] = true
+      order[#order + 1] = p
+    end
+  end
+  return order
+end
+
+-- Walks the lines of a list of {pattern, track} pairs.
+local function walk_lines(song, pairs_list)
+  local k, lines, n, i, p, t = 0, nil, 0, 0, 0, 0
+  return function()
+    while true do
+      i = i + 1
+      if i <= n then
+        return { pattern = p, track = t, line = i }, lines[i]
+      end
+      k = k + 1
+      local pair = pairs_list[k]
+      if pair == nil then return nil end
+      p, t = pair[1], pair[2]
+      lines = song:pattern(p):track(t).lines
+      n, i = #lines, 0
+    end
+  end
+end
+
+-- Walks the note or effect columns of the lines a line walker yields.
+local function walk_columns(song, next_line, kind, visible_only)
+  local field = kind == "note" and "note_columns" or "effect_columns"
+  local visible_field = kind == "note" and "visible_note_columns" or "visible_effect_columns"
+  local pos, columns, n, c = nil, nil, 0, 0
+  local visible = {}
+  return function()
+    while true do
+      c = c + 1
+      if c <= n then
+        return { pattern = pos.pattern, track = pos.track, line = pos.line, column = c }, columns[c]
+      end
+      local line
+      pos, line = next_line()
+      if pos == nil then return nil end
+      columns = line[field]
+      n, c = #columns, 0
+      if visible_only then
+        local v = visible[pos.track]
+        if v == nil then
+          v = song:track(pos.track)[visible_field] or n
+          visible[pos.track] = v
+        end
+        if v < n then n = v end
+      end
+    end
+  end
+end
+
+local function all_tracks(song, patterns)
+  local list, tracks = {}, #song.tracks
+  for _, p in ipairs(patterns) do
+    for t = 1, tracks do list[#list + 1] = { p, t } end
+  end
+  return list
+end
+
+function PatternIterator:lines_in_song(visible_patterns_only)
+  return walk_lines(self.song, all_tracks(self.song, song_patterns(self.song, visible_patterns_only)))
+end
+
+function PatternIterator:lines_in_pattern(pattern_index)
+  check_index(pattern_index, "pattern_index", "lines_in_pattern")
+  return walk_lines(self.song, all_tracks(self.song, { pattern_index }))
+end
+
+function PatternIterator:lines_in_track(track_index, visible_patterns_only)
+  check_index(track_index, "track_index", "lines_in_track")
+  local list = {}
+  for _, p in ipairs(song_patterns(self.song, visible_patterns_only)) do list[#list + 1] = { p, track_index } end
+  return walk_lines(self.song, list)
+end
+
+function PatternIterator:lines_in_pattern_track(pattern_index, track_index)
+  check_index(pattern_index, "pattern_index", "lines_in_pattern_track")
+  check_index(track_index, "track_index", "lines_in_pattern_track")
+  return walk_lines(self.song, { { pattern_index, track_index } })
+end
+
+for _, kind in ipairs({ "note", "effect" }) do
+  local prefix = kind .. "_columns_in_"
+  PatternIterator[prefix .. "song"] = function(self, visible_only)
+    return walk_columns(self.song, self:lines_in_song(visible_only), kind, visible_only)
+  end
+  PatternIterator[prefix .. "pattern"] = function(self, pattern_index, visible_only)
+    return walk_columns(self.song, self:lines_in_pattern(pattern_index), kind, visible_only)
+  end
+  PatternIterator[prefix .. "track"] = function(self, track_index, visible_only)
+    return walk_columns(self.song, self:lines_in_track(track_index, visible_only), kind, visible_only)
+  end
+  PatternIterator[prefix .. "pattern_track"] = function(self, pattern_index, track_index, visible_only)
+    return walk_columns(self.song, self:lines_in_pattern_track(pattern_index, track_index), kind, visible_only)
+  end
+end
+
+-- song.pattern_iterator: a PatternIterator bound to the song.
+local song = renoise.song()
+local mt = getmetatable(song)
+local index = mt.__index
+mt.__index = function(self, k)
+  if k == "pattern_iterator" then
+    return setmetatable({ song = self }, instance_mt)
+  end
+  return index(self, k)
+end
+`;
