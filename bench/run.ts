@@ -14,10 +14,10 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { Benchmark, Row, Unavailable } from "./report.js";
 
-const NAMES = ["dispatch", "tcp-echo", "churn", "virtual-time", "scale", "property", "lua-callbacks", "lua-frontend", "song"] as const;
+const NAMES = ["dispatch", "tcp-echo", "churn", "virtual-time", "scale", "property", "lua-callbacks", "lua-frontend", "song", "patterns"] as const;
 
 async function load(): Promise<Benchmark[]> {
-  const [d, e, c, v, s, p, l, f, g] = await Promise.all([
+  const [d, e, c, v, s, p, l, f, g, pt] = await Promise.all([
     import("./dispatch.js"),
     import("./tcp-echo.js"),
     import("./churn.js"),
@@ -27,8 +27,9 @@ async function load(): Promise<Benchmark[]> {
     import("./lua-callbacks.js"),
     import("./lua-frontend.js"),
     import("./song.js"),
+    import("./patterns.js"),
   ]);
-  return [d.dispatch, e.tcpEcho, c.churn, v.virtualTime, s.scale, p.property, l.luaCallbacks, f.luaFrontend, g.song];
+  return [d.dispatch, e.tcpEcho, c.churn, v.virtualTime, s.scale, p.property, l.luaCallbacks, f.luaFrontend, g.song, pt.patterns];
 }
 
 interface Args {
