@@ -1,4 +1,8 @@
-import { resolve } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { LuaTool } from "../tool/tool.js";
+import { renderHtml } from "../renoise/views/render-html.js";
+import { renderText } from "../renoise/views/render-text.js";
 import { CallbackError } from "../core/errors.js";
 import type { Simulation } from "../sim/simulation.js";
 import { installScenario, scenarioSimulation, type ExpectationFailure } from "../scenario/play.js";
@@ -19,6 +23,7 @@ Options:
   --until <ms>        run until this virtual time (default: until the network is quiet)
   --trace <file>      also write the trace as JSON Lines
   --diagram <file>    also write a Mermaid sequence diagram (Markdown)
+  --dialogs <dir>     write the tool's open dialogs as HTML files there (and print them as text)
   --quiet             do not print the trace
   --help              this text
 
@@ -28,6 +33,8 @@ Exit codes: 0 ok, 1 an expectation failed or the tool raised an error, 2 usage o
 /** Outcome of one played run. */
 export interface Played {
   sim: Simulation;
+  /** The loaded tool (undefined if it failed to load). */
+  tool?: LuaTool;
   failures: ExpectationFailure[];
   errors: string[];
 }
@@ -37,8 +44,9 @@ export async function playWithTool(target: string, scenario: Scenario, seed: num
   const sim = scenarioSimulation(scenario, seed);
   const errors: string[] = [];
   const failures: ExpectationFailure[] = [];
+  let tool: LuaTool | undefined;
   try {
-    await loadTarget(sim, target, "run");
+    tool = await loadTarget(sim, target, "run");
   } catch (e) {
     if (e instanceof UsageError) throw e;
     errors.push(`the tool failed to load: ${(e as Error).message}`);
@@ -60,7 +68,20 @@ export async function playWithTool(target: string, scenario: Scenario, seed: num
       break;
     }
   }
-  return { sim, failures, errors };
+  return { sim, tool, failures, errors };
+}
+
+/** Writes each open dialog of the tool as `<dir>/<n>-<title>.html` and prints it as text. */
+function writeDialogs(term: Term, tool: LuaTool | undefined, dir: string): void {
+  const dialogs = tool?.loaded ? tool.dialogs : [];
+  mkdirSync(dir, { recursive: true });
+  dialogs.forEach((d, i) => {
+    const slug = d.title.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "dialog";
+    const file = join(dir, `${i + 1}-${slug}.html`);
+    writeFileSync(file, renderHtml(d));
+    term.err(`${renderText(d)}\n  -> ${file}\n`);
+  });
+  if (dialogs.length === 0) term.err("no dialog is open\n");
 }
 
 /** Reports expectation failures and errors; returns the exit code. */
@@ -77,7 +98,7 @@ export function report(term: Term, played: Played): number {
 }
 
 export async function cmdRun(argv: string[], term: Term): Promise<number> {
-  const args = parseArgs(argv, ["scenario", "seed", "until", "trace", "diagram"], ["help", "quiet"], "run");
+  const args = parseArgs(argv, ["scenario", "seed", "until", "trace", "diagram", "dialogs"], ["help", "quiet"], "run");
   if (args.flags.has("help")) {
     term.out(RUN_HELP);
     return 0;
@@ -93,5 +114,7 @@ export async function cmdRun(argv: string[], term: Term): Promise<number> {
     title: `renoise-sim run ${target}`,
     quiet: args.flags.has("quiet"),
   });
+  const dialogs = strFlag(args, "dialogs");
+  if (dialogs) writeDialogs(term, played.tool, resolve(dialogs));
   return report(term, played);
 }
