@@ -219,3 +219,4 @@ export { simulationMidi } from "./tool/world.js";
 // Documents and tool preferences (renoise.Document XML, preferences files between loads).
 export { readXml, writeXml, XmlError, type XmlEvent } from "./renoise/document/xml.js";
 export { simulationPreferences } from "./tool/world.js";
+export { renderHtml } from "./renoise/views/render-html.js";

@@ -1,4 +1,7 @@
-import { resolve } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { renderHtml } from "../renoise/views/render-html.js";
+import { renderText } from "../renoise/views/render-text.js";
 import { CallbackError } from "../core/errors.js";
 import type { Simulation } from "../sim/simulation.js";
 import { installScenario, scenarioSimulation, scheduleInvocations, type ExpectationFailure } from "../scenario/play.js";
@@ -24,6 +27,7 @@ Options:
                       freezes Renoise's GUI thread longer than this
   --payload-bytes <n> print payloads longer than n bytes as their first and last
                       bytes around the count left out (default 64)
+  --dialogs <dir>     write the tool's open dialogs as HTML files there (and print them as text)
   --quiet             do not print the trace
   --help              this text
 
@@ -33,6 +37,8 @@ Exit codes: 0 ok, 1 an expectation failed or the tool raised an error, 2 usage o
 /** Outcome of one played run. */
 export interface Played {
   sim: Simulation;
+  /** The loaded tool (undefined if it failed to load). */
+  tool?: LuaTool;
   failures: ExpectationFailure[];
   errors: string[];
 }
@@ -43,7 +49,7 @@ export async function playWithTool(target: string, scenario: Scenario, seed: num
   sim.guiBlockBudget = guiBlockBudget;
   const errors: string[] = [];
   const failures: ExpectationFailure[] = [];
-  let tool: LuaTool;
+  let tool: LuaTool | undefined;
   try {
     tool = await loadTarget(sim, target, "run", scenario.preferences ? { preferences: scenario.preferences } : {});
   } catch (e) {
@@ -68,7 +74,20 @@ export async function playWithTool(target: string, scenario: Scenario, seed: num
       break;
     }
   }
-  return { sim, failures, errors };
+  return { sim, tool, failures, errors };
+}
+
+/** Writes each open dialog of the tool as `<dir>/<n>-<title>.html` and prints it as text. */
+function writeDialogs(term: Term, tool: LuaTool | undefined, dir: string): void {
+  const dialogs = tool?.loaded ? tool.dialogs : [];
+  mkdirSync(dir, { recursive: true });
+  dialogs.forEach((d, i) => {
+    const slug = d.title.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || "dialog";
+    const file = join(dir, `${i + 1}-${slug}.html`);
+    writeFileSync(file, renderHtml(d));
+    term.err(`${renderText(d)}\n  -> ${file}\n`);
+  });
+  if (dialogs.length === 0) term.err("no dialog is open\n");
 }
 
 /** Reports expectation failures and errors; returns the exit code. */
@@ -86,7 +105,7 @@ export function report(term: Term, played: Played): number {
 }
 
 export async function cmdRun(argv: string[], term: Term): Promise<number> {
-  const args = parseArgs(argv, ["scenario", "seed", "until", "trace", "diagram", "max-gui-block", "payload-bytes"], ["help", "quiet"], "run");
+  const args = parseArgs(argv, ["scenario", "seed", "until", "trace", "diagram", "max-gui-block", "payload-bytes", "dialogs"], ["help", "quiet"], "run");
   if (args.flags.has("help")) {
     term.out(RUN_HELP);
     return 0;
@@ -103,5 +122,7 @@ export async function cmdRun(argv: string[], term: Term): Promise<number> {
     quiet: args.flags.has("quiet"),
     payloadBytes: intFlag(args, "payload-bytes", "run", undefined, { min: 0 }),
   });
+  const dialogs = strFlag(args, "dialogs");
+  if (dialogs) writeDialogs(term, played.tool, resolve(dialogs));
   return report(term, played);
 }
