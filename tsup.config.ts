@@ -2,10 +2,20 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    // "vitest" is the renoise-sim/vitest entry (matchers, serializer, fuzzTest); it imports vitest, the main entry never does.
-    entry: { index: "src/index.ts", vitest: "src/vitest.ts" },
-    external: ["vitest"],
+    // The main entry, for import and require.
+    entry: { index: "src/index.ts" },
     format: ["esm", "cjs"],
+    dts: true,
+    sourcemap: true,
+    clean: false,
+    target: "node20",
+  },
+  {
+    // renoise-sim/vitest (matchers, serializer, fuzzTest, propTest): ESM only, as vitest is;
+    // a CommonJS build could never load it. The main entry never imports vitest.
+    entry: { vitest: "src/vitest.ts" },
+    external: ["vitest", "@fast-check/vitest"],
+    format: ["esm"],
     dts: true,
     sourcemap: true,
     clean: false,

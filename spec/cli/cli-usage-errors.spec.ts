@@ -15,6 +15,8 @@ it("answers --help everywhere and exits 2 on usage errors", () => {
     [["run", "no/such/tool"], /no such tool folder or script/],
     [["run", "fixtures/demo/line-tool", "--bogus"], /unknown option --bogus/],
     [["fuzz", "fixtures/tools/http-server"], /--port <1..65535> is required/],
+    [["fuzz", "fixtures/tools/http-server", "--port", "99999"], /--port 99999 is out of range: it must be between 1 and 65535/],
+    [["fuzz", "fixtures/tools/http-server", "--port", "--runs", "5"], /--port needs a value, but the next word is the option --runs/],
     [["fuzz", "fixtures/tools/http-server", "--port", "8080", "--shard", "5/4"], /--shard must be i\/n/],
     [["fuzz", "fixtures/tools/http-server", "--port", "8080", "--grammar", "xml"], /unknown grammar "xml"/],
     [["replay", "rs1.!!!"], /token is damaged/],

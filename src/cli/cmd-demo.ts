@@ -1,6 +1,6 @@
-import { fileURLToPath } from "node:url";
 import { existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
+import { packageRoot } from "./package-root.js";
 import { parseArgs, strFlag } from "./args.js";
 import { readScenario } from "./load.js";
 import { playWithTool, report } from "./cmd-run.js";
@@ -11,18 +11,18 @@ export const DEMO_HELP = `renoise-sim demo [--diagram <file>] [--trace <file>]
 
 Runs the bundled line-protocol Lua tool under a short scenario: two TCP peers
 and a UDP peer, 8 ms of latency, and one request split across two TCP
-segments. Prints the trace and writes a Mermaid diagram
-(default renoise-sim-demo.md).
+segments. Prints the trace; writes nothing unless asked.
+
+Options:
+  --diagram <file>   also write a Mermaid sequence diagram (Markdown)
+  --trace <file>     also write the trace as JSON Lines
+  --help             this text
 `;
 
 /** The package's fixtures folder, from the source tree or the built dist/. */
 function fixtures(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++) {
-    const candidate = resolve(dir, "fixtures/demo");
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
+  const candidate = resolve(packageRoot(), "fixtures/demo");
+  if (existsSync(candidate)) return candidate;
   throw new Error("renoise-sim demo: the bundled fixtures/demo folder is missing from this installation");
 }
 
@@ -38,8 +38,9 @@ export async function cmdDemo(argv: string[], term: Term): Promise<number> {
   const played = await playWithTool(resolve(demo, "line-tool"), scenario, undefined, undefined);
   emitRun(term, played.sim, {
     trace: strFlag(args, "trace"),
-    diagram: strFlag(args, "diagram") ?? "renoise-sim-demo.md",
+    diagram: strFlag(args, "diagram"),
     title: "renoise-sim demo",
   });
+  if (!args.flags.has("diagram")) term.err(term.dim("(add --diagram demo.md for a Mermaid sequence diagram of this run)\n"));
   return report(term, played);
 }

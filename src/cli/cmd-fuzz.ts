@@ -1,20 +1,20 @@
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
 import type fc from "fast-check";
 import type { ByteString } from "../core/bytes.js";
 import { loadLuaTool, type LuaTool } from "../tool/index.js";
 import { createSimulation } from "../sim/simulation.js";
-import { describeCoverage, FuzzNothingDeliveredError, type PeersOn } from "../prop/fuzz/coverage.js";
+import { describeCoverage, FuzzNothingDeliveredError } from "../prop/fuzz/coverage.js";
+import { isFuzzSeed, MAX_SEED, MIN_SEED } from "../prop/fuzz/common.js";
 import { loadTarget } from "./load.js";
 import type { Simulation } from "../sim/simulation.js";
 import { payloads } from "../prop/arbitraries/payloads.js";
 import { FAULT_KINDS } from "../prop/arbitraries/fault-plan.js";
-import { fuzzToolDetails, type FuzzToolDetails } from "../prop/fuzz/fuzz-tool.js";
+import { fuzzToolDetails } from "../prop/fuzz/fuzz-tool.js";
 import type { FuzzFault } from "../prop/fuzz/fuzz-notifier.js";
-import { isFuzzSeed, MAX_SEED, MIN_SEED } from "../prop/fuzz/common.js";
 import { intFlag, parseArgs, strFlag, UsageError } from "./args.js";
-import { encodeToken, type FuzzToken } from "./fuzz-token.js";
-import { writeOut } from "./output.js";
+import { encodeToken, tokenTool, type FuzzToken } from "./fuzz-token.js";
+import { writeDiagram, writeOut } from "./output.js";
+import { startProgress } from "./progress.js";
 import type { Term } from "./term.js";
 
 export const FUZZ_HELP = `renoise-sim fuzz <tool> --port <p> [options]
@@ -39,7 +39,8 @@ Options:
                           send to 127.0.0.1 over loopback (tools that bind "localhost")
   --shard <i>/<n>         run shard i of n (1-based): its own seed and runs/n scenarios,
                           so a campaign spreads over CI machines deterministically
-  --diagram <file>        where to write the failure's diagram (default renoise-sim-fuzz-failure.md)
+  --diagram <file>        where to write the failure's diagram (default: a new temporary
+                          folder; the path is printed)
   --trace <file>          also write the failure's trace as JSON Lines
   --help                  this text
 
@@ -64,58 +65,42 @@ export function shardSeed(seed: number, i: number): number {
   return (seed + Math.imul(i - 1, 0x9e3779b1)) | 0;
 }
 
-function progress(term: Term): (done: number, total: number) => void {
-  let lastPlain = -1;
-  return (done, total) => {
-    if (term.tty) {
-      const width = 30;
-      const filled = Math.round((done / total) * width);
-      term.err(`\r  [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total}`);
-      if (done >= total) term.err("\n");
-    } else {
-      const tenth = Math.floor((done / total) * 10);
-      if (tenth !== lastPlain && (tenth > lastPlain || done === total)) {
-        lastPlain = tenth;
-        term.err(`fuzz: ${done}/${total} scenarios\n`);
-      }
-    }
-  };
-}
-
 /**
  * Loads the tool once in a throwaway simulation: a tool that fails to load is
  * reported with its own error (file and line), a missing main.lua or an
  * unserved port as a usage error, before any scenario runs.
  */
-async function checkTool(t: FuzzToken): Promise<void> {
+async function checkTool(t: FuzzToken, target: string, cmd: string): Promise<void> {
   const sim = createSimulation();
   let tool: LuaTool;
   try {
-    tool = await loadTarget(sim, t.tool, "fuzz");
+    tool = await loadTarget(sim, target, cmd);
   } catch (e) {
     sim.dispose();
     if (e instanceof UsageError) throw e;
     const msg = e instanceof Error ? e.message : String(e);
     throw new UsageError(
-      `fuzz: the tool failed to load: ${msg}\n  fix the tool, then fuzz again (renoise-sim run ${t.tool} shows the same error with the trace)`,
+      `${cmd}: the tool failed to load: ${msg}\n  fix the tool, then fuzz again (renoise-sim run ${t.tool} shows the same error with the trace)`,
     );
   }
   const host = sim.network.hosts.get(sim.host.name)!;
   const bound = t.protocol === "tcp" ? host.tcpPorts.has(t.port) : host.udpPorts.has(t.port);
   tool.unload();
   sim.dispose();
-  if (!bound) throw new UsageError(`fuzz: ${t.tool} does not serve ${t.protocol} port ${t.port} after loading; check --port and --protocol`);
+  if (!bound) throw new UsageError(`${cmd}: ${t.tool} does not serve ${t.protocol} port ${t.port} after loading; check --port and --protocol`);
 }
 
 /** Runs (or replays) a fuzz campaign described by `t`. */
 export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolean; trace?: string; diagram?: string }): Promise<number> {
-  const target = resolve(t.tool);
-  if (!existsSync(target)) throw new UsageError(`fuzz: no such tool folder or script: ${t.tool}`);
+  const cmd = opts.replay ? "replay" : "fuzz";
+  const target = tokenTool(t);
+  if (!existsSync(target)) throw new UsageError(`${cmd}: no such tool folder or script: ${t.tool}`);
   const grammar = GRAMMARS[t.grammar];
-  if (!grammar) throw new UsageError(`fuzz: unknown grammar "${t.grammar}"; use lines, http, osc or bytes`);
-  await checkTool(t);
+  if (!grammar) throw new UsageError(`${cmd}: unknown grammar "${t.grammar}"; use lines, http, osc or bytes`);
+  await checkTool(t, target, cmd);
   const isDir = !target.endsWith(".lua");
   const start = async (ctx: { sim: Simulation }) => {
+    await term.tick(); // lets Ctrl-C through between scenarios
     const tool = await loadLuaTool(ctx.sim, isDir ? { dir: target } : { file: target });
     return { dispose: () => tool.unload() };
   };
@@ -126,42 +111,28 @@ export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolea
         `peers on ${peersOn}, seed ${t.seed}\n`,
     );
   }
-  let details: FuzzToolDetails;
+  const progress = opts.replay ? undefined : startProgress(term, { what: cmd, seed: t.seed, total: t.runs });
+  let details;
   try {
-    details = await fuzzCampaign(t, start, grammar, peersOn, opts.replay ? undefined : progress(term), opts.replay === true);
+    details = await fuzzToolDetails(start, {
+      runs: opts.replay ? 1 : t.runs,
+      seed: t.seed,
+      ...(opts.replay ? { path: t.path } : {}),
+      protocols: [t.protocol],
+      port: t.port,
+      payload: grammar(),
+      faults: t.faults as FuzzFault[],
+      peersOn,
+      // A replayed failure reached the tool when it was found, whatever it delivers now.
+      requireDelivery: !opts.replay,
+      onProgress: progress?.update,
+    }).finally(() => progress?.end());
   } catch (e) {
-    if (e instanceof FuzzNothingDeliveredError) throw new UsageError(e.message.replace(/^fuzzTool: /, "fuzz: "));
+    if (e instanceof FuzzNothingDeliveredError) throw new UsageError(e.message.replace(/^fuzzTool: /, `${cmd}: `));
     throw e;
   }
   if (!opts.replay) term.err(`coverage: ${describeCoverage(details.coverage)}\n`);
-  for (const w of details.warnings) term.err(`${w.replace(/^fuzzTool:/, "fuzz:")}\n`);
-  return report(t, term, opts, details);
-}
-
-function fuzzCampaign(
-  t: FuzzToken,
-  start: (ctx: { sim: Simulation }) => Promise<{ dispose: () => void }>,
-  grammar: () => fc.Arbitrary<ByteString>,
-  peersOn: PeersOn,
-  onProgress: ((done: number, total: number) => void) | undefined,
-  replay: boolean,
-): Promise<FuzzToolDetails> {
-  return fuzzToolDetails(start, {
-    runs: replay ? 1 : t.runs,
-    seed: t.seed,
-    ...(replay ? { path: t.path } : {}),
-    protocols: [t.protocol],
-    port: t.port,
-    payload: grammar(),
-    faults: t.faults as FuzzFault[],
-    peersOn,
-    // A replayed failure ran before: it reached the tool then, whatever it delivers now.
-    requireDelivery: !replay,
-    onProgress,
-  });
-}
-
-async function report(t: FuzzToken, term: Term, opts: { replay?: boolean; trace?: string; diagram?: string }, details: FuzzToolDetails): Promise<number> {
+  for (const w of details.warnings) term.err(`${w.replace(/^fuzzTool:/, `${cmd}:`)}\n`);
   if (details.ok) {
     if (opts.replay) {
       term.err(term.green("replay: the scenario passes now (the tool or renoise-sim changed since the token was made)\n"));
@@ -171,13 +142,12 @@ async function report(t: FuzzToken, term: Term, opts: { replay?: boolean; trace?
     return 0;
   }
   const f = details.failure;
-  const token = encodeToken({ ...t, seed: details.seed, path: details.path });
+  const token = encodeToken({ ...t, cwd: t.cwd ?? process.cwd(), seed: details.seed, path: details.path });
   term.out(`${term.red(term.bold(opts.replay ? "Replayed failure" : "Failure found"))} (seed ${details.seed}, path ${details.path})\n\n`);
   term.out(`Why:\n  ${f.reason.split("\n").join("\n  ")}\n\n`);
   term.out(`Minimal scenario (shrunk from size ${f.sizeBefore.total} to ${f.sizeAfter.total}):\n  ${f.readable.split("\n").join("\n  ")}\n\n`);
   term.out(`Trace:\n${f.trace}\n\n`);
-  const diagram = opts.diagram ?? "renoise-sim-fuzz-failure.md";
-  writeOut(diagram, `# renoise-sim fuzz failure\n\n${f.reason}\n\n\`\`\`mermaid\n${f.mermaid}\n\`\`\`\n`);
+  const diagram = writeDiagram(opts.diagram, "fuzz-failure.md", `# renoise-sim fuzz failure\n\n${f.reason}\n\n\`\`\`mermaid\n${f.mermaid}\n\`\`\`\n`);
   term.out(`Diagram: ${diagram}\n`);
   if (opts.trace) {
     const { toJsonl } = await import("../trace/jsonl.js");
@@ -195,12 +165,11 @@ export async function cmdFuzz(argv: string[], term: Term): Promise<number> {
   }
   const tool = args.positional[0];
   if (!tool || args.positional.length > 1) throw new UsageError("fuzz: expected one tool folder or .lua script (see renoise-sim fuzz --help)");
-  const port = intFlag(args, "port", "fuzz");
-  if (port === undefined || port < 1 || port > 65535) throw new UsageError("fuzz: --port <1..65535> is required: the port the tool serves on");
+  const port = intFlag(args, "port", "fuzz", undefined, { min: 1, max: 65535 });
+  if (port === undefined) throw new UsageError("fuzz: --port <1..65535> is required: the port the tool serves on");
   const protocol = strFlag(args, "protocol") ?? "tcp";
   if (protocol !== "tcp" && protocol !== "udp") throw new UsageError(`fuzz: --protocol must be tcp or udp, got ${protocol}`);
-  let runs = intFlag(args, "runs", "fuzz", 100)!;
-  if (runs < 1) throw new UsageError("fuzz: --runs must be at least 1");
+  let runs = intFlag(args, "runs", "fuzz", 100, { min: 1 })!;
   let seed = intFlag(args, "seed", "fuzz", 1)!;
   if (!isFuzzSeed(seed)) throw new UsageError(`fuzz: --seed must be a whole number from ${MIN_SEED} to ${MAX_SEED}, got ${seed}`);
   const shard = strFlag(args, "shard");

@@ -89,7 +89,7 @@ export async function cmdRun(argv: string[], term: Term): Promise<number> {
   if (!target || args.positional.length > 1) throw new UsageError("run: expected one tool folder or .lua script (see renoise-sim run --help)");
   const file = strFlag(args, "scenario");
   const scenario: Scenario = file ? readScenario(file, "run").scenario : {};
-  const played = await playWithTool(resolve(target), scenario, intFlag(args, "seed", "run"), intFlag(args, "until", "run"));
+  const played = await playWithTool(resolve(target), scenario, intFlag(args, "seed", "run"), intFlag(args, "until", "run", undefined, { min: 0 }));
   emitRun(term, played.sim, {
     trace: strFlag(args, "trace"),
     diagram: strFlag(args, "diagram"),

@@ -29,7 +29,7 @@ export async function cmdTest(argv: string[], term: Term): Promise<number> {
   if (!file || args.positional.length > 1) throw new UsageError("test: expected one .lua script (see renoise-sim test --help)");
   const path = resolve(file);
   if (!existsSync(path)) throw new UsageError(`test: no such script: ${file}`);
-  const sim = createSimulation({ seed: intFlag(args, "seed", "test", 1), latency: intFlag(args, "latency", "test", 5) });
+  const sim = createSimulation({ seed: intFlag(args, "seed", "test", 1), latency: intFlag(args, "latency", "test", 5, { min: 0 }) });
   startResponder(sim.addHost("httpbin.org", { address: "203.0.113.80" }), { kind: "http", port: 80 });
   try {
     const tool = await runLuaScript(sim, path);

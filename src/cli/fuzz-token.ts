@@ -1,10 +1,15 @@
 import { Buffer } from "node:buffer";
+import { existsSync } from "node:fs";
+import { isAbsolute, resolve } from "node:path";
 import { UsageError } from "./args.js";
 import type { Term } from "./term.js";
 
 /** Everything needed to rerun one fuzz failure exactly. */
 export interface FuzzToken {
+  /** The tool as given on the command line (relative to `cwd`, or absolute). */
   tool: string;
+  /** The folder the campaign ran in (absolute), so that a token replays from any folder. */
+  cwd?: string;
   port: number;
   protocol: "tcp" | "udp";
   grammar: string;
@@ -38,6 +43,7 @@ export function decodeToken(token: string): FuzzToken {
   }
   return {
     tool: t.tool,
+    ...(typeof t.cwd === "string" ? { cwd: t.cwd } : {}),
     port: t.port,
     protocol: t.protocol === "udp" ? "udp" : "tcp",
     grammar: t.grammar ?? "bytes",
@@ -47,6 +53,21 @@ export function decodeToken(token: string): FuzzToken {
     path: t.path,
     ...(t.peersOn === "tool-host" ? { peersOn: "tool-host" as const } : {}),
   };
+}
+
+/**
+ * The tool a token names, as an absolute path: relative to the folder the
+ * campaign ran in when that still holds it (replay from any folder), else
+ * relative to the current folder (a token from another machine, replayed
+ * from the same checkout).
+ */
+export function tokenTool(t: FuzzToken): string {
+  if (isAbsolute(t.tool)) return t.tool;
+  if (t.cwd !== undefined) {
+    const there = resolve(t.cwd, t.tool);
+    if (existsSync(there)) return there;
+  }
+  return resolve(t.tool);
 }
 
 /** Reruns the failure a token names and prints it like the fuzz run did. */

@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import type { Simulation } from "../sim/simulation.js";
 import { renderMermaid } from "../trace/mermaid.js";
 import { toJsonl } from "../trace/jsonl.js";
@@ -9,6 +10,17 @@ import type { Term } from "./term.js";
 export function writeOut(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);
+}
+
+/**
+ * Writes a diagram where `--diagram` says or, when it says nothing, into a
+ * new folder under the system's temporary folder (never the current folder);
+ * returns the path written, for the report to print.
+ */
+export function writeDiagram(asked: string | undefined, name: string, text: string): string {
+  const path = asked ?? join(mkdtempSync(join(tmpdir(), "renoise-sim-")), name);
+  writeOut(path, text);
+  return path;
 }
 
 /** The Mermaid diagram of a run, as a Markdown page. */

@@ -4,6 +4,7 @@ import { cmdFuzz, FUZZ_HELP } from "./cmd-fuzz.js";
 import { cmdReplay, REPLAY_HELP } from "./cmd-replay.js";
 import { cmdRun, RUN_HELP } from "./cmd-run.js";
 import { cmdTest, TEST_HELP } from "./cmd-test.js";
+import { packageVersion } from "./package-root.js";
 import type { Term } from "./term.js";
 
 export const MAIN_HELP = `renoise-sim — test Renoise tools' networking on a simulated network
@@ -14,9 +15,11 @@ Usage:
   renoise-sim fuzz <tool> --port p ...       property-based fuzzing of a tool's server
   renoise-sim replay <token | scenario>      rerun a failure exactly
   renoise-sim test <script.lua>              run a Renoise-style Lua test script
+  renoise-sim --version                      print the version
 
 <tool> is a Renoise tool folder (with main.lua) or a single .lua script.
-Every command takes --help. Exit codes: 0 success, 1 a property or script
+Every command takes --help (or -h); options take their value as
+"--port 8080" or "--port=8080". Exit codes: 0 success, 1 a property or script
 failed, 2 usage or input error.
 `;
 
@@ -36,6 +39,10 @@ export async function runCli(argv: string[], term: Term): Promise<number> {
     if (first === "--help" || first === "-h" || first === "help") {
       const topic = rest[0] && COMMANDS[rest[0]];
       term.out(topic ? topic.help : MAIN_HELP);
+      return 0;
+    }
+    if (first === "--version" || first === "-v" || first === "-V" || first === "version") {
+      term.out(`renoise-sim ${packageVersion()}\n`);
       return 0;
     }
     const cmd = COMMANDS[first];

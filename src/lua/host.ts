@@ -18,6 +18,8 @@ export interface HostContext {
   print: (line: ByteString) => void;
   stdout: (bytes: ByteString) => void;
   onExit: (code: LuaValue) => void;
+  /** The 5.1 front end: translated source, or the syntax error message. */
+  translate: (src: ByteString, chunkname: ByteString, file: boolean) => ByteString | { message: ByteString };
 }
 
 function str(v: LuaValue, what: string): string {
@@ -83,6 +85,10 @@ export function buildHostTable(ctx: HostContext): Record<string, LuaInput> {
     remove: (path) => fsResult(() => fs.remove(rel(path))),
     rename: (from, to) => fsResult(() => fs.rename(rel(from), rel(to))),
     mkdir: (path) => fsResult(() => fs.mkdir(rel(path))),
+    translate: (src, chunkname, file) => {
+      const t = ctx.translate(str(src, "load"), str(chunkname, "load"), file === true);
+      return typeof t === "string" ? t : multi(undefined, t.message);
+    },
   };
   return {
     ...fns,

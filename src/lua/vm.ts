@@ -1,6 +1,7 @@
 import { text, type ByteString } from "../core/bytes.js";
 import { LuaBridge, type RawHostFunction } from "./bridge.js";
-import { LuaVmClosedError } from "./errors.js";
+import { LuaSyntaxError, LuaVmClosedError } from "./errors.js";
+import { syntaxMessage, translate51, type LuaDialect } from "./frontend/index.js";
 import { OverlayFs, openToolSource, resolveToolPath, type ToolSource } from "./fs.js";
 import { buildHostTable } from "./host.js";
 import { defineHostClass, type HostClass, type HostClassSpec } from "./objects.js";
@@ -8,6 +9,15 @@ import { PRELUDES } from "./prelude/index.js";
 import { LuaRef } from "./ref.js";
 import type { HostFunction, LuaInput, LuaValue } from "./values.js";
 import { loadLuaModule, newDeterministicState, T, type LuaState } from "./wasm.js";
+
+/** Chunk names of renoise-sim's own Lua (preludes, bindings): never passed through the 5.1 front end. */
+const INTERNAL_CHUNK = "=[renoise-sim ";
+
+function bytesToByteString(b: Uint8Array): ByteString {
+  let s = "";
+  for (let i = 0; i < b.length; i += 0x2000) s += String.fromCharCode.apply(null, Array.from(b.subarray(i, i + 0x2000)));
+  return s;
+}
 
 /** Options of {@link createLuaVm}. */
 export interface LuaVmOptions {
@@ -31,6 +41,13 @@ export interface LuaVmOptions {
   lua51Numbers?: boolean;
   /** What `os.getenv` sees. Default: nothing. */
   env?: Record<string, string>;
+  /**
+   * Which Lua the VM reads. `"5.1"` (default): every chunk passes the Lua 5.1
+   * front end first (5.1 string escapes, 5.2+ syntax refused, the implicit
+   * `arg` table, numbers printed as 5.1 in `..`). `"5.4"`: chunks go to the
+   * 5.4 VM unchanged (the behaviour before the front end existed).
+   */
+  luaVersion?: LuaDialect;
 }
 
 /**
@@ -60,6 +77,8 @@ export class LuaVm {
   readonly exitCalls: LuaValue[] = [];
   /** Renoise's `type` as installed by the prelude (immune to tools redefining the global). */
   private readonly typeFn: LuaRef;
+  /** Which Lua chunks are read as (see {@link LuaVmOptions.luaVersion}). */
+  readonly luaVersion: LuaDialect;
 
   /** @internal use {@link createLuaVm}. */
   constructor(c: ConstructorParameters<typeof LuaBridge>[0], L: LuaState, options: LuaVmOptions) {
@@ -67,6 +86,10 @@ export class LuaVm {
       instructionLimit: options.instructionLimit ?? 100_000_000,
       hookStep: options.hookStep ?? 1000,
     });
+    this.luaVersion = options.luaVersion ?? "5.1";
+    if (this.luaVersion !== "5.1" && this.luaVersion !== "5.4") {
+      throw new TypeError(`createLuaVm: luaVersion must be "5.1" or "5.4", got ${String(this.luaVersion)}`);
+    }
     const { fs, main } = openToolSource(options.tool);
     this.files = new OverlayFs(fs);
     this.mainFile = main;
@@ -84,6 +107,7 @@ export class LuaVm {
       print,
       stdout: options.stdout ?? print,
       onExit: (code) => void this.exitCalls.push(code),
+      translate: (src, chunkname, file) => this.translate(src, chunkname, file),
     });
     const limit = options.instructionLimit ?? 100_000_000;
     this.bridge.setInstructionLimit(0); // preludes run unmetered
@@ -109,7 +133,8 @@ export class LuaVm {
    * `LuaInstructionLimitError`; the VM stays usable.
    */
   run(source: ByteString | Uint8Array, chunkname: ByteString = "=(host)", ...args: LuaInput[]): LuaValue[] {
-    return this.bridge.run(source, chunkname, args);
+    if (chunkname.startsWith(INTERNAL_CHUNK)) return this.bridge.run(source, chunkname, args);
+    return this.bridge.run(this.front(source, chunkname, false), chunkname, args);
   }
 
   /** Runs a file of the tool folder (like `dofile`), with chunkname `@<path>`. */
@@ -117,7 +142,37 @@ export class LuaVm {
     const rel = resolveToolPath(this.files.root, path);
     const src = this.files.read(rel);
     if (src === undefined) throw new Error(`runFile: no file '${path}' in the tool folder ${this.files.root}`);
-    return this.bridge.run(src, text("@" + rel), args);
+    const chunkname = text("@" + rel);
+    return this.bridge.run(this.front(src, chunkname, true), chunkname, args);
+  }
+
+  /**
+   * The source the VM compiles for a chunk (the 5.1 front end's output, or
+   * the chunk itself in 5.4 mode). Throws `LuaSyntaxError` with Lua's
+   * message (`file:line: ...`) for a chunk 5.1 would refuse.
+   */
+  private front(source: ByteString | Uint8Array, chunkname: ByteString, file: boolean): ByteString | Uint8Array {
+    if (this.luaVersion === "5.4") return source;
+    const src = typeof source === "string" ? source : bytesToByteString(source);
+    const t = this.translate(src, chunkname, file);
+    if (typeof t === "string") return t;
+    throw new LuaSyntaxError(t.message, "");
+  }
+
+  /** See {@link front}: translated source, or the syntax error message. */
+  private translate(src: ByteString, chunkname: ByteString, file: boolean): ByteString | { message: ByteString } {
+    if (this.luaVersion === "5.4") return src;
+    const t = translate51(src, file);
+    if (t.ok) return t.source;
+    if (t.fallback !== undefined) {
+      // A genuine syntax error: Lua's own message says it best.
+      const b = this.bridge;
+      const L = b.current;
+      const err = b.load(L, t.fallback, chunkname);
+      if (err !== undefined) return { message: err };
+      b.c._lua_settop(L, -2);
+    }
+    return { message: syntaxMessage(chunkname, t.line, t.message) };
   }
 
   /** Loads the tool: runs its main file (`main.lua`, or the single script). */

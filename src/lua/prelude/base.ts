@@ -35,6 +35,82 @@ else
   host.tostring51 = rawtostring
 end
 
+-- Helpers of code translated by the 5.1 front end (src/lua/frontend), read
+-- by each translated chunk as ("").__rsim51 (works whatever its _ENV is).
+local tostr51 = host.tostring51
+local fe = {}
+function fe.s(x) -- an operand of '..': numbers become their 5.1 text
+  local t = mtype(x)
+  if t == nil or (t == "integer" and x < 100000000000000 and x > -100000000000000) then return x end
+  return tostr51(x)
+end
+function fe.pack(...) -- the implicit 'arg' table of a vararg function
+  return { n = select("#", ...), ... }
+end
+setmetatable(string, { __index = { __rsim51 = fe } })
+
+-- table.concat with 5.1's number text. Tables without numbers that print
+-- differently (floats, integers beyond 14 digits) pay one scan.
+local rawconcat = table.concat
+function table.concat(t, sep, i, j)
+  if rawtype(t) == "table" then
+    local first, last = i or 1, j or #t
+    if rawtype(first) == "number" and rawtype(last) == "number" then
+      for k = first, last do
+        local v = t[k]
+        local vt = mtype(v)
+        if vt == "float" or (vt == "integer" and (v >= 100000000000000 or v <= -100000000000000)) then
+          local copy, n = {}, 0
+          for m = first, last do
+            local x = t[m]
+            n = n + 1
+            copy[n] = mtype(x) and tostr51(x) or x
+          end
+          return rawconcat(copy, sep, 1, n)
+        end
+      end
+    end
+  end
+  return rawconcat(t, sep, i, j)
+end
+
+-- Loading a chunk through the 5.1 front end (load, loadstring, loadfile,
+-- dofile, require). 'file' chunks may start with a '#' line.
+local rawload, host_translate = load, host.translate
+local function load51(src, chunkname, mode, env, file, has_env)
+  if sub(src, 1, 1) == "\27" then -- a binary chunk: not source, nothing to translate
+    if has_env then return rawload(src, chunkname, mode, env) end
+    return rawload(src, chunkname, mode)
+  end
+  local code, err = host_translate(src, chunkname, file)
+  if code == nil then return nil, err end
+  if has_env then return rawload(code, chunkname, mode, env) end
+  return rawload(code, chunkname, mode)
+end
+host.load51 = load51
+
+function G.load(chunk, chunkname, mode, ...)
+  local has_env, env = select("#", ...) > 0, ...
+  local tc = rawtype(chunk)
+  if tc == "function" then
+    local parts, n = {}, 0
+    while true do
+      local piece = chunk()
+      if piece == nil or piece == "" then break end
+      if rawtype(piece) ~= "string" then return nil, "reader function must return a string" end
+      n = n + 1
+      parts[n] = piece
+    end
+    chunk = concat(parts)
+    if chunkname == nil then chunkname = "=(load)" end
+  elseif tc ~= "string" then
+    error("bad argument #1 to 'load' (string expected, got " .. (tc == "nil" and "no value" or tc) .. ")", 2)
+  elseif chunkname == nil then
+    chunkname = chunk
+  end
+  return load51(chunk, chunkname, mode or "bt", env, false, has_env)
+end
+
 function G.print(...)
   local n = select("#", ...)
   local tostr = G.tostring

@@ -23,7 +23,7 @@ function G.loadstring(s, chunkname)
     error("bad argument #1 to 'loadstring' (string expected, got " .. type(s) .. ")", 2)
   end
   s = tostring(s)
-  return load(s, chunkname or s, "t")
+  return host.load51(s, chunkname or s, "bt", nil, false, false)
 end
 
 function G.gcinfo()

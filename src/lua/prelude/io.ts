@@ -313,15 +313,14 @@ G.io = io
 package.loaded.io = io
 
 -- loading code from the tool folder ---------------------------------------
-local rawload = load
+local load51 = host.load51
 
 function G.loadfile(path, mode, env)
   if path == nil then return nil, "loadfile from stdin is not available in renoise-sim" end
   local rel = resolve(path, 2)
   local src = host_read(rel)
   if src == nil then return nil, "cannot open " .. path end
-  if env ~= nil then return rawload(src, "@" .. rel, mode or "t", env) end
-  return rawload(src, "@" .. rel, mode or "t")
+  return load51(src, "@" .. rel, mode or "t", env, true, env ~= nil)
 end
 
 function G.dofile(path)
@@ -346,7 +345,7 @@ local function tool_searcher(name)
     else
       local src = host_read(rel)
       if src ~= nil then
-        local chunk, err = rawload(src, "@" .. rel, "t")
+        local chunk, err = load51(src, "@" .. rel, "t", nil, true, false)
         if chunk == nil then
           error("error loading module '" .. name .. "' from file '" .. rel .. "':\n\t" .. err, 0)
         end

@@ -1,0 +1,84 @@
+/**
+ * The Lua 5.1 front end: every chunk the VM loads (tool files, `require`,
+ * `dofile`, `loadfile`, `loadstring`/`load`, test scripts) passes through
+ * {@link translate51} first, so the 5.4 VM reads it the way Lua 5.1 (as
+ * Renoise runs it) would. Lines never move: errors and tracebacks name the
+ * tool's own file and line.
+ *
+ * Translations are cached by content (a fresh VM per fuzz scenario loading
+ * the same tool pays once per process).
+ *
+ * @internal
+ */
+import { chunkId } from "./chunkid.js";
+import { lex51 } from "./lex51.js";
+import { transform51 } from "./transform.js";
+
+export { chunkId } from "./chunkid.js";
+
+/** Which Lua the VM reads: Renoise's 5.1 (default) or plain 5.4. */
+export type LuaDialect = "5.1" | "5.4";
+
+/**
+ * A translated chunk, or why it was refused. `fallback` (when present) is
+ * source the VM should compile to get Lua's own message for a genuine
+ * syntax error; if the VM accepts it, the front end's message stands.
+ */
+export type Translation =
+  | { readonly ok: true; readonly source: string }
+  | { readonly ok: false; readonly line: number; readonly message: string; readonly fallback?: string };
+
+const cache = new Map<string, Translation>();
+let cachedChars = 0;
+const CACHE_MIN = 1024;
+const CACHE_MAX_CHARS = 64 * 1024 * 1024;
+
+/** Translations served from the cache / computed, since process start (for benches and specs). */
+export const frontEndStats = { hits: 0, misses: 0 };
+
+/**
+ * Translates a Lua 5.1 chunk (byte string) into source the 5.4 VM reads
+ * the same way. `file` chunks skip a first line starting with `#`.
+ */
+export function translate51(source: string, file: boolean): Translation {
+  const key = source.length >= CACHE_MIN ? (file ? "f" : "s") + source : undefined;
+  if (key !== undefined) {
+    const hit = cache.get(key);
+    if (hit) {
+      frontEndStats.hits++;
+      return hit;
+    }
+  }
+  frontEndStats.misses++;
+  const t = compute(source, file);
+  if (key !== undefined) {
+    cache.set(key, t);
+    cachedChars += key.length;
+    for (const k of cache.keys()) {
+      if (cachedChars <= CACHE_MAX_CHARS) break;
+      cache.delete(k);
+      cachedChars -= k.length;
+    }
+  }
+  return t;
+}
+
+/** Empties the translation cache (benches measure cold loads with it). */
+export function clearFrontEndCache(): void {
+  cache.clear();
+  cachedChars = 0;
+}
+
+function compute(source: string, file: boolean): Translation {
+  const lexed = lex51(source, file);
+  if (!lexed.ok) return lexed;
+  if (!lexed.hasConcat && !lexed.hasArg) return { ok: true, source: lexed.source };
+  const t = transform51(lexed.source, lexed.hasConcat, lexed.hasArg);
+  if (t.ok) return t;
+  return { ...t, fallback: lexed.source };
+}
+
+/** `chunk:line: message`, as Lua formats a syntax error. */
+export function syntaxMessage(chunkname: string, line: number, message: string): string {
+  return `${chunkId(chunkname)}:${line}: ${message}`;
+}
