@@ -4,13 +4,13 @@ import type { ByteString } from "../core/bytes.js";
 import { loadLuaTool, type LuaTool } from "../tool/index.js";
 import { createSimulation } from "../sim/simulation.js";
 import { describeCoverage, FuzzNothingDeliveredError, type PeersOn } from "../prop/fuzz/coverage.js";
+import { isFuzzSeed, MAX_SEED, MIN_SEED } from "../prop/fuzz/common.js";
 import { loadTarget } from "./load.js";
 import type { Simulation } from "../sim/simulation.js";
 import { payloads } from "../prop/arbitraries/payloads.js";
 import { FAULT_KINDS } from "../prop/arbitraries/fault-plan.js";
 import { fuzzToolDetails, type FuzzToolDetails } from "../prop/fuzz/fuzz-tool.js";
 import type { FuzzFault } from "../prop/fuzz/fuzz-notifier.js";
-import { isFuzzSeed, MAX_SEED, MIN_SEED } from "../prop/fuzz/common.js";
 import { intFlag, parseArgs, strFlag, UsageError } from "./args.js";
 import { encodeToken, tokenTool, type FuzzToken } from "./fuzz-token.js";
 import { GuiFreezeTally, writeDiagram, writeOut } from "./output.js";
@@ -72,11 +72,11 @@ export function shardSeed(seed: number, i: number): number {
  * reported with its own error (file and line), a missing main.lua or an
  * unserved port as a usage error, before any scenario runs.
  */
-async function checkTool(t: FuzzToken, cmd: string): Promise<void> {
+async function checkTool(t: FuzzToken, target: string, cmd: string): Promise<void> {
   const sim = createSimulation();
   let tool: LuaTool;
   try {
-    tool = await loadTarget(sim, tokenTool(t), cmd);
+    tool = await loadTarget(sim, target, cmd);
   } catch (e) {
     sim.dispose();
     if (e instanceof UsageError) throw e;
@@ -99,7 +99,7 @@ export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolea
   if (!existsSync(target)) throw new UsageError(`${cmd}: no such tool folder or script: ${t.tool}`);
   const grammar = GRAMMARS[t.grammar];
   if (!grammar) throw new UsageError(`${cmd}: unknown grammar "${t.grammar}"; use lines, http, osc or bytes`);
-  await checkTool(t, cmd);
+  await checkTool(t, target, cmd);
   const isDir = !target.endsWith(".lua");
   const freeze = new GuiFreezeTally();
   const start = async (ctx: { sim: Simulation }) => {
