@@ -14,10 +14,10 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { Benchmark, Row, Unavailable } from "./report.js";
 
-const NAMES = ["dispatch", "tcp-echo", "churn", "virtual-time", "scale", "property", "lua-callbacks", "song"] as const;
+const NAMES = ["dispatch", "tcp-echo", "churn", "virtual-time", "scale", "property", "lua-callbacks", "song", "patterns"] as const;
 
 async function load(): Promise<Benchmark[]> {
-  const [d, e, c, v, s, p, l, g] = await Promise.all([
+  const [d, e, c, v, s, p, l, g, pt] = await Promise.all([
     import("./dispatch.js"),
     import("./tcp-echo.js"),
     import("./churn.js"),
@@ -26,8 +26,9 @@ async function load(): Promise<Benchmark[]> {
     import("./property.js"),
     import("./lua-callbacks.js"),
     import("./song.js"),
+    import("./patterns.js"),
   ]);
-  return [d.dispatch, e.tcpEcho, c.churn, v.virtualTime, s.scale, p.property, l.luaCallbacks, g.song];
+  return [d.dispatch, e.tcpEcho, c.churn, v.virtualTime, s.scale, p.property, l.luaCallbacks, g.song, pt.patterns];
 }
 
 interface Args {

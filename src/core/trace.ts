@@ -49,7 +49,16 @@ export class Trace {
    * e.g. "socket_message#12" (the callback recorded as event 12). Undefined:
    * the test's own code.
    */
-  cause: string | undefined;
+  get cause(): string | undefined {
+    return this._cause;
+  }
+  set cause(v: string | undefined) {
+    if (v !== this._cause) for (const l of this.causeListeners) l();
+    this._cause = v;
+  }
+  private _cause: string | undefined;
+  /** Run just before `cause` changes: summaries of what the previous cause did (e.g. `song.lines`). */
+  readonly causeListeners: (() => void)[] = [];
   /** Set while recording is suspended (for benchmarks of the bare network). */
   enabled = true;
   private readonly listeners: ((e: TraceEvent) => void)[] = [];

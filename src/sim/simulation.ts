@@ -46,6 +46,8 @@ export interface SimulationOptions {
   song?: SongFixture;
   /** Record song changes and calls (`song.set`, `song.call`) in the trace. Default true. */
   traceSong?: boolean;
+  /** `song.lines` events also show each changed line in pattern text. Default false. */
+  tracePatternCells?: boolean;
 }
 
 /** Options of {@link Simulation.addHost}. */
@@ -82,6 +84,8 @@ export class Simulation {
   readonly song: Song;
   /** Whether song changes and calls are traced (`song.set`, `song.call`). */
   traceSong: boolean;
+  /** Whether `song.lines` events show each changed line (see {@link SimulationOptions.tracePatternCells}). */
+  tracePatternCells: boolean;
   /** The host the tool runs on. */
   readonly host: SimHost;
   /** Fault injection: partitions, holds, crashes, resets, stream cuts, custom rules (see docs/faults.md). */
@@ -150,8 +154,9 @@ export class Simulation {
     });
     this.host = this.addHost(options.hostName ?? "renoise", { address: options.hostAddress ?? "192.168.1.10" });
     this.traceSong = options.traceSong ?? true;
+    this.tracePatternCells = options.tracePatternCells ?? false;
     this.song = options.song ? buildSong(options.song) : newSong();
-    this.song.attach(songContext(this.trace, this.host.name, () => this.time.now, () => this.traceSong));
+    this.song.attach(songContext(this.trace, this.host.name, () => this.time.now, () => this.traceSong, () => this.tracePatternCells));
     const song = this.song;
     this.renoise = { Socket: this.host.Socket, Osc: createOscApi(), song: () => song };
   }

@@ -1,4 +1,7 @@
 import type { Trace, TraceValue } from "../core/trace.js";
+import type { Pattern } from "../renoise/song/pattern.js";
+import type { PatternTrack } from "../renoise/song/pattern-track.js";
+import { PatternWriteLog } from "./pattern-writes.js";
 import { modelDefOf, ModelObject, type ModelContext } from "../renoise/document/model.js";
 
 /** Shows a model value in a trace field. */
@@ -23,9 +26,18 @@ export function traceValue(v: unknown): TraceValue {
  *
  * @internal
  */
-export function songContext(trace: Trace, host: string, now: () => number, record: () => boolean): ModelContext {
+export function songContext(
+  trace: Trace,
+  host: string,
+  now: () => number,
+  record: () => boolean,
+  patternCells: () => boolean = () => false,
+): ModelContext {
+  const lines = new PatternWriteLog(trace, host, record, patternCells);
   return {
     now,
+    lineWritten: (pattern, track, line) => lines.written(pattern as Pattern, track as PatternTrack, line),
+    flush: () => lines.flush(),
     changed(path, old, value) {
       if (!trace.enabled || !record()) return;
       trace.record("song.set", host, {

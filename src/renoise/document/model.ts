@@ -23,6 +23,10 @@ export interface ModelContext {
   now?(): number;
   /** Where notifications are delivered; default: at once. */
   readonly dispatch?: NotifyDispatch;
+  /** A pattern line changed (summarised in the trace as `song.lines`); `pattern` and `track` are the model objects. */
+  lineWritten?(pattern: object, track: object, line: number): void;
+  /** Writes pending summaries (called at the end of each callback). */
+  flush?(): void;
 }
 
 /** The type of a property as Lua sees it. */

@@ -5,6 +5,7 @@
  * (the master track's BPM, LPB, TPL: whole lines) rounds times to it, and
  * when several points land on the same time the last one wins.
  */
+import { defineModel, ModelObject } from "../document/model.js";
 import { PatternValueError } from "./pattern-errors.js";
 
 /** The device parameter an automation drives (the tracks model provides it). */
@@ -38,28 +39,36 @@ export interface AutomationOwner {
   readonly number_of_lines: number;
 }
 
-export class PatternTrackAutomation {
+export class PatternTrackAutomation extends ModelObject {
   private _points: EnvelopePoint[] = [];
   private _playmode = PLAYMODE_LINES;
   private _selection: [number, number] | undefined;
-  /** Listeners of points / playmode changes (observables bind on top). @internal */
+  /** Listeners of points / playmode changes. @internal */
   readonly changed = new Set<(what: "points" | "playmode" | "selection") => void>();
+  /** Play mode: PLAYMODE_POINTS, _LINES (default) or _CURVES. */
+  declare playmode: number;
+  /** A copy of the points, sorted by time; assigning replaces them all (unsorted is fine; equal quantized times: last wins). */
+  declare points: (Omit<EnvelopePoint, "scaling"> & { scaling?: number })[];
+  /** The pattern's number of lines. */
+  declare readonly length: number;
+  declare selection_start: number;
+  declare selection_end: number;
+  declare selection_range: number[];
 
   constructor(
     /** @internal */ readonly owner: AutomationOwner,
     readonly dest_device: AutomationDevice,
     readonly dest_parameter: AutomatableParameter,
-  ) {}
-
-  /** The pattern's number of lines. */
-  get length(): number {
-    return this.owner.number_of_lines;
+  ) {
+    super();
   }
 
-  get playmode(): number {
+  /** @internal */
+  _getPlaymode(): number {
     return this._playmode;
   }
-  set playmode(v: number) {
+  /** @internal */
+  _setPlaymode(v: number): void {
     if (v !== PLAYMODE_POINTS && v !== PLAYMODE_LINES && v !== PLAYMODE_CURVES) {
       throw new PatternValueError(`PatternTrackAutomation.playmode: ${String(v)} is not one of PLAYMODE_POINTS/LINES/CURVES (1-3)`);
     }
@@ -68,12 +77,12 @@ export class PatternTrackAutomation {
     this.emit("playmode");
   }
 
-  /** A copy of the points, sorted by time. */
-  get points(): EnvelopePoint[] {
+  /** @internal */
+  _getPoints(): EnvelopePoint[] {
     return this._points.map((p) => ({ ...p }));
   }
-  /** Replaces every point (they may be unsorted; equal quantized times: last wins). */
-  set points(list: readonly Partial<EnvelopePoint>[]) {
+  /** @internal */
+  _setPoints(list: readonly Partial<EnvelopePoint>[]): void {
     if (!Array.isArray(list)) throw new PatternValueError("PatternTrackAutomation.points: expected a list of {time, value} tables");
     const byTime = new Map<number, EnvelopePoint>();
     (list as readonly (Partial<EnvelopePoint> | undefined)[]).forEach((p, i) => {
@@ -93,8 +102,9 @@ export class PatternTrackAutomation {
     if (typeof time !== "number" || Number.isNaN(time)) throw new PatternValueError(`${what}: time must be a number`);
     if (typeof value !== "number" || Number.isNaN(value)) throw new PatternValueError(`${what}: value must be a number`);
     const t = this.quantize(time);
-    if (t < 1 || t >= this.length + 1) {
-      throw new PatternValueError(`${what}: time ${time} is out of range (1 - ${this.length + 1}, exclusive)`);
+    const length = this.owner.number_of_lines;
+    if (t < 1 || t >= length + 1) {
+      throw new PatternValueError(`${what}: time ${time} is out of range (1 - ${length + 1}, exclusive)`);
     }
     if (value < 0 || value > 1) throw new PatternValueError(`${what}: value ${value} is out of range (0 - 1.0)`);
     const s = scaling === undefined || scaling === null ? 0 : scaling;
@@ -154,34 +164,23 @@ export class PatternTrackAutomation {
   /** Copies points and play mode from another automation. */
   copy_from(other: PatternTrackAutomation): void {
     this._playmode = other._playmode;
-    this._points = other.points.filter((p) => p.time < this.length + 1);
+    this._points = other._getPoints().filter((p) => p.time < this.owner.number_of_lines + 1);
     this.emit("points");
   }
 
-  /** Selection in the automation editor; the whole range when nothing is selected. */
-  get selection_start(): number {
-    return this._selection?.[0] ?? 1;
+  /** @internal selection in the automation editor; the whole range when nothing is selected. */
+  _selectionRange(): [number, number] {
+    return this._selection ?? [1, this.owner.number_of_lines + 1];
   }
-  set selection_start(v: number) {
-    this.selection_range = [v, Math.max(v, this.selection_end)];
-  }
-  get selection_end(): number {
-    return this._selection?.[1] ?? this.length + 1;
-  }
-  set selection_end(v: number) {
-    this.selection_range = [Math.min(v, this.selection_start), v];
-  }
-  get selection_range(): number[] {
-    return [this.selection_start, this.selection_end];
-  }
-  set selection_range(r: readonly number[]) {
-    if (!Array.isArray(r)) throw new PatternValueError("PatternTrackAutomation.selection_range: expected {start, end} or {}");
+  /** @internal */
+  _select(r: readonly unknown[]): void {
     if (r.length === 0) {
       this._selection = undefined;
     } else {
-      const [a, b] = r as readonly unknown[];
-      if (typeof a !== "number" || typeof b !== "number" || a < 1 || b > this.length + 1 || b < a) {
-        throw new PatternValueError(`PatternTrackAutomation.selection_range: expected {start, end} within 1 - ${this.length + 1}`);
+      const [a, b] = r;
+      const max = this.owner.number_of_lines + 1;
+      if (typeof a !== "number" || typeof b !== "number" || a < 1 || b > max || b < a) {
+        throw new PatternValueError(`PatternTrackAutomation.selection_range: expected {start, end} within 1 - ${max}`);
       }
       this._selection = [a, b];
     }
@@ -204,3 +203,29 @@ export class PatternTrackAutomation {
     for (const l of this.changed) l(what);
   }
 }
+
+defineModel(PatternTrackAutomation, {
+  typeName: "PatternTrackAutomation",
+  props: {
+    dest_device: { type: "object", readonly: true, get: (a) => a.dest_device },
+    dest_parameter: { type: "object", readonly: true, get: (a) => a.dest_parameter },
+    length: { type: "integer", readonly: true, get: (a) => a.owner.number_of_lines },
+    playmode: { type: "integer", observable: true, get: (a) => a._getPlaymode(), set: (a, v: number) => a._setPlaymode(v) },
+    points: { type: "table", observable: true, get: (a) => a._getPoints(), set: (a, v: EnvelopePoint[]) => a._setPoints(v) },
+    selection_start: {
+      type: "number",
+      observable: true,
+      get: (a) => a._selectionRange()[0],
+      set: (a, v: number) => a._select([v, Math.max(v, a._selectionRange()[1])]),
+    },
+    selection_end: {
+      type: "number",
+      observable: true,
+      get: (a) => a._selectionRange()[1],
+      set: (a, v: number) => a._select([Math.min(v, a._selectionRange()[0]), v]),
+    },
+    selection_range: { type: "table", observable: true, get: (a) => a._selectionRange(), set: (a, v: number[]) => a._select(v) },
+  },
+  methods: ["clear", "clear_range", "copy_from", "has_point_at", "add_point_at", "remove_point_at"],
+  equals: (a: PatternTrackAutomation, b: PatternTrackAutomation) => a.equals(b),
+});

@@ -107,7 +107,13 @@ defineModel(InstrumentMidiOutputProperties, {
   },
 });
 
-/** `renoise.InstrumentPluginProperties`: no plugin is available in the simulation. */
+/**
+ * What `available_plugins` lists: one placeholder, so that tools picking a
+ * plugin from the list find one; loading it (or anything) fails.
+ */
+export const SIMULATED_PLUGINS = ["Audio/Generators/VST3/renoise-sim placeholder (never loads)"];
+
+/** `renoise.InstrumentPluginProperties`: plugins are not simulated; load_plugin always fails. */
 export class InstrumentPluginProperties extends InstrumentPart {
   constructor() {
     super("plugin_properties");
@@ -124,8 +130,8 @@ export class InstrumentPluginProperties extends InstrumentPart {
   }
 
   /** Loads a plugin by path: always fails here (returns false), nothing changes. */
-  load_plugin(_path: string): boolean {
-    this._called("load_plugin", [_path]);
+  load_plugin(path: string): boolean {
+    this._called("load_plugin", [path]);
     return false;
   }
 }
@@ -133,7 +139,7 @@ export class InstrumentPluginProperties extends InstrumentPart {
 defineModel(InstrumentPluginProperties, {
   typeName: "InstrumentPluginProperties",
   props: {
-    available_plugins: { type: "table", readonly: true, get: () => [] },
+    available_plugins: { type: "table", readonly: true, get: () => [...SIMULATED_PLUGINS] },
     available_plugin_infos: { type: "table", readonly: true, get: () => [] },
     plugin_loaded: { type: "boolean", readonly: true, get: () => false },
     plugin_device: { type: "object", readonly: true, nullable: true, get: () => undefined },

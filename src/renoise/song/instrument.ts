@@ -161,27 +161,19 @@ export class Instrument extends ModelObject {
     return i >= 0 ? `instruments[${i + 1}]` : "instrument";
   }
 
-  get phrases(): InstrumentPhrase[] {
-    return [...this._phrases];
-  }
-  get phrase_mappings(): InstrumentPhraseMapping[] {
-    return [...this._phraseMappings];
-  }
-  get samples(): Sample[] {
-    return [...this._samples];
-  }
-  get sample_modulation_sets(): SampleModulationSet[] {
-    return [...this._modulationSets];
-  }
-  get sample_device_chains(): SampleDeviceChain[] {
-    return [...this._deviceChains];
-  }
+  declare readonly phrases: InstrumentPhrase[];
+  declare readonly phrase_mappings: InstrumentPhraseMapping[];
+  declare readonly samples: Sample[];
+  declare readonly sample_modulation_sets: SampleModulationSet[];
+  declare readonly sample_device_chains: SampleDeviceChain[];
+  /** `[LAYER_NOTE_ON]` and `[LAYER_NOTE_OFF]` (1 and 2): the mappings of each layer. */
+  declare readonly sample_mappings: unknown[][];
 
-  /** Sample mappings per layer: `[LAYER_NOTE_ON] = {...}, [LAYER_NOTE_OFF] = {...}`. */
-  get sample_mappings(): Record<number, unknown[]> {
+  /** @internal sample mappings per layer: `[LAYER_NOTE_ON] = {...}, [LAYER_NOTE_OFF] = {...}`. */
+  _sampleMappings(): unknown[][] {
     const on = this._samples.filter((s) => s.sample_mapping.layer === LAYER.NOTE_ON).map((s) => s.sample_mapping);
     const off = this._samples.filter((s) => s.sample_mapping.layer === LAYER.NOTE_OFF).map((s) => s.sample_mapping);
-    return { [LAYER.NOTE_ON]: on, [LAYER.NOTE_OFF]: off };
+    return [on, off];
   }
 
   /** Resets everything but the name... Renoise resets the name too: a new, empty instrument. */
@@ -339,7 +331,7 @@ export class Instrument extends ModelObject {
   }
 
   sample_mapping(layer: number, index: number): unknown {
-    const list = this.sample_mappings[layer];
+    const list = layer === LAYER.NOTE_ON || layer === LAYER.NOTE_OFF ? this._sampleMappings()[layer - 1] : undefined;
     if (!list) throw new ModelError(`Instrument:sample_mapping: layer ${String(layer)} is not LAYER_NOTE_ON or LAYER_NOTE_OFF`);
     return list[checkIndex("Instrument:sample_mapping", index, list.length) - 1];
   }
@@ -450,12 +442,12 @@ defineModel(Instrument, {
     phrase_editor_visible: obs({ type: "boolean" }),
     phrase_playback_mode: obs({ type: "integer", min: C.PHRASES_OFF, max: C.PHRASES_PLAY_KEYMAP }),
     phrase_program: obs({ type: "integer", min: 0, max: 127 }),
-    phrases: { type: "table", readonly: true, get: (i) => i.phrases },
-    phrase_mappings: { type: "table", readonly: true, get: (i) => i.phrase_mappings },
-    samples: { type: "table", readonly: true, get: (i) => i.samples },
-    sample_mappings: { type: "table", readonly: true, get: (i) => i.sample_mappings },
-    sample_modulation_sets: { type: "table", readonly: true, get: (i) => i.sample_modulation_sets },
-    sample_device_chains: { type: "table", readonly: true, get: (i) => i.sample_device_chains },
+    phrases: { type: "table", readonly: true, get: (i) => [...i._phrases] },
+    phrase_mappings: { type: "table", readonly: true, get: (i) => [...i._phraseMappings] },
+    samples: { type: "table", readonly: true, get: (i) => [...i._samples] },
+    sample_mappings: { type: "table", readonly: true, get: (i) => i._sampleMappings() },
+    sample_modulation_sets: { type: "table", readonly: true, get: (i) => [...i._modulationSets] },
+    sample_device_chains: { type: "table", readonly: true, get: (i) => [...i._deviceChains] },
     midi_input_properties: { type: "object", readonly: true, get: (i) => i.midi_input_properties },
     midi_output_properties: { type: "object", readonly: true, get: (i) => i.midi_output_properties },
     plugin_properties: { type: "object", readonly: true, get: (i) => i.plugin_properties },

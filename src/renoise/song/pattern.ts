@@ -32,9 +32,6 @@ interface SongLike extends ModelObject {
   readonly patterns: readonly Pattern[];
 }
 
-/** Told about every pattern line change (trace summaries). @internal */
-export type LineWriteHook = (pattern: Pattern, track: number, line: number) => void;
-
 /**
  * `renoise.Pattern`: a name, a number of lines (1-512, 64 by default) and
  * one {@link PatternTrack} per song track (made on first use, keyed by the
@@ -47,8 +44,6 @@ export class Pattern extends ModelObject {
   private readonly keyOf = new Map<PatternTrack, TrackLike>();
   /** Tracks of a pattern that is not in a song (tests). @internal */
   _standaloneTracks: TrackLike[] | undefined;
-  /** @internal set by the song's driver: summarises writes in the trace. */
-  static lineWriteHook: LineWriteHook | undefined;
 
   declare name: string;
   declare number_of_lines: number;
@@ -150,12 +145,9 @@ export class Pattern extends ModelObject {
 
   /** @internal called by pattern tracks after a line changed. */
   lineChanged(pt: PatternTrack, line: number): void {
-    const hook = Pattern.lineWriteHook;
+    this._context()?.lineWritten?.(this, pt, line);
     const obs = this._o?.line;
-    if (!hook && !obs?.entries) return;
-    const track = this.trackIndexOf(pt);
-    hook?.(this, track, line);
-    if (obs?.entries) obs.notify({ pattern: this.patternIndex(), track, line });
+    if (obs?.entries) obs.notify({ pattern: this.patternIndex(), track: this.trackIndexOf(pt), line });
   }
 
   /** @internal is_selected of a column: the song's selected pattern, track, line and column. */

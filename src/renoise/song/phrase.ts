@@ -71,7 +71,11 @@ export class InstrumentPhrase extends ModelObject implements LineOwner {
   }
 
   /** Every line (views). */
-  get lines(): PatternLine[] {
+  declare readonly lines: PatternLine[];
+  declare readonly is_empty: boolean;
+
+  /** @internal */
+  _lines(): PatternLine[] {
     return this.views.range(1, this.number_of_lines);
   }
 
@@ -86,7 +90,8 @@ export class InstrumentPhrase extends ModelObject implements LineOwner {
     return this.views.range(a, b);
   }
 
-  get is_empty(): boolean {
+  /** @internal */
+  _isEmpty(): boolean {
     return this.cells.isEmpty(this.number_of_lines);
   }
 
@@ -168,8 +173,8 @@ defineModel(InstrumentPhrase, {
       nullable: true,
       get: (p) => (p._owner as { _mappingOf?: (p: InstrumentPhrase) => unknown } | undefined)?._mappingOf?.(p),
     },
-    is_empty: { type: "boolean", readonly: true, get: (p) => p.is_empty },
-    lines: { type: "table", readonly: true, get: (p) => p.lines },
+    is_empty: { type: "boolean", readonly: true, get: (p) => p._isEmpty() },
+    lines: { type: "table", readonly: true, get: (p) => p._lines() },
     number_of_lines: {
       type: "integer",
       min: 1,

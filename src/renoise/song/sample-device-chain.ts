@@ -34,7 +34,10 @@ export class SampleChainDevice extends ModelObject {
     Object.assign(this._v, { display_name: name.replace(/^#/, ""), is_active: true, is_maximized: true, active_preset: 1 });
   }
 
-  get name(): string {
+  declare readonly name: string;
+
+  /** @internal */
+  _name(): string {
     return this.device_path === MIXER_PATH ? "Mixer" : this.device_path.slice(this.device_path.lastIndexOf("/") + 1);
   }
 
@@ -46,8 +49,8 @@ export class SampleChainDevice extends ModelObject {
 defineModel(SampleChainDevice, {
   typeName: "AudioDevice",
   props: {
-    name: { type: "string", readonly: true, get: (d) => d.name },
-    short_name: { type: "string", readonly: true, get: (d) => d.name },
+    name: { type: "string", readonly: true, get: (d) => d._name() },
+    short_name: { type: "string", readonly: true, get: (d) => d._name() },
     device_path: { type: "string", readonly: true, get: (d) => d.device_path },
     display_name: { type: "string", observable: true },
     is_active: { type: "boolean", observable: true },
@@ -75,9 +78,7 @@ export class SampleDeviceChain extends ModelObject {
     return listPath(this._owner, "sample_device_chains", this, "sample_device_chain");
   }
 
-  get devices(): SampleChainDevice[] {
-    return [...this._devices];
-  }
+  declare readonly devices: SampleChainDevice[];
 
   insert_device_at(device_path: string, index: number): SampleChainDevice {
     if (!SAMPLE_CHAIN_DEVICES.includes(device_path)) {
@@ -120,7 +121,7 @@ defineModel(SampleDeviceChain, {
     name: { type: "string", observable: true },
     available_devices: { type: "table", readonly: true, get: () => [...SAMPLE_CHAIN_DEVICES] },
     available_device_infos: { type: "table", readonly: true, get: () => [] },
-    devices: { type: "table", readonly: true, get: (c) => c.devices },
+    devices: { type: "table", readonly: true, get: (c) => [...c._devices] },
     output_routing: { type: "string", readonly: true, get: () => "Current Track" },
   },
   observables: ["devices_observable"],

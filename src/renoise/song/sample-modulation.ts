@@ -304,9 +304,7 @@ export class SampleModulationSet extends ModelObject {
     return listPath(this._owner, "sample_modulation_sets", this, "sample_modulation_set");
   }
 
-  get devices(): SampleModulationDevice[] {
-    return [...this._devices];
-  }
+  declare readonly devices: SampleModulationDevice[];
 
   init(): void {
     this._devices = [];
@@ -366,7 +364,7 @@ defineModel(SampleModulationSet, {
     ),
     pitch_range: { type: "integer", min: 1, max: 96, observable: true },
     available_devices: { type: "table", readonly: true, get: () => KINDS.map((k) => k.path) },
-    devices: { type: "table", readonly: true, get: (s) => s.devices },
+    devices: { type: "table", readonly: true, get: (s) => [...s._devices] },
     filter_version: { type: "integer", readonly: true, get: (s) => s._v.filter_version },
     available_filter_types: { type: "table", readonly: true, get: (s) => [...FILTER_TYPES[s._v.filter_version as number]!] },
     filter_type: {

@@ -150,9 +150,7 @@ export class Sample extends ModelObject {
     return listPath(this._owner, "samples", this, "sample");
   }
 
-  get is_slice_alias(): boolean {
-    return this._sliceOf !== undefined;
-  }
+  declare readonly is_slice_alias: boolean;
 
   /** @internal new data: the loop spans it. */
   _dataChanged(): void {
@@ -236,7 +234,7 @@ const obs = <T extends object>(p: T) => ({ ...p, observable: true });
 defineModel(Sample, {
   typeName: "Sample",
   props: {
-    is_slice_alias: { type: "boolean", readonly: true, get: (s) => s.is_slice_alias },
+    is_slice_alias: { type: "boolean", readonly: true, get: (s) => s._sliceOf !== undefined },
     slice_markers: {
       type: "table",
       observable: true,

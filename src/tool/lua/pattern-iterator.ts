@@ -49,19 +49,20 @@ end
 
 -- Walks the lines of a list of {pattern, track} pairs.
 local function walk_lines(song, pairs_list)
-  local k, lines, n, i, p, t = 0, nil, 0, 0, 0, 0
+  local k, track, n, i, p, t = 0, nil, 0, 0, 0, 0
   return function()
     while true do
       i = i + 1
       if i <= n then
-        return { pattern = p, track = t, line = i }, lines[i]
+        return { pattern = p, track = t, line = i }, track:line(i)
       end
       k = k + 1
       local pair = pairs_list[k]
       if pair == nil then return nil end
       p, t = pair[1], pair[2]
-      lines = song:pattern(p):track(t).lines
-      n, i = #lines, 0
+      local pattern = song:pattern(p)
+      track = pattern:track(t)
+      n, i = pattern.number_of_lines, 0
     end
   end
 end
