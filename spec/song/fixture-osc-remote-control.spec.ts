@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createOscApi, createSimulation, loadLuaTool, type OscArgument, type Simulation } from "../../src/index.js";
+import { createOscApi, createSimulation, loadLuaTool, MUTE_STATE, type OscArgument, type Simulation } from "../../src/index.js";
 import { fixtureTool } from "../support/lua-peers.js";
 
 const { Message, from_binary_data } = createOscApi();
@@ -61,5 +61,36 @@ describe("fixture tool: OSC remote control drives the song", () => {
     expect(sim.song.transport.bpm).toBe(120);
     expect(send(sim, "/nope")).toBe('/error ,s "unknown address /nope"');
     unload();
+  });
+
+  it("mutes and unmutes a track, and sets a device parameter by name", async () => {
+    const sim = createSimulation({
+      seed: 2,
+      song: { tracks: [{ name: "Drums", devices: ["Gainer"] }, "Bass"] },
+    });
+    sim.addHost("controller");
+    const tool = await loadLuaTool(sim, { dir: fixtureTool("osc-remote-control") });
+    const drums = sim.renoise.song().tracks[0]!;
+
+    expect(send(sim, "/track/mute", [{ tag: "i", value: 1 }, { tag: "i", value: 1 }])).toBe('/ok ,s "/track/mute"');
+    expect(drums.mute_state).toBe(MUTE_STATE.OFF);
+    expect(send(sim, "/track/mute", [{ tag: "i", value: 1 }, { tag: "i", value: 0 }])).toBe('/ok ,s "/track/mute"');
+    expect(drums.mute_state).toBe(MUTE_STATE.ACTIVE);
+
+    const args: OscArgument[] = [
+      { tag: "i", value: 1 },
+      { tag: "s", value: "Gainer" },
+      { tag: "s", value: "Panning" },
+      { tag: "f", value: 0.25 },
+    ];
+    expect(send(sim, "/device/param", args)).toBe('/ok ,s "/device/param"');
+    const gainer = drums.devices.find((d) => d.name === "Gainer")!;
+    expect(gainer.parameters.find((p) => p.name === "Panning")!.value).toBe(0.25);
+
+    expect(send(sim, "/device/param", [{ tag: "i", value: 1 }, { tag: "s", value: "Delay" }, { tag: "s", value: "x" }, { tag: "f", value: 0 }])).toBe(
+      "/error ,s \"no device named 'Delay'\"",
+    );
+    expect(send(sim, "/track/mute", [{ tag: "i", value: 9 }, { tag: "i", value: 1 }])).toBe('/error ,s "no track 9"');
+    tool.unload();
   });
 });

@@ -76,16 +76,17 @@ export const TRACK_MIXER: DeviceSpec = device(
 );
 
 /**
- * The master track's mixer: the track mixer's parameters plus the song's
- * BPM, LPB and TPL, which automation sets on whole lines (time quantum 1).
+ * The master track's mixer device: the track mixer's parameters, then the
+ * song's BPM, LPB and TPL (automatable once per line, `time_quantum` 1; their
+ * values are the transport's `bpm`, `lpb`, `tpl`).
  */
 export const MASTER_MIXER: DeviceSpec = {
   ...TRACK_MIXER,
   parameters: [
     ...TRACK_MIXER.parameters,
-    param("BPM", 32, 999, 120, { unit: "int", timeQuantum: 1 }),
-    param("LPB", 1, 256, 4, { unit: "int", timeQuantum: 1 }),
-    param("TPL", 1, 16, 12, { unit: "int", timeQuantum: 1 }),
+    param("BPM", 32, 999, 120, { time_quantum: 1, transport: "bpm" }),
+    param("LPB", 1, 256, 4, { unit: "int", time_quantum: 1, transport: "lpb" }),
+    param("TPL", 1, 16, 12, { unit: "int", time_quantum: 1, transport: "tpl" }),
   ],
 };
 

@@ -94,7 +94,8 @@ defineModel(AudioDevice, {
       range: (d) => [1, d.spec.presets.length],
       // Selecting a preset loads it: "Init" sets every parameter to its default.
       set: (d, v: number) => {
-        for (const p of d.parameters) p._assign(p.spec.default);
+        // The master's BPM/LPB/TPL are the song's tempo, not preset settings.
+        for (const p of d.parameters) if (!p.spec.transport) p._assign(p.spec.default);
         d.store("active_preset", v);
       },
     },
@@ -103,7 +104,10 @@ defineModel(AudioDevice, {
       get: (d) => presetXml(d),
       set: (d, xml: string) => {
         const read = readPresetXml(d, xml);
-        read.values.forEach((v, i) => d.parameters[i]!._assign(v));
+        read.values.forEach((v, i) => {
+          const p = d.parameters[i]!;
+          if (!p.spec.transport) p._assign(v);
+        });
         if (read.maximized !== undefined) d.is_maximized = read.maximized;
         if (read.active !== undefined && !(d.isMixer && !read.active)) d.is_active = read.active;
       },

@@ -33,8 +33,10 @@ export interface ParameterSpec {
   readonly polarity: 1 | 2;
   /** Whether automation envelopes can be created (false for post-FX mixer parameters). */
   readonly automatable: boolean;
-  /** Grid of automation times in lines (`time_quantum`); 1/256 unless told. */
-  readonly timeQuantum?: number;
+  /** Automation resolution in lines: 1/256, or 1 for the song's BPM, LPB and TPL. */
+  readonly time_quantum: number;
+  /** For the master's BPM/LPB/TPL: the transport property the value lives in. */
+  readonly transport?: "bpm" | "lpb" | "tpl";
 }
 
 /** Options of {@link param}. */
@@ -44,7 +46,8 @@ export interface ParamOptions {
   choices?: readonly string[];
   bipolar?: boolean;
   automatable?: boolean;
-  timeQuantum?: number;
+  time_quantum?: number;
+  transport?: "bpm" | "lpb" | "tpl";
 }
 
 /** Builds a {@link ParameterSpec}; unit `plain`, continuous and automatable unless told. */
@@ -60,7 +63,8 @@ export function param(name: string, min: number, max: number, def: number, o: Pa
     ...(o.choices ? { choices: o.choices } : {}),
     polarity: (o.bipolar ?? (unit === "pan" || (min < 0 && max > 0))) ? POLARITY_BIPOLAR : POLARITY_UNIPOLAR,
     automatable: o.automatable ?? true,
-    ...(o.timeQuantum !== undefined ? { timeQuantum: o.timeQuantum } : {}),
+    time_quantum: o.time_quantum ?? 1 / 256,
+    ...(o.transport ? { transport: o.transport } : {}),
   };
 }
 

@@ -72,13 +72,39 @@ export class DeviceParameter extends ModelObject {
     return this.recorded;
   }
 
+  /** @internal the master's BPM/LPB/TPL read the song's transport; other parameters their own value. */
+  _transport(): Record<"bpm" | "lpb" | "tpl", number> | undefined {
+    if (!this.spec.transport) return undefined;
+    const song = this._owner?._owner?._owner as { transport?: Record<"bpm" | "lpb" | "tpl", number> } | undefined;
+    return song?.transport;
+  }
+
+  /** @internal the current value. */
+  _value(): number {
+    const t = this._transport();
+    return t ? t[this.spec.transport!] : (this._v.value as number);
+  }
+
   /** @internal sets the value without range checks (presets); stores, records and notifies. */
   _assign(value: number): void {
+    const t = this._transport();
+    if (t) {
+      // The transport records and notifies its own property; the parameter's observables follow.
+      const key = this.spec.transport!;
+      if (t[key] === value) return;
+      t[key] = value;
+      this._notify("value");
+      this._notify("value_string");
+      return;
+    }
     if (!this.store("value", value)) return;
     this._notify("value_string");
     this._onValue?.(value);
   }
 }
+
+/** Numbers in errors: at most 6 decimals, as the model kit prints them. */
+const num = (n: number): string => String(Math.round(n * 1e6) / 1e6);
 
 function snap(p: DeviceParameter, v: number): number {
   const { min, max, quantum } = p.spec;
@@ -89,7 +115,7 @@ function snap(p: DeviceParameter, v: number): number {
 function rangeError(p: DeviceParameter, v: number, prop: string): string | undefined {
   const { min, max } = p.spec;
   if (Number.isNaN(v) || v < min || v > max) {
-    return `invalid value for property '${prop}' of an object of type 'DeviceParameter': ${v} is out of range (${min} - ${max}) for parameter '${p.spec.name}'`;
+    return `invalid value for property '${prop}' of an object of type 'DeviceParameter': ${num(v)} is out of range (${num(min)} - ${num(max)}) for parameter '${p.spec.name}'`;
   }
   return undefined;
 }
@@ -103,7 +129,7 @@ defineModel(DeviceParameter, {
     value_max: { type: "number", readonly: true, get: (p) => p.spec.max },
     value_quantum: { type: "number", readonly: true, get: (p) => p.spec.quantum },
     value_default: { type: "number", readonly: true, get: (p) => p.spec.default },
-    time_quantum: { type: "number", readonly: true, get: (p) => p.spec.timeQuantum ?? 1 / 256 },
+    time_quantum: { type: "number", readonly: true, get: (p) => p.spec.time_quantum },
     is_automatable: { type: "boolean", readonly: true, get: (p) => p.spec.automatable },
     is_automated: { type: "boolean", readonly: true, get: () => false },
     is_midi_mapped: { type: "boolean", readonly: true, get: () => false },
@@ -111,13 +137,14 @@ defineModel(DeviceParameter, {
     value: {
       type: "number",
       observable: true,
+      get: (p) => p._value(),
       check: (p, v: number) => rangeError(p, v, "value"),
       set: (p, v: number) => p._assign(snap(p, v)),
     },
     value_string: {
       type: "string",
       observable: true,
-      get: (p) => formatValue(p.spec, p._v.value as number),
+      get: (p) => formatValue(p.spec, p._value()),
       set: (p, text: string) => {
         const v = parseValue(p.spec, text);
         if (v === undefined) {

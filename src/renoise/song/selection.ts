@@ -24,9 +24,11 @@ export class SongSelection {
   /** Moves the edit position, notifying what changed. */
   moveEdit(sequence: number, line: number): void {
     const t = this.song.transport;
-    const old = t._edit;
+    const old = t.edit_pos;
     const oldPattern = this.song.selected_pattern_index;
     t._edit = new SongPos(sequence, line);
+    // Following the player, the cursor is the playback position: moving it moves playback.
+    if (t.follow_player && t._play.playing) t._play.jump(t._edit);
     if (old.sequence !== sequence) {
       this.song._context()?.changed("selected_sequence_index", old.sequence, sequence);
       this.song._notify("selected_sequence_index");
@@ -73,17 +75,17 @@ export class SongSelection {
       type: "integer",
       observable: true,
       range: (s) => [1, s.sequencer._slots.length],
-      get: (s) => s.transport._edit.sequence,
-      set: (s, i: number) => s._selection.moveEdit(i, Math.min(s.transport._edit.line, s.patternLengthAt(i))),
+      get: (s) => s.transport.edit_pos.sequence,
+      set: (s, i: number) => s._selection.moveEdit(i, Math.min(s.transport.edit_pos.line, s.patternLengthAt(i))),
     },
     selected_pattern_index: {
       type: "integer",
       observable: true,
       min: 1,
       max: MAX_PATTERNS,
-      get: (s) => s.sequencer.pattern(s.transport._edit.sequence),
+      get: (s) => s.sequencer.pattern(s.transport.edit_pos.sequence),
       set: (s, p: number) => {
-        const seq = s.transport._edit.sequence;
+        const seq = s.transport.edit_pos.sequence;
         const slot = s.sequencer._slots[seq - 1]!;
         if (slot.pattern === p) return;
         s._ensurePatterns(p);
@@ -101,9 +103,9 @@ export class SongSelection {
     selected_pattern: { type: "object", readonly: true, observable: true, get: (s) => s.patterns[s.selected_pattern_index - 1] },
     selected_line_index: {
       type: "integer",
-      range: (s) => [1, s.patternLengthAt(s.transport._edit.sequence)],
-      get: (s) => s.transport._edit.line,
-      set: (s, l: number) => s._selection.moveEdit(s.transport._edit.sequence, l),
+      range: (s) => [1, s.patternLengthAt(s.transport.edit_pos.sequence)],
+      get: (s) => s.transport.edit_pos.line,
+      set: (s, l: number) => s._selection.moveEdit(s.transport.edit_pos.sequence, l),
     },
     selected_note_column_index: {
       type: "integer",

@@ -82,11 +82,6 @@ export function parentAt<T extends LayoutNode>(tracks: readonly T[], pos: number
   return undefined;
 }
 
-/** Number of tracks before the master: sequencer and group tracks. */
-export function sequencerCount(tracks: readonly LayoutNode[]): number {
-  return masterPosition(tracks);
-}
-
 /**
  * Inserts `track` before 1-based `index` (1 to #tracks + 1). The caller made
  * `track` of the kind {@link kindAt} returns for that index.

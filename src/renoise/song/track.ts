@@ -106,7 +106,7 @@ export class Track extends ModelObject implements LayoutNode {
       output_routing: undefined,
       ...initialColumns(type),
     });
-    const mixer = new AudioDevice(type === TRACK_TYPE.MASTER ? MASTER_MIXER : TRACK_MIXER, true);
+    const mixer = new AudioDevice(kind === "master" ? MASTER_MIXER : TRACK_MIXER, true);
     mixer._owner = this;
     this._devices.items.push(mixer);
   }
