@@ -22,6 +22,7 @@ import {
   swapTracksAt,
 } from "./track-list.js";
 import { TRACK_SELECTION_PROPS } from "./track-selection.js";
+import { captureInstrumentFromPattern, captureNearestInstrumentFromPattern } from "./song-capture.js";
 import { Transport } from "./transport.js";
 
 /**
@@ -242,6 +243,16 @@ export class Song extends ModelObject {
     this._history.describe(description, timeout_ms);
   }
 
+  /** Selects the instrument at the edit cursor in the selected pattern track (see song-capture.ts). */
+  capture_instrument_from_pattern(): void {
+    captureInstrumentFromPattern(this);
+  }
+
+  /** Selects the instrument nearest to the edit cursor in the selected pattern track (see song-capture.ts). */
+  capture_nearest_instrument_from_pattern(): void {
+    captureNearestInstrumentFromPattern(this);
+  }
+
   trigger_instrument_note_on(instrument_index: number, track_index: number, note: number | number[], volume?: number): void {
     this._history.trigger("trigger_instrument_note_on", [instrument_index, track_index, note, volume]);
   }
@@ -315,6 +326,8 @@ defineModel(Song, {
     "can_redo",
     "describe_undo",
     "describe_batch_undo",
+    "capture_instrument_from_pattern",
+    "capture_nearest_instrument_from_pattern",
     "trigger_instrument_note_on",
     "trigger_instrument_note_off",
     "trigger_sample_note_on",
