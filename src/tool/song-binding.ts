@@ -3,6 +3,7 @@ import { LuaRaise } from "../lua/index.js";
 import { PATTERN_ITERATOR_LUA } from "./lua/pattern-iterator.js";
 import { patternApi } from "./pattern-api.js";
 import { SongPos } from "../renoise/song/song-pos.js";
+import { CLASS_OBJECTS_LUA } from "./lua/class-objects.js";
 import type { Song } from "../renoise/song/song.js";
 import { MAX_NUMBER_OF_LINES } from "../renoise/song/pattern.js";
 import { MUTE_STATE, TRACK_TYPE } from "../renoise/song/track.js";
@@ -18,7 +19,10 @@ import { TRANSPORT_CONSTANTS } from "../renoise/song/transport.js";
 export const songApiExtensions: ((song: Song) => Record<string, LuaInput>)[] = [patternApi];
 
 /** Lua chunks run once the `renoise` global is installed (Lua-side parts of the song API). @internal */
-export const songLuaChunks: { name: string; source: string }[] = [{ name: "pattern_iterator", source: PATTERN_ITERATOR_LUA }];
+export const songLuaChunks: { name: string; source: string }[] = [
+  { name: "pattern_iterator", source: PATTERN_ITERATOR_LUA },
+  { name: "class_objects", source: CLASS_OBJECTS_LUA },
+];
 
 /**
  * The song's part of the `renoise` global: `renoise.song()`, `renoise.SongPos`
