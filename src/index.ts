@@ -220,3 +220,9 @@ export { simulationMidi } from "./tool/world.js";
 export { readXml, writeXml, XmlError, type XmlEvent } from "./renoise/document/xml.js";
 export { simulationPreferences } from "./tool/world.js";
 export { renderHtml } from "./renoise/views/render-html.js";
+
+// Renoise's built-in OSC server and global MIDI actions (docs/builtin-osc.md).
+export { startOscServer, oscServerOf, type StartOscServerOptions } from "./tool/osc-server.js";
+export { RenoiseOscServer, BUILTIN_OSC_ACTIONS_LUA, REALTIME_ADDRESSES } from "./renoise/osc-server/index.js";
+export type { OscServerLogEntry, OscServerOptions, OscServerOutcome, TriggeredEvent, OscActionsRunner } from "./renoise/osc-server/index.js";
+export { GLOBAL_MIDI_ACTIONS_LUA } from "./renoise/osc-server/global-midi-actions.js";

@@ -25,14 +25,21 @@ const CASES: Array<{ address: string; args: OscArgument[]; path: string; expecte
   { address: "/volume", args: [f(0.5)], path: "volume", expected: 0.5 },
   { address: "/volume_db", args: [f(-6)], path: "volume", expected: close(db2lin(-6)), round: true },
   { address: "/transpose", args: [i(-12)], path: "transpose", expected: -12 },
-  ...Array.from({ length: 8 }, (_, k) => ({ address: `/macro${k + 1}`, args: [f(0.25)], path: `macros.${k + 1}.value`, expected: 0.25 })),
+  { address: "/macro1", args: [f(0.25)], path: "macros.1.value", expected: 0.25 },
+  { address: "/macro2", args: [f(0.5)], path: "macros.2.value", expected: 0.5 },
+  { address: "/macro3", args: [f(0.75)], path: "macros.3.value", expected: 0.75 },
+  { address: "/macro4", args: [f(1)], path: "macros.4.value", expected: 1 },
+  { address: "/macro5", args: [f(0.125)], path: "macros.5.value", expected: 0.125 },
+  { address: "/macro6", args: [f(2)], path: "macros.6.value", expected: 1 },
+  { address: "/macro7", args: [i(0)], path: "macros.7.value", expected: 0 },
+  { address: "/macro8", args: [s("0.5")], path: "macros.8.value", expected: 0.5 },
   { address: "/monophonic", args: [T], path: "trigger_options.monophonic", expected: true },
   { address: "/monophonic_glide", args: [i(40)], path: "trigger_options.monophonic_glide", expected: 40 },
   { address: "/phrase_playback", args: [s("Keymap")], path: "phrase_playback_mode", expected: 3 },
   { address: "/phrase_program", args: [i(5)], path: "phrase_program", expected: 5 },
   { address: "/quantize", args: [s("beat")], path: "trigger_options.quantize", expected: 3 },
   { address: "/scale_key", args: [s("D")], path: "trigger_options.scale_key", expected: 3 },
-  { address: "/scale_mode", args: [s("major")], path: "trigger_options.scale_mode", expected: "Major" },
+  { address: "/scale_mode", args: [s("natural major")], path: "trigger_options.scale_mode", expected: "Natural Major" },
 ];
 
 describe("instrument messages act on the song as Renoise's global OSC actions do", () => {

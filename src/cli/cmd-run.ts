@@ -9,6 +9,7 @@ import type { LuaTool } from "../tool/index.js";
 import type { Scenario } from "../scenario/types.js";
 import { intFlag, parseArgs, strFlag, UsageError } from "./args.js";
 import { loadTarget, readScenario } from "./load.js";
+import { startOscServer } from "../tool/osc-server.js";
 import { emitRun, guiFreezeLine } from "./output.js";
 import type { Term } from "./term.js";
 
@@ -28,6 +29,8 @@ Options:
   --payload-bytes <n> print payloads longer than n bytes as their first and last
                       bytes around the count left out (default 64)
   --dialogs <dir>     write the tool's open dialogs as HTML files there (and print them as text)
+  --osc-server <p[:port]>  enable Renoise's built-in OSC server: udp or tcp, port 8000 unless given
+                      (scenario files: "oscServer")
   --quiet             do not print the trace
   --help              this text
 
@@ -43,6 +46,14 @@ export interface Played {
   errors: string[];
 }
 
+/** `--osc-server udp`, `tcp:9000`, `udp:8000`: Renoise's built-in OSC server for the run. */
+function parseOscServerFlag(v: string): { protocol: "udp" | "tcp"; port: number } {
+  const m = /^(udp|tcp)(?::(\d{1,5}))?$/.exec(v);
+  const port = m?.[2] !== undefined ? Number(m[2]) : 8000;
+  if (!m || port < 1 || port > 65535) throw new UsageError(`run: --osc-server must be udp or tcp, optionally with :port (1..65535), got ${v}`);
+  return { protocol: m[1] as "udp" | "tcp", port };
+}
+
 /** Loads `target`, plays `scenario`, and collects failures instead of throwing. */
 export async function playWithTool(target: string, scenario: Scenario, seed: number | undefined, until: number | undefined, guiBlockBudget?: number): Promise<Played> {
   const sim = scenarioSimulation(scenario, seed);
@@ -50,6 +61,13 @@ export async function playWithTool(target: string, scenario: Scenario, seed: num
   const errors: string[] = [];
   const failures: ExpectationFailure[] = [];
   let tool: LuaTool | undefined;
+  if (scenario.oscServer) {
+    try {
+      await startOscServer(sim, scenario.oscServer);
+    } catch (e) {
+      throw new UsageError(`run: ${(e as Error).message}`);
+    }
+  }
   try {
     tool = await loadTarget(sim, target, "run", scenario.preferences ? { preferences: scenario.preferences } : {});
   } catch (e) {
@@ -105,7 +123,12 @@ export function report(term: Term, played: Played): number {
 }
 
 export async function cmdRun(argv: string[], term: Term): Promise<number> {
-  const args = parseArgs(argv, ["scenario", "seed", "until", "trace", "diagram", "max-gui-block", "payload-bytes", "dialogs"], ["help", "quiet"], "run");
+  const args = parseArgs(
+    argv,
+    ["scenario", "seed", "until", "trace", "diagram", "max-gui-block", "payload-bytes", "dialogs", "osc-server"],
+    ["help", "quiet"],
+    "run",
+  );
   if (args.flags.has("help")) {
     term.out(RUN_HELP);
     return 0;
@@ -113,7 +136,9 @@ export async function cmdRun(argv: string[], term: Term): Promise<number> {
   const target = args.positional[0];
   if (!target || args.positional.length > 1) throw new UsageError("run: expected one tool folder or .lua script (see renoise-sim run --help)");
   const file = strFlag(args, "scenario");
-  const scenario: Scenario = file ? readScenario(file, "run").scenario : {};
+  const read: Scenario = file ? readScenario(file, "run").scenario : {};
+  const osc = strFlag(args, "osc-server");
+  const scenario: Scenario = osc !== undefined ? { ...read, oscServer: parseOscServerFlag(osc) } : read;
   const played = await playWithTool(resolve(target), scenario, intFlag(args, "seed", "run"), intFlag(args, "until", "run", undefined, { min: 0 }), intFlag(args, "max-gui-block", "run", undefined, { min: 0 }));
   emitRun(term, played.sim, {
     trace: strFlag(args, "trace"),

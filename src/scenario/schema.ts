@@ -89,6 +89,16 @@ export const scenarioSchema = {
       additionalProperties: false,
       properties: { latency: num, loopbackLatency: num },
     },
+    oscServer: {
+      type: "object",
+      additionalProperties: false,
+      description: "Enable Renoise's built-in OSC server on the Renoise host (off when absent).",
+      properties: {
+        protocol: { enum: ["udp", "tcp"], description: "Default udp." },
+        port: { ...port, description: "Default 8000." },
+        actions: { type: "string", description: "A user's global OSC actions file replacing the built-in message set." },
+      },
+    },
     semantics: {
       type: "object",
       additionalProperties: false,

@@ -16,6 +16,8 @@ export interface Scenario {
   until?: number;
   network?: { latency?: number; loopbackLatency?: number };
   /** Modelled choices of the double (docs/semantics.md), e.g. `{ "udpDummyCanSend": true }`. */
+  /** Renoise's built-in OSC server (docs/builtin-osc.md); off when absent. */
+  oscServer?: { protocol?: "udp" | "tcp"; port?: number; actions?: string };
   semantics?: { udpDummyCanSend?: boolean; connectionWrappers?: "fresh" | "stable"; onCallbackError?: "throw" | "record" };
   /** Values the user saved earlier: set into `renoise.tool().preferences` when the tool assigns it. */
   preferences?: Record<string, boolean | number | string>;
