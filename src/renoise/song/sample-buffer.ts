@@ -22,6 +22,12 @@ export class SampleBuffer extends ModelObject {
   private preparing = false;
   /** @internal set by the sample for slice aliases */
   _readOnly = false;
+  declare readonly has_sample_data: boolean;
+  declare readonly read_only: boolean;
+  declare readonly sample_rate: number;
+  declare readonly bit_depth: number;
+  declare readonly number_of_channels: number;
+  declare readonly number_of_frames: number;
   declare display_start: number;
   declare display_length: number;
   declare display_range: number[];

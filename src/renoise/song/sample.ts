@@ -113,6 +113,7 @@ export class Sample extends ModelObject {
   /** @internal */
   _markers: number[] = [];
   declare name: string;
+  declare slice_markers: number[];
   declare loop_start: number;
   declare loop_end: number;
 

@@ -3,6 +3,9 @@ import { ObservableList } from "../document/observable-list.js";
 import type { Observable } from "../document/observable.js";
 import { Instrument } from "./instrument.js";
 import { Pattern } from "./pattern.js";
+import type { PatternTrack } from "./pattern-track.js";
+import type { PatternLine } from "./line.js";
+import type { Sample } from "./sample.js";
 import { deleteInstrumentAt, insertInstrumentAt, PATTERN_SONG_METHODS, PATTERN_SONG_PROPS, swapInstrumentsAt } from "./pattern-song.js";
 import { MAX_PATTERNS, PatternSequencer } from "./sequencer.js";
 import { SongSelection } from "./selection.js";
@@ -53,6 +56,12 @@ export class Song extends ModelObject {
   declare readonly comments_observable: Observable;
   declare readonly comments_assignment_observable: Observable;
 
+  // Pattern and instrument selection (pattern-song.ts).
+  declare selection_in_pattern: Record<string, number> | undefined;
+  declare readonly selected_pattern_track: PatternTrack;
+  declare readonly selected_line: PatternLine;
+  declare selected_sample_index: number;
+  declare readonly selected_sample: Sample | undefined;
   declare selected_track_index: number;
   declare selected_track: Track;
   declare selected_pattern_index: number;
