@@ -16,3 +16,14 @@ describe("pattern data belongs to the song's track: swapping tracks carries it a
     expect(song.selection_in_pattern).toBeUndefined();
   });
 });
+
+describe("pattern data follows a track's column swap", () => {
+  it("swap_note_columns_at swaps the columns' data in every pattern", () => {
+    const song = buildSong({ tracks: 1, patterns: 2 });
+    song.pattern(1).track(1).fromText("C-4 01 .. ..  E-4 02 .. ..");
+    song.pattern(2).track(1).fromText("D-4 01 .. ..");
+    (song.tracks[0] as unknown as { swap_note_columns_at(a: number, b: number): void }).swap_note_columns_at(1, 2);
+    expect(song.pattern(1).track(1).toText({ to: 1 })).toBe("E-4 02 .. ..  C-4 01 .. ..");
+    expect(song.pattern(2).track(1).toText({ to: 1 })).toBe("--- .. .. ..  D-4 01 .. ..");
+  });
+});

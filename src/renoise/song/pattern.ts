@@ -91,8 +91,24 @@ export class Pattern extends ModelObject {
       pt = new PatternTrack(this, columnsOf(t));
       this.byTrack.set(t, pt);
       this.keyOf.set(pt, t);
+      this.followColumnSwaps(t);
     }
     return pt;
+  }
+
+  /** A track's note/effect column swap swaps that column's data in every pattern of the song. */
+  private followColumnSwaps(t: TrackLike): void {
+    const track = t as TrackLike & { _onColumnSwap?: (kind: "note" | "effect", a: number, b: number) => void };
+    if (!("_onColumnSwap" in track) || track._onColumnSwap) return;
+    const song = this.song();
+    if (!song) return;
+    track._onColumnSwap = (kind, a, b) => {
+      for (const p of song.patterns) {
+        const cells = p.byTrack.get(t)?.cells;
+        if (kind === "note") cells?.swapNoteColumns(a, b);
+        else cells?.swapEffectColumns(a, b);
+      }
+    };
   }
 
   /** @internal the pattern tracks, one per song track. */
