@@ -195,7 +195,18 @@ export { POLARITY_UNIPOLAR, POLARITY_BIPOLAR } from "./renoise/song/parameter-sp
 export type { ParameterSpec, ParameterUnit } from "./renoise/song/parameter-spec.js";
 export type { TrackDetailsFixture, DeviceFixture } from "./renoise/song/track-fixture.js";
 export { Pattern } from "./renoise/song/pattern.js";
-export { Instrument } from "./renoise/song/instrument.js";
+export { Instrument, InstrumentPhraseMapping } from "./renoise/song/instrument.js";
+export { PatternTrack } from "./renoise/song/pattern-track.js";
+export { PatternLine } from "./renoise/song/line.js";
+export { NoteColumn } from "./renoise/song/note-column.js";
+export { EffectColumn } from "./renoise/song/effect-column.js";
+export { PatternTrackAutomation } from "./renoise/song/automation.js";
+export { PatternValueError } from "./renoise/song/pattern-errors.js";
+export { parsePatternText, renderPatternText } from "./renoise/song/pattern-text.js";
+export type { PatternTextLayout, RenderOptions as PatternTextRenderOptions } from "./renoise/song/pattern-text.js";
+export { InstrumentPhrase } from "./renoise/song/phrase.js";
+export { Sample, SampleMapping } from "./renoise/song/sample.js";
+export { SampleBuffer } from "./renoise/song/sample-buffer.js";
 export { buildSong } from "./renoise/song/fixture.js";
 export type { SongFixture, TrackFixture } from "./renoise/song/fixture.js";
 
