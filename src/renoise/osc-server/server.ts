@@ -161,12 +161,9 @@ export class RenoiseOscServer {
       ...(reason !== undefined ? { reason } : {}),
     };
     this.log.push(entry);
-    const kind = outcome === "accepted" ? "osc_server.accept" : outcome === "rejected" ? "osc_server.reject" : "osc_server.error";
-    this.ctx.trace.record(kind, this.ctx.host, {
-      from,
-      address,
-      args: describeArguments(args),
-      ...(reason !== undefined ? { reason } : {}),
-    });
+    const fields = { from, address, args: describeArguments(args), ...(reason !== undefined ? { reason } : {}) };
+    if (outcome === "accepted") this.ctx.trace.record("osc_server.accept", this.ctx.host, fields);
+    else if (outcome === "rejected") this.ctx.trace.record("osc_server.reject", this.ctx.host, fields);
+    else this.ctx.trace.record("osc_server.error", this.ctx.host, fields);
   }
 }
