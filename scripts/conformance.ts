@@ -17,7 +17,7 @@ if (!dir || !existsSync(dir)) {
   process.exit(2);
 }
 const cli = resolve(import.meta.dirname, "../src/cli/main.ts");
-const skip = new Set(["all.lua"]);
+const skip = new Set<string>();
 const names = readdirSync(dir)
   .filter((f) => f.endsWith(".lua") && !skip.has(f))
   .filter((f) => only.length === 0 || only.includes(f) || only.includes(f.replace(/\.lua$/, "")))
