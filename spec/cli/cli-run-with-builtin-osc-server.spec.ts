@@ -18,3 +18,14 @@ describe("renoise-sim run with Renoise's built-in OSC server", () => {
     expect(bad.stderr).toMatch(/--osc-server must be udp or tcp/);
   });
 });
+
+describe("renoise-sim fuzz pointed at Renoise's built-in OSC server", () => {
+  it("--osc-server runs the server beside the tool; the OSC grammar reaches it and nothing raises", async () => {
+    const r = await cliInProcess([
+      "fuzz", "fixtures/tools/osc-note-sender", "--osc-server", "udp", "--port", "8000", "--protocol", "udp", "--grammar", "osc", "--runs", "10",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/coverage: 10\/10 scenarios reached a callback; callbacks: socket_message \d+/);
+    expect(r.stderr).toContain("✓ 10 scenarios passed");
+  });
+});

@@ -6,6 +6,8 @@ import { createSimulation } from "../sim/simulation.js";
 import { describeCoverage, FuzzNothingDeliveredError, type PeersOn } from "../prop/fuzz/coverage.js";
 import { isFuzzSeed, MAX_SEED, MIN_SEED } from "../prop/fuzz/common.js";
 import { loadTarget } from "./load.js";
+import { startOscServer } from "../tool/osc-server.js";
+import { parseOscServerFlag } from "./osc-server-flag.js";
 import type { Simulation } from "../sim/simulation.js";
 import { payloads } from "../prop/arbitraries/payloads.js";
 import { FAULT_KINDS } from "../prop/arbitraries/fault-plan.js";
@@ -34,6 +36,9 @@ Options:
   --grammar <g>           what peers send: lines, http, osc or bytes (default bytes)
   --faults <list>         comma-separated: split, merge, ${FAULT_KINDS.join(", ")}
                           (default split,merge)
+  --osc-server <p[:port]> run Renoise's built-in OSC server (udp or tcp, port 8000 unless
+                          given) beside the tool; with --port set to its port, the
+                          campaign fuzzes the server itself (--grammar osc)
   --peers-on <where>      peer-hosts: peers on their own hosts send to the tool host's
                           address (default); tool-host: peers on the tool's own host
                           send to 127.0.0.1 over loopback (tools that bind "localhost")
@@ -76,6 +81,7 @@ async function checkTool(t: FuzzToken, target: string, cmd: string): Promise<voi
   const sim = createSimulation();
   let tool: LuaTool;
   try {
+    if (t.oscServer) await startOscServer(sim, t.oscServer);
     tool = await loadTarget(sim, target, cmd);
   } catch (e) {
     sim.dispose();
@@ -105,11 +111,13 @@ export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolea
   const start = async (ctx: { sim: Simulation }) => {
     await term.tick(); // lets Ctrl-C through between scenarios
     ctx.sim.guiBlockBudget = t.maxGuiBlock;
+    const server = t.oscServer ? await startOscServer(ctx.sim, t.oscServer) : undefined;
     const tool = await loadLuaTool(ctx.sim, isDir ? { dir: target } : { file: target });
     return {
       dispose: () => {
         freeze.add(ctx.sim.guiBlocks());
         tool.unload();
+        server?.stop();
       },
     };
   };
@@ -194,7 +202,7 @@ async function report(
 export async function cmdFuzz(argv: string[], term: Term): Promise<number> {
   const args = parseArgs(
     argv,
-    ["port", "protocol", "runs", "seed", "grammar", "faults", "shard", "diagram", "trace", "max-gui-block", "peers-on"],
+    ["port", "protocol", "runs", "seed", "grammar", "faults", "shard", "diagram", "trace", "max-gui-block", "peers-on", "osc-server"],
     ["help"],
     "fuzz",
   );
@@ -226,6 +234,7 @@ export async function cmdFuzz(argv: string[], term: Term): Promise<number> {
       throw new UsageError(`fuzz: unknown fault "${f}"; use split, merge, ${FAULT_KINDS.join(", ")}`);
     }
   }
+  const osc = strFlag(args, "osc-server");
   const peersOn = strFlag(args, "peers-on") ?? "peer-hosts";
   if (peersOn !== "peer-hosts" && peersOn !== "tool-host") throw new UsageError(`fuzz: --peers-on must be peer-hosts or tool-host, got ${peersOn}`);
   return fuzzWith(
@@ -239,6 +248,7 @@ export async function cmdFuzz(argv: string[], term: Term): Promise<number> {
       seed,
       path: "",
       maxGuiBlock: intFlag(args, "max-gui-block", "fuzz", undefined, { min: 0 }),
+      ...(osc !== undefined ? { oscServer: parseOscServerFlag(osc, "fuzz") } : {}),
       ...(peersOn === "tool-host" ? { peersOn } : {}),
     },
     term,

@@ -10,6 +10,7 @@ import type { Scenario } from "../scenario/types.js";
 import { intFlag, parseArgs, strFlag, UsageError } from "./args.js";
 import { loadTarget, readScenario } from "./load.js";
 import { startOscServer } from "../tool/osc-server.js";
+import { parseOscServerFlag } from "./osc-server-flag.js";
 import { emitRun, guiFreezeLine } from "./output.js";
 import type { Term } from "./term.js";
 
@@ -44,14 +45,6 @@ export interface Played {
   tool?: LuaTool;
   failures: ExpectationFailure[];
   errors: string[];
-}
-
-/** `--osc-server udp`, `tcp:9000`, `udp:8000`: Renoise's built-in OSC server for the run. */
-function parseOscServerFlag(v: string): { protocol: "udp" | "tcp"; port: number } {
-  const m = /^(udp|tcp)(?::(\d{1,5}))?$/.exec(v);
-  const port = m?.[2] !== undefined ? Number(m[2]) : 8000;
-  if (!m || port < 1 || port > 65535) throw new UsageError(`run: --osc-server must be udp or tcp, optionally with :port (1..65535), got ${v}`);
-  return { protocol: m[1] as "udp" | "tcp", port };
 }
 
 /** Loads `target`, plays `scenario`, and collects failures instead of throwing. */
@@ -138,7 +131,7 @@ export async function cmdRun(argv: string[], term: Term): Promise<number> {
   const file = strFlag(args, "scenario");
   const read: Scenario = file ? readScenario(file, "run").scenario : {};
   const osc = strFlag(args, "osc-server");
-  const scenario: Scenario = osc !== undefined ? { ...read, oscServer: parseOscServerFlag(osc) } : read;
+  const scenario: Scenario = osc !== undefined ? { ...read, oscServer: parseOscServerFlag(osc, "run") } : read;
   const played = await playWithTool(resolve(target), scenario, intFlag(args, "seed", "run"), intFlag(args, "until", "run", undefined, { min: 0 }), intFlag(args, "max-gui-block", "run", undefined, { min: 0 }));
   emitRun(term, played.sim, {
     trace: strFlag(args, "trace"),

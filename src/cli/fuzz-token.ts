@@ -21,6 +21,8 @@ export interface FuzzToken {
   maxGuiBlock?: number;
   /** Where the peers ran (absent: their own hosts). */
   peersOn?: "peer-hosts" | "tool-host";
+  /** `--osc-server`: Renoise's built-in OSC server ran beside the tool. */
+  oscServer?: { protocol: "udp" | "tcp"; port: number };
 }
 
 const PREFIX = "rs1.";
@@ -55,6 +57,9 @@ export function decodeToken(token: string): FuzzToken {
     path: t.path,
     ...(typeof t.maxGuiBlock === "number" ? { maxGuiBlock: t.maxGuiBlock } : {}),
     ...(t.peersOn === "tool-host" ? { peersOn: "tool-host" as const } : {}),
+    ...(t.oscServer && typeof t.oscServer.port === "number"
+      ? { oscServer: { protocol: t.oscServer.protocol === "tcp" ? ("tcp" as const) : ("udp" as const), port: t.oscServer.port } }
+      : {}),
   };
 }
 
