@@ -13,7 +13,7 @@ export interface Row {
   readonly ratio?: Summary;
   /** What the ratio means when it is not value / reference, e.g. "virtual/wall". */
   readonly ratioLabel?: string;
-  /** The goal in words and whether the median meets it. */
+  /** The goal in words and whether it is met (by the median, or by the low end where the text says "low end"). */
   readonly goal?: { readonly text: string; readonly met: boolean };
 }
 
