@@ -1,13 +1,41 @@
 import { defineConfig } from "vitest/config";
 
+// Specs that need a fresh module graph of their own: they replace Node modules with vi.mock,
+// which only works when nothing has imported the real ones yet in that process.
+const ISOLATED = ["spec/sim/no-real-network.spec.ts"];
+
 export default defineConfig({
   test: {
-    include: ["spec/**/*.spec.ts"],
-    // The CLI specs run the built package (dist/cli.js); build it when it is missing or stale.
-    globalSetup: ["./spec/support/build-once.ts"],
     // Property suites print their seed; keep output readable.
     reporters: ["default", "./spec/support/summary-reporter.ts"],
     testTimeout: 60_000,
     pool: "forks",
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "specs",
+          include: ["spec/**/*.spec.ts"],
+          exclude: ISOLATED,
+          // The end-to-end CLI specs run the built package (dist/cli.js); build it when it is missing or stale.
+          globalSetup: ["./spec/support/build-once.ts"],
+          // One worker process runs many spec files: src/ and wasmoon are imported and the Lua
+          // module compiled once per worker, not once per file (three quarters of the suite's
+          // time went there). Specs restore what they patch (globals, cwd, spies, timers), and
+          // src/ keeps no state across simulations; spec/support/file-hygiene.ts checks it after
+          // every file.
+          isolate: false,
+          setupFiles: ["./spec/support/file-hygiene.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "isolated",
+          include: ISOLATED,
+          isolate: true,
+        },
+      },
+    ],
   },
 });

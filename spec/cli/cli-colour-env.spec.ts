@@ -1,9 +1,9 @@
 import { expect, it } from "vitest";
 import { colorEnabled } from "../../src/cli/term.js";
-import { cli } from "../support/cli.js";
+import { cli, cliSpawn } from "../support/cli.js";
 
 // Colour follows FORCE_COLOR (wins; 0/false turn it off), then NO_COLOR (non-empty turns it off), then the terminal.
-it("honours FORCE_COLOR and NO_COLOR", () => {
+it("honours FORCE_COLOR and NO_COLOR", async () => {
   const table: [Record<string, string>, boolean, boolean][] = [
     [{}, true, true],
     [{}, false, false],
@@ -16,8 +16,15 @@ it("honours FORCE_COLOR and NO_COLOR", () => {
     [{ FORCE_COLOR: "1", NO_COLOR: "1" }, false, true],
   ];
   for (const [env, tty, want] of table) expect(colorEnabled(env, tty), `${JSON.stringify(env)} tty=${tty}`).toBe(want);
-  const forced = cli(["run", "fixtures/demo/line-tool", "--quiet"], undefined, { FORCE_COLOR: "1" });
+  const forced = await cli(["run", "fixtures/demo/line-tool", "--quiet"], undefined, { FORCE_COLOR: "1" });
   expect(forced.stderr).toContain("\x1b[32m✓ finished");
-  const plain = cli(["run", "fixtures/demo/line-tool", "--quiet"], undefined, { NO_COLOR: "1" });
+  const plain = await cli(["run", "fixtures/demo/line-tool", "--quiet"], undefined, { NO_COLOR: "1" });
+  expect(plain.stderr).not.toContain("\x1b[");
+});
+
+it("the built binary reads the colour variables from its environment", () => {
+  const forced = cliSpawn(["run", "fixtures/demo/line-tool", "--quiet"], undefined, { FORCE_COLOR: "1" });
+  expect(forced.stderr).toContain("\x1b[32m✓ finished");
+  const plain = cliSpawn(["run", "fixtures/demo/line-tool", "--quiet"], undefined, { NO_COLOR: "1" });
   expect(plain.stderr).not.toContain("\x1b[");
 });

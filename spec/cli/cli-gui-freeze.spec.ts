@@ -27,26 +27,26 @@ function blockingTool(): { dir: string; tool: string; scenario: string } {
   return { dir, tool, scenario };
 }
 
-it("run prints the GUI freeze and fails over --max-gui-block", () => {
+it("run prints the GUI freeze and fails over --max-gui-block", async () => {
   const { tool, scenario } = blockingTool();
-  const r = cli(["run", tool, "--scenario", scenario, "--quiet"]);
+  const r = await cli(["run", tool, "--scenario", scenario, "--quiet"]);
   expect(r.code).toBe(0);
   expect(r.stderr).toContain("GUI freeze: 250 ms in total over 1 blocking call; longest 250 ms in SocketClient:receive at main.lua:4");
-  const over = cli(["run", tool, "--scenario", scenario, "--quiet", "--max-gui-block", "100"]);
+  const over = await cli(["run", tool, "--scenario", scenario, "--quiet", "--max-gui-block", "100"]);
   expect(over.code).toBe(1);
   expect(over.stderr).toContain("blocked the GUI thread of \"renoise\" for 250 ms, over the budget of 100 ms");
 });
 
-it("fuzz prints the longest GUI freeze and fails a scenario over --max-gui-block", () => {
+it("fuzz prints the longest GUI freeze and fails a scenario over --max-gui-block", async () => {
   const { tool } = blockingTool();
-  const ok = cli(["fuzz", tool, "--port", "8080", "--runs", "10", "--grammar", "lines"]);
+  const ok = await cli(["fuzz", tool, "--port", "8080", "--runs", "10", "--grammar", "lines"]);
   expect(ok.code).toBe(0);
   expect(ok.stderr).toMatch(/GUI freeze: longest single block 250 ms in SocketClient:receive at main.lua:4; at most \d+ ms blocked in one run \(10 runs\)/);
-  const over = cli(["fuzz", tool, "--port", "8080", "--runs", "10", "--grammar", "lines", "--max-gui-block", "100"]);
+  const over = await cli(["fuzz", tool, "--port", "8080", "--runs", "10", "--grammar", "lines", "--max-gui-block", "100"]);
   expect(over.code).toBe(1);
   expect(over.stdout).toContain("over the budget of 100 ms");
   const token = /renoise-sim replay (rs1\.\S+)/.exec(over.stdout)![1]!;
-  const again = cli(["replay", token]);
+  const again = await cli(["replay", token]);
   expect(again.code).toBe(1);
   expect(again.stdout).toContain("over the budget of 100 ms");
 });

@@ -11,31 +11,31 @@ function copyTool(from: string, to: string): void {
 
 // renoise-sim init <tool-dir> writes a starter spec from the tool's manifest, menu
 // entries and listening ports; renoise-sim test spec/ then runs green.
-it("goes from a tool folder to a green Lua test in two commands", () => {
+it("goes from a tool folder to a green Lua test in two commands", async () => {
   const dir = join(tmp(), "PingRemote.xrnx");
   copyTool("fixtures/specs/hand-mocked", dir);
-  const init = cli(["init", dir]);
+  const init = await cli(["init", dir]);
   expect(init.code).toBe(0);
   expect(init.stdout).toContain('Ping Remote, 1 menu entries, ports TCP 8765 (started by "Main Menu:Tools:Ping Remote:Start")');
   const spec = readFileSync(join(dir, "spec/ping_remote_spec.lua"), "utf8");
   expect(spec).toContain('assert.are.equal("com.renoise-sim.fixtures.PingRemote", tool.id)');
   expect(spec).toContain('tool:invoke_menu("Main Menu:Tools:Ping Remote:Start")');
-  const run = cli(["test", "spec/"], dir);
+  const run = await cli(["test", "spec/"], dir);
   expect(run.stdout).toContain("3 tests: 3 passed, 0 failed, 0 errors, 0 pending (seed 1)");
   expect(run.code).toBe(0);
   // A second init does not overwrite the spec.
-  const again = cli(["init", dir]);
+  const again = await cli(["init", dir]);
   expect(again.code).toBe(2);
   expect(again.stderr).toContain("exists already; use --force");
-  expect(cli(["init", join(ROOT, "fixtures")]).code).toBe(2);
+  expect((await cli(["init", join(ROOT, "fixtures")])).code).toBe(2);
 });
 
-it("writes a green starter spec for each fixture tool", () => {
+it("writes a green starter spec for each fixture tool", async () => {
   for (const name of ["byte-echo", "http-server", "idle-client", "line-server", "osc-udp-server"]) {
     const dir = join(tmp(), name);
     copyTool(`fixtures/tools/${name}`, dir);
-    expect(cli(["init", dir]).code).toBe(0);
-    const run = cli(["test"], dir);
+    expect((await cli(["init", dir])).code).toBe(0);
+    const run = await cli(["test"], dir);
     expect(run.stdout).toContain("0 failed, 0 errors");
     expect(run.code).toBe(0);
   }

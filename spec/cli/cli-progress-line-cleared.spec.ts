@@ -42,6 +42,15 @@ describe("the progress line", () => {
     expect(log).toHaveLength(11);
   });
 
+  it("shows the bar and count without rate or time left when the entry passes no clock (src/ never reads real time)", () => {
+    const log: string[] = [];
+    const term = makeTerm({ stdout: { write: () => true, isTTY: true }, stderr: { write: (s: string) => log.push(s), isTTY: true }, env: {} });
+    const p = startProgress(term, { what: "fuzz", seed: 7, total: 100 });
+    p.update(40, 100);
+    p.end();
+    expect(log).toEqual(["\r\x1b[K  [############..................] 40/100", "\r\x1b[K"]);
+  });
+
   it("formats long times left in minutes", () => {
     expect(progressText(1, 1000, 1000, false)).toBe("1/1000 scenarios, 1.0/s, ~16m39s left");
     expect(progressText(0, 1000, 0, false)).toBe("0/1000 scenarios");

@@ -4,9 +4,9 @@ import { expect, it } from "vitest";
 import { cli, ROOT, tmp } from "../support/cli.js";
 
 // renoise-sim run --dialogs <dir> prints each open dialog as text and writes it as an HTML page.
-it("run --dialogs writes the tool's open dialogs as HTML and prints them as text", () => {
+it("run --dialogs writes the tool's open dialogs as HTML and prints them as text", async () => {
   const dir = tmp();
-  const r = cli(["run", join(ROOT, "fixtures/tools/prefs-server"), "--quiet", "--dialogs", join(dir, "dialogs")], dir);
+  const r = await cli(["run", join(ROOT, "fixtures/tools/prefs-server"), "--quiet", "--dialogs", join(dir, "dialogs")], dir);
   expect(r.code).toBe(0);
   expect(r.stderr).toContain('dialog "Prefs Server"');
   expect(r.stderr).toContain("button #start [Start]");

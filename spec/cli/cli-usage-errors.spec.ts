@@ -2,13 +2,13 @@ import { expect, it } from "vitest";
 import { cli } from "../support/cli.js";
 
 // Usage and input errors exit 2 with a message; --help works on every command.
-it("answers --help everywhere and exits 2 on usage errors", () => {
+it("answers --help everywhere and exits 2 on usage errors", async () => {
   for (const cmd of ["run", "fuzz", "replay", "test", "demo"]) {
-    const r = cli([cmd, "--help"]);
+    const r = await cli([cmd, "--help"]);
     expect(r.code, cmd).toBe(0);
     expect(r.stdout, cmd).toContain(`renoise-sim ${cmd}`);
   }
-  expect(cli(["--help"]).stdout).toContain("Exit codes: 0 success, 1 a property or script");
+  expect((await cli(["--help"])).stdout).toContain("Exit codes: 0 success, 1 a property or script");
   const cases: [string[], RegExp][] = [
     [["nope"], /unknown command "nope"/],
     [["run"], /expected one tool folder or .lua script/],
@@ -23,7 +23,7 @@ it("answers --help everywhere and exits 2 on usage errors", () => {
     [["test", "missing.lua"], /no such script/],
   ];
   for (const [args, message] of cases) {
-    const r = cli(args);
+    const r = await cli(args);
     expect(r.code, args.join(" ")).toBe(2);
     expect(r.stderr, args.join(" ")).toMatch(message);
   }

@@ -14,10 +14,10 @@ function newest(dir: string): number {
 
 /**
  * vitest globalSetup: the CLI specs run the built package as a user would,
- * so build it first when dist/ is missing or older than src/.
+ * so build it first when dist/ is missing or older than src/ or bin/ (the binary's entry).
  */
 export default function setup(): void {
   const cli = "dist/cli.js";
-  if (existsSync(cli) && statSync(cli).mtimeMs >= newest("src")) return;
+  if (existsSync(cli) && statSync(cli).mtimeMs >= Math.max(newest("src"), newest("bin"))) return;
   execSync("npm run build", { stdio: "ignore" });
 }

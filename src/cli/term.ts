@@ -15,7 +15,11 @@ export interface Term {
   status(s: string): void;
   /** Erases the status line, if one is shown. */
   clearStatus(): void;
-  /** Milliseconds of real time (for progress rates only; the simulation never sees it). */
+  /**
+   * Milliseconds of real time, for the progress line's rate and time left only (the
+   * simulation never sees it). Always 0 when the entry gave no clock: then the progress
+   * line shows no rate or time left.
+   */
   clock(): number;
   /** Lets pending signals (Ctrl-C) be handled between scenarios. */
   tick(): Promise<void>;
@@ -51,7 +55,12 @@ export interface TermOptions {
   stdout: TermStream;
   stderr: TermStream;
   env: ColorEnv;
-  clock: () => number;
+  /**
+   * Real time in milliseconds, for the progress line's rate and time left. src/ never
+   * reads the wall clock: only the renoise-sim binary's entry (bin/renoise-sim.ts) passes
+   * one. Default: none, and the progress line shows counts only.
+   */
+  clock?: () => number;
   tick?: () => Promise<void>;
 }
 
@@ -88,7 +97,7 @@ export function makeTerm(o: TermOptions): Term {
     red: wrap("31"),
     green: wrap("32"),
     dim: wrap("2"),
-    clock: o.clock,
+    clock: o.clock ?? (() => 0),
     tick: o.tick ?? (() => Promise.resolve()),
   };
 }
