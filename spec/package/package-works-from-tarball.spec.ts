@@ -1,10 +1,10 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import * as tstl from "typescript-to-lua";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "../support/cli.js";
+import { ROOT, spawnNode } from "../support/cli.js";
 
 // The published package (npm pack) holds what its README links to, a LICENSE, no CommonJS
 // build of renoise-sim/vitest, and fixtures that work from the package itself.
@@ -21,7 +21,8 @@ beforeAll(() => {
   symlinkSync(join(ROOT, "node_modules"), join(pkg, "node_modules"), "dir");
 }, 120_000);
 
-const run = (args: string[]) => spawnSync(process.execPath, [join(pkg, "dist/cli.js"), ...args], { cwd: pkg, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+/** Runs the packed binary from the package folder; independent runs go at once. */
+const run = (args: string[]) => spawnNode(join(pkg, "dist/cli.js"), args, pkg);
 
 describe("the packed package", () => {
   it("ships every local file the README links to, and a LICENSE", () => {
@@ -49,19 +50,21 @@ describe("the packed package", () => {
     expect(manifest.dependencies.wasmoon).toBe(installed.version);
   });
 
-  it("runs the demo, the shipped tools and the Lua test script from the package", () => {
-    const demo = run(["demo"]);
-    expect(demo.status).toBe(0);
-    expect(demo.stdout).toContain("tcp.split");
-    for (const tool of readdirSync(join(pkg, "fixtures/tools"))) {
-      const r = run(["run", `fixtures/tools/${tool}`, "--quiet"]);
-      expect(r.status, `${tool}: ${r.stderr}`).toBe(0);
-    }
-    const script = run(["test", "fixtures/lua-scripts/socket-selftest.lua"]);
-    expect(script.status, script.stderr).toBe(0);
-    const fuzz = run(["fuzz", "fixtures/buggy/http-one-request-per-message", "--port", "8080", "--grammar", "http", "--runs", "40"]);
-    expect(fuzz.status).toBe(1);
-    expect(fuzz.stdout).toContain("Replay it:");
+  it("runs the demo, the shipped tools and the Lua test script from the package", async () => {
+    const tools = readdirSync(join(pkg, "fixtures/tools"));
+    const [demo, script, fuzz, ...runs] = await Promise.all([
+      run(["demo"]),
+      run(["test", "fixtures/lua-scripts/socket-selftest.lua"]),
+      run(["fuzz", "fixtures/buggy/http-one-request-per-message", "--port", "8080", "--grammar", "http", "--runs", "40"]),
+      ...tools.map((tool) => run(["run", `fixtures/tools/${tool}`, "--quiet"])),
+    ]);
+    expect(demo!.code).toBe(0);
+    expect(demo!.stdout).toContain("tcp.split");
+    expect(runs).toHaveLength(tools.length);
+    runs.forEach((r, i) => expect(r.code, `${tools[i]}: ${r.stderr}`).toBe(0));
+    expect(script!.code, script!.stderr).toBe(0);
+    expect(fuzz!.code).toBe(1);
+    expect(fuzz!.stdout).toContain("Replay it:");
     expect(existsSync(join(pkg, "renoise-sim-fuzz-failure.md"))).toBe(false);
   });
 
