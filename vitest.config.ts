@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 // Specs that need a fresh module graph of their own: they replace Node modules with vi.mock,
@@ -10,6 +11,10 @@ export default defineConfig({
     reporters: ["default", "./spec/support/summary-reporter.ts"],
     testTimeout: 60_000,
     pool: "forks",
+    // vitest's default for a run is one worker fewer than the cores (one worker on a 2-core
+    // machine), leaving a core to its main process; with workers reused across files that
+    // process is mostly idle, so use every core.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,
