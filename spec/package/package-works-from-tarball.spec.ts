@@ -58,13 +58,13 @@ describe("the packed package", () => {
       run(["fuzz", "fixtures/buggy/http-one-request-per-message", "--port", "8080", "--grammar", "http", "--runs", "40"]),
       ...tools.map((tool) => run(["run", `fixtures/tools/${tool}`, "--quiet"])),
     ]);
-    expect(demo!.code).toBe(0);
-    expect(demo!.stdout).toContain("tcp.split");
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toContain("tcp.split");
     expect(runs).toHaveLength(tools.length);
     runs.forEach((r, i) => expect(r.code, `${tools[i]}: ${r.stderr}`).toBe(0));
-    expect(script!.code, script!.stderr).toBe(0);
-    expect(fuzz!.code).toBe(1);
-    expect(fuzz!.stdout).toContain("Replay it:");
+    expect(script.code, script.stderr).toBe(0);
+    expect(fuzz.code).toBe(1);
+    expect(fuzz.stdout).toContain("Replay it:");
     expect(existsSync(join(pkg, "renoise-sim-fuzz-failure.md"))).toBe(false);
   });
 
