@@ -10,6 +10,8 @@ export default defineConfig({
     // Property suites print their seed; keep output readable.
     reporters: ["default", "./spec/support/summary-reporter.ts"],
     testTimeout: 60_000,
+    // Processes, not threads: the in-process CLI specs (spec/support/cli.ts) change the
+    // working folder for a call, which a worker thread cannot.
     pool: "forks",
     // vitest's default for a run is one worker fewer than the cores (one worker on a 2-core
     // machine), leaving a core to its main process; with workers reused across files that
