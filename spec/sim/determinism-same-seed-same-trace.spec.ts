@@ -4,6 +4,9 @@ import { mixedScenario } from "../support/mixed-scenario.js";
 
 const SEEDS = 1000;
 const FIRST = 1;
+// A hang guard, not a speed check: the sweep takes seconds, but CI's second run (under
+// async hooks, --detectAsyncLeaks) on a loaded machine has gone past the default 60 s.
+const SWEEP_TIMEOUT = 300_000;
 
 it(`replays ${SEEDS} seeds of a scenario with every fault kind byte for byte`, () => {
   console.log(`determinism: seeds ${FIRST}..${FIRST + SEEDS - 1}`);
@@ -15,7 +18,7 @@ it(`replays ${SEEDS} seeds of a scenario with every fault kind byte for byte`, (
       expect.fail(`seed ${seed}: the replay differs at event ${d ? d.index + 1 : "?"}: ${JSON.stringify(d)}`);
     }
   }
-});
+}, SWEEP_TIMEOUT);
 
 it("exercises every condition and fault kind in that scenario", () => {
   const events = parseTraceJsonl(mixedScenario(FIRST));

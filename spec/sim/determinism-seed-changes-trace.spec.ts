@@ -4,6 +4,9 @@ import { mixedScenario } from "../support/mixed-scenario.js";
 
 const SEEDS = 1000;
 const FIRST = 1;
+// A hang guard, not a speed check: the sweep takes seconds, but CI's second run (under
+// async hooks, --detectAsyncLeaks) on a loaded machine has gone past the default 60 s.
+const SWEEP_TIMEOUT = 300_000;
 
 it(`gives each of ${SEEDS} seeds its own trace when nothing but the seed changes`, () => {
   console.log(`determinism: seeds ${FIRST}..${FIRST + SEEDS - 1}`);
@@ -16,4 +19,4 @@ it(`gives each of ${SEEDS} seeds its own trace when nothing but the seed changes
     seen.set(key, seed);
   }
   expect(seen.size).toBe(SEEDS);
-});
+}, SWEEP_TIMEOUT);
