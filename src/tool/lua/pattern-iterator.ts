@@ -13,11 +13,16 @@
  *
  * "In song" means the patterns of the sequence, each once, in sequence order
  * (every pattern of the song when `visible_patterns_only` is false). Each
- * step gets a fresh `pos` table.
+ * step gets a fresh `pos` table. A pattern's `number_of_lines` is read at
+ * every step, so a walk follows a pattern resized during it (as Renoise's does).
+ *
+ * The chunk takes one argument, the host's `lines_of(pattern_track)` (see
+ * pattern-lines.ts): a track's lines in one call.
  *
  * @internal
  */
 export const PATTERN_ITERATOR_LUA = String.raw`
+local lines_of = ...
 local renoise, setmetatable, getmetatable, type, error, format =
   renoise, setmetatable, getmetatable, type, error, string.format
 
@@ -47,22 +52,32 @@ local function song_patterns(song, visible_only)
   return order
 end
 
--- Walks the lines of a list of {pattern, track} pairs.
+-- Walks the lines of a list of {pattern, track} pairs. As in Renoise, the
+-- pattern's number_of_lines is read at every step (a value Lua keeps while the
+-- model stands still, so no host call); a track's lines come in one call
+-- (lines_of) and again whenever the pattern's length differs from theirs.
 local function walk_lines(song, pairs_list)
-  local k, track, n, i, p, t = 0, nil, 0, 0, 0, 0
+  local k, pattern, track, lines, n, i, p, t = 0, nil, nil, nil, 0, 0, 0, 0
   return function()
     while true do
       i = i + 1
-      if i <= n then
-        return { pattern = p, track = t, line = i }, track:line(i)
+      if pattern ~= nil then
+        local count = pattern.number_of_lines
+        if i <= count then
+          if count ~= n then lines, n = lines_of(track), count end
+          return { pattern = p, track = t, line = i }, lines[i]
+        end
       end
       k = k + 1
       local pair = pairs_list[k]
-      if pair == nil then return nil end
+      if pair == nil then
+        pattern = nil
+        return nil
+      end
       p, t = pair[1], pair[2]
-      local pattern = song:pattern(p)
+      pattern = song:pattern(p)
       track = pattern:track(t)
-      n, i = pattern.number_of_lines, 0
+      lines, n, i = lines_of(track), pattern.number_of_lines, 0
     end
   end
 end
