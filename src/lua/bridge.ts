@@ -613,6 +613,46 @@ export class LuaBridge {
     c._lua_settop(L, -2);
   }
 
+  /**
+   * Pushes a new sequence table holding the (interned) userdata of `objs`,
+   * all of class `cls`: what pushing the array does, in about half the work
+   * per object (the cache and metatable are looked up once). For host
+   * functions handing Lua many objects at once (a pattern track's lines).
+   */
+  pushObjectList(L: LuaState, objs: readonly object[], cls: HostClassSlot): void {
+    const c = this.c;
+    const n = objs.length;
+    if (!c._lua_checkstack(L, 6)) throw new RangeError("pushObjectList: Lua stack overflow");
+    c._lua_createtable(L, n, 0);
+    c._lua_rawgeti(L, REGISTRY, BigInt(this.objCacheRef));
+    c._lua_rawgeti(L, REGISTRY, BigInt(cls.mtRef));
+    // Stack: list, cache, metatable.
+    for (let i = 0; i < n; i++) {
+      const obj = objs[i]!;
+      const known = this.objectIds.get(obj);
+      if (known !== undefined) {
+        if (c._lua_rawgeti(L, -2, BigInt(known)) !== T.NIL) {
+          c._lua_rawseti(L, -4, BigInt(i + 1));
+          continue;
+        }
+        c._lua_settop(L, -2);
+      }
+      const id = this.nextObjId++;
+      const p = c._lua_newuserdatauv(L, 8, 0);
+      const heap = c.HEAP32;
+      heap[p >> 2] = OBJ_MAGIC;
+      heap[(p >> 2) + 1] = id;
+      c._lua_pushvalue(L, -2);
+      c._lua_setmetatable(L, -2);
+      this.objects.set(id, { obj, cls });
+      this.objectIds.set(obj, id);
+      c._lua_pushvalue(L, -1);
+      c._lua_rawseti(L, -4, BigInt(id)); // cache[id] = userdata
+      c._lua_rawseti(L, -4, BigInt(i + 1)); // list[i + 1] = userdata
+    }
+    c._lua_settop(L, -3);
+  }
+
   /** Number of host objects that currently have a live userdata (for leak checks). */
   get liveObjectCount(): number {
     return this.objects.size;

@@ -1,7 +1,8 @@
-import type { LuaInput, LuaValue } from "../lua/index.js";
+import type { LuaInput, LuaValue, LuaVm } from "../lua/index.js";
 import { LuaRaise } from "../lua/index.js";
 import { PATTERN_ITERATOR_LUA } from "./lua/pattern-iterator.js";
 import { patternApi } from "./pattern-api.js";
+import { patternFastPaths } from "./pattern-lines.js";
 import { SongPos } from "../renoise/song/song-pos.js";
 import { CLASS_OBJECTS_LUA } from "./lua/class-objects.js";
 import type { Song } from "../renoise/song/song.js";
@@ -18,9 +19,18 @@ import { TRANSPORT_CONSTANTS } from "../renoise/song/transport.js";
  */
 export const songApiExtensions: ((song: Song) => Record<string, LuaInput>)[] = [patternApi];
 
-/** Lua chunks run once the `renoise` global is installed (Lua-side parts of the song API). @internal */
-export const songLuaChunks: { name: string; source: string }[] = [
-  { name: "pattern_iterator", source: PATTERN_ITERATOR_LUA },
+function iteratorArgs(vm: LuaVm): LuaInput[] {
+  const { lines_of, columns_of } = patternFastPaths(vm);
+  return [vm.rawFunction("lines_of", lines_of), vm.rawFunction("columns_of", columns_of)];
+}
+
+/**
+ * Lua chunks run once the `renoise` global is installed (Lua-side parts of
+ * the song API), with the arguments `args` makes (refs are released after).
+ * @internal
+ */
+export const songLuaChunks: { name: string; source: string; args?: (vm: LuaVm) => LuaInput[] }[] = [
+  { name: "pattern_iterator", source: PATTERN_ITERATOR_LUA, args: iteratorArgs },
   { name: "class_objects", source: CLASS_OBJECTS_LUA },
 ];
 

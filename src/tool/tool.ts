@@ -518,7 +518,11 @@ function installRenoise(tool: LoadedLuaTool): void {
   const [entries] = chunk(vm, TOOL_API_LUA, "tool", toolHostTable, observable, document, docHost);
   tool.toolHost.entries = entryPoints(entries!);
   releaseAll([observable, document, docHost, entries]);
-  for (const c of songLuaChunks) releaseAll(chunk(vm, c.source, c.name));
+  for (const c of songLuaChunks) {
+    const args = c.args?.(vm) ?? [];
+    releaseAll(chunk(vm, c.source, c.name, ...args));
+    for (const a of args) if (a instanceof LuaRef) a.release();
+  }
   installGlobalMidiActions(vm);
 }
 

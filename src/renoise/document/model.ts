@@ -105,13 +105,23 @@ export function modelDefOf(obj: object): ModelDef | undefined {
  */
 export abstract class ModelObject {
   /** @internal property values */
-  _v: Record<string, unknown> = {};
+  declare _v: Record<string, unknown>;
   /** @internal observables, created on first use */
-  _o: Record<string, Observable> | undefined;
+  declare _o: Record<string, Observable> | undefined;
   /** @internal owner in the song tree */
-  _owner: ModelObject | undefined;
+  declare _owner: ModelObject | undefined;
   /** @internal the driver's context (set on the root) */
-  _ctx: ModelContext | undefined;
+  declare _ctx: ModelContext | undefined;
+
+  constructor() {
+    // Assigned here rather than as class fields: every model class runs this
+    // one constructor, and field definitions at such a many-shaped site cost
+    // ~1 µs per object in V8 (a pattern walk makes one line view per line).
+    this._v = {};
+    this._o = undefined;
+    this._owner = undefined;
+    this._ctx = undefined;
+  }
 
   /** @internal the path of this object from the song, e.g. "tracks[2]"; "" for the root. */
   _path(): string {

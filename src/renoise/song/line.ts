@@ -10,11 +10,12 @@ export interface LineOwner extends ColumnHost {
 
 /**
  * `renoise.PatternLine`: a view of one line of a pattern track or phrase.
- * Column views are made on first use and kept while the line view lives.
+ * Column views are made on first use (each column on its own) and kept
+ * while the line view lives.
  */
 export class PatternLine extends ModelObject {
-  private notes: NoteColumn[] | undefined;
-  private effects: EffectColumn[] | undefined;
+  private notes: (NoteColumn | undefined)[] | undefined;
+  private effects: (EffectColumn | undefined)[] | undefined;
 
   constructor(
     /** @internal */ readonly owner: LineOwner,
@@ -29,36 +30,42 @@ export class PatternLine extends ModelObject {
   declare readonly effect_columns: EffectColumn[];
   declare readonly is_empty: boolean;
 
-  /** @internal */
+  /** @internal every note column view */
   _noteColumns(): NoteColumn[] {
-    if (!this.notes) {
-      const n = this.owner.cells.noteColumns;
-      this.notes = [];
-      for (let c = 1; c <= n; c++) this.notes.push(new NoteColumn(this.owner, this.index, c));
-    }
-    return this.notes;
+    const n = this.owner.cells.noteColumns;
+    for (let c = 1; c <= n; c++) this._noteColumnAt(c);
+    return (this.notes ?? []) as NoteColumn[];
   }
 
-  /** @internal */
+  /** @internal every effect column view */
   _effectColumns(): EffectColumn[] {
-    if (!this.effects) {
-      const n = this.owner.cells.effectColumns;
-      this.effects = [];
-      for (let c = 1; c <= n; c++) this.effects.push(new EffectColumn(this.owner, this.index, c));
-    }
-    return this.effects;
+    const n = this.owner.cells.effectColumns;
+    for (let c = 1; c <= n; c++) this._effectColumnAt(c);
+    return (this.effects ?? []) as EffectColumn[];
+  }
+
+  /** @internal the view of note column `c` (1-based, unchecked), made on first use */
+  _noteColumnAt(c: number): NoteColumn {
+    const a = (this.notes ??= []);
+    return (a[c - 1] ??= new NoteColumn(this.owner, this.index, c));
+  }
+
+  /** @internal the view of effect column `c` (1-based, unchecked), made on first use */
+  _effectColumnAt(c: number): EffectColumn {
+    const a = (this.effects ??= []);
+    return (a[c - 1] ??= new EffectColumn(this.owner, this.index, c));
   }
 
   /** One note column (1-based). */
   note_column(index: number): NoteColumn {
     checkColumn(index, this.owner.cells.noteColumns, "note_column");
-    return this._noteColumns()[index - 1]!;
+    return this._noteColumnAt(index);
   }
 
   /** One effect column (1-based). */
   effect_column(index: number): EffectColumn {
     checkColumn(index, this.owner.cells.effectColumns, "effect_column");
-    return this._effectColumns()[index - 1]!;
+    return this._effectColumnAt(index);
   }
 
 

@@ -199,6 +199,8 @@ defineModel(Pattern, {
       min: 1,
       max: MAX_NUMBER_OF_LINES,
       observable: true,
+      // Read at every step of a pattern walk; changes only through the setter.
+      luaCache: true,
       // Lines beyond a shorter length are dropped.
       set: (p, n: number) => {
         if (n < p.number_of_lines) for (const t of p._tracks()) t.cells.truncate(n);

@@ -13,11 +13,16 @@
  *
  * "In song" means the patterns of the sequence, each once, in sequence order
  * (every pattern of the song when `visible_patterns_only` is false). Each
- * step gets a fresh `pos` table.
+ * step gets a fresh `pos` table. A pattern's `number_of_lines` is read at
+ * every step, so a walk follows a pattern resized during it (as Renoise's does).
+ *
+ * The chunk takes two arguments, the host's `lines_of` and `columns_of`
+ * (see pattern-lines.ts): a pattern track's lines or columns in one call.
  *
  * @internal
  */
 export const PATTERN_ITERATOR_LUA = String.raw`
+local lines_of, columns_of = ...
 local renoise, setmetatable, getmetatable, type, error, format =
   renoise, setmetatable, getmetatable, type, error, string.format
 
@@ -47,50 +52,86 @@ local function song_patterns(song, visible_only)
   return order
 end
 
--- Walks the lines of a list of {pattern, track} pairs.
+-- The state of the line walkers made here (walker -> state), for walk_columns.
+local walkers = setmetatable({}, { __mode = "k" })
+
+-- Walks the lines of a list of {pattern, track} pairs. As in Renoise, the
+-- pattern's number_of_lines is read at every step (a value Lua keeps while the
+-- model stands still, so no host call); a track's lines come in one call
+-- (lines_of) and again whenever the pattern's length differs from theirs.
 local function walk_lines(song, pairs_list)
-  local k, track, n, i, p, t = 0, nil, 0, 0, 0, 0
-  return function()
+  local k, pattern, track, lines, n, i, p, t = 0, nil, nil, nil, 0, 0, 0, 0
+  local state = {} -- state.track, state.lines: what the walker walks now
+  local function step()
     while true do
       i = i + 1
-      if i <= n then
-        return { pattern = p, track = t, line = i }, track:line(i)
+      if pattern ~= nil then
+        local count = pattern.number_of_lines
+        if i <= count then
+          if count ~= n then
+            lines, n = lines_of(track), count
+            state.lines = lines
+          end
+          return { pattern = p, track = t, line = i }, lines[i]
+        end
       end
       k = k + 1
       local pair = pairs_list[k]
-      if pair == nil then return nil end
+      if pair == nil then
+        pattern = nil
+        return nil
+      end
       p, t = pair[1], pair[2]
-      local pattern = song:pattern(p)
+      pattern = song:pattern(p)
       track = pattern:track(t)
-      n, i = pattern.number_of_lines, 0
+      lines, n, i = lines_of(track), pattern.number_of_lines, 0
+      state.track, state.lines = track, lines
     end
   end
+  walkers[step] = state
+  return step
 end
 
--- Walks the note or effect columns of the lines a line walker yields.
+-- Walks the note or effect columns of the lines a line walker yields. With a
+-- walker made here, a pattern track's columns come in one call (columns_of,
+-- only the columns walked); with any other (a tool's own lines_in_*), from
+-- each line's note_columns / effect_columns.
 local function walk_columns(song, next_line, kind, visible_only)
-  local field = kind == "note" and "note_columns" or "effect_columns"
-  local visible_field = kind == "note" and "visible_note_columns" or "visible_effect_columns"
-  local pos, columns, n, c = nil, nil, 0, 0
+  local note = kind == "note"
+  local field = note and "note_columns" or "effect_columns"
+  local visible_field = note and "visible_note_columns" or "visible_effect_columns"
+  local state = walkers[next_line]
+  local pos, columns, n, c, base = nil, nil, 0, 0, 0
+  local flat, flat_lines, width = nil, nil, 0
   local visible = {}
   return function()
     while true do
       c = c + 1
       if c <= n then
-        return { pattern = pos.pattern, track = pos.track, line = pos.line, column = c }, columns[c]
+        return { pattern = pos.pattern, track = pos.track, line = pos.line, column = c }, columns[base + c]
       end
       local line
       pos, line = next_line()
       if pos == nil then return nil end
-      columns = line[field]
-      n, c = #columns, 0
+      c = 0
+      local v
       if visible_only then
-        local v = visible[pos.track]
+        v = visible[pos.track]
         if v == nil then
-          v = song:track(pos.track)[visible_field] or n
+          v = song:track(pos.track)[visible_field] or false
           visible[pos.track] = v
         end
-        if v < n then n = v end
+      end
+      if state ~= nil then
+        if state.lines ~= flat_lines then
+          flat, width = columns_of(state.track, note, v or 1e9)
+          flat_lines = state.lines
+        end
+        columns, n, base = flat, width, (pos.line - 1) * width
+      else
+        columns = line[field]
+        n, base = #columns, 0
+        if v and v < n then n = v end
       end
     end
   end
