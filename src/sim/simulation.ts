@@ -113,8 +113,16 @@ export class Simulation {
   readonly network: Network;
   /** `renoise`-shaped namespace of the tool host: `sim.renoise.Socket.create_server(...)`. */
   readonly renoise: { readonly Socket: SocketApi; readonly Osc: OscApi; song(): Song };
-  /** The song (`renoise.song()`): the same object Lua tools see. */
-  readonly song: Song;
+  /**
+   * The song (`renoise.song()`): the same object Lua tools see. A song given
+   * in the options is built with the simulation; the default new song is
+   * built on first use (it is most of the cost of a simulation that never
+   * touches it, such as a socket fuzz scenario).
+   */
+  get song(): Song {
+    return (this.#song ??= this.attachSong(newSong()));
+  }
+  #song: Song | undefined;
   /** Whether song changes and calls are traced (`song.set`, `song.call`). */
   traceSong: boolean;
   /** Whether `song.lines` events show each changed line (see {@link SimulationOptions.tracePatternCells}). */
@@ -215,10 +223,13 @@ export class Simulation {
     this.host = this.addHost(options.hostName ?? "renoise", { address: options.hostAddress ?? "192.168.1.10" });
     this.traceSong = options.traceSong ?? true;
     this.tracePatternCells = options.tracePatternCells ?? false;
-    this.song = options.song ? buildSong(options.song) : newSong();
-    this.song.attach(songContext(this.trace, this.host.name, () => this.time.now, () => this.traceSong, () => this.tracePatternCells));
-    const song = this.song;
-    this.renoise = { Socket: this.host.Socket, Osc: createOscApi(), song: () => song };
+    if (options.song) this.#song = this.attachSong(buildSong(options.song));
+    this.renoise = { Socket: this.host.Socket, Osc: createOscApi(), song: () => this.song };
+  }
+
+  private attachSong(song: Song): Song {
+    song.attach(songContext(this.trace, this.host.name, () => this.time.now, () => this.traceSong, () => this.tracePatternCells));
+    return song;
   }
 
   /** Current virtual time in ms. */

@@ -7,7 +7,7 @@ import type { Host } from "../../net/host.js";
 import type { TcpEnd, TcpEndOwner } from "../../net/tcp-end.js";
 import type { UdpEndpoint } from "../../net/udp-endpoint.js";
 import type { SimContext } from "./context.js";
-import { setIdentity } from "./handle.js";
+import { SocketHandle } from "./handle.js";
 import { RxBuffer } from "./rx-buffer.js";
 import type { LuaResult, ReceiveMode, SendMessage, SendResult, SocketClient } from "./types.js";
 import { checkMode, checkTimeout, modeName, toMessage, type Mode } from "./validate.js";
@@ -298,12 +298,12 @@ export class UdpClient extends ClientCore implements UdpEndpoint {
 }
 
 /** The public SocketClient object of a create_client socket. */
-export class ClientSocket implements SocketClient {
+export class ClientSocket extends SocketHandle implements SocketClient {
   readonly #core: ClientCore;
 
   constructor(core: ClientCore) {
+    super(core);
     this.#core = core;
-    setIdentity(this, core);
   }
 
   get is_open(): boolean {
@@ -336,7 +336,7 @@ export class ClientSocket implements SocketClient {
     this.#core.close();
   }
   /** Compact description for debugging and snapshots. */
-  toString(): string {
+  override toString(): string {
     return `SocketClient(${this.#core.label}, ${this.#core.state})`;
   }
 }

@@ -7,7 +7,7 @@ import type { TcpEnd, TcpEndOwner } from "../../net/tcp-end.js";
 import type { TcpListener } from "../../net/tcp-listener.js";
 import type { UdpEndpoint } from "../../net/udp-endpoint.js";
 import type { SimContext } from "./context.js";
-import { setIdentity } from "./handle.js";
+import { SocketHandle } from "./handle.js";
 import { callbackOf, callsWithSelf, checkNotifier, type CallbackName } from "./notifier.js";
 import { Connection, UdpPeerSocket } from "./server-sockets.js";
 import type { Notifier, SocketServer } from "./types.js";
@@ -232,12 +232,12 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
 }
 
 /** The public SocketServer object. */
-export class ServerSocket implements SocketServer {
+export class ServerSocket extends SocketHandle implements SocketServer {
   readonly #core: ServerCore;
 
   constructor(core: ServerCore) {
+    super(core);
     this.#core = core;
-    setIdentity(this, core);
   }
 
   get is_open(): boolean {
@@ -268,7 +268,7 @@ export class ServerSocket implements SocketServer {
   close(): void {
     this.#core.close();
   }
-  toString(): string {
+  override toString(): string {
     return `SocketServer(${this.#core.label}, ${this.#core.state})`;
   }
 }
