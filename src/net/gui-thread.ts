@@ -34,6 +34,11 @@ export class GuiThread {
     this.items.push({ owner, run, discard, done: false });
   }
 
+  /** Queues an item made by the caller (e.g. a class whose `run` and `discard` are methods: no closures). */
+  add(item: DispatchItem): void {
+    this.items.push(item);
+  }
+
   /** Number of queued callbacks (including those of stopped servers). */
   get pending(): number {
     let n = 0;

@@ -4,6 +4,7 @@ import { SocketLogicError } from "../../core/errors.js";
 import { endpoint } from "../../net/address.js";
 import { MAX_UDP_PAYLOAD, SocketErrors } from "../../net/errors.js";
 import type { Host } from "../../net/host.js";
+import type { BlockFrame } from "../../net/gui-thread.js";
 import type { TcpEnd, TcpEndOwner } from "../../net/tcp-end.js";
 import type { UdpEndpoint } from "../../net/udp-endpoint.js";
 import type { SimContext } from "./context.js";
@@ -18,6 +19,9 @@ import { checkMode, checkTimeout, modeName, toMessage, type Mode } from "./valid
  * "closed" after close() (everything raises).
  */
 type ClientState = "open" | "failed" | "closed";
+
+/** The GUI-thread frame of a blocking receive (one object for all: frames are only read). */
+const RECEIVE_FRAME: BlockFrame = Object.freeze({ kind: "block", call: "SocketClient:receive" });
 
 /** A receive that was validated and may be waiting for data. */
 export interface PendingReceive {
@@ -86,7 +90,7 @@ export abstract class ClientCore {
       // Even a poll (timeout 0) sees what arrives at this very instant.
       this.ctx.block(
         this.host,
-        { kind: "block", call: "SocketClient:receive" },
+        RECEIVE_FRAME,
         r.start + r.timeout,
         () => this.ready(r.mode),
         r.mode.kind === "all",

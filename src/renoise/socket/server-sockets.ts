@@ -23,9 +23,11 @@ export class Connection {
     readonly registry?: Map<number, Connection>,
   ) {}
 
+  /** Made once: trace events of the connection name it. */
   get label(): string {
-    return `tcp ${endpoint(this.end.localAddr, this.end.localPort)}<-${endpoint(this.end.peerAddr, this.end.peerPort)}`;
+    return (this.#label ??= `tcp ${this.end.localEndpoint}<-${this.end.peerEndpoint}`);
   }
+  #label: string | undefined;
 
   alive(call: string): void {
     if (this.closedByUser) {
