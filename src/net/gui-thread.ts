@@ -69,6 +69,11 @@ export class GuiThread {
    */
   drain(beforeEach?: () => void): number {
     if (this.inCallback) return 0;
+    if (this.head === this.items.length) {
+      // Nothing queued (the common case: this runs after every event of every host).
+      if (this.head !== 0) this.compact();
+      return 0;
+    }
     let ran = 0;
     let progress = true;
     while (progress) {
