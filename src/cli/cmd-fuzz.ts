@@ -9,7 +9,7 @@ import { loadTarget } from "./load.js";
 import { startOscServer } from "../tool/osc-server.js";
 import { parseOscServerFlag } from "./osc-server-flag.js";
 import type { Simulation } from "../sim/simulation.js";
-import { payloads } from "../prop/arbitraries/payloads.js";
+import { FUZZ_GRAMMARS } from "../prop/fuzz/replay-token.js";
 import { FAULT_KINDS } from "../prop/arbitraries/fault-plan.js";
 import { fuzzToolDetails, type FuzzToolDetails } from "../prop/fuzz/fuzz-tool.js";
 import type { FuzzFault } from "../prop/fuzz/fuzz-notifier.js";
@@ -60,13 +60,6 @@ Exit codes: 0 no failure found, 1 a failure was found, 2 usage or input error
 (including a tool that fails to load and a campaign that delivered nothing).
 `;
 
-const GRAMMARS: Record<string, () => fc.Arbitrary<ByteString>> = {
-  lines: () => payloads.lines(),
-  http: () => payloads.httpRequest(),
-  osc: () => payloads.oscMessage(),
-  bytes: () => payloads.bytes(),
-};
-
 /** Seed of shard `i` (1-based) of a campaign with seed `seed`. */
 export function shardSeed(seed: number, i: number): number {
   return (seed + Math.imul(i - 1, 0x9e3779b1)) | 0;
@@ -103,7 +96,7 @@ export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolea
   const cmd = opts.replay ? "replay" : "fuzz";
   const target = tokenTool(t);
   if (!existsSync(target)) throw new UsageError(`${cmd}: no such tool folder or script: ${t.tool}`);
-  const grammar = GRAMMARS[t.grammar];
+  const grammar = FUZZ_GRAMMARS[t.grammar];
   if (!grammar) throw new UsageError(`${cmd}: unknown grammar "${t.grammar}"; use lines, http, osc or bytes`);
   await checkTool(t, target, cmd);
   const isDir = !target.endsWith(".lua");

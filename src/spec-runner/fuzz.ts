@@ -1,74 +1,26 @@
-import { Buffer } from "node:buffer";
-import { existsSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
-import type fc from "fast-check";
-import type { ByteString } from "../core/bytes.js";
+import { relative } from "node:path";
 import { SimulationUsageError } from "../core/errors.js";
-import { payloads } from "../prop/arbitraries/payloads.js";
 import { FAULT_KINDS } from "../prop/arbitraries/fault-plan.js";
 import { fuzzToolDetails } from "../prop/fuzz/fuzz-tool.js";
 import type { FuzzFault } from "../prop/fuzz/fuzz-notifier.js";
+import { encodeReplayToken, FUZZ_GRAMMARS, parseReplayToken, replayTokenTool, type ReplayToken } from "../prop/fuzz/replay-token.js";
 import type { Simulation } from "../sim/simulation.js";
 import { loadLuaTool } from "../tool/index.js";
 
-/**
- * What `sim.fuzz_tool` fuzzes, and what a replay token holds: the same
- * fields and encoding as the CLI's tokens (`renoise-sim replay rs1.…`), so
- * a token printed by a Lua spec replays with the CLI and back.
- */
-export interface SpecFuzzToken {
-  /** The tool folder, relative to `cwd` (or absolute). */
-  tool: string;
-  /** The folder the campaign ran in (absolute), so a token replays from any folder. */
-  cwd?: string;
-  port: number;
-  protocol: "tcp" | "udp";
-  grammar: string;
-  faults: string[];
-  runs: number;
-  seed: number;
-  path: string;
-}
-
-const PREFIX = "rs1.";
+/** What `sim.fuzz_tool` fuzzes, and what a replay token holds: the CLI's token format (`renoise-sim replay rs1.…`). */
+export type SpecFuzzToken = ReplayToken;
 
 /** "rs1." + base64url(JSON), as the CLI writes them. */
-export function encodeReplayToken(t: SpecFuzzToken): string {
-  return PREFIX + Buffer.from(JSON.stringify(t), "utf8").toString("base64url");
-}
+export { encodeReplayToken };
 
 /** Reads a replay token, or throws a usage error. */
 export function decodeReplayToken(token: string): SpecFuzzToken {
-  let t: Partial<SpecFuzzToken> | undefined;
-  if (token.startsWith(PREFIX)) {
-    try {
-      t = JSON.parse(Buffer.from(token.slice(PREFIX.length), "base64url").toString("utf8")) as Partial<SpecFuzzToken>;
-    } catch {
-      t = undefined;
-    }
-  }
-  if (!t || typeof t.tool !== "string" || typeof t.port !== "number" || typeof t.seed !== "number" || typeof t.path !== "string") {
+  const t = parseReplayToken(token);
+  if (typeof t === "string") {
     throw new SimulationUsageError(`sim.replay: "${token.slice(0, 20)}…" is not a whole renoise-sim replay token (rs1.…); copy it from the report`);
   }
-  return {
-    tool: t.tool,
-    ...(typeof t.cwd === "string" ? { cwd: t.cwd } : {}),
-    port: t.port,
-    protocol: t.protocol === "udp" ? "udp" : "tcp",
-    grammar: t.grammar ?? "bytes",
-    faults: t.faults ?? ["split", "merge"],
-    runs: t.runs ?? 100,
-    seed: t.seed,
-    path: t.path,
-  };
+  return t;
 }
-
-const GRAMMARS: Record<string, () => fc.Arbitrary<ByteString>> = {
-  lines: () => payloads.lines(),
-  http: () => payloads.httpRequest(),
-  osc: () => payloads.oscMessage(),
-  bytes: () => payloads.bytes(),
-};
 
 /** Options of `sim.fuzz_tool` after JSON decoding (keys camelCased). */
 export interface SpecFuzzOptions {
@@ -88,7 +40,7 @@ export function fuzzTokenOf(o: SpecFuzzOptions, toolDir: string, seed: number, c
   const protocol = o.protocol ?? "tcp";
   if (protocol !== "tcp" && protocol !== "udp") throw new SimulationUsageError(`${call}: protocol must be "tcp" or "udp", got ${protocol}`);
   const grammar = o.grammar ?? "bytes";
-  if (!GRAMMARS[grammar]) throw new SimulationUsageError(`${call}: unknown grammar "${grammar}"; use lines, http, osc or bytes`);
+  if (!FUZZ_GRAMMARS[grammar]) throw new SimulationUsageError(`${call}: unknown grammar "${grammar}"; use lines, http, osc or bytes`);
   const faults = o.faults ?? ["split", "merge"];
   for (const f of faults) {
     if (f !== "split" && f !== "merge" && !(FAULT_KINDS as readonly string[]).includes(f)) {
@@ -110,9 +62,7 @@ export interface SpecFuzzOutcome {
 
 /** The tool folder a token names: relative to the folder the campaign ran in when that still holds it, else to `cwd`. */
 export function tokenToolDir(t: SpecFuzzToken, cwd: string): string {
-  if (isAbsolute(t.tool)) return t.tool;
-  if (t.cwd !== undefined && existsSync(resolve(t.cwd, t.tool))) return resolve(t.cwd, t.tool);
-  return resolve(cwd, t.tool);
+  return replayTokenTool(t, cwd);
 }
 
 /** Runs (or, with `replay`, reruns) the campaign of `t` against the tool folder `toolDir`. */
@@ -128,7 +78,7 @@ export async function fuzzCampaign(t: SpecFuzzToken, toolDir: string, replay: bo
     ...(replay ? { path: t.path } : {}),
     protocols: [t.protocol],
     port: t.port,
-    payload: GRAMMARS[t.grammar]!(),
+    payload: FUZZ_GRAMMARS[t.grammar]!(),
     faults: t.faults as FuzzFault[],
   });
   if (details.ok) return { runs: details.runs, seed: details.seed };

@@ -1,12 +1,15 @@
 import { text, toText, type ByteString } from "../core/bytes.js";
 import { CallbackError, SimulationUsageError } from "../core/errors.js";
 import { LuaError, type LuaInput, type LuaRef, type LuaValue } from "../lua/index.js";
-import type { Simulation } from "../sim/simulation.js";
+import { MAX_TIME, type Simulation } from "../sim/simulation.js";
 import type { FakeClock } from "../sim/time.js";
 import { Dialogs, type Dialog, type KeyHandler } from "../renoise/views/dialog.js";
 import type { View } from "../renoise/views/view.js";
 import type { ViewDriver } from "../renoise/views/driver.js";
 
+
+/** The longest delay the clock's setTimeout holds (2^31 − 1 ms); longer ones fire at once. */
+const MAX_CLOCK_DELAY = 0x7fffffff;
 /**
  * A scripted answer to `renoise.app():show_prompt` or `show_custom_prompt`:
  * a button label, or a function choosing one. For a custom prompt, `message`
@@ -173,17 +176,29 @@ export class ToolHost {
     const id = this.nextTimer++;
     // Whole ms, at least 1: a zero interval would fire forever at one instant.
     const interval = Math.max(1, Math.round(ms));
-    const arm = (): void => {
-      this.timers.set(
-        id,
-        this.after(interval, () => {
-          arm(); // before running: the Lua code may remove the timer
-          this.run("timer", (e) => e.fire_timer.call(id));
-        }),
-      );
+    const fire = (): void => {
+      arm(); // before running: the Lua code may remove the timer
+      this.run("timer", (e) => e.fire_timer.call(id));
     };
+    const arm = (): void => this.armAt(id, this.init.sim.now + interval, fire);
     arm();
     return id;
+  }
+
+  /**
+   * Arms timer `id` to run `fn` at virtual time `due`. The clock's
+   * setTimeout holds at most 2^31 − 1 ms (longer delays would fire at
+   * once, as in browsers), so a longer wait is armed in steps of that size.
+   * A due time past the largest exact virtual time never comes.
+   */
+  private armAt(id: number, due: number, fn: () => void): void {
+    if (due > MAX_TIME) {
+      this.timers.delete(id);
+      return;
+    }
+    const left = due - this.init.sim.now;
+    const step = left > MAX_CLOCK_DELAY ? (): void => this.armAt(id, due, fn) : fn;
+    this.timers.set(id, this.after(Math.min(left, MAX_CLOCK_DELAY), step));
   }
 
   /**

@@ -292,29 +292,25 @@ count_check("called_at_most", function(a, b) return a <= b end, "at most ")
 count_check("called_more_than", function(a, b) return a > b end, "more than ")
 count_check("called_less_than", function(a, b) return a < b end, "less than ")
 
-A.called_with = function(args)
-  local s = spy_of(args, "called_with")
-  local expected = pack(unpack(args, 1, args.n))
-  local found = false
-  for _, call in ipairs(s.calls) do
-    if call_matches(call.vals, expected) then found = true end
+--- called_with / returned_with: did any recorded call (or return) carry exactly these values?
+local function values_check(list_key, what, not_done, done)
+  return function(args)
+    local s = spy_of(args, what)
+    local expected = pack(unpack(args, 1, args.n))
+    local records = s[list_key]
+    local found = false
+    for _, r in ipairs(records) do
+      if call_matches(r.vals, expected) then found = true end
+    end
+    local last = records[#records]
+    local heading = list_key == "calls" and "Called with" or "Returned"
+    local detail = "\n" .. heading .. " (last call if any):\n" .. (last and show_args(last.vals) or "(not called)") .. "\nExpected:\n" .. show_args(expected)
+    return found, not_done .. detail, done .. detail
   end
-  local last = s.calls[#s.calls]
-  local detail = "\nCalled with (last call if any):\n" .. (last and show_args(last.vals) or "(not called)") .. "\nExpected:\n" .. show_args(expected)
-  return found, "Function was not called with the arguments" .. detail, "Function was called with the arguments" .. detail
 end
 
-A.returned_with = function(args)
-  local s = spy_of(args, "returned_with")
-  local expected = pack(unpack(args, 1, args.n))
-  local found = false
-  for _, r in ipairs(s.returnvals) do
-    if call_matches(r.vals, expected) then found = true end
-  end
-  local last = s.returnvals[#s.returnvals]
-  local detail = "\nReturned (last call if any):\n" .. (last and show_args(last.vals) or "(not called)") .. "\nExpected:\n" .. show_args(expected)
-  return found, "Function did not return the values" .. detail, "Function returned the values" .. detail
-end
+A.called_with = values_check("calls", "called_with", "Function was not called with the arguments", "Function was called with the arguments")
+A.returned_with = values_check("returnvals", "returned_with", "Function did not return the values", "Function returned the values")
 
 -- ------------------------------------------------------------------ the chain
 
