@@ -13,6 +13,8 @@ import { paired, timeMs, timeMsAsync } from "./stats.js";
 const SIM_CYCLES = 5_000;
 const REAL_CYCLES = 400;
 const REPS = 11;
+/** Each repetition keeps the best of this many interleaved runs per side (see RepOptions in stats.ts). */
+const BEST_OF = 3;
 
 function simulated(): number {
   const sim = createSimulation();
@@ -73,7 +75,7 @@ export const churn: Benchmark = {
   name: "churn",
   title: "3. Connection churn",
   async run() {
-    const p = await paired(REPS, 1, simulated, real);
+    const p = await paired(REPS, 1, simulated, real, { bestOf: BEST_OF });
     return [
       {
         label: "connect + accept + close (both sides)",

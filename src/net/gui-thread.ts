@@ -34,6 +34,11 @@ export class GuiThread {
     this.items.push({ owner, run, discard, done: false });
   }
 
+  /** Queues an item made by the caller (e.g. a class whose `run` and `discard` are methods: no closures). */
+  add(item: DispatchItem): void {
+    this.items.push(item);
+  }
+
   /** Number of queued callbacks (including those of stopped servers). */
   get pending(): number {
     let n = 0;
@@ -64,6 +69,11 @@ export class GuiThread {
    */
   drain(beforeEach?: () => void): number {
     if (this.inCallback) return 0;
+    if (this.head === this.items.length) {
+      // Nothing queued (the common case: this runs after every event of every host).
+      if (this.head !== 0) this.compact();
+      return 0;
+    }
     let ran = 0;
     let progress = true;
     while (progress) {

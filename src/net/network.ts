@@ -1,7 +1,7 @@
 import type { ByteString } from "../core/bytes.js";
 import type { Rng } from "../core/rng.js";
 import type { Scheduler } from "../core/scheduler.js";
-import type { Trace } from "../core/trace.js";
+import type { Trace, TraceEvent } from "../core/trace.js";
 import { ANY_ADDRESS, endpoint, isLoopback } from "./address.js";
 import { Dns } from "./dns.js";
 import { Host } from "./host.js";
@@ -58,6 +58,9 @@ interface Held {
   arrive: (p: Packet) => void;
   live: () => boolean;
 }
+
+/** No cut (shared: cutAt only reads it). */
+const NO_OFFSETS: readonly number[] = Object.freeze([]);
 
 const EPHEMERAL_MIN = 49152;
 const EPHEMERAL_MAX = 65535;
@@ -163,6 +166,11 @@ export class Network {
       data,
       end,
       sentAt: this.now(),
+      // Present from the start (one object shape for every packet): set later for some kinds.
+      conn: undefined,
+      seq: undefined,
+      attempt: undefined,
+      merge: undefined,
     };
   }
 
@@ -251,8 +259,8 @@ export class Network {
     end.peerReset = true;
     this.trace.record("tcp.timeout", end.host.name, {
       conn: end.conn,
-      at: endpoint(end.localAddr, end.localPort),
-      peer: endpoint(end.peerAddr, end.peerPort),
+      at: end.localEndpoint,
+      peer: end.peerEndpoint,
     });
     if (!end.closedLocal) end.owner?.onPeerClose(end, true);
   }
@@ -300,16 +308,16 @@ export class Network {
     return (end.stream ??= new StreamState());
   }
 
-  /** Runs `fn` for a sequenced segment in stream order (buffering segments that arrive early). */
-  private inOrder(p: Packet, fn: () => void): void {
+  /** Runs `fn(p)` for a sequenced segment in stream order (buffering segments that arrive early). */
+  private inOrder(p: Packet, fn: (p: Packet) => void): void {
     const rx = this.stream(p.end!.peer);
     const seq = p.seq!;
     if (seq < rx.expectSeq) return;
     if (seq > rx.expectSeq) {
-      rx.early.set(seq, fn);
+      rx.early.set(seq, () => fn(p));
       return;
     }
-    fn();
+    fn(p);
     rx.expectSeq++;
     for (let next = rx.early.get(rx.expectSeq); next; next = rx.early.get(rx.expectSeq)) {
       rx.early.delete(rx.expectSeq);
@@ -372,12 +380,12 @@ export class Network {
   /** `end` stops on its own side: traced as `kind`, and a client end gives its port back. */
   private shutLocal(end: TcpEnd, kind: string, why?: string): void {
     end.closedLocal = true;
-    this.trace.record(kind, end.host.name, {
-      conn: end.conn,
-      from: endpoint(end.localAddr, end.localPort),
-      to: endpoint(end.peerAddr, end.peerPort),
-      ...(why === undefined ? {} : { why }),
-    });
+    const trace = this.trace;
+    if (trace.enabled) {
+      const e: TraceEvent = { seq: 0, t: 0, kind, host: end.host.name, conn: end.conn, from: end.localEndpoint, to: end.peerEndpoint };
+      if (why !== undefined) e.why = why;
+      trace.add(e);
+    }
     if (end.side === "client") this.releasePort(end.host, "tcp", end.localPort);
   }
 
@@ -412,11 +420,11 @@ export class Network {
     const fromAddr = from.sourceFor(toAddr);
     let abandoned = false;
     const conn = ++this.connCount;
-    this.trace.record("tcp.connect", from.name, {
-      conn,
-      from: endpoint(fromAddr, localPort),
-      to: endpoint(toAddr, toPort),
-    });
+    // Both endpoints are named by every event of the handshake: made once.
+    const fromText = endpoint(fromAddr, localPort);
+    const toText = endpoint(toAddr, toPort);
+    const trace = this.trace;
+    if (trace.enabled) trace.add({ seq: 0, t: 0, kind: "tcp.connect", host: from.name, conn, from: fromText, to: toText });
     const syn = this.packet("syn", "tcp", from, fromAddr, localPort, toAddr, toPort);
     syn.conn = conn;
     this.transmit(
@@ -430,13 +438,13 @@ export class Network {
             listener.bindAddress === toAddr ||
             (isLoopback(toAddr) && isLoopback(listener.bindAddress)));
         if (!listener || !reachable) {
-          this.trace.record("tcp.refuse", server.name, { conn, from: endpoint(fromAddr, localPort), to: endpoint(toAddr, toPort) });
+          this.trace.record("tcp.refuse", server.name, { conn, from: fromText, to: toText });
           const rst = this.packet("rst", "tcp", server, toAddr, toPort, fromAddr, localPort);
           rst.to = from;
           rst.conn = conn;
           this.transmit(rst, () => {
             if (abandoned) return;
-            this.trace.record("tcp.refused", from.name, { conn, from: endpoint(fromAddr, localPort), to: endpoint(toAddr, toPort) });
+            this.trace.record("tcp.refused", from.name, { conn, from: fromText, to: toText });
             done({ ok: false, reason: "refused" });
           });
           return;
@@ -447,7 +455,7 @@ export class Network {
         clientEnd.peer = serverEnd;
         serverEnd.lastArrival = clientEnd.lastArrival = this.now();
         this.connections.set(conn, { client: clientEnd, server: serverEnd });
-        this.trace.record("tcp.accept", server.name, { conn, from: endpoint(fromAddr, localPort), to: endpoint(toAddr, toPort) });
+        if (trace.enabled) trace.add({ seq: 0, t: 0, kind: "tcp.accept", host: server.name, conn, from: fromText, to: toText });
         listener.onConnection(serverEnd);
         const synAck = this.packet("syn-ack", "tcp", server, toAddr, toPort, fromAddr, localPort, undefined, serverEnd);
         synAck.to = from;
@@ -461,7 +469,7 @@ export class Network {
               this.reset(clientEnd, "connect abandoned");
               return;
             }
-            this.trace.record("tcp.established", from.name, { conn, from: endpoint(fromAddr, localPort), to: endpoint(toAddr, toPort) });
+            if (trace.enabled) trace.add({ seq: 0, t: 0, kind: "tcp.established", host: from.name, conn, from: fromText, to: toText });
             done({ ok: true, end: clientEnd });
           },
           () => !this.stream(serverEnd).gone,
@@ -494,8 +502,8 @@ export class Network {
         kind: "tcp.send",
         host: end.host.name,
         conn: end.conn,
-        from: trace.endpoint(end.localAddr, end.localPort),
-        to: trace.endpoint(end.peerAddr, end.peerPort),
+        from: end.localEndpoint,
+        to: end.peerEndpoint,
         send: index,
         bytes: pl.bytes,
         data: pl.data,
@@ -514,12 +522,16 @@ export class Network {
     const links = this.links;
     const policy = links.streamCutFor(end.host.name, end.peer.host.name);
     const planned = links.plans.size ? links.plans.splits(end.conn, end.side, index) : undefined;
-    const offsets = planned ? validOffsets(planned, data.length) : policyOffsets(policy?.split, data.length, links.rng);
+    const offsets = planned
+      ? validOffsets(planned, data.length)
+      : policy?.split === undefined
+        ? NO_OFFSETS
+        : policyOffsets(policy.split, data.length, links.rng);
     const pieces = cutAt(data, offsets);
     if (pieces.length > 1) {
       this.trace.record("tcp.split", end.host.name, {
         conn: end.conn,
-        from: endpoint(end.localAddr, end.localPort),
+        from: end.localEndpoint,
         send: index,
         pieces: pieces.map((x) => x.length).join("+"),
       });
@@ -539,7 +551,7 @@ export class Network {
       st.cork = undefined;
       this.trace.record("tcp.merge", end.host.name, {
         conn: end.conn,
-        from: endpoint(end.localAddr, end.localPort),
+        from: end.localEndpoint,
         send: index,
         into: index - 1,
       });
@@ -589,37 +601,44 @@ export class Network {
     p.to = end.peer.host;
     p.seq = st.nextSeq++;
     if (merge) p.merge = true;
-    const live = (): boolean => !st.gone;
-    const arrive = (pk: Packet): void => {
-      if (this.stale(pk, arrive, live)) return;
-      this.inOrder(pk, () => {
-        const peer = end.peer;
-        if (peer.closedLocal || peer.peerReset) {
-          this.dropped(pk, peer.closedLocal ? "connection closed by receiver" : "connection reset");
-          return;
-        }
-        peer.bytesReceived += data.length;
-        const trace = this.trace;
-        if (trace.enabled) {
-          const pl = trace.payload(data);
-          trace.add({
-            seq: 0,
-            t: 0,
-            kind: "tcp.deliver",
-            host: peer.host.name,
-            conn: end.conn,
-            from: trace.endpoint(end.localAddr, end.localPort),
-            to: trace.endpoint(peer.localAddr, peer.localPort),
-            bytes: pl.bytes,
-            data: pl.data,
-            hash: pl.hash,
-          });
-        }
-        peer.owner?.onData(peer, data, pk.merge === true);
-      });
-    };
-    this.transmit(p, arrive, live);
+    // One closure per stream (not per segment) says whether the sender still exists.
+    this.transmit(p, this.dataArrived, (st.live ??= () => !st.gone));
   }
+
+  /** A data segment reached its receiver (the arrival of every data segment: one function, no closure per segment). */
+  private readonly dataArrived = (pk: Packet): void => {
+    if (this.stale(pk, this.dataArrived, this.stream(pk.end!).live!)) return;
+    this.inOrder(pk, this.deliverData);
+  };
+
+  /** Hands a data segment, in stream order, to the receiving end. */
+  private readonly deliverData = (pk: Packet): void => {
+    const end = pk.end!;
+    const data = pk.data!;
+    const peer = end.peer;
+    if (peer.closedLocal || peer.peerReset) {
+      this.dropped(pk, peer.closedLocal ? "connection closed by receiver" : "connection reset");
+      return;
+    }
+    peer.bytesReceived += data.length;
+    const trace = this.trace;
+    if (trace.enabled) {
+      const pl = trace.payload(data);
+      trace.add({
+        seq: 0,
+        t: 0,
+        kind: "tcp.deliver",
+        host: peer.host.name,
+        conn: end.conn,
+        from: end.localEndpoint,
+        to: peer.localEndpoint,
+        bytes: pl.bytes,
+        data: pl.data,
+        hash: pl.hash,
+      });
+    }
+    peer.owner?.onData(peer, data, pk.merge === true);
+  };
 
   /** Orderly close from `end`: the peer learns it after the bytes already sent. */
   close(end: TcpEnd, why = "close"): void {
@@ -630,7 +649,7 @@ export class Network {
     const p = this.packet("fin", "tcp", end.host, end.localAddr, end.localPort, end.peerAddr, end.peerPort, undefined, end);
     p.to = end.peer.host;
     p.seq = st.nextSeq++;
-    const live = (): boolean => !st.gone;
+    const live = (st.live ??= () => !st.gone);
     const arrive = (pk: Packet): void => {
       if (this.stale(pk, arrive, live)) return;
       this.inOrder(pk, () => this.peerGone(end.peer, false));
@@ -656,11 +675,15 @@ export class Network {
     end.peerClosed = true;
     end.peerReset = reset;
     if (reset) this.stream(end).early.clear();
-    this.trace.record(reset ? "tcp.reset-arrived" : "tcp.fin-arrived", end.host.name, {
-      conn: end.conn,
-      at: endpoint(end.localAddr, end.localPort),
-      peer: endpoint(end.peerAddr, end.peerPort),
-    });
+    const trace = this.trace;
+    if (trace.enabled) {
+      const host = end.host.name;
+      trace.add(
+        reset
+          ? { seq: 0, t: 0, kind: "tcp.reset-arrived", host, conn: end.conn, at: end.localEndpoint, peer: end.peerEndpoint }
+          : { seq: 0, t: 0, kind: "tcp.fin-arrived", host, conn: end.conn, at: end.localEndpoint, peer: end.peerEndpoint },
+      );
+    }
     this.forget(end);
     if (end.closedLocal) return;
     end.owner?.onPeerClose(end, reset);

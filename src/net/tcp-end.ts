@@ -1,4 +1,5 @@
 import type { ByteString } from "../core/bytes.js";
+import { endpoint } from "./address.js";
 import type { Host } from "./host.js";
 import type { StreamState } from "./tcp-stream.js";
 
@@ -41,6 +42,17 @@ export class TcpEnd {
     readonly peerAddr: string,
     readonly peerPort: number,
   ) {}
+
+  /** "localAddr:localPort", made once (every trace event of the connection names it). */
+  get localEndpoint(): string {
+    return (this.#local ??= endpoint(this.localAddr, this.localPort));
+  }
+  /** "peerAddr:peerPort", made once. */
+  get peerEndpoint(): string {
+    return (this.#peer ??= endpoint(this.peerAddr, this.peerPort));
+  }
+  #local: string | undefined;
+  #peer: string | undefined;
 
   /** True while both directions can still carry data from this end's view. */
   get open(): boolean {

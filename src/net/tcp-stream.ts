@@ -27,4 +27,6 @@ export class StreamState {
    * "vanished" (half-open: gone without FIN or RST).
    */
   gone: "aborted" | "crashed" | "vanished" | undefined;
+  /** `() => !gone`, made once per stream: what retransmission asks before each try. */
+  live: (() => boolean) | undefined;
 }

@@ -113,8 +113,16 @@ export class Simulation {
   readonly network: Network;
   /** `renoise`-shaped namespace of the tool host: `sim.renoise.Socket.create_server(...)`. */
   readonly renoise: { readonly Socket: SocketApi; readonly Osc: OscApi; song(): Song };
-  /** The song (`renoise.song()`): the same object Lua tools see. */
-  readonly song: Song;
+  /**
+   * The song (`renoise.song()`): the same object Lua tools see. A song given
+   * in the options is built with the simulation; the default new song is
+   * built on first use (it is most of the cost of a simulation that never
+   * touches it, such as a socket fuzz scenario).
+   */
+  get song(): Song {
+    return (this.#song ??= this.attachSong(newSong()));
+  }
+  #song: Song | undefined;
   /** Whether song changes and calls are traced (`song.set`, `song.call`). */
   traceSong: boolean;
   /** Whether `song.lines` events show each changed line (see {@link SimulationOptions.tracePatternCells}). */
@@ -215,10 +223,13 @@ export class Simulation {
     this.host = this.addHost(options.hostName ?? "renoise", { address: options.hostAddress ?? "192.168.1.10" });
     this.traceSong = options.traceSong ?? true;
     this.tracePatternCells = options.tracePatternCells ?? false;
-    this.song = options.song ? buildSong(options.song) : newSong();
-    this.song.attach(songContext(this.trace, this.host.name, () => this.time.now, () => this.traceSong, () => this.tracePatternCells));
-    const song = this.song;
-    this.renoise = { Socket: this.host.Socket, Osc: createOscApi(), song: () => song };
+    if (options.song) this.#song = this.attachSong(buildSong(options.song));
+    this.renoise = { Socket: this.host.Socket, Osc: createOscApi(), song: () => this.song };
+  }
+
+  private attachSong(song: Song): Song {
+    song.attach(songContext(this.trace, this.host.name, () => this.time.now, () => this.traceSong, () => this.tracePatternCells));
+    return song;
   }
 
   /** Current virtual time in ms. */
@@ -425,19 +436,19 @@ export class Simulation {
   private block(host: Host, frame: BlockFrame, deadline: number, done: () => boolean, settle = false): boolean {
     if (host.gui.frames.length > 0) return this.blockFor(host, frame, deadline, done, settle);
     const start = this.time.now;
-    const where = this.callSites.get(host.name)?.();
+    const where = this.callSites.size === 0 ? undefined : this.callSites.get(host.name)?.();
     const ok = this.blockFor(host, frame, deadline, done, settle);
     const ms = this.time.now - start;
-    const stats = this.blockStats.get(host.name) ?? { host: host.name, total: 0, count: 0 };
+    let stats = this.blockStats.get(host.name);
+    if (stats === undefined) this.blockStats.set(host.name, (stats = { host: host.name, total: 0, count: 0 }));
     stats.total += ms;
     stats.count++;
-    const block: GuiBlock = { call: blockName(frame), ms, at: start, ...(where !== undefined ? { where } : {}) };
-    if (!stats.longest || ms > stats.longest.ms) stats.longest = block;
-    this.blockStats.set(host.name, stats);
+    // The block's record is made only when it is the longest so far (a receive is a hot path).
+    if (!stats.longest || ms > stats.longest.ms) stats.longest = { call: blockName(frame), ms, at: start, ...(where !== undefined ? { where } : {}) };
     const budget = this.guiBlockBudget;
     if (budget !== undefined && ms > budget) {
       throw new SimulationLimitError(
-        `renoise-sim: ${block.call}${where !== undefined ? ` at ${where}` : ""} blocked the GUI thread of "${host.name}" for ${ms} ms, ` +
+        `renoise-sim: ${blockName(frame)}${where !== undefined ? ` at ${where}` : ""} blocked the GUI thread of "${host.name}" for ${ms} ms, ` +
           `over the budget of ${budget} ms (guiBlockBudget); Renoise's UI would freeze that long`,
       );
     }

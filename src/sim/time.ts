@@ -16,6 +16,12 @@ const FAKED: FakeTimers.FakeMethod[] = [
   "Date",
 ];
 
+/** The sub-ms part of `ms` in whole ns, as @sinonjs/fake-timers' tick takes it. */
+function nanoRemainder(ms: number): number {
+  const r = (ms * 1e6) % 1e6;
+  return Math.floor(r < 0 ? r + 1e6 : r);
+}
+
 /** What the simulation reads of a pending fake timer. */
 export interface TimerInfo {
   id: number;
@@ -43,8 +49,29 @@ interface ClockInternals {
 export class VirtualTime {
   now = 0;
   readonly scheduler = new Scheduler();
-  readonly clock: FakeClock;
+  /**
+   * The fake clock, made on first use unless installed globally: making one
+   * (a Date class, Intl, timer tables) was a tenth of the cost of a fuzz
+   * scenario's simulation, and a run without tool timers never needs it.
+   * Until then there are no timers, so the clock would only have followed
+   * virtual time: {@link clock} starts it exactly where a clock made with
+   * the simulation would be (whole ms and sub-ms nanos, as its `tick` moves them).
+   */
+  #clock: FakeClock | undefined;
+  /** Where the clock would be while it does not exist: its `now` (whole ms) and `nanos`. */
+  #clockNow = 0;
+  #clockNanos = 0;
   private readonly uninstall: (() => void) | undefined;
+
+  get clock(): FakeClock {
+    if (this.#clock) return this.#clock;
+    const clock = FakeTimers.withGlobal(globalThis).createClock(0, 1_000_000);
+    this.#clock = clock;
+    // A tick of (nanos + 0.5) / 1e6 ms adds exactly `nanos` (fake-timers floors the sub-ms part).
+    if (this.#clockNow > 0) this.moveClock(this.#clockNow);
+    if (this.#clockNanos > 0) clock.tick((this.#clockNanos + 0.5) / 1e6);
+    return clock;
+  }
 
   constructor(installGlobally: boolean) {
     if (installGlobally) {
@@ -59,10 +86,9 @@ export class VirtualTime {
           { cause: e },
         );
       }
-      this.clock = clock;
+      this.#clock = clock;
       this.uninstall = () => clock.uninstall();
     } else {
-      this.clock = FakeTimers.withGlobal(globalThis).createClock(0, 1_000_000);
       this.uninstall = undefined;
     }
   }
@@ -73,7 +99,8 @@ export class VirtualTime {
    * and falls back to scanning its timer map.
    */
   peekTimer(): TimerInfo | undefined {
-    const c = this.clock as unknown as ClockInternals;
+    if (!this.#clock) return undefined;
+    const c = this.#clock as unknown as ClockInternals;
     if (c.timerHeap) return c.timerHeap.peek();
     const timers = c.timers;
     if (!timers) return undefined;
@@ -95,7 +122,25 @@ export class VirtualTime {
 
   /** Moves the fake clock to `t` if no timer is due before then (never fires a timer). */
   syncClock(t: number): void {
-    const lag = t - this.clock.now;
+    if (!this.#clock) {
+      // No clock, so no timers: move where it would be, as moveClock and the clock's tick would.
+      const lag = t - this.#clockNow;
+      if (!(lag > 0)) return;
+      if (Number.isInteger(lag)) {
+        this.#clockNow += lag;
+        return;
+      }
+      let nanos = this.#clockNanos + nanoRemainder(lag);
+      let to = this.#clockNow + Math.floor(lag);
+      if (nanos >= 1e6) {
+        to += 1;
+        nanos -= 1e6;
+      }
+      this.#clockNow = to;
+      this.#clockNanos = nanos;
+      return;
+    }
+    const lag = t - this.#clock.now;
     if (lag > 0 && this.nextTimer() > t) this.moveClock(lag);
   }
 
@@ -118,11 +163,11 @@ export class VirtualTime {
 
   /** Number of pending tool timers. */
   timerCount(): number {
-    return this.clock.countTimers();
+    return this.#clock ? this.#clock.countTimers() : 0;
   }
 
   dispose(): void {
-    this.clock.reset();
+    this.#clock?.reset();
     this.uninstall?.();
   }
 }

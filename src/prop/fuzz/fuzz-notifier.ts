@@ -107,8 +107,25 @@ export function runNotifierScenario<N extends Notifier>(
       return { notifier, server };
     },
   });
-  const { tool, ...rest } = result;
-  const run: FuzzRun<N> = { ...rest, notifier: tool.notifier, server: tool.server };
+  // Copied field by field: a spread would read `song`, which builds the simulation's song.
+  const { tool, sim } = result;
+  const run: FuzzRun<N> = {
+    scenario: result.scenario,
+    sim,
+    events: result.events,
+    calls: result.calls,
+    received: result.received,
+    peers: result.peers,
+    callbackErrors: result.callbackErrors,
+    faulted: result.faulted,
+    get song() {
+      return sim.song;
+    },
+    settled: result.settled,
+    ...("aborted" in result ? { aborted: result.aborted } : {}),
+    notifier: tool.notifier,
+    server: tool.server,
+  };
   return { run, failure: judge(run, raised, options) };
 }
 

@@ -2,6 +2,7 @@ import type { ByteString } from "../../core/bytes.js";
 import { SimulationUsageError } from "../../core/errors.js";
 import type { TraceEvent } from "../../core/trace.js";
 import type { SocketApi } from "../../renoise/socket/socket-api.js";
+import type { Song } from "../../renoise/song/song.js";
 import type { SemanticsOptions } from "../../sim/context.js";
 import { createSimulation, type Simulation } from "../../sim/simulation.js";
 import type { StreamCutPlan } from "../../net/stream-cut.js";
@@ -76,6 +77,8 @@ export interface FuzzScenarioRun<T> {
   readonly settled: boolean;
   /** The error that aborted the run (only with `onAbort: "record"`). */
   readonly aborted?: unknown;
+  /** The song at the end of the run (`sim.song`; built when first read). */
+  readonly song: Song;
 }
 
 /**
@@ -158,6 +161,21 @@ export function playScenarioOn<T>(
     .filter((e) => e.kind === "callback.error")
     .map((e) => ({ callback: String(e.callback), message: String(e.error) }));
   const faulted = isFaulted(scenario);
-  const run = { scenario, sim, tool, events: sim.events, calls, received, peers, callbackErrors, faulted, song: sim.song };
-  return aborted === undefined ? { ...run, settled: true } : { ...run, settled: false, aborted };
+  // The song is read only if an invariant asks for it (a simulation builds its default song on first use).
+  return {
+    scenario,
+    sim,
+    tool,
+    events: sim.events,
+    calls,
+    received,
+    peers,
+    callbackErrors,
+    faulted,
+    get song() {
+      return sim.song;
+    },
+    settled: aborted === undefined,
+    ...(aborted === undefined ? {} : { aborted }),
+  };
 }

@@ -4,10 +4,11 @@ import { SocketLogicError } from "../../core/errors.js";
 import { endpoint } from "../../net/address.js";
 import { MAX_UDP_PAYLOAD, SocketErrors } from "../../net/errors.js";
 import type { Host } from "../../net/host.js";
+import type { BlockFrame } from "../../net/gui-thread.js";
 import type { TcpEnd, TcpEndOwner } from "../../net/tcp-end.js";
 import type { UdpEndpoint } from "../../net/udp-endpoint.js";
 import type { SimContext } from "./context.js";
-import { setIdentity } from "./handle.js";
+import { SocketHandle } from "./handle.js";
 import { RxBuffer } from "./rx-buffer.js";
 import type { LuaResult, ReceiveMode, SendMessage, SendResult, SocketClient } from "./types.js";
 import { checkMode, checkTimeout, modeName, toMessage, type Mode } from "./validate.js";
@@ -18,6 +19,9 @@ import { checkMode, checkTimeout, modeName, toMessage, type Mode } from "./valid
  * "closed" after close() (everything raises).
  */
 type ClientState = "open" | "failed" | "closed";
+
+/** The GUI-thread frame of a blocking receive (one object for all: frames are only read). */
+const RECEIVE_FRAME: BlockFrame = Object.freeze({ kind: "block", call: "SocketClient:receive" });
 
 /** A receive that was validated and may be waiting for data. */
 export interface PendingReceive {
@@ -86,7 +90,7 @@ export abstract class ClientCore {
       // Even a poll (timeout 0) sees what arrives at this very instant.
       this.ctx.block(
         this.host,
-        { kind: "block", call: "SocketClient:receive" },
+        RECEIVE_FRAME,
         r.start + r.timeout,
         () => this.ready(r.mode),
         r.mode.kind === "all",
@@ -298,12 +302,12 @@ export class UdpClient extends ClientCore implements UdpEndpoint {
 }
 
 /** The public SocketClient object of a create_client socket. */
-export class ClientSocket implements SocketClient {
+export class ClientSocket extends SocketHandle implements SocketClient {
   readonly #core: ClientCore;
 
   constructor(core: ClientCore) {
+    super(core);
     this.#core = core;
-    setIdentity(this, core);
   }
 
   get is_open(): boolean {
@@ -336,7 +340,7 @@ export class ClientSocket implements SocketClient {
     this.#core.close();
   }
   /** Compact description for debugging and snapshots. */
-  toString(): string {
+  override toString(): string {
     return `SocketClient(${this.#core.label}, ${this.#core.state})`;
   }
 }

@@ -5,7 +5,7 @@ import { MAX_UDP_PAYLOAD, SocketErrors } from "../../net/errors.js";
 import type { Host } from "../../net/host.js";
 import type { TcpEnd } from "../../net/tcp-end.js";
 import type { SimContext } from "./context.js";
-import { setIdentity } from "./handle.js";
+import { SocketHandle } from "./handle.js";
 import type { LuaResult, SendMessage, SendResult, SocketClient } from "./types.js";
 import { toMessage } from "./validate.js";
 
@@ -23,9 +23,11 @@ export class Connection {
     readonly registry?: Map<number, Connection>,
   ) {}
 
+  /** Made once: trace events of the connection name it. */
   get label(): string {
-    return `tcp ${endpoint(this.end.localAddr, this.end.localPort)}<-${endpoint(this.end.peerAddr, this.end.peerPort)}`;
+    return (this.#label ??= `tcp ${this.end.localEndpoint}<-${this.end.peerEndpoint}`);
   }
+  #label: string | undefined;
 
   alive(call: string): void {
     if (this.closedByUser) {
@@ -42,12 +44,12 @@ export class Connection {
 }
 
 /** The SocketClient a TCP server's callbacks receive: a connected socket to reply through. */
-export class AcceptedSocket implements SocketClient {
+export class AcceptedSocket extends SocketHandle implements SocketClient {
   readonly #c: Connection;
 
   constructor(c: Connection) {
+    super(c);
     this.#c = c;
-    setIdentity(this, c);
   }
 
   get is_open(): boolean {
@@ -101,7 +103,7 @@ export class AcceptedSocket implements SocketClient {
     c.registry?.delete(c.end.conn);
   }
 
-  toString(): string {
+  override toString(): string {
     return `SocketClient(${this.#c.label})`;
   }
 }
@@ -111,7 +113,7 @@ export class AcceptedSocket implements SocketClient {
  * the peer's address and port; `is_open` is false. Sending through it raises
  * unless the simulation allows it (semantics.udpDummyCanSend).
  */
-export class UdpPeerSocket implements SocketClient {
+export class UdpPeerSocket extends SocketHandle implements SocketClient {
   constructor(
     private readonly ctx: SimContext,
     private readonly host: Host,
@@ -120,7 +122,7 @@ export class UdpPeerSocket implements SocketClient {
     readonly peer_address: string,
     readonly peer_port: number,
   ) {
-    setIdentity(this, this);
+    super();
   }
 
   get is_open(): boolean {
@@ -151,7 +153,7 @@ export class UdpPeerSocket implements SocketClient {
     // Nothing to close: the dummy stands for no socket of its own.
   }
 
-  toString(): string {
+  override toString(): string {
     return `SocketClient(udp dummy ${endpoint(this.peer_address, this.peer_port)})`;
   }
 }

@@ -1,13 +1,13 @@
 import type { ByteString } from "../../core/bytes.js";
 import { SocketLogicError } from "../../core/errors.js";
 import { endpoint } from "../../net/address.js";
-import type { DispatchOwner } from "../../net/gui-thread.js";
+import type { DispatchItem, DispatchOwner } from "../../net/gui-thread.js";
 import type { Host } from "../../net/host.js";
 import type { TcpEnd, TcpEndOwner } from "../../net/tcp-end.js";
 import type { TcpListener } from "../../net/tcp-listener.js";
 import type { UdpEndpoint } from "../../net/udp-endpoint.js";
 import type { SimContext } from "./context.js";
-import { setIdentity } from "./handle.js";
+import { SocketHandle } from "./handle.js";
 import { callbackOf, callsWithSelf, checkNotifier, type CallbackName } from "./notifier.js";
 import { Connection, UdpPeerSocket } from "./server-sockets.js";
 import type { Notifier, SocketServer } from "./types.js";
@@ -24,7 +24,7 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
   notifier: Notifier | undefined;
   readonly connections = new Map<number, Connection>();
   /** The socket_message of each connection still waiting for the GUI thread (stream merging appends to it). */
-  private readonly queuedMessages = new Map<number, { data: ByteString }>();
+  private readonly queuedMessages = new Map<number, QueuedMessage>();
 
   constructor(
     readonly ctx: SimContext,
@@ -65,13 +65,13 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
     const conn = new Connection(this.ctx, end, this.connections);
     end.owner = this;
     this.connections.set(end.conn, conn);
-    this.enqueue("socket_accepted", () => [conn.wrapper()], { peer: endpoint(end.peerAddr, end.peerPort) });
+    this.enqueue("socket_accepted", () => [conn.wrapper()], { peer: end.peerEndpoint });
   }
 
   onData(end: TcpEnd, data: ByteString, merge = false): void {
     const conn = this.connections.get(end.conn);
     if (!conn) return;
-    const peer = this.ctx.trace.endpoint(end.peerAddr, end.peerPort);
+    const peer = end.peerEndpoint;
     const queued = this.queuedMessages.get(end.conn);
     if (merge && queued) {
       // Stream merging: the bytes join the socket_message still waiting for the GUI thread.
@@ -79,17 +79,27 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
       this.record("message.merge", { peer, bytes: data.length, total: queued.data.length });
       return;
     }
-    const box = { data };
-    this.queuedMessages.set(end.conn, box);
-    const settle = (): void => {
-      if (this.queuedMessages.get(end.conn) === box) this.queuedMessages.delete(end.conn);
-    };
-    this.enqueue("socket_message", () => [conn.wrapper(), box.data], { peer }, settle, () => box.data);
+    const message = new QueuedMessage(this, conn, end.conn, data, peer);
+    this.queuedMessages.set(end.conn, message);
+    this.host.gui.add(message);
+  }
+
+  /** A queued socket_message leaves the queue: it runs, or is dropped (its server closed). */
+  settleMessage(m: QueuedMessage): void {
+    if (this.queuedMessages.get(m.connId) === m) this.queuedMessages.delete(m.connId);
+  }
+
+  /** Records a queued callback that can no longer run. */
+  recordDropped(name: CallbackName, fields: Fields, payload?: ByteString): void {
+    this.record(
+      "callback.dropped",
+      payload !== undefined ? { callback: name, ...fields, ...this.ctx.trace.payload(payload) } : { callback: name, ...fields },
+    );
   }
 
   onPeerClose(end: TcpEnd, reset: boolean): void {
     // No callback exists for a disconnect (R24): is_open of the connection turns false.
-    this.record("connection.peer-gone", { peer: endpoint(end.peerAddr, end.peerPort), reset });
+    this.record("connection.peer-gone", { peer: end.peerEndpoint, reset });
     // No more bytes can arrive: forget it (queued callbacks and wrappers keep their own reference).
     this.connections.delete(end.conn);
   }
@@ -131,15 +141,13 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
       },
       () => {
         settle?.();
-        this.record(
-          "callback.dropped",
-          payload ? { callback: name, ...fields, ...this.ctx.trace.payload(payload()) } : { callback: name, ...fields },
-        );
+        this.recordDropped(name, fields, payload?.());
       },
     );
   }
 
-  private invoke(name: CallbackName, args: unknown[], fields: Fields, data?: ByteString): void {
+  /** Runs a notifier callback (recording it first). `data`: the bytes of a socket_message. */
+  invoke(name: CallbackName, args: unknown[], fields: Fields, data?: ByteString): void {
     const notifier = this.notifier!;
     const cb = callbackOf(notifier, name);
     const trace = this.ctx.trace;
@@ -232,12 +240,12 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
 }
 
 /** The public SocketServer object. */
-export class ServerSocket implements SocketServer {
+export class ServerSocket extends SocketHandle implements SocketServer {
   readonly #core: ServerCore;
 
   constructor(core: ServerCore) {
+    super(core);
     this.#core = core;
-    setIdentity(this, core);
   }
 
   get is_open(): boolean {
@@ -268,7 +276,35 @@ export class ServerSocket implements SocketServer {
   close(): void {
     this.#core.close();
   }
-  toString(): string {
+  override toString(): string {
     return `SocketServer(${this.#core.label}, ${this.#core.state})`;
+  }
+}
+
+/**
+ * A socket_message waiting for the GUI thread: the queue item itself (its
+ * `run` and `discard` are methods, so queuing a message makes one object,
+ * not five closures). Stream merging appends to `data` while it waits.
+ */
+class QueuedMessage implements DispatchItem {
+  done = false;
+
+  constructor(
+    readonly owner: ServerCore,
+    readonly conn: Connection,
+    readonly connId: number,
+    public data: ByteString,
+    readonly peer: string,
+  ) {}
+
+  run(): void {
+    const server = this.owner;
+    server.settleMessage(this);
+    server.invoke("socket_message", [this.conn.wrapper(), this.data], { peer: this.peer }, this.data);
+  }
+
+  discard(): void {
+    this.owner.settleMessage(this);
+    this.owner.recordDropped("socket_message", { peer: this.peer }, this.data);
   }
 }

@@ -49,9 +49,12 @@ export function checkTimeout(call: string, ms: unknown, allowZero: boolean): num
 /** A validated receive mode. */
 export type Mode = { kind: "line" } | { kind: "all" } | { kind: "bytes"; n: number };
 
+const LINE: Mode = Object.freeze({ kind: "line" });
+const ALL: Mode = Object.freeze({ kind: "all" });
+
 export function checkMode(call: string, mode: unknown): Mode {
-  if (mode === "*line" || mode === "*l") return { kind: "line" };
-  if (mode === "*all") return { kind: "all" };
+  if (mode === "*line" || mode === "*l") return LINE;
+  if (mode === "*all") return ALL;
   if (typeof mode === "number" && Number.isInteger(mode) && mode > 0) return { kind: "bytes", n: mode };
   throw new SocketLogicError(
     `${call}: invalid receive mode ${show(mode)}; use "*line", "*all" or a whole number of bytes > 0`,
