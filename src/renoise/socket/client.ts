@@ -80,6 +80,7 @@ export abstract class ClientCore {
 
   send(message: SendMessage): SendResult {
     this.usable(":send");
+    this.ctx.assertActive("SocketClient:send");
     const data = toMessage("SocketClient:send", message);
     return this.transmit(data);
   }

@@ -76,6 +76,7 @@ export class AcceptedSocket extends SocketHandle implements SocketClient {
   send(message: SendMessage): SendResult {
     const c = this.#c;
     c.alive(":send");
+    c.ctx.assertActive("SocketClient:send");
     if (!c.end.open) {
       throw new SocketLogicError(
         `SocketClient:send: the connection to ${endpoint(c.end.peerAddr, c.end.peerPort)} is closed ` +
@@ -130,6 +131,7 @@ export class UdpPeerSocket extends SocketHandle implements SocketClient {
   }
 
   send(message: SendMessage): SendResult {
+    this.ctx.assertActive("SocketClient:send");
     if (!this.ctx.semantics.udpDummyCanSend) {
       throw new SocketLogicError(
         `SocketClient:send: this is the "dummy" socket of a UDP server message; it cannot send. ` +
