@@ -48,6 +48,8 @@ export interface HostClassSlot {
   readonly typeName: string;
   /** Registry ref of the class metatable. */
   readonly mtRef: number;
+  /** {@link mtRef} as a `lua_Integer`. */
+  readonly mtKey: bigint;
   /** Equality of two objects of the class beyond `===` (see HostClassSpec.equals). */
   readonly equals?: (a: object, b: object) => boolean;
 }
@@ -55,7 +57,16 @@ export interface HostClassSlot {
 interface ObjectEntry {
   readonly obj: object;
   readonly cls: HostClassSlot;
+  /** Its id (the second word of its userdata) and the same as the `lua_Integer` key of the object cache. */
+  readonly id: number;
+  readonly key: bigint;
 }
+
+/** `lua_getfield` (the module exports it; wasm.ts's `LuaC` does not declare it). */
+type WithGetField = LuaC & { _lua_getfield(L: LuaState, idx: number, k: number): number };
+
+/** Names of the first arguments in error messages, made once rather than per call. */
+const ARG_NAMES = Array.from({ length: 8 }, (_, i) => `argument #${i + 1}`);
 
 type HelperName = "get" | "set" | "method" | "make_class";
 
@@ -88,16 +99,19 @@ export class LuaBridge {
 
   private readonly funcs = new Map<number, FnEntry>();
   private nextFnId = 1;
-  private readonly fnMetaRef: number;
+  private readonly fnMetaKey: bigint;
 
   private readonly objects = new Map<number, ObjectEntry>();
-  private readonly objectIds = new Map<object, number>();
+  /** The entry of each host object that has a live userdata. */
+  private readonly objectIds = new Map<object, ObjectEntry>();
   private readonly objectClasses = new WeakMap<object, HostClassSlot>();
   private nextObjId = 1;
-  private readonly objCacheRef: number;
+  private readonly objCacheKey: bigint;
+  /** NUL-terminated copies of field names for `lua_getfield`, made once per name. */
+  private readonly cstrings = new Map<string, number>();
 
   private guardRef = 0;
-  private readonly helperRefs = new Map<HelperName, number>();
+  private readonly helperRefs = new Map<HelperName, bigint>();
 
   /** Lua states currently running a host function (innermost last). */
   private readonly states: LuaState[] = [];
@@ -145,7 +159,7 @@ export class LuaBridge {
     this.bytes.push(L, "__gc");
     c._lua_pushcclosure(L, this.gcFn, 0);
     c._lua_rawset(L, -3);
-    this.fnMetaRef = c._luaL_ref(L, REGISTRY);
+    this.fnMetaKey = BigInt(c._luaL_ref(L, REGISTRY));
 
     // Weak-valued cache: one userdata per live host object.
     c._lua_createtable(L, 0, 0);
@@ -154,7 +168,7 @@ export class LuaBridge {
     this.bytes.push(L, "v");
     c._lua_rawset(L, -3);
     c._lua_setmetatable(L, -2);
-    this.objCacheRef = c._luaL_ref(L, REGISTRY);
+    this.objCacheKey = BigInt(c._luaL_ref(L, REGISTRY));
 
     this.loadHelpers();
     if (this.instructionLimit > 0) c._lua_sethook(L, this.hook, MASK_COUNT, this.hookStep);
@@ -232,13 +246,13 @@ export class LuaBridge {
       c._lua_pushnil(L);
     } else if (v instanceof LuaRef) {
       v.check(this);
-      c._lua_rawgeti(L, REGISTRY, BigInt(v.ref));
+      c._lua_rawgeti(L, REGISTRY, v.key);
     } else if (v instanceof Uint8Array) {
       this.bytes.pushArray(L, v);
     } else if (v instanceof LuaMulti) {
       throw new TypeError(`${name}: multi(...) is only allowed as the return value of a host function`);
     } else {
-      const cls = this.objectClasses.get(v) ?? this.classResolver?.(v);
+      const cls = this.classOf(v);
       if (cls) this.pushObject(L, v, cls);
       else this.pushTable(L, v, name);
     }
@@ -362,7 +376,7 @@ export class LuaBridge {
     const p = c._lua_newuserdatauv(L, 8, 0);
     c.HEAP32[p >> 2] = FN_MAGIC;
     c.HEAP32[(p >> 2) + 1] = id;
-    c._lua_rawgeti(L, REGISTRY, BigInt(this.fnMetaRef));
+    c._lua_rawgeti(L, REGISTRY, this.fnMetaKey);
     c._lua_setmetatable(L, -2);
     this.funcs.set(id, entry);
     c._lua_pushcclosure(L, this.trampoline, 1);
@@ -507,7 +521,7 @@ export class LuaBridge {
     } else if (magic === OBJ_MAGIC) {
       const entry = this.objects.get(id);
       this.objects.delete(id);
-      if (entry && this.objectIds.get(entry.obj) === id) this.objectIds.delete(entry.obj);
+      if (entry && this.objectIds.get(entry.obj) === entry) this.objectIds.delete(entry.obj);
     }
     return 0;
   }
@@ -521,19 +535,19 @@ export class LuaBridge {
    * Lua keep values (HostClassSpec.cached) flushes them here if needed.
    */
   cacheCheck: (() => void) | undefined;
-  private valueCacheRef = 0;
+  private valueCacheKey = 0n;
 
   /** The `{ [1] = cache }` table of values Lua may keep (created on first use). */
   valueCacheHolder(): LuaRef {
     const c = this.c;
     const L = this.current;
-    if (this.valueCacheRef === 0) {
+    if (this.valueCacheKey === 0n) {
       c._lua_createtable(L, 1, 0);
       c._lua_createtable(L, 0, 0);
       c._lua_rawseti(L, -2, 1n);
-      this.valueCacheRef = c._luaL_ref(L, REGISTRY);
+      this.valueCacheKey = BigInt(c._luaL_ref(L, REGISTRY));
     }
-    c._lua_rawgeti(L, REGISTRY, BigInt(this.valueCacheRef));
+    c._lua_rawgeti(L, REGISTRY, this.valueCacheKey);
     const ref = this.refAt(L, -1);
     c._lua_settop(L, -2);
     return ref;
@@ -541,10 +555,10 @@ export class LuaBridge {
 
   /** Empties the cache of kept values (a fresh table; no Lua code runs). */
   flushValueCache(): void {
-    if (this.valueCacheRef === 0 || this.closedReason !== undefined) return;
+    if (this.valueCacheKey === 0n || this.closedReason !== undefined) return;
     const c = this.c;
     const L = this.current;
-    c._lua_rawgeti(L, REGISTRY, BigInt(this.valueCacheRef));
+    c._lua_rawgeti(L, REGISTRY, this.valueCacheKey);
     c._lua_createtable(L, 0, 0);
     c._lua_rawseti(L, -2, 1n);
     c._lua_settop(L, -2);
@@ -573,7 +587,7 @@ export class LuaBridge {
   /** The host class `obj` was bound to, if any. */
   classOf(obj: unknown): HostClassSlot | undefined {
     return typeof obj === "object" && obj !== null
-      ? (this.objectClasses.get(obj) ?? this.classResolver?.(obj))
+      ? (this.objectClasses.get(obj) ?? this.classResolver?.(obj) ?? this.objectIds.get(obj)?.cls)
       : undefined;
   }
 
@@ -586,30 +600,36 @@ export class LuaBridge {
     return this.objects.get(c.HEAP32[(p >> 2) + 1]!)?.obj;
   }
 
-  /** Pushes the (interned) userdata of a host object. */
-  private pushObject(L: LuaState, obj: object, cls: HostClassSlot): void {
+  /**
+   * Pushes the (interned) userdata of a host object: the one it has while
+   * that lives, else a new one of class `cls`. Unlike {@link bindObject},
+   * the class is recorded only while the userdata lives: for objects made
+   * for one call into Lua (the socket of a callback).
+   */
+  pushObject(L: LuaState, obj: object, cls: HostClassSlot): void {
     const c = this.c;
-    c._lua_rawgeti(L, REGISTRY, BigInt(this.objCacheRef));
     const known = this.objectIds.get(obj);
     if (known !== undefined) {
-      if (c._lua_rawgeti(L, -1, BigInt(known)) !== T.NIL) {
+      c._lua_rawgeti(L, REGISTRY, this.objCacheKey);
+      if (c._lua_rawgeti(L, -1, known.key) !== T.NIL) {
         c._lua_rotate(L, -2, 1);
         c._lua_settop(L, -2);
         return;
       }
-      c._lua_settop(L, -2);
+      c._lua_settop(L, -3);
     }
     const id = this.nextObjId++;
+    const entry: ObjectEntry = { obj, cls, id, key: BigInt(id) };
     const p = c._lua_newuserdatauv(L, 8, 0);
     c.HEAP32[p >> 2] = OBJ_MAGIC;
     c.HEAP32[(p >> 2) + 1] = id;
-    c._lua_rawgeti(L, REGISTRY, BigInt(cls.mtRef));
+    c._lua_rawgeti(L, REGISTRY, cls.mtKey);
     c._lua_setmetatable(L, -2);
-    this.objects.set(id, { obj, cls });
-    this.objectIds.set(obj, id);
-    c._lua_pushvalue(L, -1);
-    c._lua_rawseti(L, -3, BigInt(id));
-    c._lua_rotate(L, -2, 1);
+    this.objects.set(id, entry);
+    this.objectIds.set(obj, entry);
+    c._lua_rawgeti(L, REGISTRY, this.objCacheKey);
+    c._lua_pushvalue(L, -2);
+    c._lua_rawseti(L, -2, entry.key);
     c._lua_settop(L, -2);
   }
 
@@ -662,9 +682,101 @@ export class LuaBridge {
     fn.check(this);
     const L = this.current;
     if (!this.c._lua_checkstack(L, args.length + 4)) throw new RangeError("Lua call: too many arguments");
-    this.c._lua_rawgeti(L, REGISTRY, BigInt(fn.ref));
+    this.c._lua_rawgeti(L, REGISTRY, fn.key);
     this.pushArgs(L, args);
     return this.pcall(L, args.length);
+  }
+
+  /**
+   * {@link callRef} for a caller that wants no results: none are converted
+   * (nor refs made for them). Objects among `args` (other than refs, bytes
+   * and arrays) become userdata of `objectClass` (see {@link pushObject}).
+   */
+  callRefVoid(fn: LuaRef, args: ArrayLike<LuaInput>, objectClass?: HostClassSlot): void {
+    this.ensureOpen();
+    fn.check(this);
+    const L = this.current;
+    if (!this.c._lua_checkstack(L, args.length + 4)) throw new RangeError("Lua call: too many arguments");
+    this.c._lua_rawgeti(L, REGISTRY, fn.key);
+    this.pushArgs(L, args, objectClass);
+    this.c._lua_settop(L, this.protectedCall(L, args.length, 0) - 1);
+  }
+
+  /** A NUL-terminated copy of `name` in the module heap, made once per name (for `lua_getfield`). */
+  private cstring(name: string): number {
+    let p = this.cstrings.get(name);
+    if (p === undefined) {
+      p = this.c._malloc(name.length + 1);
+      for (let i = 0; i < name.length; i++) this.c.HEAPU8[p + i] = name.charCodeAt(i) & 0xff;
+      this.c.HEAPU8[p + name.length] = 0;
+      this.cstrings.set(name, p);
+    }
+    return p;
+  }
+
+  /**
+   * The Lua type (a `T` tag) of `t[name]` for a referenced table that has
+   * no metatable, read raw (no Lua code runs, so nothing can fail); -1 if the
+   * table has a metatable, whose `__index` only a protected call may run
+   * ({@link LuaRef.get}). `name` is a field name without NUL bytes.
+   */
+  rawFieldType(t: LuaRef, name: string): number {
+    this.ensureOpen();
+    t.check(this);
+    const c = this.c;
+    const L = this.current;
+    if (!c._lua_checkstack(L, 3)) throw new RangeError("Lua: stack overflow");
+    c._lua_rawgeti(L, REGISTRY, t.key);
+    if (c._lua_getmetatable(L, -1) !== 0) {
+      c._lua_settop(L, -3);
+      return -1;
+    }
+    const type = (c as WithGetField)._lua_getfield(L, -1, this.cstring(name));
+    c._lua_settop(L, -3);
+    return type;
+  }
+
+  /**
+   * The callback hot path: calls `t[name](...args)` in protected mode,
+   * with `t` itself first when `withSelf` (`t:name(...)`), and drops the
+   * results. The field is read raw: for a table without a metatable only
+   * (see {@link rawFieldType}), which is what makes one lookup per call
+   * enough. Objects among `args` (other than refs, bytes and arrays) become
+   * userdata of `objectClass` (see {@link pushObject}). A Lua error is
+   * thrown as a `LuaError`, as from {@link callRef}.
+   */
+  callField(t: LuaRef, name: string, withSelf: boolean, args: ArrayLike<LuaInput>, objectClass?: HostClassSlot): void {
+    this.ensureOpen();
+    t.check(this);
+    const c = this.c;
+    const L = this.current;
+    const n = args.length;
+    if (!c._lua_checkstack(L, n + 5)) throw new RangeError("Lua call: too many arguments");
+    c._lua_rawgeti(L, REGISTRY, t.key);
+    (c as WithGetField)._lua_getfield(L, -1, this.cstring(name));
+    c._lua_rotate(L, -2, 1); // f, t
+    if (!withSelf) c._lua_settop(L, -2); // f
+    if (withSelf) {
+      try {
+        this.pushArgs(L, args, objectClass);
+      } catch (e) {
+        c._lua_settop(L, -2); // the function went with the failed arguments; drop t
+        throw e;
+      }
+    } else this.pushArgs(L, args, objectClass);
+    c._lua_settop(L, this.protectedCall(L, n + (withSelf ? 1 : 0), 0) - 1);
+  }
+
+  /** An object that stands for itself (not a ref, bytes, an array or multi): one {@link pushObject} can push. */
+  private isHostObject(v: unknown): v is object {
+    return (
+      typeof v === "object" &&
+      v !== null &&
+      !(v instanceof LuaRef) &&
+      !(v instanceof Uint8Array) &&
+      !(v instanceof LuaMulti) &&
+      !Array.isArray(v)
+    );
   }
 
   /** @internal Calls one of the bridge's Lua helpers. */
@@ -672,15 +784,20 @@ export class LuaBridge {
     this.ensureOpen();
     const L = this.current;
     if (!this.c._lua_checkstack(L, args.length + 4)) throw new RangeError("Lua call: too many arguments");
-    this.c._lua_rawgeti(L, REGISTRY, BigInt(this.helperRefs.get(name)!));
+    this.c._lua_rawgeti(L, REGISTRY, this.helperRefs.get(name)!);
     this.pushArgs(L, args);
     return this.pcall(L, args.length);
   }
 
-  private pushArgs(L: LuaState, args: readonly LuaInput[]): void {
+  /** Pushes call arguments; on failure drops them and the value below them (the function). */
+  private pushArgs(L: LuaState, args: ArrayLike<LuaInput>, objectClass?: HostClassSlot): void {
     const base = this.c._lua_gettop(L);
     try {
-      for (let i = 0; i < args.length; i++) this.push(L, args[i], `argument #${i + 1}`);
+      for (let i = 0; i < args.length; i++) {
+        const v = args[i];
+        if (objectClass !== undefined && this.isHostObject(v)) this.pushObject(L, v, objectClass);
+        else this.push(L, v, ARG_NAMES[i] ?? `argument #${i + 1}`);
+      }
     } catch (e) {
       this.c._lua_settop(L, base - 1); // drop the function too
       throw e;
@@ -694,6 +811,22 @@ export class LuaBridge {
    */
   pcall(L: LuaState, nargs: number): LuaValue[] {
     const c = this.c;
+    const fnIdx = this.protectedCall(L, nargs, MULTRET);
+    const n = c._lua_gettop(L) - fnIdx;
+    const out = new Array<LuaValue>(n);
+    for (let i = 0; i < n; i++) out[i] = this.toJs(L, fnIdx + 1 + i, false);
+    c._lua_settop(L, fnIdx - 1);
+    return out;
+  }
+
+  /**
+   * `lua_pcall` of the function below the top `nargs` values with
+   * `nresults`, under the message handler, which it leaves at the returned
+   * index with the results above it (the caller drops them with
+   * `lua_settop(L, index - 1)`). Throws a {@link LuaError} (stack restored).
+   */
+  private protectedCall(L: LuaState, nargs: number, nresults: number): number {
+    const c = this.c;
     this.cacheCheck?.();
     const fnIdx = c._lua_gettop(L) - nargs;
     c._lua_pushcclosure(L, this.msgh, 0);
@@ -704,19 +837,15 @@ export class LuaBridge {
     this.errorSlots[this.depth] = undefined;
     let status: number;
     try {
-      status = c._lua_pcallk(L, nargs, MULTRET, fnIdx, 0, 0);
+      status = c._lua_pcallk(L, nargs, nresults, fnIdx, 0, 0);
     } catch (e) {
       this.depth--;
       this.breakDown(e);
     }
     this.depth--;
     if (status === STATUS.OK) {
-      const n = c._lua_gettop(L) - fnIdx;
-      const out = new Array<LuaValue>(n);
-      for (let i = 0; i < n; i++) out[i] = this.toJs(L, fnIdx + 1 + i, false);
-      c._lua_settop(L, fnIdx - 1);
       if (topLevel) this.endEntry();
-      return out;
+      return fnIdx;
     }
     const err = this.errorFor(L, status, this.errorSlots[this.depth + 1]);
     c._lua_settop(L, fnIdx - 1);
@@ -823,7 +952,7 @@ export class LuaBridge {
       c._lua_rawget(L, -2);
       const ref = c._luaL_ref(L, REGISTRY);
       if (name === "guard") this.guardRef = ref;
-      else this.helperRefs.set(name, ref);
+      else this.helperRefs.set(name, BigInt(ref));
     }
     c._lua_settop(L, -2);
   }
