@@ -57,10 +57,14 @@ export interface HostClassSlot {
 interface ObjectEntry {
   readonly obj: object;
   readonly cls: HostClassSlot;
-  /** Its id (the second word of its userdata) and the same as the `lua_Integer` key of the object cache. */
+  /** Its id (the second word of its userdata); also its key in the object cache. */
   readonly id: number;
-  readonly key: bigint;
+  /** Found through a property of `obj` (see LuaBridge.tag) rather than the `objectIds` map. */
+  readonly tagged: boolean;
 }
+
+/** An object that may carry its userdata's id (see LuaBridge.tag). */
+type Tagged = Record<symbol, number | undefined>;
 
 /** `lua_getfield` (the module exports it; wasm.ts's `LuaC` does not declare it). */
 type WithGetField = LuaC & { _lua_getfield(L: LuaState, idx: number, k: number): number };
@@ -101,11 +105,27 @@ export class LuaBridge {
   private nextFnId = 1;
   private readonly fnMetaKey: bigint;
 
-  private readonly objects = new Map<number, ObjectEntry>();
-  /** The entry of each host object that has a live userdata. */
+  /**
+   * The entry of each live host userdata, by id. Ids are reused once a
+   * userdata is collected (its `__gc` clears the id in its memory), so this
+   * array stays as long as the most userdata alive at once, and the object
+   * cache (keyed by id) keeps its keys in its array part.
+   */
+  private readonly slots: (ObjectEntry | undefined)[] = [undefined];
+  /** Ids free for reuse, and each id as a `lua_Integer` (made once per id). */
+  private readonly freeIds: number[] = [];
+  private readonly slotKeys: bigint[] = [0n];
+  private liveObjects = 0;
+  /** The entry of each host object that has a live userdata (objects not {@link tag}ged). */
   private readonly objectIds = new Map<object, ObjectEntry>();
+  /**
+   * Property under which an object pushed for one call (see
+   * {@link pushArgs}) keeps the id of its userdata (valid while
+   * `slots[id].obj` is the object): a write to a new object's property
+   * costs a few nanoseconds, a new key in `objectIds` some hundreds.
+   */
+  private readonly tag = Symbol("renoise-sim.lua.userdata");
   private readonly objectClasses = new WeakMap<object, HostClassSlot>();
-  private nextObjId = 1;
   private readonly objCacheKey: bigint;
   /** NUL-terminated copies of field names for `lua_getfield`, made once per name. */
   private readonly cstrings = new Map<string, number>();
@@ -519,9 +539,16 @@ export class LuaBridge {
     if (magic === FN_MAGIC) {
       this.funcs.delete(id);
     } else if (magic === OBJ_MAGIC) {
-      const entry = this.objects.get(id);
-      this.objects.delete(id);
-      if (entry && this.objectIds.get(entry.obj) === entry) this.objectIds.delete(entry.obj);
+      const entry = this.slots[id];
+      if (entry === undefined) return 0;
+      // A finalizer of Lua's could keep this userdata reachable: it must no longer name the id.
+      c.HEAP32[p >> 2] = 0;
+      c.HEAP32[(p >> 2) + 1] = 0;
+      this.slots[id] = undefined;
+      this.freeIds.push(id);
+      this.liveObjects--;
+      // A tagged object's id needs no clearing: liveEntry checks the slot's object.
+      if (!entry.tagged && this.objectIds.get(entry.obj) === entry) this.objectIds.delete(entry.obj);
     }
     return 0;
   }
@@ -587,7 +614,7 @@ export class LuaBridge {
   /** The host class `obj` was bound to, if any. */
   classOf(obj: unknown): HostClassSlot | undefined {
     return typeof obj === "object" && obj !== null
-      ? (this.objectClasses.get(obj) ?? this.classResolver?.(obj) ?? this.objectIds.get(obj)?.cls)
+      ? (this.objectClasses.get(obj) ?? this.classResolver?.(obj) ?? this.liveEntry(obj)?.cls)
       : undefined;
   }
 
@@ -597,7 +624,17 @@ export class LuaBridge {
     if (c._lua_rawlen(L, idx) !== 8n) return undefined;
     const p = c._lua_touserdata(L, idx);
     if (c.HEAP32[p >> 2] !== OBJ_MAGIC) return undefined;
-    return this.objects.get(c.HEAP32[(p >> 2) + 1]!)?.obj;
+    return this.slots[c.HEAP32[(p >> 2) + 1]!]?.obj;
+  }
+
+  /** The entry of `obj`'s userdata, if it has one that may still be alive. */
+  private liveEntry(obj: object): ObjectEntry | undefined {
+    const known = this.objectIds.get(obj);
+    if (known !== undefined) return known;
+    const id = (obj as Tagged)[this.tag];
+    if (id === undefined) return undefined;
+    const entry = this.slots[id];
+    return entry?.obj === obj ? entry : undefined;
   }
 
   /**
@@ -606,36 +643,45 @@ export class LuaBridge {
    * the class is recorded only while the userdata lives: for objects made
    * for one call into Lua (the socket of a callback).
    */
-  pushObject(L: LuaState, obj: object, cls: HostClassSlot): void {
+  pushObject(L: LuaState, obj: object, cls: HostClassSlot, tagged = false): void {
     const c = this.c;
-    const known = this.objectIds.get(obj);
+    const known = this.liveEntry(obj);
     if (known !== undefined) {
       c._lua_rawgeti(L, REGISTRY, this.objCacheKey);
-      if (c._lua_rawgeti(L, -1, known.key) !== T.NIL) {
+      if (c._lua_rawgeti(L, -1, this.slotKeys[known.id]!) !== T.NIL) {
         c._lua_rotate(L, -2, 1);
         c._lua_settop(L, -2);
         return;
       }
       c._lua_settop(L, -3);
     }
-    const id = this.nextObjId++;
-    const entry: ObjectEntry = { obj, cls, id, key: BigInt(id) };
+    let id = this.freeIds.pop();
+    if (id === undefined) {
+      id = this.slots.length;
+      this.slots.push(undefined);
+      this.slotKeys.push(BigInt(id));
+    }
+    // Only objects that can take a property are tagged; a frozen one goes to the map.
+    const tag = tagged && Object.isExtensible(obj);
+    const entry: ObjectEntry = { obj, cls, id, tagged: tag };
     const p = c._lua_newuserdatauv(L, 8, 0);
     c.HEAP32[p >> 2] = OBJ_MAGIC;
     c.HEAP32[(p >> 2) + 1] = id;
+    this.slots[id] = entry;
+    this.liveObjects++;
+    if (tag) (obj as Tagged)[this.tag] = id;
+    else this.objectIds.set(obj, entry);
     c._lua_rawgeti(L, REGISTRY, cls.mtKey);
     c._lua_setmetatable(L, -2);
-    this.objects.set(id, entry);
-    this.objectIds.set(obj, entry);
     c._lua_rawgeti(L, REGISTRY, this.objCacheKey);
     c._lua_pushvalue(L, -2);
-    c._lua_rawseti(L, -2, entry.key);
+    c._lua_rawseti(L, -2, this.slotKeys[id]!);
     c._lua_settop(L, -2);
   }
 
   /** Number of host objects that currently have a live userdata (for leak checks). */
   get liveObjectCount(): number {
-    return this.objects.size;
+    return this.liveObjects;
   }
 
   /** Pushes the C function that frees host userdata; used as `__gc` of class metatables. */
@@ -795,7 +841,7 @@ export class LuaBridge {
     try {
       for (let i = 0; i < args.length; i++) {
         const v = args[i];
-        if (objectClass !== undefined && this.isHostObject(v)) this.pushObject(L, v, objectClass);
+        if (objectClass !== undefined && this.isHostObject(v)) this.pushObject(L, v, objectClass, true);
         else this.push(L, v, ARG_NAMES[i] ?? `argument #${i + 1}`);
       }
     } catch (e) {
