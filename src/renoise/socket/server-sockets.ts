@@ -5,7 +5,7 @@ import { MAX_UDP_PAYLOAD, SocketErrors } from "../../net/errors.js";
 import type { Host } from "../../net/host.js";
 import type { TcpEnd } from "../../net/tcp-end.js";
 import type { SimContext } from "./context.js";
-import { setIdentity } from "./handle.js";
+import { IDENTITY, type Identified } from "./handle.js";
 import type { LuaResult, SendMessage, SendResult, SocketClient } from "./types.js";
 import { toMessage } from "./validate.js";
 
@@ -42,12 +42,16 @@ export class Connection {
 }
 
 /** The SocketClient a TCP server's callbacks receive: a connected socket to reply through. */
-export class AcceptedSocket implements SocketClient {
+export class AcceptedSocket implements SocketClient, Identified {
   readonly #c: Connection;
 
   constructor(c: Connection) {
     this.#c = c;
-    setIdentity(this, c);
+  }
+
+  /** The connection: every wrapper of it is the same socket (R25). */
+  [IDENTITY](): object {
+    return this.#c;
   }
 
   get is_open(): boolean {
@@ -111,7 +115,7 @@ export class AcceptedSocket implements SocketClient {
  * the peer's address and port; `is_open` is false. Sending through it raises
  * unless the simulation allows it (semantics.udpDummyCanSend).
  */
-export class UdpPeerSocket implements SocketClient {
+export class UdpPeerSocket implements SocketClient, Identified {
   constructor(
     private readonly ctx: SimContext,
     private readonly host: Host,
@@ -119,8 +123,11 @@ export class UdpPeerSocket implements SocketClient {
     readonly local_port: number,
     readonly peer_address: string,
     readonly peer_port: number,
-  ) {
-    setIdentity(this, this);
+  ) {}
+
+  /** Each datagram's peer socket is its own socket. */
+  [IDENTITY](): object {
+    return this;
   }
 
   get is_open(): boolean {
