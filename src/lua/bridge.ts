@@ -69,6 +69,14 @@ type Tagged = Record<symbol, number | undefined>;
 /** `lua_getfield` (the module exports it; wasm.ts's `LuaC` does not declare it). */
 type WithGetField = LuaC & { _lua_getfield(L: LuaState, idx: number, k: number): number };
 
+/** `BigInt(i)` of small integers, made once: pushing an integer or filling a sequence allocates no bigint. */
+const SMALL_INTS: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => BigInt(i));
+
+/** `v` as a `lua_Integer` (`v` a safe integer). */
+function int64(v: number): bigint {
+  return v >= 0 && v < 1024 ? SMALL_INTS[v]! : BigInt(v);
+}
+
 /** Names of the first arguments in error messages, made once rather than per call. */
 const ARG_NAMES = Array.from({ length: 8 }, (_, i) => `argument #${i + 1}`);
 
@@ -245,7 +253,7 @@ export class LuaBridge {
         c._lua_pushboolean(L, v ? 1 : 0);
         return;
       case "number":
-        if (Number.isSafeInteger(v) && !Object.is(v, -0)) c._lua_pushinteger(L, BigInt(v));
+        if (Number.isSafeInteger(v) && !Object.is(v, -0)) c._lua_pushinteger(L, int64(v));
         else c._lua_pushnumber(L, v);
         return;
       case "bigint":
@@ -272,10 +280,57 @@ export class LuaBridge {
     } else if (v instanceof LuaMulti) {
       throw new TypeError(`${name}: multi(...) is only allowed as the return value of a host function`);
     } else {
-      const cls = this.classOf(v);
+      const cls = this.liveEntry(v)?.cls ?? this.classOf(v);
       if (cls) this.pushObject(L, v, cls);
       else this.pushTable(L, v, name);
     }
+  }
+
+  /**
+   * The host class {@link push} gives `v` (an object with a live userdata or
+   * a class), or undefined when it would push something else: then the
+   * caller pushes it with {@link push}.
+   */
+  private hostClassFor(v: object): HostClassSlot | undefined {
+    const live = this.liveEntry(v); // refs, bytes and multi never have one
+    if (live !== undefined) return live.cls;
+    if (v instanceof LuaRef || v instanceof Uint8Array || v instanceof LuaMulti) return undefined;
+    return this.classOf(v);
+  }
+
+  /**
+   * {@link push} of `v` named `name + suffix` in errors, building that name
+   * only when `v` needs it: a nested value (its parts are named after it)
+   * or a function (named by it); a string's name is only in the error
+   * raised when it is not bytes, so it is built for that error alone.
+   */
+  private pushNamed(L: LuaState, v: LuaInput, name: string, suffix: string | number): void {
+    switch (typeof v) {
+      case "undefined":
+      case "boolean":
+      case "number":
+      case "bigint":
+        this.push(L, v, name);
+        return;
+      case "string":
+        try {
+          this.bytes.push(L, v, name);
+        } catch {
+          this.bytes.push(L, v, typeof suffix === "number" ? `${name}[${suffix}]` : name + suffix); // throws, named
+        }
+        return;
+      case "object": {
+        const cls = v === null ? undefined : this.hostClassFor(v);
+        if (cls !== undefined) {
+          this.pushObject(L, v!, cls);
+          return;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    this.push(L, v, typeof suffix === "number" ? `${name}[${suffix}]` : name + suffix);
   }
 
   private pushTable(L: LuaState, v: object, name: string): void {
@@ -285,8 +340,8 @@ export class LuaBridge {
       const arr = v as readonly LuaInput[];
       c._lua_createtable(L, arr.length, 0);
       for (let i = 0; i < arr.length; i++) {
-        this.push(L, arr[i], `${name}[${i + 1}]`);
-        c._lua_rawseti(L, -2, BigInt(i + 1));
+        this.pushNamed(L, arr[i], name, i + 1);
+        c._lua_rawseti(L, -2, int64(i + 1));
       }
       return;
     }
@@ -492,7 +547,7 @@ export class LuaBridge {
       for (let i = 0; i < n; i++) this.push(L, r.values[i], `${name} result #${i + 1}`);
       return n;
     }
-    this.push(L, r, `${name} result`);
+    this.pushNamed(L, r, name, " result");
     return 1;
   }
 
