@@ -48,6 +48,8 @@ export interface HostClassSlot {
   readonly typeName: string;
   /** Registry ref of the class metatable. */
   readonly mtRef: number;
+  /** {@link mtRef} as a `lua_Integer`. */
+  readonly mtKey: bigint;
   /** Equality of two objects of the class beyond `===` (see HostClassSpec.equals). */
   readonly equals?: (a: object, b: object) => boolean;
 }
@@ -55,7 +57,28 @@ export interface HostClassSlot {
 interface ObjectEntry {
   readonly obj: object;
   readonly cls: HostClassSlot;
+  /** Its id (the second word of its userdata); also its key in the object cache. */
+  readonly id: number;
+  /** Found through a property of `obj` (see LuaBridge.tag) rather than the `objectIds` map. */
+  readonly tagged: boolean;
 }
+
+/** An object that may carry its userdata's id (see LuaBridge.tag). */
+type Tagged = Record<symbol, number | undefined>;
+
+/** `lua_getfield` (the module exports it; wasm.ts's `LuaC` does not declare it). */
+type WithGetField = LuaC & { _lua_getfield(L: LuaState, idx: number, k: number): number };
+
+/** `BigInt(i)` of small integers, made once: pushing an integer or filling a sequence allocates no bigint. */
+const SMALL_INTS: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => BigInt(i));
+
+/** `v` as a `lua_Integer` (`v` a safe integer). */
+function int64(v: number): bigint {
+  return v >= 0 && v < 1024 ? SMALL_INTS[v]! : BigInt(v);
+}
+
+/** Names of the first arguments in error messages, made once rather than per call. */
+const ARG_NAMES = Array.from({ length: 8 }, (_, i) => `argument #${i + 1}`);
 
 type HelperName = "get" | "set" | "method" | "make_class";
 
@@ -88,16 +111,35 @@ export class LuaBridge {
 
   private readonly funcs = new Map<number, FnEntry>();
   private nextFnId = 1;
-  private readonly fnMetaRef: number;
+  private readonly fnMetaKey: bigint;
 
-  private readonly objects = new Map<number, ObjectEntry>();
-  private readonly objectIds = new Map<object, number>();
+  /**
+   * The entry of each live host userdata, by id. Ids are reused once a
+   * userdata is collected (its `__gc` clears the id in its memory), so this
+   * array stays as long as the most userdata alive at once, and the object
+   * cache (keyed by id) keeps its keys in its array part.
+   */
+  private readonly slots: (ObjectEntry | undefined)[] = [undefined];
+  /** Ids free for reuse, and each id as a `lua_Integer` (made once per id). */
+  private readonly freeIds: number[] = [];
+  private readonly slotKeys: bigint[] = [0n];
+  private liveObjects = 0;
+  /** The entry of each host object that has a live userdata (objects not {@link tag}ged). */
+  private readonly objectIds = new Map<object, ObjectEntry>();
+  /**
+   * Property under which an object pushed for one call (see
+   * {@link pushArgs}) keeps the id of its userdata (valid while
+   * `slots[id].obj` is the object): a write to a new object's property
+   * costs a few nanoseconds, a new key in `objectIds` some hundreds.
+   */
+  private readonly tag = Symbol("renoise-sim.lua.userdata");
   private readonly objectClasses = new WeakMap<object, HostClassSlot>();
-  private nextObjId = 1;
-  private readonly objCacheRef: number;
+  private readonly objCacheKey: bigint;
+  /** NUL-terminated copies of field names for `lua_getfield`, made once per name. */
+  private readonly cstrings = new Map<string, number>();
 
   private guardRef = 0;
-  private readonly helperRefs = new Map<HelperName, number>();
+  private readonly helperRefs = new Map<HelperName, bigint>();
 
   /** Lua states currently running a host function (innermost last). */
   private readonly states: LuaState[] = [];
@@ -145,7 +187,7 @@ export class LuaBridge {
     this.bytes.push(L, "__gc");
     c._lua_pushcclosure(L, this.gcFn, 0);
     c._lua_rawset(L, -3);
-    this.fnMetaRef = c._luaL_ref(L, REGISTRY);
+    this.fnMetaKey = BigInt(c._luaL_ref(L, REGISTRY));
 
     // Weak-valued cache: one userdata per live host object.
     c._lua_createtable(L, 0, 0);
@@ -154,7 +196,7 @@ export class LuaBridge {
     this.bytes.push(L, "v");
     c._lua_rawset(L, -3);
     c._lua_setmetatable(L, -2);
-    this.objCacheRef = c._luaL_ref(L, REGISTRY);
+    this.objCacheKey = BigInt(c._luaL_ref(L, REGISTRY));
 
     this.loadHelpers();
     if (this.instructionLimit > 0) c._lua_sethook(L, this.hook, MASK_COUNT, this.hookStep);
@@ -211,7 +253,7 @@ export class LuaBridge {
         c._lua_pushboolean(L, v ? 1 : 0);
         return;
       case "number":
-        if (Number.isSafeInteger(v) && !Object.is(v, -0)) c._lua_pushinteger(L, BigInt(v));
+        if (Number.isSafeInteger(v) && !Object.is(v, -0)) c._lua_pushinteger(L, int64(v));
         else c._lua_pushnumber(L, v);
         return;
       case "bigint":
@@ -232,16 +274,63 @@ export class LuaBridge {
       c._lua_pushnil(L);
     } else if (v instanceof LuaRef) {
       v.check(this);
-      c._lua_rawgeti(L, REGISTRY, BigInt(v.ref));
+      c._lua_rawgeti(L, REGISTRY, v.key);
     } else if (v instanceof Uint8Array) {
       this.bytes.pushArray(L, v);
     } else if (v instanceof LuaMulti) {
       throw new TypeError(`${name}: multi(...) is only allowed as the return value of a host function`);
     } else {
-      const cls = this.objectClasses.get(v) ?? this.classResolver?.(v);
+      const cls = this.liveEntry(v)?.cls ?? this.classOf(v);
       if (cls) this.pushObject(L, v, cls);
       else this.pushTable(L, v, name);
     }
+  }
+
+  /**
+   * The host class {@link push} gives `v` (an object with a live userdata or
+   * a class), or undefined when it would push something else: then the
+   * caller pushes it with {@link push}.
+   */
+  private hostClassFor(v: object): HostClassSlot | undefined {
+    const live = this.liveEntry(v); // refs, bytes and multi never have one
+    if (live !== undefined) return live.cls;
+    if (v instanceof LuaRef || v instanceof Uint8Array || v instanceof LuaMulti) return undefined;
+    return this.classOf(v);
+  }
+
+  /**
+   * {@link push} of `v` named `name + suffix` in errors, building that name
+   * only when `v` needs it: a nested value (its parts are named after it)
+   * or a function (named by it); a string's name is only in the error
+   * raised when it is not bytes, so it is built for that error alone.
+   */
+  private pushNamed(L: LuaState, v: LuaInput, name: string, suffix: string | number): void {
+    switch (typeof v) {
+      case "undefined":
+      case "boolean":
+      case "number":
+      case "bigint":
+        this.push(L, v, name);
+        return;
+      case "string":
+        try {
+          this.bytes.push(L, v, name);
+        } catch {
+          this.bytes.push(L, v, typeof suffix === "number" ? `${name}[${suffix}]` : name + suffix); // throws, named
+        }
+        return;
+      case "object": {
+        const cls = v === null ? undefined : this.hostClassFor(v);
+        if (cls !== undefined) {
+          this.pushObject(L, v!, cls);
+          return;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    this.push(L, v, typeof suffix === "number" ? `${name}[${suffix}]` : name + suffix);
   }
 
   private pushTable(L: LuaState, v: object, name: string): void {
@@ -251,8 +340,8 @@ export class LuaBridge {
       const arr = v as readonly LuaInput[];
       c._lua_createtable(L, arr.length, 0);
       for (let i = 0; i < arr.length; i++) {
-        this.push(L, arr[i], `${name}[${i + 1}]`);
-        c._lua_rawseti(L, -2, BigInt(i + 1));
+        this.pushNamed(L, arr[i], name, i + 1);
+        c._lua_rawseti(L, -2, int64(i + 1));
       }
       return;
     }
@@ -362,7 +451,7 @@ export class LuaBridge {
     const p = c._lua_newuserdatauv(L, 8, 0);
     c.HEAP32[p >> 2] = FN_MAGIC;
     c.HEAP32[(p >> 2) + 1] = id;
-    c._lua_rawgeti(L, REGISTRY, BigInt(this.fnMetaRef));
+    c._lua_rawgeti(L, REGISTRY, this.fnMetaKey);
     c._lua_setmetatable(L, -2);
     this.funcs.set(id, entry);
     c._lua_pushcclosure(L, this.trampoline, 1);
@@ -458,7 +547,7 @@ export class LuaBridge {
       for (let i = 0; i < n; i++) this.push(L, r.values[i], `${name} result #${i + 1}`);
       return n;
     }
-    this.push(L, r, `${name} result`);
+    this.pushNamed(L, r, name, " result");
     return 1;
   }
 
@@ -505,9 +594,16 @@ export class LuaBridge {
     if (magic === FN_MAGIC) {
       this.funcs.delete(id);
     } else if (magic === OBJ_MAGIC) {
-      const entry = this.objects.get(id);
-      this.objects.delete(id);
-      if (entry && this.objectIds.get(entry.obj) === id) this.objectIds.delete(entry.obj);
+      const entry = this.slots[id];
+      if (entry === undefined) return 0;
+      // A finalizer of Lua's could keep this userdata reachable: it must no longer name the id.
+      c.HEAP32[p >> 2] = 0;
+      c.HEAP32[(p >> 2) + 1] = 0;
+      this.slots[id] = undefined;
+      this.freeIds.push(id);
+      this.liveObjects--;
+      // A tagged object's id needs no clearing: liveEntry checks the slot's object.
+      if (!entry.tagged && this.objectIds.get(entry.obj) === entry) this.objectIds.delete(entry.obj);
     }
     return 0;
   }
@@ -521,19 +617,19 @@ export class LuaBridge {
    * Lua keep values (HostClassSpec.cached) flushes them here if needed.
    */
   cacheCheck: (() => void) | undefined;
-  private valueCacheRef = 0;
+  private valueCacheKey = 0n;
 
   /** The `{ [1] = cache }` table of values Lua may keep (created on first use). */
   valueCacheHolder(): LuaRef {
     const c = this.c;
     const L = this.current;
-    if (this.valueCacheRef === 0) {
+    if (this.valueCacheKey === 0n) {
       c._lua_createtable(L, 1, 0);
       c._lua_createtable(L, 0, 0);
       c._lua_rawseti(L, -2, 1n);
-      this.valueCacheRef = c._luaL_ref(L, REGISTRY);
+      this.valueCacheKey = BigInt(c._luaL_ref(L, REGISTRY));
     }
-    c._lua_rawgeti(L, REGISTRY, BigInt(this.valueCacheRef));
+    c._lua_rawgeti(L, REGISTRY, this.valueCacheKey);
     const ref = this.refAt(L, -1);
     c._lua_settop(L, -2);
     return ref;
@@ -541,10 +637,10 @@ export class LuaBridge {
 
   /** Empties the cache of kept values (a fresh table; no Lua code runs). */
   flushValueCache(): void {
-    if (this.valueCacheRef === 0 || this.closedReason !== undefined) return;
+    if (this.valueCacheKey === 0n || this.closedReason !== undefined) return;
     const c = this.c;
     const L = this.current;
-    c._lua_rawgeti(L, REGISTRY, BigInt(this.valueCacheRef));
+    c._lua_rawgeti(L, REGISTRY, this.valueCacheKey);
     c._lua_createtable(L, 0, 0);
     c._lua_rawseti(L, -2, 1n);
     c._lua_settop(L, -2);
@@ -573,7 +669,7 @@ export class LuaBridge {
   /** The host class `obj` was bound to, if any. */
   classOf(obj: unknown): HostClassSlot | undefined {
     return typeof obj === "object" && obj !== null
-      ? (this.objectClasses.get(obj) ?? this.classResolver?.(obj))
+      ? (this.objectClasses.get(obj) ?? this.classResolver?.(obj) ?? this.liveEntry(obj)?.cls)
       : undefined;
   }
 
@@ -583,33 +679,58 @@ export class LuaBridge {
     if (c._lua_rawlen(L, idx) !== 8n) return undefined;
     const p = c._lua_touserdata(L, idx);
     if (c.HEAP32[p >> 2] !== OBJ_MAGIC) return undefined;
-    return this.objects.get(c.HEAP32[(p >> 2) + 1]!)?.obj;
+    return this.slots[c.HEAP32[(p >> 2) + 1]!]?.obj;
   }
 
-  /** Pushes the (interned) userdata of a host object. */
-  private pushObject(L: LuaState, obj: object, cls: HostClassSlot): void {
-    const c = this.c;
-    c._lua_rawgeti(L, REGISTRY, BigInt(this.objCacheRef));
+  /** The entry of `obj`'s userdata, if it has one that may still be alive. */
+  private liveEntry(obj: object): ObjectEntry | undefined {
     const known = this.objectIds.get(obj);
+    if (known !== undefined) return known;
+    const id = (obj as Tagged)[this.tag];
+    if (id === undefined) return undefined;
+    const entry = this.slots[id];
+    return entry?.obj === obj ? entry : undefined;
+  }
+
+  /**
+   * Pushes the (interned) userdata of a host object: the one it has while
+   * that lives, else a new one of class `cls`. Unlike {@link bindObject},
+   * the class is recorded only while the userdata lives: for objects made
+   * for one call into Lua (the socket of a callback).
+   */
+  pushObject(L: LuaState, obj: object, cls: HostClassSlot, tagged = false): void {
+    const c = this.c;
+    const known = this.liveEntry(obj);
     if (known !== undefined) {
-      if (c._lua_rawgeti(L, -1, BigInt(known)) !== T.NIL) {
+      c._lua_rawgeti(L, REGISTRY, this.objCacheKey);
+      if (c._lua_rawgeti(L, -1, this.slotKeys[known.id]!) !== T.NIL) {
         c._lua_rotate(L, -2, 1);
         c._lua_settop(L, -2);
         return;
       }
-      c._lua_settop(L, -2);
+      c._lua_settop(L, -3);
     }
-    const id = this.nextObjId++;
+    let id = this.freeIds.pop();
+    if (id === undefined) {
+      id = this.slots.length;
+      this.slots.push(undefined);
+      this.slotKeys.push(BigInt(id));
+    }
+    // Only objects that can take a property are tagged; a frozen one goes to the map.
+    const tag = tagged && Object.isExtensible(obj);
+    const entry: ObjectEntry = { obj, cls, id, tagged: tag };
     const p = c._lua_newuserdatauv(L, 8, 0);
     c.HEAP32[p >> 2] = OBJ_MAGIC;
     c.HEAP32[(p >> 2) + 1] = id;
-    c._lua_rawgeti(L, REGISTRY, BigInt(cls.mtRef));
+    this.slots[id] = entry;
+    this.liveObjects++;
+    if (tag) (obj as Tagged)[this.tag] = id;
+    else this.objectIds.set(obj, entry);
+    c._lua_rawgeti(L, REGISTRY, cls.mtKey);
     c._lua_setmetatable(L, -2);
-    this.objects.set(id, { obj, cls });
-    this.objectIds.set(obj, id);
-    c._lua_pushvalue(L, -1);
-    c._lua_rawseti(L, -3, BigInt(id));
-    c._lua_rotate(L, -2, 1);
+    c._lua_rawgeti(L, REGISTRY, this.objCacheKey);
+    c._lua_pushvalue(L, -2);
+    c._lua_rawseti(L, -2, this.slotKeys[id]!);
     c._lua_settop(L, -2);
   }
 
@@ -624,30 +745,36 @@ export class LuaBridge {
     const n = objs.length;
     if (!c._lua_checkstack(L, 6)) throw new RangeError("pushObjectList: Lua stack overflow");
     c._lua_createtable(L, n, 0);
-    c._lua_rawgeti(L, REGISTRY, BigInt(this.objCacheRef));
-    c._lua_rawgeti(L, REGISTRY, BigInt(cls.mtRef));
+    c._lua_rawgeti(L, REGISTRY, this.objCacheKey);
+    c._lua_rawgeti(L, REGISTRY, cls.mtKey);
     // Stack: list, cache, metatable.
     for (let i = 0; i < n; i++) {
       const obj = objs[i]!;
-      const known = this.objectIds.get(obj);
+      const known = this.liveEntry(obj);
       if (known !== undefined) {
-        if (c._lua_rawgeti(L, -2, BigInt(known)) !== T.NIL) {
+        if (c._lua_rawgeti(L, -2, this.slotKeys[known.id]!) !== T.NIL) {
           c._lua_rawseti(L, -4, BigInt(i + 1));
           continue;
         }
         c._lua_settop(L, -2);
       }
-      const id = this.nextObjId++;
+      let id = this.freeIds.pop();
+      if (id === undefined) {
+        id = this.slots.length;
+        this.slots.push(undefined);
+        this.slotKeys.push(BigInt(id));
+      }
+      const entry: ObjectEntry = { obj, cls, id, tagged: false };
       const p = c._lua_newuserdatauv(L, 8, 0);
-      const heap = c.HEAP32;
-      heap[p >> 2] = OBJ_MAGIC;
-      heap[(p >> 2) + 1] = id;
+      c.HEAP32[p >> 2] = OBJ_MAGIC;
+      c.HEAP32[(p >> 2) + 1] = id;
+      this.slots[id] = entry;
+      this.liveObjects++;
+      this.objectIds.set(obj, entry);
       c._lua_pushvalue(L, -2);
       c._lua_setmetatable(L, -2);
-      this.objects.set(id, { obj, cls });
-      this.objectIds.set(obj, id);
       c._lua_pushvalue(L, -1);
-      c._lua_rawseti(L, -4, BigInt(id)); // cache[id] = userdata
+      c._lua_rawseti(L, -4, this.slotKeys[id]!); // cache[id] = userdata
       c._lua_rawseti(L, -4, BigInt(i + 1)); // list[i + 1] = userdata
     }
     c._lua_settop(L, -3);
@@ -655,7 +782,7 @@ export class LuaBridge {
 
   /** Number of host objects that currently have a live userdata (for leak checks). */
   get liveObjectCount(): number {
-    return this.objects.size;
+    return this.liveObjects;
   }
 
   /** Pushes the C function that frees host userdata; used as `__gc` of class metatables. */
@@ -702,9 +829,101 @@ export class LuaBridge {
     fn.check(this);
     const L = this.current;
     if (!this.c._lua_checkstack(L, args.length + 4)) throw new RangeError("Lua call: too many arguments");
-    this.c._lua_rawgeti(L, REGISTRY, BigInt(fn.ref));
+    this.c._lua_rawgeti(L, REGISTRY, fn.key);
     this.pushArgs(L, args);
     return this.pcall(L, args.length);
+  }
+
+  /**
+   * {@link callRef} for a caller that wants no results: none are converted
+   * (nor refs made for them). Objects among `args` (other than refs, bytes
+   * and arrays) become userdata of `objectClass` (see {@link pushObject}).
+   */
+  callRefVoid(fn: LuaRef, args: ArrayLike<LuaInput>, objectClass?: HostClassSlot): void {
+    this.ensureOpen();
+    fn.check(this);
+    const L = this.current;
+    if (!this.c._lua_checkstack(L, args.length + 4)) throw new RangeError("Lua call: too many arguments");
+    this.c._lua_rawgeti(L, REGISTRY, fn.key);
+    this.pushArgs(L, args, objectClass);
+    this.c._lua_settop(L, this.protectedCall(L, args.length, 0) - 1);
+  }
+
+  /** A NUL-terminated copy of `name` in the module heap, made once per name (for `lua_getfield`). */
+  private cstring(name: string): number {
+    let p = this.cstrings.get(name);
+    if (p === undefined) {
+      p = this.c._malloc(name.length + 1);
+      for (let i = 0; i < name.length; i++) this.c.HEAPU8[p + i] = name.charCodeAt(i) & 0xff;
+      this.c.HEAPU8[p + name.length] = 0;
+      this.cstrings.set(name, p);
+    }
+    return p;
+  }
+
+  /**
+   * The Lua type (a `T` tag) of `t[name]` for a referenced table that has
+   * no metatable, read raw (no Lua code runs, so nothing can fail); -1 if the
+   * table has a metatable, whose `__index` only a protected call may run
+   * ({@link LuaRef.get}). `name` is a field name without NUL bytes.
+   */
+  rawFieldType(t: LuaRef, name: string): number {
+    this.ensureOpen();
+    t.check(this);
+    const c = this.c;
+    const L = this.current;
+    if (!c._lua_checkstack(L, 3)) throw new RangeError("Lua: stack overflow");
+    c._lua_rawgeti(L, REGISTRY, t.key);
+    if (c._lua_getmetatable(L, -1) !== 0) {
+      c._lua_settop(L, -3);
+      return -1;
+    }
+    const type = (c as WithGetField)._lua_getfield(L, -1, this.cstring(name));
+    c._lua_settop(L, -3);
+    return type;
+  }
+
+  /**
+   * The callback hot path: calls `t[name](...args)` in protected mode,
+   * with `t` itself first when `withSelf` (`t:name(...)`), and drops the
+   * results. The field is read raw: for a table without a metatable only
+   * (see {@link rawFieldType}), which is what makes one lookup per call
+   * enough. Objects among `args` (other than refs, bytes and arrays) become
+   * userdata of `objectClass` (see {@link pushObject}). A Lua error is
+   * thrown as a `LuaError`, as from {@link callRef}.
+   */
+  callField(t: LuaRef, name: string, withSelf: boolean, args: ArrayLike<LuaInput>, objectClass?: HostClassSlot): void {
+    this.ensureOpen();
+    t.check(this);
+    const c = this.c;
+    const L = this.current;
+    const n = args.length;
+    if (!c._lua_checkstack(L, n + 5)) throw new RangeError("Lua call: too many arguments");
+    c._lua_rawgeti(L, REGISTRY, t.key);
+    (c as WithGetField)._lua_getfield(L, -1, this.cstring(name));
+    c._lua_rotate(L, -2, 1); // f, t
+    if (!withSelf) c._lua_settop(L, -2); // f
+    if (withSelf) {
+      try {
+        this.pushArgs(L, args, objectClass);
+      } catch (e) {
+        c._lua_settop(L, -2); // the function went with the failed arguments; drop t
+        throw e;
+      }
+    } else this.pushArgs(L, args, objectClass);
+    c._lua_settop(L, this.protectedCall(L, n + (withSelf ? 1 : 0), 0) - 1);
+  }
+
+  /** An object that stands for itself (not a ref, bytes, an array or multi): one {@link pushObject} can push. */
+  private isHostObject(v: unknown): v is object {
+    return (
+      typeof v === "object" &&
+      v !== null &&
+      !(v instanceof LuaRef) &&
+      !(v instanceof Uint8Array) &&
+      !(v instanceof LuaMulti) &&
+      !Array.isArray(v)
+    );
   }
 
   /** @internal Calls one of the bridge's Lua helpers. */
@@ -712,15 +931,20 @@ export class LuaBridge {
     this.ensureOpen();
     const L = this.current;
     if (!this.c._lua_checkstack(L, args.length + 4)) throw new RangeError("Lua call: too many arguments");
-    this.c._lua_rawgeti(L, REGISTRY, BigInt(this.helperRefs.get(name)!));
+    this.c._lua_rawgeti(L, REGISTRY, this.helperRefs.get(name)!);
     this.pushArgs(L, args);
     return this.pcall(L, args.length);
   }
 
-  private pushArgs(L: LuaState, args: readonly LuaInput[]): void {
+  /** Pushes call arguments; on failure drops them and the value below them (the function). */
+  private pushArgs(L: LuaState, args: ArrayLike<LuaInput>, objectClass?: HostClassSlot): void {
     const base = this.c._lua_gettop(L);
     try {
-      for (let i = 0; i < args.length; i++) this.push(L, args[i], `argument #${i + 1}`);
+      for (let i = 0; i < args.length; i++) {
+        const v = args[i];
+        if (objectClass !== undefined && this.isHostObject(v)) this.pushObject(L, v, objectClass, true);
+        else this.push(L, v, ARG_NAMES[i] ?? `argument #${i + 1}`);
+      }
     } catch (e) {
       this.c._lua_settop(L, base - 1); // drop the function too
       throw e;
@@ -734,6 +958,22 @@ export class LuaBridge {
    */
   pcall(L: LuaState, nargs: number): LuaValue[] {
     const c = this.c;
+    const fnIdx = this.protectedCall(L, nargs, MULTRET);
+    const n = c._lua_gettop(L) - fnIdx;
+    const out = new Array<LuaValue>(n);
+    for (let i = 0; i < n; i++) out[i] = this.toJs(L, fnIdx + 1 + i, false);
+    c._lua_settop(L, fnIdx - 1);
+    return out;
+  }
+
+  /**
+   * `lua_pcall` of the function below the top `nargs` values with
+   * `nresults`, under the message handler, which it leaves at the returned
+   * index with the results above it (the caller drops them with
+   * `lua_settop(L, index - 1)`). Throws a {@link LuaError} (stack restored).
+   */
+  private protectedCall(L: LuaState, nargs: number, nresults: number): number {
+    const c = this.c;
     this.cacheCheck?.();
     const fnIdx = c._lua_gettop(L) - nargs;
     c._lua_pushcclosure(L, this.msgh, 0);
@@ -744,19 +984,15 @@ export class LuaBridge {
     this.errorSlots[this.depth] = undefined;
     let status: number;
     try {
-      status = c._lua_pcallk(L, nargs, MULTRET, fnIdx, 0, 0);
+      status = c._lua_pcallk(L, nargs, nresults, fnIdx, 0, 0);
     } catch (e) {
       this.depth--;
       this.breakDown(e);
     }
     this.depth--;
     if (status === STATUS.OK) {
-      const n = c._lua_gettop(L) - fnIdx;
-      const out = new Array<LuaValue>(n);
-      for (let i = 0; i < n; i++) out[i] = this.toJs(L, fnIdx + 1 + i, false);
-      c._lua_settop(L, fnIdx - 1);
       if (topLevel) this.endEntry();
-      return out;
+      return fnIdx;
     }
     const err = this.errorFor(L, status, this.errorSlots[this.depth + 1]);
     c._lua_settop(L, fnIdx - 1);
@@ -863,7 +1099,7 @@ export class LuaBridge {
       c._lua_rawget(L, -2);
       const ref = c._luaL_ref(L, REGISTRY);
       if (name === "guard") this.guardRef = ref;
-      else this.helperRefs.set(name, ref);
+      else this.helperRefs.set(name, BigInt(ref));
     }
     c._lua_settop(L, -2);
   }

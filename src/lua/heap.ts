@@ -2,6 +2,16 @@ import { nonByteMessage, type ByteString } from "../core/bytes.js";
 import type { LuaC, LuaState } from "./wasm.js";
 
 const DECODE_CHUNK = 0x2000;
+/**
+ * From these lengths on, strings cross through Node's native latin1 copy
+ * (when there is a Node `Buffer`); shorter ones are quicker char by char.
+ */
+const NATIVE_WRITE_MIN = 64;
+const NATIVE_DECODE_MIN = 16;
+/** A char that is not a byte. */
+const NON_BYTE = /[\u0100-\uffff]/;
+/** Node's Buffer if present: its "latin1" encoding maps each char 0–255 to one byte and back, exactly. */
+const NodeBuffer: typeof Buffer | undefined = typeof Buffer === "function" ? Buffer : undefined;
 
 /**
  * Byte-exact string transfer between JS byte strings and Lua strings, through
@@ -15,6 +25,8 @@ export class HeapBytes {
   private capacity = 0;
   /** A `size_t` out-slot for `lua_tolstring`. */
   private readonly lenPtr: number;
+  /** A Node Buffer over the module's memory (remade when the memory grows). */
+  private view: Buffer | undefined;
 
   constructor(private readonly c: LuaC) {
     this.lenPtr = c._malloc(8);
@@ -42,6 +54,14 @@ export class HeapBytes {
     const n = s.length;
     const p = this.reserve(n + 1);
     const heap = this.c.HEAPU8;
+    const view = n >= NATIVE_WRITE_MIN ? this.nodeView(heap) : undefined;
+    if (view !== undefined) {
+      const bad = s.search(NON_BYTE);
+      if (bad >= 0) throw new TypeError(nonByteMessage(callName, s, bad));
+      view.write(s, p, n, "latin1");
+      heap[p + n] = 0;
+      return p;
+    }
     for (let i = 0; i < n; i++) {
       const b = s.charCodeAt(i);
       if (b > 0xff) throw new TypeError(nonByteMessage(callName, s, i));
@@ -89,9 +109,19 @@ export class HeapBytes {
     return s;
   }
 
+  /** A Node Buffer sharing `heap`'s memory, if Node's Buffer exists. */
+  private nodeView(heap: Uint8Array): Buffer | undefined {
+    if (NodeBuffer === undefined) return undefined;
+    const v = this.view;
+    if (v !== undefined && v.buffer === heap.buffer) return v;
+    return (this.view = NodeBuffer.from(heap.buffer, heap.byteOffset, heap.byteLength));
+  }
+
   /** Decodes `len` bytes at address `p` into a byte string. */
   decode(p: number, len: number): ByteString {
     const heap = this.c.HEAPU8;
+    const view = len >= NATIVE_DECODE_MIN ? this.nodeView(heap) : undefined;
+    if (view !== undefined) return view.toString("latin1", p, p + len);
     if (len <= 32) {
       let s = "";
       for (let i = 0; i < len; i++) s += String.fromCharCode(heap[p + i]!);

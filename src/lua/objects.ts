@@ -54,7 +54,12 @@ export class HostClass<T extends object> implements HostClassSlot {
     readonly mtRef: number,
     /** @internal see {@link HostClassSpec.equals} */
     readonly equals?: (a: object, b: object) => boolean,
-  ) {}
+  ) {
+    this.mtKey = BigInt(mtRef);
+  }
+
+  /** @internal {@link mtRef} as a `lua_Integer` */
+  readonly mtKey: bigint;
 
   /** @internal marker keeping T in the type. */
   declare readonly _instance?: T;

@@ -18,6 +18,7 @@ export class LuaRef {
   /** @internal true while borrowed by a running callback. */
   borrowed = false;
   private released = false;
+  #key: bigint | undefined;
 
   /** @internal */
   constructor(
@@ -27,6 +28,11 @@ export class LuaRef {
     /** Lua type of the referenced value. */
     readonly type: LuaRefType,
   ) {}
+
+  /** @internal {@link ref} as the `lua_Integer` that `lua_rawgeti` takes (made once, not per push). */
+  get key(): bigint {
+    return (this.#key ??= BigInt(this.ref));
+  }
 
   /** Keeps a borrowed ref alive after the callback returns. Returns `this`. */
   retain(): this {

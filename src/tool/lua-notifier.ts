@@ -1,5 +1,7 @@
 import { SocketLogicError } from "../core/errors.js";
+import type { HostClassSlot } from "../lua/bridge.js";
 import { LuaRef, type LuaInput, type LuaValue, type LuaVm } from "../lua/index.js";
+import { T } from "../lua/wasm.js";
 import { CALLBACKS } from "../renoise/socket/notifier.js";
 import type { Notifier } from "../renoise/socket/types.js";
 import { luaTypeOf } from "./tables.js";
@@ -16,18 +18,22 @@ export interface LuaNotifier {
  * instance (`renoise.vm.renoiseType` names a class; methods get `self`).
  *
  * Callbacks are looked up when they are about to run, as the double does for
- * TypeScript notifiers, so a tool may add or replace them later. Arguments
- * go through `convert` (socket objects become userdata). A Lua error inside a
+ * TypeScript notifiers, so a tool may add or replace them later. Object
+ * arguments (the socket) become userdata of `socketClass`. A Lua error inside a
  * callback is thrown as the `LuaError` (Lua message and traceback), which the
  * double records as `callback.error` and rethrows as a `CallbackError`.
  *
+ * Hot path (a table without a metatable, as most tools pass): the lookup is
+ * a raw read of the field, which runs no Lua code, and the call reads the
+ * field again in the same way, so no ref or closure is made per callback.
+ * The double calls what the getter returned right away (no Lua code runs in
+ * between), so both reads see the same function. A table with a metatable
+ * (a class instance) is looked up in protected mode (its `__index` may run
+ * Lua code), once, and the function found is the one called.
+ *
  * @internal
  */
-export function adaptLuaNotifier(
-  vm: LuaVm,
-  value: LuaValue,
-  convert: (args: unknown[]) => LuaInput[],
-): LuaNotifier {
+export function adaptLuaNotifier(vm: LuaVm, value: LuaValue, socketClass: HostClassSlot): LuaNotifier {
   if (!(value instanceof LuaRef) || value.type !== "table") {
     throw new SocketLogicError(
       `SocketServer:run: notifier must be a table of callbacks or a class instance, got ${luaTypeOf(value)}`,
@@ -43,33 +49,45 @@ export function adaptLuaNotifier(
       throw new SocketLogicError(`SocketServer:run: notifier.${name} must be a function, got ${luaTypeOf(cb)}`);
     }
   }
+  const bridge = vm.bridge;
   const table = value.retain();
-  // The function looked up by the last getter call, released once called (or at the next lookup).
+  // The function looked up (in protected mode) by the last getter call, released once called (or at the next lookup).
   const pending = new Map<string, LuaRef>();
   const notifier: Notifier = {};
   for (const name of CALLBACKS) {
+    // One function per callback name, made once: calls table[name] read raw.
+    const direct = (...args: unknown[]): void => {
+      bridge.callField(table, name, isInstance, args as LuaInput[], socketClass);
+    };
+    const lookUp = (): ((...args: unknown[]) => void) | undefined => {
+      const fn = table.get(name);
+      if (!(fn instanceof LuaRef)) return undefined;
+      if (fn.type !== "function") {
+        fn.release();
+        return undefined;
+      }
+      pending.set(name, fn);
+      return (...args: unknown[]): void => {
+        try {
+          bridge.callRefVoid(fn, (isInstance ? [table, ...args] : args) as LuaInput[], socketClass);
+        } finally {
+          fn.release();
+          if (pending.get(name) === fn) pending.delete(name);
+        }
+      };
+    };
     Object.defineProperty(notifier, name, {
       enumerable: true,
       get: () => {
-        pending.get(name)?.release();
-        pending.delete(name);
-        if (table.isReleased) return undefined;
-        const fn = table.get(name);
-        if (!(fn instanceof LuaRef)) return undefined;
-        if (fn.type !== "function") {
-          fn.release();
-          return undefined;
+        const stale = pending.get(name);
+        if (stale !== undefined) {
+          stale.release();
+          pending.delete(name);
         }
-        pending.set(name, fn);
-        return (...args: unknown[]): void => {
-          try {
-            if (isInstance) fn.call(table, ...convert(args));
-            else fn.call(...convert(args));
-          } finally {
-            fn.release();
-            if (pending.get(name) === fn) pending.delete(name);
-          }
-        };
+        if (table.isReleased) return undefined;
+        const t = bridge.rawFieldType(table, name);
+        if (t === -1) return lookUp();
+        return t === T.FUNCTION ? direct : undefined;
       },
     });
   }

@@ -69,9 +69,6 @@ export function bindSocket(vm: LuaVm, api: SocketApi): SocketBinding {
   });
   const client = (c: SocketClient): SocketClient => vm.wrap(c, clientClass);
 
-  const convert = (args: unknown[]): LuaInput[] =>
-    args.map((a) => (typeof a === "object" && a !== null ? client(a as SocketClient) : (a as LuaInput)));
-
   const dropNotifier = (s: SocketServer): void => {
     notifiers.get(s)?.dispose();
     notifiers.delete(s);
@@ -87,7 +84,7 @@ export function bindSocket(vm: LuaVm, api: SocketApi): SocketBinding {
     },
     methods: {
       run: (s, notifier) => {
-        const adapted = adaptLuaNotifier(vm, notifier, convert);
+        const adapted = adaptLuaNotifier(vm, notifier, clientClass);
         try {
           s.run(adapted.notifier);
         } catch (e) {
