@@ -151,6 +151,22 @@ export function releaseInstance(inst: LuaInstance, snapshot: MemorySnapshot): vo
   if (idle.length < MAX_IDLE_INSTANCES && !idle.includes(inst)) idle.push(inst);
 }
 
+let pooledByDefault = true;
+
+/**
+ * Whether `createLuaVm` without a `pooled` option starts from the snapshot
+ * (true, the default) or builds every VM from scratch. For comparing the two
+ * paths in one process (specs, benchmarks).
+ */
+export function setLuaVmPoolingDefault(on: boolean): void {
+  pooledByDefault = on;
+}
+
+/** See {@link setLuaVmPoolingDefault}. */
+export function luaVmPoolingDefault(): boolean {
+  return pooledByDefault;
+}
+
 /** Number of idle instances (for specs). */
 export function idleInstanceCount(): number {
   return idle.length;

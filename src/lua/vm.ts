@@ -7,7 +7,7 @@ import { buildHostTable, normalizeExternal, type HostContext } from "./host.js";
 import { newLuaInstance, type LuaInstance } from "./instance.js";
 import { defineHostClass, type HostClass, type HostClassSpec } from "./objects.js";
 import { PRELUDES } from "./prelude/index.js";
-import { MemorySnapshot, releaseInstance, takeInstance } from "./pool.js";
+import { luaVmPoolingDefault, MemorySnapshot, releaseInstance, takeInstance } from "./pool.js";
 import { LuaRef } from "./ref.js";
 import {
   DEFAULT_LUA_EPOCH,
@@ -89,6 +89,8 @@ export interface LuaVmOptions {
    * instance (default true): the same VM as one built from scratch, byte
    * for byte, in a fraction of the time. `false` builds it from scratch in
    * a new instance (the reference the pooled VMs are checked against).
+   * Closing a pooled VM (`vm.close()`, `tool.unload()`) gives its instance
+   * back for the next VM unless the VM broke down.
    */
   pooled?: boolean;
 }
@@ -199,7 +201,7 @@ async function prepare(lua51Numbers: boolean): Promise<Prepared> {
  */
 export async function createLuaVm(options: LuaVmOptions = {}): Promise<LuaVm> {
   const lua51Numbers = options.lua51Numbers ?? true;
-  if (options.pooled === false) {
+  if (!(options.pooled ?? luaVmPoolingDefault())) {
     const inst = await newLuaInstance();
     return new LuaVm(inst, buildTemplate(inst, lua51Numbers), options);
   }
