@@ -16,7 +16,7 @@ import {
   type LuaSystemEvent,
 } from "./system.js";
 import type { HostFunction, LuaInput, LuaValue } from "./values.js";
-import { newDeterministicState, T, type LuaState } from "./wasm.js";
+import { newDeterministicState, REGISTRY, T, type LuaState } from "./wasm.js";
 
 /** Chunk names of renoise-sim's own Lua (preludes, bindings): never passed through the 5.1 front end. */
 const INTERNAL_CHUNK = "=[renoise-sim ";
@@ -93,6 +93,21 @@ export interface LuaVmOptions {
    * back for the next VM unless the VM broke down.
    */
   pooled?: boolean;
+  /**
+   * renoise-sim's own Lua chunks this VM will run (bindings): compiled once
+   * into the VM's snapshot, so `vm.run(source, "=[renoise-sim <name>]")`
+   * with the same source calls the compiled chunk instead of parsing it
+   * again. Pass the same array object every time (it selects the snapshot);
+   * any other chunk is loaded as usual.
+   */
+  preload?: readonly LuaPreloadChunk[];
+}
+
+/** An internal chunk compiled into the VM template (see {@link LuaVmOptions.preload}). */
+export interface LuaPreloadChunk {
+  /** Run as chunk `=[renoise-sim <name>]`. */
+  readonly name: string;
+  readonly source: string;
 }
 
 /**
@@ -109,6 +124,8 @@ interface VmTemplate {
   readonly typeFnRef: number;
   /** Registry ref of the Lua function applying the per-VM options (see CONFIGURE_LUA). */
   readonly configureRef: number;
+  /** Compiled preload chunks by chunk name: their source and registry ref. */
+  readonly preloaded: ReadonlyMap<string, { readonly source: string; readonly ref: number }>;
 }
 
 /** Applies the options the preludes read at run time; runs once per VM, from scratch or restored. */
@@ -151,7 +168,11 @@ function templateContext(fs: OverlayFs, guard: LuaRef, lua51Numbers: boolean): H
  * standard libraries, bridge, host table, preludes. The bridge made here is
  * dropped: VMs rebuild theirs from the returned state.
  */
-function buildTemplate(inst: LuaInstance, lua51Numbers: boolean): VmTemplate {
+function buildTemplate(
+  inst: LuaInstance,
+  lua51Numbers: boolean,
+  preload: readonly LuaPreloadChunk[] | undefined,
+): VmTemplate {
   const c = inst.c;
   const L = newDeterministicState(c);
   c._luaL_openlibs(L);
@@ -165,6 +186,13 @@ function buildTemplate(inst: LuaInstance, lua51Numbers: boolean): VmTemplate {
   host.release();
   const [typeFn] = bridge.run("return type", "=[renoise-sim type]");
   if (!(typeFn instanceof LuaRef) || !(configure instanceof LuaRef)) throw new Error("prelude did not define type()");
+  const preloaded = new Map<string, { source: string; ref: number }>();
+  for (const p of preload ?? []) {
+    const chunkname = `${INTERNAL_CHUNK}${p.name}]`;
+    const err = bridge.load(L, p.source, chunkname);
+    if (err !== undefined) throw new LuaSyntaxError(err, "");
+    preloaded.set(chunkname, { source: p.source, ref: c._luaL_ref(L, REGISTRY) });
+  }
   const state = bridge.snapshotState();
   const keyOf = new Map<unknown, string>();
   for (const [k, v] of Object.entries(hostTable)) if (typeof v === "function") keyOf.set(v, k);
@@ -174,7 +202,7 @@ function buildTemplate(inst: LuaInstance, lua51Numbers: boolean): VmTemplate {
     if (key === undefined) throw new Error(`Lua VM template: host function '${entry.name}' is not from the host table`);
     hostFnKeys.set(id, key);
   }
-  return { L, bridge: state, hostFnKeys, typeFnRef: typeFn.ref, configureRef: configure.ref };
+  return { L, bridge: state, hostFnKeys, typeFnRef: typeFn.ref, configureRef: configure.ref, preloaded };
 }
 
 interface Prepared {
@@ -182,12 +210,12 @@ interface Prepared {
   readonly snapshot: MemorySnapshot;
 }
 
-/** Template and snapshot per `lua51Numbers`, made on first use. */
-const prepared = new Map<boolean, Promise<Prepared>>();
+/** Template and snapshot per `lua51Numbers` and preload list, made on first use. */
+const prepared = new Map<readonly LuaPreloadChunk[] | undefined, Map<boolean, Promise<Prepared>>>();
 
-async function prepare(lua51Numbers: boolean): Promise<Prepared> {
+async function prepare(lua51Numbers: boolean, preload: readonly LuaPreloadChunk[] | undefined): Promise<Prepared> {
   const inst = await newLuaInstance();
-  const template = buildTemplate(inst, lua51Numbers);
+  const template = buildTemplate(inst, lua51Numbers, preload);
   const snapshot = MemorySnapshot.take(inst);
   releaseInstance(inst, snapshot);
   return { template, snapshot };
@@ -201,15 +229,18 @@ async function prepare(lua51Numbers: boolean): Promise<Prepared> {
  */
 export async function createLuaVm(options: LuaVmOptions = {}): Promise<LuaVm> {
   const lua51Numbers = options.lua51Numbers ?? true;
+  const preload = options.preload;
   if (!(options.pooled ?? luaVmPoolingDefault())) {
     const inst = await newLuaInstance();
-    return new LuaVm(inst, buildTemplate(inst, lua51Numbers), options);
+    return new LuaVm(inst, buildTemplate(inst, lua51Numbers, preload), options);
   }
-  let ready = prepared.get(lua51Numbers);
+  let byNumbers = prepared.get(preload);
+  if (!byNumbers) prepared.set(preload, (byNumbers = new Map<boolean, Promise<Prepared>>()));
+  let ready = byNumbers.get(lua51Numbers);
   if (!ready) {
-    ready = prepare(lua51Numbers);
-    prepared.set(lua51Numbers, ready);
-    ready.catch(() => prepared.delete(lua51Numbers));
+    const made = (ready = prepare(lua51Numbers, preload));
+    byNumbers.set(lua51Numbers, made);
+    made.catch(() => byNumbers.delete(lua51Numbers));
   }
   const { template, snapshot } = await ready;
   const inst = await takeInstance();
@@ -237,6 +268,8 @@ export class LuaVm {
   private readonly typeFn: LuaRef;
   /** Which Lua chunks are read as (see {@link LuaVmOptions.luaVersion}). */
   readonly luaVersion: LuaDialect;
+  /** Compiled internal chunks of the template, by chunk name. */
+  private readonly preloaded: ReadonlyMap<string, { readonly source: string; readonly fn: LuaRef }>;
   /** @internal Called once after a clean {@link close} (gives the instance back to the pool). */
   onClosed: (() => void) | undefined;
 
@@ -280,6 +313,9 @@ export class LuaVm {
       funcs,
     });
     this.typeFn = new LuaRef(this.bridge, template.typeFnRef, "function");
+    const preloaded = new Map<string, { source: string; fn: LuaRef }>();
+    for (const [name, p] of template.preloaded) preloaded.set(name, { source: p.source, fn: new LuaRef(this.bridge, p.ref, "function") });
+    this.preloaded = preloaded;
     const configure = new LuaRef(this.bridge, template.configureRef, "function");
     configure.call(hostTable.seed, hostTable.platform, hostTable.root, hostTable.epoch); // runs unmetered
     this.bridge.setInstructionLimit(options.instructionLimit ?? 100_000_000);
@@ -294,7 +330,11 @@ export class LuaVm {
    * `LuaInstructionLimitError`; the VM stays usable.
    */
   run(source: ByteString | Uint8Array, chunkname: ByteString = "=(host)", ...args: LuaInput[]): LuaValue[] {
-    if (chunkname.startsWith(INTERNAL_CHUNK)) return this.bridge.run(source, chunkname, args);
+    if (chunkname.startsWith(INTERNAL_CHUNK)) {
+      const pre = this.preloaded.get(chunkname);
+      if (pre !== undefined && pre.source === source) return pre.fn.call(...args);
+      return this.bridge.run(source, chunkname, args);
+    }
     return this.bridge.run(this.front(source, chunkname, false), chunkname, args);
   }
 

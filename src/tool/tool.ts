@@ -23,6 +23,7 @@ import { bindOsc } from "./osc-binding.js";
 import { bindSocket, type SocketBinding } from "./socket-binding.js";
 import { bindModels, type ModelBinding } from "./model-binding.js";
 import { songApi, songLuaChunks } from "./song-binding.js";
+import { TOOL_LUA_PRELOAD } from "./lua-preload.js";
 import { bindViews } from "./views-binding.js";
 import { bindApp } from "./app-binding.js";
 import { bindMidi, type MidiBinding } from "./midi-binding.js";
@@ -554,6 +555,7 @@ export async function loadLuaTool(sim: Simulation, options: LuaToolOptions): Pro
           : { files: sourceFiles(options.files ?? {}) },
     seed: sim.seed,
     now: () => sim.now,
+    preload: TOOL_LUA_PRELOAD,
     print: (line) => sink.tool?.onPrint(line),
     ...(options.instructionLimit !== undefined ? { instructionLimit: options.instructionLimit } : {}),
     ...(options.luaVersion !== undefined ? { luaVersion: options.luaVersion } : {}),
