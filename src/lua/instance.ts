@@ -76,9 +76,14 @@ export class LuaInstance {
     return this.handlers !== undefined;
   }
 
-  /** The wasm shadow-stack pointer now (equal to its base whenever no C call is running). */
+  /**
+   * The wasm shadow-stack pointer now (equal to its base whenever no C call
+   * is running); NaN if the module does not export it (then no snapshot
+   * check passes and instances are never reused).
+   */
   stackPointer(): number {
-    return (this.c as unknown as { rawExports: RawExports }).rawExports.stackSave();
+    const raw = (this.c as unknown as { rawExports?: Partial<RawExports> }).rawExports;
+    return raw?.stackSave?.() ?? Number.NaN;
   }
 }
 
