@@ -55,7 +55,7 @@ function probeBreakAddress(inst: LuaInstance): number | null {
   if (end === undefined || end <= 0) return null;
   const c = inst.c;
   const words = end >> 2;
-  const size = 4 << 20;
+  const size = 1 << 20;
   const before = c.HEAPU32.slice(0, words);
   const p = c._malloc(size);
   if (!p) return null;
@@ -65,7 +65,7 @@ function probeBreakAddress(inst: LuaInstance): number | null {
   let ties = 0;
   for (let i = 0; i < words; i++) {
     const v = heap[i]!;
-    if (v < p + size || v > p + size + (1 << 20) || v - before[i]! < size / 2) continue;
+    if (v < p + size || v > p + size + (1 << 18) || v - before[i]! < size / 2) continue;
     if (v > bestValue) {
       best = i << 2;
       bestValue = v;
@@ -101,6 +101,7 @@ export class MemorySnapshot {
   static take(inst: LuaInstance): MemorySnapshot {
     const heap = inst.c.HEAPU8;
     const whole = heap.slice();
+    const stackPointer = inst.stackPointer();
     if (breakAddress === undefined) breakAddress = probeBreakAddress(inst);
     let top: number;
     if (breakAddress !== null) {
@@ -111,7 +112,7 @@ export class MemorySnapshot {
     }
     const bytes = whole.slice(0, Math.min(whole.length, (top + 7) & ~7));
     inst.dirtyTop = Math.max(inst.dirtyTop, heapBreak(inst));
-    return new MemorySnapshot(bytes, inst.stackPointer(), inst.fns);
+    return new MemorySnapshot(bytes, stackPointer, inst.fns);
   }
 
   /** Copies the snapshot into `inst` and zeros what was used above it. */
