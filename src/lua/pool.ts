@@ -30,6 +30,7 @@ let breakAddress: number | null | undefined;
 
 interface RawStackExports {
   emscripten_stack_get_end(): number;
+  emscripten_stack_get_base(): number;
 }
 
 function raw(inst: LuaInstance): Partial<RawStackExports> {
@@ -37,10 +38,10 @@ function raw(inst: LuaInstance): Partial<RawStackExports> {
 }
 
 /** The current heap break of `inst`, or its whole memory size if the break's address is unknown. */
-function heapBreak(inst: LuaInstance): number {
+function heapBreak(inst: LuaInstance, address = breakAddress): number {
   const heap = inst.c.HEAPU8;
-  if (breakAddress == null) return heap.length;
-  return inst.c.HEAPU32[breakAddress >> 2]!;
+  if (address == null) return heap.length;
+  return inst.c.HEAPU32[address >> 2]!;
 }
 
 /**
@@ -82,6 +83,30 @@ function probeBreakAddress(inst: LuaInstance): number | null {
   return moved ? best : null;
 }
 
+/**
+ * Finds the heap-break address (once per process) on a new, unused
+ * instance and puts the instance back exactly as it was: its data, stack
+ * and first heap bytes are saved before the probe and copied back after,
+ * and the heap the probe used is zeroed. Call before building anything in
+ * the instance.
+ */
+export function probeOnFreshInstance(inst: LuaInstance): void {
+  if (breakAddress !== undefined) return;
+  const base = raw(inst).emscripten_stack_get_base?.();
+  const heap = inst.c.HEAPU8;
+  if (base === undefined || base <= 0 || base + (1 << 16) > heap.length) {
+    breakAddress = null;
+    return;
+  }
+  const saved = heap.slice(0, base + (1 << 16));
+  const found = probeBreakAddress(inst);
+  const pristineBreak = found === null ? Infinity : new Uint32Array(saved.buffer, found, 1)[0]!;
+  const used = found === null ? heap.length : heapBreak(inst, found);
+  inst.c.HEAPU8.set(saved, 0);
+  inst.c.HEAPU8.fill(0, saved.length, Math.max(saved.length, Math.min(used, inst.c.HEAPU8.length)));
+  breakAddress = pristineBreak <= saved.length ? found : null;
+}
+
 /** A copy of an instance's memory (up to its heap break) and what must match to restore it. */
 export class MemorySnapshot {
   private constructor(
@@ -100,8 +125,14 @@ export class MemorySnapshot {
    */
   static take(inst: LuaInstance): MemorySnapshot {
     const heap = inst.c.HEAPU8;
-    const whole = heap.slice();
     const stackPointer = inst.stackPointer();
+    if (breakAddress != null) {
+      // Found by probeOnFreshInstance: copy up to the break, nothing to undo.
+      const bytes = heap.slice(0, Math.min(heap.length, (heapBreak(inst) + 7) & ~7));
+      inst.dirtyTop = Math.max(inst.dirtyTop, heapBreak(inst));
+      return new MemorySnapshot(bytes, stackPointer, inst.fns);
+    }
+    const whole = heap.slice();
     if (breakAddress === undefined) breakAddress = probeBreakAddress(inst);
     let top: number;
     if (breakAddress !== null) {

@@ -7,7 +7,7 @@ import { buildHostTable, normalizeExternal, type HostContext } from "./host.js";
 import { newLuaInstance, type LuaInstance } from "./instance.js";
 import { defineHostClass, type HostClass, type HostClassSpec } from "./objects.js";
 import { PRELUDES } from "./prelude/index.js";
-import { luaVmPoolingDefault, MemorySnapshot, releaseInstance, takeInstance } from "./pool.js";
+import { luaVmPoolingDefault, MemorySnapshot, probeOnFreshInstance, releaseInstance, takeInstance } from "./pool.js";
 import { LuaRef } from "./ref.js";
 import {
   DEFAULT_LUA_EPOCH,
@@ -215,6 +215,7 @@ const prepared = new Map<readonly LuaPreloadChunk[] | undefined, Map<boolean, Pr
 
 async function prepare(lua51Numbers: boolean, preload: readonly LuaPreloadChunk[] | undefined): Promise<Prepared> {
   const inst = await newLuaInstance();
+  probeOnFreshInstance(inst);
   const template = buildTemplate(inst, lua51Numbers, preload);
   const snapshot = MemorySnapshot.take(inst);
   releaseInstance(inst, snapshot);
