@@ -150,6 +150,8 @@ describe("Lua host: internal API for bindings (globals, callbacks, host objects)
     const vm = await createLuaVm();
     const cls = vm.defineClass<{ id: number }>({ typeName: "Thing" });
     vm.installGlobals({ make: (n) => vm.wrap({ id: n as number }, cls), cb: (f) => (f as LuaRef).call() });
+    vm.run("make(0)"); // the class's metatable (and its functions) is built with its first object
+    vm.collectGarbage();
     const fns = vm.bridge.hostFunctionCount;
     vm.run("for i = 1, 200 do local t = make(i) cb(function() return t end) end");
     expect(vm.bridge.liveObjectCount).toBeGreaterThan(0);

@@ -6,8 +6,9 @@ import {
   LuaSyntaxError,
   LuaVmClosedError,
 } from "./errors.js";
-import { HeapBytes } from "./heap.js";
+import { HeapBytes, type HeapBytesState } from "./heap.js";
 import { BRIDGE_HELPERS_LUA } from "./helpers.js";
+import type { LuaInstance } from "./instance.js";
 import { LuaRef, type LuaRefType } from "./ref.js";
 import { LuaMulti, type HostFunction, type HostResult, type LuaInput, type LuaValue } from "./values.js";
 import {
@@ -35,7 +36,8 @@ const NO_FAILURE: unique symbol = Symbol("none");
  */
 export type RawHostFunction = (L: LuaState, bridge: LuaBridge) => number;
 
-interface FnEntry {
+/** @internal A host function as the bridge keeps it (by the id in its closure's userdata). */
+export interface FnEntry {
   readonly fn: HostFunction | RawHostFunction;
   readonly name: string;
   /** `luaL_where` level used to prefix errors raised by this function. */
@@ -82,6 +84,24 @@ const ARG_NAMES = Array.from({ length: 8 }, (_, i) => `argument #${i + 1}`);
 
 type HelperName = "get" | "set" | "method" | "make_class";
 
+/**
+ * The JS side of a bridge as it stood when its Lua state was snapshotted
+ * (see pool.ts): with the same memory copied back, a bridge built from it is
+ * the same bridge. `funcs` are the host functions alive then.
+ *
+ * @internal
+ */
+export interface BridgeState {
+  readonly heap: HeapBytesState;
+  readonly modeText: number;
+  readonly fnMetaKey: bigint;
+  readonly objCacheKey: bigint;
+  readonly guardRef: number;
+  readonly helperRefs: ReadonlyMap<HelperName, bigint>;
+  readonly nextFnId: number;
+  readonly funcs: ReadonlyMap<number, FnEntry>;
+}
+
 /** Options of {@link LuaBridge}. */
 export interface BridgeOptions {
   /** Max Lua instructions per entry from the host; 0 disables. */
@@ -103,13 +123,15 @@ export interface BridgeOptions {
 export class LuaBridge {
   /** Byte-string transfer through the module heap. */
   readonly bytes: HeapBytes;
+  /** The module's raw C functions and heap. */
+  readonly c: LuaC;
   private readonly trampoline: number;
   private readonly gcFn: number;
   private readonly msgh: number;
   private readonly hook: number;
   private readonly modeText: number;
 
-  private readonly funcs = new Map<number, FnEntry>();
+  private readonly funcs: Map<number, FnEntry>;
   private nextFnId = 1;
   private readonly fnMetaKey: bigint;
 
@@ -139,7 +161,7 @@ export class LuaBridge {
   private readonly cstrings = new Map<string, number>();
 
   private guardRef = 0;
-  private readonly helperRefs = new Map<HelperName, bigint>();
+  private readonly helperRefs: Map<HelperName, bigint>;
 
   /** Lua states currently running a host function (innermost last). */
   private readonly states: LuaState[] = [];
@@ -162,22 +184,49 @@ export class LuaBridge {
   private abortTraceback = "";
   private closedReason: string | undefined;
 
+  /**
+   * A bridge owning `instance` (its callbacks come here from now on). Without
+   * `restored`, sets up the Lua side in `L` (message handler, metatables,
+   * helpers); with it, takes the JS side of a bridge whose Lua state was
+   * snapshotted and has just been copied back into the instance's memory.
+   * The count hook is installed by the first {@link setInstructionLimit}
+   * with a limit above 0 (or here if `options.instructionLimit` is).
+   */
   constructor(
-    /** The module's raw C functions and heap. */
-    readonly c: LuaC,
+    /** The module instance the state lives in. */
+    readonly instance: LuaInstance,
     /** The main Lua state. */
     readonly L: LuaState,
     options: BridgeOptions,
+    restored?: BridgeState,
   ) {
-    this.bytes = new HeapBytes(c);
+    const c = (this.c = instance.c);
     this.instructionLimit = options.instructionLimit;
     this.hookStep = Math.max(1, Math.floor(options.hookStep));
-    this.trampoline = c.addFunction((l: number) => this.dispatch(l), "ii");
-    this.gcFn = c.addFunction((l: number) => this.collect(l), "ii");
-    this.msgh = c.addFunction((l: number) => this.messageHandler(l), "ii");
-    this.hook = c.addFunction((l: number) => this.countHook(l), "vii");
-    const panic = c.addFunction((l: number) => this.panic(l), "ii");
-    c._lua_atpanic(L, panic);
+    ({ trampoline: this.trampoline, gcFn: this.gcFn, msgh: this.msgh, hook: this.hook } = instance.fns);
+    instance.own({
+      dispatch: (l) => this.dispatch(l),
+      collect: (l) => this.collect(l),
+      messageHandler: (l) => this.messageHandler(l),
+      countHook: (l) => this.countHook(l),
+      panic: (l) => this.panic(l),
+    });
+    if (restored) {
+      this.bytes = HeapBytes.restore(c, restored.heap);
+      this.modeText = restored.modeText;
+      this.fnMetaKey = restored.fnMetaKey;
+      this.objCacheKey = restored.objCacheKey;
+      this.guardRef = restored.guardRef;
+      this.helperRefs = new Map(restored.helperRefs);
+      this.nextFnId = restored.nextFnId;
+      this.funcs = new Map(restored.funcs);
+      if (this.instructionLimit > 0) c._lua_sethook(L, this.hook, MASK_COUNT, this.hookStep);
+      return;
+    }
+    this.funcs = new Map();
+    this.helperRefs = new Map();
+    this.bytes = new HeapBytes(c);
+    c._lua_atpanic(L, instance.fns.panic);
     this.modeText = c._malloc(2);
     c.HEAPU8[this.modeText] = 0x74; // "t": text chunks only for host loads
     c.HEAPU8[this.modeText + 1] = 0;
@@ -202,6 +251,27 @@ export class LuaBridge {
     if (this.instructionLimit > 0) c._lua_sethook(L, this.hook, MASK_COUNT, this.hookStep);
   }
 
+  /**
+   * The JS side of this bridge now, for a snapshot of its Lua state (see
+   * {@link BridgeState}). Only valid while no Lua code runs and no host
+   * object has a userdata.
+   */
+  snapshotState(): BridgeState {
+    if (this.depth > 0 || this.liveObjects > 0 || this.valueCacheKey !== 0n) {
+      throw new Error("LuaBridge.snapshotState: Lua code is running or host objects are bound");
+    }
+    return {
+      heap: this.bytes.state(),
+      modeText: this.modeText,
+      fnMetaKey: this.fnMetaKey,
+      objCacheKey: this.objCacheKey,
+      guardRef: this.guardRef,
+      helperRefs: new Map(this.helperRefs),
+      nextFnId: this.nextFnId,
+      funcs: new Map(this.funcs),
+    };
+  }
+
   // ---------------------------------------------------------------- state
 
   /** True once closed or broken down. */
@@ -217,9 +287,17 @@ export class LuaBridge {
   /** Closes the Lua state (runs `__gc` metamethods). Idempotent. */
   close(): void {
     if (this.closedReason !== undefined) return;
-    if (this.depth > 0) throw new LuaVmClosedError("Lua VM: close() called while Lua code is running");
+    if (this.depth > 0) {
+      this.instance.tainted = true;
+      throw new LuaVmClosedError("Lua VM: close() called while Lua code is running");
+    }
     this.closedReason = "closed";
-    this.c._lua_close(this.L);
+    try {
+      this.c._lua_close(this.L);
+    } catch (e) {
+      this.instance.tainted = true;
+      throw e;
+    }
   }
 
   /** The Lua state to use now: the one running the innermost host function, else the main state. */
@@ -1048,6 +1126,7 @@ export class LuaBridge {
     if (!this.aborting) {
       if (limit <= 0 || this.executed <= limit || this.depth === 0) return;
       this.aborting = true;
+      this.instance.tainted = true;
       // Name the line that was running (level 0 inside a hook), not a pcall further out.
       const c = this.c;
       c._luaL_where(L, 0);
@@ -1075,12 +1154,14 @@ export class LuaBridge {
   }
 
   private panic(L: LuaState): number {
+    this.instance.tainted = true;
     const msg = this.bytes.read(L, -1) ?? "?";
     this.closedReason = `Lua panic: ${msg}`;
     throw new LuaVmClosedError(`Lua VM broke down (panic): ${msg}`);
   }
 
   private breakDown(e: unknown): never {
+    this.instance.tainted = true;
     if (e instanceof LuaVmClosedError) throw e;
     this.closedReason ??= `internal error: ${e instanceof Error ? e.message : String(e)}`;
     throw new LuaVmClosedError(`Lua VM broke down: ${this.closedReason}`, { cause: e });

@@ -13,6 +13,13 @@ const NON_BYTE = /[\u0100-\uffff]/;
 /** Node's Buffer if present: its "latin1" encoding maps each char 0–255 to one byte and back, exactly. */
 const NodeBuffer: typeof Buffer | undefined = typeof Buffer === "function" ? Buffer : undefined;
 
+/** Where a {@link HeapBytes} keeps its buffers in the heap (for a memory snapshot). @internal */
+export interface HeapBytesState {
+  readonly scratch: number;
+  readonly capacity: number;
+  readonly lenPtr: number;
+}
+
 /**
  * Byte-exact string transfer between JS byte strings and Lua strings, through
  * one reusable scratch buffer in the module's heap (no allocation per call
@@ -28,9 +35,28 @@ export class HeapBytes {
   /** A Node Buffer over the module's memory (remade when the memory grows). */
   private view: Buffer | undefined;
 
-  constructor(private readonly c: LuaC) {
+  constructor(
+    private readonly c: LuaC,
+    restored?: HeapBytesState,
+  ) {
+    if (restored) {
+      this.lenPtr = restored.lenPtr;
+      this.scratch = restored.scratch;
+      this.capacity = restored.capacity;
+      return;
+    }
     this.lenPtr = c._malloc(8);
     this.reserve(256);
+  }
+
+  /** The buffers of a snapshotted heap, copied back into `c`'s memory. */
+  static restore(c: LuaC, state: HeapBytesState): HeapBytes {
+    return new HeapBytes(c, state);
+  }
+
+  /** Where the buffers are now. */
+  state(): HeapBytesState {
+    return { scratch: this.scratch, capacity: this.capacity, lenPtr: this.lenPtr };
   }
 
   /** Makes the scratch buffer at least `n` bytes long and returns its address. */

@@ -13,7 +13,8 @@ export interface HostContext {
   platform: string;
   lua51Numbers: boolean;
   env: Record<string, string>;
-  guard: LuaRef;
+  /** The abort guard table (only when the host table is built into a new state). */
+  guard?: LuaRef;
   /** Renoise's rawequal on two API objects (host userdata). */
   same: (a: LuaValue, b: LuaValue) => boolean;
   print: (line: ByteString) => void;

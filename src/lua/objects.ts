@@ -47,27 +47,46 @@ export interface HostClassSpec<T extends object> {
 
 /** A class defined with `LuaVm.defineClass`; pass it to `LuaVm.wrap`. */
 export class HostClass<T extends object> implements HostClassSlot {
+  private ref = 0;
+
   /** @internal */
   constructor(
     readonly typeName: string,
-    /** @internal registry ref of the metatable */
-    readonly mtRef: number,
+    /** Builds the metatable in Lua and returns its registry ref (run once, on first use). */
+    private build: (() => number) | undefined,
     /** @internal see {@link HostClassSpec.equals} */
     readonly equals?: (a: object, b: object) => boolean,
-  ) {
-    this.mtKey = BigInt(mtRef);
+  ) {}
+
+  private key: bigint | undefined;
+
+  /** @internal {@link mtRef} as a `lua_Integer` (building the metatable on first use) */
+  get mtKey(): bigint {
+    return (this.key ??= BigInt(this.mtRef));
   }
 
-  /** @internal {@link mtRef} as a `lua_Integer` */
-  readonly mtKey: bigint;
+  /**
+   * @internal registry ref of the metatable. Built when the first object of
+   * the class goes to Lua: a binding defines many classes a tool may never
+   * meet (every view type, every song object), and each costs a few dozen
+   * host closures.
+   */
+  get mtRef(): number {
+    const build = this.build;
+    if (build !== undefined) {
+      this.ref = build();
+      this.build = undefined;
+    }
+    return this.ref;
+  }
 
   /** @internal marker keeping T in the type. */
   declare readonly _instance?: T;
 }
 
 /**
- * Builds the metatable of a host class (see helpers.ts `make_class`) and
- * returns the class handle.
+ * Returns the class handle of a host class; its metatable (see helpers.ts
+ * `make_class`) is built when the first object of the class is pushed.
  *
  * @internal use `LuaVm.defineClass`.
  */
@@ -118,40 +137,43 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
     properties: Object.keys(spec.properties ?? {}).sort(),
   };
 
-  const L = bridge.current;
-  const tables = [
-    bridge.namedFunctions(methods, `${typeName}:`, 1),
-    bridge.namedFunctions(getters, `${typeName}.`, 2),
-    bridge.namedFunctions(setters, `${typeName}.`, 2),
-  ] as const;
-  let mt: LuaValue;
-  let holderRef: LuaRef | undefined;
-  try {
-    const cached = spec.cached?.length ? Object.fromEntries(spec.cached.map((n) => [n, true])) : undefined;
-    holderRef = cached ? bridge.valueCacheHolder() : undefined;
-    [mt] = bridge.callHelper("make_class", [
-      typeName,
-      ...tables,
-      tostringFn,
-      same,
-      info,
-      lt,
-      le,
-      cached,
-      holderRef,
-    ]);
-  } finally {
-    for (const t of tables) t.release();
-    holderRef?.release();
-  }
-  if (!(mt instanceof LuaRef)) throw new Error("make_class did not return a table");
-  // Add __gc (frees the JS side when Lua collects the userdata).
-  const c = bridge.c;
-  c._lua_rawgeti(L, REGISTRY, BigInt(mt.ref));
-  bridge.bytes.push(L, "__gc");
-  bridge.pushGcFunction(L);
-  c._lua_rawset(L, -3);
-  c._lua_settop(L, -2);
-  holder.cls = new HostClass<T>(typeName, mt.ref, equals);
+  const build = (): number => {
+    const L = bridge.current;
+    const tables = [
+      bridge.namedFunctions(methods, `${typeName}:`, 1),
+      bridge.namedFunctions(getters, `${typeName}.`, 2),
+      bridge.namedFunctions(setters, `${typeName}.`, 2),
+    ] as const;
+    let mt: LuaValue;
+    let holderRef: LuaRef | undefined;
+    try {
+      const cached = spec.cached?.length ? Object.fromEntries(spec.cached.map((n) => [n, true])) : undefined;
+      holderRef = cached ? bridge.valueCacheHolder() : undefined;
+      [mt] = bridge.callHelper("make_class", [
+        typeName,
+        ...tables,
+        tostringFn,
+        same,
+        info,
+        lt,
+        le,
+        cached,
+        holderRef,
+      ]);
+    } finally {
+      for (const t of tables) t.release();
+      holderRef?.release();
+    }
+    if (!(mt instanceof LuaRef)) throw new Error("make_class did not return a table");
+    // Add __gc (frees the JS side when Lua collects the userdata).
+    const c = bridge.c;
+    c._lua_rawgeti(L, REGISTRY, BigInt(mt.ref));
+    bridge.bytes.push(L, "__gc");
+    bridge.pushGcFunction(L);
+    c._lua_rawset(L, -3);
+    c._lua_settop(L, -2);
+    return mt.ref;
+  };
+  holder.cls = new HostClass<T>(typeName, build, equals);
   return holder.cls;
 }

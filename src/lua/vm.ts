@@ -1,11 +1,13 @@
 import { text, type ByteString } from "../core/bytes.js";
-import { LuaBridge, type RawHostFunction } from "./bridge.js";
+import { LuaBridge, type BridgeState, type FnEntry, type RawHostFunction } from "./bridge.js";
 import { LuaSyntaxError, LuaVmClosedError } from "./errors.js";
 import { syntaxMessage, translate51, type LuaDialect } from "./frontend/index.js";
 import { OverlayFs, openToolSource, resolveToolPath, type ToolSource } from "./fs.js";
-import { buildHostTable, normalizeExternal } from "./host.js";
+import { buildHostTable, normalizeExternal, type HostContext } from "./host.js";
+import { newLuaInstance, type LuaInstance } from "./instance.js";
 import { defineHostClass, type HostClass, type HostClassSpec } from "./objects.js";
 import { PRELUDES } from "./prelude/index.js";
+import { luaVmPoolingDefault, MemorySnapshot, probeOnFreshInstance, releaseInstance, takeInstance } from "./pool.js";
 import { LuaRef } from "./ref.js";
 import {
   DEFAULT_LUA_EPOCH,
@@ -14,7 +16,7 @@ import {
   type LuaSystemEvent,
 } from "./system.js";
 import type { HostFunction, LuaInput, LuaValue } from "./values.js";
-import { loadLuaModule, newDeterministicState, T, type LuaState } from "./wasm.js";
+import { newDeterministicState, REGISTRY, T, type LuaState } from "./wasm.js";
 
 /** Chunk names of renoise-sim's own Lua (preludes, bindings): never passed through the 5.1 front end. */
 const INTERNAL_CHUNK = "=[renoise-sim ";
@@ -82,6 +84,142 @@ export interface LuaVmOptions {
   externalFiles?: Record<string, ByteString | Uint8Array>;
   /** Receives each process start and each file operation outside the tool folder (for the trace). */
   onSystemCall?: (event: LuaSystemEvent) => void;
+  /**
+   * Start from a memory snapshot of a prepared VM in a pooled module
+   * instance (default true): the same VM as one built from scratch, byte
+   * for byte, in a fraction of the time. `false` builds it from scratch in
+   * a new instance (the reference the pooled VMs are checked against).
+   * Closing a pooled VM (`vm.close()`, `tool.unload()`) gives its instance
+   * back for the next VM unless the VM broke down.
+   */
+  pooled?: boolean;
+  /**
+   * renoise-sim's own Lua chunks this VM will run (bindings): compiled once
+   * into the VM's snapshot, so `vm.run(source, "=[renoise-sim <name>]")`
+   * with the same source calls the compiled chunk instead of parsing it
+   * again. Pass the same array object every time (it selects the snapshot);
+   * any other chunk is loaded as usual.
+   */
+  preload?: readonly LuaPreloadChunk[];
+}
+
+/** An internal chunk compiled into the VM template (see {@link LuaVmOptions.preload}). */
+export interface LuaPreloadChunk {
+  /** Run as chunk `=[renoise-sim <name>]`. */
+  readonly name: string;
+  readonly source: string;
+}
+
+/**
+ * The Lua side of a new VM before its options are applied: libraries,
+ * bridge, preludes. Depends on nothing but `lua51Numbers`, so one memory
+ * snapshot of it serves every VM with that setting.
+ */
+interface VmTemplate {
+  readonly L: LuaState;
+  readonly bridge: BridgeState;
+  /** The `host` table key of each host function alive in the template, by id. */
+  readonly hostFnKeys: ReadonlyMap<number, string>;
+  /** Registry ref of the prelude's `type`. */
+  readonly typeFnRef: number;
+  /** Registry ref of the Lua function applying the per-VM options (see CONFIGURE_LUA). */
+  readonly configureRef: number;
+  /** Compiled preload chunks by chunk name: their source and registry ref. */
+  readonly preloaded: ReadonlyMap<string, { readonly source: string; readonly ref: number }>;
+}
+
+/** Applies the options the preludes read at run time; runs once per VM, from scratch or restored. */
+const CONFIGURE_LUA = `
+local host = ...
+return function(seed, platform, root, epoch)
+  host.seed, host.platform, host.root, host.epoch = seed, platform, root, epoch
+  host.reseed()
+end
+`;
+
+function templateCall(): never {
+  throw new Error("renoise-sim: a host function was called while the Lua VM template was being built");
+}
+
+/** The host context of a template: options are applied later, host functions may not run. */
+function templateContext(fs: OverlayFs, guard: LuaRef, lua51Numbers: boolean): HostContext {
+  return {
+    fs,
+    now: templateCall,
+    seed: 0,
+    platform: "LINUX",
+    lua51Numbers,
+    env: {},
+    guard,
+    same: templateCall,
+    print: templateCall,
+    stdout: templateCall,
+    onExit: templateCall,
+    translate: templateCall,
+    epoch: DEFAULT_LUA_EPOCH,
+    processes: undefined,
+    externalFiles: new Map(),
+    onSystemCall: templateCall,
+  };
+}
+
+/**
+ * Builds the template Lua state in a new instance: deterministic state,
+ * standard libraries, bridge, host table, preludes. The bridge made here is
+ * dropped: VMs rebuild theirs from the returned state.
+ */
+function buildTemplate(
+  inst: LuaInstance,
+  lua51Numbers: boolean,
+  preload: readonly LuaPreloadChunk[] | undefined,
+): VmTemplate {
+  const c = inst.c;
+  const L = newDeterministicState(c);
+  c._luaL_openlibs(L);
+  const bridge = new LuaBridge(inst, L, { instructionLimit: 0, hookStep: 1 });
+  const guard = new LuaRef(bridge, bridge.guardRefIndex, "table");
+  const hostTable = buildHostTable(templateContext(new OverlayFs(openToolSource(undefined).fs), guard, lua51Numbers));
+  const [host] = bridge.run("return ...", "=[renoise-sim host]", [hostTable]);
+  if (!(host instanceof LuaRef)) throw new Error("host table missing");
+  for (const p of PRELUDES) bridge.run(p.source, `=[renoise-sim ${p.name}]`, [host]);
+  const [configure] = bridge.run(CONFIGURE_LUA, "=[renoise-sim configure]", [host]);
+  host.release();
+  const [typeFn] = bridge.run("return type", "=[renoise-sim type]");
+  if (!(typeFn instanceof LuaRef) || !(configure instanceof LuaRef)) throw new Error("prelude did not define type()");
+  const preloaded = new Map<string, { source: string; ref: number }>();
+  for (const p of preload ?? []) {
+    const chunkname = `${INTERNAL_CHUNK}${p.name}]`;
+    const err = bridge.load(L, p.source, chunkname);
+    if (err !== undefined) throw new LuaSyntaxError(err, "");
+    preloaded.set(chunkname, { source: p.source, ref: c._luaL_ref(L, REGISTRY) });
+  }
+  const state = bridge.snapshotState();
+  const keyOf = new Map<unknown, string>();
+  for (const [k, v] of Object.entries(hostTable)) if (typeof v === "function") keyOf.set(v, k);
+  const hostFnKeys = new Map<number, string>();
+  for (const [id, entry] of state.funcs) {
+    const key = keyOf.get(entry.fn);
+    if (key === undefined) throw new Error(`Lua VM template: host function '${entry.name}' is not from the host table`);
+    hostFnKeys.set(id, key);
+  }
+  return { L, bridge: state, hostFnKeys, typeFnRef: typeFn.ref, configureRef: configure.ref, preloaded };
+}
+
+interface Prepared {
+  readonly template: VmTemplate;
+  readonly snapshot: MemorySnapshot;
+}
+
+/** Template and snapshot per `lua51Numbers` and preload list, made on first use. */
+const prepared = new Map<readonly LuaPreloadChunk[] | undefined, Map<boolean, Promise<Prepared>>>();
+
+async function prepare(lua51Numbers: boolean, preload: readonly LuaPreloadChunk[] | undefined): Promise<Prepared> {
+  const inst = await newLuaInstance();
+  probeOnFreshInstance(inst);
+  const template = buildTemplate(inst, lua51Numbers, preload);
+  const snapshot = MemorySnapshot.take(inst);
+  releaseInstance(inst, snapshot);
+  return { template, snapshot };
 }
 
 /**
@@ -91,10 +229,26 @@ export interface LuaVmOptions {
  * to the tool folder, `print` to a sink and an instruction limit.
  */
 export async function createLuaVm(options: LuaVmOptions = {}): Promise<LuaVm> {
-  const c = await loadLuaModule();
-  const L = newDeterministicState(c);
-  c._luaL_openlibs(L);
-  return new LuaVm(c, L, options);
+  const lua51Numbers = options.lua51Numbers ?? true;
+  const preload = options.preload;
+  if (!(options.pooled ?? luaVmPoolingDefault())) {
+    const inst = await newLuaInstance();
+    return new LuaVm(inst, buildTemplate(inst, lua51Numbers, preload), options);
+  }
+  let byNumbers = prepared.get(preload);
+  if (!byNumbers) prepared.set(preload, (byNumbers = new Map<boolean, Promise<Prepared>>()));
+  let ready = byNumbers.get(lua51Numbers);
+  if (!ready) {
+    const made = (ready = prepare(lua51Numbers, preload));
+    byNumbers.set(lua51Numbers, made);
+    made.catch(() => byNumbers.delete(lua51Numbers));
+  }
+  const { template, snapshot } = await ready;
+  const inst = await takeInstance();
+  snapshot.restoreInto(inst);
+  const vm = new LuaVm(inst, template, options);
+  vm.onClosed = () => releaseInstance(inst, snapshot);
+  return vm;
 }
 
 /** See {@link createLuaVm}. */
@@ -115,13 +269,13 @@ export class LuaVm {
   private readonly typeFn: LuaRef;
   /** Which Lua chunks are read as (see {@link LuaVmOptions.luaVersion}). */
   readonly luaVersion: LuaDialect;
+  /** Compiled internal chunks of the template, by chunk name. */
+  private readonly preloaded: ReadonlyMap<string, { readonly source: string; readonly fn: LuaRef }>;
+  /** @internal Called once after a clean {@link close} (gives the instance back to the pool). */
+  onClosed: (() => void) | undefined;
 
   /** @internal use {@link createLuaVm}. */
-  constructor(c: ConstructorParameters<typeof LuaBridge>[0], L: LuaState, options: LuaVmOptions) {
-    this.bridge = new LuaBridge(c, L, {
-      instructionLimit: options.instructionLimit ?? 100_000_000,
-      hookStep: options.hookStep ?? 1000,
-    });
+  constructor(inst: LuaInstance, template: VmTemplate, options: LuaVmOptions) {
     this.luaVersion = options.luaVersion ?? "5.1";
     if (this.luaVersion !== "5.1" && this.luaVersion !== "5.4") {
       throw new TypeError(`createLuaVm: luaVersion must be "5.1" or "5.4", got ${String(this.luaVersion)}`);
@@ -130,7 +284,6 @@ export class LuaVm {
     this.files = new OverlayFs(fs);
     this.mainFile = main;
     const print = options.print ?? ((line: ByteString) => void this.printed.push(line));
-    const guard = new LuaRef(this.bridge, this.bridge.guardRefIndex, "table");
     const hostTable = buildHostTable({
       fs: this.files,
       now: options.now ?? (() => 0),
@@ -138,7 +291,6 @@ export class LuaVm {
       platform: options.platform ?? "LINUX",
       lua51Numbers: options.lua51Numbers ?? true,
       env: options.env ?? {},
-      guard,
       same: (a, b) => this.bridge.sameObject(a, b),
       print,
       stdout: options.stdout ?? print,
@@ -152,19 +304,22 @@ export class LuaVm {
         options.onSystemCall?.(event);
       },
     });
-    const limit = options.instructionLimit ?? 100_000_000;
-    this.bridge.setInstructionLimit(0); // preludes run unmetered
-    try {
-      const [host] = this.bridge.run("return ...", "=[renoise-sim host]", [hostTable]);
-      if (!(host instanceof LuaRef)) throw new Error("host table missing");
-      for (const p of PRELUDES) this.bridge.run(p.source, `=[renoise-sim ${p.name}]`, [host]);
-      host.release();
-      const typeFn = this.getGlobal("type");
-      if (!(typeFn instanceof LuaRef)) throw new Error("prelude did not define type()");
-      this.typeFn = typeFn;
-    } finally {
-      this.bridge.setInstructionLimit(limit);
+    const funcs = new Map<number, FnEntry>();
+    for (const [id, key] of template.hostFnKeys) {
+      funcs.set(id, { ...template.bridge.funcs.get(id)!, fn: hostTable[key] as HostFunction });
     }
+    const hookStep = options.hookStep ?? 1000;
+    this.bridge = new LuaBridge(inst, template.L, { instructionLimit: 0, hookStep }, {
+      ...template.bridge,
+      funcs,
+    });
+    this.typeFn = new LuaRef(this.bridge, template.typeFnRef, "function");
+    const preloaded = new Map<string, { source: string; fn: LuaRef }>();
+    for (const [name, p] of template.preloaded) preloaded.set(name, { source: p.source, fn: new LuaRef(this.bridge, p.ref, "function") });
+    this.preloaded = preloaded;
+    const configure = new LuaRef(this.bridge, template.configureRef, "function");
+    configure.call(hostTable.seed, hostTable.platform, hostTable.root, hostTable.epoch); // runs unmetered
+    this.bridge.setInstructionLimit(options.instructionLimit ?? 100_000_000);
   }
 
   // ------------------------------------------------------------ running
@@ -176,7 +331,11 @@ export class LuaVm {
    * `LuaInstructionLimitError`; the VM stays usable.
    */
   run(source: ByteString | Uint8Array, chunkname: ByteString = "=(host)", ...args: LuaInput[]): LuaValue[] {
-    if (chunkname.startsWith(INTERNAL_CHUNK)) return this.bridge.run(source, chunkname, args);
+    if (chunkname.startsWith(INTERNAL_CHUNK)) {
+      const pre = this.preloaded.get(chunkname);
+      if (pre !== undefined && pre.source === source) return pre.fn.call(...args);
+      return this.bridge.run(source, chunkname, args);
+    }
     return this.bridge.run(this.front(source, chunkname, false), chunkname, args);
   }
 
@@ -445,6 +604,9 @@ export class LuaVm {
   close(): void {
     if (this.bridge.closed) return;
     this.bridge.close();
+    const closed = this.onClosed;
+    this.onClosed = undefined;
+    closed?.();
   }
 
   /** Throws if the VM is closed. */

@@ -160,6 +160,7 @@ function unwrapExports(module: Record<string, unknown>): void {
   if (i < 0) return;
   const exports = fresh[i]!.exports;
   fresh.splice(i, 1);
+  Object.defineProperty(module, "rawExports", { value: exports });
   for (const key of Object.keys(module)) {
     if (key.charCodeAt(0) !== 95 /* _ */) continue;
     const raw = exports[key.slice(1)];

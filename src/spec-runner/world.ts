@@ -1,12 +1,14 @@
 import { existsSync } from "node:fs";
 import { dirname, join, parse } from "node:path";
 import { toText } from "../core/bytes.js";
-import { LuaError, type LuaRef } from "../lua/index.js";
+import { LuaError, type LuaPreloadChunk, type LuaRef } from "../lua/index.js";
 import { startResponder } from "../scenario/responders.js";
 import { createSimulation } from "../sim/simulation.js";
+import { TOOL_LUA_PRELOAD } from "../tool/lua-preload.js";
 import { loadLuaTool, type LuaTool } from "../tool/index.js";
 import { BUSTED_LUA } from "./lua/busted.js";
 import { LUASSERT_LUA } from "./lua/luassert.js";
+import { SIM_LUA } from "./lua/sim.js";
 import { installSim, type SimBinding, type SpecWorld } from "./sim-binding.js";
 
 /** Address of the simulated httpbin.org every test world has (Renoise's socket test script talks to it). */
@@ -40,6 +42,14 @@ export interface LoadedSpec {
   readonly binding: SimBinding;
 }
 
+/** The chunks of a spec VM compiled into its snapshot: the tool API's and the runner's own. */
+const SPEC_LUA_PRELOAD: readonly LuaPreloadChunk[] = Object.freeze([
+  ...TOOL_LUA_PRELOAD,
+  { name: "luassert", source: LUASSERT_LUA },
+  { name: "busted", source: BUSTED_LUA },
+  { name: "sim", source: SIM_LUA },
+]);
+
 /**
  * Loads a spec file as a tool of its tool folder (so `require` and `io` see
  * the tool's files, and `renoise` is bound to the world), with busted's API,
@@ -51,6 +61,7 @@ export async function loadSpec(world: SpecWorld, rel: string): Promise<LoadedSpe
   const tool = await loadLuaTool(world.sim, {
     dir: world.toolRoot,
     main: rel,
+    preload: SPEC_LUA_PRELOAD,
     beforeMain: (vm) => {
       const [luassert] = vm.run(LUASSERT_LUA, "=[renoise-sim luassert]");
       const settle = () => void world.sim.advance(0);

@@ -9,6 +9,7 @@ import {
   type LuaDialect,
   type LuaInput,
   type LuaProcessAnswer,
+  type LuaPreloadChunk,
   type LuaProcessCall,
   type LuaVm,
 } from "../lua/index.js";
@@ -23,6 +24,7 @@ import { bindOsc } from "./osc-binding.js";
 import { bindSocket, type SocketBinding } from "./socket-binding.js";
 import { bindModels, type ModelBinding } from "./model-binding.js";
 import { songApi, songLuaChunks } from "./song-binding.js";
+import { TOOL_LUA_PRELOAD } from "./lua-preload.js";
 import { bindViews } from "./views-binding.js";
 import { bindApp } from "./app-binding.js";
 import { bindMidi, type MidiBinding } from "./midi-binding.js";
@@ -60,6 +62,12 @@ export interface LuaToolOptions {
   main?: string;
   /** Called with the VM once the `renoise` global is installed, before the main file runs (to add globals). */
   beforeMain?: (vm: LuaVm) => void;
+  /**
+   * @internal renoise-sim's own Lua chunks the VM will run, compiled into its
+   * snapshot (`LuaVmOptions.preload`); default: the tool API's chunks. The
+   * Lua spec runner adds its own. Always pass the same array object.
+   */
+  preload?: readonly LuaPreloadChunk[];
   /** Name of the simulated host the tool runs on. Default: the simulation's tool host. */
   host?: string;
   /** Lua instructions one entry from the host may run (endless-loop guard); 0 disables. Default 100,000,000. */
@@ -558,6 +566,7 @@ export async function loadLuaTool(sim: Simulation, options: LuaToolOptions): Pro
           : { files: sourceFiles(options.files ?? {}) },
     seed: sim.seed,
     now: () => sim.now,
+    preload: options.preload ?? TOOL_LUA_PRELOAD,
     print: (line) => sink.tool?.onPrint(line),
     ...(options.instructionLimit !== undefined ? { instructionLimit: options.instructionLimit } : {}),
     ...(options.luaVersion !== undefined ? { luaVersion: options.luaVersion } : {}),

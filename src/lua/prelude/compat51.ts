@@ -233,7 +233,7 @@ end
 -- Deterministic math.random: 5.4's xoshiro256**, seeded from the VM
 -- options, with 5.1 argument handling (floats are truncated).
 local rawrandom, rawseed = math.random, math.randomseed
-local seed = host.seed
+-- The seed is the VM's option, set (and applied) by the host after the preludes ran.
 local function toint(x, argn, fname)
   local v = tonumber(x)
   if v == nil then
@@ -261,10 +261,11 @@ function math.random(m, n)
 end
 function math.randomseed(x)
   if x == nil then
-    rawseed(seed)
+    rawseed(host.seed)
   else
     rawseed(toint(x, 1, "randomseed"))
   end
 end
-rawseed(seed)
+function host.reseed() rawseed(host.seed) end
+host.reseed()
 `;

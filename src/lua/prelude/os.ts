@@ -13,7 +13,7 @@ local host = ...
 local type, error, tonumber, floor, fmod, sfmt, tointeger, mtype =
   type, error, tonumber, math.floor, math.fmod, string.format, math.tointeger, math.type
 local now = host.now
-local epoch = host.epoch -- seconds since 1970 at virtual time 0
+-- host.epoch: seconds since 1970 at virtual time 0 (the VM's option, read at each call)
 
 function os.clock()
   return now() / 1000
@@ -56,7 +56,7 @@ local function int_field(t, k, default)
 end
 
 function os.time(t)
-  if t == nil then return epoch + floor(now() / 1000) end
+  if t == nil then return host.epoch + floor(now() / 1000) end
   if type(t) ~= "table" then
     error("bad argument #1 to 'time' (table expected, got " .. type(t) .. ")", 2)
   end
@@ -132,7 +132,7 @@ function os.date(format, time)
   end
   local secs
   if time == nil then
-    secs = epoch + floor(now() / 1000)
+    secs = host.epoch + floor(now() / 1000)
   else
     secs = tonumber(time)
     if secs == nil then error("bad argument #2 to 'date' (number expected, got " .. type(time) .. ")", 2) end

@@ -1,0 +1,26 @@
+import type { LuaPreloadChunk } from "../lua/index.js";
+import { DOCUMENT_LUA } from "./lua/document.js";
+import { IDENT_LUA } from "./lua/ident.js";
+import { OBSERVABLE_LUA } from "./lua/observable.js";
+import { TABLES_LUA } from "./lua/tables.js";
+import { TOOL_API_LUA } from "./lua/tool-api.js";
+import { VIEWS_LUA } from "./lua/views.js";
+import { songLuaChunks } from "./song-binding.js";
+
+/**
+ * The binding chunks every tool VM runs (`=[renoise-sim <name>]`), compiled
+ * once into the VM snapshot instead of parsed per tool load (see
+ * `LuaVmOptions.preload`). One array for the process: it selects the
+ * snapshot. A chunk left out (or changed later) is simply parsed as before.
+ *
+ * @internal
+ */
+export const TOOL_LUA_PRELOAD: readonly LuaPreloadChunk[] = Object.freeze([
+  { name: "tables", source: TABLES_LUA },
+  { name: "ident", source: IDENT_LUA },
+  { name: "views", source: VIEWS_LUA },
+  { name: "observable", source: OBSERVABLE_LUA },
+  { name: "document", source: DOCUMENT_LUA },
+  { name: "tool", source: TOOL_API_LUA },
+  ...songLuaChunks.map((c) => ({ name: c.name, source: c.source })),
+]);
