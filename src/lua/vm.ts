@@ -99,11 +99,17 @@ export interface LuaVmOptions {
    * with the same source calls the compiled chunk instead of parsing it
    * again. Pass the same array object every time (it selects the snapshot);
    * any other chunk is loaded as usual.
+   *
+   * @internal for renoise-sim's own bindings (`loadLuaTool`, the spec runner).
    */
   preload?: readonly LuaPreloadChunk[];
 }
 
-/** An internal chunk compiled into the VM template (see {@link LuaVmOptions.preload}). */
+/**
+ * An internal chunk compiled into the VM template (see {@link LuaVmOptions.preload}).
+ *
+ * @internal
+ */
 export interface LuaPreloadChunk {
   /** Run as chunk `=[renoise-sim <name>]`. */
   readonly name: string;
