@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, resolve, sep } from "node:path";
 import { toBytes, type ByteString } from "../core/bytes.js";
 
@@ -133,6 +133,51 @@ function bytesToString(b: Uint8Array): ByteString {
   return s;
 }
 
+/** A file's contents as read, and the stat that identified that version. */
+interface CachedFile {
+  readonly dev: number;
+  readonly ino: number;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly data: ByteString;
+}
+
+/** Files of tool folders read from disk, by real path (see {@link readCached}). */
+const fileCache = new Map<string, CachedFile>();
+/** Files up to this size are kept; at most {@link CACHE_FILES} of them (oldest dropped first). */
+const CACHE_FILE_MAX = 1 << 20;
+const CACHE_FILES = 256;
+
+/**
+ * The contents of the file at real path `p` (stat `st`, taken just now):
+ * from the cache when the file is the same version as when it was cached —
+ * same device, inode, size, modification and change time — else read from
+ * disk. A fuzz campaign loads the same tool folder once per scenario; this
+ * spares it reading and decoding every file again (the stat stays, so a
+ * file changed on disk is read again).
+ */
+function readCached(p: string, st: Stats): ByteString {
+  const hit = fileCache.get(p);
+  if (
+    hit !== undefined &&
+    hit.dev === st.dev &&
+    hit.ino === st.ino &&
+    hit.size === st.size &&
+    hit.mtimeMs === st.mtimeMs &&
+    hit.ctimeMs === st.ctimeMs
+  ) {
+    return hit.data;
+  }
+  const data = bytesToString(readFileSync(p));
+  fileCache.delete(p);
+  if (data.length === st.size && data.length <= CACHE_FILE_MAX) {
+    if (fileCache.size >= CACHE_FILES) fileCache.delete(fileCache.keys().next().value!);
+    fileCache.set(p, { dev: st.dev, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, data });
+  }
+  return data;
+}
+
 /**
  * A tool folder on disk (read only: writes by the tool go to the VM's
  * in-memory overlay). Symlinks leading out of the folder are refused.
@@ -155,8 +200,9 @@ export function dirFs(dir: string): ToolFs {
       const p = inside(rel);
       if (!p) return undefined;
       try {
-        if (!statSync(p).isFile()) return undefined;
-        return bytesToString(readFileSync(p));
+        const st = statSync(p);
+        if (!st.isFile()) return undefined;
+        return readCached(p, st);
       } catch {
         return undefined;
       }

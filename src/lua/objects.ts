@@ -101,43 +101,14 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
     );
   };
 
-  const methods: Record<string, HostFunction> = {};
-  for (const [name, m] of Object.entries(spec.methods ?? {})) {
-    methods[name] = (...args: LuaValue[]) => m(selfOf(args[0], name), ...args.slice(1));
-  }
-  const getters: Record<string, HostFunction> = {};
-  const setters: Record<string, HostFunction> = {};
-  for (const [name, prop] of Object.entries(spec.properties ?? {})) {
-    const { get, set } = prop;
-    if (get) getters[name] = (self: LuaValue) => get(selfOf(self, name));
-    if (set) setters[name] = (self: LuaValue, value: LuaValue) => set(selfOf(self, name), value);
-  }
-  const eq = spec.equals;
-  const equals = eq
-    ? (a: object, b: object): boolean =>
-        a === b || (bridge.classOf(a) === holder.cls && bridge.classOf(b) === holder.cls && eq(a as T, b as T))
-    : undefined;
-  const same: HostFunction = equals
-    ? (a, b) => typeof a === "object" && typeof b === "object" && a !== null && b !== null && equals(a, b)
-    : (a, b) => a === b;
-  const toString = spec.tostring;
-  const tostringFn: HostFunction | undefined = toString
-    ? (self: LuaValue) => toString(selfOf(self, "__tostring"))
-    : undefined;
-  const cmp = spec.compare;
-  const order = (a: LuaValue, b: LuaValue): number => {
-    const x = selfOf(a, "__lt");
-    const y = selfOf(b, "__lt");
-    return cmp!(x, y);
-  };
-  const lt: HostFunction | undefined = cmp ? (a, b) => order(a, b) < 0 : undefined;
-  const le: HostFunction | undefined = cmp ? (a, b) => order(a, b) <= 0 : undefined;
-  const info = {
-    methods: Object.keys(methods).sort(),
-    properties: Object.keys(spec.properties ?? {}).sort(),
-  };
+  const equals = spec.equals ? classEquals(bridge, holder, spec.equals) : undefined;
+  // The members as defined now (a caller changing its spec later changes nothing).
+  const members: HostClassSpec<T> = { ...spec, methods: { ...spec.methods }, properties: { ...spec.properties } };
 
+  // The Lua-facing closures are made with the metatable, when the first
+  // object of the class goes to Lua: most classes a binding defines never do.
   const build = (): number => {
+    const { methods, getters, setters, same, tostringFn, lt, le, info } = hostFunctions(members, selfOf, equals);
     const L = bridge.current;
     const tables = [
       bridge.namedFunctions(methods, `${typeName}:`, 1),
@@ -176,4 +147,52 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
   };
   holder.cls = new HostClass<T>(typeName, build, equals);
   return holder.cls;
+}
+
+/** `a == b` of a class with {@link HostClassSpec.equals}: the same object, or two of the class that `eq` finds equal. */
+function classEquals<T extends object>(
+  bridge: LuaBridge,
+  holder: { cls?: HostClass<T> },
+  eq: (self: T, other: T) => boolean,
+): (a: object, b: object) => boolean {
+  return (a, b) => a === b || (bridge.classOf(a) === holder.cls && bridge.classOf(b) === holder.cls && eq(a as T, b as T));
+}
+
+/** The host functions of a class's metatable (see `make_class` in helpers.ts). */
+function hostFunctions<T extends object>(
+  spec: HostClassSpec<T>,
+  selfOf: (v: LuaValue, member: string) => T,
+  equals: ((a: object, b: object) => boolean) | undefined,
+) {
+  const methods: Record<string, HostFunction> = {};
+  for (const [name, m] of Object.entries(spec.methods ?? {})) {
+    methods[name] = (...args: LuaValue[]) => m(selfOf(args[0], name), ...args.slice(1));
+  }
+  const getters: Record<string, HostFunction> = {};
+  const setters: Record<string, HostFunction> = {};
+  for (const [name, prop] of Object.entries(spec.properties ?? {})) {
+    const { get, set } = prop;
+    if (get) getters[name] = (self: LuaValue) => get(selfOf(self, name));
+    if (set) setters[name] = (self: LuaValue, value: LuaValue) => set(selfOf(self, name), value);
+  }
+  const same: HostFunction = equals
+    ? (a, b) => typeof a === "object" && typeof b === "object" && a !== null && b !== null && equals(a, b)
+    : (a, b) => a === b;
+  const toString = spec.tostring;
+  const tostringFn: HostFunction | undefined = toString
+    ? (self: LuaValue) => toString(selfOf(self, "__tostring"))
+    : undefined;
+  const cmp = spec.compare;
+  const order = (a: LuaValue, b: LuaValue): number => {
+    const x = selfOf(a, "__lt");
+    const y = selfOf(b, "__lt");
+    return cmp!(x, y);
+  };
+  const lt: HostFunction | undefined = cmp ? (a, b) => order(a, b) < 0 : undefined;
+  const le: HostFunction | undefined = cmp ? (a, b) => order(a, b) <= 0 : undefined;
+  const info = {
+    methods: Object.keys(methods).sort(),
+    properties: Object.keys(spec.properties ?? {}).sort(),
+  };
+  return { methods, getters, setters, same, tostringFn, lt, le, info };
 }

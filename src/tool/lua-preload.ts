@@ -6,6 +6,7 @@ import { TABLES_LUA } from "./lua/tables.js";
 import { TOOL_API_LUA } from "./lua/tool-api.js";
 import { VIEWS_LUA } from "./lua/views.js";
 import { songLuaChunks } from "./song-binding.js";
+import { GLOBAL_MIDI_ACTIONS_PRELOAD_LUA } from "./global-midi-actions.js";
 
 /**
  * The binding chunks every tool VM runs (`=[renoise-sim <name>]`), compiled
@@ -23,4 +24,5 @@ export const TOOL_LUA_PRELOAD: readonly LuaPreloadChunk[] = Object.freeze([
   { name: "document", source: DOCUMENT_LUA },
   { name: "tool", source: TOOL_API_LUA },
   ...songLuaChunks.map((c) => ({ name: c.name, source: c.source })),
+  { name: "global_midi_actions", source: GLOBAL_MIDI_ACTIONS_PRELOAD_LUA },
 ]);

@@ -40,6 +40,18 @@ const ENVELOPE_MODES = {
  * @internal
  */
 export function patternApi(): Record<string, LuaInput> {
+  return (built ??= freezeTables(buildPatternApi()));
+}
+
+/** The tables never change: made once per process, frozen (every tool load reads them). */
+let built: Record<string, LuaInput> | undefined;
+
+function freezeTables(api: Record<string, LuaInput>): Record<string, LuaInput> {
+  for (const v of Object.values(api)) Object.freeze(v);
+  return Object.freeze(api);
+}
+
+function buildPatternApi(): Record<string, LuaInput> {
   return {
     PatternLine: {
       EMPTY_NOTE, NOTE_OFF, EMPTY_INSTRUMENT, EMPTY_VOLUME, EMPTY_PANNING, EMPTY_DELAY, EMPTY_EFFECT_NUMBER, EMPTY_EFFECT_AMOUNT,

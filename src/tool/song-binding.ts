@@ -17,7 +17,7 @@ import { TRANSPORT_CONSTANTS } from "../renoise/song/transport.js";
  *
  * @internal
  */
-export const songApiExtensions: ((song: Song) => Record<string, LuaInput>)[] = [patternApi];
+export const songApiExtensions: ((song: () => Song) => Record<string, LuaInput>)[] = [patternApi];
 
 function iteratorArgs(vm: LuaVm): LuaInput[] {
   const { lines_of, columns_of } = patternFastPaths(vm);
@@ -37,10 +37,12 @@ export const songLuaChunks: { name: string; source: string; args?: (vm: LuaVm) =
 /**
  * The song's part of the `renoise` global: `renoise.song()`, `renoise.SongPos`
  * and the class constant tables (`renoise.Transport.PLAYMODE_*`, ...).
+ * `song` is called when Lua first asks for the song (the simulation builds
+ * its default song on first use; a tool that never touches it never pays).
  *
  * @internal
  */
-export function songApi(song: Song): Record<string, LuaInput> {
+export function songApi(song: () => Song): Record<string, LuaInput> {
   const songPos = (sequence: LuaValue, line: LuaValue): SongPos => {
     try {
       return new SongPos(sequence as number, line as number);
@@ -49,7 +51,7 @@ export function songApi(song: Song): Record<string, LuaInput> {
     }
   };
   const api: Record<string, LuaInput> = {
-    song: () => song,
+    song: () => song(),
     SongPos: songPos,
     Transport: { ...TRANSPORT_CONSTANTS },
     Track: {

@@ -512,7 +512,7 @@ function installRenoise(tool: LoadedLuaTool): void {
       RENOISE_VERSION,
       Socket: tool.socket.table,
       Osc: osc.table,
-      ...songApi(tool.sim.song),
+      ...songApi(() => tool.sim.song),
       ViewBuilder: views.ViewBuilder,
       Midi: tool.midi.table,
     },

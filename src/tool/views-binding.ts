@@ -3,7 +3,7 @@ import { LuaRaise, LuaRef, type HostClass, type HostProperty, type LuaInput, typ
 import type { Observable } from "../renoise/document/observable.js";
 import type { Dialog } from "../renoise/views/dialog.js";
 import type { ViewDriver } from "../renoise/views/driver.js";
-import { VIEW_BUILDER_CONSTANTS, VIEW_TYPES, type PropSpec } from "../renoise/views/schema.js";
+import { VIEW_BUILDER_CONSTANTS, VIEW_TYPES, type PropSpec, type ViewTypeSpec } from "../renoise/views/schema.js";
 import { ViewBuilder, notifierTarget } from "../renoise/views/view-builder.js";
 import { View, ViewError, type XY } from "../renoise/views/view.js";
 import { VIEWS_LUA } from "./lua/views.js";
@@ -25,6 +25,14 @@ export interface ViewsBinding {
   /** Converts a JS value of the model into Lua (strings to bytes). */
   toLua(v: unknown): LuaInput;
   dialogClass: HostClass<Dialog>;
+}
+
+/** Each view class: the first spec of its type and the property names of all specs of the type. */
+const VIEW_CLASSES = new Map<string, { spec: ViewTypeSpec; names: Set<string> }>();
+for (const spec of VIEW_TYPES.values()) {
+  const entry = VIEW_CLASSES.get(spec.type) ?? { spec, names: new Set<string>() };
+  for (const n of Object.keys(spec.props)) entry.names.add(n);
+  VIEW_CLASSES.set(spec.type, entry);
 }
 
 /** Refs a binding keeps (notifiers, converters): not released with the call's other values. */
@@ -167,15 +175,15 @@ export function bindViews(vm: LuaVm, tables: LuaTables, driver: ViewDriver): Vie
 
   // ----------------------------------------------------------- view classes
 
+  // Defined when the first view of the type goes to Lua (most tools use a few types, many none).
   const classes = new Map<string, HostClass<View>>();
-  const byType = new Map<string, Set<string>>();
-  for (const spec of VIEW_TYPES.values()) {
-    const names = byType.get(spec.type) ?? new Set<string>();
-    for (const n of Object.keys(spec.props)) names.add(n);
-    byType.set(spec.type, names);
-  }
-  for (const [type, names] of byType) {
-    const spec = [...VIEW_TYPES.values()].find((s) => s.type === type)!;
+  const viewClass = (type: string): HostClass<View> => {
+    let cls = classes.get(type);
+    if (cls === undefined) classes.set(type, (cls = defineViewClass(type)));
+    return cls;
+  };
+  const defineViewClass = (type: string): HostClass<View> => {
+    const { spec, names } = VIEW_CLASSES.get(type)!;
     const properties: Record<string, HostProperty<View>> = {
       views: { get: (v) => v.children.map(lua) },
     };
@@ -211,10 +219,10 @@ export function bindViews(vm: LuaVm, tables: LuaTables, driver: ViewDriver): Vie
       methods.scroll_to_first_line = (v) => v.scroll_to_first_line();
       methods.scroll_to_last_line = (v) => v.scroll_to_last_line();
     }
-    classes.set(type, vm.defineClass<View>({ typeName: type, properties, methods }));
-  }
+    return vm.defineClass<View>({ typeName: type, properties, methods });
+  };
 
-  const lua = (view: View): View => vm.wrap(view, classes.get(view.type)!);
+  const lua = (view: View): View => vm.wrap(view, viewClass(view.type));
   const viewArg = (call: string, v: LuaValue): View => {
     if (v instanceof View) return v;
     throw new ViewError(`${call}: a view is expected, got ${luaTypeOf(v)}`);

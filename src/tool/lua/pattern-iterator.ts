@@ -183,14 +183,26 @@ for _, kind in ipairs({ "note", "effect" }) do
   end
 end
 
--- song.pattern_iterator: a PatternIterator bound to the song.
-local song = renoise.song()
-local mt = getmetatable(song)
-local index = mt.__index
-mt.__index = function(self, k)
-  if k == "pattern_iterator" then
-    return setmetatable({ song = self }, instance_mt)
+-- song.pattern_iterator: a PatternIterator bound to the song. The Song
+-- metatable is patched when Lua first asks for the song (renoise.song() is
+-- how Lua reaches it), so loading a tool that never does builds no song.
+local function add_pattern_iterator(song)
+  local mt = getmetatable(song)
+  local index = mt.__index
+  mt.__index = function(self, k)
+    if k == "pattern_iterator" then
+      return setmetatable({ song = self }, instance_mt)
+    end
+    return index(self, k)
   end
-  return index(self, k)
+end
+local song_of = renoise.song
+renoise.song = function()
+  local song = song_of()
+  if add_pattern_iterator then
+    add_pattern_iterator(song)
+    add_pattern_iterator = nil
+  end
+  return song
 end
 `;
