@@ -51,13 +51,14 @@ class Runner {
   constructor(
     private readonly gen: PeerScript,
     private readonly host: PeerHost,
-    private readonly waiters: Set<Runner>,
+    /** The scripts waiting, in the order they started to wait (this one is in it exactly while `waiting` is set). */
+    private readonly waiters: Runner[],
   ) {}
 
   /** Resumes the script until it waits for something not ready yet, or ends. */
   step(): void {
     if (this.finished) return;
-    this.waiters.delete(this);
+    if (this.waiting !== undefined) removeFrom(this.waiters, this);
     this.waiting = undefined;
     this.cancelWake?.();
     this.cancelWake = undefined;
@@ -85,7 +86,7 @@ class Runner {
       }
       if (w.ready() || w.until <= this.host.now()) continue;
       this.waiting = w;
-      this.waiters.add(this);
+      this.waiters.push(this);
       if (w.until !== Infinity) {
         this.cancelWake = this.host.schedule(w.until - this.host.now(), () => {
           this.cancelWake = undefined;
@@ -108,7 +109,14 @@ class Runner {
 
 /** Runs peer scripts of one simulation. */
 export class PeerRunner {
-  private readonly waiters = new Set<Runner>();
+  /**
+   * Scripts waiting for something, in the order they started to wait. An
+   * array, not a Set: a Set that empties reallocates its table, and the
+   * waiters empty and fill again at every step of a script.
+   */
+  private readonly waiters: Runner[] = [];
+  /** The copy of the waiters {@link poke} goes through (reused; a nested poke takes a fresh array). */
+  private scratch: Runner[] | undefined = [];
 
   constructor(private readonly host: PeerHost) {}
 
@@ -120,12 +128,34 @@ export class PeerRunner {
 
   /** Resumes every waiting script whose condition now holds. Returns true if any resumed. */
   poke(): boolean {
-    if (this.waiters.size === 0) return false;
+    const waiters = this.waiters;
+    const n = waiters.length;
+    if (n === 0) return false;
+    // A copy: resuming a script takes it out of the waiters and may put it (or another) back.
+    // Entries past `n` are stale runners of this simulation; they are never read.
+    const list = this.scratch ?? [];
+    this.scratch = undefined;
+    for (let i = 0; i < n; i++) list[i] = waiters[i]!;
     let any = false;
-    for (const r of [...this.waiters]) if (r.poke()) any = true;
+    try {
+      for (let i = 0; i < n; i++) if (list[i]!.poke()) any = true;
+    } finally {
+      this.scratch = list;
+    }
     return any;
   }
 }
+
+/** Removes `r` from `list`, keeping the order of the others. */
+function removeFrom(list: Runner[], r: Runner): void {
+  const i = list.indexOf(r);
+  if (i < 0) return;
+  for (let j = i + 1; j < list.length; j++) list[j - 1] = list[j]!;
+  list.pop();
+}
+
+/** The condition of a sleep: only its time ends it. */
+const never = (): boolean => false;
 
 /** Builds the {@link Peer} API of one host. */
 export function makePeer(name: string, address: string, Socket: SocketApi, now: () => number): Peer {
@@ -163,7 +193,7 @@ export function makePeer(name: string, address: string, Socket: SocketApi, now: 
         );
       }
       const until = now() + ms;
-      yield { until, ready: () => false };
+      yield { until, ready: never };
     },
   };
 }
