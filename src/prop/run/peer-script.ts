@@ -167,9 +167,11 @@ export function* playPeer(ctx: PeerScriptContext, peer: Peer): PeerScript {
           break;
         }
         let open: boolean | undefined;
-        attempt(() => {
+        try {
           open = c.is_open;
-        });
+        } catch {
+          // is_open raised: the record has no isOpenAfter.
+        }
         const after = open !== undefined ? { isOpenAfter: open } : {};
         if (data !== undefined) {
           ctx.onReceive(data);
