@@ -1,4 +1,5 @@
 import type { ByteString } from "../core/bytes.js";
+import type { ScheduledEvent } from "../core/scheduler.js";
 import { SimulationUsageError } from "../core/errors.js";
 import { ClientCore } from "../renoise/socket/client.js";
 import { identityOf } from "../renoise/socket/handle.js";
@@ -36,8 +37,10 @@ export interface Peer {
 /** What the simulation gives the peer runner. */
 export interface PeerHost {
   now(): number;
-  /** Runs `fn` as a network event after `delay` ms; returns a function that cancels it. */
-  schedule(delay: number, fn: () => void): () => void;
+  /** Runs `fn` as a network event after `delay` ms; returns the event, for {@link cancel}. */
+  schedule(delay: number, fn: () => void): ScheduledEvent;
+  /** Cancels an event from {@link schedule} (nothing if it ran or was cancelled). */
+  cancel(ev: ScheduledEvent): void;
   /** Counts one unit of work (one resumption of a script); throws when the run is over its limit. */
   work(): void;
 }
@@ -46,7 +49,19 @@ export interface PeerHost {
 class Runner {
   waiting: Wait | undefined;
   finished = false;
-  private cancelWake: (() => void) | undefined;
+  /** The event that resumes the script (at its wait's time, or after it went over the work limit). */
+  private wake: ScheduledEvent | undefined;
+  /** The wait {@link wake} ends (it resumes the script only if it still waits for that). */
+  private wakeFor: Wait | undefined;
+  /** What {@link wake} runs: made once per script, not once per wait. */
+  private readonly onWake = (): void => {
+    this.wake = undefined;
+    if (this.waiting === this.wakeFor) this.step();
+  };
+  private readonly onRetry = (): void => {
+    this.wake = undefined;
+    this.step();
+  };
 
   constructor(
     private readonly gen: PeerScript,
@@ -60,17 +75,16 @@ class Runner {
     if (this.finished) return;
     if (this.waiting !== undefined) removeFrom(this.waiters, this);
     this.waiting = undefined;
-    this.cancelWake?.();
-    this.cancelWake = undefined;
+    if (this.wake !== undefined) {
+      this.host.cancel(this.wake);
+      this.wake = undefined;
+    }
     for (;;) {
       try {
         this.host.work();
       } catch (e) {
         // Over the limit: the script stays where it is and resumes at the next step of the simulation.
-        this.cancelWake = this.host.schedule(0, () => {
-          this.cancelWake = undefined;
-          this.step();
-        });
+        this.wake = this.host.schedule(0, this.onRetry);
         throw e;
       }
       const r = this.gen.next();
@@ -88,10 +102,8 @@ class Runner {
       this.waiting = w;
       this.waiters.push(this);
       if (w.until !== Infinity) {
-        this.cancelWake = this.host.schedule(w.until - this.host.now(), () => {
-          this.cancelWake = undefined;
-          if (this.waiting === w) this.step();
-        });
+        this.wakeFor = w;
+        this.wake = this.host.schedule(w.until - this.host.now(), this.onWake);
       }
       return;
     }

@@ -204,10 +204,8 @@ export class Simulation {
     };
     this.peers = new PeerRunner({
       now: () => this.time.now,
-      schedule: (delay, fn) => {
-        const ev = this.time.scheduler.schedule(this.time.now + delay, fn);
-        return () => this.time.scheduler.cancel(ev);
-      },
+      schedule: (delay, fn) => this.time.scheduler.schedule(this.time.now + delay, fn),
+      cancel: (ev) => this.time.scheduler.cancel(ev),
       work: this.countWork,
     });
     if (options.onUnknownName === "error") {
