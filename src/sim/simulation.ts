@@ -289,7 +289,9 @@ export class Simulation {
   private freeAddress(): string {
     for (;;) {
       const a = `10.0.0.${this.nextAddress++}`;
-      if (![...this.network.hosts.values()].some((h) => h.address === a)) return a;
+      let taken = false;
+      for (const h of this.network.hosts.values()) if (h.address === a) taken = true;
+      if (!taken) return a;
     }
   }
 

@@ -18,6 +18,8 @@ export const tcpAcceptedFirst: Invariant = {
         accepted.delete(key);
         continue;
       }
+      // Only callback events have views: skip the lookup for the others.
+      if (e.kind !== "callback") continue;
       const c = views.get(e);
       if (!c || serverProto(c.server) !== "tcp") continue;
       const key = c.key;

@@ -23,6 +23,8 @@ export const udpOneDatagram: Invariant = {
         list.push(payloadOf(e) ?? "");
         continue;
       }
+      // Only callback events have views: skip the lookup for the others.
+      if (e.kind !== "callback") continue;
       const c = views.get(e);
       if (!c || serverProto(c.server) !== "udp") continue;
       if (c.callback === "socket_accepted") {
