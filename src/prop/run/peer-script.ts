@@ -180,12 +180,21 @@ export function* playPeer(ctx: PeerScriptContext, peer: Peer): PeerScript {
         } catch {
           // is_open raised: the record has no isOpenAfter.
         }
-        const after = open !== undefined ? { isOpenAfter: open } : {};
+        // Records built in place (one per wait): the same fields, in the same order, as log() makes.
+        const mode = step.mode;
         if (data !== undefined) {
           ctx.onReceive(data);
-          log({ step: i, call: "receive", state, mode: step.mode, outcome: "ok", data, ...after });
+          calls.push(
+            open !== undefined
+              ? { peer: name, t: sim.now, probe: false, step: i, call: "receive", state, mode, outcome: "ok", data, isOpenAfter: open }
+              : { peer: name, t: sim.now, probe: false, step: i, call: "receive", state, mode, outcome: "ok", data },
+          );
         } else {
-          log({ step: i, call: "receive", state, mode: step.mode, outcome: "error", error: err, ...after });
+          calls.push(
+            open !== undefined
+              ? { peer: name, t: sim.now, probe: false, step: i, call: "receive", state, mode, outcome: "error", error: err, isOpenAfter: open }
+              : { peer: name, t: sim.now, probe: false, step: i, call: "receive", state, mode, outcome: "error", error: err },
+          );
           if (err !== "timeout") {
             state = "failed";
             probeDead(i, "failed");
