@@ -20,6 +20,8 @@ const BACKSLASH = 0x5c;
 
 /** Converts bytes to a byte string (lossless, any byte value including NUL). */
 export function fromBytes(bytes: Uint8Array): ByteString {
+  // Short arrays (payloads of fuzz scenarios): one call, no copy into a plain array.
+  if (bytes.length <= CHUNK) return String.fromCharCode.apply(null, bytes as unknown as number[]);
   let out = "";
   for (let i = 0; i < bytes.length; i += CHUNK) {
     out += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + CHUNK)));
@@ -90,36 +92,61 @@ export function escapeBytes(b: ByteString, max = Infinity): string {
     else if (c === 0x00) codes.push(BACKSLASH, 0x30);
     else if (c === 0x22) codes.push(BACKSLASH, 0x22);
     else if (c >= 0x20 && c < 0x7f) codes.push(c);
+    else if (c <= 0xff) codes.push(BACKSLASH, 0x78, HEX_DIGITS.charCodeAt(c >> 4), HEX_DIGITS.charCodeAt(c & 15));
     else {
       codes.push(BACKSLASH, 0x78);
       const hex = c.toString(16).padStart(2, "0");
       for (let k = 0; k < hex.length; k++) codes.push(hex.charCodeAt(k));
     }
   }
-  let out = "";
-  for (let i = 0; i < codes.length; i += CHUNK) out += String.fromCharCode.apply(null, codes.slice(i, i + CHUNK));
+  let out = codesToString(codes);
   if (b.length > n) out += "…";
   return out;
 }
 
+/** Lower-case hex digits, as `Number#toString(16)` writes them. */
+const HEX_DIGITS = "0123456789abcdef";
+
+/** The string of UTF-16 code units `codes`, converted in chunks (one call for short ones). */
+function codesToString(codes: number[]): string {
+  if (codes.length <= CHUNK) return String.fromCharCode.apply(null, codes);
+  let out = "";
+  for (let i = 0; i < codes.length; i += CHUNK) out += String.fromCharCode.apply(null, codes.slice(i, i + CHUNK));
+  return out;
+}
+
+/** Value of one hex digit's char code, or -1. */
+function hexValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  return -1;
+}
+
 /** Inverse of {@link escapeBytes} (without truncation). */
 export function unescapeBytes(s: string): ByteString {
-  let out = "";
+  // Nothing escaped (printable text): the string itself.
+  if (s.indexOf("\\") < 0) return s;
+  // Char codes converted at the end: one flat string, not a rope of one node per byte.
+  const codes: number[] = [];
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (ch !== "\\") {
-      out += ch;
+    const c = s.charCodeAt(i);
+    if (c !== BACKSLASH) {
+      codes.push(c);
       continue;
     }
     const next = s[++i];
-    if (next === "n") out += "\n";
-    else if (next === "r") out += "\r";
-    else if (next === "t") out += "\t";
-    else if (next === "0") out += "\0";
+    if (next === "n") codes.push(0x0a);
+    else if (next === "r") codes.push(0x0d);
+    else if (next === "t") codes.push(0x09);
+    else if (next === "0") codes.push(0x00);
     else if (next === "x") {
-      out += String.fromCharCode(parseInt(s.slice(i + 1, i + 3), 16));
+      const hi = hexValue(s.charCodeAt(i + 1));
+      const lo = hexValue(s.charCodeAt(i + 2));
+      // Two hex digits (what escapeBytes writes); anything else as parseInt reads it.
+      codes.push(hi >= 0 && lo >= 0 ? hi * 16 + lo : String.fromCharCode(parseInt(s.slice(i + 1, i + 3), 16)).charCodeAt(0));
       i += 2;
-    } else out += next ?? "";
+    } else if (next !== undefined) codes.push(next.charCodeAt(0));
   }
-  return out;
+  return codesToString(codes);
 }

@@ -37,8 +37,12 @@ export function hashBytes(b: ByteString): string {
     h ^= b.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0).toString(16).padStart(8, "0");
+  // Hex by table, byte by byte: the same 8 lower-case digits as toString(16).padStart(8, "0"), faster.
+  return HEX_BYTE[(h >>> 24) & 0xff]! + HEX_BYTE[(h >>> 16) & 0xff]! + HEX_BYTE[(h >>> 8) & 0xff]! + HEX_BYTE[h & 0xff]!;
 }
+
+/** "00" .. "ff": each byte value as two lower-case hex digits. */
+const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
 /** Records the events of one simulation in order. */
 export class Trace {

@@ -1,4 +1,5 @@
 import type { ByteString } from "../core/bytes.js";
+import type { ScheduledEvent } from "../core/scheduler.js";
 import { SimulationUsageError } from "../core/errors.js";
 import { ClientCore } from "../renoise/socket/client.js";
 import { identityOf } from "../renoise/socket/handle.js";
@@ -36,8 +37,10 @@ export interface Peer {
 /** What the simulation gives the peer runner. */
 export interface PeerHost {
   now(): number;
-  /** Runs `fn` as a network event after `delay` ms; returns a function that cancels it. */
-  schedule(delay: number, fn: () => void): () => void;
+  /** Runs `fn` as a network event after `delay` ms; returns the event, for {@link cancel}. */
+  schedule(delay: number, fn: () => void): ScheduledEvent;
+  /** Cancels an event from {@link schedule} (nothing if it ran or was cancelled). */
+  cancel(ev: ScheduledEvent): void;
   /** Counts one unit of work (one resumption of a script); throws when the run is over its limit. */
   work(): void;
 }
@@ -46,30 +49,42 @@ export interface PeerHost {
 class Runner {
   waiting: Wait | undefined;
   finished = false;
-  private cancelWake: (() => void) | undefined;
+  /** The event that resumes the script (at its wait's time, or after it went over the work limit). */
+  private wake: ScheduledEvent | undefined;
+  /** The wait {@link wake} ends (it resumes the script only if it still waits for that). */
+  private wakeFor: Wait | undefined;
+  /** What {@link wake} runs: made once per script, not once per wait. */
+  private readonly onWake = (): void => {
+    this.wake = undefined;
+    if (this.waiting === this.wakeFor) this.step();
+  };
+  private readonly onRetry = (): void => {
+    this.wake = undefined;
+    this.step();
+  };
 
   constructor(
     private readonly gen: PeerScript,
     private readonly host: PeerHost,
-    private readonly waiters: Set<Runner>,
+    /** The scripts waiting, in the order they started to wait (this one is in it exactly while `waiting` is set). */
+    private readonly waiters: Runner[],
   ) {}
 
   /** Resumes the script until it waits for something not ready yet, or ends. */
   step(): void {
     if (this.finished) return;
-    this.waiters.delete(this);
+    if (this.waiting !== undefined) removeFrom(this.waiters, this);
     this.waiting = undefined;
-    this.cancelWake?.();
-    this.cancelWake = undefined;
+    if (this.wake !== undefined) {
+      this.host.cancel(this.wake);
+      this.wake = undefined;
+    }
     for (;;) {
       try {
         this.host.work();
       } catch (e) {
         // Over the limit: the script stays where it is and resumes at the next step of the simulation.
-        this.cancelWake = this.host.schedule(0, () => {
-          this.cancelWake = undefined;
-          this.step();
-        });
+        this.wake = this.host.schedule(0, this.onRetry);
         throw e;
       }
       const r = this.gen.next();
@@ -85,12 +100,10 @@ class Runner {
       }
       if (w.ready() || w.until <= this.host.now()) continue;
       this.waiting = w;
-      this.waiters.add(this);
+      this.waiters.push(this);
       if (w.until !== Infinity) {
-        this.cancelWake = this.host.schedule(w.until - this.host.now(), () => {
-          this.cancelWake = undefined;
-          if (this.waiting === w) this.step();
-        });
+        this.wakeFor = w;
+        this.wake = this.host.schedule(w.until - this.host.now(), this.onWake);
       }
       return;
     }
@@ -108,7 +121,14 @@ class Runner {
 
 /** Runs peer scripts of one simulation. */
 export class PeerRunner {
-  private readonly waiters = new Set<Runner>();
+  /**
+   * Scripts waiting for something, in the order they started to wait. An
+   * array, not a Set: a Set that empties reallocates its table, and the
+   * waiters empty and fill again at every step of a script.
+   */
+  private readonly waiters: Runner[] = [];
+  /** The copy of the waiters {@link poke} goes through (reused; a nested poke takes a fresh array). */
+  private scratch: Runner[] | undefined = [];
 
   constructor(private readonly host: PeerHost) {}
 
@@ -120,12 +140,34 @@ export class PeerRunner {
 
   /** Resumes every waiting script whose condition now holds. Returns true if any resumed. */
   poke(): boolean {
-    if (this.waiters.size === 0) return false;
+    const waiters = this.waiters;
+    const n = waiters.length;
+    if (n === 0) return false;
+    // A copy: resuming a script takes it out of the waiters and may put it (or another) back.
+    // Entries past `n` are stale runners of this simulation; they are never read.
+    const list = this.scratch ?? [];
+    this.scratch = undefined;
+    for (let i = 0; i < n; i++) list[i] = waiters[i]!;
     let any = false;
-    for (const r of [...this.waiters]) if (r.poke()) any = true;
+    try {
+      for (let i = 0; i < n; i++) if (list[i]!.poke()) any = true;
+    } finally {
+      this.scratch = list;
+    }
     return any;
   }
 }
+
+/** Removes `r` from `list`, keeping the order of the others. */
+function removeFrom(list: Runner[], r: Runner): void {
+  const i = list.indexOf(r);
+  if (i < 0) return;
+  for (let j = i + 1; j < list.length; j++) list[j - 1] = list[j]!;
+  list.pop();
+}
+
+/** The condition of a sleep: only its time ends it. */
+const never = (): boolean => false;
 
 /** Builds the {@link Peer} API of one host. */
 export function makePeer(name: string, address: string, Socket: SocketApi, now: () => number): Peer {
@@ -163,7 +205,7 @@ export function makePeer(name: string, address: string, Socket: SocketApi, now: 
         );
       }
       const until = now() + ms;
-      yield { until, ready: () => false };
+      yield { until, ready: never };
     },
   };
 }

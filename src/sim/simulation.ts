@@ -204,10 +204,8 @@ export class Simulation {
     };
     this.peers = new PeerRunner({
       now: () => this.time.now,
-      schedule: (delay, fn) => {
-        const ev = this.time.scheduler.schedule(this.time.now + delay, fn);
-        return () => this.time.scheduler.cancel(ev);
-      },
+      schedule: (delay, fn) => this.time.scheduler.schedule(this.time.now + delay, fn),
+      cancel: (ev) => this.time.scheduler.cancel(ev),
       work: this.countWork,
     });
     if (options.onUnknownName === "error") {
@@ -291,7 +289,9 @@ export class Simulation {
   private freeAddress(): string {
     for (;;) {
       const a = `10.0.0.${this.nextAddress++}`;
-      if (![...this.network.hosts.values()].some((h) => h.address === a)) return a;
+      let taken = false;
+      for (const h of this.network.hosts.values()) if (h.address === a) taken = true;
+      if (!taken) return a;
     }
   }
 

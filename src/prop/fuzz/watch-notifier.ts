@@ -17,12 +17,16 @@ const NAMES: ReadonlySet<string> = new Set(CALLBACKS);
  * itself, so class instances with private fields keep working.
  */
 export function watchNotifier<N extends Notifier>(notifier: N, now: () => number, raised: RaisedCallback[]): N {
+  // The wrapper of each callback, made once per function the notifier holds under that name.
+  const wrappers = new Map<string, { fn: unknown; wrapper: (...args: unknown[]) => unknown }>();
   return new Proxy(notifier, {
     get(target, prop) {
       const value: unknown = Reflect.get(target, prop, target);
       if (typeof prop !== "string" || !NAMES.has(prop) || typeof value !== "function") return value;
+      const made = wrappers.get(prop);
+      if (made !== undefined && made.fn === value) return made.wrapper;
       const fn = value as (...args: unknown[]) => unknown;
-      return (...args: unknown[]): unknown => {
+      const wrapper = (...args: unknown[]): unknown => {
         try {
           return fn.apply(target, args);
         } catch (error) {
@@ -30,6 +34,8 @@ export function watchNotifier<N extends Notifier>(notifier: N, now: () => number
           throw error;
         }
       };
+      wrappers.set(prop, { fn: value, wrapper });
+      return wrapper;
     },
   });
 }

@@ -22,9 +22,11 @@ export const builtinInvariants: readonly Invariant[] = Object.freeze([
 
 /** Checks a run against invariants (default: all built-in ones) and lists what broke. */
 export function checkInvariants(run: ObservedRun, invariants: readonly Invariant[] = builtinInvariants): Violation[] {
-  return invariants.flatMap((inv) =>
-    inv.check(run).map((message) => ({ invariant: inv.name, rule: inv.rule, message })),
-  );
+  const out: Violation[] = [];
+  for (const inv of invariants) {
+    for (const message of inv.check(run)) out.push({ invariant: inv.name, rule: inv.rule, message });
+  }
+  return out;
 }
 
 export {

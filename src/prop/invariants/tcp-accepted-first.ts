@@ -1,7 +1,5 @@
 import type { Invariant } from "./types.js";
-import { at, callbackIndex, serverProto } from "./trace-view.js";
-
-const portOf = (endpointOrLabel: string): string => endpointOrLabel.slice(endpointOrLabel.lastIndexOf(":") + 1);
+import { at, callbackIndex, portOf, serverProto } from "./trace-view.js";
 
 /** R17: `socket_accepted` runs once per TCP connection, before any `socket_message` of it. */
 export const tcpAcceptedFirst: Invariant = {
@@ -20,9 +18,11 @@ export const tcpAcceptedFirst: Invariant = {
         accepted.delete(key);
         continue;
       }
+      // Only callback events have views: skip the lookup for the others.
+      if (e.kind !== "callback") continue;
       const c = views.get(e);
       if (!c || serverProto(c.server) !== "tcp") continue;
-      const key = `${portOf(c.server)}|${c.peer}`;
+      const key = c.key;
       if (c.callback === "socket_accepted") {
         const n = waiting.get(key) ?? 0;
         if (n === 0) out.push(`${at(e)} socket_accepted for ${c.peer} on ${c.server} without a new connection`);

@@ -1,9 +1,7 @@
 import type { TraceEvent } from "../../core/trace.js";
 import { escapeBytes } from "../../core/bytes.js";
 import type { Invariant } from "./types.js";
-import { at, callbackIndex, payloadCut, payloadOf, serverProto } from "./trace-view.js";
-
-const portOf = (s: string): string => s.slice(s.lastIndexOf(":") + 1);
+import { at, callbackIndex, payloadCut, payloadOf, portOf, serverProto } from "./trace-view.js";
 
 interface Conn {
   conn: number;
@@ -84,7 +82,7 @@ export const tcpStreamIntact: Invariant = {
         case "callback": {
           const v = views.get(e)!;
           if (v.callback !== "socket_message" || serverProto(v.server) !== "tcp") break;
-          const c = current.get(`${portOf(v.server)}|${v.peer}`);
+          const c = current.get(v.key);
           if (!c) break;
           if (payloadCut(e)) c.uncheckable = true;
           c.delivered += v.data ?? "";

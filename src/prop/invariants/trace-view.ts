@@ -8,6 +8,37 @@ export interface CallbackView {
   readonly callback: string;
   readonly peer: string;
   readonly data: ByteString | undefined;
+  /** "port|peer endpoint": the server's port and the peer, what the invariants match connections by. */
+  readonly key: string;
+}
+
+/** A view whose payload is decoded, and key built, when first read. */
+class View implements CallbackView {
+  readonly server: string;
+  readonly callback: string;
+  readonly peer: string;
+  private decoded: ByteString | undefined | null = null;
+  private keyText: string | undefined;
+
+  constructor(readonly event: TraceEvent) {
+    this.server = String(event.server);
+    this.callback = String(event.callback);
+    this.peer = typeof event.peer === "string" ? event.peer : "";
+  }
+
+  get data(): ByteString | undefined {
+    if (this.decoded === null) this.decoded = payloadOf(this.event);
+    return this.decoded;
+  }
+
+  get key(): string {
+    return (this.keyText ??= `${portOf(this.server)}|${this.peer}`);
+  }
+}
+
+/** The port of an endpoint or server label ("tcp 0.0.0.0:8000" -> "8000"). */
+export function portOf(endpointOrLabel: string): string {
+  return endpointOrLabel.slice(endpointOrLabel.lastIndexOf(":") + 1);
 }
 
 /** The payload of an event (traces made by scenario runs keep whole payloads). */
@@ -27,21 +58,8 @@ const cache = new WeakMap<readonly TraceEvent[], { length: number; views: Callba
 export function callbacks(events: readonly TraceEvent[]): CallbackView[] {
   const hit = cache.get(events);
   if (hit && hit.length === events.length) return hit.views;
-  const views = events
-    .filter((e) => e.kind === "callback")
-    .map((e): CallbackView => {
-      let data: ByteString | undefined | null = null;
-      return {
-        event: e,
-        server: String(e.server),
-        callback: String(e.callback),
-        peer: typeof e.peer === "string" ? e.peer : "",
-        get data() {
-          if (data === null) data = payloadOf(e);
-          return data;
-        },
-      };
-    });
+  const views: CallbackView[] = [];
+  for (const e of events) if (e.kind === "callback") views.push(new View(e));
   cache.set(events, { length: events.length, views });
   return views;
 }

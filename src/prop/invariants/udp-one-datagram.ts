@@ -1,8 +1,6 @@
 import type { Invariant } from "./types.js";
 import { escapeBytes } from "../../core/bytes.js";
-import { at, callbackIndex, payloadOf, serverProto } from "./trace-view.js";
-
-const portOf = (s: string): string => s.slice(s.lastIndexOf(":") + 1);
+import { at, callbackIndex, payloadOf, portOf, serverProto } from "./trace-view.js";
 
 /**
  * R22, R17: a UDP server's socket_message carries exactly one datagram a
@@ -25,6 +23,8 @@ export const udpOneDatagram: Invariant = {
         list.push(payloadOf(e) ?? "");
         continue;
       }
+      // Only callback events have views: skip the lookup for the others.
+      if (e.kind !== "callback") continue;
       const c = views.get(e);
       if (!c || serverProto(c.server) !== "udp") continue;
       if (c.callback === "socket_accepted") {
@@ -32,7 +32,7 @@ export const udpOneDatagram: Invariant = {
         continue;
       }
       if (c.callback !== "socket_message" || faulted) continue;
-      const list = unmatched.get(`${portOf(c.server)}|${c.peer}`) ?? [];
+      const list = unmatched.get(c.key) ?? [];
       const i = list.indexOf(c.data ?? "");
       if (i < 0) {
         out.push(`${at(e)} UDP socket_message "${escapeBytes(c.data ?? "", 60)}" from ${c.peer} matches no datagram it sent`);
