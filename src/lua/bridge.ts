@@ -788,6 +788,23 @@ export class LuaBridge {
       }
       c._lua_settop(L, -3);
     }
+    const id = this.newUserdata(L, obj, cls, tagged);
+    c._lua_rawgeti(L, REGISTRY, cls.mtKey);
+    c._lua_setmetatable(L, -2);
+    c._lua_rawgeti(L, REGISTRY, this.objCacheKey);
+    c._lua_pushvalue(L, -2);
+    c._lua_rawseti(L, -2, this.slotKeys[id]!);
+    c._lua_settop(L, -2);
+  }
+
+  /**
+   * Pushes a new userdata (no metatable yet) standing for `obj` of class
+   * `cls` under a free id, and records the entry: in a property of `obj`
+   * when `tagged` and the object can take one, else in `objectIds`.
+   * Returns the id.
+   */
+  private newUserdata(L: LuaState, obj: object, cls: HostClassSlot, tagged: boolean): number {
+    const c = this.c;
     let id = this.freeIds.pop();
     if (id === undefined) {
       id = this.slots.length;
@@ -804,12 +821,7 @@ export class LuaBridge {
     this.liveObjects++;
     if (tag) (obj as Tagged)[this.tag] = id;
     else this.objectIds.set(obj, entry);
-    c._lua_rawgeti(L, REGISTRY, cls.mtKey);
-    c._lua_setmetatable(L, -2);
-    c._lua_rawgeti(L, REGISTRY, this.objCacheKey);
-    c._lua_pushvalue(L, -2);
-    c._lua_rawseti(L, -2, this.slotKeys[id]!);
-    c._lua_settop(L, -2);
+    return id;
   }
 
   /**
@@ -836,19 +848,7 @@ export class LuaBridge {
         }
         c._lua_settop(L, -2);
       }
-      let id = this.freeIds.pop();
-      if (id === undefined) {
-        id = this.slots.length;
-        this.slots.push(undefined);
-        this.slotKeys.push(BigInt(id));
-      }
-      const entry: ObjectEntry = { obj, cls, id, tagged: false };
-      const p = c._lua_newuserdatauv(L, 8, 0);
-      c.HEAP32[p >> 2] = OBJ_MAGIC;
-      c.HEAP32[(p >> 2) + 1] = id;
-      this.slots[id] = entry;
-      this.liveObjects++;
-      this.objectIds.set(obj, entry);
+      const id = this.newUserdata(L, obj, cls, false);
       c._lua_pushvalue(L, -2);
       c._lua_setmetatable(L, -2);
       c._lua_pushvalue(L, -1);
