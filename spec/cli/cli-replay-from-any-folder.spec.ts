@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { expect, it } from "vitest";
-import { encodeToken } from "../../src/cli/fuzz-token.js";
+import { encodeReplayToken } from "../../src/prop/fuzz/replay-token.js";
 import { cli, ROOT, tmp } from "../support/cli.js";
 
 // fuzz writes nothing into the current folder unless asked (its diagram goes to a
@@ -26,7 +26,7 @@ it("writes no file unasked, and its token replays from another folder", async ()
 });
 
 it("names replay in a replayed token's errors", async () => {
-  const token = encodeToken({ tool: "no/such/tool", port: 8080, protocol: "tcp", grammar: "http", faults: ["split"], runs: 1, seed: 1, path: "0" });
+  const token = encodeReplayToken({ tool: "no/such/tool", port: 8080, protocol: "tcp", grammar: "http", faults: ["split"], runs: 1, seed: 1, path: "0" });
   const r = await cli(["replay", token], tmp());
   expect(r.code).toBe(2);
   expect(r.stderr).toContain("renoise-sim replay: no such tool folder or script: no/such/tool");

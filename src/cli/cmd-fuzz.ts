@@ -9,12 +9,11 @@ import { loadTarget } from "./load.js";
 import { startOscServer } from "../tool/osc-server.js";
 import { parseOscServerFlag } from "./osc-server-flag.js";
 import type { Simulation } from "../sim/simulation.js";
-import { FUZZ_GRAMMARS } from "../prop/fuzz/replay-token.js";
+import { encodeReplayToken, FUZZ_GRAMMARS, replayTokenTool, type ReplayToken } from "../prop/fuzz/replay-token.js";
 import { FAULT_KINDS } from "../prop/arbitraries/fault-plan.js";
 import { fuzzToolDetails, type FuzzToolDetails } from "../prop/fuzz/fuzz-tool.js";
 import type { FuzzFault } from "../prop/fuzz/fuzz-notifier.js";
 import { intFlag, parseArgs, strFlag, UsageError } from "./args.js";
-import { encodeToken, tokenTool, type FuzzToken } from "./fuzz-token.js";
 import { GuiFreezeTally, writeDiagram, writeOut } from "./output.js";
 import { startProgress } from "./progress.js";
 import type { Term } from "./term.js";
@@ -70,7 +69,7 @@ export function shardSeed(seed: number, i: number): number {
  * reported with its own error (file and line), a missing main.lua or an
  * unserved port as a usage error, before any scenario runs.
  */
-async function checkTool(t: FuzzToken, target: string, cmd: string): Promise<void> {
+async function checkTool(t: ReplayToken, target: string, cmd: string): Promise<void> {
   const sim = createSimulation();
   let tool: LuaTool;
   try {
@@ -92,9 +91,9 @@ async function checkTool(t: FuzzToken, target: string, cmd: string): Promise<voi
 }
 
 /** Runs (or replays) a fuzz campaign described by `t`. */
-export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolean; trace?: string; diagram?: string }): Promise<number> {
+export async function fuzzWith(t: ReplayToken, term: Term, opts: { replay?: boolean; trace?: string; diagram?: string }): Promise<number> {
   const cmd = opts.replay ? "replay" : "fuzz";
-  const target = tokenTool(t);
+  const target = replayTokenTool(t, process.cwd());
   if (!existsSync(target)) throw new UsageError(`${cmd}: no such tool folder or script: ${t.tool}`);
   const grammar = FUZZ_GRAMMARS[t.grammar];
   if (!grammar) throw new UsageError(`${cmd}: unknown grammar "${t.grammar}"; use lines, http, osc or bytes`);
@@ -137,7 +136,7 @@ export async function fuzzWith(t: FuzzToken, term: Term, opts: { replay?: boolea
 }
 
 function fuzzCampaign(
-  t: FuzzToken,
+  t: ReplayToken,
   start: (ctx: { sim: Simulation }) => Promise<{ dispose: () => void }>,
   grammar: () => fc.Arbitrary<ByteString>,
   peersOn: PeersOn,
@@ -160,7 +159,7 @@ function fuzzCampaign(
 }
 
 async function report(
-  t: FuzzToken,
+  t: ReplayToken,
   term: Term,
   opts: { replay?: boolean; trace?: string; diagram?: string },
   details: FuzzToolDetails,
@@ -176,7 +175,7 @@ async function report(
     return 0;
   }
   const f = details.failure;
-  const token = encodeToken({ ...t, cwd: t.cwd ?? process.cwd(), seed: details.seed, path: details.path });
+  const token = encodeReplayToken({ ...t, cwd: t.cwd ?? process.cwd(), seed: details.seed, path: details.path });
   term.out(`${term.red(term.bold(opts.replay ? "Replayed failure" : "Failure found"))} (seed ${details.seed}, path ${details.path})\n\n`);
   term.out(`Why:\n  ${f.reason.split("\n").join("\n  ")}\n\n`);
   term.out(`Minimal scenario (shrunk from size ${f.sizeBefore.total} to ${f.sizeAfter.total}):\n  ${f.readable.split("\n").join("\n  ")}\n\n`);

@@ -3,18 +3,12 @@ import { SimulationUsageError } from "../core/errors.js";
 import { FAULT_KINDS } from "../prop/arbitraries/fault-plan.js";
 import { fuzzToolDetails } from "../prop/fuzz/fuzz-tool.js";
 import type { FuzzFault } from "../prop/fuzz/fuzz-notifier.js";
-import { encodeReplayToken, FUZZ_GRAMMARS, parseReplayToken, replayTokenTool, type ReplayToken } from "../prop/fuzz/replay-token.js";
+import { encodeReplayToken, FUZZ_GRAMMARS, parseReplayToken, type ReplayToken } from "../prop/fuzz/replay-token.js";
 import type { Simulation } from "../sim/simulation.js";
 import { loadLuaTool } from "../tool/index.js";
 
-/** What `sim.fuzz_tool` fuzzes, and what a replay token holds: the CLI's token format (`renoise-sim replay rs1.…`). */
-export type SpecFuzzToken = ReplayToken;
-
-/** "rs1." + base64url(JSON), as the CLI writes them. */
-export { encodeReplayToken };
-
 /** Reads a replay token, or throws a usage error. */
-export function decodeReplayToken(token: string): SpecFuzzToken {
+export function decodeReplayToken(token: string): ReplayToken {
   const t = parseReplayToken(token);
   if (typeof t === "string") {
     throw new SimulationUsageError(`sim.replay: "${token.slice(0, 20)}…" is not a whole renoise-sim replay token (rs1.…); copy it from the report`);
@@ -34,7 +28,7 @@ export interface SpecFuzzOptions {
 }
 
 /** Checks `sim.fuzz_tool` options and builds the token of the campaign. */
-export function fuzzTokenOf(o: SpecFuzzOptions, toolDir: string, seed: number, cwd: string): SpecFuzzToken {
+export function fuzzTokenOf(o: SpecFuzzOptions, toolDir: string, seed: number, cwd: string): ReplayToken {
   const call = "sim.fuzz_tool";
   if (!Number.isInteger(o.port) || o.port! < 1 || o.port! > 65535) throw new SimulationUsageError(`${call}: port must be 1..65535: the port the tool serves on`);
   const protocol = o.protocol ?? "tcp";
@@ -60,13 +54,8 @@ export interface SpecFuzzOutcome {
   token?: string;
 }
 
-/** The tool folder a token names: relative to the folder the campaign ran in when that still holds it, else to `cwd`. */
-export function tokenToolDir(t: SpecFuzzToken, cwd: string): string {
-  return replayTokenTool(t, cwd);
-}
-
 /** Runs (or, with `replay`, reruns) the campaign of `t` against the tool folder `toolDir`. */
-export async function fuzzCampaign(t: SpecFuzzToken, toolDir: string, replay: boolean): Promise<SpecFuzzOutcome> {
+export async function fuzzCampaign(t: ReplayToken, toolDir: string, replay: boolean): Promise<SpecFuzzOutcome> {
   const isDir = !toolDir.endsWith(".lua");
   const start = async (ctx: { sim: Simulation }) => {
     const tool = await loadLuaTool(ctx.sim, isDir ? { dir: toolDir } : { file: toolDir });

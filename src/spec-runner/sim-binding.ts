@@ -8,7 +8,8 @@ import type { Simulation, SimHost } from "../sim/simulation.js";
 import { bindSocket, type SocketBinding } from "../tool/socket-binding.js";
 import { loadLuaTool, type LuaTool, type LuaToolOptions } from "../tool/index.js";
 import { renderMermaid } from "../trace/mermaid.js";
-import { decodeReplayToken, fuzzCampaign, fuzzTokenOf, tokenToolDir, type SpecFuzzOptions } from "./fuzz.js";
+import { replayTokenTool } from "../prop/fuzz/replay-token.js";
+import { decodeReplayToken, fuzzCampaign, fuzzTokenOf, type SpecFuzzOptions } from "./fuzz.js";
 import { camelKeys, fromLuaJson, toLuaData } from "./lua-data.js";
 import { SIM_LUA } from "./lua/sim.js";
 
@@ -256,7 +257,7 @@ export function installSim(vm: LuaVm, world: SpecWorld, api: LuaRef): SimBinding
 
   async function replay(token: string): Promise<LuaInput[]> {
     const t = decodeReplayToken(token);
-    const outcome = await fuzzCampaign(t, tokenToolDir(t, world.cwd), true);
+    const outcome = await fuzzCampaign(t, replayTokenTool(t, world.cwd), true);
     if (outcome.report) return ["fail", text(outcome.report)];
     return ["ok", true];
   }
