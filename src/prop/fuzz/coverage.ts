@@ -185,3 +185,37 @@ export function requireDelivery(tally: CoverageTally, d: DeliveryContext): void 
     c,
   );
 }
+
+/** The options of a campaign that {@link campaignCoverage} reads. */
+export interface CampaignDeliveryOptions {
+  readonly protocols?: readonly string[];
+  readonly port?: number;
+  readonly peersOn?: PeersOn;
+  readonly requireDelivery?: boolean;
+}
+
+/**
+ * The coverage of a finished campaign and its warnings; a campaign that
+ * passed must also have delivered something (see {@link requireDelivery}),
+ * unless `requireDelivery: false`.
+ */
+export function campaignCoverage(
+  call: string,
+  tally: CoverageTally,
+  passed: boolean,
+  options: CampaignDeliveryOptions,
+  toolHost: DeliveryContext["toolHost"],
+): { coverage: FuzzCoverage; warnings: string[] } {
+  const coverage = tally.result();
+  const warning = lowCoverageWarning(call, coverage);
+  if (passed && options.requireDelivery !== false) {
+    requireDelivery(tally, {
+      call,
+      protocol: (options.protocols ?? ["tcp"]).join("/"),
+      port: options.port ?? 8000,
+      toolHost,
+      peersOn: options.peersOn ?? "peer-hosts",
+    });
+  }
+  return { coverage, warnings: warning ? [warning] : [] };
+}

@@ -10,7 +10,7 @@ import type { FuzzFailure } from "./failure.js";
 import { buildFailure } from "./report.js";
 import { minimizeScenario } from "./minimize.js";
 import { watchNotifier, type RaisedCallback } from "./watch-notifier.js";
-import { CoverageTally, describeCoverage, lowCoverageWarning, requireDelivery, type FuzzCoverage, type PeersOn } from "./coverage.js";
+import { campaignCoverage, CoverageTally, describeCoverage, type FuzzCoverage, type PeersOn } from "./coverage.js";
 
 /** What `makeNotifier` gets: the simulation, the tool host's API and the server the notifier will serve. */
 export interface FuzzContext extends ToolContext {
@@ -183,19 +183,8 @@ export function fuzzNotifierDetails<N extends Notifier>(
     ...(options.path !== undefined ? { path: options.path } : {}),
   });
   const log = options.log === undefined ? (line: string) => console.log(line) : options.log;
-  const coverage = tally.result();
-  const warning = lowCoverageWarning("fuzzNotifier", coverage);
-  const warnings = warning ? [warning] : [];
+  const { coverage, warnings } = campaignCoverage("fuzzNotifier", tally, !details.failed, options, toolHost);
   if (!details.failed) {
-    if (options.requireDelivery !== false) {
-      requireDelivery(tally, {
-        call: "fuzzNotifier",
-        protocol: (options.protocols ?? ["tcp"]).join("/"),
-        port: options.port ?? 8000,
-        toolHost,
-        peersOn: options.peersOn ?? "peer-hosts",
-      });
-    }
     if (log) {
       log(`fuzzNotifier: ${details.numRuns} scenarios passed (seed ${details.seed}); ${describeCoverage(coverage)}`);
       for (const w of warnings) log(w);

@@ -10,7 +10,7 @@ import { checkFuzzOptions, fuzzArbitrary, judgeBuiltins, type FuzzFault } from "
 import type { FuzzFailure } from "./failure.js";
 import { buildFailure } from "./report.js";
 import { minimizeScenarioAsync } from "./minimize.js";
-import { CoverageTally, lowCoverageWarning, requireDelivery, type FuzzCoverage, type PeersOn } from "./coverage.js";
+import { campaignCoverage, CoverageTally, type FuzzCoverage, type PeersOn } from "./coverage.js";
 
 /** A tool that starts asynchronously (e.g. a Lua tool with a fresh VM) and can be stopped. */
 export interface AsyncTool {
@@ -126,19 +126,8 @@ export async function fuzzToolDetails<T extends AsyncTool>(
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.path !== undefined ? { path: options.path } : {}),
   });
-  const coverage = tally.result();
-  const warning = lowCoverageWarning("fuzzTool", coverage);
-  const warnings = warning ? [warning] : [];
+  const { coverage, warnings } = campaignCoverage("fuzzTool", tally, !details.failed, options, toolHost);
   if (!details.failed) {
-    if (options.requireDelivery !== false) {
-      requireDelivery(tally, {
-        call: "fuzzTool",
-        protocol: (options.protocols ?? ["tcp"]).join("/"),
-        port: options.port ?? 8000,
-        toolHost,
-        peersOn: options.peersOn ?? "peer-hosts",
-      });
-    }
     return { ok: true, seed: details.seed, runs: details.numRuns, coverage, warnings };
   }
   if (details.counterexample === null) {
