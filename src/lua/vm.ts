@@ -114,7 +114,21 @@ export interface LuaPreloadChunk {
   /** Run as chunk `=[renoise-sim <name>]`. */
   readonly name: string;
   readonly source: string;
+  /**
+   * Run the chunk once, while the template is built, instead of in every VM:
+   * every VM (pooled or built from scratch) then starts with what it did,
+   * and reads its results with {@link LuaVm.templateResults}. Returns the
+   * chunk's arguments; `results(name)` gives the results of a template
+   * chunk listed before it (refs owned by the template: pass them, do not
+   * release them). Host functions among the arguments are shared by every
+   * VM, so they must not depend on one (pure functions of their arguments).
+   * Only for chunks whose effects are the same in every VM.
+   */
+  readonly runInTemplate?: (results: (name: string) => readonly LuaValue[]) => LuaInput[];
 }
+
+/** A result of a template chunk: a registry ref of the template, or a plain value. */
+type TemplateResult = { readonly ref: number; readonly type: LuaRef["type"] } | { readonly value: LuaValue };
 
 /**
  * The Lua side of a new VM before its options are applied: libraries,
@@ -132,6 +146,10 @@ interface VmTemplate {
   readonly configureRef: number;
   /** Compiled preload chunks by chunk name: their source and registry ref. */
   readonly preloaded: ReadonlyMap<string, { readonly source: string; readonly ref: number }>;
+  /** Results of the chunks run in the template, by preload name. */
+  readonly results: ReadonlyMap<string, readonly TemplateResult[]>;
+  /** Host functions the template chunks were given (shared by every VM), by id. */
+  readonly sharedFns: ReadonlyMap<number, FnEntry>;
 }
 
 /** Applies the options the preludes read at run time; runs once per VM, from scratch or restored. */
@@ -199,16 +217,49 @@ function buildTemplate(
     if (err !== undefined) throw new LuaSyntaxError(err, "");
     preloaded.set(chunkname, { source: p.source, ref: c._luaL_ref(L, REGISTRY) });
   }
+  const firstSharedFn = bridge.snapshotState().nextFnId;
+  const results = runTemplateChunks(bridge, preload, preloaded);
   const state = bridge.snapshotState();
   const keyOf = new Map<unknown, string>();
   for (const [k, v] of Object.entries(hostTable)) if (typeof v === "function") keyOf.set(v, k);
   const hostFnKeys = new Map<number, string>();
+  const sharedFns = new Map<number, FnEntry>();
   for (const [id, entry] of state.funcs) {
+    if (id >= firstSharedFn) {
+      sharedFns.set(id, entry);
+      continue;
+    }
     const key = keyOf.get(entry.fn);
     if (key === undefined) throw new Error(`Lua VM template: host function '${entry.name}' is not from the host table`);
     hostFnKeys.set(id, key);
   }
-  return { L, bridge: state, hostFnKeys, typeFnRef: typeFn.ref, configureRef: configure.ref, preloaded };
+  return { L, bridge: state, hostFnKeys, typeFnRef: typeFn.ref, configureRef: configure.ref, preloaded, results, sharedFns };
+}
+
+/** Runs the preload chunks marked {@link LuaPreloadChunk.runInTemplate}, in order; returns their results by name. */
+function runTemplateChunks(
+  bridge: LuaBridge,
+  preload: readonly LuaPreloadChunk[] | undefined,
+  preloaded: ReadonlyMap<string, { readonly ref: number }>,
+): Map<string, TemplateResult[]> {
+  const results = new Map<string, TemplateResult[]>();
+  const refs = new Map<string, LuaValue[]>();
+  const resultsOf = (name: string): readonly LuaValue[] => {
+    const r = refs.get(name);
+    if (r === undefined) throw new Error(`Lua VM template: no template chunk '${name}' ran before this one`);
+    return r;
+  };
+  for (const p of preload ?? []) {
+    if (p.runInTemplate === undefined) continue;
+    const fn = new LuaRef(bridge, preloaded.get(`${INTERNAL_CHUNK}${p.name}]`)!.ref, "function");
+    const out = fn.call(...p.runInTemplate(resultsOf));
+    refs.set(p.name, out);
+    results.set(
+      p.name,
+      out.map((v) => (v instanceof LuaRef ? { ref: v.ref, type: v.type } : { value: v })),
+    );
+  }
+  return results;
 }
 
 interface Prepared {
@@ -277,6 +328,8 @@ export class LuaVm {
   readonly luaVersion: LuaDialect;
   /** Compiled internal chunks of the template, by chunk name. */
   private readonly preloaded: ReadonlyMap<string, { readonly source: string; readonly fn: LuaRef }>;
+  /** Results of the template chunks (see {@link LuaPreloadChunk.runInTemplate}). */
+  private readonly templateChunkResults: ReadonlyMap<string, readonly TemplateResult[]>;
   /** @internal Called once after a clean {@link close} (gives the instance back to the pool). */
   onClosed: (() => void) | undefined;
 
@@ -310,7 +363,7 @@ export class LuaVm {
         options.onSystemCall?.(event);
       },
     });
-    const funcs = new Map<number, FnEntry>();
+    const funcs = new Map<number, FnEntry>(template.sharedFns);
     for (const [id, key] of template.hostFnKeys) {
       funcs.set(id, { ...template.bridge.funcs.get(id)!, fn: hostTable[key] as HostFunction });
     }
@@ -323,6 +376,7 @@ export class LuaVm {
     const preloaded = new Map<string, { source: string; fn: LuaRef }>();
     for (const [name, p] of template.preloaded) preloaded.set(name, { source: p.source, fn: new LuaRef(this.bridge, p.ref, "function") });
     this.preloaded = preloaded;
+    this.templateChunkResults = template.results;
     const configure = new LuaRef(this.bridge, template.configureRef, "function");
     configure.call(hostTable.seed, hostTable.platform, hostTable.root, hostTable.epoch); // runs unmetered
     this.bridge.setInstructionLimit(options.instructionLimit ?? 100_000_000);
@@ -343,6 +397,28 @@ export class LuaVm {
       return this.bridge.run(source, chunkname, args);
     }
     return this.bridge.run(this.front(source, chunkname, false), chunkname, args);
+  }
+
+  /**
+   * The results of preload chunk `name` if it ran in the template (see
+   * {@link LuaPreloadChunk.runInTemplate}), refs owned by the caller; else
+   * undefined (then run the chunk with {@link run}).
+   *
+   * @internal for renoise-sim's own bindings.
+   */
+  templateResults(name: string): LuaValue[] | undefined {
+    const results = this.templateChunkResults.get(name);
+    if (results === undefined) return undefined;
+    const b = this.bridge;
+    b.ensureOpen();
+    const L = b.current;
+    return results.map((r) => {
+      if ("value" in r) return r.value;
+      b.c._lua_rawgeti(L, REGISTRY, BigInt(r.ref));
+      const ref = b.refAt(L, -1);
+      b.c._lua_settop(L, -2);
+      return ref;
+    });
   }
 
   /** Runs a file of the tool folder (like `dofile`), with chunkname `@<path>`. */

@@ -21,5 +21,6 @@ export const GLOBAL_MIDI_ACTIONS_PRELOAD_LUA = `local source = ...
  * script ships with the application).
  */
 export function installGlobalMidiActions(vm: LuaVm): void {
+  if (vm.templateResults("global_midi_actions") !== undefined) return; // ran in the VM template (lua-preload.ts)
   vm.run(GLOBAL_MIDI_ACTIONS_PRELOAD_LUA, "=[renoise-sim global_midi_actions]", GLOBAL_MIDI_ACTIONS_LUA);
 }

@@ -7,22 +7,30 @@ import { TOOL_API_LUA } from "./lua/tool-api.js";
 import { VIEWS_LUA } from "./lua/views.js";
 import { songLuaChunks } from "./song-binding.js";
 import { GLOBAL_MIDI_ACTIONS_PRELOAD_LUA } from "./global-midi-actions.js";
+import { GLOBAL_MIDI_ACTIONS_LUA } from "../renoise/osc-server/global-midi-actions.js";
+import { xmlHost } from "./xml-host.js";
 
 /**
  * The binding chunks every tool VM runs (`=[renoise-sim <name>]`), compiled
  * once into the VM snapshot instead of parsed per tool load (see
- * `LuaVmOptions.preload`). One array for the process: it selects the
+ * `LuaVmOptions.preload`). Those that are the same in every VM (helpers,
+ * `renoise.Document`, the GlobalMidiActions preload) also run there once
+ * (`runInTemplate`): a tool load takes their results from the template. One array for the process: it selects the
  * snapshot. A chunk left out (or changed later) is simply parsed as before.
  *
  * @internal
  */
-export const TOOL_LUA_PRELOAD: readonly LuaPreloadChunk[] = Object.freeze([
-  { name: "tables", source: TABLES_LUA },
+export const TOOL_LUA_PRELOAD: readonly LuaPreloadChunk[] = Object.freeze<LuaPreloadChunk[]>([
+  { name: "tables", source: TABLES_LUA, runInTemplate: () => [] },
   { name: "ident", source: IDENT_LUA },
   { name: "views", source: VIEWS_LUA },
-  { name: "observable", source: OBSERVABLE_LUA },
-  { name: "document", source: DOCUMENT_LUA },
+  { name: "observable", source: OBSERVABLE_LUA, runInTemplate: () => [] },
+  { name: "document", source: DOCUMENT_LUA, runInTemplate: (results) => [results("observable")[0], xmlHost()] },
   { name: "tool", source: TOOL_API_LUA },
   ...songLuaChunks.map((c) => ({ name: c.name, source: c.source })),
-  { name: "global_midi_actions", source: GLOBAL_MIDI_ACTIONS_PRELOAD_LUA },
+  {
+    name: "global_midi_actions",
+    source: GLOBAL_MIDI_ACTIONS_PRELOAD_LUA,
+    runInTemplate: () => [GLOBAL_MIDI_ACTIONS_LUA],
+  },
 ]);

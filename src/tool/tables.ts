@@ -18,7 +18,8 @@ export class LuaTables {
   ) {}
 
   static install(vm: LuaVm): LuaTables {
-    const [h] = vm.run(TABLES_LUA, "=[renoise-sim tables]");
+    // Run in the VM template (lua-preload.ts) unless the VM's preload list leaves it out.
+    const [h] = vm.templateResults("tables") ?? vm.run(TABLES_LUA, "=[renoise-sim tables]");
     if (!(h instanceof LuaRef)) throw new Error("tables chunk did not return a table");
     try {
       return new LuaTables(fn(h, "seq"), fn(h, "osc_args"), fn(h, "record"));

@@ -5,7 +5,6 @@ import {
   createLuaVm,
   dirFs,
   LuaRef,
-  multi,
   type LuaDialect,
   type LuaInput,
   type LuaProcessAnswer,
@@ -13,7 +12,6 @@ import {
   type LuaProcessCall,
   type LuaVm,
 } from "../lua/index.js";
-import { readXml, writeXml, XmlError, type XmlEvent } from "../renoise/document/xml.js";
 import type { Simulation } from "../sim/simulation.js";
 import { DOCUMENT_LUA } from "./lua/document.js";
 import { OBSERVABLE_LUA } from "./lua/observable.js";
@@ -33,6 +31,7 @@ import type { MidiMappingMessage } from "../renoise/midi/mapping.js";
 import { ApplicationWindow } from "../renoise/app/window.js";
 import type { Dialog } from "../renoise/views/dialog.js";
 import { LuaTables, releaseAll } from "./tables.js";
+import { xmlHost } from "./xml-host.js";
 import {
   ToolHost,
   type FilePromptAnswer,
@@ -428,6 +427,14 @@ function sourceFiles(files: Record<string, string | Uint8Array>): Record<string,
   return out;
 }
 
+/** The results of a binding chunk that ran in the VM template (refs owned by the caller), if it did. */
+function fromTemplate(vm: LuaVm, name: string): LuaRef[] | undefined {
+  return vm.templateResults(name)?.map((v) => {
+    if (!(v instanceof LuaRef)) throw new Error(`binding chunk ${name} returned a ${typeof v}`);
+    return v;
+  });
+}
+
 /** Runs a binding chunk, returning its results (refs owned by the caller). */
 function chunk(vm: LuaVm, source: string, name: string, ...args: Parameters<LuaVm["run"]>[2][]): LuaRef[] {
   const out = vm.run(source, `=[renoise-sim ${name}]`, ...args);
@@ -460,42 +467,6 @@ function entryPoints(e: LuaRef): ToolEntryPoints {
   return out as ToolEntryPoints;
 }
 
-/** `write(events...)` / `read(text)` of lua/document.ts over renoise/document/xml.ts. */
-function xmlHost(): Record<string, LuaInput> {
-  return {
-    write: (...flat) => {
-      const events: XmlEvent[] = [];
-      for (let i = 0; i < flat.length; ) {
-        const k = flat[i];
-        if (k === "o") {
-          events.push(["o", toText(flat[i + 1] as ByteString), toText(flat[i + 2] as ByteString)]);
-          i += 3;
-        } else if (k === "v") {
-          const v = flat[i + 2];
-          events.push(["v", toText(flat[i + 1] as ByteString), typeof v === "string" ? toText(v) : (v as number | boolean)]);
-          i += 3;
-        } else {
-          events.push(["c"]);
-          i += 1;
-        }
-      }
-      return text(writeXml(events));
-    },
-    read: (source) => {
-      let events: XmlEvent[];
-      try {
-        events = readXml(toText(source as ByteString));
-      } catch (e) {
-        if (e instanceof XmlError) return multi(false, text(e.message));
-        throw e;
-      }
-      const flat: LuaInput[] = [true];
-      for (const e of events) for (const part of e) flat.push(typeof part === "string" ? text(part) : part);
-      return multi(...flat);
-    },
-  };
-}
-
 /** Installs the `renoise` global into the tool's VM. */
 function installRenoise(tool: LoadedLuaTool): void {
   const vm = tool.vm;
@@ -518,8 +489,9 @@ function installRenoise(tool: LoadedLuaTool): void {
     },
   });
   views.ViewBuilder.release();
-  const [observable] = chunk(vm, OBSERVABLE_LUA, "observable");
-  const [document, docHost] = chunk(vm, DOCUMENT_LUA, "document", observable, xmlHost());
+  // Run in the VM template (lua-preload.ts) unless the VM's preload list leaves them out.
+  const [observable] = fromTemplate(vm, "observable") ?? chunk(vm, OBSERVABLE_LUA, "observable");
+  const [document, docHost] = fromTemplate(vm, "document") ?? chunk(vm, DOCUMENT_LUA, "document", observable, xmlHost());
   const installed = (): LuaInput[] =>
     [...toolWorld(tool.sim).tools].map((t) => ({ name: text(t.name), id: text(t.id), bundle_path: text(t.bundle_path) }));
   const toolHostTable = { ...tool.toolHost.table(), ...appHost, installed_tools: installed };
