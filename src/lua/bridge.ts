@@ -536,6 +536,18 @@ export class LuaBridge {
   }
 
   /**
+   * Points host function `id` (alive since the template this VM was
+   * restored from) at `fn`; its name and error level stay.
+   *
+   * @internal for `LuaVm.templateResults`.
+   */
+  rebindFunction(id: number, fn: HostFunction): void {
+    const entry = this.funcs.get(id);
+    if (entry === undefined || entry.raw) throw new Error(`rebindFunction: no host function ${id}`);
+    this.funcs.set(id, { ...entry, fn });
+  }
+
+  /**
    * Builds a table of host functions named `prefix + key` (for error
    * messages) raising errors at `whereLevel`; returns a ref owned by the caller.
    */

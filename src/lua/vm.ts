@@ -125,6 +125,28 @@ export interface LuaPreloadChunk {
    * Only for chunks whose effects are the same in every VM.
    */
   readonly runInTemplate?: (results: (name: string) => readonly LuaValue[]) => LuaInput[];
+  /**
+   * With {@link runInTemplate}: the chunk's table arguments belong to each
+   * VM. The template runs it with the tables `runInTemplate` gives (their
+   * functions are placeholders); each VM passes its own tables to
+   * `vm.templateResults(name, args)`, which points every placeholder at the
+   * VM's function in the same place. A VM's tables must have the template's
+   * shape and data, except the `late` keys of a top-level table: those are
+   * written into the chunk's table for each VM, so the chunk may read them
+   * only when its functions run, never while it loads.
+   */
+  readonly perVm?: { readonly late: readonly string[] };
+}
+
+/** What a VM needs to bind a {@link LuaPreloadChunk.perVm} chunk of its template to itself. */
+interface PerVmChunk {
+  /** The template's arguments (placeholders). */
+  readonly args: readonly LuaInput[];
+  /** The host function id of each placeholder, by its path ("0.key.key"). */
+  readonly fnIds: ReadonlyMap<string, number>;
+  /** Registry ref of the Lua table made from each table argument, by argument index. */
+  readonly tables: ReadonlyMap<number, number>;
+  readonly late: ReadonlySet<string>;
 }
 
 /** A result of a template chunk: a registry ref of the template, or a plain value. */
@@ -150,6 +172,8 @@ interface VmTemplate {
   readonly results: ReadonlyMap<string, readonly TemplateResult[]>;
   /** Host functions the template chunks were given (shared by every VM), by id. */
   readonly sharedFns: ReadonlyMap<number, FnEntry>;
+  /** The {@link LuaPreloadChunk.perVm} chunks, by name. */
+  readonly perVm: ReadonlyMap<string, PerVmChunk>;
 }
 
 /** Applies the options the preludes read at run time; runs once per VM, from scratch or restored. */
@@ -218,7 +242,8 @@ function buildTemplate(
     preloaded.set(chunkname, { source: p.source, ref: c._luaL_ref(L, REGISTRY) });
   }
   const firstSharedFn = bridge.snapshotState().nextFnId;
-  const results = runTemplateChunks(bridge, preload, preloaded);
+  const perVm = new Map<string, PerVmChunk>();
+  const results = runTemplateChunks(bridge, preload, preloaded, perVm);
   const state = bridge.snapshotState();
   const keyOf = new Map<unknown, string>();
   for (const [k, v] of Object.entries(hostTable)) if (typeof v === "function") keyOf.set(v, k);
@@ -233,7 +258,7 @@ function buildTemplate(
     if (key === undefined) throw new Error(`Lua VM template: host function '${entry.name}' is not from the host table`);
     hostFnKeys.set(id, key);
   }
-  return { L, bridge: state, hostFnKeys, typeFnRef: typeFn.ref, configureRef: configure.ref, preloaded, results, sharedFns };
+  return { L, bridge: state, hostFnKeys, typeFnRef: typeFn.ref, configureRef: configure.ref, preloaded, results, sharedFns, perVm };
 }
 
 /** Runs the preload chunks marked {@link LuaPreloadChunk.runInTemplate}, in order; returns their results by name. */
@@ -241,6 +266,7 @@ function runTemplateChunks(
   bridge: LuaBridge,
   preload: readonly LuaPreloadChunk[] | undefined,
   preloaded: ReadonlyMap<string, { readonly ref: number }>,
+  perVm: Map<string, PerVmChunk>,
 ): Map<string, TemplateResult[]> {
   const results = new Map<string, TemplateResult[]>();
   const refs = new Map<string, LuaValue[]>();
@@ -252,7 +278,13 @@ function runTemplateChunks(
   for (const p of preload ?? []) {
     if (p.runInTemplate === undefined) continue;
     const fn = new LuaRef(bridge, preloaded.get(`${INTERNAL_CHUNK}${p.name}]`)!.ref, "function");
-    const out = fn.call(...p.runInTemplate(resultsOf));
+    let args = p.runInTemplate(resultsOf);
+    if (p.perVm !== undefined) {
+      const chunk = tablesOfPerVmChunk(bridge, args, p.perVm.late);
+      perVm.set(p.name, chunk);
+      args = args.map((a, i) => (chunk.tables.has(i) ? new LuaRef(bridge, chunk.tables.get(i)!, "table") : a));
+    }
+    const out = fn.call(...args);
     refs.set(p.name, out);
     results.set(
       p.name,
@@ -260,6 +292,49 @@ function runTemplateChunks(
     );
   }
   return results;
+}
+
+/** A plain JS object (pushed as a table). */
+function isPlainTable(v: unknown): v is Record<string, LuaInput> {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Makes the Lua tables of a {@link LuaPreloadChunk.perVm} chunk's table
+ * arguments in the template (kept in its registry) and finds the host
+ * function id of each placeholder function in them.
+ */
+function tablesOfPerVmChunk(bridge: LuaBridge, args: readonly LuaInput[], late: readonly string[]): PerVmChunk {
+  const pathOf = new Map<unknown, string>();
+  const walk = (v: unknown, path: string): void => {
+    if (typeof v === "function") {
+      if (pathOf.has(v)) throw new Error(`Lua VM template: the same function is at ${pathOf.get(v)} and ${path}`);
+      pathOf.set(v, path);
+    } else if (isPlainTable(v)) {
+      for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+    } else if (Array.isArray(v)) {
+      v.forEach((x, i) => walk(x, `${path}.${i + 1}`));
+    }
+  };
+  const tables = new Map<number, number>();
+  const before = bridge.snapshotState().nextFnId;
+  const L = bridge.current;
+  args.forEach((a, i) => {
+    if (!isPlainTable(a)) return;
+    walk(a, String(i));
+    bridge.push(L, a, `argument #${i + 1}`);
+    tables.set(i, bridge.c._luaL_ref(L, REGISTRY));
+  });
+  const fnIds = new Map<string, number>();
+  for (const [id, entry] of bridge.snapshotState().funcs) {
+    if (id < before) continue;
+    const path = pathOf.get(entry.fn);
+    if (path === undefined) throw new Error(`Lua VM template: host function '${entry.name}' is not from the chunk's tables`);
+    fnIds.set(path, id);
+  }
+  return { args, fnIds, tables, late: new Set(late) };
 }
 
 interface Prepared {
@@ -330,6 +405,8 @@ export class LuaVm {
   private readonly preloaded: ReadonlyMap<string, { readonly source: string; readonly fn: LuaRef }>;
   /** Results of the template chunks (see {@link LuaPreloadChunk.runInTemplate}). */
   private readonly templateChunkResults: ReadonlyMap<string, readonly TemplateResult[]>;
+  /** The template chunks whose tables each VM binds (see {@link LuaPreloadChunk.perVm}). */
+  private readonly perVmChunks: ReadonlyMap<string, PerVmChunk>;
   /** @internal Called once after a clean {@link close} (gives the instance back to the pool). */
   onClosed: (() => void) | undefined;
 
@@ -377,6 +454,7 @@ export class LuaVm {
     for (const [name, p] of template.preloaded) preloaded.set(name, { source: p.source, fn: new LuaRef(this.bridge, p.ref, "function") });
     this.preloaded = preloaded;
     this.templateChunkResults = template.results;
+    this.perVmChunks = template.perVm;
     const configure = new LuaRef(this.bridge, template.configureRef, "function");
     configure.call(hostTable.seed, hostTable.platform, hostTable.root, hostTable.epoch); // runs unmetered
     this.bridge.setInstructionLimit(options.instructionLimit ?? 100_000_000);
@@ -406,12 +484,17 @@ export class LuaVm {
    *
    * @internal for renoise-sim's own bindings.
    */
-  templateResults(name: string): LuaValue[] | undefined {
+  templateResults(name: string, args?: readonly LuaInput[]): LuaValue[] | undefined {
     const results = this.templateChunkResults.get(name);
     if (results === undefined) return undefined;
     const b = this.bridge;
     b.ensureOpen();
     const L = b.current;
+    const perVm = this.perVmChunks.get(name);
+    if (perVm !== undefined) {
+      if (args === undefined) throw new Error(`templateResults: chunk '${name}' needs this VM's table arguments`);
+      this.bindPerVmChunk(name, perVm, args);
+    }
     return results.map((r) => {
       if ("value" in r) return r.value;
       b.c._lua_rawgeti(L, REGISTRY, BigInt(r.ref));
@@ -419,6 +502,62 @@ export class LuaVm {
       b.c._lua_settop(L, -2);
       return ref;
     });
+  }
+
+  /**
+   * Binds a {@link LuaPreloadChunk.perVm} chunk's tables to this VM: checks
+   * that `args` has the template's shape and data (but at the late keys),
+   * points each placeholder at this VM's function and writes the late keys.
+   */
+  private bindPerVmChunk(name: string, chunk: PerVmChunk, args: readonly LuaInput[]): void {
+    const fail = (path: string, why: string): never => {
+      throw new Error(`templateResults: chunk '${name}': ${path} ${why} (the template's shape and data are fixed; only late keys may differ)`);
+    };
+    const fns: [number, HostFunction][] = [];
+    const late: [number, number, string, LuaInput][] = [];
+    const same = (t: unknown, v: unknown, path: string): void => {
+      if (typeof t === "function") {
+        if (typeof v !== "function") fail(path, "is not a function");
+        fns.push([chunk.fnIds.get(path) ?? fail(path, "has no host function in the template"), v as HostFunction]);
+      } else if (isPlainTable(t)) {
+        if (!isPlainTable(v)) return fail(path, "is not a plain table");
+        const keys = Object.keys(t).filter((k) => t[k] !== undefined);
+        if (Object.keys(v).filter((k) => v[k] !== undefined).length !== keys.length) fail(path, "has other keys");
+        for (const k of keys) same(t[k], v[k], `${path}.${k}`);
+      } else if (Array.isArray(t)) {
+        if (!Array.isArray(v) || v.length !== t.length) return fail(path, "is not an array of the same length");
+        t.forEach((x, i) => same(x, v[i], `${path}.${i + 1}`));
+      } else if (!Object.is(t, v)) {
+        fail(path, "differs");
+      }
+    };
+    for (const [i, ref] of chunk.tables) {
+      const t = chunk.args[i] as Record<string, LuaInput>;
+      const v = args[i];
+      if (!isPlainTable(v)) fail(String(i), "is not a plain table");
+      const keys = Object.keys(t).filter((k) => t[k] !== undefined || chunk.late.has(k));
+      for (const [k, x] of Object.entries(v as object)) if (!(k in t) && x !== undefined) fail(`${i}.${k}`, "is not in the template");
+      for (const k of keys) {
+        const x = (v as Record<string, LuaInput>)[k];
+        if (chunk.late.has(k)) late.push([ref, i, k, x]);
+        else same(t[k], x, `${i}.${k}`);
+      }
+    }
+    const b = this.bridge;
+    for (const [id, fn] of fns) b.rebindFunction(id, fn);
+    const L = b.current;
+    for (const [ref, i, k, x] of late) {
+      b.c._lua_rawgeti(L, REGISTRY, BigInt(ref));
+      b.bytes.push(L, k);
+      try {
+        b.push(L, x, `argument #${i + 1}.${k}`);
+      } catch (e) {
+        b.c._lua_settop(L, -3);
+        throw e;
+      }
+      b.c._lua_rawset(L, -3);
+      b.c._lua_settop(L, -2);
+    }
   }
 
   /** Runs a file of the tool folder (like `dofile`), with chunkname `@<path>`. */

@@ -9,13 +9,16 @@ import { songLuaChunks } from "./song-binding.js";
 import { GLOBAL_MIDI_ACTIONS_PRELOAD_LUA } from "./global-midi-actions.js";
 import { GLOBAL_MIDI_ACTIONS_LUA } from "../renoise/osc-server/global-midi-actions.js";
 import { xmlHost } from "./xml-host.js";
+import { TOOL_HOST_LATE_KEYS, toolHostPlaceholders } from "./tool-host-template.js";
 
 /**
  * The binding chunks every tool VM runs (`=[renoise-sim <name>]`), compiled
  * once into the VM snapshot instead of parsed per tool load (see
  * `LuaVmOptions.preload`). Those that are the same in every VM (helpers,
  * `renoise.Document`, the GlobalMidiActions preload) also run there once
- * (`runInTemplate`): a tool load takes their results from the template. One array for the process: it selects the
+ * (`runInTemplate`): a tool load takes their results from the template.
+ * The tool API (`renoise.tool()`, `renoise.app()`) runs there too, with a
+ * placeholder host table that each tool load binds to itself (`perVm`). One array for the process: it selects the
  * snapshot. A chunk left out (or changed later) is simply parsed as before.
  *
  * @internal
@@ -26,7 +29,14 @@ export const TOOL_LUA_PRELOAD: readonly LuaPreloadChunk[] = Object.freeze<LuaPre
   { name: "views", source: VIEWS_LUA },
   { name: "observable", source: OBSERVABLE_LUA, runInTemplate: () => [] },
   { name: "document", source: DOCUMENT_LUA, runInTemplate: (results) => [results("observable")[0], xmlHost()] },
-  { name: "tool", source: TOOL_API_LUA },
+  // The tool API needs the renoise table; each tool load binds its host table (tool-host-template.ts).
+  { name: "renoise_table", source: "renoise = {}", runInTemplate: () => [] },
+  {
+    name: "tool",
+    source: TOOL_API_LUA,
+    runInTemplate: (results) => [toolHostPlaceholders(), results("observable")[0], ...results("document")],
+    perVm: { late: TOOL_HOST_LATE_KEYS },
+  },
   ...songLuaChunks.map((c) => ({ name: c.name, source: c.source })),
   {
     name: "global_midi_actions",

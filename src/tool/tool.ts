@@ -428,8 +428,8 @@ function sourceFiles(files: Record<string, string | Uint8Array>): Record<string,
 }
 
 /** The results of a binding chunk that ran in the VM template (refs owned by the caller), if it did. */
-function fromTemplate(vm: LuaVm, name: string): LuaRef[] | undefined {
-  return vm.templateResults(name)?.map((v) => {
+function fromTemplate(vm: LuaVm, name: string, args?: LuaInput[]): LuaRef[] | undefined {
+  return vm.templateResults(name, args)?.map((v) => {
     if (!(v instanceof LuaRef)) throw new Error(`binding chunk ${name} returned a ${typeof v}`);
     return v;
   });
@@ -495,7 +495,8 @@ function installRenoise(tool: LoadedLuaTool): void {
   const installed = (): LuaInput[] =>
     [...toolWorld(tool.sim).tools].map((t) => ({ name: text(t.name), id: text(t.id), bundle_path: text(t.bundle_path) }));
   const toolHostTable = { ...tool.toolHost.table(), ...appHost, installed_tools: installed };
-  const [entries] = chunk(vm, TOOL_API_LUA, "tool", toolHostTable, observable, document, docHost);
+  const [entries] =
+    fromTemplate(vm, "tool", [toolHostTable]) ?? chunk(vm, TOOL_API_LUA, "tool", toolHostTable, observable, document, docHost);
   tool.toolHost.entries = entryPoints(entries!);
   releaseAll([observable, document, docHost, entries]);
   for (const c of songLuaChunks) {
