@@ -41,9 +41,24 @@ async function observe(options: Partial<LuaToolOptions>): Promise<unknown> {
   `,
     "@observe.lua",
   );
+  // Every key of renoise and of its tables, with its type and (for constants) value, sorted.
+  const [globals] = tool.vm.run(`
+    local lines = {}
+    local function dump(prefix, t)
+      for k, v in pairs(t) do
+        local name = prefix .. tostring(k)
+        local kind = type(v)
+        lines[#lines + 1] = name .. ":" .. kind .. ((kind == "number" or kind == "string") and ("=" .. tostring(v)) or "")
+        if (kind == "table" or kind:match(" class$")) and prefix == "" then dump(name .. ".", v) end
+      end
+    end
+    dump("", renoise)
+    table.sort(lines)
+    return table.concat(lines, "\\n")
+  `);
   const xml = tool.preferencesXml();
   tool.unload();
-  return { seen, xml, messages: tool.messages, menus: tool.menuEntries, printed: tool.printed, trace: sim.trace.events.map((e) => JSON.stringify(e)) };
+  return { seen, globals, xml, messages: tool.messages, menus: tool.menuEntries, printed: tool.printed, trace: sim.trace.events.map((e) => JSON.stringify(e)) };
 }
 
 /** What depends on memory layout: must be the same in a pooled VM and one built from scratch. */
@@ -68,6 +83,7 @@ describe("a tool VM bound from the template", () => {
     const template = await observe({});
     const atLoad = await observe({ preload: AT_LOAD });
     expect(template).toEqual(atLoad);
+    expect((template as { globals: string }).globals).toContain("Transport.PLAYMODE_RESTART_PATTERN:number=1");
     expect((template as { seen: unknown[] }).seen.slice(0, 7)).toEqual(["tool", "tool", "/tool/", 9001, "none", 4, 10]);
   });
 

@@ -9,6 +9,7 @@ import { songLuaChunks } from "./song-binding.js";
 import { GLOBAL_MIDI_ACTIONS_PRELOAD_LUA } from "./global-midi-actions.js";
 import { GLOBAL_MIDI_ACTIONS_LUA } from "../renoise/osc-server/global-midi-actions.js";
 import { xmlHost } from "./xml-host.js";
+import { RENOISE_STATIC_DATA } from "./renoise-static.js";
 import { TOOL_HOST_LATE_KEYS, toolHostPlaceholders } from "./tool-host-template.js";
 
 /**
@@ -29,8 +30,8 @@ export const TOOL_LUA_PRELOAD: readonly LuaPreloadChunk[] = Object.freeze<LuaPre
   { name: "views", source: VIEWS_LUA },
   { name: "observable", source: OBSERVABLE_LUA, runInTemplate: () => [] },
   { name: "document", source: DOCUMENT_LUA, runInTemplate: (results) => [results("observable")[0], xmlHost()] },
-  // The tool API needs the renoise table; each tool load binds its host table (tool-host-template.ts).
-  { name: "renoise_table", source: "renoise = {}", runInTemplate: () => [] },
+  // The renoise table with its constants (each tool load adds the rest); the tool API needs it.
+  { name: "renoise_table", source: 'rawset(_G, "renoise", ...)', runInTemplate: () => [RENOISE_STATIC_DATA] },
   {
     name: "tool",
     source: TOOL_API_LUA,

@@ -32,6 +32,7 @@ import { ApplicationWindow } from "../renoise/app/window.js";
 import type { Dialog } from "../renoise/views/dialog.js";
 import { LuaTables, releaseAll } from "./tables.js";
 import { xmlHost } from "./xml-host.js";
+import { RENOISE_API_VERSION, RENOISE_VERSION, withoutStaticData } from "./renoise-static.js";
 import {
   ToolHost,
   type FilePromptAnswer,
@@ -41,10 +42,7 @@ import {
   type ToolEntryPoints,
 } from "./tool-host.js";
 
-/** `renoise.API_VERSION` of the simulated Renoise. */
-export const RENOISE_API_VERSION = 6.2;
-/** `renoise.RENOISE_VERSION` of the simulated Renoise. */
-export const RENOISE_VERSION = "3.5.0";
+export { RENOISE_API_VERSION, RENOISE_VERSION } from "./renoise-static.js";
 
 /** Options of {@link loadLuaTool}. Give exactly one of `dir`, `file` and `files`. */
 export interface LuaToolOptions {
@@ -477,17 +475,17 @@ function installRenoise(tool: LoadedLuaTool): void {
   const views = bindViews(vm, tool.tables, tool.toolHost.driver);
   const appHost = bindApp(vm, tool.tables, views, tool.toolHost, tool.window);
   tool.midi = bindMidi(vm, tool.tables, views, toolWorld(tool.sim).midi, tool.toolHost.driver);
-  vm.installGlobals({
-    renoise: {
-      API_VERSION: RENOISE_API_VERSION,
-      RENOISE_VERSION,
-      Socket: tool.socket.table,
-      Osc: osc.table,
-      ...songApi(() => tool.sim.song),
-      ViewBuilder: views.ViewBuilder,
-      Midi: tool.midi.table,
-    },
-  });
+  const renoise = {
+    API_VERSION: RENOISE_API_VERSION,
+    RENOISE_VERSION,
+    Socket: tool.socket.table,
+    Osc: osc.table,
+    ...songApi(() => tool.sim.song),
+    ViewBuilder: views.ViewBuilder,
+    Midi: tool.midi.table,
+  };
+  // The VM template holds the constants unless the VM's preload list leaves them out (lua-preload.ts).
+  vm.installGlobals({ renoise: vm.templateResults("renoise_table") ? withoutStaticData(renoise) : renoise });
   views.ViewBuilder.release();
   // Run in the VM template (lua-preload.ts) unless the VM's preload list leaves them out.
   const [observable] = fromTemplate(vm, "observable") ?? chunk(vm, OBSERVABLE_LUA, "observable");
