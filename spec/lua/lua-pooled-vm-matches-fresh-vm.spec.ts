@@ -24,14 +24,31 @@ async function fingerprint(options: LuaVmOptions): Promise<unknown[]> {
   }
 }
 
-/** A VM that grows and scribbles over the heap, then closes (its instance goes back to the pool). */
+/**
+ * A VM that grows and scribbles over the heap and deep into the C stack
+ * (nested protected calls, callbacks from C), then closes (its instance
+ * goes back to the pool; a snapshot restore leaves the stack as it was).
+ */
 async function heavyUse(options: LuaVmOptions): Promise<void> {
   const vm: LuaVm = await createLuaVm(options);
   vm.run(`
     big = {}
     for i = 1, 20000 do big[i] = string.rep(string.char(i % 256), 300) .. i end
     _G.junk = setmetatable({}, { __gc = function() end })
+    local function deep(n)
+      if n == 0 then return tostring(setmetatable({}, { __tostring = function() return ("z"):rep(100) end })) end
+      return select(2, pcall(deep, n - 1))
+    end
+    assert(#deep(150) == 100)
+    local s = ("abc"):rep(200)
+    for _ = 1, 20 do s = s:gsub("%a", function(c) return string.char(bit.bxor(c:byte(), 1)) end) end
+    local t = {}
+    for i = 1, 500 do t[i] = (i * 7919) % 1000 end
+    table.sort(t, function(a, b) return a > b end)
   `);
+  const c = vm.bridge.instance.c as unknown as { HEAPU8: Uint8Array; rawExports: Record<string, () => number> };
+  const [end, base] = [c.rawExports.emscripten_stack_get_end!(), c.rawExports.emscripten_stack_get_base!()];
+  expect(c.HEAPU8.subarray(end, base).some((b) => b !== 0)).toBe(true); // the stack holds what this VM left
   vm.close();
 }
 
