@@ -57,7 +57,7 @@ export function bindApp(
   const str = (v: LuaValue): string => (typeof v === "string" ? toText(v) : typeof v === "number" ? String(v) : luaTypeOf(v));
 
   return {
-    window: vm.wrap(window, windowClass),
+    window: () => vm.wrap(window, windowClass),
     window_constants: { ...APPLICATION_WINDOW_CONSTANTS },
     custom_dialog: (title, view, handler, options) => {
       const opts = options instanceof LuaRef ? { send_key_repeat: options.get("send_key_repeat") !== false, send_key_release: options.get("send_key_release") === true } : {};

@@ -7,8 +7,8 @@ import { ToolHost, type ToolHostInit } from "./tool-host.js";
  * one tool to the next. The tool API chunk runs once in the tool VM
  * template with placeholders (see {@link toolHostPlaceholders}); each tool
  * load writes these into the template's `host` table. The chunk reads them
- * only inside the functions it defines (`renoise.tool().name`,
- * `renoise.app().window`, the preferences setter), never while it loads.
+ * only inside the functions it defines (`renoise.tool().name`, the
+ * preferences setter), never while it loads.
  *
  * @internal
  */
@@ -17,7 +17,6 @@ export const TOOL_HOST_LATE_KEYS: readonly string[] = Object.freeze([
   "tool_id",
   "bundle_path",
   "saved_preferences",
-  "window",
 ]);
 
 /**
@@ -33,13 +32,13 @@ export function toolHostPlaceholders(): Record<string, LuaInput> {
   const host = new ToolHost(blank as unknown as ToolHostInit).table();
   const shape: Record<string, LuaInput> = {
     ...host,
-    window: false,
+    window: undefined,
     window_constants: { ...APPLICATION_WINDOW_CONSTANTS },
     custom_dialog: undefined,
     custom_prompt: undefined,
     installed_tools: undefined,
   };
-  for (const k of ["custom_dialog", "custom_prompt", "installed_tools"]) shape[k] = () => undefined;
+  for (const k of ["window", "custom_dialog", "custom_prompt", "installed_tools"]) shape[k] = () => undefined;
   for (const [k, v] of Object.entries(shape)) {
     if (typeof v !== "function") continue;
     shape[k] = () => {

@@ -242,7 +242,12 @@ local app = api_object("Application", app_methods, app_getters, app_setters)
 renoise.app = function() return app end
 renoise.ApplicationWindow = host.window_constants
 
-app_getters.window = function() return host.window end
+-- The window's userdata is made when a tool first asks for it, then kept.
+local window = nil
+app_getters.window = function()
+  if window == nil then window = host.window() end
+  return window
+end
 
 function app_methods:show_custom_dialog(title, content, key_handler, key_handler_options)
   check_self(self, app, "Application", "show_custom_dialog")
