@@ -16,4 +16,18 @@ describe("Lua 5.1 front end: translation cache", () => {
     expect(frontEndStats.misses - before.misses).toBe(1);
     expect(frontEndStats.hits - before.hits).toBe(2);
   });
+
+  it("caches a tool's small files too (each VM requires them again), not small strings made at run time", async () => {
+    clearFrontEndCache();
+    const files = { "main.lua": 'local m = require "small"\nreturn m.twice(4), loadstring("return 1 .. 2")()', "small.lua": "return { twice = function(x) return x * 2 end }" };
+    const before = { ...frontEndStats };
+    for (let i = 0; i < 3; i++) {
+      const vm = await createLuaVm({ tool: { files } });
+      expect(vm.loadTool()).toEqual([8, "12"]);
+      vm.close();
+    }
+    // main.lua and small.lua once each; the loadstring chunk every time.
+    expect(frontEndStats.misses - before.misses).toBe(2 + 3);
+    expect(frontEndStats.hits - before.hits).toBe(2 * 2);
+  });
 });

@@ -6,7 +6,8 @@
  * tool's own file and line.
  *
  * Translations are cached by content (a fresh VM per fuzz scenario loading
- * the same tool pays once per process).
+ * the same tool pays once per process): files at any size, other chunks
+ * from 1 KiB on.
  *
  * @internal
  */
@@ -42,7 +43,8 @@ export const frontEndStats = { hits: 0, misses: 0 };
  * the same way. `file` chunks skip a first line starting with `#`.
  */
 export function translate51(source: string, file: boolean): Translation {
-  const key = source.length >= CACHE_MIN ? (file ? "f" : "s") + source : undefined;
+  // Files (the tool's own, loaded again by every VM) at any size; strings made at run time only if large.
+  const key = file || source.length >= CACHE_MIN ? (file ? "f" : "s") + source : undefined;
   if (key !== undefined) {
     const hit = cache.get(key);
     if (hit) {
