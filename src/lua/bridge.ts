@@ -541,9 +541,9 @@ export class LuaBridge {
    *
    * @internal for `LuaVm.templateResults`.
    */
-  rebindFunction(id: number, fn: HostFunction): void {
+  rebindFunction(id: number, fn: HostFunction | RawHostFunction, raw = false): void {
     const entry = this.funcs.get(id);
-    if (entry === undefined || entry.raw) throw new Error(`rebindFunction: no host function ${id}`);
+    if (entry === undefined || entry.raw !== raw) throw new Error(`rebindFunction: no ${raw ? "raw " : ""}host function ${id}`);
     this.funcs.set(id, { ...entry, fn });
   }
 

@@ -2,7 +2,7 @@
  * Embedded Lua host for running Renoise tool code: the VM layer (vm.ts is
  * the entry point). The `renoise` global is bound in src/tool.
  */
-export { createLuaVm, LuaVm, type LuaPreloadChunk, type LuaVmOptions } from "./vm.js";
+export { createLuaVm, LuaVm, TemplateRawFunction, type LuaPreloadChunk, type LuaVmOptions } from "./vm.js";
 export {
   DEFAULT_LUA_EPOCH,
   type LuaProcessAnswer,

@@ -124,7 +124,7 @@ export interface LuaPreloadChunk {
    * VM, so they must not depend on one (pure functions of their arguments).
    * Only for chunks whose effects are the same in every VM.
    */
-  readonly runInTemplate?: (results: (name: string) => readonly LuaValue[]) => LuaInput[];
+  readonly runInTemplate?: (results: (name: string) => readonly LuaValue[]) => (LuaInput | TemplateRawFunction)[];
   /**
    * With {@link runInTemplate}: the chunk's table arguments belong to each
    * VM. The template runs it with the tables `runInTemplate` gives (their
@@ -135,7 +135,25 @@ export interface LuaPreloadChunk {
    * written into the chunk's table for each VM, so the chunk may read them
    * only when its functions run, never while it loads.
    */
-  readonly perVm?: { readonly late: readonly string[] };
+  readonly perVm?: {
+    readonly late: readonly string[];
+    /** How each table argument is named in errors (its functions are `<name>.<key>`); default `argument #<n>`. */
+    readonly argNames?: readonly string[];
+  };
+}
+
+/**
+ * A raw host function given as a (top-level) argument of a
+ * {@link LuaPreloadChunk.perVm} chunk: the template pushes a placeholder,
+ * each VM passes its own function in the same place.
+ *
+ * @internal
+ */
+export class TemplateRawFunction {
+  constructor(
+    readonly name: string,
+    readonly fn: RawHostFunction,
+  ) {}
 }
 
 /** What a VM needs to bind a {@link LuaPreloadChunk.perVm} chunk of its template to itself. */
@@ -146,7 +164,10 @@ interface PerVmChunk {
   readonly fnIds: ReadonlyMap<string, number>;
   /** Registry ref of the Lua table made from each table argument, by argument index. */
   readonly tables: ReadonlyMap<number, number>;
+  /** Host function id of each {@link TemplateRawFunction} argument, by argument index. */
+  readonly rawFns: ReadonlyMap<number, number>;
   readonly late: ReadonlySet<string>;
+  readonly argNames: readonly string[];
 }
 
 /** A result of a template chunk: a registry ref of the template, or a plain value. */
@@ -278,13 +299,17 @@ function runTemplateChunks(
   for (const p of preload ?? []) {
     if (p.runInTemplate === undefined) continue;
     const fn = new LuaRef(bridge, preloaded.get(`${INTERNAL_CHUNK}${p.name}]`)!.ref, "function");
-    let args = p.runInTemplate(resultsOf);
+    let args: readonly (LuaInput | TemplateRawFunction)[] = p.runInTemplate(resultsOf);
     if (p.perVm !== undefined) {
-      const chunk = tablesOfPerVmChunk(bridge, args, p.perVm.late);
+      const chunk = tablesOfPerVmChunk(bridge, args, p.perVm.late, p.perVm.argNames ?? []);
       perVm.set(p.name, chunk);
-      args = args.map((a, i) => (chunk.tables.has(i) ? new LuaRef(bridge, chunk.tables.get(i)!, "table") : a));
+      args = args.map((a, i) => {
+        const ref = chunk.tables.get(i) ?? chunk.argRefs.get(i);
+        return ref === undefined ? a : new LuaRef(bridge, ref, chunk.tables.has(i) ? "table" : "function");
+      });
     }
-    const out = fn.call(...args);
+    if (args.some((a) => a instanceof TemplateRawFunction)) throw new Error(`Lua VM template: chunk '${p.name}' takes a raw function but is not perVm`);
+    const out = fn.call(...(args as LuaInput[]));
     refs.set(p.name, out);
     results.set(
       p.name,
@@ -306,7 +331,12 @@ function isPlainTable(v: unknown): v is Record<string, LuaInput> {
  * arguments in the template (kept in its registry) and finds the host
  * function id of each placeholder function in them.
  */
-function tablesOfPerVmChunk(bridge: LuaBridge, args: readonly LuaInput[], late: readonly string[]): PerVmChunk {
+function tablesOfPerVmChunk(
+  bridge: LuaBridge,
+  args: readonly (LuaInput | TemplateRawFunction)[],
+  late: readonly string[],
+  argNames: readonly string[],
+): PerVmChunk & { readonly argRefs: ReadonlyMap<number, number> } {
   const pathOf = new Map<unknown, string>();
   const walk = (v: unknown, path: string): void => {
     if (typeof v === "function") {
@@ -321,20 +351,29 @@ function tablesOfPerVmChunk(bridge: LuaBridge, args: readonly LuaInput[], late: 
   const tables = new Map<number, number>();
   const before = bridge.snapshotState().nextFnId;
   const L = bridge.current;
+  const rawFns = new Map<number, number>();
+  const argRefs = new Map<number, number>();
   args.forEach((a, i) => {
+    if (a instanceof TemplateRawFunction) {
+      rawFns.set(i, bridge.snapshotState().nextFnId);
+      bridge.pushRawFunction(L, a.fn, a.name);
+      argRefs.set(i, bridge.c._luaL_ref(L, REGISTRY));
+      return;
+    }
     if (!isPlainTable(a)) return;
     walk(a, String(i));
-    bridge.push(L, a, `argument #${i + 1}`);
+    bridge.push(L, a, argNames[i] ?? `argument #${i + 1}`);
     tables.set(i, bridge.c._luaL_ref(L, REGISTRY));
   });
+  const rawIds = new Set(rawFns.values());
   const fnIds = new Map<string, number>();
   for (const [id, entry] of bridge.snapshotState().funcs) {
-    if (id < before) continue;
+    if (id < before || rawIds.has(id)) continue;
     const path = pathOf.get(entry.fn);
     if (path === undefined) throw new Error(`Lua VM template: host function '${entry.name}' is not from the chunk's tables`);
     fnIds.set(path, id);
   }
-  return { args, fnIds, tables, late: new Set(late) };
+  return { args: args, fnIds, tables, rawFns, argRefs, late: new Set(late), argNames };
 }
 
 interface Prepared {
@@ -484,7 +523,7 @@ export class LuaVm {
    *
    * @internal for renoise-sim's own bindings.
    */
-  templateResults(name: string, args?: readonly LuaInput[]): LuaValue[] | undefined {
+  templateResults(name: string, args?: readonly (LuaInput | TemplateRawFunction)[]): LuaValue[] | undefined {
     const results = this.templateChunkResults.get(name);
     if (results === undefined) return undefined;
     const b = this.bridge;
@@ -509,7 +548,7 @@ export class LuaVm {
    * that `args` has the template's shape and data (but at the late keys),
    * points each placeholder at this VM's function and writes the late keys.
    */
-  private bindPerVmChunk(name: string, chunk: PerVmChunk, args: readonly LuaInput[]): void {
+  private bindPerVmChunk(name: string, chunk: PerVmChunk, args: readonly (LuaInput | TemplateRawFunction)[]): void {
     const fail = (path: string, why: string): never => {
       throw new Error(`templateResults: chunk '${name}': ${path} ${why} (the template's shape and data are fixed; only late keys may differ)`);
     };
@@ -543,14 +582,21 @@ export class LuaVm {
         else same(t[k], x, `${i}.${k}`);
       }
     }
+    const raws: [number, RawHostFunction][] = [];
+    for (const [i, id] of chunk.rawFns) {
+      const v = args[i];
+      if (!(v instanceof TemplateRawFunction)) fail(String(i), "is not a TemplateRawFunction");
+      raws.push([id, (v as TemplateRawFunction).fn]);
+    }
     const b = this.bridge;
     for (const [id, fn] of fns) b.rebindFunction(id, fn);
+    for (const [id, fn] of raws) b.rebindFunction(id, fn, true);
     const L = b.current;
     for (const [ref, i, k, x] of late) {
       b.c._lua_rawgeti(L, REGISTRY, BigInt(ref));
       b.bytes.push(L, k);
       try {
-        b.push(L, x, `argument #${i + 1}.${k}`);
+        b.push(L, x, `${chunk.argNames[i] ?? `argument #${i + 1}`}.${k}`);
       } catch (e) {
         b.c._lua_settop(L, -3);
         throw e;

@@ -9,7 +9,7 @@ import { songLuaChunks } from "./song-binding.js";
 import { GLOBAL_MIDI_ACTIONS_PRELOAD_LUA } from "./global-midi-actions.js";
 import { GLOBAL_MIDI_ACTIONS_LUA } from "../renoise/osc-server/global-midi-actions.js";
 import { xmlHost } from "./xml-host.js";
-import { RENOISE_STATIC_DATA } from "./renoise-static.js";
+import { renoiseTemplatePlaceholders } from "./renoise-static.js";
 import { TOOL_HOST_LATE_KEYS, toolHostPlaceholders } from "./tool-host-template.js";
 
 /**
@@ -30,15 +30,25 @@ export const TOOL_LUA_PRELOAD: readonly LuaPreloadChunk[] = Object.freeze<LuaPre
   { name: "views", source: VIEWS_LUA },
   { name: "observable", source: OBSERVABLE_LUA, runInTemplate: () => [] },
   { name: "document", source: DOCUMENT_LUA, runInTemplate: (results) => [results("observable")[0], xmlHost()] },
-  // The renoise table with its constants (each tool load adds the rest); the tool API needs it.
-  { name: "renoise_table", source: 'rawset(_G, "renoise", ...)', runInTemplate: () => [RENOISE_STATIC_DATA] },
+  // The renoise table with its constants and renoise.song (each tool load binds it and adds the rest).
+  {
+    name: "renoise_table",
+    source: 'rawset(_G, "renoise", ...)',
+    runInTemplate: () => [renoiseTemplatePlaceholders()],
+    perVm: { late: [], argNames: ["renoise"] },
+  },
   {
     name: "tool",
     source: TOOL_API_LUA,
     runInTemplate: (results) => [toolHostPlaceholders(), results("observable")[0], ...results("document")],
     perVm: { late: TOOL_HOST_LATE_KEYS },
   },
-  ...songLuaChunks.map((c) => ({ name: c.name, source: c.source })),
+  ...songLuaChunks.map(
+    (c): LuaPreloadChunk =>
+      c.templateArgs === undefined
+        ? { name: c.name, source: c.source }
+        : { name: c.name, source: c.source, runInTemplate: c.templateArgs, ...(c.perVmArgs ? { perVm: { late: [] } } : {}) },
+  ),
   {
     name: "global_midi_actions",
     source: GLOBAL_MIDI_ACTIONS_PRELOAD_LUA,

@@ -47,6 +47,38 @@ export const RENOISE_STATIC_DATA: Tree = Object.freeze(
 );
 
 /**
+ * The song API's functions at the top of `renoise` that the VM template
+ * holds (placeholders bound to each tool's): the template's Lua chunks of
+ * the song API (pattern iterator, class objects) read them as they load.
+ *
+ * @internal
+ */
+export const RENOISE_TEMPLATE_FUNCTIONS: readonly string[] = Object.freeze(["song", "SongPos"]);
+
+/**
+ * The template's `renoise` table: {@link RENOISE_STATIC_DATA} and, given
+ * `fns` (the song API's functions), {@link RENOISE_TEMPLATE_FUNCTIONS}.
+ *
+ * @internal
+ */
+export function renoiseTemplateTable(fns: Record<string, LuaInput>): Tree {
+  const out: Tree = { ...RENOISE_STATIC_DATA };
+  for (const k of RENOISE_TEMPLATE_FUNCTIONS) out[k] = fns[k];
+  return out;
+}
+
+/** Placeholders of {@link RENOISE_TEMPLATE_FUNCTIONS} for the template. @internal */
+export function renoiseTemplatePlaceholders(): Tree {
+  const fns: Tree = {};
+  for (const k of RENOISE_TEMPLATE_FUNCTIONS) {
+    fns[k] = () => {
+      throw new Error(`renoise-sim: host function 'renoise.${k}' of the tool VM template ran before a tool was bound to the VM`);
+    };
+  }
+  return renoiseTemplateTable(fns);
+}
+
+/**
  * `tree` without the data leaves that `installed` (data installed before,
  * in the same tables) already holds with the same value; undefined if
  * `installed` holds a leaf that `tree` lacks or holds otherwise (then
@@ -70,12 +102,15 @@ function minus(tree: Tree, installed: Tree): Tree | undefined {
 
 /**
  * What a tool load installs into the `renoise` global when the VM template
- * already holds {@link RENOISE_STATIC_DATA}: `tree` (the whole `renoise`
- * table of the tool) without those constants, or the whole tree if they
- * are not all in it with the same values (installing merges over them).
+ * already holds {@link RENOISE_STATIC_DATA} and {@link RENOISE_TEMPLATE_FUNCTIONS}
+ * (bound to the tool): `tree` (the whole `renoise` table of the tool)
+ * without those, or without the functions only if the constants are not
+ * all in it with the same values (installing merges over them).
  *
  * @internal
  */
-export function withoutStaticData(tree: Tree): Tree {
-  return minus(tree, RENOISE_STATIC_DATA) ?? tree;
+export function withoutTemplateParts(tree: Tree): Tree {
+  const rest: Tree = {};
+  for (const [k, v] of Object.entries(tree)) if (!RENOISE_TEMPLATE_FUNCTIONS.includes(k)) rest[k] = v;
+  return minus(rest, RENOISE_STATIC_DATA) ?? rest;
 }

@@ -1,5 +1,5 @@
 import type { LuaInput, LuaValue, LuaVm } from "../lua/index.js";
-import { LuaRaise } from "../lua/index.js";
+import { LuaRaise, TemplateRawFunction } from "../lua/index.js";
 import { PATTERN_ITERATOR_LUA } from "./lua/pattern-iterator.js";
 import { patternApi } from "./pattern-api.js";
 import { patternFastPaths } from "./pattern-lines.js";
@@ -24,14 +24,47 @@ function iteratorArgs(vm: LuaVm): LuaInput[] {
   return [vm.rawFunction("lines_of", lines_of), vm.rawFunction("columns_of", columns_of)];
 }
 
+function iteratorTemplateArgs(vm: LuaVm): TemplateRawFunction[] {
+  const { lines_of, columns_of } = patternFastPaths(vm);
+  return [new TemplateRawFunction("lines_of", lines_of), new TemplateRawFunction("columns_of", columns_of)];
+}
+
+const placeholder = (name: string): TemplateRawFunction =>
+  new TemplateRawFunction(name, () => {
+    throw new Error(`renoise-sim: host function '${name}' of the tool VM template ran before a tool was bound to the VM`);
+  });
+
+/** A Lua chunk of the song API (see {@link songLuaChunks}). @internal */
+export interface SongLuaChunk {
+  readonly name: string;
+  readonly source: string;
+  /** Its arguments when run at load (refs are released after). */
+  readonly args?: (vm: LuaVm) => LuaInput[];
+  /**
+   * Run in the tool VM template (lua-preload.ts) with these arguments
+   * (placeholders), after the template's `renoise` table and the tool API.
+   */
+  readonly templateArgs?: () => TemplateRawFunction[];
+  /** With templateArgs: each VM's own raw functions in the placeholders' places. */
+  readonly perVmArgs?: (vm: LuaVm) => TemplateRawFunction[];
+}
+
 /**
  * Lua chunks run once the `renoise` global is installed (Lua-side parts of
- * the song API), with the arguments `args` makes (refs are released after).
+ * the song API), in this order. In a tool VM they run in the template (the
+ * pattern iterator bound to each VM's fast paths); the order matters:
+ * class_objects gives the iterator's table its class metatable.
  * @internal
  */
-export const songLuaChunks: { name: string; source: string; args?: (vm: LuaVm) => LuaInput[] }[] = [
-  { name: "pattern_iterator", source: PATTERN_ITERATOR_LUA, args: iteratorArgs },
-  { name: "class_objects", source: CLASS_OBJECTS_LUA },
+export const songLuaChunks: readonly SongLuaChunk[] = [
+  {
+    name: "pattern_iterator",
+    source: PATTERN_ITERATOR_LUA,
+    args: iteratorArgs,
+    templateArgs: () => [placeholder("lines_of"), placeholder("columns_of")],
+    perVmArgs: iteratorTemplateArgs,
+  },
+  { name: "class_objects", source: CLASS_OBJECTS_LUA, templateArgs: () => [] },
 ];
 
 /**

@@ -32,7 +32,7 @@ import { ApplicationWindow } from "../renoise/app/window.js";
 import type { Dialog } from "../renoise/views/dialog.js";
 import { LuaTables, releaseAll } from "./tables.js";
 import { xmlHost } from "./xml-host.js";
-import { RENOISE_API_VERSION, RENOISE_VERSION, withoutStaticData } from "./renoise-static.js";
+import { RENOISE_API_VERSION, RENOISE_VERSION, renoiseTemplateTable, withoutTemplateParts } from "./renoise-static.js";
 import {
   ToolHost,
   type FilePromptAnswer,
@@ -475,17 +475,19 @@ function installRenoise(tool: LoadedLuaTool): void {
   const views = bindViews(vm, tool.tables, tool.toolHost.driver);
   const appHost = bindApp(vm, tool.tables, views, tool.toolHost, tool.window);
   tool.midi = bindMidi(vm, tool.tables, views, toolWorld(tool.sim).midi, tool.toolHost.driver);
+  const song = songApi(() => tool.sim.song);
   const renoise = {
     API_VERSION: RENOISE_API_VERSION,
     RENOISE_VERSION,
     Socket: tool.socket.table,
     Osc: osc.table,
-    ...songApi(() => tool.sim.song),
+    ...song,
     ViewBuilder: views.ViewBuilder,
     Midi: tool.midi.table,
   };
-  // The VM template holds the constants unless the VM's preload list leaves them out (lua-preload.ts).
-  vm.installGlobals({ renoise: vm.templateResults("renoise_table") ? withoutStaticData(renoise) : renoise });
+  // The VM template holds the constants and renoise.song unless the VM's preload list leaves them out (lua-preload.ts).
+  const inTemplate = vm.templateResults("renoise_table", [renoiseTemplateTable(song)]);
+  vm.installGlobals({ renoise: inTemplate ? withoutTemplateParts(renoise) : renoise });
   views.ViewBuilder.release();
   // Run in the VM template (lua-preload.ts) unless the VM's preload list leaves them out.
   const [observable] = fromTemplate(vm, "observable") ?? chunk(vm, OBSERVABLE_LUA, "observable");
@@ -498,6 +500,11 @@ function installRenoise(tool: LoadedLuaTool): void {
   tool.toolHost.entries = entryPoints(entries!);
   releaseAll([observable, document, docHost, entries]);
   for (const c of songLuaChunks) {
+    const fromVmTemplate = vm.templateResults(c.name, c.perVmArgs?.(vm));
+    if (fromVmTemplate !== undefined) {
+      releaseAll(fromVmTemplate);
+      continue;
+    }
     const args = c.args?.(vm) ?? [];
     releaseAll(chunk(vm, c.source, c.name, ...args));
     for (const a of args) if (a instanceof LuaRef) a.release();
