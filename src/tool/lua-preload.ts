@@ -12,15 +12,32 @@ import { xmlHost } from "./xml-host.js";
 import { renoiseTemplatePlaceholders } from "./renoise-static.js";
 import { TOOL_HOST_LATE_KEYS, toolHostPlaceholders } from "./tool-host-template.js";
 
+/** The entry points the tool API's chunk returns (see `ToolEntryPoints`), in the order `tool_entries` returns them. @internal */
+export const TOOL_ENTRY_POINTS = [
+  "fire_timer",
+  "fire_idle",
+  "fire_unload",
+  "fire_finished_loading",
+  "invoke_menu",
+  "invoke_keybinding",
+  "invoke_midi_mapping",
+  "fire_app_observable",
+  "invoke_import_hook",
+  "preferences_xml",
+  "preferences",
+] as const;
+
 /**
  * The binding chunks every tool VM runs (`=[renoise-sim <name>]`), compiled
  * once into the VM snapshot instead of parsed per tool load (see
- * `LuaVmOptions.preload`). Those that are the same in every VM (helpers,
- * `renoise.Document`, the GlobalMidiActions preload) also run there once
- * (`runInTemplate`): a tool load takes their results from the template.
- * The tool API (`renoise.tool()`, `renoise.app()`) runs there too, with a
- * placeholder host table that each tool load binds to itself (`perVm`). One array for the process: it selects the
- * snapshot. A chunk left out (or changed later) is simply parsed as before.
+ * `LuaVmOptions.preload`). Most also run there once (`runInTemplate`):
+ * a tool load takes their results from the template. Those that are the
+ * same in every VM (helpers, `renoise.Document`, the GlobalMidiActions
+ * preload) run as they are; the `renoise` table, the tool API
+ * (`renoise.tool()`, `renoise.app()`) and the song API's chunks run with
+ * placeholder host functions that each tool load binds to its own
+ * (`perVm`). One array for the process: it selects the snapshot. A chunk
+ * left out (or changed later) is simply parsed as before.
  *
  * @internal
  */
@@ -42,6 +59,11 @@ export const TOOL_LUA_PRELOAD: readonly LuaPreloadChunk[] = Object.freeze<LuaPre
     source: TOOL_API_LUA,
     runInTemplate: (results) => [toolHostPlaceholders(), results("observable")[0], ...results("document")],
     perVm: { late: TOOL_HOST_LATE_KEYS },
+  },
+  {
+    name: "tool_entries",
+    source: `local E = ...\nreturn ${TOOL_ENTRY_POINTS.map((n) => `E.${n}`).join(", ")}`,
+    runInTemplate: (results) => [results("tool")[0]],
   },
   ...songLuaChunks.map(
     (c): LuaPreloadChunk =>

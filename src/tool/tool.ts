@@ -22,7 +22,7 @@ import { bindOsc } from "./osc-binding.js";
 import { bindSocket, type SocketBinding } from "./socket-binding.js";
 import { bindModels, type ModelBinding } from "./model-binding.js";
 import { songApi, songLuaChunks } from "./song-binding.js";
-import { TOOL_LUA_PRELOAD } from "./lua-preload.js";
+import { TOOL_ENTRY_POINTS, TOOL_LUA_PRELOAD } from "./lua-preload.js";
 import { bindViews } from "./views-binding.js";
 import { bindApp } from "./app-binding.js";
 import { bindMidi, type MidiBinding } from "./midi-binding.js";
@@ -442,23 +442,16 @@ function chunk(vm: LuaVm, source: string, name: string, ...args: Parameters<LuaV
   });
 }
 
-function entryPoints(e: LuaRef): ToolEntryPoints {
-  const names = [
-    "fire_timer",
-    "fire_idle",
-    "fire_unload",
-    "fire_finished_loading",
-    "invoke_menu",
-    "invoke_keybinding",
-    "invoke_midi_mapping",
-    "fire_app_observable",
-    "invoke_import_hook",
-    "preferences_xml",
-    "preferences",
-  ] as const;
+/**
+ * The tool API's entry points: from the VM template (lua-preload.ts, the
+ * `tool_entries` chunk: no call into Lua) or read from the table `e`.
+ */
+function entryPoints(vm: LuaVm, e: LuaRef): ToolEntryPoints {
+  const names = TOOL_ENTRY_POINTS;
   const out: Partial<Record<(typeof names)[number], LuaRef>> = {};
-  for (const n of names) {
-    const f = e.get(n);
+  const fromTemplate = vm.templateResults("tool_entries");
+  for (const [i, n] of names.entries()) {
+    const f = fromTemplate ? fromTemplate[i] : e.get(n);
     if (!(f instanceof LuaRef)) throw new Error(`tool API entry point ${n} missing`);
     out[n] = f;
   }
@@ -497,7 +490,7 @@ function installRenoise(tool: LoadedLuaTool): void {
   const toolHostTable = { ...tool.toolHost.table(), ...appHost, installed_tools: installed };
   const [entries] =
     fromTemplate(vm, "tool", [toolHostTable]) ?? chunk(vm, TOOL_API_LUA, "tool", toolHostTable, observable, document, docHost);
-  tool.toolHost.entries = entryPoints(entries!);
+  tool.toolHost.entries = entryPoints(vm, entries!);
   releaseAll([observable, document, docHost, entries]);
   for (const c of songLuaChunks) {
     const fromVmTemplate = vm.templateResults(c.name, c.perVmArgs?.(vm));
