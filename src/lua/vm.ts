@@ -567,7 +567,7 @@ export class LuaVm {
         if (!Array.isArray(v) || v.length !== t.length) return fail(path, "is not an array of the same length");
         t.forEach((x, i) => same(x, v[i], `${path}.${i + 1}`));
       } else if (!Object.is(t, v)) {
-        fail(path, "differs");
+        fail(path, "has another value");
       }
     };
     for (const [i, ref] of chunk.tables) {
