@@ -3,6 +3,7 @@ import { createSimulation, loadLuaTool, LuaError, type LuaToolOptions } from "..
 import { setLuaVmPoolingDefault } from "../../src/lua/pool.js";
 import type { LuaPreloadChunk } from "../../src/lua/index.js";
 import { TOOL_LUA_PRELOAD } from "../../src/tool/lua-preload.js";
+import { songApiExtensions } from "../../src/tool/song-binding.js";
 
 // The tool API chunks run once in the tool VM template (renoise.tool(),
 // renoise.app(), renoise.Document, ...); each tool load binds the template's
@@ -116,6 +117,21 @@ describe("a tool VM bound from the template", () => {
     expect(c.vm.run("return renoise.tool().preferences == nil, #renoise.app().installed_tools")).toEqual([true, 1]);
     expect(c.menuEntries).toEqual([]);
     c.unload();
+  });
+
+  it("installs at load what a song API extension added after the template was made", async () => {
+    const extra = () => ({ Transport: { EXTRA_CONSTANT: 7 }, LateClass: { LATE: 1 } });
+    songApiExtensions.push(extra);
+    try {
+      const sim = createSimulation({ seed: 1 });
+      const tool = await loadLuaTool(sim, { files: { "main.lua": "x = 1" } });
+      expect(
+        tool.vm.run("return renoise.Transport.EXTRA_CONSTANT, renoise.LateClass.LATE, renoise.Transport.PLAYMODE_RESTART_PATTERN, type(renoise.song)"),
+      ).toEqual([7, 1, 1, "function"]);
+      tool.unload();
+    } finally {
+      songApiExtensions.splice(songApiExtensions.indexOf(extra), 1);
+    }
   });
 
   it("after a tool that failed to load or ran into the instruction limit, the next tool is bound afresh", async () => {

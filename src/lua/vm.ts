@@ -168,6 +168,8 @@ interface PerVmChunk {
   readonly rawFns: ReadonlyMap<number, number>;
   readonly late: ReadonlySet<string>;
   readonly argNames: readonly string[];
+  /** Paths of the placeholders and of every table above one. */
+  readonly fnPaths: ReadonlySet<string>;
 }
 
 /** A result of a template chunk: a registry ref of the template, or a plain value. */
@@ -373,7 +375,12 @@ function tablesOfPerVmChunk(
     if (path === undefined) throw new Error(`Lua VM template: host function '${entry.name}' is not from the chunk's tables`);
     fnIds.set(path, id);
   }
-  return { args: args, fnIds, tables, rawFns, argRefs, late: new Set(late), argNames };
+  const fnPaths = new Set<string>();
+  for (const path of fnIds.keys()) {
+    const parts = path.split(".");
+    for (let n = 1; n <= parts.length; n++) fnPaths.add(parts.slice(0, n).join("."));
+  }
+  return { args, fnIds, tables, rawFns, argRefs, late: new Set(late), argNames, fnPaths };
 }
 
 interface Prepared {
@@ -555,6 +562,7 @@ export class LuaVm {
     const fns: [number, HostFunction][] = [];
     const late: [number, number, string, LuaInput][] = [];
     const same = (t: unknown, v: unknown, path: string): void => {
+      if (t === v && !chunk.fnPaths.has(path)) return; // the very same data (no placeholder below)
       if (typeof t === "function") {
         if (typeof v !== "function") fail(path, "is not a function");
         fns.push([chunk.fnIds.get(path) ?? fail(path, "has no host function in the template"), v as HostFunction]);

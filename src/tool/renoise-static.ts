@@ -1,5 +1,5 @@
 import type { LuaInput } from "../lua/index.js";
-import { songApi } from "./song-binding.js";
+import { songApi, songApiExtensions } from "./song-binding.js";
 
 /** `renoise.API_VERSION` of the simulated Renoise. */
 export const RENOISE_API_VERSION = 6.2;
@@ -67,6 +67,34 @@ export function renoiseTemplateTable(fns: Record<string, LuaInput>): Tree {
   return out;
 }
 
+/** The song API's extensions when {@link RENOISE_STATIC_DATA} was made. */
+const EXTENSIONS = [...songApiExtensions];
+
+/** What of songApi's table is not data: exactly RENOISE_TEMPLATE_FUNCTIONS, at its top. */
+function onlyTemplateFunctions(api: Tree): boolean {
+  const fns = (t: Tree, path: string): string[] =>
+    Object.entries(t).flatMap(([k, v]) => (isPlain(v) ? fns(v, `${path}${k}.`) : isData(v) ? [] : [path + k]));
+  const found = fns(api, "");
+  return found.length === RENOISE_TEMPLATE_FUNCTIONS.length && RENOISE_TEMPLATE_FUNCTIONS.every((k) => found.includes(k));
+}
+
+const SONG_API_IS_TEMPLATE = onlyTemplateFunctions(
+  songApi(() => {
+    throw new Error("renoise-sim: the tool VM template asked for the song");
+  }),
+);
+
+/**
+ * True while every tool's songApi table is {@link RENOISE_STATIC_DATA} plus
+ * {@link RENOISE_TEMPLATE_FUNCTIONS} (no extension was added since the
+ * template's data were made): a tool load then installs none of it.
+ *
+ * @internal
+ */
+export function songApiIsInTemplate(): boolean {
+  return SONG_API_IS_TEMPLATE && songApiExtensions.length === EXTENSIONS.length && songApiExtensions.every((e, i) => e === EXTENSIONS[i]);
+}
+
 /** Placeholders of {@link RENOISE_TEMPLATE_FUNCTIONS} for the template. @internal */
 export function renoiseTemplatePlaceholders(): Tree {
   const fns: Tree = {};
@@ -78,26 +106,36 @@ export function renoiseTemplatePlaceholders(): Tree {
   return renoiseTemplateTable(fns);
 }
 
+/** What {@link minus} returns for "nothing left". */
+const NOTHING: Tree = Object.freeze({});
+
 /**
  * `tree` without the data leaves that `installed` (data installed before,
  * in the same tables) already holds with the same value; undefined if
  * `installed` holds a leaf that `tree` lacks or holds otherwise (then
- * `tree` must be installed whole).
+ * `tree` must be installed whole). Runs at every tool load: no copies of
+ * what stays the same (the same table object is the same data).
  */
 function minus(tree: Tree, installed: Tree): Tree | undefined {
-  const out: Tree = {};
-  for (const [k, v] of Object.entries(tree)) {
+  let out: Tree | undefined;
+  for (const k in tree) {
+    const v = tree[k];
     const s = installed[k];
-    if (s === undefined) out[k] = v;
-    else if (isPlain(s)) {
+    if (s === undefined) {
+      (out ??= {})[k] = v;
+    } else if (v === s) {
+      continue;
+    } else if (typeof s === "object") {
       if (!isPlain(v)) return undefined;
-      const rest = minus(v, s);
+      const rest = minus(v, s as Tree);
       if (rest === undefined) return undefined;
-      if (Object.keys(rest).length) out[k] = rest;
-    } else if (!Object.is(s, v)) return undefined;
+      if (rest !== NOTHING) (out ??= {})[k] = rest;
+    } else if (!Object.is(s, v)) {
+      return undefined;
+    }
   }
-  for (const k of Object.keys(installed)) if (!(k in tree)) return undefined;
-  return out;
+  for (const k in installed) if (!(k in tree)) return undefined;
+  return out ?? NOTHING;
 }
 
 /**
@@ -110,7 +148,7 @@ function minus(tree: Tree, installed: Tree): Tree | undefined {
  * @internal
  */
 export function withoutTemplateParts(tree: Tree): Tree {
-  const rest: Tree = {};
-  for (const [k, v] of Object.entries(tree)) if (!RENOISE_TEMPLATE_FUNCTIONS.includes(k)) rest[k] = v;
+  const rest: Tree = { ...tree };
+  for (const k of RENOISE_TEMPLATE_FUNCTIONS) delete rest[k];
   return minus(rest, RENOISE_STATIC_DATA) ?? rest;
 }

@@ -32,7 +32,13 @@ import { ApplicationWindow } from "../renoise/app/window.js";
 import type { Dialog } from "../renoise/views/dialog.js";
 import { LuaTables, releaseAll } from "./tables.js";
 import { xmlHost } from "./xml-host.js";
-import { RENOISE_API_VERSION, RENOISE_VERSION, renoiseTemplateTable, withoutTemplateParts } from "./renoise-static.js";
+import {
+  RENOISE_API_VERSION,
+  RENOISE_VERSION,
+  renoiseTemplateTable,
+  songApiIsInTemplate,
+  withoutTemplateParts,
+} from "./renoise-static.js";
 import {
   ToolHost,
   type FilePromptAnswer,
@@ -480,7 +486,13 @@ function installRenoise(tool: LoadedLuaTool): void {
   };
   // The VM template holds the constants and renoise.song unless the VM's preload list leaves them out (lua-preload.ts).
   const inTemplate = vm.templateResults("renoise_table", [renoiseTemplateTable(song)]);
-  vm.installGlobals({ renoise: inTemplate ? withoutTemplateParts(renoise) : renoise });
+  vm.installGlobals({
+    renoise: !inTemplate
+      ? renoise
+      : songApiIsInTemplate()
+        ? { Socket: renoise.Socket, Osc: renoise.Osc, ViewBuilder: renoise.ViewBuilder, Midi: renoise.Midi }
+        : withoutTemplateParts(renoise),
+  });
   views.ViewBuilder.release();
   // Run in the VM template (lua-preload.ts) unless the VM's preload list leaves them out.
   const [observable] = fromTemplate(vm, "observable") ?? chunk(vm, OBSERVABLE_LUA, "observable");
