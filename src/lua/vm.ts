@@ -267,6 +267,8 @@ function buildTemplate(
   const firstSharedFn = bridge.snapshotState().nextFnId;
   const perVm = new Map<string, PerVmChunk>();
   const results = runTemplateChunks(bridge, preload, preloaded, perVm);
+  // Every VM starts from a collected heap (and the collector's pace set from it), not in mid-cycle.
+  if (results.size) bridge.run("collectgarbage('collect')", "=[renoise-sim gc]", []);
   const state = bridge.snapshotState();
   const keyOf = new Map<unknown, string>();
   for (const [k, v] of Object.entries(hostTable)) if (typeof v === "function") keyOf.set(v, k);
