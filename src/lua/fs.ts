@@ -143,6 +143,9 @@ interface CachedFile {
   readonly data: ByteString;
 }
 
+/** The native realpath: one system call, where the JS one lstats every component of the path. */
+const realpathNative: (p: string) => string = realpathSync.native;
+
 /** Files of tool folders read from disk, by real path (see {@link readCached}). */
 const fileCache = new Map<string, CachedFile>();
 /** Files up to this size are kept; at most {@link CACHE_FILES} of them (oldest dropped first). */
@@ -183,12 +186,12 @@ function readCached(p: string, st: Stats): ByteString {
  * in-memory overlay). Symlinks leading out of the folder are refused.
  */
 export function dirFs(dir: string): ToolFs {
-  const real = realpathSync(resolve(dir));
+  const real = realpathNative(resolve(dir));
   const root = real.split(sep).join("/").replace(/\/?$/, "/");
   const inside = (rel: string): string | undefined => {
     const full = rel ? resolve(real, ...rel.split("/")) : real;
     try {
-      const r = realpathSync(full);
+      const r = realpathNative(full);
       return r === real || r.startsWith(real + sep) ? r : undefined;
     } catch {
       return undefined;

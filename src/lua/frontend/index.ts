@@ -30,7 +30,11 @@ export type Translation =
   | { readonly ok: true; readonly source: string }
   | { readonly ok: false; readonly line: number; readonly message: string; readonly fallback?: string };
 
-const cache = new Map<string, Translation>();
+/**
+ * Translations by source (the same string object each time a file comes
+ * from the file cache, so its hash is computed once): [as a file, as a string].
+ */
+const cache = new Map<string, [Translation | undefined, Translation | undefined]>();
 let cachedChars = 0;
 const CACHE_MIN = 1024;
 const CACHE_MAX_CHARS = 64 * 1024 * 1024;
@@ -44,9 +48,10 @@ export const frontEndStats = { hits: 0, misses: 0 };
  */
 export function translate51(source: string, file: boolean): Translation {
   // Files (the tool's own, loaded again by every VM) at any size; strings made at run time only if large.
-  const key = file || source.length >= CACHE_MIN ? (file ? "f" : "s") + source : undefined;
-  if (key !== undefined) {
-    const hit = cache.get(key);
+  const cacheable = file || source.length >= CACHE_MIN;
+  const slot = file ? 0 : 1;
+  if (cacheable) {
+    const hit = cache.get(source)?.[slot];
     if (hit) {
       frontEndStats.hits++;
       return hit;
@@ -54,9 +59,13 @@ export function translate51(source: string, file: boolean): Translation {
   }
   frontEndStats.misses++;
   const t = compute(source, file);
-  if (key !== undefined) {
-    cache.set(key, t);
-    cachedChars += key.length;
+  if (cacheable) {
+    let entry = cache.get(source);
+    if (entry === undefined) {
+      cache.set(source, (entry = [undefined, undefined]));
+      cachedChars += source.length;
+    }
+    entry[slot] = t;
     for (const k of cache.keys()) {
       if (cachedChars <= CACHE_MAX_CHARS) break;
       cache.delete(k);
