@@ -33,7 +33,17 @@ export class Scheduler {
   }
 
   schedule(time: number, run: () => void): ScheduledEvent {
-    const ev: ScheduledEvent = { time, seq: this.nextSeq++, run, cancelled: false, ran: false };
+    return this.add({ time, seq: 0, run, cancelled: false, ran: false }, time);
+  }
+
+  /**
+   * Schedules an event the caller made (e.g. an object whose `run` is a
+   * method: one object per event instead of an event and a closure). Sets
+   * its `time` and `seq`; it must be fresh (not cancelled, not run).
+   */
+  add<E extends ScheduledEvent>(ev: E, time: number): E {
+    ev.time = time;
+    ev.seq = this.nextSeq++;
     this.live++;
     const h = this.heap;
     h.push(ev);

@@ -1,6 +1,6 @@
 import type { ByteString } from "../core/bytes.js";
 import type { Rng } from "../core/rng.js";
-import type { Scheduler } from "../core/scheduler.js";
+import type { ScheduledEvent, Scheduler } from "../core/scheduler.js";
 import { traceShape, type Trace, type TraceShape } from "../core/trace.js";
 import { ANY_ADDRESS, endpoint, isLoopback } from "./address.js";
 import { Dns } from "./dns.js";
@@ -67,6 +67,31 @@ interface Flight {
   at: number | undefined;
 }
 
+/**
+ * A packet on the wire: its flight (listed by `inFlight`) and the scheduled
+ * event of its arrival in one object (no closure per packet).
+ */
+class WireFlight implements Flight, ScheduledEvent {
+  readonly state = "wire";
+  time = 0;
+  seq = 0;
+  cancelled = false;
+  ran = false;
+  constructor(
+    private readonly net: Network,
+    readonly p: Packet,
+    /** The host it goes to, as when it was sent. */
+    readonly to: Host,
+    readonly at: number,
+    readonly arrive: (p: Packet) => void,
+    readonly live: () => boolean,
+  ) {}
+
+  run(): void {
+    this.net.landed(this);
+  }
+}
+
 interface Held {
   p: Packet;
   rule: number;
@@ -88,6 +113,8 @@ const EPHEMERAL_MAX = 65535;
 export class Network {
   readonly dns = new Dns();
   readonly hosts = new Map<string, Host>();
+  /** The same hosts in the order they were added (an array: walked after every event). */
+  readonly hostList: Host[] = [];
   private readonly byAddress = new Map<string, Host>();
   readonly links: LinkModel;
   private packetCount = 0;
@@ -115,6 +142,7 @@ export class Network {
   addHost(name: string, address: string): Host {
     const host = new Host(name, address);
     this.hosts.set(name, host);
+    this.hostList.push(host);
     this.byAddress.set(address, host);
     return host;
   }
@@ -226,16 +254,20 @@ export class Network {
       at = Math.max(at, p.end.lastArrival);
       p.end.lastArrival = at;
     }
-    const flight: Flight = { p, state: "wire", at };
+    const flight = new WireFlight(this, p, to, at, arrive, live);
     this.flights.set(p.id, flight);
-    this.scheduler.schedule(at, () => {
-      if (this.flights.get(p.id) === flight) this.flights.delete(p.id);
-      if (!to.up) {
-        this.dropped(p, "receiver down");
-        return this.lost(p, arrive, live);
-      }
-      arrive(p);
-    });
+    this.scheduler.add(flight, at);
+  }
+
+  /** A packet's flight ended: it reaches its host, or is lost if that host is down. @internal */
+  landed(flight: WireFlight): void {
+    const p = flight.p;
+    if (this.flights.get(p.id) === flight) this.flights.delete(p.id);
+    if (!flight.to.up) {
+      this.dropped(p, "receiver down");
+      return this.lost(p, flight.arrive, flight.live);
+    }
+    flight.arrive(p);
   }
 
   /** A TCP packet was lost: schedule its retransmission, or give up. RSTs and UDP are never resent. */
