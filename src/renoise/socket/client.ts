@@ -291,6 +291,12 @@ export class UdpClient extends ClientCore implements UdpEndpoint {
 }
 
 /** The public SocketClient object of a create_client socket. */
+/** The trace number (`conn`) of a TCP client's connection; undefined for a UDP client or anything else. @internal */
+export function tcpConnOf(client: object): number | undefined {
+  const core = SocketHandle.identityOf(client);
+  return core instanceof TcpClient ? core.end.conn : undefined;
+}
+
 export class ClientSocket extends SocketHandle implements SocketClient {
   readonly #core: ClientCore;
 
