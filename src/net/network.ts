@@ -119,8 +119,6 @@ export class Network {
   readonly links: LinkModel;
   private packetCount = 0;
   private connCount = 0;
-  /** Client ports in use per host and protocol. */
-  private readonly ephemeral = new Map<string, Set<number>>();
   /** Live TCP connections by number (both ends), for faults that target a connection. */
   readonly connections = new Map<number, { client: TcpEnd; server: TcpEnd }>();
   /** TCP retransmission settings. */
@@ -157,19 +155,17 @@ export class Network {
 
   /** Draws a free client port for `host` from the seeded generator. */
   allocatePort(host: Host, proto: "tcp" | "udp"): number | undefined {
-    const key = `${host.name}/${proto}`;
-    let used = this.ephemeral.get(key);
-    if (!used) this.ephemeral.set(key, (used = new Set()));
-    const bound = proto === "tcp" ? host.tcpPorts : host.udpPorts;
-    const free = (p: number): boolean => !used.has(p) && !bound.has(p);
+    const tcp = proto === "tcp";
+    const used = tcp ? host.clientTcpPorts : host.clientUdpPorts;
+    const bound = tcp ? host.tcpPorts : host.udpPorts;
     let port: number | undefined;
     for (let i = 0; i < 32 && port === undefined; i++) {
       const p = this.rng.int(EPHEMERAL_MIN, EPHEMERAL_MAX);
-      if (free(p)) port = p;
+      if (!used.has(p) && !bound.has(p)) port = p;
     }
     if (port === undefined) {
       for (let p = EPHEMERAL_MIN; p <= EPHEMERAL_MAX; p++) {
-        if (free(p)) {
+        if (!used.has(p) && !bound.has(p)) {
           port = p;
           break;
         }
@@ -180,7 +176,7 @@ export class Network {
   }
 
   releasePort(host: Host, proto: "tcp" | "udp", port: number): void {
-    this.ephemeral.get(`${host.name}/${proto}`)?.delete(port);
+    (proto === "tcp" ? host.clientTcpPorts : host.clientUdpPorts).delete(port);
   }
 
   // ---------------------------------------------------------------- packets
@@ -412,7 +408,8 @@ export class Network {
         end.peerReset = true;
       }
     }
-    for (const k of [...this.ephemeral.keys()]) if (k.startsWith(`${host.name}/`)) this.ephemeral.delete(k);
+    host.clientTcpPorts.clear();
+    host.clientUdpPorts.clear();
   }
 
   /** Half-open: `end` disappears without FIN or RST; what its peer sends is lost. */
