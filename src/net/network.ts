@@ -21,6 +21,8 @@ const TCP_SEND = traceShape("tcp.send", ["conn", "from", "to", "send"], { payloa
 const TCP_DELIVER = traceShape("tcp.deliver", ["conn", "from", "to"], { payload: true });
 const TCP_FIN_ARRIVED = traceShape("tcp.fin-arrived", ["conn", "at", "peer"]);
 const TCP_RESET_ARRIVED = traceShape("tcp.reset-arrived", ["conn", "at", "peer"]);
+const UDP_SEND = traceShape("udp.send", ["from", "to"], { payload: true });
+const UDP_DELIVER = traceShape("udp.deliver", ["from", "to"], { payload: true });
 /** The events of an end that stops on its own side, by kind (`why` is left out when not given; a vanish has none). */
 const SHUT: Readonly<Record<string, TraceShape>> = {
   "tcp.close": traceShape("tcp.close", ["conn", "from", "to", "why"]),
@@ -701,11 +703,10 @@ export class Network {
 
   /** Sends one datagram; it arrives whole or not at all. */
   sendDatagram(from: Host, fromAddr: string, fromPort: number, toAddr: string, toPort: number, data: ByteString): void {
-    this.trace.record("udp.send", from.name, {
-      from: endpoint(fromAddr, fromPort),
-      to: endpoint(toAddr, toPort),
-      ...this.trace.payload(data),
-    });
+    const trace = this.trace;
+    const fromText = trace.endpoint(fromAddr, fromPort);
+    const toText = trace.endpoint(toAddr, toPort);
+    trace.row(UDP_SEND, from.name, fromText, toText, data);
     const p = this.packet("datagram", "udp", from, fromAddr, fromPort, toAddr, toPort, data);
     this.transmit(p, (pk) => {
       const host = pk.to!;
@@ -719,11 +720,7 @@ export class Network {
         this.dropped(pk, "no listener");
         return;
       }
-      this.trace.record("udp.deliver", host.name, {
-        from: endpoint(fromAddr, fromPort),
-        to: endpoint(toAddr, toPort),
-        ...this.trace.payload(data),
-      });
+      trace.row(UDP_DELIVER, host.name, fromText, toText, data);
       ep.onDatagram(data, fromAddr, fromPort);
     });
   }
