@@ -416,11 +416,34 @@ export class LuaBridge {
     if (!c._lua_checkstack(L, 4)) throw new RangeError(`${name}: Lua stack overflow (nested too deep?)`);
     if (Array.isArray(v)) {
       const arr = v as readonly LuaInput[];
-      c._lua_createtable(L, arr.length, 0);
-      for (let i = 0; i < arr.length; i++) {
-        this.pushNamed(L, arr[i], name, i + 1);
-        c._lua_rawseti(L, -2, int64(i + 1));
+      const n = arr.length;
+      c._lua_createtable(L, n, 0);
+      // Host objects (a song's tracks, a device's parameters) share the object
+      // cache, pushed once below the list's items when the first one comes.
+      let cacheIdx = 0;
+      for (let i = 0; i < n; i++) {
+        const x = arr[i];
+        // What hostClassFor gives, keeping the live entry for the push.
+        let known: ObjectEntry | undefined;
+        let cls: HostClassSlot | undefined;
+        if (typeof x === "object" && x !== null) {
+          known = this.liveEntry(x);
+          if (known !== undefined) cls = known.cls;
+          else if (!(x instanceof LuaRef || x instanceof Uint8Array || x instanceof LuaMulti)) cls = this.classOf(x);
+        }
+        if (cls === undefined) {
+          this.pushNamed(L, x, name, i + 1);
+          c._lua_rawseti(L, cacheIdx === 0 ? -2 : -3, int64(i + 1));
+          continue;
+        }
+        if (cacheIdx === 0) {
+          c._lua_rawgeti(L, REGISTRY, this.objCacheKey);
+          cacheIdx = c._lua_gettop(L);
+        }
+        this.pushCachedObject(L, x as object, cls, known, cacheIdx);
+        c._lua_rawseti(L, -3, int64(i + 1));
       }
+      if (cacheIdx !== 0) c._lua_settop(L, -2);
       return;
     }
     const proto = Object.getPrototypeOf(v) as unknown;
@@ -795,6 +818,30 @@ export class LuaBridge {
     c._lua_pushvalue(L, -2);
     c._lua_rawseti(L, -2, this.slotKeys[id]!);
     c._lua_settop(L, -2);
+  }
+
+  /**
+   * {@link pushObject} (untagged) with the object cache already on the stack
+   * at the absolute index `cacheIdx`, `known` being `obj`'s {@link liveEntry}:
+   * one crossing for an object whose userdata lives.
+   */
+  private pushCachedObject(
+    L: LuaState,
+    obj: object,
+    cls: HostClassSlot,
+    known: ObjectEntry | undefined,
+    cacheIdx: number,
+  ): void {
+    const c = this.c;
+    if (known !== undefined) {
+      if (c._lua_rawgeti(L, cacheIdx, this.slotKeys[known.id]!) !== T.NIL) return;
+      c._lua_settop(L, -2);
+    }
+    const id = this.newUserdata(L, obj, cls, false);
+    c._lua_rawgeti(L, REGISTRY, cls.mtKey);
+    c._lua_setmetatable(L, -2);
+    c._lua_pushvalue(L, -1);
+    c._lua_rawseti(L, cacheIdx, this.slotKeys[id]!);
   }
 
   /**
