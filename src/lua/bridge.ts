@@ -373,30 +373,37 @@ export class LuaBridge {
     }
     if (v === null) {
       c._lua_pushnil(L);
-    } else if (v instanceof LuaRef) {
+      return;
+    }
+    const cls = this.hostClassFor(v);
+    if (cls) this.pushObject(L, v, cls);
+    else this.pushOther(L, v, name);
+  }
+
+  /** {@link push} of an object that is not a host object (see {@link hostClassFor}). */
+  private pushOther(L: LuaState, v: object, name: string): void {
+    if (v instanceof LuaRef) {
       v.check(this);
-      c._lua_rawgeti(L, REGISTRY, v.key);
+      this.c._lua_rawgeti(L, REGISTRY, v.key);
     } else if (v instanceof Uint8Array) {
       this.bytes.pushArray(L, v);
     } else if (v instanceof LuaMulti) {
       throw new TypeError(`${name}: multi(...) is only allowed as the return value of a host function`);
     } else {
-      const cls = this.liveEntry(v)?.cls ?? this.classOf(v);
-      if (cls) this.pushObject(L, v, cls);
-      else this.pushTable(L, v, name);
+      this.pushTable(L, v, name);
     }
   }
 
   /**
    * The host class {@link push} gives `v` (an object with a live userdata or
-   * a class), or undefined when it would push something else: then the
-   * caller pushes it with {@link push}.
+   * a class), or undefined when it would push something else (with
+   * {@link pushOther}). What {@link classOf} gives, its live entry read once.
    */
   private hostClassFor(v: object): HostClassSlot | undefined {
     const live = this.liveEntry(v); // refs, bytes and multi never have one
     if (live !== undefined) return live.cls;
     if (v instanceof LuaRef || v instanceof Uint8Array || v instanceof LuaMulti) return undefined;
-    return this.classOf(v);
+    return this.objectClasses.get(v) ?? this.classResolver?.(v);
   }
 
   /**
@@ -421,12 +428,11 @@ export class LuaBridge {
         }
         return;
       case "object": {
-        const cls = v === null ? undefined : this.hostClassFor(v);
-        if (cls !== undefined) {
-          this.pushObject(L, v!, cls);
-          return;
-        }
-        break;
+        if (v === null) break;
+        const cls = this.hostClassFor(v);
+        if (cls !== undefined) this.pushObject(L, v, cls);
+        else this.pushOther(L, v, typeof suffix === "number" ? `${name}[${suffix}]` : name + suffix);
+        return;
       }
       default:
         break;
@@ -452,7 +458,9 @@ export class LuaBridge {
         if (typeof x === "object" && x !== null) {
           known = this.liveEntry(x);
           if (known !== undefined) cls = known.cls;
-          else if (!(x instanceof LuaRef || x instanceof Uint8Array || x instanceof LuaMulti)) cls = this.classOf(x);
+          else if (!(x instanceof LuaRef || x instanceof Uint8Array || x instanceof LuaMulti)) {
+            cls = this.objectClasses.get(x) ?? this.classResolver?.(x);
+          }
         }
         if (cls === undefined) {
           this.pushNamed(L, x, name, i + 1);
