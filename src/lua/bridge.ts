@@ -593,14 +593,19 @@ export class LuaBridge {
    * Builds a table of host functions named `prefix + key` (for error
    * messages) raising errors at `whereLevel`; returns a ref owned by the caller.
    */
-  namedFunctions(fns: Record<string, HostFunction>, prefix: string, whereLevel: number): LuaRef {
+  namedFunctions(
+    fns: Record<string, HostFunction | RawHostFunction>,
+    prefix: string,
+    whereLevel: number,
+    raw = false,
+  ): LuaRef {
     const c = this.c;
     const L = this.current;
     const entries = Object.entries(fns);
     c._lua_createtable(L, 0, entries.length);
     for (const [name, fn] of entries) {
       this.bytes.push(L, name, prefix);
-      this.pushFunction(L, fn, prefix + name, whereLevel);
+      this.pushEntry(L, { fn, name: prefix + name, whereLevel, raw });
       c._lua_rawset(L, -3);
     }
     const ref = this.refAt(L, -1);
@@ -669,6 +674,16 @@ export class LuaBridge {
     const frame = this.frames.pop();
     this.states.pop();
     if (frame) for (const ref of frame) if (ref.borrowed) ref.release();
+  }
+
+  /**
+   * Ends a {@link RawHostFunction} as a host function returning `r` ends
+   * (see {@link HostFunction}): runs the value-cache check, pushes `r`
+   * (named `name` in errors) and returns the count of values pushed.
+   */
+  returnResult(L: LuaState, r: HostResult, name: string): number {
+    this.cacheCheck?.();
+    return this.pushResult(L, r, name);
   }
 
   private pushResult(L: LuaState, r: HostResult, name: string): number {
