@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createLuaVm, type LuaError, type LuaRef } from "../../src/lua/index.js";
 
 // Objects a host call passes with a class for that call (the socket of a
-// socket_message) become userdata that Lua collects without a finalizer; the
-// bridge frees their ids later. Seen from Lua nothing differs from other
-// host userdata.
+// socket_message) are userdata like any host object's: one per object while
+// Lua holds it, freed once collected, and never standing for another object
+// whose userdata took its id.
 class Conn {
   constructor(readonly name: string) {}
 }

@@ -27,12 +27,6 @@ import {
 const FN_MAGIC = 0x52_53_46_4e; // "RSFN"
 /** First word of the userdata standing for a host object. */
 const OBJ_MAGIC = 0x52_53_4f_42; // "RSOB"
-/**
- * First word of the userdata standing for an object pushed for one call
- * (see {@link LuaBridge.pushObject}, `tagged`): it has no finalizer, and a
- * third word, the generation its id had when it was made.
- */
-const CALL_MAGIC = 0x52_53_43_4f; // "RSCO"
 const NO_FAILURE: unique symbol = Symbol("none");
 
 /**
@@ -69,8 +63,6 @@ interface ObjectEntry {
   readonly id: number;
   /** Found through a property of `obj` (see LuaBridge.tag) rather than the `objectIds` map. */
   readonly tagged: boolean;
-  /** For a userdata without finalizer (CALL_MAGIC): the generation written in it; else 0. */
-  readonly gen: number;
 }
 
 /** An object that may carry its userdata's id (see LuaBridge.tag). */
@@ -78,8 +70,6 @@ type Tagged = Record<symbol, number | undefined>;
 
 /** `lua_getfield` (the module exports it; wasm.ts's `LuaC` does not declare it). */
 type WithGetField = LuaC & { _lua_getfield(L: LuaState, idx: number, k: number): number };
-/** `lua_getfield` and `lua_setfield` (exported by the module, not declared in wasm.ts's `LuaC`). */
-type WithFields = WithGetField & { _lua_setfield(L: LuaState, idx: number, k: number): void };
 
 /** `BigInt(i)` of small integers, made once: pushing an integer or filling a sequence allocates no bigint. */
 const SMALL_INTS: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => BigInt(i));
@@ -156,18 +146,6 @@ export class LuaBridge {
   private readonly freeIds: number[] = [];
   private readonly slotKeys: bigint[] = [0n];
   private liveObjects = 0;
-  /**
-   * Ids of the userdata made without a finalizer (objects pushed for one
-   * call): Lua tells nothing when it collects them, so their ids are freed
-   * by {@link sweepCallObjects} once their entry in the weak object cache is
-   * gone, when this list reaches {@link sweepAt}. Each such userdata carries
-   * its id's generation, so one that a Lua finalizer kept reachable after
-   * the cache let go of it (Lua clears weak values before running
-   * finalizers) stands for no object once the id is reused.
-   */
-  private readonly callIds: number[] = [];
-  private sweepAt = 256;
-  private lastGen = 0;
   /** The entry of each host object that has a live userdata (objects not {@link tag}ged). */
   private readonly objectIds = new Map<object, ObjectEntry>();
   /**
@@ -279,7 +257,6 @@ export class LuaBridge {
    * object has a userdata.
    */
   snapshotState(): BridgeState {
-    if (this.callIds.length > 0 && this.depth === 0) this.sweepCallObjects(this.L);
     if (this.depth > 0 || this.liveObjects > 0 || this.valueCacheKey !== 0n) {
       throw new Error("LuaBridge.snapshotState: Lua code is running or host objects are bound");
     }
@@ -823,17 +800,10 @@ export class LuaBridge {
   /** The host object behind the userdata at `idx`, if it is one. */
   objectAt(L: LuaState, idx: number): object | undefined {
     const c = this.c;
-    const len = c._lua_rawlen(L, idx);
-    if (len === 8n) {
-      const p = c._lua_touserdata(L, idx);
-      if (c.HEAP32[p >> 2] !== OBJ_MAGIC) return undefined;
-      return this.slots[c.HEAP32[(p >> 2) + 1]!]?.obj;
-    }
-    if (len !== 12n) return undefined;
-    const w = c._lua_touserdata(L, idx) >> 2;
-    if (c.HEAP32[w] !== CALL_MAGIC) return undefined;
-    const entry = this.slots[c.HEAP32[w + 1]!];
-    return entry !== undefined && entry.gen === c.HEAP32[w + 2] ? entry.obj : undefined;
+    if (c._lua_rawlen(L, idx) !== 8n) return undefined;
+    const p = c._lua_touserdata(L, idx);
+    if (c.HEAP32[p >> 2] !== OBJ_MAGIC) return undefined;
+    return this.slots[c.HEAP32[(p >> 2) + 1]!]?.obj;
   }
 
   /** The entry of `obj`'s userdata, if it has one that may still be alive. */
@@ -850,10 +820,7 @@ export class LuaBridge {
    * Pushes the (interned) userdata of a host object: the one it has while
    * that lives, else a new one of class `cls`. Unlike {@link bindObject},
    * the class is recorded only while the userdata lives: for objects made
-   * for one call into Lua (the socket of a callback). A new userdata of a
-   * `tagged` push (an object made for one call) gets no finalizer: Lua
-   * collects it without calling back, and its id is freed by a later sweep
-   * (see {@link callIds}).
+   * for one call into Lua (the socket of a callback).
    */
   pushObject(L: LuaState, obj: object, cls: HostClassSlot, tagged = false): void {
     const c = this.c;
@@ -869,67 +836,11 @@ export class LuaBridge {
     }
     const id = this.newUserdata(L, obj, cls, tagged);
     c._lua_rawgeti(L, REGISTRY, cls.mtKey);
-    if (tagged) this.setMetatableUnfinalized(L);
-    else c._lua_setmetatable(L, -2);
+    c._lua_setmetatable(L, -2);
     c._lua_rawgeti(L, REGISTRY, this.objCacheKey);
     c._lua_pushvalue(L, -2);
     c._lua_rawseti(L, -2, this.slotKeys[id]!);
     c._lua_settop(L, -2);
-  }
-
-  /**
-   * Sets the metatable on top of the stack as the metatable of the userdata
-   * below it (popping the metatable) without marking the userdata for
-   * finalization: Lua marks an object when it gets a metatable that has a
-   * `__gc` field then, so the field is taken out for that moment and put
-   * back (the same value). The metatable must have no metatable itself
-   * (else the field is kept, and the userdata is marked as usual), so that
-   * reading and writing its field runs no Lua code.
-   */
-  private setMetatableUnfinalized(L: LuaState): void {
-    const c = this.c as WithFields;
-    if (c._lua_getmetatable(L, -1) !== 0) {
-      c._lua_settop(L, -2);
-      c._lua_setmetatable(L, -2);
-      return;
-    }
-    const gc = this.cstring("__gc");
-    c._lua_getfield(L, -1, gc); // ud, mt, __gc
-    c._lua_pushnil(L);
-    c._lua_setfield(L, -3, gc);
-    c._lua_pushvalue(L, -2);
-    c._lua_setmetatable(L, -4);
-    c._lua_setfield(L, -2, gc);
-    c._lua_settop(L, -2);
-  }
-
-  /**
-   * Frees the ids of userdata made without finalizer (see {@link callIds})
-   * that Lua collected: their entry in the weak object cache is gone.
-   */
-  private sweepCallObjects(L: LuaState): void {
-    const c = this.c;
-    if (!c._lua_checkstack(L, 2)) return;
-    c._lua_rawgeti(L, REGISTRY, this.objCacheKey);
-    const ids = this.callIds;
-    let kept = 0;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!;
-      const gone = c._lua_rawgeti(L, -1, this.slotKeys[id]!) === T.NIL;
-      c._lua_settop(L, -2);
-      if (!gone) {
-        ids[kept++] = id;
-        continue;
-      }
-      const entry = this.slots[id]!;
-      this.slots[id] = undefined;
-      this.freeIds.push(id);
-      this.liveObjects--;
-      if (!entry.tagged && this.objectIds.get(entry.obj) === entry) this.objectIds.delete(entry.obj);
-    }
-    ids.length = kept;
-    c._lua_settop(L, -2);
-    this.sweepAt = Math.max(256, kept * 2);
   }
 
   /**
@@ -959,12 +870,11 @@ export class LuaBridge {
   /**
    * Pushes a new userdata (no metatable yet) standing for `obj` of class
    * `cls` under a free id, and records the entry: in a property of `obj`
-   * when `tagged` and the object can take one, else in `objectIds`. A
-   * `tagged` one is a CALL_MAGIC userdata (see {@link callIds}). Returns the id.
+   * when `tagged` and the object can take one, else in `objectIds`.
+   * Returns the id.
    */
   private newUserdata(L: LuaState, obj: object, cls: HostClassSlot, tagged: boolean): number {
     const c = this.c;
-    if (tagged && this.callIds.length >= this.sweepAt) this.sweepCallObjects(L);
     let id = this.freeIds.pop();
     if (id === undefined) {
       id = this.slots.length;
@@ -973,20 +883,10 @@ export class LuaBridge {
     }
     // Only objects that can take a property are tagged; a frozen one goes to the map.
     const tag = tagged && Object.isExtensible(obj);
-    let gen = 0;
-    if (tagged) {
-      gen = this.lastGen = (this.lastGen + 1) | 0 || 1;
-      const w = c._lua_newuserdatauv(L, 12, 0) >> 2;
-      c.HEAP32[w] = CALL_MAGIC;
-      c.HEAP32[w + 1] = id;
-      c.HEAP32[w + 2] = gen;
-      this.callIds.push(id);
-    } else {
-      const p = c._lua_newuserdatauv(L, 8, 0);
-      c.HEAP32[p >> 2] = OBJ_MAGIC;
-      c.HEAP32[(p >> 2) + 1] = id;
-    }
-    const entry: ObjectEntry = { obj, cls, id, tagged: tag, gen };
+    const entry: ObjectEntry = { obj, cls, id, tagged: tag };
+    const p = c._lua_newuserdatauv(L, 8, 0);
+    c.HEAP32[p >> 2] = OBJ_MAGIC;
+    c.HEAP32[(p >> 2) + 1] = id;
     this.slots[id] = entry;
     this.liveObjects++;
     if (tag) (obj as Tagged)[this.tag] = id;
@@ -1030,7 +930,6 @@ export class LuaBridge {
 
   /** Number of host objects that currently have a live userdata (for leak checks). */
   get liveObjectCount(): number {
-    if (this.callIds.length > 0 && this.closedReason === undefined) this.sweepCallObjects(this.current);
     return this.liveObjects;
   }
 
