@@ -1,7 +1,7 @@
 import type { ByteString } from "../core/bytes.js";
 import type { Rng } from "../core/rng.js";
 import type { Scheduler } from "../core/scheduler.js";
-import type { Trace, TraceEvent } from "../core/trace.js";
+import { traceShape, type Trace, type TraceShape } from "../core/trace.js";
 import { ANY_ADDRESS, endpoint, isLoopback } from "./address.js";
 import { Dns } from "./dns.js";
 import { Host } from "./host.js";
@@ -12,6 +12,21 @@ import { LinkModel, type Decision } from "./link-model.js";
 import { viewOf, type InFlightEntry } from "./rule.js";
 import { cutAt, policyOffsets, validOffsets } from "./stream-cut.js";
 import { StreamState } from "./tcp-stream.js";
+
+// The TCP events of every connection and segment, recorded as rows (see Trace.row).
+const TCP_CONNECT = traceShape("tcp.connect", ["conn", "from", "to"]);
+const TCP_ACCEPT = traceShape("tcp.accept", ["conn", "from", "to"]);
+const TCP_ESTABLISHED = traceShape("tcp.established", ["conn", "from", "to"]);
+const TCP_SEND = traceShape("tcp.send", ["conn", "from", "to", "send"], { payload: true });
+const TCP_DELIVER = traceShape("tcp.deliver", ["conn", "from", "to"], { payload: true });
+const TCP_FIN_ARRIVED = traceShape("tcp.fin-arrived", ["conn", "at", "peer"]);
+const TCP_RESET_ARRIVED = traceShape("tcp.reset-arrived", ["conn", "at", "peer"]);
+/** The events of an end that stops on its own side, by kind (`why` is left out when not given; a vanish has none). */
+const SHUT: Readonly<Record<string, TraceShape>> = {
+  "tcp.close": traceShape("tcp.close", ["conn", "from", "to", "why"]),
+  "tcp.reset": traceShape("tcp.reset", ["conn", "from", "to", "why"]),
+  "tcp.vanish": traceShape("tcp.vanish", ["conn", "from", "to"]),
+};
 
 /** Outcome of a TCP connection attempt. */
 export type ConnectResult = { ok: true; end: TcpEnd } | { ok: false; reason: "refused" };
@@ -378,14 +393,9 @@ export class Network {
   }
 
   /** `end` stops on its own side: traced as `kind`, and a client end gives its port back. */
-  private shutLocal(end: TcpEnd, kind: string, why?: string): void {
+  private shutLocal(end: TcpEnd, kind: "tcp.close" | "tcp.reset" | "tcp.vanish", why?: string): void {
     end.closedLocal = true;
-    const trace = this.trace;
-    if (trace.enabled) {
-      const e: TraceEvent = { seq: 0, t: 0, kind, host: end.host.name, conn: end.conn, from: end.localEndpoint, to: end.peerEndpoint };
-      if (why !== undefined) e.why = why;
-      trace.add(e);
-    }
+    this.trace.row(SHUT[kind]!, end.host.name, end.conn, end.localEndpoint, end.peerEndpoint, why);
     if (end.side === "client") this.releasePort(end.host, "tcp", end.localPort);
   }
 
@@ -424,7 +434,7 @@ export class Network {
     const fromText = endpoint(fromAddr, localPort);
     const toText = endpoint(toAddr, toPort);
     const trace = this.trace;
-    if (trace.enabled) trace.add({ seq: 0, t: 0, kind: "tcp.connect", host: from.name, conn, from: fromText, to: toText });
+    trace.row(TCP_CONNECT, from.name, conn, fromText, toText);
     const syn = this.packet("syn", "tcp", from, fromAddr, localPort, toAddr, toPort);
     syn.conn = conn;
     this.transmit(
@@ -455,7 +465,7 @@ export class Network {
         clientEnd.peer = serverEnd;
         serverEnd.lastArrival = clientEnd.lastArrival = this.now();
         this.connections.set(conn, { client: clientEnd, server: serverEnd });
-        if (trace.enabled) trace.add({ seq: 0, t: 0, kind: "tcp.accept", host: server.name, conn, from: fromText, to: toText });
+        trace.row(TCP_ACCEPT, server.name, conn, fromText, toText);
         listener.onConnection(serverEnd);
         const synAck = this.packet("syn-ack", "tcp", server, toAddr, toPort, fromAddr, localPort, undefined, serverEnd);
         synAck.to = from;
@@ -469,7 +479,7 @@ export class Network {
               this.reset(clientEnd, "connect abandoned");
               return;
             }
-            if (trace.enabled) trace.add({ seq: 0, t: 0, kind: "tcp.established", host: from.name, conn, from: fromText, to: toText });
+            trace.row(TCP_ESTABLISHED, from.name, conn, fromText, toText);
             done({ ok: true, end: clientEnd });
           },
           () => !this.stream(serverEnd).gone,
@@ -493,23 +503,7 @@ export class Network {
     const st = this.stream(end);
     const index = st.sends++;
     end.bytesSent += data.length;
-    const trace = this.trace;
-    if (trace.enabled) {
-      const pl = trace.payload(data);
-      trace.add({
-        seq: 0,
-        t: 0,
-        kind: "tcp.send",
-        host: end.host.name,
-        conn: end.conn,
-        from: end.localEndpoint,
-        to: end.peerEndpoint,
-        send: index,
-        bytes: pl.bytes,
-        data: pl.data,
-        hash: pl.hash,
-      });
-    }
+    this.trace.row(TCP_SEND, end.host.name, end.conn, end.localEndpoint, end.peerEndpoint, index, data);
     let after: (() => void) | undefined;
     for (const tap of this.sendTaps) {
       const r = tap(end, data, index);
@@ -621,22 +615,7 @@ export class Network {
       return;
     }
     peer.bytesReceived += data.length;
-    const trace = this.trace;
-    if (trace.enabled) {
-      const pl = trace.payload(data);
-      trace.add({
-        seq: 0,
-        t: 0,
-        kind: "tcp.deliver",
-        host: peer.host.name,
-        conn: end.conn,
-        from: end.localEndpoint,
-        to: peer.localEndpoint,
-        bytes: pl.bytes,
-        data: pl.data,
-        hash: pl.hash,
-      });
-    }
+    this.trace.row(TCP_DELIVER, peer.host.name, end.conn, end.localEndpoint, peer.localEndpoint, data);
     peer.owner?.onData(peer, data, pk.merge === true);
   };
 
@@ -675,15 +654,7 @@ export class Network {
     end.peerClosed = true;
     end.peerReset = reset;
     if (reset) this.stream(end).early.clear();
-    const trace = this.trace;
-    if (trace.enabled) {
-      const host = end.host.name;
-      trace.add(
-        reset
-          ? { seq: 0, t: 0, kind: "tcp.reset-arrived", host, conn: end.conn, at: end.localEndpoint, peer: end.peerEndpoint }
-          : { seq: 0, t: 0, kind: "tcp.fin-arrived", host, conn: end.conn, at: end.localEndpoint, peer: end.peerEndpoint },
-      );
-    }
+    this.trace.row(reset ? TCP_RESET_ARRIVED : TCP_FIN_ARRIVED, end.host.name, end.conn, end.localEndpoint, end.peerEndpoint);
     this.forget(end);
     if (end.closedLocal) return;
     end.owner?.onPeerClose(end, reset);
