@@ -65,6 +65,22 @@ function scan(): Found {
           });
         }
       }
+      // traceShape("kind", ["field", …], { payload: true }): a kind recorded as rows (Trace.row)
+      if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === "traceShape") {
+        const [kindArg, fieldsArg, optionsArg] = n.arguments;
+        if (kindArg && ts.isStringLiteral(kindArg)) {
+          const kind = kindArg.text;
+          found.kinds.set(kind, where(kindArg));
+          expect(fieldsArg && ts.isArrayLiteralExpression(fieldsArg), `traceShape("${kind}") lists its fields as an array literal (${where(n)})`).toBe(true);
+          for (const f of (fieldsArg as ts.ArrayLiteralExpression).elements) {
+            expect(ts.isStringLiteral(f), `traceShape("${kind}") fields are string literals (${where(f)})`).toBe(true);
+            found.fields.push({ kind, field: (f as ts.StringLiteral).text, where: where(f) });
+          }
+          if (optionsArg && /payload:\s*true/.test(optionsArg.getText())) {
+            for (const field of ["bytes", "data", "hash"]) found.fields.push({ kind, field, where: where(optionsArg) });
+          }
+        }
+      }
       // trace.add({ seq, t, kind: "…", … }) and events built the same way
       if (ts.isObjectLiteralExpression(n)) {
         const names = n.properties.map((p) => (p.name && ts.isIdentifier(p.name) ? p.name.text : ""));

@@ -5,18 +5,29 @@ export interface ScheduledEvent {
   /** Tie-breaker: order of scheduling. */
   seq: number;
   run: () => void;
-  /** Set by {@link Scheduler.cancel}: the event stays in the heap and is skipped when popped. */
+  /** Set by {@link Scheduler.cancel}: the event stays queued and is skipped when its turn comes. */
   cancelled: boolean;
   /** Set when the event was taken off the queue to run. */
   ran: boolean;
 }
 
 /**
- * The simulation's event queue: a binary min-heap ordered by (time, seq).
- * Events at the same virtual time run in the order they were scheduled.
+ * The simulation's event queue, ordered by (time, seq): events at the same
+ * virtual time run in the order they were scheduled.
+ *
+ * Two queues make that order. Most events come in time order (with no
+ * latency every event is "now"; a link's fixed latency keeps arrivals in
+ * sending order), so an event no earlier than the last one queued goes to the
+ * end of a first-in-first-out lane: O(1) in and out. Any other event goes to
+ * a binary min-heap. `pop` takes whichever head comes first by (time, seq),
+ * so the order is exactly that of one heap.
  */
 export class Scheduler {
   private heap: ScheduledEvent[] = [];
+  /** The in-order lane: `lane[head..tail)`, times never decreasing (slots past `tail` are stale or empty). */
+  private lane: (ScheduledEvent | undefined)[] = [];
+  private head = 0;
+  private tail = 0;
   private nextSeq = 0;
   private live = 0;
 
@@ -33,8 +44,23 @@ export class Scheduler {
   }
 
   schedule(time: number, run: () => void): ScheduledEvent {
-    const ev: ScheduledEvent = { time, seq: this.nextSeq++, run, cancelled: false, ran: false };
+    return this.add({ time, seq: 0, run, cancelled: false, ran: false }, time);
+  }
+
+  /**
+   * Schedules an event the caller made (e.g. an object whose `run` is a
+   * method: one object per event instead of an event and a closure). Sets
+   * its `time` and `seq`; it must be fresh (not cancelled, not run).
+   */
+  add<E extends ScheduledEvent>(ev: E, time: number): E {
+    ev.time = time;
+    ev.seq = this.nextSeq++;
     this.live++;
+    // Its seq is the largest yet, so at a time no earlier than the lane's last it belongs at the lane's end.
+    if (this.tail === this.head || this.lane[this.tail - 1]!.time <= time) {
+      this.lane[this.tail++] = ev;
+      return ev;
+    }
     const h = this.heap;
     h.push(ev);
     let i = h.length - 1;
@@ -51,30 +77,52 @@ export class Scheduler {
 
   /** Time of the next live event, or Infinity. */
   peekTime(): number {
-    this.dropCancelled();
-    return this.heap.length ? this.heap[0]!.time : Infinity;
+    const ev = this.next();
+    return ev === undefined ? Infinity : ev.time;
   }
 
   /** Removes and returns the next live event. */
   pop(): ScheduledEvent | undefined {
-    this.dropCancelled();
-    const ev = this.popRaw();
-    if (ev) {
-      ev.ran = true;
-      this.live--;
-    }
+    const ev = this.next();
+    if (ev === undefined) return undefined;
+    if (ev === this.heap[0]) this.popHeap();
+    else this.shiftLane();
+    ev.ran = true;
+    this.live--;
     return ev;
   }
 
-  private dropCancelled(): void {
-    while (this.heap.length && this.heap[0]!.cancelled) this.popRaw();
+  /** The next live event (dropping cancelled ones at both heads), not removed. */
+  private next(): ScheduledEvent | undefined {
+    const h = this.heap;
+    while (h.length > 0 && h[0]!.cancelled) this.popHeap();
+    while (this.head < this.tail && this.lane[this.head]!.cancelled) this.shiftLane();
+    const a = this.head < this.tail ? this.lane[this.head] : undefined;
+    const b = h.length > 0 ? h[0] : undefined;
+    if (a === undefined) return b;
+    if (b === undefined) return a;
+    return less(b, a) ? b : a;
   }
 
-  private popRaw(): ScheduledEvent | undefined {
+  /** Takes the lane's first event off; an emptied lane starts again at 0 (its array kept). */
+  private shiftLane(): void {
+    const lane = this.lane;
+    lane[this.head++] = undefined;
+    if (this.head === this.tail) {
+      this.head = this.tail = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= this.tail) {
+      // Move the rest to the front so a lane that never empties does not grow without end.
+      lane.copyWithin(0, this.head, this.tail);
+      lane.fill(undefined, this.tail - this.head, this.tail);
+      this.tail -= this.head;
+      this.head = 0;
+    }
+  }
+
+  private popHeap(): void {
     const h = this.heap;
-    const top = h[0];
     const last = h.pop();
-    if (!top || !last || h.length === 0) return top;
+    if (!last || h.length === 0) return;
     let i = 0;
     const n = h.length;
     for (;;) {
@@ -87,7 +135,6 @@ export class Scheduler {
       i = c;
     }
     h[i] = last;
-    return top;
   }
 }
 

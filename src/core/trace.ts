@@ -44,10 +44,77 @@ export function hashBytes(b: ByteString): string {
 /** "00" .. "ff": each byte value as two lower-case hex digits. */
 const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
+/**
+ * An event kind whose fields are known in advance (see {@link traceShape}).
+ * Hot paths record such events as a row of values ({@link Trace.row}); the
+ * trace makes the {@link TraceEvent} object only when `events` is read.
+ */
+export class TraceShape {
+  /** Slots a row of this shape takes: shape, host, time and its values. */
+  readonly width: number;
+  /** @internal use {@link traceShape}. */
+  constructor(
+    readonly kind: string,
+    readonly fields: readonly string[],
+    readonly payload: boolean,
+  ) {
+    this.width = 3 + fields.length + (payload ? 1 : 0);
+  }
+}
+
+/**
+ * Declares an event kind recorded with {@link Trace.row}: its fields in the
+ * order the event lists them, and, with `payload`, the payload fields
+ * (`bytes`, `data`, `hash`) after them. At most {@link ROW_VALUES} values
+ * (the payload counts as one).
+ */
+export function traceShape(kind: string, fields: readonly string[], options: { payload?: boolean } = {}): TraceShape {
+  const payload = options.payload ?? false;
+  if (fields.length + (payload ? 1 : 0) > ROW_VALUES) throw new Error(`traceShape("${kind}"): at most ${ROW_VALUES} values a row`);
+  return new TraceShape(kind, [...fields], payload);
+}
+
+/** A value of a row: a trace value, or undefined for a field the event leaves out, or a payload. */
+type RowValue = TraceValue | undefined;
+
+/** Values a row holds after its shape, host and time. */
+const ROW_VALUES = 6;
+/**
+ * Slots the widest row takes: shape (or null for a whole event), host, time,
+ * values. A row takes only the slots of its shape; a chunk is left for the
+ * next one when fewer than this many slots are free.
+ */
+const ROW = 3 + ROW_VALUES;
+/** Slots a whole event's row takes: null, the event. */
+const WHOLE = 2;
+/**
+ * Rows the first chunk holds; each next chunk holds twice as many, up to
+ * {@link MAX_CHUNK_ROWS}. Chunks are never grown or copied: a full one is
+ * kept and a new one started (a short simulation allocates little).
+ */
+const FIRST_CHUNK_ROWS = 32;
+const MAX_CHUNK_ROWS = 8192;
+
 /** Records the events of one simulation in order. */
 export class Trace {
-  readonly events: TraceEvent[] = [];
   private readonly payloadLimit: number;
+  /**
+   * Recorded events, as rows of {@link ROW} slots in fixed-size chunks. A row
+   * is a shaped event (shape, host, t, values) or a whole event (null, the
+   * event). Rows cost no object each; `events` makes the objects on demand.
+   */
+  private readonly chunks: RowValue[][] = [];
+  private chunk: RowValue[] | undefined;
+  /** Next free slot in {@link chunk}, and its length. */
+  private slot = 0;
+  private chunkSlots = 0;
+  /** Where {@link make} goes on: the chunk and slot of the first row not made. */
+  private readChunk = 0;
+  private readSlot = 0;
+  /** Events recorded. */
+  private n = 0;
+  /** The events made so far from the rows, in order (`events` adds the rest). */
+  private readonly made: TraceEvent[] = [];
   /**
    * What is running now, for events that name their cause (`song.set`):
    * e.g. "socket_message#12" (the callback recorded as event 12). Undefined:
@@ -83,27 +150,147 @@ export class Trace {
     this.payloadLimit = options.payloadLimit ?? 4096;
   }
 
+  /**
+   * Every event recorded so far, in order. The same array every time: it
+   * grows as events are recorded and it is read again.
+   */
+  get events(): TraceEvent[] {
+    if (this.made.length < this.n) this.make();
+    return this.made;
+  }
+
+  /** How many events have been recorded (without making them: cheaper than `events.length`). */
+  get count(): number {
+    return this.n;
+  }
+
   /** Appends an event and returns it. */
   record(kind: string, host: string, fields: Record<string, TraceValue> = {}): TraceEvent | undefined {
     if (!this.enabled) return undefined;
-    const e: TraceEvent = { seq: this.events.length + 1, t: this.now(), kind, host, ...fields };
-    this.events.push(e);
-    for (const l of this.listeners) l(e);
+    const e: TraceEvent = { seq: this.n + 1, t: this.now(), kind, host, ...fields };
+    this.whole(e);
     return e;
   }
 
   /**
    * Appends an event the caller built as one object literal, with `seq` and
-   * `t` first (their values are overwritten here), and returns it. For hot
-   * paths: no spread of field objects. Check {@link enabled} before building
-   * the literal; this does not.
+   * `t` first (their values are overwritten here), and returns it. Check
+   * {@link enabled} before building the literal; this does not.
    */
   add<E extends TraceEvent>(e: E): E {
-    e.seq = this.events.length + 1;
+    e.seq = this.n + 1;
     e.t = this.now();
-    this.events.push(e);
-    for (const l of this.listeners) l(e);
+    this.whole(e);
     return e;
+  }
+
+  /**
+   * Appends an event of a declared shape as a row: its values in the shape's
+   * field order (undefined leaves a field out), then its payload bytes if
+   * the shape has one. No object is made until `events` is read. Does
+   * nothing while recording is off.
+   */
+  row(shape: TraceShape, host: string, v0?: RowValue, v1?: RowValue, v2?: RowValue, v3?: RowValue, v4?: RowValue, v5?: RowValue): void {
+    if (!this.enabled) return;
+    let c = this.chunk as RowValue[];
+    let i = this.slot;
+    if (i + ROW > this.chunkSlots) {
+      c = this.newChunk();
+      i = 0;
+    }
+    c[i] = shape as unknown as RowValue;
+    c[i + 1] = host;
+    c[i + 2] = this.now();
+    c[i + 3] = v0;
+    c[i + 4] = v1;
+    c[i + 5] = v2;
+    c[i + 6] = v3;
+    c[i + 7] = v4;
+    c[i + 8] = v5;
+    this.slot = i + shape.width;
+    this.n++;
+    if (shape.payload) this.keepPayload(c, i + 3 + shape.fields.length);
+    if (this.listeners.length > 0) this.tell();
+  }
+
+  /**
+   * A payload longer than the trace stores is hashed and cut now: the row
+   * keeps its fields, not the bytes (a long payload is not kept whole).
+   */
+  private keepPayload(c: RowValue[], at: number): void {
+    const b = c[at];
+    if (typeof b === "string" && b.length > this.payloadLimit) c[at] = this.payload(b) as unknown as RowValue;
+  }
+
+  /** Starts the next chunk of rows. */
+  private newChunk(): RowValue[] {
+    const rows = this.chunk === undefined ? FIRST_CHUNK_ROWS : Math.min(MAX_CHUNK_ROWS, (this.chunkSlots / ROW) * 2);
+    const c = new Array<RowValue>(rows * ROW);
+    this.chunk = c;
+    this.chunkSlots = rows * ROW;
+    this.chunks.push(c);
+    return c;
+  }
+
+  /** Stores a whole event as a row, and tells the listeners. */
+  private whole(e: TraceEvent): void {
+    let c = this.chunk as RowValue[];
+    let i = this.slot;
+    if (i + ROW > this.chunkSlots) {
+      c = this.newChunk();
+      i = 0;
+    }
+    c[i] = null;
+    c[i + 1] = e as unknown as RowValue;
+    this.slot = i + WHOLE;
+    this.n++;
+    if (this.listeners.length > 0) this.tell();
+  }
+
+  /** Makes the newest event and gives it to every listener. */
+  private tell(): void {
+    const events = this.events;
+    const e = events[events.length - 1]!;
+    for (const l of this.listeners) l(e);
+  }
+
+  /** Makes the events of the rows not made yet. */
+  private make(): void {
+    const made = this.made;
+    let ci = this.readChunk;
+    let i = this.readSlot;
+    let c = this.chunks[ci]!;
+    for (let k = made.length; k < this.n; k++) {
+      // The writer's rule: a row starts a new chunk when fewer than ROW slots are free.
+      if (i + ROW > c.length) {
+        c = this.chunks[++ci]!;
+        i = 0;
+      }
+      const shape = c[i] as unknown as TraceShape | null;
+      if (shape === null) {
+        made.push(c[i + 1] as unknown as TraceEvent);
+        i += WHOLE;
+        continue;
+      }
+      const e: TraceEvent = { seq: k + 1, t: c[i + 2] as number, kind: shape.kind, host: c[i + 1] as string };
+      const fields = shape.fields;
+      const nf = fields.length;
+      for (let f = 0; f < nf; f++) {
+        const v = c[i + 3 + f];
+        if (v !== undefined) e[fields[f]!] = v;
+      }
+      if (shape.payload) {
+        const b = c[i + 3 + nf] as unknown;
+        const pl = typeof b === "string" ? this.payload(b) : (b as TracePayload);
+        e.bytes = pl.bytes;
+        e.data = pl.data;
+        e.hash = pl.hash;
+      }
+      made.push(e);
+      i += shape.width;
+    }
+    this.readChunk = ci;
+    this.readSlot = i;
   }
 
   /**

@@ -350,30 +350,37 @@ export class LuaBridge {
     }
     if (v === null) {
       c._lua_pushnil(L);
-    } else if (v instanceof LuaRef) {
+      return;
+    }
+    const cls = this.hostClassFor(v);
+    if (cls) this.pushObject(L, v, cls);
+    else this.pushOther(L, v, name);
+  }
+
+  /** {@link push} of an object that is not a host object (see {@link hostClassFor}). */
+  private pushOther(L: LuaState, v: object, name: string): void {
+    if (v instanceof LuaRef) {
       v.check(this);
-      c._lua_rawgeti(L, REGISTRY, v.key);
+      this.c._lua_rawgeti(L, REGISTRY, v.key);
     } else if (v instanceof Uint8Array) {
       this.bytes.pushArray(L, v);
     } else if (v instanceof LuaMulti) {
       throw new TypeError(`${name}: multi(...) is only allowed as the return value of a host function`);
     } else {
-      const cls = this.liveEntry(v)?.cls ?? this.classOf(v);
-      if (cls) this.pushObject(L, v, cls);
-      else this.pushTable(L, v, name);
+      this.pushTable(L, v, name);
     }
   }
 
   /**
    * The host class {@link push} gives `v` (an object with a live userdata or
-   * a class), or undefined when it would push something else: then the
-   * caller pushes it with {@link push}.
+   * a class), or undefined when it would push something else (with
+   * {@link pushOther}). What {@link classOf} gives, its live entry read once.
    */
   private hostClassFor(v: object): HostClassSlot | undefined {
     const live = this.liveEntry(v); // refs, bytes and multi never have one
     if (live !== undefined) return live.cls;
     if (v instanceof LuaRef || v instanceof Uint8Array || v instanceof LuaMulti) return undefined;
-    return this.classOf(v);
+    return this.objectClasses.get(v) ?? this.classResolver?.(v);
   }
 
   /**
@@ -398,12 +405,11 @@ export class LuaBridge {
         }
         return;
       case "object": {
-        const cls = v === null ? undefined : this.hostClassFor(v);
-        if (cls !== undefined) {
-          this.pushObject(L, v!, cls);
-          return;
-        }
-        break;
+        if (v === null) break;
+        const cls = this.hostClassFor(v);
+        if (cls !== undefined) this.pushObject(L, v, cls);
+        else this.pushOther(L, v, typeof suffix === "number" ? `${name}[${suffix}]` : name + suffix);
+        return;
       }
       default:
         break;
@@ -416,11 +422,36 @@ export class LuaBridge {
     if (!c._lua_checkstack(L, 4)) throw new RangeError(`${name}: Lua stack overflow (nested too deep?)`);
     if (Array.isArray(v)) {
       const arr = v as readonly LuaInput[];
-      c._lua_createtable(L, arr.length, 0);
-      for (let i = 0; i < arr.length; i++) {
-        this.pushNamed(L, arr[i], name, i + 1);
-        c._lua_rawseti(L, -2, int64(i + 1));
+      const n = arr.length;
+      c._lua_createtable(L, n, 0);
+      // Host objects (a song's tracks, a device's parameters) share the object
+      // cache, pushed once below the list's items when the first one comes.
+      let cacheIdx = 0;
+      for (let i = 0; i < n; i++) {
+        const x = arr[i];
+        // What hostClassFor gives, keeping the live entry for the push.
+        let known: ObjectEntry | undefined;
+        let cls: HostClassSlot | undefined;
+        if (typeof x === "object" && x !== null) {
+          known = this.liveEntry(x);
+          if (known !== undefined) cls = known.cls;
+          else if (!(x instanceof LuaRef || x instanceof Uint8Array || x instanceof LuaMulti)) {
+            cls = this.objectClasses.get(x) ?? this.classResolver?.(x);
+          }
+        }
+        if (cls === undefined) {
+          this.pushNamed(L, x, name, i + 1);
+          c._lua_rawseti(L, cacheIdx === 0 ? -2 : -3, int64(i + 1));
+          continue;
+        }
+        if (cacheIdx === 0) {
+          c._lua_rawgeti(L, REGISTRY, this.objCacheKey);
+          cacheIdx = c._lua_gettop(L);
+        }
+        this.pushCachedObject(L, x as object, cls, known, cacheIdx);
+        c._lua_rawseti(L, -3, int64(i + 1));
       }
+      if (cacheIdx !== 0) c._lua_settop(L, -2);
       return;
     }
     const proto = Object.getPrototypeOf(v) as unknown;
@@ -551,14 +582,19 @@ export class LuaBridge {
    * Builds a table of host functions named `prefix + key` (for error
    * messages) raising errors at `whereLevel`; returns a ref owned by the caller.
    */
-  namedFunctions(fns: Record<string, HostFunction>, prefix: string, whereLevel: number): LuaRef {
+  namedFunctions(
+    fns: Record<string, HostFunction | RawHostFunction>,
+    prefix: string,
+    whereLevel: number,
+    raw = false,
+  ): LuaRef {
     const c = this.c;
     const L = this.current;
     const entries = Object.entries(fns);
     c._lua_createtable(L, 0, entries.length);
     for (const [name, fn] of entries) {
       this.bytes.push(L, name, prefix);
-      this.pushFunction(L, fn, prefix + name, whereLevel);
+      this.pushEntry(L, { fn, name: prefix + name, whereLevel, raw });
       c._lua_rawset(L, -3);
     }
     const ref = this.refAt(L, -1);
@@ -627,6 +663,16 @@ export class LuaBridge {
     const frame = this.frames.pop();
     this.states.pop();
     if (frame) for (const ref of frame) if (ref.borrowed) ref.release();
+  }
+
+  /**
+   * Ends a {@link RawHostFunction} as a host function returning `r` ends
+   * (see {@link HostFunction}): runs the value-cache check, pushes `r`
+   * (named `name` in errors) and returns the count of values pushed.
+   */
+  returnResult(L: LuaState, r: HostResult, name: string): number {
+    this.cacheCheck?.();
+    return this.pushResult(L, r, name);
   }
 
   private pushResult(L: LuaState, r: HostResult, name: string): number {
@@ -807,6 +853,30 @@ export class LuaBridge {
     c._lua_pushvalue(L, -2);
     c._lua_rawseti(L, -2, this.slotKeys[id]!);
     c._lua_settop(L, -2);
+  }
+
+  /**
+   * {@link pushObject} (untagged) with the object cache already on the stack
+   * at the absolute index `cacheIdx`, `known` being `obj`'s {@link liveEntry}:
+   * one crossing for an object whose userdata lives.
+   */
+  private pushCachedObject(
+    L: LuaState,
+    obj: object,
+    cls: HostClassSlot,
+    known: ObjectEntry | undefined,
+    cacheIdx: number,
+  ): void {
+    const c = this.c;
+    if (known !== undefined) {
+      if (c._lua_rawgeti(L, cacheIdx, this.slotKeys[known.id]!) !== T.NIL) return;
+      c._lua_settop(L, -2);
+    }
+    const id = this.newUserdata(L, obj, cls, false);
+    c._lua_rawgeti(L, REGISTRY, cls.mtKey);
+    c._lua_setmetatable(L, -2);
+    c._lua_pushvalue(L, -1);
+    c._lua_rawseti(L, cacheIdx, this.slotKeys[id]!);
   }
 
   /**

@@ -1,9 +1,11 @@
 import type { ByteString } from "../core/bytes.js";
-import type { HostClassSlot, LuaBridge } from "./bridge.js";
+import type { HostClassSlot, LuaBridge, RawHostFunction } from "./bridge.js";
 import { LuaRaise } from "./errors.js";
 import { LuaRef } from "./ref.js";
 import type { HostFunction, HostResult, LuaInput, LuaValue } from "./values.js";
-import { REGISTRY } from "./wasm.js";
+import { REGISTRY, T, type LuaState } from "./wasm.js";
+
+const T_USERDATA = T.USERDATA;
 
 /** A property of a {@link HostClassSpec}. Errors thrown by `get`/`set` are raised in Lua. */
 export interface HostProperty<T> {
@@ -101,6 +103,15 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
     );
   };
 
+  /** `selfOf` of the value at index 1 of a raw host function's stack. */
+  const selfAt = (L: LuaState, member: string): T => {
+    if (bridge.c._lua_type(L, 1) === T_USERDATA) {
+      const obj = bridge.objectAt(L, 1);
+      if (obj !== undefined && holder.cls && bridge.classOf(obj) === holder.cls) return obj as T;
+    }
+    return selfOf(bridge.toJs(L, 1, true), member);
+  };
+
   const equals = spec.equals ? classEquals(bridge, holder, spec.equals) : undefined;
   // The members as defined now (a caller changing its spec later changes nothing).
   const members: HostClassSpec<T> = { ...spec, methods: { ...spec.methods }, properties: { ...spec.properties } };
@@ -108,12 +119,12 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
   // The Lua-facing closures are made with the metatable, when the first
   // object of the class goes to Lua: most classes a binding defines never do.
   const build = (): number => {
-    const { methods, getters, setters, same, tostringFn, lt, le, info } = hostFunctions(members, selfOf, equals);
+    const { methods, getters, setters, same, tostringFn, lt, le, info } = hostFunctions(members, selfOf, selfAt, equals);
     const L = bridge.current;
     const tables = [
       bridge.namedFunctions(methods, `${typeName}:`, 1),
-      bridge.namedFunctions(getters, `${typeName}.`, 2),
-      bridge.namedFunctions(setters, `${typeName}.`, 2),
+      bridge.namedFunctions(getters, `${typeName}.`, 2, true),
+      bridge.namedFunctions(setters, `${typeName}.`, 2, true),
     ] as const;
     let mt: LuaValue;
     let holderRef: LuaRef | undefined;
@@ -162,18 +173,28 @@ function classEquals<T extends object>(
 function hostFunctions<T extends object>(
   spec: HostClassSpec<T>,
   selfOf: (v: LuaValue, member: string) => T,
+  selfAt: (L: LuaState, member: string) => T,
   equals: ((a: object, b: object) => boolean) | undefined,
 ) {
   const methods: Record<string, HostFunction> = {};
   for (const [name, m] of Object.entries(spec.methods ?? {})) {
     methods[name] = (...args: LuaValue[]) => m(selfOf(args[0], name), ...args.slice(1));
   }
-  const getters: Record<string, HostFunction> = {};
-  const setters: Record<string, HostFunction> = {};
+  // Properties are the hot path (every obj.x from Lua): raw host functions
+  // reading self and the value off the stack, no argument array.
+  const getters: Record<string, RawHostFunction> = {};
+  const setters: Record<string, RawHostFunction> = {};
   for (const [name, prop] of Object.entries(spec.properties ?? {})) {
     const { get, set } = prop;
-    if (get) getters[name] = (self: LuaValue) => get(selfOf(self, name));
-    if (set) setters[name] = (self: LuaValue, value: LuaValue) => set(selfOf(self, name), value);
+    const full = `${spec.typeName}.${name}`;
+    if (get) getters[name] = (L, bridge) => bridge.returnResult(L, get(selfAt(L, name)), full);
+    if (set) {
+      setters[name] = (L, bridge) => {
+        const self = selfAt(L, name);
+        set(self, bridge.toJs(L, 2, true));
+        return bridge.returnResult(L, undefined, full);
+      };
+    }
   }
   const same: HostFunction = equals
     ? (a, b) => typeof a === "object" && typeof b === "object" && a !== null && b !== null && equals(a, b)

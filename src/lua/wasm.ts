@@ -141,11 +141,66 @@ function sharedInstantiate(source: unknown, imports?: WasmImports): Promise<unkn
     (ArrayBuffer.isView(source) || source instanceof ArrayBuffer);
   if (!isGlue) return real.call(Wasm, source, imports);
   const module = (compiled ??= Wasm.compile(source));
+  const bindInvoke = replaceInvoke(imports.env as Record<string, unknown>);
   return module.then(async (m) => {
     const instance = (await real.call(Wasm, m, imports)) as WasmInstance;
+    bindInvoke(instance.exports);
     fresh.push(instance);
     return { module: m, instance };
   });
+}
+
+/** The slice of a `WebAssembly.Table` of functions used here. */
+interface FunctionTable {
+  get(index: number): ((a: number, b: number) => void) | null;
+  set(index: number, value: unknown): void;
+}
+
+/**
+ * Replaces the glue's `invoke_vii` import, through which every protected
+ * call of C Lua runs (`lua_pcall`, Lua's `pcall`, each `__gc` finalizer:
+ * emscripten's setjmp), by one doing the same without the glue's
+ * assertions: the glue's reads the function table twice per call (a check
+ * of its mirror of the table) and saves the stack through an assertion
+ * wrapper that formats a message on every call. Functions are read from
+ * the table once per index (a write to the table forgets the index).
+ * Returns what binds it to the instance's exports once instantiated.
+ */
+function replaceInvoke(env: Record<string, unknown>): (exports: Record<string, unknown>) => void {
+  if (typeof env.invoke_vii !== "function") return () => undefined;
+  let stackSave: () => number = () => 0;
+  let stackRestore: (sp: number) => void = () => undefined;
+  let setThrew: (threw: number, value: number) => void = () => undefined;
+  let table: FunctionTable | undefined;
+  const fns: (((a: number, b: number) => void) | null | undefined)[] = [];
+  env.invoke_vii = (index: number, a: number, b: number): void => {
+    const sp = stackSave();
+    try {
+      let fn = fns[index];
+      if (fn === undefined) fn = fns[index] = table!.get(index);
+      fn!(a, b);
+    } catch (e) {
+      stackRestore(sp);
+      // A longjmp is thrown as a number; anything else is a real exception.
+      if (e !== (e as number) + 0) throw e;
+      setThrew(1, 0);
+    }
+  };
+  return (exports) => {
+    stackSave = exports.stackSave as typeof stackSave;
+    stackRestore = exports.stackRestore as typeof stackRestore;
+    setThrew = exports.setThrew as typeof setThrew;
+    const t = exports.__indirect_function_table as FunctionTable;
+    const proto = Object.getPrototypeOf(t) as FunctionTable;
+    // The glue writes the table through this object (addFunction, removeFunction).
+    Object.defineProperty(t, "set", {
+      value(index: number, value: unknown): void {
+        fns[index] = undefined;
+        proto.set.call(t, index, value);
+      },
+    });
+    table = t;
+  };
 }
 
 /**

@@ -9,6 +9,9 @@ export class Host {
   up = true;
   readonly tcpPorts = new Map<number, TcpListener>();
   readonly udpPorts = new Map<number, UdpEndpoint>();
+  /** Ports its clients hold (drawn by the network's allocatePort, given back when they close). */
+  readonly clientTcpPorts = new Set<number>();
+  readonly clientUdpPorts = new Set<number>();
   /** Callbacks for this host's notifiers run here, one at a time. */
   readonly gui = new GuiThread();
 

@@ -1,7 +1,7 @@
 import type { ByteString } from "../core/bytes.js";
 import type { Rng } from "../core/rng.js";
-import type { Scheduler } from "../core/scheduler.js";
-import type { Trace, TraceEvent } from "../core/trace.js";
+import type { ScheduledEvent, Scheduler } from "../core/scheduler.js";
+import { traceShape, type Trace, type TraceShape } from "../core/trace.js";
 import { ANY_ADDRESS, endpoint, isLoopback } from "./address.js";
 import { Dns } from "./dns.js";
 import { Host } from "./host.js";
@@ -12,6 +12,23 @@ import { LinkModel, type Decision } from "./link-model.js";
 import { viewOf, type InFlightEntry } from "./rule.js";
 import { cutAt, policyOffsets, validOffsets } from "./stream-cut.js";
 import { StreamState } from "./tcp-stream.js";
+
+// The TCP events of every connection and segment, recorded as rows (see Trace.row).
+const TCP_CONNECT = traceShape("tcp.connect", ["conn", "from", "to"]);
+const TCP_ACCEPT = traceShape("tcp.accept", ["conn", "from", "to"]);
+const TCP_ESTABLISHED = traceShape("tcp.established", ["conn", "from", "to"]);
+const TCP_SEND = traceShape("tcp.send", ["conn", "from", "to", "send"], { payload: true });
+const TCP_DELIVER = traceShape("tcp.deliver", ["conn", "from", "to"], { payload: true });
+const TCP_FIN_ARRIVED = traceShape("tcp.fin-arrived", ["conn", "at", "peer"]);
+const TCP_RESET_ARRIVED = traceShape("tcp.reset-arrived", ["conn", "at", "peer"]);
+const UDP_SEND = traceShape("udp.send", ["from", "to"], { payload: true });
+const UDP_DELIVER = traceShape("udp.deliver", ["from", "to"], { payload: true });
+/** The events of an end that stops on its own side, by kind (`why` is left out when not given; a vanish has none). */
+const SHUT: Readonly<Record<string, TraceShape>> = {
+  "tcp.close": traceShape("tcp.close", ["conn", "from", "to", "why"]),
+  "tcp.reset": traceShape("tcp.reset", ["conn", "from", "to", "why"]),
+  "tcp.vanish": traceShape("tcp.vanish", ["conn", "from", "to"]),
+};
 
 /** Outcome of a TCP connection attempt. */
 export type ConnectResult = { ok: true; end: TcpEnd } | { ok: false; reason: "refused" };
@@ -52,6 +69,31 @@ interface Flight {
   at: number | undefined;
 }
 
+/**
+ * A packet on the wire: its flight (listed by `inFlight`) and the scheduled
+ * event of its arrival in one object (no closure per packet).
+ */
+class WireFlight implements Flight, ScheduledEvent {
+  readonly state = "wire";
+  time = 0;
+  seq = 0;
+  cancelled = false;
+  ran = false;
+  constructor(
+    private readonly net: Network,
+    readonly p: Packet,
+    /** The host it goes to, as when it was sent. */
+    readonly to: Host,
+    readonly at: number,
+    readonly arrive: (p: Packet) => void,
+    readonly live: () => boolean,
+  ) {}
+
+  run(): void {
+    this.net.landed(this);
+  }
+}
+
 interface Held {
   p: Packet;
   rule: number;
@@ -73,12 +115,12 @@ const EPHEMERAL_MAX = 65535;
 export class Network {
   readonly dns = new Dns();
   readonly hosts = new Map<string, Host>();
+  /** The same hosts in the order they were added (an array: walked after every event). */
+  readonly hostList: Host[] = [];
   private readonly byAddress = new Map<string, Host>();
   readonly links: LinkModel;
   private packetCount = 0;
   private connCount = 0;
-  /** Client ports in use per host and protocol. */
-  private readonly ephemeral = new Map<string, Set<number>>();
   /** Live TCP connections by number (both ends), for faults that target a connection. */
   readonly connections = new Map<number, { client: TcpEnd; server: TcpEnd }>();
   /** TCP retransmission settings. */
@@ -100,6 +142,7 @@ export class Network {
   addHost(name: string, address: string): Host {
     const host = new Host(name, address);
     this.hosts.set(name, host);
+    this.hostList.push(host);
     this.byAddress.set(address, host);
     return host;
   }
@@ -114,19 +157,17 @@ export class Network {
 
   /** Draws a free client port for `host` from the seeded generator. */
   allocatePort(host: Host, proto: "tcp" | "udp"): number | undefined {
-    const key = `${host.name}/${proto}`;
-    let used = this.ephemeral.get(key);
-    if (!used) this.ephemeral.set(key, (used = new Set()));
-    const bound = proto === "tcp" ? host.tcpPorts : host.udpPorts;
-    const free = (p: number): boolean => !used.has(p) && !bound.has(p);
+    const tcp = proto === "tcp";
+    const used = tcp ? host.clientTcpPorts : host.clientUdpPorts;
+    const bound = tcp ? host.tcpPorts : host.udpPorts;
     let port: number | undefined;
     for (let i = 0; i < 32 && port === undefined; i++) {
       const p = this.rng.int(EPHEMERAL_MIN, EPHEMERAL_MAX);
-      if (free(p)) port = p;
+      if (!used.has(p) && !bound.has(p)) port = p;
     }
     if (port === undefined) {
       for (let p = EPHEMERAL_MIN; p <= EPHEMERAL_MAX; p++) {
-        if (free(p)) {
+        if (!used.has(p) && !bound.has(p)) {
           port = p;
           break;
         }
@@ -137,7 +178,7 @@ export class Network {
   }
 
   releasePort(host: Host, proto: "tcp" | "udp", port: number): void {
-    this.ephemeral.get(`${host.name}/${proto}`)?.delete(port);
+    (proto === "tcp" ? host.clientTcpPorts : host.clientUdpPorts).delete(port);
   }
 
   // ---------------------------------------------------------------- packets
@@ -211,16 +252,20 @@ export class Network {
       at = Math.max(at, p.end.lastArrival);
       p.end.lastArrival = at;
     }
-    const flight: Flight = { p, state: "wire", at };
+    const flight = new WireFlight(this, p, to, at, arrive, live);
     this.flights.set(p.id, flight);
-    this.scheduler.schedule(at, () => {
-      if (this.flights.get(p.id) === flight) this.flights.delete(p.id);
-      if (!to.up) {
-        this.dropped(p, "receiver down");
-        return this.lost(p, arrive, live);
-      }
-      arrive(p);
-    });
+    this.scheduler.add(flight, at);
+  }
+
+  /** A packet's flight ended: it reaches its host, or is lost if that host is down. @internal */
+  landed(flight: WireFlight): void {
+    const p = flight.p;
+    if (this.flights.get(p.id) === flight) this.flights.delete(p.id);
+    if (!flight.to.up) {
+      this.dropped(p, "receiver down");
+      return this.lost(p, flight.arrive, flight.live);
+    }
+    flight.arrive(p);
   }
 
   /** A TCP packet was lost: schedule its retransmission, or give up. RSTs and UDP are never resent. */
@@ -365,7 +410,8 @@ export class Network {
         end.peerReset = true;
       }
     }
-    for (const k of [...this.ephemeral.keys()]) if (k.startsWith(`${host.name}/`)) this.ephemeral.delete(k);
+    host.clientTcpPorts.clear();
+    host.clientUdpPorts.clear();
   }
 
   /** Half-open: `end` disappears without FIN or RST; what its peer sends is lost. */
@@ -378,14 +424,9 @@ export class Network {
   }
 
   /** `end` stops on its own side: traced as `kind`, and a client end gives its port back. */
-  private shutLocal(end: TcpEnd, kind: string, why?: string): void {
+  private shutLocal(end: TcpEnd, kind: "tcp.close" | "tcp.reset" | "tcp.vanish", why?: string): void {
     end.closedLocal = true;
-    const trace = this.trace;
-    if (trace.enabled) {
-      const e: TraceEvent = { seq: 0, t: 0, kind, host: end.host.name, conn: end.conn, from: end.localEndpoint, to: end.peerEndpoint };
-      if (why !== undefined) e.why = why;
-      trace.add(e);
-    }
+    this.trace.row(SHUT[kind]!, end.host.name, end.conn, end.localEndpoint, end.peerEndpoint, why);
     if (end.side === "client") this.releasePort(end.host, "tcp", end.localPort);
   }
 
@@ -424,7 +465,7 @@ export class Network {
     const fromText = endpoint(fromAddr, localPort);
     const toText = endpoint(toAddr, toPort);
     const trace = this.trace;
-    if (trace.enabled) trace.add({ seq: 0, t: 0, kind: "tcp.connect", host: from.name, conn, from: fromText, to: toText });
+    trace.row(TCP_CONNECT, from.name, conn, fromText, toText);
     const syn = this.packet("syn", "tcp", from, fromAddr, localPort, toAddr, toPort);
     syn.conn = conn;
     this.transmit(
@@ -455,7 +496,7 @@ export class Network {
         clientEnd.peer = serverEnd;
         serverEnd.lastArrival = clientEnd.lastArrival = this.now();
         this.connections.set(conn, { client: clientEnd, server: serverEnd });
-        if (trace.enabled) trace.add({ seq: 0, t: 0, kind: "tcp.accept", host: server.name, conn, from: fromText, to: toText });
+        trace.row(TCP_ACCEPT, server.name, conn, fromText, toText);
         listener.onConnection(serverEnd);
         const synAck = this.packet("syn-ack", "tcp", server, toAddr, toPort, fromAddr, localPort, undefined, serverEnd);
         synAck.to = from;
@@ -469,7 +510,7 @@ export class Network {
               this.reset(clientEnd, "connect abandoned");
               return;
             }
-            if (trace.enabled) trace.add({ seq: 0, t: 0, kind: "tcp.established", host: from.name, conn, from: fromText, to: toText });
+            trace.row(TCP_ESTABLISHED, from.name, conn, fromText, toText);
             done({ ok: true, end: clientEnd });
           },
           () => !this.stream(serverEnd).gone,
@@ -493,23 +534,7 @@ export class Network {
     const st = this.stream(end);
     const index = st.sends++;
     end.bytesSent += data.length;
-    const trace = this.trace;
-    if (trace.enabled) {
-      const pl = trace.payload(data);
-      trace.add({
-        seq: 0,
-        t: 0,
-        kind: "tcp.send",
-        host: end.host.name,
-        conn: end.conn,
-        from: end.localEndpoint,
-        to: end.peerEndpoint,
-        send: index,
-        bytes: pl.bytes,
-        data: pl.data,
-        hash: pl.hash,
-      });
-    }
+    this.trace.row(TCP_SEND, end.host.name, end.conn, end.localEndpoint, end.peerEndpoint, index, data);
     let after: (() => void) | undefined;
     for (const tap of this.sendTaps) {
       const r = tap(end, data, index);
@@ -621,22 +646,7 @@ export class Network {
       return;
     }
     peer.bytesReceived += data.length;
-    const trace = this.trace;
-    if (trace.enabled) {
-      const pl = trace.payload(data);
-      trace.add({
-        seq: 0,
-        t: 0,
-        kind: "tcp.deliver",
-        host: peer.host.name,
-        conn: end.conn,
-        from: end.localEndpoint,
-        to: peer.localEndpoint,
-        bytes: pl.bytes,
-        data: pl.data,
-        hash: pl.hash,
-      });
-    }
+    this.trace.row(TCP_DELIVER, peer.host.name, end.conn, end.localEndpoint, peer.localEndpoint, data);
     peer.owner?.onData(peer, data, pk.merge === true);
   };
 
@@ -675,15 +685,7 @@ export class Network {
     end.peerClosed = true;
     end.peerReset = reset;
     if (reset) this.stream(end).early.clear();
-    const trace = this.trace;
-    if (trace.enabled) {
-      const host = end.host.name;
-      trace.add(
-        reset
-          ? { seq: 0, t: 0, kind: "tcp.reset-arrived", host, conn: end.conn, at: end.localEndpoint, peer: end.peerEndpoint }
-          : { seq: 0, t: 0, kind: "tcp.fin-arrived", host, conn: end.conn, at: end.localEndpoint, peer: end.peerEndpoint },
-      );
-    }
+    this.trace.row(reset ? TCP_RESET_ARRIVED : TCP_FIN_ARRIVED, end.host.name, end.conn, end.localEndpoint, end.peerEndpoint);
     this.forget(end);
     if (end.closedLocal) return;
     end.owner?.onPeerClose(end, reset);
@@ -701,11 +703,10 @@ export class Network {
 
   /** Sends one datagram; it arrives whole or not at all. */
   sendDatagram(from: Host, fromAddr: string, fromPort: number, toAddr: string, toPort: number, data: ByteString): void {
-    this.trace.record("udp.send", from.name, {
-      from: endpoint(fromAddr, fromPort),
-      to: endpoint(toAddr, toPort),
-      ...this.trace.payload(data),
-    });
+    const trace = this.trace;
+    const fromText = trace.endpoint(fromAddr, fromPort);
+    const toText = trace.endpoint(toAddr, toPort);
+    trace.row(UDP_SEND, from.name, fromText, toText, data);
     const p = this.packet("datagram", "udp", from, fromAddr, fromPort, toAddr, toPort, data);
     this.transmit(p, (pk) => {
       const host = pk.to!;
@@ -719,11 +720,7 @@ export class Network {
         this.dropped(pk, "no listener");
         return;
       }
-      this.trace.record("udp.deliver", host.name, {
-        from: endpoint(fromAddr, fromPort),
-        to: endpoint(toAddr, toPort),
-        ...this.trace.payload(data),
-      });
+      trace.row(UDP_DELIVER, host.name, fromText, toText, data);
       ep.onDatagram(data, fromAddr, fromPort);
     });
   }

@@ -1,8 +1,11 @@
-import type { Trace, TraceValue } from "../core/trace.js";
+import { traceShape, type Trace, type TraceValue } from "../core/trace.js";
 import type { Pattern } from "../renoise/song/pattern.js";
 import type { PatternTrack } from "../renoise/song/pattern-track.js";
 import { PatternWriteLog } from "./pattern-writes.js";
 import { modelDefOf, ModelObject, type ModelContext } from "../renoise/document/model.js";
+
+/** A change of a song property, recorded as a row (see Trace.row): the hot event of tools that drive the song. */
+const SONG_SET = traceShape("song.set", ["path", "old", "value", "cause"]);
 
 /** Shows a model value in a trace field. */
 export function traceValue(v: unknown): TraceValue {
@@ -38,14 +41,10 @@ export function songContext(
     now,
     lineWritten: (pattern, track, line) => lines.written(pattern as Pattern, track as PatternTrack, line),
     flush: () => lines.flush(),
+    recording: () => trace.enabled && record(),
     changed(path, old, value) {
       if (!trace.enabled || !record()) return;
-      trace.record("song.set", host, {
-        path,
-        old: traceValue(old),
-        value: traceValue(value),
-        cause: trace.cause ?? "test",
-      });
+      trace.row(SONG_SET, host, path, traceValue(old), traceValue(value), trace.cause ?? "test");
     },
     called(path, args) {
       if (!trace.enabled || !record()) return;

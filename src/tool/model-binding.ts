@@ -47,12 +47,24 @@ export function bindModels(vm: LuaVm, tables: LuaTables, now: () => number = () 
 
   function out(v: unknown): LuaInput {
     if (typeof v === "string") return text(v);
-    if (Array.isArray(v)) return v.map(out);
+    if (Array.isArray(v)) return outList(v);
     if (v === null) return undefined;
     if (typeof v === "object" && v !== undefined && Object.getPrototypeOf(v) === Object.prototype) {
       const o: Record<string, LuaInput> = {};
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) o[k] = out(x);
       return o;
+    }
+    return v;
+  }
+
+  /**
+   * A list for Lua: the list itself while no item needs converting (model
+   * objects, numbers, booleans: the push only reads it), else a converted copy.
+   */
+  function outList(v: unknown[]): LuaInput {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (typeof x === "string" || x === null || (typeof x === "object" && !(x instanceof ModelObject))) return v.map(out);
     }
     return v;
   }

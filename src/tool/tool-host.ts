@@ -311,7 +311,7 @@ export class ToolHost {
     }
     const trace = this.init.sim.trace;
     const prevCause = trace.cause;
-    trace.cause = `${callback}#${trace.events.length}`;
+    trace.cause = `${callback}#${trace.count}`;
     try {
       fn(e);
     } catch (err) {

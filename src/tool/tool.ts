@@ -572,7 +572,7 @@ export async function loadLuaTool(sim: Simulation, options: LuaToolOptions): Pro
     sim.trace.record("tool.load", host, { tool: info.id, name: info.name, main: vm.mainFile });
     toolWorld(sim).tools.add(tool.installed);
     const prevCause = sim.trace.cause;
-    sim.trace.cause = `tool.load#${sim.trace.events.length}`;
+    sim.trace.cause = `tool.load#${sim.trace.count}`;
     try {
       vm.loadTool();
     } finally {

@@ -1,4 +1,5 @@
 import type { ByteString } from "../../core/bytes.js";
+import { tcpConnOf } from "../../renoise/socket/client.js";
 import type { LuaResult, SendResult, SocketClient } from "../../renoise/socket/types.js";
 import type { Peer, PeerScript } from "../../sim/peer.js";
 import type { Simulation } from "../../sim/simulation.js";
@@ -52,16 +53,6 @@ function sendsByConnect(steps: readonly FuzzStep[]): Map<number, number[]> {
   return out;
 }
 
-/** The trace number of the TCP connection a client made (from its `tcp.connect` event). */
-function connOf(sim: Simulation, client: SocketClient): number | undefined {
-  const from = `${client.local_address}:${client.local_port}`;
-  const ev = sim.events;
-  for (let i = ev.length - 1; i >= 0; i--) {
-    const e = ev[i]!;
-    if (e.kind === "tcp.connect" && e.from === from && typeof e.conn === "number") return e.conn;
-  }
-  return undefined;
-}
 
 /** The condition of a sleep: only its time ends it. */
 const never = (): boolean => false;
@@ -126,7 +117,7 @@ export function* playPeer(ctx: PeerScriptContext, peer: Peer): PeerScript {
           client = c;
           state = "open";
           log({ step: i, call: "create_client", state: before, outcome: "ok" });
-          const conn = ctx.protocol === "tcp" ? connOf(sim, c) : undefined;
+          const conn = ctx.protocol === "tcp" ? tcpConnOf(c) : undefined;
           if (conn !== undefined) {
             const plan = connectionCutPlan(ctx.cuts, plans.get(i) ?? [], conn);
             if (plan.splits || plan.merges) ctx.installCuts(plan);
@@ -225,6 +216,6 @@ export function* playPeer(ctx: PeerScriptContext, peer: Peer): PeerScript {
 
 /** Aborts a TCP client's connection with a reset: the tool's side sees the connection reset. */
 function resetClient(sim: Simulation, client: SocketClient): void {
-  const conn = connOf(sim, client);
+  const conn = tcpConnOf(client);
   if (conn !== undefined) sim.faults.reset({ conn, from: "client" });
 }

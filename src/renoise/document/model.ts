@@ -19,6 +19,11 @@ export interface ModelContext {
   changed(path: string, old: unknown, value: unknown): void;
   /** A method with effects was called (`song.call`), e.g. "transport.start". */
   called(path: string, args: readonly unknown[]): void;
+  /**
+   * False while `changed` and `called` would record nothing (the trace is
+   * off): the model then does not build their paths. Default: always true.
+   */
+  recording?(): boolean;
   /** Virtual time in ms (playback runs on it); default: always 0. */
   now?(): number;
   /** Where notifications are delivered; default: at once. */
@@ -174,7 +179,8 @@ export abstract class ModelObject {
     if (old === value) return false;
     modelEpoch.n++;
     this._v[name] = value;
-    this._context()?.changed(this._member(name), old, value);
+    const ctx = this._context();
+    if (ctx !== undefined && ctx.recording?.() !== false) ctx.changed(this._member(name), old, value);
     if (notify) this._notify(name);
     return true;
   }
@@ -182,7 +188,8 @@ export abstract class ModelObject {
   /** @internal records a `song.call` event. */
   _called(method: string, args: readonly unknown[]): void {
     modelEpoch.n++;
-    this._context()?.called(this._member(method), args);
+    const ctx = this._context();
+    if (ctx !== undefined && ctx.recording?.() !== false) ctx.called(this._member(method), args);
   }
 }
 

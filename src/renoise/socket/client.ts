@@ -1,5 +1,5 @@
 import type { ByteString } from "../../core/bytes.js";
-import type { TraceEvent } from "../../core/trace.js";
+import { traceShape } from "../../core/trace.js";
 import { SocketLogicError } from "../../core/errors.js";
 import { endpoint } from "../../net/address.js";
 import { MAX_UDP_PAYLOAD, SocketErrors } from "../../net/errors.js";
@@ -22,6 +22,11 @@ type ClientState = "open" | "failed" | "closed";
 
 /** The GUI-thread frame of a blocking receive (one object for all: frames are only read). */
 const RECEIVE_FRAME: BlockFrame = Object.freeze({ kind: "block", call: "SocketClient:receive" });
+
+// A client's events, recorded as rows (see Trace.row).
+const CLIENT_RECEIVE = traceShape("client.receive", ["socket", "mode", "timeout", "waited"], { payload: true });
+const CLIENT_RECEIVE_FAILED = traceShape("client.receive", ["socket", "mode", "timeout", "waited", "error"]);
+const CLIENT_CLOSE = traceShape("client.close", ["socket"]);
 
 /** A receive that was validated and may be waiting for data. */
 export interface PendingReceive {
@@ -127,26 +132,9 @@ export abstract class ClientCore {
     if (error === SocketErrors.DISCONNECTED) this.state = "failed";
     const trace = this.ctx.trace;
     if (trace.enabled) {
-      // One object per receive (a hot path), completed with the data or the error.
-      const e: TraceEvent = {
-        seq: 0,
-        t: 0,
-        kind: "client.receive",
-        host: this.host.name,
-        socket: this.label,
-        mode: modeName(m),
-        timeout: r.timeout,
-        waited: this.ctx.now() - r.start,
-      };
-      if (data !== undefined) {
-        const pl = trace.payload(data);
-        e.bytes = pl.bytes;
-        e.data = pl.data;
-        e.hash = pl.hash;
-      } else {
-        e.error = error!;
-      }
-      trace.add(e);
+      const waited = this.ctx.now() - r.start;
+      if (data !== undefined) trace.row(CLIENT_RECEIVE, this.host.name, this.label, modeName(m), r.timeout, waited, data);
+      else trace.row(CLIENT_RECEIVE_FAILED, this.host.name, this.label, modeName(m), r.timeout, waited, error);
     }
     if (data !== undefined) return [data, undefined];
     return [undefined, error!];
@@ -155,7 +143,7 @@ export abstract class ClientCore {
   close(): void {
     this.alive(":close");
     this.state = "closed";
-    this.ctx.trace.record("client.close", this.host.name, { socket: this.label });
+    this.ctx.trace.row(CLIENT_CLOSE, this.host.name, this.label);
     this.release();
   }
 }
@@ -303,6 +291,12 @@ export class UdpClient extends ClientCore implements UdpEndpoint {
 }
 
 /** The public SocketClient object of a create_client socket. */
+/** The trace number (`conn`) of a TCP client's connection; undefined for a UDP client or anything else. @internal */
+export function tcpConnOf(client: object): number | undefined {
+  const core = SocketHandle.identityOf(client);
+  return core instanceof TcpClient ? core.end.conn : undefined;
+}
+
 export class ClientSocket extends SocketHandle implements SocketClient {
   readonly #core: ClientCore;
 

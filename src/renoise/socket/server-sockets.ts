@@ -1,3 +1,4 @@
+import { traceShape } from "../../core/trace.js";
 import type { ByteString } from "../../core/bytes.js";
 import { SocketLogicError } from "../../core/errors.js";
 import { endpoint } from "../../net/address.js";
@@ -8,6 +9,9 @@ import type { SimContext } from "./context.js";
 import { SocketHandle } from "./handle.js";
 import type { LuaResult, SendMessage, SendResult, SocketClient } from "./types.js";
 import { toMessage } from "./validate.js";
+
+/** The event of a tool closing a server-side connection, recorded as a row (see Trace.row). */
+const CONNECTION_CLOSE = traceShape("connection.close", ["socket"]);
 
 /** One accepted TCP connection, as the server side sees it. */
 export class Connection {
@@ -99,7 +103,7 @@ export class AcceptedSocket extends SocketHandle implements SocketClient {
     const c = this.#c;
     c.alive(":close");
     c.closedByUser = true;
-    c.ctx.trace.record("connection.close", c.end.host.name, { socket: c.label });
+    c.ctx.trace.row(CONNECTION_CLOSE, c.end.host.name, c.label);
     if (!c.end.closedLocal) c.ctx.network.close(c.end, "server side close");
     c.registry?.delete(c.end.conn);
   }

@@ -1,4 +1,5 @@
 import type { ByteString } from "../../core/bytes.js";
+import { traceShape } from "../../core/trace.js";
 import { SocketLogicError } from "../../core/errors.js";
 import { endpoint } from "../../net/address.js";
 import type { DispatchItem, DispatchOwner } from "../../net/gui-thread.js";
@@ -14,6 +15,10 @@ import type { Notifier, SocketServer } from "./types.js";
 import { checkTimeout } from "./validate.js";
 
 type Fields = Record<string, string | number | boolean | null>;
+
+// The hot callbacks' events, recorded as rows (see Trace.row): a socket_message with its bytes, a socket_accepted.
+const CALLBACK_MESSAGE = traceShape("callback", ["server", "callback", "handled", "peer"], { payload: true });
+const CALLBACK_PEER = traceShape("callback", ["server", "callback", "handled", "peer"]);
 
 /** Server lifecycle: created → running ⇄ stopped → closed. */
 export type ServerState = "created" | "running" | "stopped" | "closed";
@@ -151,26 +156,13 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
     const notifier = this.notifier!;
     const cb = callbackOf(notifier, name);
     const trace = this.ctx.trace;
-    if (data !== undefined && trace.enabled) {
-      // socket_message: fields is { peer }; one literal instead of three spreads.
-      const pl = trace.payload(data);
-      trace.add({
-        seq: 0,
-        t: 0,
-        kind: "callback",
-        host: this.host.name,
-        server: this.label,
-        callback: name,
-        handled: cb !== undefined,
-        peer: fields.peer!,
-        bytes: pl.bytes,
-        data: pl.data,
-        hash: pl.hash,
-      });
-    } else if (data === undefined) this.record("callback", { callback: name, handled: cb !== undefined, ...fields });
+    // socket_message and socket_accepted name only their peer: a row each (the hot callbacks).
+    if (data !== undefined) trace.row(CALLBACK_MESSAGE, this.host.name, this.label, name, cb !== undefined, fields.peer, data);
+    else if (name === "socket_accepted") trace.row(CALLBACK_PEER, this.host.name, this.label, name, cb !== undefined, fields.peer);
+    else this.record("callback", { callback: name, handled: cb !== undefined, ...fields });
     if (!cb) return;
     const prevCause = trace.cause;
-    trace.cause = `${name}#${trace.events.length}`;
+    trace.cause = `${name}#${trace.count}`;
     try {
       // A table's functions get no self; a class instance's methods do (as in Lua).
       cb.apply(callsWithSelf(notifier) ? notifier : undefined, args);

@@ -1,3 +1,4 @@
+import { traceShape } from "../../core/trace.js";
 import { SocketLogicError } from "../../core/errors.js";
 import { ANY_ADDRESS, endpoint, isLoopback, LOOPBACK } from "../../net/address.js";
 import { SocketErrors } from "../../net/errors.js";
@@ -8,6 +9,9 @@ import { ClientSocket, TcpClient, UdpClient } from "./client.js";
 import { ServerCore, ServerSocket } from "./server.js";
 import type { LuaResult, Protocol, SocketClient, SocketServer } from "./types.js";
 import { checkAddress, checkPort, checkProtocol, checkTimeout, show } from "./validate.js";
+
+/** A TCP client's connect that succeeded, recorded as a row (see Trace.row). */
+const CLIENT_CREATED = traceShape("client.create", ["socket", "waited"]);
 
 /** The `renoise.Socket` namespace. */
 export interface SocketApi {
@@ -151,7 +155,7 @@ export function createSocketApi(ctx: SimContext, host: Host): SocketApi {
             ctx.network.releasePort(host, "tcp", localPort);
             return fail("client.create", SocketErrors.CONNECTION_REFUSED, { proto, to: target });
           }
-          ctx.trace.record("client.create", host.name, { socket: core!.label, waited: ctx.now() - start });
+          ctx.trace.row(CLIENT_CREATED, host.name, core!.label, ctx.now() - start);
           return [new ClientSocket(core!), undefined];
         },
       },
