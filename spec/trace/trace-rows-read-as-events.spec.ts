@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { escapeBytes } from "../../src/core/bytes.js";
 import { hashBytes, Trace, traceShape, type TraceEvent } from "../../src/core/trace.js";
+import { createSimulation } from "../../src/index.js";
 
 // Hot paths record events as rows of values (Trace.row); the trace makes the
 // event objects only when `events` is read. Read back, a row is the same event
@@ -83,6 +84,25 @@ describe("trace rows", () => {
       [3, "note", undefined],
     ]);
     expect(seen[0]).toBe(trace.events[1]);
+  });
+
+  it("reach an events array kept by a test when sim.events is read again (docs/trace.md)", () => {
+    const sim = createSimulation();
+    const kept = sim.events;
+    const before = kept.length;
+    const [server] = sim.addHost("echo").Socket.create_server(7000);
+    server!.run({ socket_message: (c, m) => void c.send(m) });
+    const [client] = sim.renoise.Socket.create_client("echo", 7000);
+    client!.send("ping\n");
+    expect(client!.receive("*line", 100)[0]).toBe("ping");
+    // Rows recorded since: not yet made into the kept array...
+    expect(kept.length).toBe(before);
+    // ...until the next read, which returns that same array, grown.
+    const now = sim.events;
+    expect(now).toBe(kept);
+    expect(kept.length).toBeGreaterThan(before);
+    expect(kept.map((e) => e.kind)).toContain("tcp.deliver");
+    sim.dispose();
   });
 
   it("are not recorded while recording is off", () => {

@@ -240,7 +240,12 @@ export class Simulation {
     return this.time.clock;
   }
 
-  /** All trace events so far. */
+  /**
+   * All trace events so far, in order. Hot events are stored compactly and
+   * made into these objects when `events` is read: an array kept from an
+   * earlier read shows later events only after `sim.events` is read again
+   * (it is the same array, grown).
+   */
   get events(): readonly TraceEvent[] {
     return this.trace.events;
   }
