@@ -99,11 +99,12 @@ const MAX_CHUNK_ROWS = 8192;
 export class Trace {
   private readonly payloadLimit: number;
   /**
-   * Recorded events, as rows of {@link ROW} slots in fixed-size chunks. A row
-   * is a shaped event (shape, host, t, values) or a whole event (null, the
-   * event). Rows cost no object each; `events` makes the objects on demand.
+   * Recorded events, as rows of at most {@link ROW} slots in chunks. A row is
+   * a shaped event (shape, host, t, values; a payload as its shared fields) or
+   * a whole event (null, the event). Rows cost no object each; `events` makes
+   * the objects on demand, and drops each chunk once all its rows are made.
    */
-  private readonly chunks: RowValue[][] = [];
+  private readonly chunks: (RowValue[] | undefined)[] = [];
   private chunk: RowValue[] | undefined;
   /** Next free slot in {@link chunk}, and its length. */
   private slot = 0;
@@ -214,12 +215,14 @@ export class Trace {
   }
 
   /**
-   * A payload longer than the trace stores is hashed and cut now: the row
-   * keeps its fields, not the bytes (a long payload is not kept whole).
+   * A row keeps a payload's fields (length, escaped and cut bytes, hash), made
+   * now, not its bytes: a payload may be a slice of a much longer string (a
+   * receive buffer), which keeping it would keep whole. The fields are shared
+   * with the previous row when the bytes are the same (see {@link payload}).
    */
   private keepPayload(c: RowValue[], at: number): void {
     const b = c[at];
-    if (typeof b === "string" && b.length > this.payloadLimit) c[at] = this.payload(b) as unknown as RowValue;
+    if (typeof b === "string") c[at] = this.payload(b) as unknown as RowValue;
   }
 
   /** Starts the next chunk of rows. */
@@ -263,6 +266,8 @@ export class Trace {
     for (let k = made.length; k < this.n; k++) {
       // The writer's rule: a row starts a new chunk when fewer than ROW slots are free.
       if (i + ROW > c.length) {
+        // Every row of that chunk has been made: only the events are kept from now on.
+        this.chunks[ci] = undefined;
         c = this.chunks[++ci]!;
         i = 0;
       }
@@ -280,8 +285,7 @@ export class Trace {
         if (v !== undefined) e[fields[f]!] = v;
       }
       if (shape.payload) {
-        const b = c[i + 3 + nf] as unknown;
-        const pl = typeof b === "string" ? this.payload(b) : (b as TracePayload);
+        const pl = c[i + 3 + nf] as unknown as TracePayload;
         e.bytes = pl.bytes;
         e.data = pl.data;
         e.hash = pl.hash;

@@ -23,8 +23,6 @@ export function renderTraceReference(): string {
     "The trace stores its frequent events (TCP and UDP traffic, socket callbacks, receives, song",
     "sets) as compact rows and makes the event objects when `sim.events` is read: read",
     "`sim.events` again to see events recorded since an earlier read (it is the same array, grown).",
-    "A payload's `data` and `hash` are made from its bytes then; the trace keeps the bytes of",
-    "payloads up to its `payloadLimit` and only the cut fields of longer ones.",
     "",
     "## Kinds",
     "",
