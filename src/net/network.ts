@@ -364,8 +364,7 @@ export class Network {
     }
     fn(p);
     rx.expectSeq++;
-    for (let next = rx.early.get(rx.expectSeq); next; next = rx.early.get(rx.expectSeq)) {
-      rx.early.delete(rx.expectSeq);
+    for (let next = rx.takeEarly(rx.expectSeq); next; next = rx.takeEarly(rx.expectSeq)) {
       next();
       rx.expectSeq++;
     }
@@ -684,7 +683,7 @@ export class Network {
     if (end.peerClosed) return;
     end.peerClosed = true;
     end.peerReset = reset;
-    if (reset) this.stream(end).early.clear();
+    if (reset) this.stream(end).clearEarly();
     this.trace.row(reset ? TCP_RESET_ARRIVED : TCP_FIN_ARRIVED, end.host.name, end.conn, end.localEndpoint, end.peerEndpoint);
     this.forget(end);
     if (end.closedLocal) return;

@@ -15,6 +15,21 @@ export class StreamState {
   }
   /** Made on first use: an empty Map weighs ~180 bytes, and idle connections never need it. */
   #early: Map<number, () => void> | undefined;
+  /**
+   * Takes out the segment with sequence number `seq` that arrived early, if
+   * any (without making the Map: in-order streams, the usual case, never do).
+   */
+  takeEarly(seq: number): (() => void) | undefined {
+    const m = this.#early;
+    if (m === undefined) return undefined;
+    const next = m.get(seq);
+    if (next !== undefined) m.delete(seq);
+    return next;
+  }
+  /** Forgets every segment that arrived early. */
+  clearEarly(): void {
+    this.#early?.clear();
+  }
   /** Number of send() calls made on this end. */
   sends = 0;
   /** The next send merges into the last piece of the previous one. */
