@@ -1,0 +1,221 @@
+/**
+ * Compares two checkouts of renoise-sim in one process, which this shared
+ * 2-core machine needs: separate runs of the same tree differ by up to 2×
+ * from one minute to the next, in-process runs see the same minute.
+ *
+ *   node --import ./bench/ts-loader.mjs bench/ab.ts <treeA> <treeB> <workload> [--reps N]
+ *
+ * Both trees' `src/` are imported into one process and their runs alternate;
+ * each run is timed in CPU time. The tree imported second runs 15–40 % slower
+ * whichever it is (seen in every pair of #19's second round), so without
+ * `--order` this starts two processes, A then B and B then A, and prints
+ * both; judge a change on both lines. Workloads: echo, echo-off, churn, fuzz,
+ * lua-message, param-kept, note-writes (see WORKLOADS).
+ */
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+/** What a workload needs of a tree (its public API, as both trees have it). */
+interface Sim {
+  trace: { enabled: boolean };
+  host: { address: string };
+  renoise: { Socket: SocketApi };
+  addHost(name: string): { Socket: SocketApi };
+  runUntilIdle(): number;
+  dispose(): void;
+}
+interface SocketApi {
+  create_client(host: string, port: number): [Client | undefined, string | undefined];
+  create_server(port: number): [{ run(n: object): void } | undefined, string | undefined];
+}
+interface Client {
+  send(data: string): unknown;
+  receive(mode: string, ms: number): [string | undefined, string | undefined];
+  close(): void;
+  is_open: boolean;
+}
+interface Tool {
+  vm: { run(code: string): unknown[]; call(name: string, ...args: unknown[]): unknown[] };
+  unload(): void;
+}
+interface Tree {
+  createSimulation(): Sim;
+  loadLuaTool(sim: Sim, o: { files: Record<string, string> }): Promise<Tool>;
+  fuzzNotifierDetails(make: () => object, o: object): { ok: boolean };
+}
+
+/** One run of a workload: its rate in operations per CPU second. */
+type Run = () => Promise<number>;
+
+function cpuRate(n: number, f: () => void): number {
+  const t0 = process.cpuUsage();
+  f();
+  const t = process.cpuUsage(t0);
+  return n / ((t.user + t.system) / 1e6);
+}
+
+const PING = "ping 0123456789abcdef0123456789\n";
+
+function echo(t: Tree, trace: boolean): Run {
+  return () => {
+    const sim = t.createSimulation();
+    sim.trace.enabled = trace;
+    const [server] = sim.addHost("echo").Socket.create_server(7000);
+    server!.run({ socket_message: (c: Client, m: string) => void c.send(m) });
+    const [client] = sim.renoise.Socket.create_client("echo", 7000);
+    const rate = cpuRate(20_000, () => {
+      for (let i = 0; i < 20_000; i++) {
+        client!.send(PING);
+        if (client!.receive("*all", 1000)[0] !== PING) throw new Error("ab: echo answered something else");
+      }
+    });
+    sim.dispose();
+    return Promise.resolve(rate);
+  };
+}
+
+function churn(t: Tree): Run {
+  return () => {
+    const sim = t.createSimulation();
+    const [server] = sim.addHost("server").Socket.create_server(7000);
+    server!.run({ socket_accepted: (c: Client) => c.close() });
+    const rate = cpuRate(5_000, () => {
+      for (let i = 0; i < 5_000; i++) sim.renoise.Socket.create_client("server", 7000)[0]!.close();
+      sim.runUntilIdle();
+    });
+    sim.dispose();
+    return Promise.resolve(rate);
+  };
+}
+
+function fuzz(t: Tree): Run {
+  const options = { seed: 1, runs: 200, minPeers: 3, maxPeers: 3, maxConnections: 1, maxSends: 5, log: false };
+  return () =>
+    Promise.resolve(
+      cpuRate(200, () => {
+        const r = t.fuzzNotifierDetails(() => ({ socket_message: (c: Client, m: string) => void (c.is_open && c.send(m)) }), options);
+        if (!r.ok) throw new Error("ab: the echo notifier failed its fuzz run");
+      }),
+    );
+}
+
+/** 10,000 messages from a phone into a Lua tool's socket_message (`body` runs there). */
+function luaMessages(t: Tree, setup: string, body: string, trace: boolean): Run {
+  const source = `${setup}\ncount = 0\nlocal server = assert(renoise.Socket.create_server(7000))\nserver:run({ socket_message = function(socket, message) ${body}; count = count + 1 end })`;
+  return async () => {
+    const sim = t.createSimulation();
+    const tool = await t.loadLuaTool(sim, { files: { "main.lua": source } });
+    const [client] = sim.addHost("phone").Socket.create_client(sim.host.address, 7000);
+    sim.runUntilIdle();
+    sim.trace.enabled = trace;
+    const data = "0123456789abcdef0123456789abcdef";
+    const rate = cpuRate(10_000, () => {
+      for (let i = 0; i < 10_000; i++) client!.send(data);
+      sim.runUntilIdle();
+    });
+    if (tool.vm.run("return count")[0] !== 10_000) throw new Error("ab: the Lua tool missed messages");
+    tool.unload();
+    sim.dispose();
+    return rate;
+  };
+}
+
+function noteWrites(t: Tree): Run {
+  const source = `local track = renoise.song():pattern(1):track(1)
+local columns = {}
+for l = 1, 64 do columns[l] = track:line(l):note_column(1) end
+function write(n) for i = 1, n do columns[i % 64 + 1].note_value = i % 120 end end`;
+  return async () => {
+    const sim = t.createSimulation();
+    sim.trace.enabled = false;
+    const tool = await t.loadLuaTool(sim, { files: { "main.lua": source } });
+    tool.vm.call("write", 10_000);
+    const rate = cpuRate(200_000, () => void tool.vm.call("write", 200_000));
+    tool.unload();
+    sim.dispose();
+    return rate;
+  };
+}
+
+const KEPT = "local p = renoise.song():track(1).devices[1].parameters[1]\nlocal lo, span = p.value_min, p.value_max - p.value_min";
+
+const WORKLOADS: Record<string, (t: Tree) => Run> = {
+  echo: (t) => echo(t, true),
+  "echo-off": (t) => echo(t, false),
+  churn,
+  fuzz,
+  "lua-message": (t) => luaMessages(t, "", "local n = #message", true),
+  "param-kept": (t) => luaMessages(t, KEPT, "p.value = lo + (count % 100) / 100 * span", false),
+  "note-writes": noteWrites,
+};
+
+async function importTree(root: string): Promise<Tree> {
+  const at = (p: string): string => pathToFileURL(resolve(root, p)).href;
+  const [index, tool, prop] = (await Promise.all([import(at("src/index.js")), import(at("src/tool/index.js")), import(at("src/prop/index.js"))])) as [
+    Partial<Tree>,
+    Partial<Tree>,
+    Partial<Tree>,
+  ];
+  return { ...prop, ...tool, ...index } as Tree;
+}
+
+/** Median and mean of the best five, after the first quarter (warm-up) is dropped. */
+function summary(xs: number[]): { best: number; median: number } {
+  const kept = xs.slice(Math.min(4, xs.length >> 2)).sort((a, b) => b - a);
+  const top = kept.slice(0, 5);
+  return { best: top.reduce((s, x) => s + x, 0) / top.length, median: kept[kept.length >> 1]! };
+}
+
+function fmt(v: number): string {
+  return v >= 1e6 ? `${(v / 1e6).toFixed(2)}M` : v >= 1e3 ? `${(v / 1e3).toFixed(1)}k` : v.toFixed(0);
+}
+
+/** Runs `workload` on trees `a` and `b`, importing `a` first unless `bFirst`; prints B against A. */
+async function compare(a: string, b: string, workload: string, reps: number, bFirst: boolean): Promise<void> {
+  const make = WORKLOADS[workload];
+  if (!make) throw new Error(`ab: unknown workload "${workload}"; one of ${Object.keys(WORKLOADS).join(", ")}`);
+  const first = make(await importTree(bFirst ? b : a));
+  const second = make(await importTree(bFirst ? a : b));
+  const runA = bFirst ? second : first;
+  const runB = bFirst ? first : second;
+  const ra: number[] = [];
+  const rb: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    if (i % 2 === 0) {
+      ra.push(await runA());
+      rb.push(await runB());
+    } else {
+      rb.push(await runB());
+      ra.push(await runA());
+    }
+  }
+  const sa = summary(ra);
+  const sb = summary(rb);
+  console.log(
+    `${workload} (${bFirst ? "B" : "A"} imported first): A ${a} best5 ${fmt(sa.best)} median ${fmt(sa.median)} | ` +
+      `B ${b} best5 ${fmt(sb.best)} median ${fmt(sb.median)} | B/A best ×${(sb.best / sa.best).toFixed(2)} median ×${(sb.median / sa.median).toFixed(2)} per CPU s`,
+  );
+}
+
+const args = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args.splice(i, 2)[1] : undefined;
+};
+const reps = Number(flag("--reps") ?? 16);
+const order = flag("--order");
+const [treeA, treeB, workload] = args;
+if (!treeA || !treeB || !workload) {
+  console.error(`usage: node --import ./bench/ts-loader.mjs bench/ab.ts <treeA> <treeB> <workload> [--reps N]\nworkloads: ${Object.keys(WORKLOADS).join(", ")}`);
+  process.exit(2);
+}
+if (order === "ab" || order === "ba") await compare(treeA, treeB, workload, reps, order === "ba");
+else {
+  // Each order in its own process: the tree imported second is slower whichever it is.
+  const self = fileURLToPath(import.meta.url);
+  for (const o of ["ab", "ba"]) {
+    const r = spawnSync(process.execPath, [...process.execArgv, self, treeA, treeB, workload, "--reps", String(reps), "--order", o], { stdio: "inherit" });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+}
