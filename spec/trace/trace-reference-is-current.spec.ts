@@ -81,7 +81,7 @@ function scan(): Found {
           }
         }
       }
-      // trace.add({ seq, t, kind: "…", … }) and events built the same way
+      // events built as one object literal ({ seq, t, kind: "…", … })
       if (ts.isObjectLiteralExpression(n)) {
         const names = n.properties.map((p) => (p.name && ts.isIdentifier(p.name) ? p.name.text : ""));
         const kindProp = n.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === "kind");

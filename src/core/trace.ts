@@ -105,10 +105,9 @@ export class Trace {
    * the objects on demand, and drops each chunk once all its rows are made.
    */
   private readonly chunks: (RowValue[] | undefined)[] = [];
-  private chunk: RowValue[] | undefined;
-  /** Next free slot in {@link chunk}, and its length. */
+  /** The chunk rows are written to, and its next free slot. */
+  private chunk: RowValue[] = [];
   private slot = 0;
-  private chunkSlots = 0;
   /** Where {@link make} goes on: the chunk and slot of the first row not made. */
   private readChunk = 0;
   private readSlot = 0;
@@ -174,18 +173,6 @@ export class Trace {
   }
 
   /**
-   * Appends an event the caller built as one object literal, with `seq` and
-   * `t` first (their values are overwritten here), and returns it. Check
-   * {@link enabled} before building the literal; this does not.
-   */
-  add<E extends TraceEvent>(e: E): E {
-    e.seq = this.n + 1;
-    e.t = this.now();
-    this.whole(e);
-    return e;
-  }
-
-  /**
    * Appends an event of a declared shape as a row: its values in the shape's
    * field order (undefined leaves a field out), then its payload bytes if
    * the shape has one. No object is made until `events` is read. Does
@@ -193,12 +180,8 @@ export class Trace {
    */
   row(shape: TraceShape, host: string, v0?: RowValue, v1?: RowValue, v2?: RowValue, v3?: RowValue, v4?: RowValue, v5?: RowValue): void {
     if (!this.enabled) return;
-    let c = this.chunk as RowValue[];
-    let i = this.slot;
-    if (i + ROW > this.chunkSlots) {
-      c = this.newChunk();
-      i = 0;
-    }
+    const i = this.room();
+    const c = this.chunk;
     c[i] = shape as unknown as RowValue;
     c[i + 1] = host;
     c[i + 2] = this.now();
@@ -225,24 +208,25 @@ export class Trace {
     if (typeof b === "string") c[at] = this.payload(b) as unknown as RowValue;
   }
 
-  /** Starts the next chunk of rows. */
-  private newChunk(): RowValue[] {
-    const rows = this.chunk === undefined ? FIRST_CHUNK_ROWS : Math.min(MAX_CHUNK_ROWS, (this.chunkSlots / ROW) * 2);
-    const c = new Array<RowValue>(rows * ROW);
-    this.chunk = c;
-    this.chunkSlots = rows * ROW;
-    this.chunks.push(c);
-    return c;
+  /**
+   * The first slot of the next row in {@link chunk}: a new chunk (twice the
+   * rows of the last, up to {@link MAX_CHUNK_ROWS}) when fewer than ROW
+   * slots are free.
+   */
+  private room(): number {
+    const full = this.chunk.length;
+    if (this.slot + ROW <= full) return this.slot;
+    const rows = full === 0 ? FIRST_CHUNK_ROWS : Math.min(MAX_CHUNK_ROWS, (full / ROW) * 2);
+    this.chunk = new Array<RowValue>(rows * ROW);
+    this.chunks.push(this.chunk);
+    this.slot = 0;
+    return 0;
   }
 
   /** Stores a whole event as a row, and tells the listeners. */
   private whole(e: TraceEvent): void {
-    let c = this.chunk as RowValue[];
-    let i = this.slot;
-    if (i + ROW > this.chunkSlots) {
-      c = this.newChunk();
-      i = 0;
-    }
+    const i = this.room();
+    const c = this.chunk;
     c[i] = null;
     c[i + 1] = e as unknown as RowValue;
     this.slot = i + WHOLE;

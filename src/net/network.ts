@@ -101,9 +101,6 @@ interface Held {
   live: () => boolean;
 }
 
-/** No cut (shared: cutAt only reads it). */
-const NO_OFFSETS: readonly number[] = Object.freeze([]);
-
 const EPHEMERAL_MIN = 49152;
 const EPHEMERAL_MAX = 65535;
 
@@ -115,8 +112,6 @@ const EPHEMERAL_MAX = 65535;
 export class Network {
   readonly dns = new Dns();
   readonly hosts = new Map<string, Host>();
-  /** The same hosts in the order they were added (an array: walked after every event). */
-  readonly hostList: Host[] = [];
   private readonly byAddress = new Map<string, Host>();
   readonly links: LinkModel;
   private packetCount = 0;
@@ -142,7 +137,6 @@ export class Network {
   addHost(name: string, address: string): Host {
     const host = new Host(name, address);
     this.hosts.set(name, host);
-    this.hostList.push(host);
     this.byAddress.set(address, host);
     return host;
   }
@@ -546,11 +540,7 @@ export class Network {
     const links = this.links;
     const policy = links.streamCutFor(end.host.name, end.peer.host.name);
     const planned = links.plans.size ? links.plans.splits(end.conn, end.side, index) : undefined;
-    const offsets = planned
-      ? validOffsets(planned, data.length)
-      : policy?.split === undefined
-        ? NO_OFFSETS
-        : policyOffsets(policy.split, data.length, links.rng);
+    const offsets = planned ? validOffsets(planned, data.length) : policyOffsets(policy?.split, data.length, links.rng);
     const pieces = cutAt(data, offsets);
     if (pieces.length > 1) {
       this.trace.record("tcp.split", end.host.name, {
@@ -626,12 +616,12 @@ export class Network {
     p.seq = st.nextSeq++;
     if (merge) p.merge = true;
     // One closure per stream (not per segment) says whether the sender still exists.
-    this.transmit(p, this.dataArrived, (st.live ??= () => !st.gone));
+    this.transmit(p, this.dataArrived, st.live);
   }
 
   /** A data segment reached its receiver (the arrival of every data segment: one function, no closure per segment). */
   private readonly dataArrived = (pk: Packet): void => {
-    if (this.stale(pk, this.dataArrived, this.stream(pk.end!).live!)) return;
+    if (this.stale(pk, this.dataArrived, this.stream(pk.end!).live)) return;
     this.inOrder(pk, this.deliverData);
   };
 
@@ -658,7 +648,7 @@ export class Network {
     const p = this.packet("fin", "tcp", end.host, end.localAddr, end.localPort, end.peerAddr, end.peerPort, undefined, end);
     p.to = end.peer.host;
     p.seq = st.nextSeq++;
-    const live = (st.live ??= () => !st.gone);
+    const live = st.live;
     const arrive = (pk: Packet): void => {
       if (this.stale(pk, arrive, live)) return;
       this.inOrder(pk, () => this.peerGone(end.peer, false));

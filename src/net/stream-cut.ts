@@ -116,9 +116,12 @@ export function validOffsets(at: readonly number[], length: number): number[] {
   return [...new Set(ok)].sort((a, b) => a - b);
 }
 
+/** No cut: shared (callers only read offsets), so a send without a split policy allocates nothing. */
+const NO_CUT: readonly number[] = Object.freeze([]);
+
 /** Split offsets a policy chooses for one send of `length` bytes. */
-export function policyOffsets(policy: SplitPolicy | undefined, length: number, rng: Rng): number[] {
-  if (policy === undefined || policy === "never" || length < 2) return [];
+export function policyOffsets(policy: SplitPolicy | undefined, length: number, rng: Rng): readonly number[] {
+  if (policy === undefined || policy === "never" || length < 2) return NO_CUT;
   if ("sizes" in policy) {
     const out: number[] = [];
     let pos = 0;
@@ -128,7 +131,7 @@ export function policyOffsets(policy: SplitPolicy | undefined, length: number, r
       out.push(pos);
     }
   }
-  if (!rng.chance(policy.probability)) return [];
+  if (!rng.chance(policy.probability)) return NO_CUT;
   const maxPieces = Math.max(2, Math.min(policy.maxPieces ?? 3, length));
   const cuts = rng.int(1, maxPieces - 1);
   const chosen = new Set<number>();

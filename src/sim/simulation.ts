@@ -513,8 +513,7 @@ export class Simulation {
   private drainAll(): void {
     let again = true;
     while (again) {
-      const hosts = this.network.hostList;
-      for (let i = 0; i < hosts.length; i++) hosts[i]!.gui.drain(this.countWork);
+      for (const h of this.network.hosts.values()) h.gui.drain(this.countWork);
       again = this.peers.poke();
     }
   }

@@ -115,8 +115,7 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
       "socket_message",
       () => [new UdpPeerSocket(this.ctx, this.host, local, this.port, fromAddr, fromPort), data],
       { peer: endpoint(fromAddr, fromPort) },
-      undefined,
-      () => data,
+      data,
     );
   }
 
@@ -127,27 +126,15 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
   }
 
   /**
-   * Queues a callback for the GUI thread. `payload`, for socket_message,
-   * gives the bytes the trace records after `fields` (read when the callback
-   * runs or is dropped: merged bytes count).
+   * Queues a callback for the GUI thread. `payload`: the bytes of a UDP
+   * socket_message, recorded after `fields` (a TCP socket_message, whose
+   * bytes can still grow by merging, is a {@link QueuedMessage}).
    */
-  private enqueue(
-    name: CallbackName,
-    args: () => unknown[],
-    fields: Fields,
-    settle?: () => void,
-    payload?: () => ByteString,
-  ): void {
+  private enqueue(name: CallbackName, args: () => unknown[], fields: Fields, payload?: ByteString): void {
     this.host.gui.enqueue(
       this,
-      () => {
-        settle?.();
-        this.invoke(name, args(), fields, payload?.());
-      },
-      () => {
-        settle?.();
-        this.recordDropped(name, fields, payload?.());
-      },
+      () => this.invoke(name, args(), fields, payload),
+      () => this.recordDropped(name, fields, payload),
     );
   }
 
