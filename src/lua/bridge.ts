@@ -640,9 +640,7 @@ export class LuaBridge {
         const n = c._lua_gettop(L);
         const args: LuaValue[] = new Array<LuaValue>(n);
         for (let i = 0; i < n; i++) args[i] = this.toJs(L, i + 1, true);
-        const result = (entry.fn as HostFunction)(...args);
-        this.cacheCheck?.();
-        nret = this.pushResult(L, result, entry.name);
+        nret = this.returnResult(L, (entry.fn as HostFunction)(...args), entry.name);
       }
     } catch (e) {
       if (e === Infinity) {
@@ -802,20 +800,27 @@ export class LuaBridge {
     return cls?.equals !== undefined && cls === this.classOf(b) && cls.equals(a as object, b as object);
   }
 
-  /** The host class `obj` was bound to, if any. */
+  /** The host class `obj` was bound to, if any (the class of its live userdata first). */
   classOf(obj: unknown): HostClassSlot | undefined {
-    return typeof obj === "object" && obj !== null
-      ? (this.objectClasses.get(obj) ?? this.classResolver?.(obj) ?? this.liveEntry(obj)?.cls)
-      : undefined;
+    return typeof obj === "object" && obj !== null ? this.hostClassFor(obj) : undefined;
   }
 
   /** The host object behind the userdata at `idx`, if it is one. */
   objectAt(L: LuaState, idx: number): object | undefined {
+    return this.entryAt(L, idx)?.obj;
+  }
+
+  /**
+   * The object and class of the host userdata at `idx`, if it is one: the
+   * class its metatable was made from (what a method's self check needs,
+   * without looking the object up again).
+   */
+  entryAt(L: LuaState, idx: number): { readonly obj: object; readonly cls: HostClassSlot } | undefined {
     const c = this.c;
     if (c._lua_rawlen(L, idx) !== 8n) return undefined;
     const p = c._lua_touserdata(L, idx);
     if (c.HEAP32[p >> 2] !== OBJ_MAGIC) return undefined;
-    return this.slots[c.HEAP32[(p >> 2) + 1]!]?.obj;
+    return this.slots[c.HEAP32[(p >> 2) + 1]!];
   }
 
   /** The entry of `obj`'s userdata, if it has one that may still be alive. */
