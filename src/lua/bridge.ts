@@ -27,6 +27,8 @@ import {
 const FN_MAGIC = 0x52_53_46_4e; // "RSFN"
 /** First word of the userdata standing for a host object. */
 const OBJ_MAGIC = 0x52_53_4f_42; // "RSOB"
+/** First word of an alias userdata (see {@link LuaBridge.pushAlias}); the second is its object's userdata's address. */
+const ALIAS_MAGIC = 0x52_53_41_4c; // "RSAL"
 const NO_FAILURE: unique symbol = Symbol("none");
 
 /**
@@ -35,6 +37,13 @@ const NO_FAILURE: unique symbol = Symbol("none");
  * For hot paths that want to avoid argument conversion.
  */
 export type RawHostFunction = (L: LuaState, bridge: LuaBridge) => number;
+
+/**
+ * For a host object about to be pushed as a call argument: the object whose
+ * alias Lua should get instead (see {@link LuaBridge.pushAlias}), or
+ * undefined to push the object itself.
+ */
+export type AliasOf = (obj: object) => object | undefined;
 
 /** @internal A host function as the bridge keeps it (by the id in its closure's userdata). */
 export interface FnEntry {
@@ -156,6 +165,8 @@ export class LuaBridge {
    */
   private readonly tag = Symbol("renoise-sim.lua.userdata");
   private readonly objectClasses = new WeakMap<object, HostClassSlot>();
+  /** Registry key of each class's alias metatable (its metatable without `__gc`), made on first use. */
+  private readonly aliasMts = new Map<HostClassSlot, bigint>();
   private readonly objCacheKey: bigint;
   /** NUL-terminated copies of field names for `lua_getfield`, made once per name. */
   private readonly cstrings = new Map<string, number>();
@@ -818,9 +829,16 @@ export class LuaBridge {
   entryAt(L: LuaState, idx: number): { readonly obj: object; readonly cls: HostClassSlot } | undefined {
     const c = this.c;
     if (c._lua_rawlen(L, idx) !== 8n) return undefined;
-    const p = c._lua_touserdata(L, idx);
-    if (c.HEAP32[p >> 2] !== OBJ_MAGIC) return undefined;
-    return this.slots[c.HEAP32[(p >> 2) + 1]!];
+    const heap = c.HEAP32;
+    let p = c._lua_touserdata(L, idx);
+    let magic = heap[p >> 2];
+    if (magic === ALIAS_MAGIC) {
+      // An alias names its object's userdata, which it keeps alive (its user value).
+      p = heap[(p >> 2) + 1]!;
+      magic = heap[p >> 2];
+    }
+    if (magic !== OBJ_MAGIC) return undefined;
+    return this.slots[heap[(p >> 2) + 1]!];
   }
 
   /** The entry of `obj`'s userdata, if it has one that may still be alive. */
@@ -858,6 +876,53 @@ export class LuaBridge {
     c._lua_pushvalue(L, -2);
     c._lua_rawseti(L, -2, this.slotKeys[id]!);
     c._lua_settop(L, -2);
+  }
+
+  /**
+   * Pushes an alias of `obj`: a userdata of its own (a distinct Lua value,
+   * so a distinct table key, as a fresh wrapper per callback is) that
+   * stands for `obj` in every other way — its class's methods, properties,
+   * `==`, `tostring` and `type()` see `obj`, and a host function given it
+   * gets `obj`. It keeps `obj`'s interned userdata (see {@link pushObject})
+   * alive as its user value and has no finalizer, so an alias costs Lua a
+   * small allocation and the host nothing: no entry, no cache slot, no
+   * `__gc` call when Lua drops it.
+   */
+  pushAlias(L: LuaState, obj: object, cls: HostClassSlot): void {
+    const c = this.c;
+    const mt = this.aliasMts.get(cls) ?? this.makeAliasMetatable(L, cls);
+    this.pushObject(L, obj, cls, true); // u
+    const target = c._lua_touserdata(L, -1);
+    const p = c._lua_newuserdatauv(L, 8, 1); // u, a
+    c.HEAP32[p >> 2] = ALIAS_MAGIC;
+    c.HEAP32[(p >> 2) + 1] = target;
+    c._lua_rawgeti(L, REGISTRY, mt);
+    c._lua_setmetatable(L, -2);
+    c._lua_rotate(L, -2, 1); // a, u
+    c._lua_setiuservalue(L, -2, 1); // a
+  }
+
+  /** A copy of `cls`'s metatable without `__gc`, kept in the registry: what aliases of the class use. */
+  private makeAliasMetatable(L: LuaState, cls: HostClassSlot): bigint {
+    const c = this.c;
+    if (!c._lua_checkstack(L, 6)) throw new RangeError("pushAlias: Lua stack overflow");
+    c._lua_createtable(L, 0, 16); // a
+    c._lua_rawgeti(L, REGISTRY, cls.mtKey); // a, mt
+    c._lua_pushnil(L); // a, mt, nil
+    while (c._lua_next(L, -2) !== 0) {
+      // a, mt, k, v
+      if (c._lua_type(L, -2) === T.STRING && this.bytes.read(L, -2) === "__gc") {
+        c._lua_settop(L, -2);
+        continue;
+      }
+      c._lua_pushvalue(L, -2); // a, mt, k, v, k
+      c._lua_rotate(L, -2, 1); // a, mt, k, k, v
+      c._lua_rawset(L, -5); // a, mt, k
+    }
+    c._lua_settop(L, -2); // a
+    const key = BigInt(c._luaL_ref(L, REGISTRY));
+    this.aliasMts.set(cls, key);
+    return key;
   }
 
   /**
@@ -1004,13 +1069,13 @@ export class LuaBridge {
    * (nor refs made for them). Objects among `args` (other than refs, bytes
    * and arrays) become userdata of `objectClass` (see {@link pushObject}).
    */
-  callRefVoid(fn: LuaRef, args: ArrayLike<LuaInput>, objectClass?: HostClassSlot): void {
+  callRefVoid(fn: LuaRef, args: ArrayLike<LuaInput>, objectClass?: HostClassSlot, aliasOf?: AliasOf): void {
     this.ensureOpen();
     fn.check(this);
     const L = this.current;
     if (!this.c._lua_checkstack(L, args.length + 4)) throw new RangeError("Lua call: too many arguments");
     this.c._lua_rawgeti(L, REGISTRY, fn.key);
-    this.pushArgs(L, args, objectClass);
+    this.pushArgs(L, args, objectClass, aliasOf);
     this.c._lua_settop(L, this.protectedCall(L, args.length, 0) - 1);
   }
 
@@ -1057,7 +1122,14 @@ export class LuaBridge {
    * userdata of `objectClass` (see {@link pushObject}). A Lua error is
    * thrown as a `LuaError`, as from {@link callRef}.
    */
-  callField(t: LuaRef, name: string, withSelf: boolean, args: ArrayLike<LuaInput>, objectClass?: HostClassSlot): void {
+  callField(
+    t: LuaRef,
+    name: string,
+    withSelf: boolean,
+    args: ArrayLike<LuaInput>,
+    objectClass?: HostClassSlot,
+    aliasOf?: AliasOf,
+  ): void {
     this.ensureOpen();
     t.check(this);
     const c = this.c;
@@ -1070,12 +1142,12 @@ export class LuaBridge {
     if (!withSelf) c._lua_settop(L, -2); // f
     if (withSelf) {
       try {
-        this.pushArgs(L, args, objectClass);
+        this.pushArgs(L, args, objectClass, aliasOf);
       } catch (e) {
         c._lua_settop(L, -2); // the function went with the failed arguments; drop t
         throw e;
       }
-    } else this.pushArgs(L, args, objectClass);
+    } else this.pushArgs(L, args, objectClass, aliasOf);
     c._lua_settop(L, this.protectedCall(L, n + (withSelf ? 1 : 0), 0) - 1);
   }
 
@@ -1102,13 +1174,16 @@ export class LuaBridge {
   }
 
   /** Pushes call arguments; on failure drops them and the value below them (the function). */
-  private pushArgs(L: LuaState, args: ArrayLike<LuaInput>, objectClass?: HostClassSlot): void {
+  private pushArgs(L: LuaState, args: ArrayLike<LuaInput>, objectClass?: HostClassSlot, aliasOf?: AliasOf): void {
     const base = this.c._lua_gettop(L);
     try {
       for (let i = 0; i < args.length; i++) {
         const v = args[i];
-        if (objectClass !== undefined && this.isHostObject(v)) this.pushObject(L, v, objectClass, true);
-        else this.push(L, v, ARG_NAMES[i] ?? `argument #${i + 1}`);
+        if (objectClass !== undefined && this.isHostObject(v)) {
+          const target = aliasOf?.(v);
+          if (target !== undefined) this.pushAlias(L, target, objectClass);
+          else this.pushObject(L, v, objectClass, true);
+        } else this.push(L, v, ARG_NAMES[i] ?? `argument #${i + 1}`);
       }
     } catch (e) {
       this.c._lua_settop(L, base - 1); // drop the function too

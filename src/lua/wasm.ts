@@ -89,6 +89,7 @@ export interface LuaC {
 
   _lua_createtable(L: LuaState, narr: number, nrec: number): void;
   _lua_newuserdatauv(L: LuaState, size: number, nuv: number): number;
+  _lua_setiuservalue(L: LuaState, idx: number, n: number): number;
   _lua_rawget(L: LuaState, idx: number): number;
   _lua_rawset(L: LuaState, idx: number): void;
   _lua_rawgeti(L: LuaState, idx: number, n: bigint): number;

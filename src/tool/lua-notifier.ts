@@ -1,5 +1,5 @@
 import { SocketLogicError } from "../core/errors.js";
-import type { HostClassSlot } from "../lua/bridge.js";
+import type { AliasOf, HostClassSlot } from "../lua/bridge.js";
 import { LuaRef, type LuaInput, type LuaValue, type LuaVm } from "../lua/index.js";
 import { T } from "../lua/wasm.js";
 import { CALLBACKS } from "../renoise/socket/notifier.js";
@@ -19,7 +19,9 @@ export interface LuaNotifier {
  *
  * Callbacks are looked up when they are about to run, as the double does for
  * TypeScript notifiers, so a tool may add or replace them later. Object
- * arguments (the socket) become userdata of `socketClass`. A Lua error inside a
+ * arguments (the socket) become userdata of `socketClass` (or, where
+ * `aliasOf` names an object for one, an alias of that object's userdata: see
+ * `LuaBridge.pushAlias`). A Lua error inside a
  * callback is thrown as the `LuaError` (Lua message and traceback), which the
  * double records as `callback.error` and rethrows as a `CallbackError`.
  *
@@ -33,7 +35,7 @@ export interface LuaNotifier {
  *
  * @internal
  */
-export function adaptLuaNotifier(vm: LuaVm, value: LuaValue, socketClass: HostClassSlot): LuaNotifier {
+export function adaptLuaNotifier(vm: LuaVm, value: LuaValue, socketClass: HostClassSlot, aliasOf?: AliasOf): LuaNotifier {
   if (!(value instanceof LuaRef) || value.type !== "table") {
     throw new SocketLogicError(
       `SocketServer:run: notifier must be a table of callbacks or a class instance, got ${luaTypeOf(value)}`,
@@ -57,7 +59,7 @@ export function adaptLuaNotifier(vm: LuaVm, value: LuaValue, socketClass: HostCl
   for (const name of CALLBACKS) {
     // One function per callback name, made once: calls table[name] read raw.
     const direct = (...args: unknown[]): void => {
-      bridge.callField(table, name, isInstance, args as LuaInput[], socketClass);
+      bridge.callField(table, name, isInstance, args as LuaInput[], socketClass, aliasOf);
     };
     const lookUp = (): ((...args: unknown[]) => void) | undefined => {
       const fn = table.get(name);
@@ -69,7 +71,7 @@ export function adaptLuaNotifier(vm: LuaVm, value: LuaValue, socketClass: HostCl
       pending.set(name, fn);
       return (...args: unknown[]): void => {
         try {
-          bridge.callRefVoid(fn, (isInstance ? [table, ...args] : args) as LuaInput[], socketClass);
+          bridge.callRefVoid(fn, (isInstance ? [table, ...args] : args) as LuaInput[], socketClass, aliasOf);
         } finally {
           fn.release();
           if (pending.get(name) === fn) pending.delete(name);

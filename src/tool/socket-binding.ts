@@ -1,6 +1,7 @@
 import { text, type ByteString } from "../core/bytes.js";
 import { multi, type HostClass, type HostFunction, type HostResult, type LuaInput, type LuaVm } from "../lua/index.js";
 import { sameSocket } from "../renoise/socket/handle.js";
+import { canonicalWrapper } from "../renoise/socket/server-sockets.js";
 import type { SocketApi } from "../renoise/socket/socket-api.js";
 import type {
   LuaResult,
@@ -32,7 +33,10 @@ export interface SocketBinding {
  * Wrappers (R25): each JS wrapper the double hands out becomes its own
  * userdata, so the socket of two callbacks for one connection is two
  * different Lua values (two table keys), and `==` (and Renoise's `rawequal`)
- * compares the underlying connection, so they are equal.
+ * compares the underlying connection, so they are equal. A callback's fresh
+ * wrapper of an accepted connection goes to Lua as an alias of the
+ * connection's one canonical wrapper (`LuaBridge.pushAlias`): its own
+ * userdata all the same, without a host-side entry and finalizer each.
  *
  * @internal
  */
@@ -84,7 +88,7 @@ export function bindSocket(vm: LuaVm, api: SocketApi): SocketBinding {
     },
     methods: {
       run: (s, notifier) => {
-        const adapted = adaptLuaNotifier(vm, notifier, clientClass);
+        const adapted = adaptLuaNotifier(vm, notifier, clientClass, canonicalWrapper);
         try {
           s.run(adapted.notifier);
         } catch (e) {

@@ -42,9 +42,28 @@ export class Connection {
   }
 
   wrapper(): AcceptedSocket {
-    if (this.ctx.semantics.connectionWrappers === "stable") return (this.stable ??= new AcceptedSocket(this));
+    if (this.ctx.semantics.connectionWrappers === "stable") return this.canonical();
     return new AcceptedSocket(this);
   }
+
+  /** The connection's one long-lived wrapper: the wrapper when wrappers are "stable", and what fresh wrappers stand for. */
+  canonical(): AcceptedSocket {
+    return (this.stable ??= new AcceptedSocket(this));
+  }
+}
+
+/**
+ * For a fresh wrapper of an accepted connection (one made for one
+ * callback): the connection's {@link Connection.canonical} wrapper, which
+ * behaves the same in every way but is made once. Undefined for anything
+ * else, the canonical wrapper included. A binding can hand out a cheap
+ * stand-in of the canonical wrapper instead of binding each fresh one.
+ */
+export function canonicalWrapper(wrapper: object): AcceptedSocket | undefined {
+  const id = SocketHandle.identityOf(wrapper);
+  if (!(id instanceof Connection)) return undefined;
+  const c = id.canonical();
+  return c === wrapper ? undefined : c;
 }
 
 /** The SocketClient a TCP server's callbacks receive: a connected socket to reply through. */
