@@ -121,13 +121,33 @@ export class Trace {
    * the test's own code.
    */
   get cause(): string | undefined {
+    if (this.causeName !== undefined) {
+      this._cause = `${this.causeName}#${this.causeSeq}`;
+      this.causeName = undefined;
+    }
     return this._cause;
   }
   set cause(v: string | undefined) {
-    if (v !== this._cause) for (const l of this.causeListeners) l();
+    if (v !== this.cause) for (const l of this.causeListeners) l();
     this._cause = v;
   }
   private _cause: string | undefined;
+  /** A cause set by {@link setCallbackCause} and not read yet: its name and event number. */
+  private causeName: string | undefined;
+  private causeSeq = 0;
+
+  /**
+   * Sets {@link cause} to a callback's `"name#seq"` (the callback recorded as
+   * event `seq`), made into a string only if something reads it.
+   */
+  setCallbackCause(name: string, seq: number): void {
+    // A callback's event number is its own, so this is a change unless the same callback's cause is set again.
+    const same = this.causeName !== undefined ? this.causeName === name && this.causeSeq === seq : this._cause !== undefined && this._cause === `${name}#${seq}`;
+    if (!same) for (const l of this.causeListeners) l();
+    this._cause = undefined;
+    this.causeName = name;
+    this.causeSeq = seq;
+  }
   /** Run just before `cause` changes: summaries of what the previous cause did (e.g. `song.lines`). */
   readonly causeListeners: (() => void)[] = [];
   /** Set while recording is suspended (for benchmarks of the bare network). */

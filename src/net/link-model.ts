@@ -151,9 +151,24 @@ export class LinkModel {
     return p.from === to ? this.loopbackLatency : this.latency;
   }
 
+  /** True while no link condition and no stream plan is set: no send can be cut or merged. */
+  get plain(): boolean {
+    return this.entries.length === 0 && this.plans.size === 0;
+  }
+
   /** Stream cutting in force on the link from → to. */
   streamCutFor(from: string, to: string): StreamCutOptions | undefined {
     return this.entries.length ? this.setting(from, to, "streamCut") : undefined;
+  }
+
+  /**
+   * When a packet sent now arrives while nothing but the default latencies
+   * applies (no fault rule, no link condition): what {@link decide} would
+   * answer, without making its answer. NaN when `decide` is needed.
+   */
+  plainArrival(p: Packet, now: number, skipRules: boolean): number {
+    if (this.entries.length !== 0 || (!skipRules && this.rules.size !== 0)) return NaN;
+    return round(now + (p.from === p.to ? this.loopbackLatency : this.latency));
   }
 
   /** Decides the fate of a packet sent now (`skipRules`: conditions only, for released packets). */

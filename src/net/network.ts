@@ -217,6 +217,9 @@ export class Network {
     const to = p.to;
     if (!p.from.up) return this.dropped(p, "sender down");
     if (!to) return this.dropped(p, "no route to host");
+    const plain = this.links.plainArrival(p, this.now(), skipRules);
+    // No rule and no link condition: the packet goes on the wire at the default latency.
+    if (plain === plain) return this.onWire(p, plain, arrive, live);
     const d: Decision = this.links.decide(p, this.now(), skipRules);
     if (d.kind === "drop") {
       this.dropped(p, d.reason);
@@ -538,6 +541,11 @@ export class Network {
       }
     }
     const links = this.links;
+    if (after === undefined && !st.mergeNext && st.cork === undefined && links.plain) {
+      // No cutting can apply (no link condition, no plan, nothing held back): one segment, as the general path makes.
+      this.segment(end, data, false);
+      return;
+    }
     const policy = links.streamCutFor(end.host.name, end.peer.host.name);
     const planned = links.plans.size ? links.plans.splits(end.conn, end.side, index) : undefined;
     const offsets = planned ? validOffsets(planned, data.length) : policyOffsets(policy?.split, data.length, links.rng);

@@ -19,6 +19,8 @@ export class Connection {
   closedByUser = false;
   /** The wrapper handed out when wrappers are "stable". */
   stable: AcceptedSocket | undefined;
+  /** Its socket_message still waiting for the GUI thread, if any (stream merging appends to it). */
+  queued: { data: ByteString } | undefined = undefined;
 
   constructor(
     readonly ctx: SimContext,

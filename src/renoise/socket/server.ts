@@ -28,8 +28,6 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
   state: ServerState = "created";
   notifier: Notifier | undefined;
   readonly connections = new Map<number, Connection>();
-  /** The socket_message of each connection still waiting for the GUI thread (stream merging appends to it). */
-  private readonly queuedMessages = new Map<number, QueuedMessage>();
 
   constructor(
     readonly ctx: SimContext,
@@ -77,21 +75,21 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
     const conn = this.connections.get(end.conn);
     if (!conn) return;
     const peer = end.peerEndpoint;
-    const queued = this.queuedMessages.get(end.conn);
+    const queued = conn.queued;
     if (merge && queued) {
       // Stream merging: the bytes join the socket_message still waiting for the GUI thread.
       queued.data += data;
       this.record("message.merge", { peer, bytes: data.length, total: queued.data.length });
       return;
     }
-    const message = new QueuedMessage(this, conn, end.conn, data, peer);
-    this.queuedMessages.set(end.conn, message);
+    const message = new QueuedMessage(this, conn, data, peer);
+    conn.queued = message;
     this.host.gui.add(message);
   }
 
   /** A queued socket_message leaves the queue: it runs, or is dropped (its server closed). */
   settleMessage(m: QueuedMessage): void {
-    if (this.queuedMessages.get(m.connId) === m) this.queuedMessages.delete(m.connId);
+    if (m.conn.queued === m) m.conn.queued = undefined;
   }
 
   /** Records a queued callback that can no longer run. */
@@ -147,12 +145,38 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
     if (data !== undefined) trace.row(CALLBACK_MESSAGE, this.host.name, this.label, name, cb !== undefined, fields.peer, data);
     else if (name === "socket_accepted") trace.row(CALLBACK_PEER, this.host.name, this.label, name, cb !== undefined, fields.peer);
     else this.record("callback", { callback: name, handled: cb !== undefined, ...fields });
-    if (!cb) return;
+    if (cb) this.call(notifier, cb, name, args);
+  }
+
+  /** A TCP socket_message leaves the GUI queue: {@link invoke} without its argument array and fields. */
+  invokeMessage(m: QueuedMessage): void {
+    const notifier = this.notifier!;
+    const cb = callbackOf(notifier, "socket_message");
+    const wrapper = m.conn.wrapper();
+    this.ctx.trace.row(CALLBACK_MESSAGE, this.host.name, this.label, "socket_message", cb !== undefined, m.peer, m.data);
+    if (cb) this.call(notifier, cb, "socket_message", undefined, wrapper, m.data);
+  }
+
+  /**
+   * Calls a callback found in `notifier`, as the trace's cause: with `args`,
+   * or (no array made) with the two arguments `a0`, `a1` of a socket_message.
+   */
+  private call(
+    notifier: Notifier,
+    cb: (...args: unknown[]) => void,
+    name: CallbackName,
+    args: unknown[] | undefined,
+    a0?: unknown,
+    a1?: unknown,
+  ): void {
+    const trace = this.ctx.trace;
     const prevCause = trace.cause;
-    trace.cause = `${name}#${trace.count}`;
+    trace.setCallbackCause(name, trace.count);
     try {
       // A table's functions get no self; a class instance's methods do (as in Lua).
-      cb.apply(callsWithSelf(notifier) ? notifier : undefined, args);
+      const self = callsWithSelf(notifier) ? notifier : undefined;
+      if (args !== undefined) cb.apply(self, args);
+      else cb.call(self, a0, a1);
     } catch (e) {
       this.ctx.callbackFailed(this.host, name, e);
     } finally {
@@ -197,7 +221,6 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
     const ports = this.proto === "tcp" ? this.host.tcpPorts : this.host.udpPorts;
     if (ports.get(this.port) === this) ports.delete(this.port);
     this.connections.clear();
-    this.queuedMessages.clear();
     this.host.gui.discardAll(this);
   }
 
@@ -271,7 +294,6 @@ class QueuedMessage implements DispatchItem {
   constructor(
     readonly owner: ServerCore,
     readonly conn: Connection,
-    readonly connId: number,
     public data: ByteString,
     readonly peer: string,
   ) {}
@@ -279,7 +301,7 @@ class QueuedMessage implements DispatchItem {
   run(): void {
     const server = this.owner;
     server.settleMessage(this);
-    server.invoke("socket_message", [this.conn.wrapper(), this.data], { peer: this.peer }, this.data);
+    server.invokeMessage(this);
   }
 
   discard(): void {
