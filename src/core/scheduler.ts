@@ -75,6 +75,15 @@ export class Scheduler {
     return ev;
   }
 
+  /** Calls `fn` for every event still to run (not cancelled), in no particular order. */
+  forEachPending(fn: (ev: ScheduledEvent) => void): void {
+    for (let i = this.head; i < this.tail; i++) {
+      const ev = this.lane[i]!;
+      if (!ev.cancelled) fn(ev);
+    }
+    for (const ev of this.heap) if (!ev.cancelled) fn(ev);
+  }
+
   /** Time of the next live event, or Infinity. */
   peekTime(): number {
     const ev = this.next();

@@ -128,8 +128,11 @@ export class Trace {
     return this._cause;
   }
   set cause(v: string | undefined) {
-    if (v !== this.cause) for (const l of this.causeListeners) l();
+    // A callback's cause not read yet is made into its string only to compare with another string.
+    const changed = this.causeName !== undefined ? v === undefined || v !== this.cause : v !== this._cause;
+    if (changed) for (const l of this.causeListeners) l();
     this._cause = v;
+    this.causeName = undefined;
   }
   private _cause: string | undefined;
   /** A cause set by {@link setCallbackCause} and not read yet: its name and event number. */

@@ -25,31 +25,37 @@ export type BlockFrame = { kind: "block"; call: string } | { kind: "wait"; owner
  * (receive, connect) blocks the thread, so nothing runs until it returns.
  */
 export class GuiThread {
-  private items: DispatchItem[] = [];
+  /**
+   * The queue: `items[head..tail)`. Slots before `head` are cleared; an
+   * emptied queue starts again at 0 and keeps its array (a queue that fills
+   * and empties at every message would otherwise make a new one each time).
+   */
+  private items: (DispatchItem | undefined)[] = [];
   private head = 0;
+  private tail = 0;
   readonly frames: BlockFrame[] = [];
   inCallback = false;
 
   enqueue(owner: DispatchOwner, run: () => void, discard?: () => void): void {
-    this.items.push({ owner, run, discard, done: false });
+    this.items[this.tail++] = { owner, run, discard, done: false };
   }
 
   /** Queues an item made by the caller (e.g. a class whose `run` and `discard` are methods: no closures). */
   add(item: DispatchItem): void {
-    this.items.push(item);
+    this.items[this.tail++] = item;
   }
 
   /** Number of queued callbacks (including those of stopped servers). */
   get pending(): number {
     let n = 0;
-    for (let i = this.head; i < this.items.length; i++) if (!this.items[i]!.done) n++;
+    for (let i = this.head; i < this.tail; i++) if (!this.items[i]!.done) n++;
     return n;
   }
 
   /** True if some queued callback could run now. */
   hasRunnable(): boolean {
     if (this.inCallback) return false;
-    for (let i = this.head; i < this.items.length; i++) {
+    for (let i = this.head; i < this.tail; i++) {
       const it = this.items[i]!;
       if (!it.done && (it.owner.dead || this.eligible(it.owner))) return true;
     }
@@ -69,31 +75,28 @@ export class GuiThread {
    */
   drain(beforeEach?: () => void): number {
     if (this.inCallback) return 0;
-    if (this.head === this.items.length) {
-      // Nothing queued (the common case: this runs after every event of every host).
-      if (this.head !== 0) this.compact();
-      return 0;
-    }
+    // Nothing queued: the common case (this runs after every event of every host).
+    if (this.head === this.tail) return 0;
     let ran = 0;
     let progress = true;
     while (progress) {
       progress = false;
-      for (let i = this.head; i < this.items.length; i++) {
+      for (let i = this.head; i < this.tail; i++) {
         const it = this.items[i]!;
         if (it.done) {
-          if (i === this.head) this.head++;
+          if (i === this.head) this.shift();
           continue;
         }
         if (it.owner.dead) {
           it.done = true;
           it.discard?.();
-          if (i === this.head) this.head++;
+          if (i === this.head) this.shift();
           continue;
         }
         if (!this.eligible(it.owner)) continue;
         beforeEach?.();
         it.done = true;
-        if (i === this.head) this.head++;
+        if (i === this.head) this.shift();
         this.inCallback = true;
         try {
           it.run();
@@ -108,21 +111,27 @@ export class GuiThread {
     return ran;
   }
 
+  /** Takes the head item off (it is done). */
+  private shift(): void {
+    this.items[this.head++] = undefined;
+  }
+
   private compact(): void {
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
-    // Only when there is something to clear: setting length is a runtime call, and this runs after every event.
-    if (this.head === this.items.length && this.head !== 0) {
-      this.items.length = 0;
+    if (this.head === this.tail) {
+      this.head = this.tail = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.tail) {
+      // Move the rest to the front so a queue that never empties does not grow without end.
+      const items = this.items;
+      items.copyWithin(0, this.head, this.tail);
+      items.fill(undefined, this.tail - this.head, this.tail);
+      this.tail -= this.head;
       this.head = 0;
     }
   }
 
   /** Drops every queued callback of `owner` (calling its discard hook). */
   discardAll(owner: DispatchOwner): void {
-    for (let i = this.head; i < this.items.length; i++) {
+    for (let i = this.head; i < this.tail; i++) {
       const it = this.items[i]!;
       if (!it.done && it.owner === owner) {
         it.done = true;

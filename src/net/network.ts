@@ -122,6 +122,7 @@ export class Network {
   readonly retransmission: TcpRetransmission = { rto: 200, synRto: 1000, maxRto: 120_000, retries: 15, synRetries: 6 };
   /** Send taps (connection faults), consulted in order; the first answer wins. */
   readonly sendTaps: SendTap[] = [];
+  /** Packets held by a rule or waiting for retransmission, by number (those on the wire are in the scheduler's queue). */
   private readonly flights = new Map<number, Flight>();
   private held: Held[] = [];
 
@@ -249,15 +250,13 @@ export class Network {
       at = Math.max(at, p.end.lastArrival);
       p.end.lastArrival = at;
     }
-    const flight = new WireFlight(this, p, to, at, arrive, live);
-    this.flights.set(p.id, flight);
-    this.scheduler.add(flight, at);
+    // Listed by inFlight() from the scheduler's queue: no entry in `flights` (a Map write and delete per packet).
+    this.scheduler.add(new WireFlight(this, p, to, at, arrive, live), at);
   }
 
   /** A packet's flight ended: it reaches its host, or is lost if that host is down. @internal */
   landed(flight: WireFlight): void {
     const p = flight.p;
-    if (this.flights.get(p.id) === flight) this.flights.delete(p.id);
     if (!flight.to.up) {
       this.dropped(p, "receiver down");
       return this.lost(p, flight.arrive, flight.live);
@@ -323,7 +322,11 @@ export class Network {
 
   /** Every packet on the wire, held, or waiting for retransmission, by packet number. */
   inFlight(): InFlightEntry[] {
-    return [...this.flights.values()]
+    const all: Flight[] = [...this.flights.values()];
+    this.scheduler.forEachPending((ev) => {
+      if (ev instanceof WireFlight) all.push(ev);
+    });
+    return all
       .sort((a, b) => a.p.id - b.p.id)
       .map((f) => ({ ...viewOf(f.p), state: f.state, arrivesAt: f.at }));
   }
