@@ -54,7 +54,16 @@ export abstract class ClientCore {
   #label: string | undefined;
 
   get label(): string {
-    return (this.#label ??= [this.proto, " ", endpoint(this.localAddr, this.localPort), "->", endpoint(this.peerAddr, this.peerPort)].join(""));
+    return (this.#label ??= [this.proto, " ", this.localText(), "->", this.peerText()].join(""));
+  }
+
+  /** "localAddr:localPort" (a TCP client shares its end's). */
+  protected localText(): string {
+    return endpoint(this.localAddr, this.localPort);
+  }
+  /** "peerAddr:peerPort" (a TCP client shares its end's). */
+  protected peerText(): string {
+    return endpoint(this.peerAddr, this.peerPort);
   }
 
   alive(call: string): void {
@@ -156,6 +165,13 @@ export class TcpClient extends ClientCore implements TcpEndOwner {
   ) {
     super(ctx, end.host, "tcp", end.localAddr, end.localPort, end.peerAddr, end.peerPort);
     end.owner = this;
+  }
+
+  protected override localText(): string {
+    return this.end.localEndpoint;
+  }
+  protected override peerText(): string {
+    return this.end.peerEndpoint;
   }
 
   onData(_end: TcpEnd, data: ByteString): void {
