@@ -27,6 +27,8 @@ const RECEIVE_FRAME: BlockFrame = Object.freeze({ kind: "block", call: "SocketCl
 const CLIENT_RECEIVE = traceShape("client.receive", ["socket", "mode", "timeout", "waited"], { payload: true });
 const CLIENT_RECEIVE_FAILED = traceShape("client.receive", ["socket", "mode", "timeout", "waited", "error"]);
 const CLIENT_CLOSE = traceShape("client.close", ["socket"]);
+/** A TCP client's close, its label kept as its end's two endpoint texts (see TraceShapeOptions.label). */
+const TCP_CLIENT_CLOSE = traceShape("client.close", ["socket"], { label: ["tcp ", "->"] });
 
 /** A receive that was validated and may be waiting for data. */
 export interface PendingReceive {
@@ -152,8 +154,13 @@ export abstract class ClientCore {
   close(): void {
     this.alive(":close");
     this.state = "closed";
-    this.ctx.trace.row(CLIENT_CLOSE, this.host.name, this.label);
+    this.recordClose();
     this.release();
+  }
+
+  /** Records the `client.close` event. */
+  protected recordClose(): void {
+    this.ctx.trace.row(CLIENT_CLOSE, this.host.name, this.label);
   }
 }
 
@@ -165,6 +172,11 @@ export class TcpClient extends ClientCore implements TcpEndOwner {
   ) {
     super(ctx, end.host, "tcp", end.localAddr, end.localPort, end.peerAddr, end.peerPort);
     end.owner = this;
+  }
+
+  /** The label's texts are the end's own: the row keeps those, not a label string (none is made for a connect and close). */
+  protected override recordClose(): void {
+    this.ctx.trace.row(TCP_CLIENT_CLOSE, this.host.name, this.end.localEndpoint, this.end.peerEndpoint);
   }
 
   protected override localText(): string {

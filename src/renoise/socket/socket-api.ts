@@ -11,8 +11,8 @@ import { ServerCore, ServerSocket } from "./server.js";
 import type { LuaResult, Protocol, SocketClient, SocketServer } from "./types.js";
 import { checkAddress, checkPort, checkProtocol, checkTimeout, show } from "./validate.js";
 
-/** A TCP client's connect that succeeded, recorded as a row (see Trace.row). */
-const CLIENT_CREATED = traceShape("client.create", ["socket", "waited"]);
+/** A TCP client's connect that succeeded, recorded as a row (see Trace.row); the socket label kept as the end's two endpoint texts. */
+const CLIENT_CREATED = traceShape("client.create", ["socket", "waited"], { label: ["tcp ", "->"] });
 
 /** The `renoise.Socket` namespace. */
 export interface SocketApi {
@@ -203,7 +203,8 @@ class PendingTcpClient implements PendingConnect, ConnectWaiter {
       ctx.network.releasePort(host, "tcp", this.localPort);
       return this.fail(SocketErrors.CONNECTION_REFUSED, { proto: "tcp", to: endpoint(this.name, this.port) });
     }
-    ctx.trace.row(CLIENT_CREATED, host.name, this.core!.label, ctx.now() - this.start);
+    const end = this.core!.end;
+    ctx.trace.row(CLIENT_CREATED, host.name, end.localEndpoint, end.peerEndpoint, ctx.now() - this.start);
     return [new ClientSocket(this.core!), undefined];
   }
 
