@@ -57,21 +57,39 @@ export class TraceShape {
     readonly kind: string,
     readonly fields: readonly string[],
     readonly payload: boolean,
+    /** The first field joined from two values (see {@link TraceShapeOptions.label}). */
+    readonly label: readonly [string, string] | undefined,
   ) {
-    this.width = 3 + fields.length + (payload ? 1 : 0);
+    this.width = 3 + fields.length + (payload ? 1 : 0) + (label ? 1 : 0);
   }
+}
+
+/** Options of {@link traceShape}. */
+export interface TraceShapeOptions {
+  /** The payload fields (`bytes`, `data`, `hash`) follow the fields. */
+  payload?: boolean;
+  /**
+   * The first field is text made of two values, `[before, between]`: a row
+   * holds `a` and `b` for it and the event reads `before + a + between + b`.
+   * A connection's socket label ("tcp 10.0.0.2:7000<-192.168.1.10:5000")
+   * is kept as the two endpoint texts its other rows hold already: no
+   * label string per connection.
+   */
+  label?: readonly [string, string];
 }
 
 /**
  * Declares an event kind recorded with {@link Trace.row}: its fields in the
  * order the event lists them, and, with `payload`, the payload fields
  * (`bytes`, `data`, `hash`) after them. At most {@link ROW_VALUES} values
- * (the payload counts as one).
+ * (the payload counts as one, a `label` as two).
  */
-export function traceShape(kind: string, fields: readonly string[], options: { payload?: boolean } = {}): TraceShape {
+export function traceShape(kind: string, fields: readonly string[], options: TraceShapeOptions = {}): TraceShape {
   const payload = options.payload ?? false;
-  if (fields.length + (payload ? 1 : 0) > ROW_VALUES) throw new Error(`traceShape("${kind}"): at most ${ROW_VALUES} values a row`);
-  return new TraceShape(kind, [...fields], payload);
+  const label = options.label;
+  if (label && fields.length === 0) throw new Error(`traceShape("${kind}"): a label needs a field to fill`);
+  if (fields.length + (payload ? 1 : 0) + (label ? 1 : 0) > ROW_VALUES) throw new Error(`traceShape("${kind}"): at most ${ROW_VALUES} values a row`);
+  return new TraceShape(kind, [...fields], payload, label ? [label[0], label[1]] : undefined);
 }
 
 /** A value of a row: a trace value, or undefined for a field the event leaves out, or a payload. */
@@ -216,7 +234,7 @@ export class Trace {
     c[i + 8] = v5;
     this.slot = i + shape.width;
     this.n++;
-    if (shape.payload) this.keepPayload(c, i + 3 + shape.fields.length);
+    if (shape.payload) this.keepPayload(c, i + shape.width - 1);
     if (this.listeners.length > 0) this.tell();
   }
 
@@ -287,12 +305,20 @@ export class Trace {
       const e: TraceEvent = { seq: k + 1, t: c[i + 2] as number, kind: shape.kind, host: c[i + 1] as string };
       const fields = shape.fields;
       const nf = fields.length;
-      for (let f = 0; f < nf; f++) {
-        const v = c[i + 3 + f];
+      let f = 0;
+      let at = i + 3;
+      const label = shape.label;
+      if (label !== undefined) {
+        e[fields[0]!] = `${label[0]}${c[at] as string}${label[1]}${c[at + 1] as string}`;
+        f = 1;
+        at += 2;
+      }
+      for (; f < nf; f++, at++) {
+        const v = c[at];
         if (v !== undefined) e[fields[f]!] = v;
       }
       if (shape.payload) {
-        const pl = c[i + 3 + nf] as unknown as TracePayload;
+        const pl = c[at] as unknown as TracePayload;
         e.bytes = pl.bytes;
         e.data = pl.data;
         e.hash = pl.hash;

@@ -39,6 +39,30 @@ export interface ConnectAttempt {
   abandon(): void;
 }
 
+/** Who waits for a TCP handshake: told once, on the client side, when the SYN-ACK or a refusing RST arrives. */
+export interface ConnectWaiter {
+  connected(r: ConnectResult): void;
+}
+
+/**
+ * Where a packet goes when it arrives, and whether its sender still exists
+ * (asked before each retransmission). One object serves many packets (all
+ * data segments share one; a handshake is one for its SYN, SYN-ACK and
+ * refusing RST): no closure per packet or per connection.
+ */
+interface Receiver {
+  arrive(p: Packet): void;
+  live(p: Packet): boolean;
+}
+
+/** A receiver for rare paths that have a function at hand; never gives up retransmitting on its own. */
+function receiver(arrive: (p: Packet) => void): Receiver {
+  return { arrive, live: alwaysLive };
+}
+function alwaysLive(): boolean {
+  return true;
+}
+
 /**
  * TCP retransmission: a lost segment (dropped by a fault, or sent to a host
  * that is down) is sent again after a retransmission timeout that doubles on
@@ -85,8 +109,7 @@ class WireFlight implements Flight, ScheduledEvent {
     /** The host it goes to, as when it was sent. */
     readonly to: Host,
     readonly at: number,
-    readonly arrive: (p: Packet) => void,
-    readonly live: () => boolean,
+    readonly rx: Receiver,
   ) {}
 
   run(): void {
@@ -97,8 +120,48 @@ class WireFlight implements Flight, ScheduledEvent {
 interface Held {
   p: Packet;
   rule: number;
-  arrive: (p: Packet) => void;
-  live: () => boolean;
+  rx: Receiver;
+}
+
+/**
+ * A TCP handshake in flight: the receiver of its SYN, its SYN-ACK and a
+ * refusing RST, and the {@link ConnectAttempt} the client holds (one object
+ * per connection attempt instead of a closure per packet).
+ */
+class Handshake implements Receiver, ConnectAttempt {
+  abandoned = false;
+  serverEnd: TcpEnd | undefined = undefined;
+  clientEnd: TcpEnd | undefined = undefined;
+  constructor(
+    private readonly net: Network,
+    readonly conn: number,
+    readonly from: Host,
+    readonly fromAddr: string,
+    readonly localPort: number,
+    readonly toAddr: string,
+    readonly toPort: number,
+    /** "fromAddr:localPort" and "toAddr:toPort", made once: every event of the connection names them. */
+    readonly fromText: string,
+    readonly toText: string,
+    readonly waiter: ConnectWaiter,
+  ) {}
+
+  abandon(): void {
+    this.abandoned = true;
+  }
+
+  arrive(p: Packet): void {
+    if (p.kind === "syn") this.net.synArrived(this, p);
+    else if (p.kind === "syn-ack") this.net.synAckArrived(this);
+    else this.net.refusalArrived(this);
+  }
+
+  /** A SYN is sent again while the client waits; a SYN-ACK while the server end exists. */
+  live(p: Packet): boolean {
+    if (p.kind === "syn") return !this.abandoned;
+    if (p.kind === "syn-ack") return !this.net.stream(this.serverEnd!).gone;
+    return true;
+  }
 }
 
 const EPHEMERAL_MIN = 49152;
@@ -214,20 +277,20 @@ export class Network {
    * Sends a packet through the link model; `arrive` runs on arrival. A lost
    * TCP packet is retransmitted while `live()` holds (see {@link TcpRetransmission}).
    */
-  private transmit(p: Packet, arrive: (p: Packet) => void, live: () => boolean = () => true, skipRules = false): void {
+  private transmit(p: Packet, rx: Receiver, skipRules = false): void {
     const to = p.to;
     if (!p.from.up) return this.dropped(p, "sender down");
     if (!to) return this.dropped(p, "no route to host");
     const plain = this.links.plainArrival(p, this.now(), skipRules);
     // No rule and no link condition: the packet goes on the wire at the default latency.
-    if (plain === plain) return this.onWire(p, plain, arrive, live);
+    if (plain === plain) return this.onWire(p, plain, rx);
     const d: Decision = this.links.decide(p, this.now(), skipRules);
     if (d.kind === "drop") {
       this.dropped(p, d.reason);
-      return this.lost(p, arrive, live);
+      return this.lost(p, rx);
     }
     if (d.kind === "hold") {
-      this.held.push({ p, rule: d.rule, arrive, live });
+      this.held.push({ p, rule: d.rule, rx });
       this.flights.set(p.id, { p, state: "held", at: undefined });
       this.trace.record("packet.hold", p.from.name, { ...this.describe(p), reason: d.reason });
       return;
@@ -235,15 +298,15 @@ export class Network {
     if (d.delayed) {
       this.trace.record("packet.delay", p.from.name, { ...this.describe(p), ms: d.delayed.ms, reason: d.delayed.reason });
     }
-    this.onWire(p, d.at, arrive, live);
+    this.onWire(p, d.at, rx);
     if (d.duplicateAt !== undefined) {
       const copy: Packet = { ...p, id: ++this.packetCount };
       this.trace.record("packet.duplicate", p.from.name, { ...this.describe(p), copy: copy.id });
-      this.onWire(copy, d.duplicateAt, arrive, live);
+      this.onWire(copy, d.duplicateAt, rx);
     }
   }
 
-  private onWire(p: Packet, at: number, arrive: (p: Packet) => void, live: () => boolean): void {
+  private onWire(p: Packet, at: number, rx: Receiver): void {
     const to = p.to!;
     if (p.end && p.proto === "tcp") {
       // A TCP stream never reorders: a segment arrives no earlier than the previous one.
@@ -251,7 +314,7 @@ export class Network {
       p.end.lastArrival = at;
     }
     // Listed by inFlight() from the scheduler's queue: no entry in `flights` (a Map write and delete per packet).
-    this.scheduler.add(new WireFlight(this, p, to, at, arrive, live), at);
+    this.scheduler.add(new WireFlight(this, p, to, at, rx), at);
   }
 
   /** A packet's flight ended: it reaches its host, or is lost if that host is down. @internal */
@@ -259,14 +322,14 @@ export class Network {
     const p = flight.p;
     if (!flight.to.up) {
       this.dropped(p, "receiver down");
-      return this.lost(p, flight.arrive, flight.live);
+      return this.lost(p, flight.rx);
     }
-    flight.arrive(p);
+    flight.rx.arrive(p);
   }
 
   /** A TCP packet was lost: schedule its retransmission, or give up. RSTs and UDP are never resent. */
-  private lost(p: Packet, arrive: (p: Packet) => void, live: () => boolean): void {
-    if (p.proto !== "tcp" || p.kind === "rst" || !live()) return;
+  private lost(p: Packet, rx: Receiver): void {
+    if (p.proto !== "tcp" || p.kind === "rst" || !rx.live(p)) return;
     const r = this.retransmission;
     const syn = p.kind === "syn";
     const attempt = (p.attempt ?? 0) + 1;
@@ -274,7 +337,7 @@ export class Network {
     if (attempt > (syn ? r.synRetries : r.retries)) {
       // The last try is given its timeout too before the sender gives up.
       this.scheduler.schedule(at, () => {
-        if (live()) this.giveUp(p);
+        if (rx.live(p)) this.giveUp(p);
       });
       return;
     }
@@ -282,10 +345,10 @@ export class Network {
     this.flights.set(p.id, flight);
     this.scheduler.schedule(at, () => {
       if (this.flights.get(p.id) === flight) this.flights.delete(p.id);
-      if (!live()) return;
+      if (!rx.live(p)) return;
       p.attempt = attempt;
       this.trace.record("tcp.retransmit", p.from.name, { ...this.describe(p), attempt });
-      this.transmit(p, arrive, live);
+      this.transmit(p, rx);
     });
   }
 
@@ -342,8 +405,8 @@ export class Network {
     for (const h of out) {
       this.flights.delete(h.p.id);
       this.trace.record("packet.release", h.p.from.name, this.describe(h.p));
-      if (!h.live()) continue;
-      this.transmit(h.p, h.arrive, h.live, true);
+      if (!h.rx.live(h.p)) continue;
+      this.transmit(h.p, h.rx, true);
     }
     return out.length;
   }
@@ -375,7 +438,7 @@ export class Network {
    * restarted) host answers with a reset; a vanished end (half-open) loses
    * it. Returns true if the segment was handled here.
    */
-  private stale(p: Packet, arrive: (p: Packet) => void, live: () => boolean): boolean {
+  private stale(p: Packet, rx: Receiver): boolean {
     const end = p.end!;
     const gone = this.stream(end.peer).gone;
     if (gone === "crashed") {
@@ -383,12 +446,15 @@ export class Network {
       const rst = this.packet("rst", "tcp", end.peer.host, end.peerAddr, end.peerPort, end.localAddr, end.localPort);
       rst.to = end.host;
       rst.conn = end.conn;
-      this.transmit(rst, () => this.peerGone(end, true));
+      this.transmit(
+        rst,
+        receiver(() => this.peerGone(end, true)),
+      );
       return true;
     }
     if (gone === "vanished") {
       this.dropped(p, "peer vanished");
-      this.lost(p, arrive, live);
+      this.lost(p, rx);
       return true;
     }
     return false;
@@ -446,82 +512,76 @@ export class Network {
 
   /**
    * Starts a TCP handshake from `from` (using local port `localPort`) to
-   * `toAddr:toPort`. `done` runs on the client side when the SYN-ACK or a
-   * refusing RST arrives. Without an answer, `done` never runs (the caller
+   * `toAddr:toPort`. `waiter` is told on the client side when the SYN-ACK or
+   * a refusing RST arrives. Without an answer, it is never told (the caller
    * times out).
    */
-  connect(
-    from: Host,
-    localPort: number,
-    toAddr: string,
-    toPort: number,
-    done: (r: ConnectResult) => void,
-  ): ConnectAttempt {
+  connect(from: Host, localPort: number, toAddr: string, toPort: number, waiter: ConnectWaiter): ConnectAttempt {
     const fromAddr = from.sourceFor(toAddr);
-    let abandoned = false;
     const conn = ++this.connCount;
-    // Both endpoints are named by every event of the handshake: made once.
+    // Both endpoints are named by every event of the connection: made once (the server's, once for many connections).
     const fromText = endpoint(fromAddr, localPort);
-    const toText = endpoint(toAddr, toPort);
-    const trace = this.trace;
-    trace.row(TCP_CONNECT, from.name, conn, fromText, toText);
+    const toText = this.trace.endpoint(toAddr, toPort);
+    this.trace.row(TCP_CONNECT, from.name, conn, fromText, toText);
+    const h = new Handshake(this, conn, from, fromAddr, localPort, toAddr, toPort, fromText, toText, waiter);
     const syn = this.packet("syn", "tcp", from, fromAddr, localPort, toAddr, toPort);
     syn.conn = conn;
-    this.transmit(
-      syn,
-      (p) => {
-        const server = p.to!;
-        const listener = server.tcpPorts.get(toPort);
-        const reachable =
-          listener &&
-          (listener.bindAddress === ANY_ADDRESS ||
-            listener.bindAddress === toAddr ||
-            (isLoopback(toAddr) && isLoopback(listener.bindAddress)));
-        if (!listener || !reachable) {
-          this.trace.record("tcp.refuse", server.name, { conn, from: fromText, to: toText });
-          const rst = this.packet("rst", "tcp", server, toAddr, toPort, fromAddr, localPort);
-          rst.to = from;
-          rst.conn = conn;
-          this.transmit(rst, () => {
-            if (abandoned) return;
-            this.trace.record("tcp.refused", from.name, { conn, from: fromText, to: toText });
-            done({ ok: false, reason: "refused" });
-          });
-          return;
-        }
-        const serverEnd = new TcpEnd(conn, "server", server, toAddr, toPort, fromAddr, localPort);
-        const clientEnd = new TcpEnd(conn, "client", from, fromAddr, localPort, toAddr, toPort);
-        serverEnd.peer = clientEnd;
-        clientEnd.peer = serverEnd;
-        serverEnd.lastArrival = clientEnd.lastArrival = this.now();
-        this.connections.set(conn, { client: clientEnd, server: serverEnd });
-        trace.row(TCP_ACCEPT, server.name, conn, fromText, toText);
-        listener.onConnection(serverEnd);
-        const synAck = this.packet("syn-ack", "tcp", server, toAddr, toPort, fromAddr, localPort, undefined, serverEnd);
-        synAck.to = from;
-        this.transmit(
-          synAck,
-          () => {
-            if (this.stream(clientEnd).gone) return;
-            if (abandoned) {
-              // The client gave up before the answer came: refuse the late connection.
-              clientEnd.closedLocal = true;
-              this.reset(clientEnd, "connect abandoned");
-              return;
-            }
-            trace.row(TCP_ESTABLISHED, from.name, conn, fromText, toText);
-            done({ ok: true, end: clientEnd });
-          },
-          () => !this.stream(serverEnd).gone,
-        );
-      },
-      () => !abandoned,
-    );
-    return {
-      abandon: () => {
-        abandoned = true;
-      },
-    };
+    this.transmit(syn, h);
+    return h;
+  }
+
+  /** A handshake's SYN reached its host: refused (RST back), or both ends made and the SYN-ACK sent. @internal */
+  synArrived(h: Handshake, p: Packet): void {
+    const server = p.to!;
+    const { conn, from, fromAddr, localPort, toAddr, toPort, fromText, toText } = h;
+    const listener = server.tcpPorts.get(toPort);
+    const reachable =
+      listener &&
+      (listener.bindAddress === ANY_ADDRESS ||
+        listener.bindAddress === toAddr ||
+        (isLoopback(toAddr) && isLoopback(listener.bindAddress)));
+    if (!listener || !reachable) {
+      this.trace.record("tcp.refuse", server.name, { conn, from: fromText, to: toText });
+      const rst = this.packet("rst", "tcp", server, toAddr, toPort, fromAddr, localPort);
+      rst.to = from;
+      rst.conn = conn;
+      this.transmit(rst, h);
+      return;
+    }
+    const serverEnd = new TcpEnd(conn, "server", server, toAddr, toPort, fromAddr, localPort, toText, fromText);
+    const clientEnd = new TcpEnd(conn, "client", from, fromAddr, localPort, toAddr, toPort, fromText, toText);
+    serverEnd.peer = clientEnd;
+    clientEnd.peer = serverEnd;
+    serverEnd.lastArrival = clientEnd.lastArrival = this.now();
+    h.serverEnd = serverEnd;
+    h.clientEnd = clientEnd;
+    this.connections.set(conn, { client: clientEnd, server: serverEnd });
+    this.trace.row(TCP_ACCEPT, server.name, conn, fromText, toText);
+    listener.onConnection(serverEnd);
+    const synAck = this.packet("syn-ack", "tcp", server, toAddr, toPort, fromAddr, localPort, undefined, serverEnd);
+    synAck.to = from;
+    this.transmit(synAck, h);
+  }
+
+  /** A handshake's SYN-ACK reached the client: the connection is established (or refused, if the client gave up). @internal */
+  synAckArrived(h: Handshake): void {
+    const clientEnd = h.clientEnd!;
+    if (this.stream(clientEnd).gone) return;
+    if (h.abandoned) {
+      // The client gave up before the answer came: refuse the late connection.
+      clientEnd.closedLocal = true;
+      this.reset(clientEnd, "connect abandoned");
+      return;
+    }
+    this.trace.row(TCP_ESTABLISHED, h.from.name, h.conn, h.fromText, h.toText);
+    h.waiter.connected({ ok: true, end: clientEnd });
+  }
+
+  /** A handshake's refusing RST reached the client. @internal */
+  refusalArrived(h: Handshake): void {
+    if (h.abandoned) return;
+    this.trace.record("tcp.refused", h.from.name, { conn: h.conn, from: h.fromText, to: h.toText });
+    h.waiter.connected({ ok: false, reason: "refused" });
   }
 
   /**
@@ -626,14 +686,17 @@ export class Network {
     p.to = end.peer.host;
     p.seq = st.nextSeq++;
     if (merge) p.merge = true;
-    // One closure per stream (not per segment) says whether the sender still exists.
-    this.transmit(p, this.dataArrived, st.live);
+    // One receiver for every data segment: no closure per segment or per stream.
+    this.transmit(p, this.dataRx);
   }
 
-  /** A data segment reached its receiver (the arrival of every data segment: one function, no closure per segment). */
-  private readonly dataArrived = (pk: Packet): void => {
-    if (this.stale(pk, this.dataArrived, this.stream(pk.end!).live)) return;
-    this.inOrder(pk, this.deliverData);
+  /** Where every data segment arrives; its sender exists while its stream is not gone. */
+  private readonly dataRx: Receiver = {
+    arrive: (pk) => {
+      if (this.stale(pk, this.dataRx)) return;
+      this.inOrder(pk, this.deliverData);
+    },
+    live: (pk) => this.stream(pk.end!).gone === undefined,
   };
 
   /** Hands a data segment, in stream order, to the receiving end. */
@@ -659,13 +722,24 @@ export class Network {
     const p = this.packet("fin", "tcp", end.host, end.localAddr, end.localPort, end.peerAddr, end.peerPort, undefined, end);
     p.to = end.peer.host;
     p.seq = st.nextSeq++;
-    const live = st.live;
-    const arrive = (pk: Packet): void => {
-      if (this.stale(pk, arrive, live)) return;
-      this.inOrder(pk, () => this.peerGone(end.peer, false));
-    };
-    this.transmit(p, arrive, live);
+    this.transmit(p, this.finRx);
   }
+
+  /** Where every FIN arrives: in stream order, after the data sent before it. Its sender exists while its stream is not gone. */
+  private readonly finRx: Receiver = {
+    arrive: (pk) => {
+      if (this.stale(pk, this.finRx)) return;
+      this.inOrder(pk, this.finInOrder);
+    },
+    live: (pk) => this.stream(pk.end!).gone === undefined,
+  };
+
+  /** A FIN's turn in its stream came: the receiving end learns the peer closed. */
+  private readonly finInOrder = (pk: Packet): void => this.peerGone(pk.end!.peer, false);
+
+  /** Where every reset of an open connection arrives (a reset is never sent again). */
+  private readonly rstRx: Receiver = receiver((pk) => this.peerGone(pk.end!.peer, true));
+
 
   /** Abortive close from `end`: unsent bytes are discarded and the peer sees a reset. */
   reset(end: TcpEnd, why = "reset"): void {
@@ -677,7 +751,7 @@ export class Network {
     if (end.peerClosed) return this.forget(end);
     const p = this.packet("rst", "tcp", end.host, end.localAddr, end.localPort, end.peerAddr, end.peerPort, undefined, end);
     p.to = end.peer.host;
-    this.transmit(p, () => this.peerGone(end.peer, true));
+    this.transmit(p, this.rstRx);
   }
 
   private peerGone(end: TcpEnd, reset: boolean): void {
@@ -708,7 +782,9 @@ export class Network {
     const toText = trace.endpoint(toAddr, toPort);
     trace.row(UDP_SEND, from.name, fromText, toText, data);
     const p = this.packet("datagram", "udp", from, fromAddr, fromPort, toAddr, toPort, data);
-    this.transmit(p, (pk) => {
+    this.transmit(
+      p,
+      receiver((pk) => {
       const host = pk.to!;
       const ep: UdpEndpoint | undefined = host.udpPorts.get(toPort);
       const reachable =
@@ -722,6 +798,7 @@ export class Network {
       }
       trace.row(UDP_DELIVER, host.name, fromText, toText, data);
       ep.onDatagram(data, fromAddr, fromPort);
-    });
+      }),
+    );
   }
 }

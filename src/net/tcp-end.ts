@@ -41,7 +41,13 @@ export class TcpEnd {
     readonly localPort: number,
     readonly peerAddr: string,
     readonly peerPort: number,
-  ) {}
+    /** The "addr:port" texts when the caller has them already (the handshake made them): shared, not made again. */
+    localText?: string,
+    peerText?: string,
+  ) {
+    this.#local = localText;
+    this.#peer = peerText;
+  }
 
   /** "localAddr:localPort", made once (every trace event of the connection names it). */
   get localEndpoint(): string {

@@ -42,9 +42,4 @@ export class StreamState {
    * "vanished" (half-open: gone without FIN or RST).
    */
   gone: "aborted" | "crashed" | "vanished" | undefined;
-  /** `() => !gone`, made once per stream on first use: what retransmission asks before each try. */
-  get live(): () => boolean {
-    return (this.#live ??= () => this.gone === undefined);
-  }
-  #live: (() => boolean) | undefined;
 }

@@ -27,6 +27,8 @@ const RECEIVE_FRAME: BlockFrame = Object.freeze({ kind: "block", call: "SocketCl
 const CLIENT_RECEIVE = traceShape("client.receive", ["socket", "mode", "timeout", "waited"], { payload: true });
 const CLIENT_RECEIVE_FAILED = traceShape("client.receive", ["socket", "mode", "timeout", "waited", "error"]);
 const CLIENT_CLOSE = traceShape("client.close", ["socket"]);
+/** A TCP client's close, its label kept as its end's two endpoint texts (see TraceShapeOptions.label). */
+const TCP_CLIENT_CLOSE = traceShape("client.close", ["socket"], { label: ["tcp ", "->"] });
 
 /** A receive that was validated and may be waiting for data. */
 export interface PendingReceive {
@@ -54,7 +56,16 @@ export abstract class ClientCore {
   #label: string | undefined;
 
   get label(): string {
-    return (this.#label ??= [this.proto, " ", endpoint(this.localAddr, this.localPort), "->", endpoint(this.peerAddr, this.peerPort)].join(""));
+    return (this.#label ??= [this.proto, " ", this.localText(), "->", this.peerText()].join(""));
+  }
+
+  /** "localAddr:localPort" (a TCP client shares its end's). */
+  protected localText(): string {
+    return endpoint(this.localAddr, this.localPort);
+  }
+  /** "peerAddr:peerPort" (a TCP client shares its end's). */
+  protected peerText(): string {
+    return endpoint(this.peerAddr, this.peerPort);
   }
 
   alive(call: string): void {
@@ -143,8 +154,13 @@ export abstract class ClientCore {
   close(): void {
     this.alive(":close");
     this.state = "closed";
-    this.ctx.trace.row(CLIENT_CLOSE, this.host.name, this.label);
+    this.recordClose();
     this.release();
+  }
+
+  /** Records the `client.close` event. */
+  protected recordClose(): void {
+    this.ctx.trace.row(CLIENT_CLOSE, this.host.name, this.label);
   }
 }
 
@@ -156,6 +172,18 @@ export class TcpClient extends ClientCore implements TcpEndOwner {
   ) {
     super(ctx, end.host, "tcp", end.localAddr, end.localPort, end.peerAddr, end.peerPort);
     end.owner = this;
+  }
+
+  /** The label's texts are the end's own: the row keeps those, not a label string (none is made for a connect and close). */
+  protected override recordClose(): void {
+    this.ctx.trace.row(TCP_CLIENT_CLOSE, this.host.name, this.end.localEndpoint, this.end.peerEndpoint);
+  }
+
+  protected override localText(): string {
+    return this.end.localEndpoint;
+  }
+  protected override peerText(): string {
+    return this.end.peerEndpoint;
   }
 
   onData(_end: TcpEnd, data: ByteString): void {

@@ -10,8 +10,12 @@ import { SocketHandle } from "./handle.js";
 import type { LuaResult, SendMessage, SendResult, SocketClient } from "./types.js";
 import { toMessage } from "./validate.js";
 
-/** The event of a tool closing a server-side connection, recorded as a row (see Trace.row). */
-const CONNECTION_CLOSE = traceShape("connection.close", ["socket"]);
+/**
+ * The event of a tool closing a server-side connection, recorded as a row
+ * (see Trace.row); its socket label ("tcp local<-peer") kept as the end's
+ * two endpoint texts.
+ */
+const CONNECTION_CLOSE = traceShape("connection.close", ["socket"], { label: ["tcp ", "<-"] });
 
 /** One accepted TCP connection, as the server side sees it. */
 export class Connection {
@@ -124,7 +128,7 @@ export class AcceptedSocket extends SocketHandle implements SocketClient {
     const c = this.#c;
     c.alive(":close");
     c.closedByUser = true;
-    c.ctx.trace.row(CONNECTION_CLOSE, c.end.host.name, c.label);
+    c.ctx.trace.row(CONNECTION_CLOSE, c.end.host.name, c.end.localEndpoint, c.end.peerEndpoint);
     if (!c.end.closedLocal) c.ctx.network.close(c.end, "server side close");
     c.registry?.delete(c.end.conn);
   }

@@ -68,7 +68,7 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
     const conn = new Connection(this.ctx, end, this.connections);
     end.owner = this;
     this.connections.set(end.conn, conn);
-    this.enqueue("socket_accepted", () => [conn.wrapper()], { peer: end.peerEndpoint });
+    this.host.gui.add(new QueuedAccept(this, conn));
   }
 
   onData(end: TcpEnd, data: ByteString, merge = false): void {
@@ -280,6 +280,28 @@ export class ServerSocket extends SocketHandle implements SocketServer {
   }
   override toString(): string {
     return `SocketServer(${this.#core.label}, ${this.#core.state})`;
+  }
+}
+
+/**
+ * A socket_accepted waiting for the GUI thread: the queue item itself (its
+ * `run` and `discard` are methods: one object per accepted connection, not
+ * three closures, their contexts and a fields object).
+ */
+class QueuedAccept implements DispatchItem {
+  done = false;
+
+  constructor(
+    readonly owner: ServerCore,
+    readonly conn: Connection,
+  ) {}
+
+  run(): void {
+    this.owner.invoke("socket_accepted", [this.conn.wrapper()], { peer: this.conn.end.peerEndpoint });
+  }
+
+  discard(): void {
+    this.owner.recordDropped("socket_accepted", { peer: this.conn.end.peerEndpoint });
   }
 }
 

@@ -2,16 +2,17 @@ import { traceShape } from "../../core/trace.js";
 import { SocketLogicError } from "../../core/errors.js";
 import { ANY_ADDRESS, endpoint, isLoopback, LOOPBACK } from "../../net/address.js";
 import { SocketErrors } from "../../net/errors.js";
+import type { BlockFrame } from "../../net/gui-thread.js";
 import type { Host } from "../../net/host.js";
-import type { ConnectResult } from "../../net/network.js";
+import type { ConnectAttempt, ConnectResult, ConnectWaiter } from "../../net/network.js";
 import type { SimContext } from "./context.js";
 import { ClientSocket, TcpClient, UdpClient } from "./client.js";
 import { ServerCore, ServerSocket } from "./server.js";
 import type { LuaResult, Protocol, SocketClient, SocketServer } from "./types.js";
 import { checkAddress, checkPort, checkProtocol, checkTimeout, show } from "./validate.js";
 
-/** A TCP client's connect that succeeded, recorded as a row (see Trace.row). */
-const CLIENT_CREATED = traceShape("client.create", ["socket", "waited"]);
+/** A TCP client's connect that succeeded, recorded as a row (see Trace.row); the socket label kept as the end's two endpoint texts. */
+const CLIENT_CREATED = traceShape("client.create", ["socket", "waited"], { label: ["tcp ", "->"] });
 
 /** The `renoise.Socket` namespace. */
 export interface SocketApi {
@@ -32,6 +33,9 @@ export interface SocketApi {
 }
 
 const DEFAULT_CONNECT_TIMEOUT = 1000;
+
+/** The GUI-thread frame of a blocking create_client (one object for all: frames are only read). */
+const CONNECT_FRAME: BlockFrame = Object.freeze({ kind: "block", call: "renoise.Socket.create_client" });
 
 /** A TCP handshake in progress (see {@link SocketApiInternals.begin_client}). */
 export interface PendingConnect {
@@ -116,14 +120,13 @@ export function createSocketApi(ctx: SimContext, host: Host): SocketApi {
     const proto = checkProtocol(call, protocol) === 1 ? "tcp" : "udp";
     const timeout =
       timeoutMs === undefined || timeoutMs === null ? DEFAULT_CONNECT_TIMEOUT : checkTimeout(call, timeoutMs, false);
-    const target = endpoint(name, p);
     const resolved = ctx.network.dns.resolve(name);
     if (resolved === undefined || resolved === ANY_ADDRESS) {
-      return { done: fail("client.create", SocketErrors.HOST_NOT_FOUND, { proto, to: target }) };
+      return { done: fail("client.create", SocketErrors.HOST_NOT_FOUND, { proto, to: endpoint(name, p) }) };
     }
     const localPort = ctx.network.allocatePort(host, proto);
     if (localPort === undefined) {
-      return { done: fail("client.create", SocketErrors.ADDRESS_NOT_AVAILABLE, { proto, to: target }) };
+      return { done: fail("client.create", SocketErrors.ADDRESS_NOT_AVAILABLE, { proto, to: endpoint(name, p) }) };
     }
     const localAddr = host.sourceFor(resolved);
 
@@ -133,40 +136,16 @@ export function createSocketApi(ctx: SimContext, host: Host): SocketApi {
       return { done: [new ClientSocket(core), undefined] };
     }
 
-    let result: ConnectResult | undefined;
-    let core: TcpClient | undefined;
-    const start = ctx.now();
-    const attempt = ctx.network.connect(host, localPort, resolved, p, (r) => {
-      result = r;
-      // Own the end at once: bytes may arrive before the blocking call returns.
-      if (r.ok) core = new TcpClient(ctx, r.end);
-    });
-    return {
-      pending: {
-        deadline: start + timeout,
-        settled: () => result !== undefined,
-        finish: () => {
-          if (result === undefined) {
-            attempt.abandon();
-            ctx.network.releasePort(host, "tcp", localPort);
-            return fail("client.create", SocketErrors.CONNECT_TIMEOUT, { proto, to: target, waited: ctx.now() - start });
-          }
-          if (!result.ok) {
-            ctx.network.releasePort(host, "tcp", localPort);
-            return fail("client.create", SocketErrors.CONNECTION_REFUSED, { proto, to: target });
-          }
-          ctx.trace.row(CLIENT_CREATED, host.name, core!.label, ctx.now() - start);
-          return [new ClientSocket(core!), undefined];
-        },
-      },
-    };
+    const pending = new PendingTcpClient(ctx, host, localPort, name, p, timeout);
+    pending.attempt = ctx.network.connect(host, localPort, resolved, p, pending);
+    return { pending };
   }
 
   function create_client(address: unknown, port: unknown, protocol?: unknown, timeoutMs?: unknown): LuaResult<SocketClient> {
     const started = begin_client(address, port, protocol, timeoutMs);
     if (started.done) return started.done;
     const pending = started.pending;
-    ctx.block(host, { kind: "block", call: "renoise.Socket.create_client" }, pending.deadline, pending.settled);
+    ctx.block(host, CONNECT_FRAME, pending.deadline, pending.settled);
     return pending.finish();
   }
 
@@ -178,4 +157,59 @@ export function createSocketApi(ctx: SimContext, host: Host): SocketApi {
   };
   internals.set(api, { begin_client });
   return api;
+}
+
+/**
+ * A TCP create_client waiting for its handshake: what the network tells when
+ * the answer comes, and what the blocking call (or a peer script) finishes
+ * with. One object per connect instead of a closure per step.
+ */
+class PendingTcpClient implements PendingConnect, ConnectWaiter {
+  result: ConnectResult | undefined = undefined;
+  core: TcpClient | undefined = undefined;
+  attempt: ConnectAttempt | undefined = undefined;
+  readonly start: number;
+  readonly deadline: number;
+  /** Handed to the blocking call on its own (called without `this`). */
+  readonly settled = (): boolean => this.result !== undefined;
+
+  constructor(
+    readonly ctx: SimContext,
+    readonly host: Host,
+    readonly localPort: number,
+    /** The address and port as the caller gave them (named in failures). */
+    readonly name: string,
+    readonly port: number,
+    timeout: number,
+  ) {
+    this.start = ctx.now();
+    this.deadline = this.start + timeout;
+  }
+
+  connected(r: ConnectResult): void {
+    this.result = r;
+    // Own the end at once: bytes may arrive before the blocking call returns.
+    if (r.ok) this.core = new TcpClient(this.ctx, r.end);
+  }
+
+  finish(): LuaResult<SocketClient> {
+    const { ctx, host, result } = this;
+    if (result === undefined) {
+      this.attempt!.abandon();
+      ctx.network.releasePort(host, "tcp", this.localPort);
+      return this.fail(SocketErrors.CONNECT_TIMEOUT, { proto: "tcp", to: endpoint(this.name, this.port), waited: ctx.now() - this.start });
+    }
+    if (!result.ok) {
+      ctx.network.releasePort(host, "tcp", this.localPort);
+      return this.fail(SocketErrors.CONNECTION_REFUSED, { proto: "tcp", to: endpoint(this.name, this.port) });
+    }
+    const end = this.core!.end;
+    ctx.trace.row(CLIENT_CREATED, host.name, end.localEndpoint, end.peerEndpoint, ctx.now() - this.start);
+    return [new ClientSocket(this.core!), undefined];
+  }
+
+  private fail(error: string, fields: Record<string, string | number>): LuaResult<SocketClient> {
+    this.ctx.trace.record("client.create", this.host.name, { ...fields, error });
+    return [undefined, error];
+  }
 }
