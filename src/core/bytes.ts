@@ -80,12 +80,22 @@ export function nonByteMessage(callName: string, s: string, index: number): stri
   );
 }
 
+/** A char {@link escapeBytes} does not keep as it is: anything but printable ASCII other than `"` and `\\`. */
+const NEEDS_ESCAPE = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
+
 /**
  * Renders bytes readably and reversibly: printable ASCII as is, `\\` as `\\\\`,
  * common controls as `\\n`, `\\r`, `\\t`, `\\0`, everything else as `\\xNN`.
  */
 export function escapeBytes(b: ByteString, max = Infinity): string {
   const n = Math.min(b.length, max);
+  const head = n < b.length ? b.slice(0, n) : b;
+  if (!NEEDS_ESCAPE.test(head)) {
+    // Printable ASCII throughout: the text is the bytes. Copied (through a flattened join), so that a
+    // slice of a long buffer does not keep the buffer alive in the trace.
+    const copy = (head + "\u0000").slice(0, -1);
+    return b.length > n ? copy + "…" : copy;
+  }
   // Collect char codes and convert them in chunks: one flat string, not a rope
   // of one node per byte (traces keep these strings, so that cost stays).
   const codes: number[] = [];
