@@ -82,6 +82,11 @@ export function nonByteMessage(callName: string, s: string, index: number): stri
 
 /** A char {@link escapeBytes} does not keep as it is: anything but printable ASCII other than `"` and `\\`. */
 const NEEDS_ESCAPE = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
+/** A char that sends {@link escapeBytes} to its general path: one it writes as `\xNN`, or NUL. */
+const NEEDS_HEX = /[^\t\n\r\x20-\x7e]/;
+/** The chars escaped by name when nothing needs `\xNN` (`\0` does, so it is not here). */
+const NAMED_ESCAPES = /[\\"\n\r\t]/g;
+const NAMED: Readonly<Record<string, string>> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
 /**
  * Renders bytes readably and reversibly: printable ASCII as is, `\\` as `\\\\`,
@@ -95,6 +100,13 @@ export function escapeBytes(b: ByteString, max = Infinity): string {
     // slice of a long buffer does not keep the buffer alive in the trace.
     const copy = (head + "\u0000").slice(0, -1);
     return b.length > n ? copy + "…" : copy;
+  }
+  if (n >= 64 && !NEEDS_HEX.test(head)) {
+    // Longer text with line ends, tabs, quotes or backslashes: those replaced, the rest kept (shorter text is
+    // quicker char by char).
+    // A replacement with matches makes a new string, so nothing of a long buffer is kept.
+    const out = head.replace(NAMED_ESCAPES, (c) => NAMED[c]!);
+    return b.length > n ? out + "…" : out;
   }
   // Collect char codes and convert them in chunks: one flat string, not a rope
   // of one node per byte (traces keep these strings, so that cost stays).
