@@ -108,13 +108,7 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
   }
 
   onDatagram(data: ByteString, fromAddr: string, fromPort: number): void {
-    const local = this.bindAddress;
-    this.enqueue(
-      "socket_message",
-      () => [new UdpPeerSocket(this.ctx, this.host, local, this.port, fromAddr, fromPort), data],
-      { peer: endpoint(fromAddr, fromPort) },
-      data,
-    );
+    this.host.gui.add(new QueuedDatagram(this, data, fromAddr, fromPort, this.ctx.trace.endpoint(fromAddr, fromPort)));
   }
 
   /** Queues socket_error(message) as if the server's background thread had failed (R19). */
@@ -155,6 +149,15 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
     const wrapper = m.conn.wrapper();
     this.ctx.trace.row(CALLBACK_MESSAGE, this.host.name, this.label, "socket_message", cb !== undefined, m.peer, m.data);
     if (cb) this.call(notifier, cb, "socket_message", undefined, wrapper, m.data);
+  }
+
+  /** A UDP socket_message leaves the GUI queue: {@link invoke} without its argument array and fields. */
+  invokeDatagram(d: QueuedDatagram): void {
+    const notifier = this.notifier!;
+    const cb = callbackOf(notifier, "socket_message");
+    const socket = new UdpPeerSocket(this.ctx, this.host, this.bindAddress, this.port, d.fromAddr, d.fromPort);
+    this.ctx.trace.row(CALLBACK_MESSAGE, this.host.name, this.label, "socket_message", cb !== undefined, d.peer, d.data);
+    if (cb) this.call(notifier, cb, "socket_message", undefined, socket, d.data);
   }
 
   /**
@@ -302,6 +305,27 @@ class QueuedAccept implements DispatchItem {
 
   discard(): void {
     this.owner.recordDropped("socket_accepted", { peer: this.conn.end.peerEndpoint });
+  }
+}
+
+/** A UDP datagram's socket_message waiting for the GUI thread: the queue item itself (no closures). */
+class QueuedDatagram implements DispatchItem {
+  done = false;
+
+  constructor(
+    readonly owner: ServerCore,
+    readonly data: ByteString,
+    readonly fromAddr: string,
+    readonly fromPort: number,
+    readonly peer: string,
+  ) {}
+
+  run(): void {
+    this.owner.invokeDatagram(this);
+  }
+
+  discard(): void {
+    this.owner.recordDropped("socket_message", { peer: this.peer }, this.data);
   }
 }
 
