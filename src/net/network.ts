@@ -764,6 +764,24 @@ export class Network {
 
   // ---------------------------------------------------------------- UDP
 
+  /** Where every datagram arrives (everything it needs is in the packet: no closure per datagram). */
+  private readonly datagramRx: Receiver = receiver((pk) => {
+    const host = pk.to!;
+    const { toAddr, toPort } = pk;
+    const ep: UdpEndpoint | undefined = host.udpPorts.get(toPort);
+    const reachable =
+      ep &&
+      (ep.bindAddress === ANY_ADDRESS || ep.bindAddress === toAddr || (isLoopback(toAddr) && isLoopback(ep.bindAddress)));
+    if (!ep || !reachable) {
+      this.dropped(pk, "no listener");
+      return;
+    }
+    const trace = this.trace;
+    const data = pk.data!;
+    if (trace.enabled) trace.row(UDP_DELIVER, host.name, trace.endpoint(pk.fromAddr, pk.fromPort), trace.endpoint(toAddr, toPort), data);
+    ep.onDatagram(data, pk.fromAddr, pk.fromPort);
+  });
+
   /** Sends one datagram; it arrives whole or not at all. */
   sendDatagram(from: Host, fromAddr: string, fromPort: number, toAddr: string, toPort: number, data: ByteString): void {
     const trace = this.trace;
@@ -771,23 +789,6 @@ export class Network {
     const toText = trace.endpoint(toAddr, toPort);
     trace.row(UDP_SEND, from.name, fromText, toText, data);
     const p = this.packet("datagram", "udp", from, fromAddr, fromPort, toAddr, toPort, data);
-    this.transmit(
-      p,
-      receiver((pk) => {
-      const host = pk.to!;
-      const ep: UdpEndpoint | undefined = host.udpPorts.get(toPort);
-      const reachable =
-        ep &&
-        (ep.bindAddress === ANY_ADDRESS ||
-          ep.bindAddress === toAddr ||
-          (isLoopback(toAddr) && isLoopback(ep.bindAddress)));
-      if (!ep || !reachable) {
-        this.dropped(pk, "no listener");
-        return;
-      }
-      trace.row(UDP_DELIVER, host.name, fromText, toText, data);
-      ep.onDatagram(data, fromAddr, fromPort);
-      }),
-    );
+    this.transmit(p, this.datagramRx);
   }
 }
