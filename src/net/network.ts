@@ -273,8 +273,8 @@ export class Network {
   }
 
   /**
-   * Sends a packet through the link model; `arrive` runs on arrival. A lost
-   * TCP packet is retransmitted while `live()` holds (see {@link TcpRetransmission}).
+   * Sends a packet through the link model; `rx.arrive(p)` runs on arrival. A
+   * lost TCP packet is retransmitted while `rx.live(p)` holds (see {@link TcpRetransmission}).
    */
   private transmit(p: Packet, rx: Receiver, skipRules = false): void {
     const to = p.to;
@@ -440,10 +440,7 @@ export class Network {
       const rst = this.packet("rst", "tcp", end.peer.host, end.peerAddr, end.peerPort, end.localAddr, end.localPort);
       rst.to = end.host;
       rst.conn = end.conn;
-      this.transmit(
-        rst,
-        receiver(() => this.peerGone(end, true)),
-      );
+      this.transmit(rst, receiver(() => this.peerGone(end, true)));
       return true;
     }
     if (gone === "vanished") {
@@ -728,7 +725,6 @@ export class Network {
 
   /** Where every reset of an open connection arrives (a reset is never sent again). */
   private readonly rstRx: Receiver = receiver((pk) => this.peerGone(pk.end!.peer, true));
-
 
   /** Abortive close from `end`: unsent bytes are discarded and the peer sees a reset. */
   reset(end: TcpEnd, why = "reset"): void {
