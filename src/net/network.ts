@@ -274,8 +274,8 @@ export class Network {
   }
 
   /**
-   * Sends a packet through the link model; `arrive` runs on arrival. A lost
-   * TCP packet is retransmitted while `live()` holds (see {@link TcpRetransmission}).
+   * Sends a packet through the link model; `rx.arrive(p)` runs on arrival. A
+   * lost TCP packet is retransmitted while `rx.live(p)` holds (see {@link TcpRetransmission}).
    */
   private transmit(p: Packet, rx: Receiver, skipRules = false): void {
     const to = p.to;
@@ -446,10 +446,7 @@ export class Network {
       const rst = this.packet("rst", "tcp", end.peer.host, end.peerAddr, end.peerPort, end.localAddr, end.localPort);
       rst.to = end.host;
       rst.conn = end.conn;
-      this.transmit(
-        rst,
-        receiver(() => this.peerGone(end, true)),
-      );
+      this.transmit(rst, receiver(() => this.peerGone(end, true)));
       return true;
     }
     if (gone === "vanished") {
@@ -740,7 +737,6 @@ export class Network {
   /** Where every reset of an open connection arrives (a reset is never sent again). */
   private readonly rstRx: Receiver = receiver((pk) => this.peerGone(pk.end!.peer, true));
 
-
   /** Abortive close from `end`: unsent bytes are discarded and the peer sees a reset. */
   reset(end: TcpEnd, why = "reset"): void {
     const st = this.stream(end);
@@ -775,6 +771,24 @@ export class Network {
 
   // ---------------------------------------------------------------- UDP
 
+  /** Where every datagram arrives (everything it needs is in the packet: no closure per datagram). */
+  private readonly datagramRx: Receiver = receiver((pk) => {
+    const host = pk.to!;
+    const { toAddr, toPort } = pk;
+    const ep: UdpEndpoint | undefined = host.udpPorts.get(toPort);
+    const reachable =
+      ep &&
+      (ep.bindAddress === ANY_ADDRESS || ep.bindAddress === toAddr || (isLoopback(toAddr) && isLoopback(ep.bindAddress)));
+    if (!ep || !reachable) {
+      this.dropped(pk, "no listener");
+      return;
+    }
+    const trace = this.trace;
+    const data = pk.data!;
+    if (trace.enabled) trace.row(UDP_DELIVER, host.name, trace.endpoint(pk.fromAddr, pk.fromPort), trace.endpoint(toAddr, toPort), data);
+    ep.onDatagram(data, pk.fromAddr, pk.fromPort);
+  });
+
   /** Sends one datagram; it arrives whole or not at all. */
   sendDatagram(from: Host, fromAddr: string, fromPort: number, toAddr: string, toPort: number, data: ByteString): void {
     const trace = this.trace;
@@ -782,23 +796,6 @@ export class Network {
     const toText = trace.endpoint(toAddr, toPort);
     trace.row(UDP_SEND, from.name, fromText, toText, data);
     const p = this.packet("datagram", "udp", from, fromAddr, fromPort, toAddr, toPort, data);
-    this.transmit(
-      p,
-      receiver((pk) => {
-      const host = pk.to!;
-      const ep: UdpEndpoint | undefined = host.udpPorts.get(toPort);
-      const reachable =
-        ep &&
-        (ep.bindAddress === ANY_ADDRESS ||
-          ep.bindAddress === toAddr ||
-          (isLoopback(toAddr) && isLoopback(ep.bindAddress)));
-      if (!ep || !reachable) {
-        this.dropped(pk, "no listener");
-        return;
-      }
-      trace.row(UDP_DELIVER, host.name, fromText, toText, data);
-      ep.onDatagram(data, fromAddr, fromPort);
-      }),
-    );
+    this.transmit(p, this.datagramRx);
   }
 }
