@@ -59,10 +59,19 @@ export class TraceShape {
     readonly payload: boolean,
     /** The first field joined from two values (see {@link TraceShapeOptions.label}). */
     readonly label: readonly [string, string] | undefined,
+    /** Fields that come from the row's key (see {@link TraceShapeOptions.keyed}); 0 for a row with a plain host. */
+    readonly keyed: number = 0,
   ) {
-    this.width = 3 + fields.length + (payload ? 1 : 0) + (label ? 1 : 0);
+    this.width = 3 + fields.length - keyed + (payload ? 1 : 0) + (label ? 1 : 0);
   }
 }
+
+/**
+ * A row's key (see {@link TraceShapeOptions.keyed}): the host, then the
+ * values of the shape's first fields. Made once by its owner (a TCP end) and
+ * shared by all its rows; never changed.
+ */
+export type TraceKey = readonly [host: string, ...values: TraceValue[]];
 
 /** Options of {@link traceShape}. */
 export interface TraceShapeOptions {
@@ -76,6 +85,13 @@ export interface TraceShapeOptions {
    * label string per connection.
    */
   label?: readonly [string, string];
+  /**
+   * The host and the first `keyed` fields come from one key shared by many
+   * rows ({@link Trace.keyedRow}): a TCP end's segments all name the same
+   * host, connection and endpoints, so each of their rows holds one slot for
+   * them instead of four.
+   */
+  keyed?: number;
 }
 
 /**
@@ -87,9 +103,11 @@ export interface TraceShapeOptions {
 export function traceShape(kind: string, fields: readonly string[], options: TraceShapeOptions = {}): TraceShape {
   const payload = options.payload ?? false;
   const label = options.label;
+  const keyed = options.keyed ?? 0;
   if (label && fields.length === 0) throw new Error(`traceShape("${kind}"): a label needs a field to fill`);
-  if (fields.length + (payload ? 1 : 0) + (label ? 1 : 0) > ROW_VALUES) throw new Error(`traceShape("${kind}"): at most ${ROW_VALUES} values a row`);
-  return new TraceShape(kind, [...fields], payload, label ? [label[0], label[1]] : undefined);
+  if (keyed && (label || keyed > fields.length)) throw new Error(`traceShape("${kind}"): keyed fields must be fields, without a label`);
+  if (fields.length - keyed + (payload ? 1 : 0) + (label ? 1 : 0) > ROW_VALUES) throw new Error(`traceShape("${kind}"): at most ${ROW_VALUES} values a row`);
+  return new TraceShape(kind, [...fields], payload, label ? [label[0], label[1]] : undefined, keyed);
 }
 
 /** A value of a row: a trace value, or undefined for a field the event leaves out, or a payload. */
@@ -239,6 +257,26 @@ export class Trace {
   }
 
   /**
+   * {@link row} of a shape declared `keyed`: `key` holds the host and the
+   * first fields; `v0`… are the fields after them (then the payload).
+   */
+  keyedRow(shape: TraceShape, key: TraceKey, v0?: RowValue, v1?: RowValue, v2?: RowValue): void {
+    if (!this.enabled) return;
+    const i = this.room();
+    const c = this.chunk;
+    c[i] = shape as unknown as RowValue;
+    c[i + 1] = key as unknown as RowValue;
+    c[i + 2] = this.now();
+    c[i + 3] = v0;
+    c[i + 4] = v1;
+    c[i + 5] = v2;
+    this.slot = i + shape.width;
+    this.n++;
+    if (shape.payload) this.keepPayload(c, i + shape.width - 1);
+    if (this.listeners.length > 0) this.tell();
+  }
+
+  /**
    * A row keeps a payload's fields (length, escaped and cut bytes, hash), made
    * now, not its bytes: a payload may be a slice of a much longer string (a
    * receive buffer), which keeping it would keep whole. The fields are shared
@@ -302,11 +340,21 @@ export class Trace {
         i += WHOLE;
         continue;
       }
-      const e: TraceEvent = { seq: k + 1, t: c[i + 2] as number, kind: shape.kind, host: c[i + 1] as string };
       const fields = shape.fields;
       const nf = fields.length;
       let f = 0;
       let at = i + 3;
+      const keyed = shape.keyed;
+      let e: TraceEvent;
+      if (keyed === 0) e = { seq: k + 1, t: c[i + 2] as number, kind: shape.kind, host: c[i + 1] as string };
+      else {
+        const key = c[i + 1] as unknown as TraceKey;
+        e = { seq: k + 1, t: c[i + 2] as number, kind: shape.kind, host: key[0] };
+        for (; f < keyed; f++) {
+          const v = key[f + 1];
+          if (v !== undefined) e[fields[f]!] = v;
+        }
+      }
       const label = shape.label;
       if (label !== undefined) {
         e[fields[0]!] = `${label[0]}${c[at] as string}${label[1]}${c[at + 1] as string}`;

@@ -1,7 +1,7 @@
 import type { ByteString } from "../core/bytes.js";
 import type { Rng } from "../core/rng.js";
 import type { ScheduledEvent, Scheduler } from "../core/scheduler.js";
-import { traceShape, type Trace, type TraceShape } from "../core/trace.js";
+import { traceShape, type Trace, type TraceKey, type TraceShape } from "../core/trace.js";
 import { ANY_ADDRESS, endpoint, isLoopback } from "./address.js";
 import { Dns } from "./dns.js";
 import { Host } from "./host.js";
@@ -17,8 +17,9 @@ import { StreamState } from "./tcp-stream.js";
 const TCP_CONNECT = traceShape("tcp.connect", ["conn", "from", "to"]);
 const TCP_ACCEPT = traceShape("tcp.accept", ["conn", "from", "to"]);
 const TCP_ESTABLISHED = traceShape("tcp.established", ["conn", "from", "to"]);
-const TCP_SEND = traceShape("tcp.send", ["conn", "from", "to", "send"], { payload: true });
-const TCP_DELIVER = traceShape("tcp.deliver", ["conn", "from", "to"], { payload: true });
+// A segment's send and delivery name the same host, connection and endpoints every time: one key per end (StreamState.keys).
+const TCP_SEND = traceShape("tcp.send", ["conn", "from", "to", "send"], { payload: true, keyed: 3 });
+const TCP_DELIVER = traceShape("tcp.deliver", ["conn", "from", "to"], { payload: true, keyed: 3 });
 const TCP_FIN_ARRIVED = traceShape("tcp.fin-arrived", ["conn", "at", "peer"]);
 const TCP_RESET_ARRIVED = traceShape("tcp.reset-arrived", ["conn", "at", "peer"]);
 const UDP_SEND = traceShape("udp.send", ["from", "to"], { payload: true });
@@ -590,7 +591,7 @@ export class Network {
     const st = this.stream(end);
     const index = st.sends++;
     end.bytesSent += data.length;
-    this.trace.row(TCP_SEND, end.host.name, end.conn, end.localEndpoint, end.peerEndpoint, index, data);
+    this.trace.keyedRow(TCP_SEND, (st.keys ??= traceKeys(end))[0], index, data);
     let after: (() => void) | undefined;
     for (const tap of this.sendTaps) {
       const r = tap(end, data, index);
@@ -706,7 +707,7 @@ export class Network {
       return;
     }
     peer.bytesReceived += data.length;
-    this.trace.row(TCP_DELIVER, peer.host.name, end.conn, end.localEndpoint, peer.localEndpoint, data);
+    this.trace.keyedRow(TCP_DELIVER, (this.stream(end).keys ??= traceKeys(end))[1], data);
     peer.owner?.onData(peer, data, pk.merge === true);
   };
 
@@ -798,4 +799,13 @@ export class Network {
     const p = this.packet("datagram", "udp", from, fromAddr, fromPort, toAddr, toPort, data);
     this.transmit(p, this.datagramRx);
   }
+}
+
+/** The trace keys of `end`'s segments (see {@link StreamState.keys}). */
+function traceKeys(end: TcpEnd): readonly [TraceKey, TraceKey] {
+  const peer = end.peer;
+  return [
+    [end.host.name, end.conn, end.localEndpoint, end.peerEndpoint],
+    [peer.host.name, end.conn, end.localEndpoint, peer.localEndpoint],
+  ];
 }

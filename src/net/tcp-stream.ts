@@ -1,3 +1,5 @@
+import type { TraceKey } from "../core/trace.js";
+
 /**
  * Per-end TCP stream bookkeeping the network keeps beside a {@link TcpEnd}:
  * sequence numbers (the receiver delivers in send order whatever the arrival
@@ -42,4 +44,10 @@ export class StreamState {
    * "vanished" (half-open: gone without FIN or RST).
    */
   gone: "aborted" | "crashed" | "vanished" | undefined;
+  /**
+   * The trace keys of this end's segments, made at its first send: sent
+   * (this host, connection, this end → peer) and delivered (the peer's host,
+   * connection, this end → peer end). See `Trace.keyedRow`.
+   */
+  keys: readonly [sent: TraceKey, delivered: TraceKey] | undefined;
 }
