@@ -52,11 +52,18 @@ export interface SocketApiInternals {
   begin_client(address: unknown, port: unknown, protocol?: unknown, timeoutMs?: unknown): ClientStart;
 }
 
-const internals = new WeakMap<SocketApi, SocketApiInternals>();
+/**
+ * Where a SocketApi keeps its internals: a hidden property of the API object.
+ * (A WeakMap from the API to them kept every simulation alive through
+ * young-generation collections: its value reaches its own key, and the
+ * scavenger treats such entries as live, so each one was promoted and freed
+ * only by a full collection.)
+ */
+const INTERNALS = Symbol("renoise-sim.socket-api.internals");
 
 /** The non-blocking internals of a SocketApi made by {@link createSocketApi}. */
 export function internalsOf(api: SocketApi): SocketApiInternals {
-  const i = internals.get(api);
+  const i = (api as unknown as { [INTERNALS]?: SocketApiInternals })[INTERNALS];
   if (!i) throw new Error("internalsOf: not a renoise-sim SocketApi");
   return i;
 }
@@ -155,7 +162,7 @@ export function createSocketApi(ctx: SimContext, host: Host): SocketApi {
     create_server: create_server,
     create_client: create_client,
   };
-  internals.set(api, { begin_client });
+  Object.defineProperty(api, INTERNALS, { value: { begin_client } });
   return api;
 }
 
