@@ -8,6 +8,7 @@ import type { FuzzScenario } from "../scenario.js";
 import { checkFuzzOptions, describeError, fuzzArbitrary, judgeBuiltins, type FuzzFault, type Outcome } from "./common.js";
 import type { FuzzFailure } from "./failure.js";
 import { buildFailure } from "./report.js";
+import { checkedEvents } from "../run/checked-events.js";
 import { minimizeScenario } from "./minimize.js";
 import { watchNotifier, type RaisedCallback } from "./watch-notifier.js";
 import { campaignCoverage, CoverageTally, describeCoverage, type FuzzCoverage, type PeersOn } from "./coverage.js";
@@ -112,7 +113,9 @@ export function runNotifierScenario<N extends Notifier>(
   const run: FuzzRun<N> = {
     scenario: result.scenario,
     sim,
-    events: result.events,
+    get events() {
+      return sim.events;
+    },
     calls: result.calls,
     received: result.received,
     peers: result.peers,
@@ -170,7 +173,7 @@ export function fuzzNotifierDetails<N extends Notifier>(
   const property = fc.property(arb, (scenario) => {
     const { run, failure } = runNotifierScenario(makeNotifier, scenario, options);
     toolHost = { name: run.sim.host.name, address: run.sim.host.address };
-    tally.add(run, toolHost.name);
+    tally.add({ events: checkedEvents(run.sim), calls: run.calls }, toolHost.name);
     if (failure) {
       tally.freeze();
       throw failure.cause instanceof Error ? failure.cause : new Error(failure.reason);

@@ -10,6 +10,7 @@ import { peerCuts } from "../cut-plan.js";
 import { isFaulted, peerName, type FuzzScenario, type FuzzProtocol } from "../scenario.js";
 import { applyFaults } from "./apply-faults.js";
 import type { CallRecord } from "./calls.js";
+import { checkedEvents } from "./checked-events.js";
 import { playPeer } from "./peer-script.js";
 import type { PeersOn } from "../fuzz/coverage.js";
 
@@ -157,16 +158,20 @@ export function playScenarioOn<T>(
     if (options.onAbort !== "record") throw e;
     aborted = e;
   }
-  const callbackErrors = sim.events
-    .filter((e) => e.kind === "callback.error")
-    .map((e) => ({ callback: String(e.callback), message: String(e.error) }));
+  // Read from the checked kinds: the whole trace is made only if someone reads `events`.
+  const callbackErrors: { callback: string; message: string }[] = [];
+  for (const e of checkedEvents(sim)) {
+    if (e.kind === "callback.error") callbackErrors.push({ callback: String(e.callback), message: String(e.error) });
+  }
   const faulted = isFaulted(scenario);
   // The song is read only if an invariant asks for it (a simulation builds its default song on first use).
   return {
     scenario,
     sim,
     tool,
-    events: sim.events,
+    get events() {
+      return sim.events;
+    },
     calls,
     received,
     peers,
