@@ -23,18 +23,30 @@ interface Checked {
   readonly kinds: readonly string[];
 }
 
-/** Selections made, per simulation (a run's checks and its coverage share one). */
-const cache = new WeakMap<Simulation, Checked>();
+/**
+ * The last selection made and its simulation: a run's callback errors, its
+ * checks and its coverage read one after the other. One entry, not a
+ * WeakMap: a WeakMap entry per simulation made V8's young-generation
+ * collections keep every simulation alive until a full collection (see
+ * docs/performance.md); {@link releaseChecked} drops it after each scenario.
+ */
+let lastSim: Simulation | undefined;
+let last: Checked | undefined;
 
 function checked(sim: Simulation): Checked {
   const trace = sim.trace;
-  const hit = cache.get(sim);
-  if (hit && hit.count === trace.count) return hit;
+  if (lastSim === sim && last !== undefined && last.count === trace.count) return last;
   const events = trace.eventsOf(CHECKED_KINDS);
   const kinds = events.map((e) => e.kind);
-  const made = { count: trace.count, events, kinds };
-  cache.set(sim, made);
-  return made;
+  lastSim = sim;
+  last = { count: trace.count, events, kinds };
+  return last;
+}
+
+/** Forgets the last selection (the fuzzers call it after each scenario, so no simulation is kept). */
+export function releaseChecked(): void {
+  lastSim = undefined;
+  last = undefined;
 }
 
 /**
