@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { builtinInvariants, payloads, runScenario, scenarioArbitrary, type FuzzScenarioRun } from "../../src/prop/index.js";
+import {
+  builtinInvariants,
+  fuzzNotifierDetails,
+  payloads,
+  runScenario,
+  scenarioArbitrary,
+  type FuzzScenarioRun,
+  type Invariant,
+} from "../../src/prop/index.js";
 import { startRestlessEcho } from "../../fixtures/notifiers/restless-echo.js";
 
 const SEED = 20261130;
@@ -38,5 +46,42 @@ describe("built-in invariants read only the kinds they declare", () => {
     );
     // The removals must have broken something, or the comparison above only saw empty lists.
     expect(violations).toBeGreaterThan(0);
+  });
+});
+
+describe("invariants given to a fuzzer as builtins", () => {
+  const seen = (kinds?: string[]): { inv: Invariant; kinds: Set<string>; counts: number[] } => {
+    const out = { kinds: new Set<string>(), counts: [] as number[] };
+    const inv: Invariant = {
+      name: "records-what-it-reads",
+      rule: "-",
+      description: "records the kinds it is given",
+      ...(kinds ? { kinds } : {}),
+      check({ events }) {
+        for (const e of events) out.kinds.add(e.kind);
+        out.counts.push(events.length);
+        return [];
+      },
+    };
+    return { inv, ...out };
+  };
+  const echo = () => ({ socket_message: (c: { is_open: boolean; send(m: string): unknown }, m: string) => void (c.is_open && c.send(m)) });
+
+  it("get only their declared kinds when all declare kinds the fuzzer selects", () => {
+    const a = seen(["callback"]);
+    const b = seen([]);
+    const d = fuzzNotifierDetails(echo, { seed: 5, runs: 20, log: false, builtins: [a.inv, b.inv] });
+    expect(d.ok).toBe(true);
+    expect([...a.kinds]).toEqual(["callback"]);
+    expect(b.counts.every((n) => n === 0)).toBe(true);
+  });
+
+  it("get the whole trace when one declares no kinds, or a kind the fuzzer does not select", () => {
+    for (const other of [seen(), seen(["host.add"])]) {
+      const a = seen(["callback"]);
+      fuzzNotifierDetails(echo, { seed: 5, runs: 5, log: false, builtins: [a.inv, other.inv] });
+      expect(a.kinds.has("host.add")).toBe(true);
+      expect(other.kinds.has("tcp.deliver")).toBe(true);
+    }
   });
 });
