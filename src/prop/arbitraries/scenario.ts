@@ -89,6 +89,12 @@ function positiveInt(name: string, v: number | undefined, dflt: number, min = 0)
 }
 
 /**
+ * The records below are built as `fc.record` builds them — a tuple of the
+ * fields, in the same order, plus the boolean it draws to choose a null
+ * prototype — mapped to plain objects: the same random draws, values and
+ * shrinks (so the same seeds and replay paths), without the generic mapper
+ * and without null-prototype objects (which V8 keeps in slow dictionary mode).
+ *
  * Generates whole scenarios: peers on their own hosts, each connecting,
  * sending, waiting for replies and closing with virtual-time gaps, plus
  * where the TCP stream is cut and merged. Shrinks toward fewer peers, fewer
@@ -118,29 +124,32 @@ export function scenarioArbitrary(options: FuzzScenarioOptions = {}): fc.Arbitra
   const wait =
     options.waits === false
       ? fc.constant(undefined)
-      : fc.option(fc.record({ gap, ms: fc.integer({ min: 0, max: maxWait }), mode: waitMode }), { nil: undefined });
-  const send: fc.Arbitrary<RawSend> = fc.record({ gap, data: payload, wait });
-  const session: fc.Arbitrary<RawSession> = fc.record({
-    gap,
-    sends: fc.array(send, { minLength: 0, maxLength: maxSends }),
-    end: fc.record({ kind: fc.constantFrom(...ends), gap }),
-  });
+      : fc.option(
+          fc.tuple(gap, fc.integer({ min: 0, max: maxWait }), waitMode, fc.boolean()).map(([gap, ms, mode]) => ({ gap, ms, mode })),
+          { nil: undefined },
+        );
+  const send: fc.Arbitrary<RawSend> = fc.tuple(gap, payload, wait, fc.boolean()).map(([gap, data, wait]) => ({ gap, data, wait }));
+  const end = fc.tuple(fc.constantFrom(...ends), gap, fc.boolean()).map(([kind, gap]) => ({ kind, gap }));
+  const session: fc.Arbitrary<RawSession> = fc
+    .tuple(gap, fc.array(send, { minLength: 0, maxLength: maxSends }), end, fc.boolean())
+    .map(([gap, sends, end]) => ({ gap, sends, end }));
   const peer = fc.array(session, { minLength: 1, maxLength: maxConnections });
-  const cut: fc.Arbitrary<RawCut> = fc.record({
-    peer: fc.nat({ max: 15 }),
-    send: fc.nat({ max: 63 }),
-    at: fc.array(fc.nat({ max: 4095 }), { minLength: 1, maxLength: 2 }),
-  });
-  const merge = fc.record({ peer: fc.nat({ max: 15 }), send: fc.nat({ max: 63 }) });
+  const cut: fc.Arbitrary<RawCut> = fc
+    .tuple(fc.nat({ max: 15 }), fc.nat({ max: 63 }), fc.array(fc.nat({ max: 4095 }), { minLength: 1, maxLength: 2 }), fc.boolean())
+    .map(([peer, send, at]) => ({ peer, send, at }));
+  const merge = fc.tuple(fc.nat({ max: 15 }), fc.nat({ max: 63 }), fc.boolean()).map(([peer, send]) => ({ peer, send }));
 
-  const raw: fc.Arbitrary<RawScenario> = fc.record({
-    protocol: fc.constantFrom(...protocols),
-    seed: fc.nat({ max: 0xffff }),
-    peers: fc.array(peer, { minLength: minPeers, maxLength: maxPeers }),
-    splits: options.splits === false || maxCuts === 0 ? fc.constant([]) : fc.array(cut, { maxLength: maxCuts }),
-    merges: options.merges === false || maxCuts === 0 ? fc.constant([]) : fc.array(merge, { maxLength: maxCuts }),
-    faults: faultPlanArbitrary({ kinds: options.faults ?? [], maxFaults: options.maxFaults ?? 2, peers: 16 }),
-  });
+  const raw: fc.Arbitrary<RawScenario> = fc
+    .tuple(
+      fc.constantFrom(...protocols),
+      fc.nat({ max: 0xffff }),
+      fc.array(peer, { minLength: minPeers, maxLength: maxPeers }),
+      options.splits === false || maxCuts === 0 ? fc.constant<RawCut[]>([]) : fc.array(cut, { maxLength: maxCuts }),
+      options.merges === false || maxCuts === 0 ? fc.constant<RawScenario["merges"]>([]) : fc.array(merge, { maxLength: maxCuts }),
+      faultPlanArbitrary({ kinds: options.faults ?? [], maxFaults: options.maxFaults ?? 2, peers: 16 }),
+      fc.boolean(),
+    )
+    .map(([protocol, seed, peers, splits, merges, faults]) => ({ protocol, seed, peers, splits, merges, faults }));
   return raw.map((r) => normalize(r));
 }
 
