@@ -89,6 +89,12 @@ function positiveInt(name: string, v: number | undefined, dflt: number, min = 0)
 }
 
 /**
+ * The records below are built as `fc.record` builds them — a tuple of the
+ * fields, in the same order, plus the boolean it draws to choose a null
+ * prototype — mapped to plain objects: the same random draws, values and
+ * shrinks (so the same seeds and replay paths), without the generic mapper
+ * and without null-prototype objects (which V8 keeps in slow dictionary mode).
+ *
  * Generates whole scenarios: peers on their own hosts, each connecting,
  * sending, waiting for replies and closing with virtual-time gaps, plus
  * where the TCP stream is cut and merged. Shrinks toward fewer peers, fewer
@@ -118,84 +124,141 @@ export function scenarioArbitrary(options: FuzzScenarioOptions = {}): fc.Arbitra
   const wait =
     options.waits === false
       ? fc.constant(undefined)
-      : fc.option(fc.record({ gap, ms: fc.integer({ min: 0, max: maxWait }), mode: waitMode }), { nil: undefined });
-  const send: fc.Arbitrary<RawSend> = fc.record({ gap, data: payload, wait });
-  const session: fc.Arbitrary<RawSession> = fc.record({
-    gap,
-    sends: fc.array(send, { minLength: 0, maxLength: maxSends }),
-    end: fc.record({ kind: fc.constantFrom(...ends), gap }),
-  });
+      : fc.option(
+          fc.tuple(gap, fc.integer({ min: 0, max: maxWait }), waitMode, fc.boolean()).map(([gap, ms, mode]) => ({ gap, ms, mode })),
+          { nil: undefined },
+        );
+  const send: fc.Arbitrary<RawSend> = fc.tuple(gap, payload, wait, fc.boolean()).map(([gap, data, wait]) => ({ gap, data, wait }));
+  const end = fc.tuple(fc.constantFrom(...ends), gap, fc.boolean()).map(([kind, gap]) => ({ kind, gap }));
+  const session: fc.Arbitrary<RawSession> = fc
+    .tuple(gap, fc.array(send, { minLength: 0, maxLength: maxSends }), end, fc.boolean())
+    .map(([gap, sends, end]) => ({ gap, sends, end }));
   const peer = fc.array(session, { minLength: 1, maxLength: maxConnections });
-  const cut: fc.Arbitrary<RawCut> = fc.record({
-    peer: fc.nat({ max: 15 }),
-    send: fc.nat({ max: 63 }),
-    at: fc.array(fc.nat({ max: 4095 }), { minLength: 1, maxLength: 2 }),
-  });
-  const merge = fc.record({ peer: fc.nat({ max: 15 }), send: fc.nat({ max: 63 }) });
+  const cut: fc.Arbitrary<RawCut> = fc
+    .tuple(fc.nat({ max: 15 }), fc.nat({ max: 63 }), fc.array(fc.nat({ max: 4095 }), { minLength: 1, maxLength: 2 }), fc.boolean())
+    .map(([peer, send, at]) => ({ peer, send, at }));
+  const merge = fc.tuple(fc.nat({ max: 15 }), fc.nat({ max: 63 }), fc.boolean()).map(([peer, send]) => ({ peer, send }));
 
-  const raw: fc.Arbitrary<RawScenario> = fc.record({
-    protocol: fc.constantFrom(...protocols),
-    seed: fc.nat({ max: 0xffff }),
-    peers: fc.array(peer, { minLength: minPeers, maxLength: maxPeers }),
-    splits: options.splits === false || maxCuts === 0 ? fc.constant([]) : fc.array(cut, { maxLength: maxCuts }),
-    merges: options.merges === false || maxCuts === 0 ? fc.constant([]) : fc.array(merge, { maxLength: maxCuts }),
-    faults: faultPlanArbitrary({ kinds: options.faults ?? [], maxFaults: options.maxFaults ?? 2, peers: 16 }),
-  });
+  const raw: fc.Arbitrary<RawScenario> = fc
+    .tuple(
+      fc.constantFrom(...protocols),
+      fc.nat({ max: 0xffff }),
+      fc.array(peer, { minLength: minPeers, maxLength: maxPeers }),
+      options.splits === false || maxCuts === 0 ? fc.constant<RawCut[]>([]) : fc.array(cut, { maxLength: maxCuts }),
+      options.merges === false || maxCuts === 0 ? fc.constant<RawScenario["merges"]>([]) : fc.array(merge, { maxLength: maxCuts }),
+      faultPlanArbitrary({ kinds: options.faults ?? [], maxFaults: options.maxFaults ?? 2, peers: 16 }),
+      fc.boolean(),
+    )
+    .map(([protocol, seed, peers, splits, merges, faults]) => ({ protocol, seed, peers, splits, merges, faults }));
   return raw.map((r) => normalize(r));
 }
 
-/** Turns the raw, freely shrinkable record into a valid scenario (cuts resolved to real sends). */
+/** Where one peer's sends are, by the peer's send index: the session each belongs to and its payload length. */
+interface PeerSends {
+  session: number[];
+  length: number[];
+}
+
+function peerSends(sessions: readonly RawSession[]): PeerSends {
+  const session: number[] = [];
+  const length: number[] = [];
+  for (let si = 0; si < sessions.length; si++) {
+    const sends = sessions[si]!.sends;
+    for (let k = 0; k < sends.length; k++) {
+      session.push(si);
+      length.push(sends[k]!.data.length);
+    }
+  }
+  return { session, length };
+}
+
+/** True when `merges` holds the peer's send. */
+function isMerged(merges: readonly FuzzMerge[], peer: number, send: number): boolean {
+  for (let i = 0; i < merges.length; i++) if (merges[i]!.peer === peer && merges[i]!.send === send) return true;
+  return false;
+}
+
+/** Distinct offsets in ascending order (what `[...new Set(list)].sort((a, b) => a - b)` gives). */
+function distinctSorted(list: number[]): number[] {
+  const out: number[] = [];
+  for (const a of list) if (!out.includes(a)) out.push(a);
+  return out.sort((a, b) => a - b);
+}
+
+/**
+ * Turns the raw, freely shrinkable record into a valid scenario (cuts
+ * resolved to real sends). Runs once per generated scenario and per shrink
+ * step, so it loops instead of building intermediate arrays and sets.
+ */
 function normalize(r: RawScenario): FuzzScenario {
   const udp = r.protocol === "udp";
-  const peerCount = r.peers.length;
-  // Where each peer's sends are: session index and payload length, by the peer's send index.
-  const sends = r.peers.map((sessions) =>
-    sessions.flatMap((s, si) => s.sends.map((x) => ({ session: si, length: x.data.length }))),
-  );
+  const rawPeers = r.peers;
+  const peerCount = rawPeers.length;
   const splits: FuzzSplit[] = [];
   const merges: FuzzMerge[] = [];
-  if (!udp) {
+  if (!udp && (r.splits.length > 0 || r.merges.length > 0)) {
+    // Where each peer's sends are, made for the peers a cut names.
+    const sends: (PeerSends | undefined)[] = [];
+    const sendsOf = (p: number): PeerSends => (sends[p] ??= peerSends(rawPeers[p]!));
     for (const c of r.splits) {
       const p = c.peer % peerCount;
-      const list = sends[p]!;
-      if (list.length === 0) continue;
-      const s = c.send % list.length;
-      const len = list[s]!.length;
+      const list = sendsOf(p);
+      const n = list.length.length;
+      if (n === 0) continue;
+      const s = c.send % n;
+      const len = list.length[s]!;
       if (len < 2) continue;
-      const at = c.at.map((a) => 1 + (a % (len - 1)));
-      const existing = splits.find((x) => x.peer === p && x.send === s);
-      const all = [...new Set([...(existing?.at ?? []), ...at])].sort((a, b) => a - b);
-      if (existing) splits.splice(splits.indexOf(existing), 1, { peer: p, send: s, at: all });
+      let existing = -1;
+      for (let x = 0; x < splits.length; x++) {
+        if (splits[x]!.peer === p && splits[x]!.send === s) {
+          existing = x;
+          break;
+        }
+      }
+      const at: number[] = existing >= 0 ? [...splits[existing]!.at] : [];
+      for (const a of c.at) at.push(1 + (a % (len - 1)));
+      const all = distinctSorted(at);
+      if (existing >= 0) splits[existing] = { peer: p, send: s, at: all };
       else splits.push({ peer: p, send: s, at: all });
     }
     for (const m of r.merges) {
       const p = m.peer % peerCount;
-      const list = sends[p]!;
+      const session = sendsOf(p).session;
       // Sends that follow another send of the same connection.
-      const candidates = list.flatMap((x, i) => (i > 0 && list[i - 1]!.session === x.session ? [i] : []));
-      if (candidates.length === 0) continue;
-      const s = candidates[m.send % candidates.length]!;
-      if (!merges.some((x) => x.peer === p && x.send === s)) merges.push({ peer: p, send: s });
+      let count = 0;
+      for (let i = 1; i < session.length; i++) if (session[i - 1] === session[i]) count++;
+      if (count === 0) continue;
+      let pick = m.send % count;
+      let s = -1;
+      for (let i = 1; i < session.length; i++) {
+        if (session[i - 1] === session[i] && pick-- === 0) {
+          s = i;
+          break;
+        }
+      }
+      if (!isMerged(merges, p, s)) merges.push({ peer: p, send: s });
     }
   }
-  const peers: FuzzPeerScript[] = r.peers.map((sessions, p) => {
-    const merged = new Set(merges.filter((x) => x.peer === p).map((x) => x.send));
+  const peers: FuzzPeerScript[] = [];
+  for (let p = 0; p < peerCount; p++) {
+    const sessions = rawPeers[p]!;
     let send = 0;
     const steps: FuzzStep[] = [];
     for (const s of sessions) {
       steps.push({ op: "connect", gap: s.gap });
-      for (let k = 0; k < s.sends.length; k++) {
-        const x = s.sends[k]!;
+      const list = s.sends;
+      for (let k = 0; k < list.length; k++) {
+        const x = list[k]!;
         // A merge can only happen to sends made back to back: no gap, no wait in between.
-        const mergesNext = k + 1 < s.sends.length && merged.has(send + 1);
-        steps.push({ op: "send", gap: merged.has(send) ? 0 : x.gap, data: x.data });
+        const mergesNext = k + 1 < list.length && merges.length > 0 && isMerged(merges, p, send + 1);
+        steps.push({ op: "send", gap: merges.length > 0 && isMerged(merges, p, send) ? 0 : x.gap, data: x.data });
         if (x.wait && !mergesNext) steps.push({ op: "wait", gap: x.wait.gap, ms: x.wait.ms, mode: x.wait.mode });
         send++;
       }
       if (s.end.kind !== "open") steps.push({ op: udp ? "close" : s.end.kind, gap: s.end.gap });
     }
-    return { steps };
-  });
+    peers.push({ steps });
+  }
   return { protocol: r.protocol, seed: r.seed, peers, splits, merges, faults: applicableFaults(r.faults, udp, peerCount) };
 }
 

@@ -1,9 +1,12 @@
 import type fc from "fast-check";
 import { SimulationUsageError } from "../../core/errors.js";
+import type { TraceEvent } from "../../core/trace.js";
 import { FAULT_KINDS } from "../arbitraries/fault-plan.js";
 import { scenarioArbitrary, type FuzzScenarioOptions } from "../arbitraries/scenario.js";
-import { checkInvariants } from "../invariants/index.js";
-import type { Invariant, ObservedRun } from "../invariants/types.js";
+import type { Simulation } from "../../sim/simulation.js";
+import { builtinInvariants, checkInvariants } from "../invariants/index.js";
+import { checkedEventsFor, readsCheckedKinds } from "../run/checked-events.js";
+import type { Invariant, ObservedRun, Violation } from "../invariants/types.js";
 import type { FuzzScenario, PlannedFaultKind } from "../scenario.js";
 
 /** Kinds of adversity the fuzzers may inject: stream cuts, or a planned fault. */
@@ -49,6 +52,28 @@ export function checkFuzzOptions(call: string, o: { runs?: number; seed?: number
   }
 }
 
+/**
+ * The run as an invariant sees it, with `events` in place of its trace; the
+ * song is still read only when asked for. A class: an object literal with a
+ * getter costs several times more to make, and one is made per invariant and run.
+ */
+class WithEvents implements ObservedRun {
+  readonly calls: ObservedRun["calls"];
+  readonly faulted: boolean | undefined;
+  readonly settled: boolean | undefined;
+  constructor(
+    private readonly run: ObservedRun,
+    readonly events: readonly TraceEvent[],
+  ) {
+    this.calls = run.calls;
+    this.faulted = run.faulted;
+    this.settled = run.settled;
+  }
+  get song(): ObservedRun["song"] {
+    return this.run.song;
+  }
+}
+
 /** The scenario generator for a fuzz run: cuts and planned faults from `faults` (default split and merge). */
 export function fuzzArbitrary(
   options: Omit<FuzzScenarioOptions, "splits" | "merges" | "faults"> & { faults?: readonly FuzzFault[] },
@@ -62,13 +87,31 @@ export function fuzzArbitrary(
   });
 }
 
-/** The verdict every fuzz run shares: a run that aborted, or a broken built-in invariant. */
-export function judgeBuiltins(run: ObservedRun & { readonly aborted?: unknown }, builtins: boolean | readonly Invariant[] = true): Outcome | undefined {
+/**
+ * The verdict every fuzz run shares: a run that aborted, or a broken
+ * built-in invariant. With the run's simulation, invariants that declare
+ * the event kinds they read get only those events ({@link checkedEvents}).
+ */
+export function judgeBuiltins(
+  run: ObservedRun & { readonly aborted?: unknown; readonly sim?: Simulation },
+  builtins: boolean | readonly Invariant[] = true,
+): Outcome | undefined {
   if (run.aborted !== undefined) {
     return { reason: `the run aborted: ${describeError(run.aborted)}`, cause: run.aborted };
   }
   if (builtins === false) return undefined;
-  const violations = checkInvariants(run, builtins === true ? undefined : builtins);
+  const list = builtins === true ? builtinInvariants : builtins;
+  const sim = run.sim;
+  let violations: Violation[];
+  if (sim && (list === builtinInvariants || readsCheckedKinds(list))) {
+    // Each invariant gets the events of its own kinds (what checkInvariants would report, in its order).
+    violations = [];
+    for (const inv of list) {
+      for (const message of inv.check(new WithEvents(run, checkedEventsFor(sim, inv)))) {
+        violations.push({ invariant: inv.name, rule: inv.rule, message });
+      }
+    }
+  } else violations = checkInvariants(run, list);
   if (violations.length === 0) return undefined;
   const text = violations.map((v) => `${v.invariant} (${v.rule}): ${v.message}`).join("\n");
   return { reason: `built-in invariant broken:\n${text}`, cause: new Error(text) };

@@ -35,6 +35,9 @@ const PACKET_FAULTS: Record<string, string> = {
   "packet.delay": "delay",
 };
 
+/** The trace event kinds {@link CoverageTally.add} reads: it may be given only these. */
+export const COVERAGE_KINDS: readonly string[] = Object.freeze(["callback", "server.create", "fault", "drop", ...Object.keys(PACKET_FAULTS)]);
+
 /** Drop reasons that are the world working as it should, not an injected fault. */
 const NOT_FAULTS = new Set(["no listener", "connection closed by receiver", "connection reset"]);
 

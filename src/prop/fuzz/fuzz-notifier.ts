@@ -3,11 +3,12 @@ import { SimulationUsageError } from "../../core/errors.js";
 import type { Notifier, SocketServer } from "../../renoise/socket/types.js";
 import type { FuzzScenarioOptions } from "../arbitraries/scenario.js";
 import type { Invariant } from "../invariants/types.js";
-import { runScenario, type RunScenarioOptions, type FuzzScenarioRun, type ToolContext } from "../run/run-scenario.js";
+import { runScenario, withRunGetters, type RunScenarioOptions, type FuzzScenarioRun, type ToolContext } from "../run/run-scenario.js";
 import type { FuzzScenario } from "../scenario.js";
 import { checkFuzzOptions, describeError, fuzzArbitrary, judgeBuiltins, type FuzzFault, type Outcome } from "./common.js";
 import type { FuzzFailure } from "./failure.js";
 import { buildFailure } from "./report.js";
+import { checkedEvents, releaseChecked } from "../run/checked-events.js";
 import { minimizeScenario } from "./minimize.js";
 import { watchNotifier, type RaisedCallback } from "./watch-notifier.js";
 import { campaignCoverage, CoverageTally, describeCoverage, type FuzzCoverage, type PeersOn } from "./coverage.js";
@@ -107,25 +108,22 @@ export function runNotifierScenario<N extends Notifier>(
       return { notifier, server };
     },
   });
-  // Copied field by field: a spread would read `song`, which builds the simulation's song.
+  // Copied field by field (a spread would read `song`, which builds the simulation's song); `events` and `song` stay getters.
   const { tool, sim } = result;
-  const run: FuzzRun<N> = {
+  const fields = {
     scenario: result.scenario,
     sim,
-    events: result.events,
+    events: undefined as unknown,
     calls: result.calls,
     received: result.received,
     peers: result.peers,
     callbackErrors: result.callbackErrors,
     faulted: result.faulted,
-    get song() {
-      return sim.song;
-    },
+    song: undefined as unknown,
     settled: result.settled,
-    ...("aborted" in result ? { aborted: result.aborted } : {}),
-    notifier: tool.notifier,
-    server: tool.server,
   };
+  if ("aborted" in result) (fields as { aborted?: unknown }).aborted = result.aborted;
+  const run = withRunGetters(Object.assign(fields, { notifier: tool.notifier, server: tool.server })) as unknown as FuzzRun<N>;
   return { run, failure: judge(run, raised, options) };
 }
 
@@ -170,7 +168,8 @@ export function fuzzNotifierDetails<N extends Notifier>(
   const property = fc.property(arb, (scenario) => {
     const { run, failure } = runNotifierScenario(makeNotifier, scenario, options);
     toolHost = { name: run.sim.host.name, address: run.sim.host.address };
-    tally.add(run, toolHost.name);
+    tally.add({ events: checkedEvents(run.sim), calls: run.calls }, toolHost.name);
+    releaseChecked();
     if (failure) {
       tally.freeze();
       throw failure.cause instanceof Error ? failure.cause : new Error(failure.reason);
@@ -182,6 +181,7 @@ export function fuzzNotifierDetails<N extends Notifier>(
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.path !== undefined ? { path: options.path } : {}),
   });
+  releaseChecked();
   const log = options.log === undefined ? (line: string) => console.log(line) : options.log;
   const { coverage, warnings } = campaignCoverage("fuzzNotifier", tally, !details.failed, options, toolHost);
   if (!details.failed) {

@@ -4,6 +4,7 @@ import type { TraceEvent } from "../../core/trace.js";
 import type { Simulation } from "../../sim/simulation.js";
 import type { FuzzScenarioOptions } from "../arbitraries/scenario.js";
 import type { Invariant } from "../invariants/types.js";
+import { checkedEvents, releaseChecked } from "../run/checked-events.js";
 import { playScenarioOn, scenarioSimulation, type FuzzScenarioRun, type RunScenarioOptions, type ToolContext } from "../run/run-scenario.js";
 import type { FuzzScenario } from "../scenario.js";
 import { checkFuzzOptions, fuzzArbitrary, judgeBuiltins, type FuzzFault } from "./common.js";
@@ -113,7 +114,8 @@ export async function fuzzToolDetails<T extends AsyncTool>(
   const property = fc.asyncProperty(arb, async (scenario) => {
     const judged = await runOnce(start, scenario, options);
     toolHost = { name: judged.run.sim.host.name, address: judged.run.sim.host.address };
-    tally.add(judged.run, toolHost.name);
+    tally.add({ events: checkedEvents(judged.run.sim), calls: judged.run.calls }, toolHost.name);
+    releaseChecked();
     options.onProgress?.(++done, runs);
     if (judged.reason !== undefined) {
       tally.freeze();
@@ -126,6 +128,7 @@ export async function fuzzToolDetails<T extends AsyncTool>(
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.path !== undefined ? { path: options.path } : {}),
   });
+  releaseChecked();
   const { coverage, warnings } = campaignCoverage("fuzzTool", tally, !details.failed, options, toolHost);
   if (!details.failed) {
     return { ok: true, seed: details.seed, runs: details.numRuns, coverage, warnings };

@@ -9,6 +9,7 @@ export const closedSocketRaises: Invariant = {
   name: "closed-socket-raises",
   rule: "R14",
   description: "every call on a closed socket raises and never returns an error string",
+  kinds: [],
   check({ calls }) {
     const out: string[] = [];
     for (const c of calls) {

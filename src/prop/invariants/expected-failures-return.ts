@@ -5,6 +5,7 @@ export const expectedFailuresReturn: Invariant = {
   name: "expected-failures-never-raise",
   rule: "R9",
   description: "a valid call on a socket that is not closed never raises; failures come back as error strings",
+  kinds: [],
   check({ calls }) {
     return calls
       .filter((c) => !c.probe && c.outcome === "threw" && c.state !== "closed" && c.state !== "failed")

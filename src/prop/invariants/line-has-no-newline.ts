@@ -7,6 +7,7 @@ export const lineHasNoNewline: Invariant = {
   name: "line-has-no-newline",
   rule: "R12",
   description: 'receive("*line") never returns a newline character',
+  kinds: ["client.receive"],
   check({ events }) {
     const out: string[] = [];
     for (const e of events) {

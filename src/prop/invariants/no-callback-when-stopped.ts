@@ -6,6 +6,7 @@ export const noCallbackWhenStopped: Invariant = {
   name: "no-callback-after-stop-or-close",
   rule: "R16",
   description: "no callback runs after stop() returned or after close(), until run() is called again",
+  kinds: ["server.create", "server.run", "server.stop", "server.close", "callback"],
   check({ events }) {
     const out: string[] = [];
     const state = new Map<string, string>();

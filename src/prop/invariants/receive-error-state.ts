@@ -5,6 +5,7 @@ export const receiveErrorState: Invariant = {
   name: "receive-error-state",
   rule: "R13",
   description: 'after receive fails, is_open is true for "timeout" and false for any other error',
+  kinds: [],
   check({ calls }) {
     const out: string[] = [];
     for (const c of calls) {

@@ -1,16 +1,16 @@
 import type { Invariant } from "./types.js";
-import { at, callbackIndex, portOf, serverProto } from "./trace-view.js";
+import { at, callbackView, portOf, serverProto } from "./trace-view.js";
 
 /** R17: `socket_accepted` runs once per TCP connection, before any `socket_message` of it. */
 export const tcpAcceptedFirst: Invariant = {
   name: "tcp-accepted-before-message",
   rule: "R17",
   description: "socket_accepted runs once per TCP connection, before any socket_message of that connection",
+  kinds: ["tcp.accept", "callback"],
   check({ events }) {
     const out: string[] = [];
     const waiting = new Map<string, number>(); // accepted by the network, callback not yet run
     const accepted = new Set<string>();
-    const views = callbackIndex(events);
     for (const e of events) {
       if (e.kind === "tcp.accept") {
         const key = `${portOf(String(e.to))}|${String(e.from)}`;
@@ -20,7 +20,7 @@ export const tcpAcceptedFirst: Invariant = {
       }
       // Only callback events have views: skip the lookup for the others.
       if (e.kind !== "callback") continue;
-      const c = views.get(e);
+      const c = callbackView(e);
       if (!c || serverProto(c.server) !== "tcp") continue;
       const key = c.key;
       if (c.callback === "socket_accepted") {

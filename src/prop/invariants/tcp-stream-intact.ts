@@ -1,7 +1,7 @@
 import type { TraceEvent } from "../../core/trace.js";
 import { escapeBytes } from "../../core/bytes.js";
 import type { Invariant } from "./types.js";
-import { at, callbackIndex, payloadCut, payloadOf, portOf, serverProto } from "./trace-view.js";
+import { at, callbackView, payloadCut, payloadOf, portOf, serverProto } from "./trace-view.js";
 
 interface Conn {
   conn: number;
@@ -30,12 +30,12 @@ export const tcpStreamIntact: Invariant = {
   name: "tcp-stream-intact",
   rule: "R21",
   description: "per TCP connection, concatenated socket_message data equals the peer's concatenated sends",
+  kinds: ["tcp.connect", "tcp.accept", "tcp.send", "tcp.close", "tcp.reset", "drop", "callback.dropped", "server.create", "server.run", "server.stop", "server.close", "callback"],
   check({ events, faulted, settled }) {
     if (faulted) return [];
     const conns = new Map<number, Conn>();
     const current = new Map<string, Conn>(); // "port|client endpoint" -> connection being served
     const running = new Map<string, boolean>();
-    const views = callbackIndex(events);
     for (const e of events) {
       switch (e.kind) {
         case "tcp.connect":
@@ -80,7 +80,7 @@ export const tcpStreamIntact: Invariant = {
           running.set(String(e.server), e.kind === "server.run");
           break;
         case "callback": {
-          const v = views.get(e)!;
+          const v = callbackView(e);
           if (v.callback !== "socket_message" || serverProto(v.server) !== "tcp") break;
           const c = current.get(v.key);
           if (!c) break;

@@ -51,24 +51,20 @@ export function payloadCut(e: TraceEvent): boolean {
   return typeof e.data === "string" && e.data.endsWith("…") && typeof e.bytes === "number" && payloadOf(e)!.length !== e.bytes;
 }
 
-/** Views already made, per trace array and its length then (several invariants read the same trace). */
-const cache = new WeakMap<readonly TraceEvent[], { length: number; views: CallbackView[]; index?: Map<TraceEvent, CallbackView> }>();
+/**
+ * The view of a `callback` event. Invariants make one as they meet the
+ * event: a few small objects per run, cheaper than a cache of views per
+ * trace (a WeakMap entry and a Map by event cost more than the views).
+ */
+export function callbackView(e: TraceEvent): CallbackView {
+  return new View(e);
+}
 
 /** The notifier callbacks of a trace, in order; payloads are decoded when first read. */
 export function callbacks(events: readonly TraceEvent[]): CallbackView[] {
-  const hit = cache.get(events);
-  if (hit && hit.length === events.length) return hit.views;
   const views: CallbackView[] = [];
   for (const e of events) if (e.kind === "callback") views.push(new View(e));
-  cache.set(events, { length: events.length, views });
   return views;
-}
-
-/** Callback views by their trace event. */
-export function callbackIndex(events: readonly TraceEvent[]): ReadonlyMap<TraceEvent, CallbackView> {
-  const views = callbacks(events);
-  const entry = cache.get(events)!;
-  return (entry.index ??= new Map(views.map((c) => [c.event, c])));
 }
 
 /** "tcp" or "udp" from a server label such as "tcp 0.0.0.0:8000". */

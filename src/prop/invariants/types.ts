@@ -28,6 +28,13 @@ export interface Invariant {
   readonly rule: string;
   /** One sentence: what must hold. */
   readonly description: string;
+  /**
+   * The trace event kinds `check` reads, when it reads only some: a checker
+   * may then give it only the events of these kinds (in order, with the
+   * `seq` they have in the whole trace). Leave it out when `check` may read
+   * any event. An empty list: `check` reads no events (only `calls`).
+   */
+  readonly kinds?: readonly string[];
   /** Returns one message per violation (empty when the run is fine). */
   check(run: ObservedRun): string[];
 }

@@ -1,6 +1,6 @@
 import type { Invariant } from "./types.js";
 import { escapeBytes } from "../../core/bytes.js";
-import { at, callbackIndex, payloadOf, portOf, serverProto } from "./trace-view.js";
+import { at, callbackView, payloadOf, portOf, serverProto } from "./trace-view.js";
 
 /**
  * R22, R17: a UDP server's socket_message carries exactly one datagram a
@@ -11,10 +11,10 @@ export const udpOneDatagram: Invariant = {
   name: "udp-one-datagram-per-message",
   rule: "R22",
   description: "each UDP socket_message equals exactly one datagram a peer sent; no socket_accepted for UDP",
+  kinds: ["udp.send", "callback"],
   check({ events, faulted }) {
     const out: string[] = [];
     const unmatched = new Map<string, string[]>(); // "port|from" -> payloads sent, not yet delivered
-    const views = callbackIndex(events);
     for (const e of events) {
       if (e.kind === "udp.send") {
         const key = `${portOf(String(e.to))}|${String(e.from)}`;
@@ -25,7 +25,7 @@ export const udpOneDatagram: Invariant = {
       }
       // Only callback events have views: skip the lookup for the others.
       if (e.kind !== "callback") continue;
-      const c = views.get(e);
+      const c = callbackView(e);
       if (!c || serverProto(c.server) !== "udp") continue;
       if (c.callback === "socket_accepted") {
         out.push(`${at(e)} socket_accepted on UDP server ${c.server}`);
