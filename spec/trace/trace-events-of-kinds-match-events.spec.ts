@@ -49,6 +49,25 @@ describe("Trace.eventsOf", () => {
     });
   }
 
+  it("reads keyed and labelled rows as events does", () => {
+    const KEYED = traceShape("tcp.deliver", ["conn", "from", "to"], { payload: true, keyed: 3 });
+    const LABELLED = traceShape("client.create", ["socket", "waited"], { label: ["tcp ", "->"] });
+    const fill = (): Trace => {
+      const trace = new Trace(() => 1);
+      const key = ["h", 2, "x:1", "y:2"] as const;
+      for (let i = 0; i < 100; i++) {
+        trace.keyedRow(KEYED, key, `m${i}`);
+        trace.row(LABELLED, "h", "x:1", "y:2", i);
+      }
+      return trace;
+    };
+    const kinds = new Set(["tcp.deliver", "client.create"]);
+    const events = fill().events;
+    expect(events[0]).toMatchObject({ host: "h", conn: 2, from: "x:1", to: "y:2", data: "m0" });
+    expect(events[1]).toMatchObject({ socket: "tcp x:1->y:2", waited: 0 });
+    expect(serialised(fill().eventsOf(kinds))).toBe(serialised(events));
+  });
+
   it("makes no event of the trace: `events` is made afterwards as it would have been", () => {
     const trace = filled(500);
     trace.eventsOf(new Set(["tcp.send"]));

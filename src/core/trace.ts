@@ -133,15 +133,34 @@ const MAX_CHUNK_ROWS = 8192;
 
 /** The event of the row of `shape` at slot `i` of chunk `c`, numbered `seq` (the fields `make` gives it, in its order). */
 function rowEvent(shape: TraceShape, c: readonly RowValue[], i: number, seq: number): TraceEvent {
-  const e: TraceEvent = { seq, t: c[i + 2] as number, kind: shape.kind, host: c[i + 1] as string };
   const fields = shape.fields;
   const nf = fields.length;
-  for (let f = 0; f < nf; f++) {
-    const v = c[i + 3 + f];
+  let f = 0;
+  let at = i + 3;
+  const keyed = shape.keyed;
+  let e: TraceEvent;
+  if (keyed === 0) e = { seq, t: c[i + 2] as number, kind: shape.kind, host: c[i + 1] as string };
+  else {
+    // The host and the first fields come from the row's key (see Trace.keyedRow).
+    const key = c[i + 1] as unknown as TraceKey;
+    e = { seq, t: c[i + 2] as number, kind: shape.kind, host: key[0] };
+    for (; f < keyed; f++) {
+      const v = key[f + 1];
+      if (v !== undefined) e[fields[f]!] = v;
+    }
+  }
+  const label = shape.label;
+  if (label !== undefined) {
+    e[fields[0]!] = `${label[0]}${c[at] as string}${label[1]}${c[at + 1] as string}`;
+    f = 1;
+    at += 2;
+  }
+  for (; f < nf; f++, at++) {
+    const v = c[at];
     if (v !== undefined) e[fields[f]!] = v;
   }
   if (shape.payload) {
-    const pl = c[i + 3 + nf] as unknown as TracePayload;
+    const pl = c[at] as unknown as TracePayload;
     e.bytes = pl.bytes;
     e.data = pl.data;
     e.hash = pl.hash;
@@ -392,37 +411,7 @@ export class Trace {
         i += WHOLE;
         continue;
       }
-      const fields = shape.fields;
-      const nf = fields.length;
-      let f = 0;
-      let at = i + 3;
-      const keyed = shape.keyed;
-      let e: TraceEvent;
-      if (keyed === 0) e = { seq: k + 1, t: c[i + 2] as number, kind: shape.kind, host: c[i + 1] as string };
-      else {
-        const key = c[i + 1] as unknown as TraceKey;
-        e = { seq: k + 1, t: c[i + 2] as number, kind: shape.kind, host: key[0] };
-        for (; f < keyed; f++) {
-          const v = key[f + 1];
-          if (v !== undefined) e[fields[f]!] = v;
-        }
-      }
-      const label = shape.label;
-      if (label !== undefined) {
-        e[fields[0]!] = `${label[0]}${c[at] as string}${label[1]}${c[at + 1] as string}`;
-        f = 1;
-        at += 2;
-      }
-      for (; f < nf; f++, at++) {
-        const v = c[at];
-        if (v !== undefined) e[fields[f]!] = v;
-      }
-      if (shape.payload) {
-        const pl = c[at] as unknown as TracePayload;
-        e.bytes = pl.bytes;
-        e.data = pl.data;
-        e.hash = pl.hash;
-      }
+      const e = rowEvent(shape, c, i, k + 1);
       made.push(e);
       i += shape.width;
     }
