@@ -6,6 +6,7 @@ import {
   LuaSyntaxError,
   LuaVmClosedError,
 } from "./errors.js";
+import { closeDiscardingMemory } from "./close-alloc.js";
 import { HeapBytes, type HeapBytesState } from "./heap.js";
 import { BRIDGE_HELPERS_LUA } from "./helpers.js";
 import type { LuaInstance } from "./instance.js";
@@ -284,7 +285,12 @@ export class LuaBridge {
     if (this.closedReason !== undefined) throw new LuaVmClosedError(`Lua VM is unusable: ${this.closedReason}`);
   }
 
-  /** Closes the Lua state (runs `__gc` metamethods). Idempotent. */
+  /**
+   * Closes the Lua state (runs `__gc` metamethods). Idempotent. The
+   * objects' memory is not handed back to malloc (see close-alloc.ts): a
+   * closed VM's instance is dropped, or restored from a snapshot before
+   * its next use (pool.ts).
+   */
   close(): void {
     if (this.closedReason !== undefined) return;
     if (this.depth > 0) {
@@ -293,7 +299,7 @@ export class LuaBridge {
     }
     this.closedReason = "closed";
     try {
-      this.c._lua_close(this.L);
+      closeDiscardingMemory(this.c, this.L);
     } catch (e) {
       this.instance.tainted = true;
       throw e;
