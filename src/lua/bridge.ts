@@ -10,6 +10,7 @@ import { closeDiscardingMemory } from "./close-alloc.js";
 import { HeapBytes, type HeapBytesState } from "./heap.js";
 import { BRIDGE_HELPERS_LUA } from "./helpers.js";
 import type { LuaInstance } from "./instance.js";
+import type { TemplateClass } from "./objects.js";
 import { LuaRef, type LuaRefType } from "./ref.js";
 import { LuaMulti, type HostFunction, type HostResult, type LuaInput, type LuaValue } from "./values.js";
 import {
@@ -570,6 +571,30 @@ export class LuaBridge {
     c._lua_setmetatable(L, -2);
     this.funcs.set(id, entry);
     c._lua_pushcclosure(L, this.trampoline, 1);
+  }
+
+  /**
+   * Host class metatables of the VM template this bridge's state was
+   * restored from, by type name (see objects.ts `TemplateClass`).
+   *
+   * @internal set by `LuaVm`.
+   */
+  templateClasses: ReadonlyMap<string, TemplateClass> | undefined;
+  /** Type names of {@link templateClasses} taken by a class of this VM. */
+  private claimedClasses: Set<string> | undefined;
+
+  /**
+   * The template's metatable for a class named `typeName` of shape `shape`,
+   * if the template has one and no class of this VM took it yet (two
+   * classes of one VM never share a metatable); undefined otherwise.
+   *
+   * @internal for objects.ts.
+   */
+  claimTemplateClass(typeName: string, shape: string): TemplateClass | undefined {
+    const t = this.templateClasses?.get(typeName);
+    if (t === undefined || t.shape !== shape || this.claimedClasses?.has(typeName)) return undefined;
+    (this.claimedClasses ??= new Set()).add(typeName);
+    return t;
   }
 
   /**

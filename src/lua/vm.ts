@@ -5,7 +5,7 @@ import { syntaxMessage, translate51, type LuaDialect } from "./frontend/index.js
 import { OverlayFs, openToolSource, resolveToolPath, type ToolSource } from "./fs.js";
 import { buildHostTable, normalizeExternal, type HostContext } from "./host.js";
 import { newLuaInstance, type LuaInstance } from "./instance.js";
-import { defineHostClass, type HostClass, type HostClassSpec } from "./objects.js";
+import { buildTemplateClass, defineHostClass, type HostClass, type HostClassSpec, type TemplateClass } from "./objects.js";
 import { PRELUDES } from "./prelude/index.js";
 import { luaVmPoolingDefault, MemorySnapshot, probeOnFreshInstance, releaseInstance, takeInstance } from "./pool.js";
 import { LuaRef } from "./ref.js";
@@ -135,6 +135,16 @@ export interface LuaPreloadChunk {
    * written into the chunk's table for each VM, so the chunk may read them
    * only when its functions run, never while it loads.
    */
+  /**
+   * Host classes whose metatables the template builds (after the chunks
+   * run), with placeholder members: a VM that defines a class of the same
+   * type name and members (`LuaVm.defineClass`, see objects.ts
+   * `hostClassShape`) takes that metatable, once, and points its closures
+   * at its own functions instead of building it. Only the specs' names
+   * and which members exist count, never their functions. Classes with
+   * `cached` properties cannot be templated.
+   */
+  readonly hostClasses?: () => readonly HostClassSpec<object>[];
   readonly perVm?: {
     readonly late: readonly string[];
     /** How each table argument is named in errors (its functions are `<name>.<key>`); default `argument #<n>`. */
@@ -197,6 +207,8 @@ interface VmTemplate {
   readonly sharedFns: ReadonlyMap<number, FnEntry>;
   /** The {@link LuaPreloadChunk.perVm} chunks, by name. */
   readonly perVm: ReadonlyMap<string, PerVmChunk>;
+  /** The {@link LuaPreloadChunk.hostClasses} metatables, by type name. */
+  readonly classes: ReadonlyMap<string, TemplateClass>;
 }
 
 /** Applies the options the preludes read at run time; runs once per VM, from scratch or restored. */
@@ -267,8 +279,13 @@ function buildTemplate(
   const firstSharedFn = bridge.snapshotState().nextFnId;
   const perVm = new Map<string, PerVmChunk>();
   const results = runTemplateChunks(bridge, preload, preloaded, perVm);
+  const classes = new Map<string, TemplateClass>();
+  for (const spec of (preload ?? []).flatMap((p) => p.hostClasses?.() ?? [])) {
+    if (classes.has(spec.typeName)) throw new Error(`Lua VM template: two host classes named ${spec.typeName}`);
+    classes.set(spec.typeName, buildTemplateClass(bridge, spec));
+  }
   // Every VM starts from a collected heap (and the collector's pace set from it), not in mid-cycle.
-  if (results.size) bridge.run("collectgarbage('collect')", "=[renoise-sim gc]", []);
+  if (results.size || classes.size) bridge.run("collectgarbage('collect')", "=[renoise-sim gc]", []);
   const state = bridge.snapshotState();
   const keyOf = new Map<unknown, string>();
   for (const [k, v] of Object.entries(hostTable)) if (typeof v === "function") keyOf.set(v, k);
@@ -283,7 +300,7 @@ function buildTemplate(
     if (key === undefined) throw new Error(`Lua VM template: host function '${entry.name}' is not from the host table`);
     hostFnKeys.set(id, key);
   }
-  return { L, bridge: state, hostFnKeys, typeFnRef: typeFn.ref, configureRef: configure.ref, preloaded, results, sharedFns, perVm };
+  return { L, bridge: state, hostFnKeys, typeFnRef: typeFn.ref, configureRef: configure.ref, preloaded, results, sharedFns, perVm, classes };
 }
 
 /** Runs the preload chunks marked {@link LuaPreloadChunk.runInTemplate}, in order; returns their results by name. */
@@ -497,6 +514,7 @@ export class LuaVm {
       ...template.bridge,
       funcs,
     });
+    this.bridge.templateClasses = template.classes;
     this.typeFn = new LuaRef(this.bridge, template.typeFnRef, "function");
     const preloaded = new Map<string, { source: string; fn: LuaRef }>();
     for (const [name, p] of template.preloaded) preloaded.set(name, { source: p.source, fn: new LuaRef(this.bridge, p.ref, "function") });

@@ -35,6 +35,16 @@ for (const spec of VIEW_TYPES.values()) {
   VIEW_CLASSES.set(spec.type, entry);
 }
 
+/**
+ * The views chunk's arguments (see lua/views.ts): the ViewBuilder
+ * constants and the table holding `new_builder`.
+ *
+ * @internal also the tool VM template's (with a placeholder).
+ */
+export function viewsChunkArgs(newBuilder: () => LuaInput): [Record<string, LuaInput>, Record<string, LuaInput>] {
+  return [{ ...VIEW_BUILDER_CONSTANTS }, { new_builder: newBuilder }];
+}
+
 /** Refs a binding keeps (notifiers, converters): not released with the call's other values. */
 const kept = new WeakSet<LuaRef>();
 const keep = (r: LuaRef): LuaRef => {
@@ -296,12 +306,14 @@ export function bindViews(vm: LuaVm, tables: LuaTables, driver: ViewDriver): Vie
   });
 
   const newBuilder = () => vm.wrap(new ViewBuilder(driver), builderClass);
-  const [h] = vm.run(VIEWS_LUA, "=[renoise-sim views]", { ...VIEW_BUILDER_CONSTANTS }, newBuilder);
-  if (!(h instanceof LuaRef)) throw new Error("views chunk did not return a table");
-  holder.ident = h.get("ident") as LuaRef;
-  holder.flat = h.get("flat") as LuaRef;
-  const ViewBuilderTable = h.get("ViewBuilder") as LuaRef;
-  h.release();
+  // Run in the VM template (lua-preload.ts) unless the VM's preload list leaves it out.
+  const args = viewsChunkArgs(newBuilder);
+  const [identFn, flatFn, ViewBuilderTable] = vm.templateResults("views", args) ?? vm.run(VIEWS_LUA, "=[renoise-sim views]", ...args);
+  if (!(identFn instanceof LuaRef && flatFn instanceof LuaRef && ViewBuilderTable instanceof LuaRef)) {
+    throw new Error("views chunk did not return its helpers");
+  }
+  holder.ident = identFn;
+  holder.flat = flatFn;
 
   return {
     ViewBuilder: ViewBuilderTable,
