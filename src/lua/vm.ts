@@ -628,6 +628,8 @@ export class LuaVm {
     for (const [i, ref] of chunk.tables) {
       const t = chunk.args[i] as Record<string, LuaInput>;
       const v = args[i];
+      // The template's very table (shared data, no placeholder, no late key): nothing to bind.
+      if (t === v && !chunk.fnTree.children.has(String(i)) && chunk.late.size === 0) continue;
       if (!isPlainTable(v)) fail(String(i), "is not a plain table");
       const keys = Object.keys(t).filter((k) => t[k] !== undefined || chunk.late.has(k));
       for (const [k, x] of Object.entries(v as object)) if (!(k in t) && x !== undefined) fail(`${i}.${k}`, "is not in the template");

@@ -17,15 +17,16 @@ function applicationWindowSpec(): HostClassSpec<ApplicationWindow> {
     properties[name] = { get: (w) => w.get(name), set: (w, v) => w.set(name, v) };
     if (p.observable) properties[`${name}_observable`] = { get: (w) => w.observable(name) };
   }
+  // Frozen: defineClass takes the tables as they are, with no copy per tool load.
   return {
     typeName: "ApplicationWindow",
-    properties,
-    methods: {
-      maximize: (w) => w.maximize(),
-      minimize: (w) => w.minimize(),
-      restore: (w) => w.restore(),
-      select_preset: (w, i) => w.select_preset(i as number),
-    },
+    properties: Object.freeze(properties),
+    methods: Object.freeze({
+      maximize: (w: ApplicationWindow) => w.maximize(),
+      minimize: (w: ApplicationWindow) => w.minimize(),
+      restore: (w: ApplicationWindow) => w.restore(),
+      select_preset: (w: ApplicationWindow, i: LuaValue) => w.select_preset(i as number),
+    }),
   };
 }
 

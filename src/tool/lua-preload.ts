@@ -11,7 +11,7 @@ import { GLOBAL_MIDI_ACTIONS_LUA } from "../renoise/osc-server/global-midi-actio
 import { xmlHost } from "./xml-host.js";
 import { socketClassTemplates } from "./socket-binding.js";
 import { viewsChunkArgs } from "./views-binding.js";
-import { renoiseTemplatePlaceholders } from "./renoise-static.js";
+import { RENOISE_TABLE_LUA, renoiseTemplateArgs, renoiseTemplatePlaceholders } from "./renoise-static.js";
 import { TOOL_HOST_LATE_KEYS, toolHostPlaceholders } from "./tool-host-template.js";
 
 /** The entry points the tool API's chunk returns (see `ToolEntryPoints`), in the order `tool_entries` returns them. @internal */
@@ -61,9 +61,9 @@ export const TOOL_LUA_PRELOAD: readonly LuaPreloadChunk[] = Object.freeze<LuaPre
   // The renoise table with its constants and renoise.song (each tool load binds it and adds the rest).
   {
     name: "renoise_table",
-    source: 'rawset(_G, "renoise", ...)',
-    runInTemplate: () => [renoiseTemplatePlaceholders()],
-    perVm: { late: [], argNames: ["renoise"] },
+    source: RENOISE_TABLE_LUA,
+    runInTemplate: () => renoiseTemplateArgs(renoiseTemplatePlaceholders()),
+    perVm: { late: [], argNames: ["renoise", "renoise functions"] },
   },
   {
     name: "tool",
