@@ -10,7 +10,7 @@
  * whichever it is (seen in every pair of #19's second round), so without
  * `--order` this starts two processes, A then B and B then A, and prints
  * both; judge a change on both lines. Workloads: echo, echo-off, churn, fuzz,
- * lua-message, param-kept, note-writes (see WORKLOADS).
+ * lua-fuzz, lua-message, param-kept, note-writes (see WORKLOADS).
  */
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
@@ -36,13 +36,18 @@ interface Client {
   is_open: boolean;
 }
 interface Tool {
+  dispose?(): void;
   vm: { run(code: string): unknown[]; call(name: string, ...args: unknown[]): unknown[] };
   unload(): void;
 }
 interface Tree {
   createSimulation(): Sim;
-  loadLuaTool(sim: Sim, o: { files: Record<string, string> }): Promise<Tool>;
+  loadLuaTool(sim: Sim, o: { files: Record<string, string> } | { dir: string }): Promise<Tool>;
   fuzzNotifierDetails(make: () => object, o: object): { ok: boolean };
+  fuzzToolDetails(start: (ctx: { sim: Sim }) => Promise<{ dispose(): void }>, o: object): Promise<{ ok: boolean }>;
+  payloads: { lines(): unknown };
+  /** The checkout's folder. */
+  root: string;
 }
 
 /** One run of a workload: its rate in operations per CPU second. */
@@ -100,6 +105,23 @@ function fuzz(t: Tree): Run {
     );
 }
 
+/** 40 scenarios of the bench's Lua fuzz row: the line-server fixture, a fresh simulation and Lua VM per scenario. */
+function luaFuzz(t: Tree): Run {
+  const dir = resolve(t.root, "fixtures/tools/line-server");
+  const start = async (ctx: { sim: Sim }): Promise<{ dispose(): void }> => {
+    const tool = await t.loadLuaTool(ctx.sim, { dir });
+    return { dispose: () => tool.unload() };
+  };
+  const options = { seed: 1, runs: 40, port: 7000, protocols: ["tcp"], payload: t.payloads.lines(), minPeers: 3, maxPeers: 3, maxConnections: 1, maxSends: 5, log: false };
+  return async () => {
+    const t0 = process.cpuUsage();
+    const r = await t.fuzzToolDetails(start, options);
+    const c = process.cpuUsage(t0);
+    if (!r.ok) throw new Error("ab: the line-server failed its Lua fuzz run");
+    return 40 / ((c.user + c.system) / 1e6);
+  };
+}
+
 /** 10,000 messages from a phone into a Lua tool's socket_message (`body` runs there). */
 function luaMessages(t: Tree, setup: string, body: string, trace: boolean): Run {
   const source = `${setup}\ncount = 0\nlocal server = assert(renoise.Socket.create_server(7000))\nserver:run({ socket_message = function(socket, message) ${body}; count = count + 1 end })`;
@@ -145,6 +167,7 @@ const WORKLOADS: Record<string, (t: Tree) => Run> = {
   "echo-off": (t) => echo(t, false),
   churn,
   fuzz,
+  "lua-fuzz": luaFuzz,
   "lua-message": (t) => luaMessages(t, "", "local n = #message", true),
   "param-kept": (t) => luaMessages(t, KEPT, "p.value = lo + (count % 100) / 100 * span", false),
   "note-writes": noteWrites,
@@ -157,7 +180,7 @@ async function importTree(root: string): Promise<Tree> {
     Partial<Tree>,
     Partial<Tree>,
   ];
-  return { ...prop, ...tool, ...index } as Tree;
+  return { ...prop, ...tool, ...index, root } as Tree;
 }
 
 /** Median and mean of the best five, after the first quarter (warm-up) is dropped. */

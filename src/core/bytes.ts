@@ -43,15 +43,22 @@ export function toBytes(s: ByteString, callName = "toBytes"): Uint8Array {
   return out;
 }
 
+/** A code unit outside ASCII: text with none is its own UTF-8 and the reverse. */
+const NON_ASCII = /[\u0080-\uffff]/;
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder("utf-8");
+
 /** Encodes human text as UTF-8 and returns it as a byte string. */
 export function text(s: string): ByteString {
-  return fromBytes(new TextEncoder().encode(s));
+  // ASCII is its own UTF-8 (most names, keys and messages): no encoding.
+  return NON_ASCII.test(s) ? fromBytes(utf8Encoder.encode(s)) : s;
 }
 
 /** Decodes a byte string holding UTF-8 back to text (invalid bytes become U+FFFD). */
 export function toText(b: ByteString): string {
-  return new TextDecoder("utf-8").decode(toBytes(b, "toText"));
+  return NON_ASCII.test(b) ? utf8Decoder.decode(toBytes(b, "toText")) : b;
 }
+
 
 /** Index of the first code unit above 0xFF, or -1 if `s` is a byte string. */
 export function firstNonByte(s: string): number {

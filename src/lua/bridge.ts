@@ -6,9 +6,11 @@ import {
   LuaSyntaxError,
   LuaVmClosedError,
 } from "./errors.js";
+import { closeDiscardingMemory } from "./close-alloc.js";
 import { HeapBytes, type HeapBytesState } from "./heap.js";
 import { BRIDGE_HELPERS_LUA } from "./helpers.js";
 import type { LuaInstance } from "./instance.js";
+import type { TemplateClass } from "./objects.js";
 import { LuaRef, type LuaRefType } from "./ref.js";
 import { LuaMulti, type HostFunction, type HostResult, type LuaInput, type LuaValue } from "./values.js";
 import {
@@ -295,7 +297,12 @@ export class LuaBridge {
     if (this.closedReason !== undefined) throw new LuaVmClosedError(`Lua VM is unusable: ${this.closedReason}`);
   }
 
-  /** Closes the Lua state (runs `__gc` metamethods). Idempotent. */
+  /**
+   * Closes the Lua state (runs `__gc` metamethods). Idempotent. The
+   * objects' memory is not handed back to malloc (see close-alloc.ts): a
+   * closed VM's instance is dropped, or restored from a snapshot before
+   * its next use (pool.ts).
+   */
   close(): void {
     if (this.closedReason !== undefined) return;
     if (this.depth > 0) {
@@ -304,7 +311,7 @@ export class LuaBridge {
     }
     this.closedReason = "closed";
     try {
-      this.c._lua_close(this.L);
+      closeDiscardingMemory(this.c, this.L);
     } catch (e) {
       this.instance.tainted = true;
       throw e;
@@ -575,6 +582,30 @@ export class LuaBridge {
     c._lua_setmetatable(L, -2);
     this.funcs.set(id, entry);
     c._lua_pushcclosure(L, this.trampoline, 1);
+  }
+
+  /**
+   * Host class metatables of the VM template this bridge's state was
+   * restored from, by type name (see objects.ts `TemplateClass`).
+   *
+   * @internal set by `LuaVm`.
+   */
+  templateClasses: ReadonlyMap<string, TemplateClass> | undefined;
+  /** Type names of {@link templateClasses} taken by a class of this VM. */
+  private claimedClasses: Set<string> | undefined;
+
+  /**
+   * The template's metatable for a class named `typeName` of shape `shape`,
+   * if the template has one and no class of this VM took it yet (two
+   * classes of one VM never share a metatable); undefined otherwise.
+   *
+   * @internal for objects.ts.
+   */
+  claimTemplateClass(typeName: string, shape: string): TemplateClass | undefined {
+    const t = this.templateClasses?.get(typeName);
+    if (t === undefined || t.shape !== shape || this.claimedClasses?.has(typeName)) return undefined;
+    (this.claimedClasses ??= new Set()).add(typeName);
+    return t;
   }
 
   /**

@@ -13,6 +13,9 @@ const NON_BYTE = /[\u0100-\uffff]/;
 /** Node's Buffer if present: its "latin1" encoding maps each char 0–255 to one byte and back, exactly. */
 const NodeBuffer: typeof Buffer | undefined = typeof Buffer === "function" ? Buffer : undefined;
 
+/** The Node Buffer over each module memory (see `HeapBytes.nodeView`). */
+const nodeViews = new WeakMap<ArrayBufferLike, Buffer>();
+
 /** Where a {@link HeapBytes} keeps its buffers in the heap (for a memory snapshot). @internal */
 export interface HeapBytesState {
   readonly scratch: number;
@@ -140,7 +143,13 @@ export class HeapBytes {
     if (NodeBuffer === undefined) return undefined;
     const v = this.view;
     if (v !== undefined && v.buffer === heap.buffer) return v;
-    return (this.view = NodeBuffer.from(heap.buffer, heap.byteOffset, heap.byteLength));
+    // One per memory: VMs that reuse a pooled instance share it.
+    let shared = nodeViews.get(heap.buffer);
+    if (shared === undefined || shared.byteOffset !== heap.byteOffset || shared.byteLength !== heap.byteLength) {
+      shared = NodeBuffer.from(heap.buffer, heap.byteOffset, heap.byteLength);
+      nodeViews.set(heap.buffer, shared);
+    }
+    return (this.view = shared);
   }
 
   /** Decodes `len` bytes at address `p` into a byte string. */

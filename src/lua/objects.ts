@@ -113,13 +113,28 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
   };
 
   const equals = spec.equals ? classEquals(bridge, holder, spec.equals) : undefined;
-  // The members as defined now (a caller changing its spec later changes nothing).
-  const members: HostClassSpec<T> = { ...spec, methods: { ...spec.methods }, properties: { ...spec.properties } };
+  // The members as defined now (a caller changing its spec later changes nothing; a frozen table cannot change).
+  const members: HostClassSpec<T> = {
+    typeName,
+    methods: snapshot(spec.methods),
+    properties: snapshot(spec.properties),
+    tostring: spec.tostring,
+    equals: spec.equals,
+    cached: spec.cached,
+    compare: spec.compare,
+  };
 
   // The Lua-facing closures are made with the metatable, when the first
   // object of the class goes to Lua: most classes a binding defines never do.
   const build = (): number => {
-    const { methods, getters, setters, same, tostringFn, lt, le, info } = hostFunctions(members, selfOf, selfAt, equals);
+    const fns = hostFunctions(members, selfOf, selfAt, equals);
+    const fromTemplate = members.cached?.length ? undefined : bridge.claimTemplateClass(typeName, hostClassShape(members));
+    if (fromTemplate !== undefined) {
+      // The VM template built this metatable (see TemplateClass): point its closures at this VM's functions.
+      orderedFunctions(typeName, fns).forEach(([fn, raw], i) => bridge.rebindFunction(fromTemplate.fnIds[i]!, fn, raw));
+      return fromTemplate.ref;
+    }
+    const { methods, getters, setters, same, tostringFn, lt, le, info } = fns;
     const L = bridge.current;
     const tables = [
       bridge.namedFunctions(methods, `${typeName}:`, 1),
@@ -158,6 +173,110 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
   };
   holder.cls = new HostClass<T>(typeName, build, equals);
   return holder.cls;
+}
+
+/**
+ * A copy of a spec's member table, or the table itself when it is frozen
+ * (V8 copies a large table made key by key slowly: tens of µs for a
+ * class of 30 properties, at every tool load).
+ */
+function snapshot<V>(table: Record<string, V> | undefined): Record<string, V> {
+  if (table === undefined) return {};
+  return Object.isFrozen(table) ? table : { ...table };
+}
+
+/**
+ * A host class's metatable built in a VM template, with placeholder host
+ * functions: a VM defining a class of the same type name and
+ * {@link hostClassShape} takes it (once per VM) and points the functions at
+ * its own, instead of building the metatable and its closures again.
+ *
+ * @internal
+ */
+export interface TemplateClass {
+  /** {@link hostClassShape} of the class. */
+  readonly shape: string;
+  /** Registry ref of the metatable. */
+  readonly ref: number;
+  /** Host function ids of the metatable's closures, in {@link orderedFunctions} order. */
+  readonly fnIds: readonly number[];
+}
+
+/**
+ * What a class's metatable depends on besides its functions' bodies: type
+ * name, method and property names (with which accessors), which optional
+ * metamethods. Two specs of one shape make the same metatable.
+ *
+ * @internal
+ */
+export function hostClassShape<T extends object>(spec: HostClassSpec<T>): string {
+  // Names are joined with NUL and sections marked with \u0001, which no member name holds.
+  let shape = `${spec.typeName}\u0001${spec.tostring ? "t" : ""}${spec.equals ? "e" : ""}${spec.compare ? "c" : ""}${spec.cached?.length ? "k" : ""}\u0001`;
+  for (const n of Object.keys(spec.methods ?? {})) shape += `\0${n}`;
+  shape += "\u0001";
+  const props = spec.properties ?? {};
+  for (const n of Object.keys(props)) shape += `\0${n}${props[n]!.get ? "+g" : ""}${props[n]!.set ? "+s" : ""}`;
+  return shape;
+}
+
+/**
+ * The host functions of a class in the order its metatable's closures are
+ * made (see `build`), each with whether it is raw and the name its closure
+ * gets (undefined: named by `make_class`'s argument position).
+ */
+function orderedFunctions(
+  typeName: string,
+  f: ReturnType<typeof hostFunctions>,
+): [HostFunction | RawHostFunction, boolean, string | undefined][] {
+  const out: [HostFunction | RawHostFunction, boolean, string | undefined][] = [];
+  for (const [n, fn] of Object.entries(f.methods)) out.push([fn, false, `${typeName}:${n}`]);
+  for (const [n, fn] of Object.entries(f.getters)) out.push([fn, true, `${typeName}.${n}`]);
+  for (const [n, fn] of Object.entries(f.setters)) out.push([fn, true, `${typeName}.${n}`]);
+  // make_class's arguments, pushed in this order: tostring, __eq, __lt, __le.
+  for (const fn of [f.tostringFn, f.same, f.lt, f.le]) if (fn !== undefined) out.push([fn, false, undefined]);
+  return out;
+}
+
+function unboundMember(typeName: string): never {
+  throw new Error(`renoise-sim: a member of the VM template's class ${typeName} ran before a VM defined the class`);
+}
+
+/**
+ * Builds the metatable of `spec`'s class in a VM template (its members
+ * placeholders that raise until a VM binds them) and returns what a VM
+ * needs to take it. Classes with `cached` properties are not templated.
+ *
+ * @internal for `createLuaVm`'s template.
+ */
+export function buildTemplateClass(bridge: LuaBridge, spec: HostClassSpec<object>): TemplateClass {
+  if (spec.cached?.length) throw new Error(`Lua VM template: class ${spec.typeName} has cached properties; it cannot be templated`);
+  const unbound = (): never => unboundMember(spec.typeName);
+  const placeholder: HostClassSpec<object> = {
+    typeName: spec.typeName,
+    methods: Object.fromEntries(Object.keys(spec.methods ?? {}).map((n) => [n, unbound])),
+    properties: Object.fromEntries(
+      Object.entries(spec.properties ?? {}).map(([n, p]) => [n, { ...(p.get ? { get: unbound } : {}), ...(p.set ? { set: unbound } : {}) }]),
+    ),
+    ...(spec.tostring ? { tostring: unbound } : {}),
+    ...(spec.equals ? { equals: unbound } : {}),
+    ...(spec.compare ? { compare: unbound } : {}),
+  };
+  const first = bridge.snapshotState().nextFnId;
+  const cls = defineHostClass(bridge, placeholder);
+  const ref = cls.mtRef;
+  const state = bridge.snapshotState();
+  const fnIds: number[] = [];
+  for (let id = first; id < state.nextFnId; id++) if (state.funcs.has(id)) fnIds.push(id);
+  const fns = hostFunctions(placeholder, unbound, unbound, spec.equals ? unbound : undefined);
+  const expected = orderedFunctions(spec.typeName, fns);
+  const differs = ([, raw, name]: [unknown, boolean, string | undefined], i: number): boolean => {
+    const entry = state.funcs.get(fnIds[i]!)!;
+    return entry.raw !== raw || (name !== undefined && entry.name !== name);
+  };
+  if (fnIds.length !== expected.length || expected.some(differs)) {
+    throw new Error(`Lua VM template: class ${spec.typeName}: its metatable's closures are not in the expected order`);
+  }
+  return { shape: hostClassShape(spec), ref, fnIds };
 }
 
 /** `a == b` of a class with {@link HostClassSpec.equals}: the same object, or two of the class that `eq` finds equal. */

@@ -5,7 +5,7 @@ import { syntaxMessage, translate51, type LuaDialect } from "./frontend/index.js
 import { OverlayFs, openToolSource, resolveToolPath, type ToolSource } from "./fs.js";
 import { buildHostTable, normalizeExternal, type HostContext } from "./host.js";
 import { newLuaInstance, type LuaInstance } from "./instance.js";
-import { defineHostClass, type HostClass, type HostClassSpec } from "./objects.js";
+import { buildTemplateClass, defineHostClass, type HostClass, type HostClassSpec, type TemplateClass } from "./objects.js";
 import { PRELUDES } from "./prelude/index.js";
 import { luaVmPoolingDefault, MemorySnapshot, probeOnFreshInstance, releaseInstance, takeInstance } from "./pool.js";
 import { LuaRef } from "./ref.js";
@@ -135,6 +135,16 @@ export interface LuaPreloadChunk {
    * written into the chunk's table for each VM, so the chunk may read them
    * only when its functions run, never while it loads.
    */
+  /**
+   * Host classes whose metatables the template builds (after the chunks
+   * run), with placeholder members: a VM that defines a class of the same
+   * type name and members (`LuaVm.defineClass`, see objects.ts
+   * `hostClassShape`) takes that metatable, once, and points its closures
+   * at its own functions instead of building it. Only the specs' names
+   * and which members exist count, never their functions. Classes with
+   * `cached` properties cannot be templated.
+   */
+  readonly hostClasses?: () => readonly HostClassSpec<object>[];
   readonly perVm?: {
     readonly late: readonly string[];
     /** How each table argument is named in errors (its functions are `<name>.<key>`); default `argument #<n>`. */
@@ -160,16 +170,24 @@ export class TemplateRawFunction {
 interface PerVmChunk {
   /** The template's arguments (placeholders). */
   readonly args: readonly LuaInput[];
-  /** The host function id of each placeholder, by its path ("0.key.key"). */
-  readonly fnIds: ReadonlyMap<string, number>;
+  /**
+   * Where the placeholders are: the arguments (keys "0", "1", ...) and,
+   * under them, every table and array that holds a placeholder, down to
+   * the placeholders with their host function ids.
+   */
+  readonly fnTree: FnNode;
   /** Registry ref of the Lua table made from each table argument, by argument index. */
   readonly tables: ReadonlyMap<number, number>;
   /** Host function id of each {@link TemplateRawFunction} argument, by argument index. */
   readonly rawFns: ReadonlyMap<number, number>;
   readonly late: ReadonlySet<string>;
   readonly argNames: readonly string[];
-  /** Paths of the placeholders and of every table above one. */
-  readonly fnPaths: ReadonlySet<string>;
+}
+
+/** A placeholder (its host function id) or a table above one (its keys that lead to one), in {@link PerVmChunk.fnTree}. */
+interface FnNode {
+  id: number | undefined;
+  readonly children: Map<string, FnNode>;
 }
 
 /** A result of a template chunk: a registry ref of the template, or a plain value. */
@@ -197,6 +215,8 @@ interface VmTemplate {
   readonly sharedFns: ReadonlyMap<number, FnEntry>;
   /** The {@link LuaPreloadChunk.perVm} chunks, by name. */
   readonly perVm: ReadonlyMap<string, PerVmChunk>;
+  /** The {@link LuaPreloadChunk.hostClasses} metatables, by type name. */
+  readonly classes: ReadonlyMap<string, TemplateClass>;
 }
 
 /** Applies the options the preludes read at run time; runs once per VM, from scratch or restored. */
@@ -267,8 +287,13 @@ function buildTemplate(
   const firstSharedFn = bridge.snapshotState().nextFnId;
   const perVm = new Map<string, PerVmChunk>();
   const results = runTemplateChunks(bridge, preload, preloaded, perVm);
+  const classes = new Map<string, TemplateClass>();
+  for (const spec of (preload ?? []).flatMap((p) => p.hostClasses?.() ?? [])) {
+    if (classes.has(spec.typeName)) throw new Error(`Lua VM template: two host classes named ${spec.typeName}`);
+    classes.set(spec.typeName, buildTemplateClass(bridge, spec));
+  }
   // Every VM starts from a collected heap (and the collector's pace set from it), not in mid-cycle.
-  if (results.size) bridge.run("collectgarbage('collect')", "=[renoise-sim gc]", []);
+  if (results.size || classes.size) bridge.run("collectgarbage('collect')", "=[renoise-sim gc]", []);
   const state = bridge.snapshotState();
   const keyOf = new Map<unknown, string>();
   for (const [k, v] of Object.entries(hostTable)) if (typeof v === "function") keyOf.set(v, k);
@@ -283,7 +308,7 @@ function buildTemplate(
     if (key === undefined) throw new Error(`Lua VM template: host function '${entry.name}' is not from the host table`);
     hostFnKeys.set(id, key);
   }
-  return { L, bridge: state, hostFnKeys, typeFnRef: typeFn.ref, configureRef: configure.ref, preloaded, results, sharedFns, perVm };
+  return { L, bridge: state, hostFnKeys, typeFnRef: typeFn.ref, configureRef: configure.ref, preloaded, results, sharedFns, perVm, classes };
 }
 
 /** Runs the preload chunks marked {@link LuaPreloadChunk.runInTemplate}, in order; returns their results by name. */
@@ -342,14 +367,24 @@ function tablesOfPerVmChunk(
   argNames: readonly string[],
 ): PerVmChunk & { readonly argRefs: ReadonlyMap<number, number> } {
   const pathOf = new Map<unknown, string>();
-  const walk = (v: unknown, path: string): void => {
+  /** The tree node of each placeholder function. */
+  const nodeOf = new Map<unknown, FnNode>();
+  const fnTree: FnNode = { id: undefined, children: new Map() };
+  const child = (parent: FnNode, k: string): FnNode => {
+    let n = parent.children.get(k);
+    if (n === undefined) parent.children.set(k, (n = { id: undefined, children: new Map() }));
+    return n;
+  };
+  /** Walks `v` (at `path`, reached by `keys` from the arguments) and adds the nodes leading to each function. */
+  const walk = (v: unknown, path: string, keys: readonly string[]): void => {
     if (typeof v === "function") {
       if (pathOf.has(v)) throw new Error(`Lua VM template: the same function is at ${pathOf.get(v)} and ${path}`);
       pathOf.set(v, path);
+      nodeOf.set(v, keys.reduce(child, fnTree));
     } else if (isPlainTable(v)) {
-      for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+      for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`, [...keys, k]);
     } else if (Array.isArray(v)) {
-      v.forEach((x, i) => walk(x, `${path}.${i + 1}`));
+      v.forEach((x, i) => walk(x, `${path}.${i + 1}`, [...keys, String(i + 1)]));
     }
   };
   const tables = new Map<number, number>();
@@ -365,24 +400,18 @@ function tablesOfPerVmChunk(
       return;
     }
     if (!isPlainTable(a)) return;
-    walk(a, String(i));
+    walk(a, String(i), [String(i)]);
     bridge.push(L, a, argNames[i] ?? `argument #${i + 1}`);
     tables.set(i, bridge.c._luaL_ref(L, REGISTRY));
   });
   const rawIds = new Set(rawFns.values());
-  const fnIds = new Map<string, number>();
   for (const [id, entry] of bridge.snapshotState().funcs) {
     if (id < before || rawIds.has(id)) continue;
-    const path = pathOf.get(entry.fn);
-    if (path === undefined) throw new Error(`Lua VM template: host function '${entry.name}' is not from the chunk's tables`);
-    fnIds.set(path, id);
+    const node = nodeOf.get(entry.fn);
+    if (node === undefined) throw new Error(`Lua VM template: host function '${entry.name}' is not from the chunk's tables`);
+    node.id = id;
   }
-  const fnPaths = new Set<string>();
-  for (const path of fnIds.keys()) {
-    const parts = path.split(".");
-    for (let n = 1; n <= parts.length; n++) fnPaths.add(parts.slice(0, n).join("."));
-  }
-  return { args, fnIds, tables, rawFns, argRefs, late: new Set(late), argNames, fnPaths };
+  return { args, fnTree, tables, rawFns, argRefs, late: new Set(late), argNames };
 }
 
 interface Prepared {
@@ -497,6 +526,7 @@ export class LuaVm {
       ...template.bridge,
       funcs,
     });
+    this.bridge.templateClasses = template.classes;
     this.typeFn = new LuaRef(this.bridge, template.typeFnRef, "function");
     const preloaded = new Map<string, { source: string; fn: LuaRef }>();
     for (const [name, p] of template.preloaded) preloaded.set(name, { source: p.source, fn: new LuaRef(this.bridge, p.ref, "function") });
@@ -563,33 +593,56 @@ export class LuaVm {
     };
     const fns: [number, HostFunction][] = [];
     const late: [number, number, string, LuaInput][] = [];
-    const same = (t: unknown, v: unknown, path: string): void => {
-      if (t === v && !chunk.fnPaths.has(path)) return; // the very same data (no placeholder below)
+    // The keys down to the value being compared: its path ("0.key.key") is made only for an error.
+    const trail: string[] = [];
+    const at = (): string => trail.join(".");
+    /** Compares template value `t` with this VM's `v`; `node` is `t`'s place in the placeholder tree, if any is below. */
+    const same = (t: unknown, v: unknown, node: FnNode | undefined): void => {
+      if (t === v && node === undefined) return; // the very same data (no placeholder below)
       if (typeof t === "function") {
-        if (typeof v !== "function") fail(path, "is not a function");
-        fns.push([chunk.fnIds.get(path) ?? fail(path, "has no host function in the template"), v as HostFunction]);
+        if (typeof v !== "function") fail(at(), "is not a function");
+        fns.push([node?.id ?? fail(at(), "has no host function in the template"), v as HostFunction]);
       } else if (isPlainTable(t)) {
-        if (!isPlainTable(v)) return fail(path, "is not a plain table");
-        const keys = Object.keys(t).filter((k) => t[k] !== undefined);
-        if (Object.keys(v).filter((k) => v[k] !== undefined).length !== keys.length) fail(path, "has other keys");
-        for (const k of keys) same(t[k], v[k], `${path}.${k}`);
+        if (!isPlainTable(v)) return fail(at(), "is not a plain table");
+        let count = 0;
+        for (const k in v) if (v[k] !== undefined) count++;
+        for (const k in t) if (t[k] !== undefined) count--;
+        if (count !== 0) fail(at(), "has other keys");
+        for (const k in t) {
+          if (t[k] === undefined) continue;
+          trail.push(k);
+          same(t[k], v[k], node?.children.get(k));
+          trail.pop();
+        }
       } else if (Array.isArray(t)) {
-        if (!Array.isArray(v) || v.length !== t.length) return fail(path, "is not an array of the same length");
-        t.forEach((x, i) => same(x, v[i], `${path}.${i + 1}`));
+        if (!Array.isArray(v) || v.length !== t.length) return fail(at(), "is not an array of the same length");
+        for (let i = 0; i < t.length; i++) {
+          trail.push(String(i + 1));
+          same(t[i], v[i], node?.children.get(String(i + 1)));
+          trail.pop();
+        }
       } else if (!Object.is(t, v)) {
-        fail(path, "has another value");
+        fail(at(), "has another value");
       }
     };
     for (const [i, ref] of chunk.tables) {
       const t = chunk.args[i] as Record<string, LuaInput>;
       const v = args[i];
+      // The template's very table (shared data, no placeholder, no late key): nothing to bind.
+      if (t === v && !chunk.fnTree.children.has(String(i)) && chunk.late.size === 0) continue;
       if (!isPlainTable(v)) fail(String(i), "is not a plain table");
       const keys = Object.keys(t).filter((k) => t[k] !== undefined || chunk.late.has(k));
       for (const [k, x] of Object.entries(v as object)) if (!(k in t) && x !== undefined) fail(`${i}.${k}`, "is not in the template");
+      const argNode = chunk.fnTree.children.get(String(i));
       for (const k of keys) {
         const x = (v as Record<string, LuaInput>)[k];
-        if (chunk.late.has(k)) late.push([ref, i, k, x]);
-        else same(t[k], x, `${i}.${k}`);
+        if (chunk.late.has(k)) {
+          late.push([ref, i, k, x]);
+          continue;
+        }
+        trail.push(String(i), k);
+        same(t[k], x, argNode?.children.get(k));
+        trail.length = 0;
       }
     }
     const raws: [number, RawHostFunction][] = [];

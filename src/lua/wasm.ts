@@ -60,6 +60,8 @@ export interface LuaC {
   _luaL_newstate(): LuaState;
   _luaL_openlibs(L: LuaState): void;
   _lua_close(L: LuaState): void;
+  _lua_getallocf(L: LuaState, ud: number): number;
+  _lua_setallocf(L: LuaState, f: number, ud: number): void;
   _lua_atpanic(L: LuaState, fn: number): number;
   _lua_sethook(L: LuaState, fn: number, mask: number, count: number): void;
 

@@ -1,5 +1,5 @@
 import { text, toText } from "../core/bytes.js";
-import { LuaRef, type HostProperty, type LuaInput, type LuaValue, type LuaVm } from "../lua/index.js";
+import { LuaRef, type HostClassSpec, type HostProperty, type LuaInput, type LuaValue, type LuaVm } from "../lua/index.js";
 import { APPLICATION_WINDOW_CONSTANTS, WINDOW_PROPERTIES, type ApplicationWindow } from "../renoise/app/window.js";
 import type { KeyEvent } from "../renoise/views/dialog.js";
 import { View, ViewError } from "../renoise/views/view.js";
@@ -7,6 +7,28 @@ import type { LuaTables } from "./tables.js";
 import { luaTypeOf, releaseAll } from "./tables.js";
 import type { ToolHost } from "./tool-host.js";
 import type { ViewsBinding } from "./views-binding.js";
+
+/** `renoise.app().window` as Lua sees it (the same for every tool: made once). */
+let windowSpec: HostClassSpec<ApplicationWindow> | undefined;
+
+function applicationWindowSpec(): HostClassSpec<ApplicationWindow> {
+  const properties: Record<string, HostProperty<ApplicationWindow>> = {};
+  for (const [name, p] of Object.entries(WINDOW_PROPERTIES)) {
+    properties[name] = { get: (w) => w.get(name), set: (w, v) => w.set(name, v) };
+    if (p.observable) properties[`${name}_observable`] = { get: (w) => w.observable(name) };
+  }
+  // Frozen: defineClass takes the tables as they are, with no copy per tool load.
+  return {
+    typeName: "ApplicationWindow",
+    properties: Object.freeze(properties),
+    methods: Object.freeze({
+      maximize: (w: ApplicationWindow) => w.maximize(),
+      minimize: (w: ApplicationWindow) => w.minimize(),
+      restore: (w: ApplicationWindow) => w.restore(),
+      select_preset: (w: ApplicationWindow, i: LuaValue) => w.select_preset(i as number),
+    }),
+  };
+}
 
 /**
  * The TypeScript-backed parts of `renoise.app()`: the window, custom dialogs
@@ -21,21 +43,7 @@ export function bindApp(
   toolHost: ToolHost,
   window: ApplicationWindow,
 ): Record<string, LuaInput> {
-  const properties: Record<string, HostProperty<ApplicationWindow>> = {};
-  for (const [name, p] of Object.entries(WINDOW_PROPERTIES)) {
-    properties[name] = { get: (w) => w.get(name), set: (w, v) => w.set(name, v) };
-    if (p.observable) properties[`${name}_observable`] = { get: (w) => w.observable(name) };
-  }
-  const windowClass = vm.defineClass<ApplicationWindow>({
-    typeName: "ApplicationWindow",
-    properties,
-    methods: {
-      maximize: (w) => w.maximize(),
-      minimize: (w) => w.minimize(),
-      restore: (w) => w.restore(),
-      select_preset: (w, i) => w.select_preset(i as number),
-    },
-  });
+  const windowClass = vm.defineClass<ApplicationWindow>((windowSpec ??= applicationWindowSpec()));
 
   const keyHandler = (call: string, handler: LuaValue) => {
     const fn = views.callable(call, handler);

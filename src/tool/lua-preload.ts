@@ -9,7 +9,9 @@ import { songLuaChunks } from "./song-binding.js";
 import { GLOBAL_MIDI_ACTIONS_PRELOAD_LUA } from "./global-midi-actions.js";
 import { GLOBAL_MIDI_ACTIONS_LUA } from "../renoise/osc-server/global-midi-actions.js";
 import { xmlHost } from "./xml-host.js";
-import { renoiseTemplatePlaceholders } from "./renoise-static.js";
+import { socketClassTemplates } from "./socket-binding.js";
+import { viewsChunkArgs } from "./views-binding.js";
+import { RENOISE_TABLE_LUA, renoiseTemplateArgs, renoiseTemplatePlaceholders } from "./renoise-static.js";
 import { TOOL_HOST_LATE_KEYS, toolHostPlaceholders } from "./tool-host-template.js";
 
 /** The entry points the tool API's chunk returns (see `ToolEntryPoints`), in the order `tool_entries` returns them. @internal */
@@ -44,15 +46,24 @@ export const TOOL_ENTRY_POINTS = [
 export const TOOL_LUA_PRELOAD: readonly LuaPreloadChunk[] = Object.freeze<LuaPreloadChunk[]>([
   { name: "tables", source: TABLES_LUA, runInTemplate: () => [] },
   { name: "ident", source: IDENT_LUA },
-  { name: "views", source: VIEWS_LUA },
+  // The views helpers and renoise.ViewBuilder (each tool load binds new_builder).
+  {
+    name: "views",
+    source: VIEWS_LUA,
+    runInTemplate: () =>
+      viewsChunkArgs(() => {
+        throw new Error("renoise-sim: host function 'new_builder' of the tool VM template ran before a tool was bound to the VM");
+      }),
+    perVm: { late: [], argNames: ["ViewBuilder constants", "views host"] },
+  },
   { name: "observable", source: OBSERVABLE_LUA, runInTemplate: () => [] },
   { name: "document", source: DOCUMENT_LUA, runInTemplate: (results) => [results("observable")[0], xmlHost()] },
   // The renoise table with its constants and renoise.song (each tool load binds it and adds the rest).
   {
     name: "renoise_table",
-    source: 'rawset(_G, "renoise", ...)',
-    runInTemplate: () => [renoiseTemplatePlaceholders()],
-    perVm: { late: [], argNames: ["renoise"] },
+    source: RENOISE_TABLE_LUA,
+    runInTemplate: () => renoiseTemplateArgs(renoiseTemplatePlaceholders()),
+    perVm: { late: [], argNames: ["renoise", "renoise functions"] },
   },
   {
     name: "tool",
@@ -71,6 +82,8 @@ export const TOOL_LUA_PRELOAD: readonly LuaPreloadChunk[] = Object.freeze<LuaPre
         ? { name: c.name, source: c.source }
         : { name: c.name, source: c.source, runInTemplate: c.templateArgs, ...(c.perVmArgs ? { perVm: { late: [] } } : {}) },
   ),
+  // The socket classes' metatables (each tool load binds them on first use).
+  { name: "socket_classes", source: "", hostClasses: socketClassTemplates },
   {
     name: "global_midi_actions",
     source: GLOBAL_MIDI_ACTIONS_PRELOAD_LUA,

@@ -28,6 +28,20 @@ export function readToolInfo(fs: ToolFs, script: string | undefined): ToolInfo {
   const folder = basename(fs.root.replace(/\/+$/, "")) || "tool";
   const xml = fs.read("manifest.xml");
   if (xml === undefined) return { id: folder, name: folder, fromManifest: false };
+  // A fuzz campaign loads the same tool once per scenario: each manifest is parsed once.
+  const known = parsed.get(folder);
+  if (known !== undefined && known.xml === xml) return known.info;
+  const info = Object.freeze(parseManifest(xml, folder));
+  if (known === undefined && parsed.size >= PARSED_FOLDERS) parsed.clear();
+  parsed.set(folder, { xml, info });
+  return info;
+}
+
+/** The last manifest parsed for each folder name (at most {@link PARSED_FOLDERS} names). */
+const parsed = new Map<string, { readonly xml: string; readonly info: ToolInfo }>();
+const PARSED_FOLDERS = 64;
+
+function parseManifest(xml: string, folder: string): ToolInfo {
   const doc = toText(xml);
   const id = element(doc, "Id") ?? folder;
   const api = element(doc, "ApiVersion");

@@ -56,16 +56,29 @@ export const RENOISE_STATIC_DATA: Tree = Object.freeze(
 export const RENOISE_TEMPLATE_FUNCTIONS: readonly string[] = Object.freeze(["song", "SongPos"]);
 
 /**
- * The template's `renoise` table: {@link RENOISE_STATIC_DATA} and, given
- * `fns` (the song API's functions), {@link RENOISE_TEMPLATE_FUNCTIONS}.
+ * The arguments of the template chunk that makes the `renoise` table
+ * ({@link RENOISE_TABLE_LUA}): {@link RENOISE_STATIC_DATA} itself (the same
+ * object for every VM, so binding a VM skips it) and, given `fns` (the song
+ * API's functions), a table of {@link RENOISE_TEMPLATE_FUNCTIONS}.
  *
  * @internal
  */
-export function renoiseTemplateTable(fns: Record<string, LuaInput>): Tree {
-  const out: Tree = { ...RENOISE_STATIC_DATA };
-  for (const k of RENOISE_TEMPLATE_FUNCTIONS) out[k] = fns[k];
-  return out;
+export function renoiseTemplateArgs(fns: Record<string, LuaInput>): [Tree, Tree] {
+  const picked: Tree = {};
+  for (const k of RENOISE_TEMPLATE_FUNCTIONS) picked[k] = fns[k];
+  return [RENOISE_STATIC_DATA, picked];
 }
+
+/**
+ * The template chunk making the `renoise` global: the data table with the
+ * functions set after its data (the same table, in the same order, as one
+ * JS object holding both would make).
+ *
+ * @internal
+ */
+export const RENOISE_TABLE_LUA = `local t, f = ...
+${RENOISE_TEMPLATE_FUNCTIONS.map((k) => `rawset(t, "${k}", f.${k})`).join("\n")}
+rawset(_G, "renoise", t)`;
 
 /** The song API's extensions when {@link RENOISE_STATIC_DATA} was made. */
 const EXTENSIONS = [...songApiExtensions];
@@ -95,7 +108,7 @@ export function songApiIsInTemplate(): boolean {
   return SONG_API_IS_TEMPLATE && songApiExtensions.length === EXTENSIONS.length && songApiExtensions.every((e, i) => e === EXTENSIONS[i]);
 }
 
-/** Placeholders of {@link RENOISE_TEMPLATE_FUNCTIONS} for the template. @internal */
+/** Placeholders of {@link RENOISE_TEMPLATE_FUNCTIONS} for the template (pass them to {@link renoiseTemplateArgs}). @internal */
 export function renoiseTemplatePlaceholders(): Tree {
   const fns: Tree = {};
   for (const k of RENOISE_TEMPLATE_FUNCTIONS) {
@@ -103,7 +116,7 @@ export function renoiseTemplatePlaceholders(): Tree {
       throw new Error(`renoise-sim: host function 'renoise.${k}' of the tool VM template ran before a tool was bound to the VM`);
     };
   }
-  return renoiseTemplateTable(fns);
+  return fns;
 }
 
 /** What {@link minus} returns for "nothing left". */

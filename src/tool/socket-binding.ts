@@ -1,5 +1,14 @@
 import { text, type ByteString } from "../core/bytes.js";
-import { multi, type HostClass, type HostFunction, type HostResult, type LuaInput, type LuaVm } from "../lua/index.js";
+import {
+  multi,
+  type HostClass,
+  type HostClassSpec,
+  type HostFunction,
+  type HostResult,
+  type LuaInput,
+  type LuaValue,
+  type LuaVm,
+} from "../lua/index.js";
 import { sameSocket } from "../renoise/socket/handle.js";
 import { canonicalWrapper } from "../renoise/socket/server-sockets.js";
 import type { SocketApi } from "../renoise/socket/socket-api.js";
@@ -54,23 +63,7 @@ export function bindSocket(vm: LuaVm, api: SocketApi): SocketBinding {
   };
   const notifiers = new Map<SocketServer, LuaNotifier>();
 
-  const clientClass: HostClass<SocketClient> = vm.defineClass<SocketClient>({
-    typeName: "SocketClient",
-    properties: {
-      is_open: { get: (s) => s.is_open },
-      local_address: { get: (s) => s.local_address },
-      local_port: { get: (s) => s.local_port },
-      peer_address: { get: (s) => s.peer_address },
-      peer_port: { get: (s) => s.peer_port },
-    },
-    methods: {
-      send: (s, message) => sendResult(s.send(message as SendMessage)),
-      receive: (s, mode, timeout) => luaResult(s.receive(mode as ReceiveMode, timeout as number)),
-      close: (s) => s.close(),
-    },
-    tostring: label,
-    equals: sameSocket,
-  });
+  const clientClass: HostClass<SocketClient> = vm.defineClass(clientClassSpec());
   const client = (c: SocketClient): SocketClient => vm.wrap(c, clientClass);
 
   const dropNotifier = (s: SocketServer): void => {
@@ -78,16 +71,9 @@ export function bindSocket(vm: LuaVm, api: SocketApi): SocketBinding {
     notifiers.delete(s);
   };
 
-  const serverClass = vm.defineClass<SocketServer>({
-    typeName: "SocketServer",
-    properties: {
-      is_open: { get: (s) => s.is_open },
-      is_running: { get: (s) => s.is_running },
-      local_address: { get: (s) => s.local_address },
-      local_port: { get: (s) => s.local_port },
-    },
-    methods: {
-      run: (s, notifier) => {
+  const serverClass = vm.defineClass(
+    serverClassSpec(
+      (s, notifier) => {
         const adapted = adaptLuaNotifier(vm, notifier, clientClass, canonicalWrapper);
         try {
           s.run(adapted.notifier);
@@ -98,16 +84,12 @@ export function bindSocket(vm: LuaVm, api: SocketApi): SocketBinding {
         dropNotifier(s);
         notifiers.set(s, adapted);
       },
-      stop: (s) => s.stop(),
-      wait: (s, timeout) => s.wait(timeout as number),
-      close: (s) => {
+      (s) => {
         s.close();
         dropNotifier(s);
       },
-    },
-    tostring: label,
-    equals: sameSocket,
-  });
+    ),
+  );
 
   const create_server: HostFunction = (...args) => {
     const [s, err] = (api.create_server as (...a: unknown[]) => LuaResult<SocketServer>)(...args);
@@ -149,6 +131,65 @@ export function bindSocket(vm: LuaVm, api: SocketApi): SocketBinding {
       return n;
     },
   };
+}
+
+/** `SocketClient` as Lua sees it. */
+function clientClassSpec(): HostClassSpec<SocketClient> {
+  return {
+    typeName: "SocketClient",
+    properties: {
+      is_open: { get: (s) => s.is_open },
+      local_address: { get: (s) => s.local_address },
+      local_port: { get: (s) => s.local_port },
+      peer_address: { get: (s) => s.peer_address },
+      peer_port: { get: (s) => s.peer_port },
+    },
+    methods: {
+      send: (s, message) => sendResult(s.send(message as SendMessage)),
+      receive: (s, mode, timeout) => luaResult(s.receive(mode as ReceiveMode, timeout as number)),
+      close: (s) => s.close(),
+    },
+    tostring: label,
+    equals: sameSocket,
+  };
+}
+
+/** `SocketServer` as Lua sees it; `run` and `close` are the binding's (they keep its notifiers). */
+function serverClassSpec(
+  run: (s: SocketServer, notifier: LuaValue) => void,
+  close: (s: SocketServer) => void,
+): HostClassSpec<SocketServer> {
+  return {
+    typeName: "SocketServer",
+    properties: {
+      is_open: { get: (s) => s.is_open },
+      is_running: { get: (s) => s.is_running },
+      local_address: { get: (s) => s.local_address },
+      local_port: { get: (s) => s.local_port },
+    },
+    methods: {
+      run,
+      stop: (s) => s.stop(),
+      wait: (s, timeout) => s.wait(timeout as number),
+      close,
+    },
+    tostring: label,
+    equals: sameSocket,
+  };
+}
+
+/**
+ * The socket classes as the tool VM template builds their metatables
+ * (`LuaPreloadChunk.hostClasses`): each tool load's `bindSocket` then
+ * takes them instead of building them.
+ *
+ * @internal
+ */
+export function socketClassTemplates(): HostClassSpec<object>[] {
+  const unbound = (): never => {
+    throw new Error("renoise-sim: a socket class member of the tool VM template ran");
+  };
+  return [clientClassSpec(), serverClassSpec(unbound, unbound)] as HostClassSpec<object>[];
 }
 
 /** `tostring()` of a socket: the double's description, e.g. `SocketClient(tcp 127.0.0.1:5->...)`. */

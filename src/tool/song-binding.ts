@@ -68,6 +68,25 @@ export const songLuaChunks: readonly SongLuaChunk[] = [
 ];
 
 /**
+ * The functions of {@link songApi}'s table (`renoise.song`, `renoise.SongPos`)
+ * without its constants.
+ *
+ * @internal
+ */
+export function songApiFunctions(song: () => Song): { song: () => Song; SongPos: (sequence: LuaValue, line: LuaValue) => SongPos } {
+  return {
+    song: () => song(),
+    SongPos: (sequence, line) => {
+      try {
+        return new SongPos(sequence as number, line as number);
+      } catch (e) {
+        throw new LuaRaise((e as Error).message);
+      }
+    },
+  };
+}
+
+/**
  * The song's part of the `renoise` global: `renoise.song()`, `renoise.SongPos`
  * and the class constant tables (`renoise.Transport.PLAYMODE_*`, ...).
  * `song` is called when Lua first asks for the song (the simulation builds
@@ -76,16 +95,10 @@ export const songLuaChunks: readonly SongLuaChunk[] = [
  * @internal
  */
 export function songApi(song: () => Song): Record<string, LuaInput> {
-  const songPos = (sequence: LuaValue, line: LuaValue): SongPos => {
-    try {
-      return new SongPos(sequence as number, line as number);
-    } catch (e) {
-      throw new LuaRaise((e as Error).message);
-    }
-  };
+  const fns = songApiFunctions(song);
   const api: Record<string, LuaInput> = {
-    song: () => song(),
-    SongPos: songPos,
+    song: fns.song,
+    SongPos: fns.SongPos,
     Transport: { ...TRANSPORT_CONSTANTS },
     Track: {
       TRACK_TYPE_SEQUENCER: TRACK_TYPE.SEQUENCER,

@@ -21,7 +21,7 @@ import { installGlobalMidiActions } from "./global-midi-actions.js";
 import { bindOsc } from "./osc-binding.js";
 import { bindSocket, type SocketBinding } from "./socket-binding.js";
 import { bindModels, type ModelBinding } from "./model-binding.js";
-import { songApi, songLuaChunks } from "./song-binding.js";
+import { songApi, songApiFunctions, songLuaChunks } from "./song-binding.js";
 import { TOOL_ENTRY_POINTS, TOOL_LUA_PRELOAD } from "./lua-preload.js";
 import { bindViews } from "./views-binding.js";
 import { bindApp } from "./app-binding.js";
@@ -35,7 +35,7 @@ import { xmlHost } from "./xml-host.js";
 import {
   RENOISE_API_VERSION,
   RENOISE_VERSION,
-  renoiseTemplateTable,
+  renoiseTemplateArgs,
   songApiIsInTemplate,
   withoutTemplateParts,
 } from "./renoise-static.js";
@@ -474,32 +474,31 @@ function installRenoise(tool: LoadedLuaTool): void {
   const views = bindViews(vm, tool.tables, tool.toolHost.driver);
   const appHost = bindApp(vm, tool.tables, views, tool.toolHost, tool.window);
   tool.midi = bindMidi(vm, tool.tables, views, toolWorld(tool.sim).midi, tool.toolHost.driver);
-  const song = songApi(() => tool.sim.song);
-  const renoise = {
+  const getSong = () => tool.sim.song;
+  // While the template holds all of the song API (the usual case), only its functions are bound here:
+  // the whole table (dozens of constants) is built only when some of it is installed at load.
+  const songInTemplate = songApiIsInTemplate();
+  const song = songInTemplate ? songApiFunctions(getSong) : songApi(getSong);
+  const own = { Socket: tool.socket.table, Osc: osc.table, ViewBuilder: views.ViewBuilder, Midi: tool.midi.table };
+  const renoise = (): Record<string, LuaInput> => ({
     API_VERSION: RENOISE_API_VERSION,
     RENOISE_VERSION,
-    Socket: tool.socket.table,
-    Osc: osc.table,
-    ...song,
-    ViewBuilder: views.ViewBuilder,
-    Midi: tool.midi.table,
-  };
-  // The VM template holds the constants and renoise.song unless the VM's preload list leaves them out (lua-preload.ts).
-  const inTemplate = vm.templateResults("renoise_table", [renoiseTemplateTable(song)]);
-  vm.installGlobals({
-    renoise: !inTemplate
-      ? renoise
-      : songApiIsInTemplate()
-        ? { Socket: renoise.Socket, Osc: renoise.Osc, ViewBuilder: renoise.ViewBuilder, Midi: renoise.Midi }
-        : withoutTemplateParts(renoise),
+    ...own,
+    ...(songInTemplate ? songApi(getSong) : song),
   });
+  // The VM template holds the constants and renoise.song unless the VM's preload list leaves them out (lua-preload.ts).
+  const inTemplate = vm.templateResults("renoise_table", renoiseTemplateArgs(song));
+  vm.installGlobals({ renoise: !inTemplate ? renoise() : songInTemplate ? own : withoutTemplateParts(renoise()) });
   views.ViewBuilder.release();
   // Run in the VM template (lua-preload.ts) unless the VM's preload list leaves them out.
   const [observable] = fromTemplate(vm, "observable") ?? chunk(vm, OBSERVABLE_LUA, "observable");
   const [document, docHost] = fromTemplate(vm, "document") ?? chunk(vm, DOCUMENT_LUA, "document", observable, xmlHost());
   const installed = (): LuaInput[] =>
     [...toolWorld(tool.sim).tools].map((t) => ({ name: text(t.name), id: text(t.id), bundle_path: text(t.bundle_path) }));
-  const toolHostTable = { ...tool.toolHost.table(), ...appHost, installed_tools: installed };
+  // Keys added one by one to the table's own literal: a spread of ~50 keys into a new object costs tens of µs in V8.
+  const toolHostTable = tool.toolHost.table();
+  for (const k in appHost) toolHostTable[k] = appHost[k];
+  toolHostTable.installed_tools = installed;
   const [entries] =
     fromTemplate(vm, "tool", [toolHostTable]) ?? chunk(vm, TOOL_API_LUA, "tool", toolHostTable, observable, document, docHost);
   tool.toolHost.entries = entryPoints(vm, entries!);

@@ -1,5 +1,5 @@
 import { text, toText } from "../core/bytes.js";
-import { LuaRaise, LuaRef, type HostClass, type HostProperty, type LuaInput, type LuaValue, type LuaVm } from "../lua/index.js";
+import { LuaRaise, LuaRef, type HostClass, type HostClassSpec, type HostProperty, type LuaInput, type LuaValue, type LuaVm } from "../lua/index.js";
 import type { Observable } from "../renoise/document/observable.js";
 import type { Dialog } from "../renoise/views/dialog.js";
 import type { ViewDriver } from "../renoise/views/driver.js";
@@ -33,6 +33,40 @@ for (const spec of VIEW_TYPES.values()) {
   const entry = VIEW_CLASSES.get(spec.type) ?? { spec, names: new Set<string>() };
   for (const n of Object.keys(spec.props)) entry.names.add(n);
   VIEW_CLASSES.set(spec.type, entry);
+}
+
+/** What a ViewBuilder's members call in the binding of the VM that made it. */
+interface BuilderBinding {
+  construct(vb: ViewBuilder, ctor: string, t: LuaValue): View;
+  views(vb: ViewBuilder): Record<string, LuaInput>;
+}
+const builderBindings = new WeakMap<ViewBuilder, BuilderBinding>();
+
+/**
+ * `ViewBuilder` as Lua sees it: one constructor method per view type. Made
+ * once per process and frozen (defineClass takes it without a copy); each
+ * method finds its VM's binding through the builder.
+ */
+let builderSpec: HostClassSpec<ViewBuilder> | undefined;
+
+function viewBuilderSpec(): HostClassSpec<ViewBuilder> {
+  const methods: Record<string, (self: ViewBuilder, ...args: LuaValue[]) => LuaInput> = {};
+  for (const ctor of VIEW_TYPES.keys()) methods[ctor] = (vb, t) => builderBindings.get(vb)!.construct(vb, ctor, t);
+  return {
+    typeName: "ViewBuilder",
+    methods: Object.freeze(methods),
+    properties: Object.freeze({ views: { get: (vb: ViewBuilder) => builderBindings.get(vb)!.views(vb) } }),
+  };
+}
+
+/**
+ * The views chunk's arguments (see lua/views.ts): the ViewBuilder
+ * constants and the table holding `new_builder`.
+ *
+ * @internal also the tool VM template's (with a placeholder).
+ */
+export function viewsChunkArgs(newBuilder: () => LuaInput): [Record<string, LuaInput>, Record<string, LuaInput>] {
+  return [{ ...VIEW_BUILDER_CONSTANTS }, { new_builder: newBuilder }];
 }
 
 /** Refs a binding keeps (notifiers, converters): not released with the call's other values. */
@@ -273,21 +307,15 @@ export function bindViews(vm: LuaVm, tables: LuaTables, driver: ViewDriver): Vie
     return view;
   };
 
-  const methods: Record<string, (self: ViewBuilder, ...args: LuaValue[]) => LuaInput> = {};
-  for (const ctor of VIEW_TYPES.keys()) methods[ctor] = (vb, t) => construct(vb, ctor, t);
-  const builderClass = vm.defineClass<ViewBuilder>({
-    typeName: "ViewBuilder",
-    methods,
-    properties: {
-      views: {
-        get: (vb) => {
-          const out: Record<string, LuaInput> = {};
-          for (const [id, v] of Object.entries(vb.views)) out[text(id)] = lua(v);
-          return out;
-        },
-      },
+  const builderClass = vm.defineClass<ViewBuilder>((builderSpec ??= viewBuilderSpec()));
+  const binding: BuilderBinding = {
+    construct,
+    views: (vb) => {
+      const out: Record<string, LuaInput> = {};
+      for (const [id, v] of Object.entries(vb.views)) out[text(id)] = lua(v);
+      return out;
     },
-  });
+  };
 
   const dialogClass = vm.defineClass<Dialog>({
     typeName: "Dialog",
@@ -295,13 +323,19 @@ export function bindViews(vm: LuaVm, tables: LuaTables, driver: ViewDriver): Vie
     methods: { show: (d) => d.show(), close: (d) => d.close() },
   });
 
-  const newBuilder = () => vm.wrap(new ViewBuilder(driver), builderClass);
-  const [h] = vm.run(VIEWS_LUA, "=[renoise-sim views]", { ...VIEW_BUILDER_CONSTANTS }, newBuilder);
-  if (!(h instanceof LuaRef)) throw new Error("views chunk did not return a table");
-  holder.ident = h.get("ident") as LuaRef;
-  holder.flat = h.get("flat") as LuaRef;
-  const ViewBuilderTable = h.get("ViewBuilder") as LuaRef;
-  h.release();
+  const newBuilder = () => {
+    const vb = new ViewBuilder(driver);
+    builderBindings.set(vb, binding);
+    return vm.wrap(vb, builderClass);
+  };
+  // Run in the VM template (lua-preload.ts) unless the VM's preload list leaves it out.
+  const args = viewsChunkArgs(newBuilder);
+  const [identFn, flatFn, ViewBuilderTable] = vm.templateResults("views", args) ?? vm.run(VIEWS_LUA, "=[renoise-sim views]", ...args);
+  if (!(identFn instanceof LuaRef && flatFn instanceof LuaRef && ViewBuilderTable instanceof LuaRef)) {
+    throw new Error("views chunk did not return its helpers");
+  }
+  holder.ident = identFn;
+  holder.flat = flatFn;
 
   return {
     ViewBuilder: ViewBuilderTable,

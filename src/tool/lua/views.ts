@@ -4,13 +4,15 @@
  * add_notifier added), a constructor table flattened into one call, and the
  * callable `renoise.ViewBuilder` table with its constants.
  *
- * Arguments: the constants table, the host's `new_builder` function.
- * Returns `{ ident, flat, ViewBuilder }`.
+ * Arguments: the constants table, a table holding the host's
+ * `new_builder` function (read when `renoise.ViewBuilder()` is called, so
+ * the chunk can run in the tool VM template: see lua-preload.ts).
+ * Returns `ident, flat, ViewBuilder`.
  *
  * @internal
  */
 export const VIEWS_LUA = String.raw`
-local constants, new_builder = ...
+local constants, host = ...
 local next, type, setmetatable, unpack = next, type, setmetatable, table.unpack
 
 local ids, last = setmetatable({}, { __mode = "k" }), 0
@@ -47,9 +49,9 @@ end
 local VB = {}
 for k, v in next, constants do VB[k] = v end
 H.ViewBuilder = setmetatable(VB, {
-  __call = function() return new_builder() end,
+  __call = function() return host.new_builder() end,
   __rsim_type = "ViewBuilder class",
 })
 
-return H
+return H.ident, H.flat, H.ViewBuilder
 `;
