@@ -1,6 +1,6 @@
 import { CallbackError, SimulationLimitError, SimulationUsageError } from "../core/errors.js";
 import { Rng } from "../core/rng.js";
-import { Trace, type TraceEvent, type TraceOptions } from "../core/trace.js";
+import { Trace, traceShape, type TraceEvent, type TraceOptions } from "../core/trace.js";
 import { isIpv4 } from "../net/address.js";
 import type { BlockFrame } from "../net/gui-thread.js";
 import type { Host } from "../net/host.js";
@@ -98,6 +98,9 @@ export interface SimHost {
   /** A renoise.Socket API whose sockets live on this host. */
   readonly Socket: SocketApi;
 }
+
+/** A tool timer firing (and the idle observable's), recorded as a row (see Trace.row); `interval` and `late` only when they apply. */
+const TIMER = traceShape("timer", ["timer", "interval", "late"]);
 
 type Lifecycle = "active" | "disposed";
 
@@ -399,11 +402,7 @@ export class Simulation {
       if (tTimer <= tNet) {
         this.time.now = Math.max(this.time.now, tTimer);
         const timer = this.time.peekTimer()!;
-        this.trace.record("timer", this.host.name, {
-          timer: timer.id,
-          ...(timer.interval !== undefined ? { interval: timer.interval } : {}),
-          ...(this.time.now > timer.callAt ? { late: this.time.now - timer.callAt } : {}),
-        });
+        this.trace.row(TIMER, this.host.name, timer.id, timer.interval, this.time.now > timer.callAt ? this.time.now - timer.callAt : undefined);
         this.time.fireNextTimer();
       } else {
         this.time.now = tNet;

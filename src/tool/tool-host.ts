@@ -311,7 +311,7 @@ export class ToolHost {
     }
     const trace = this.init.sim.trace;
     const prevCause = trace.cause;
-    trace.cause = `${callback}#${trace.count}`;
+    trace.setCallbackCause(callback, trace.count);
     try {
       fn(e);
     } catch (err) {
