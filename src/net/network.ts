@@ -18,8 +18,12 @@ const TCP_CONNECT = traceShape("tcp.connect", ["conn", "from", "to"]);
 const TCP_ACCEPT = traceShape("tcp.accept", ["conn", "from", "to"]);
 const TCP_ESTABLISHED = traceShape("tcp.established", ["conn", "from", "to"]);
 // A segment's send and delivery name the same host, connection and endpoints every time: one key per end (StreamState.keys).
-const TCP_SEND = traceShape("tcp.send", ["conn", "from", "to", "send"], { payload: true, keyed: 3 });
-const TCP_DELIVER = traceShape("tcp.deliver", ["conn", "from", "to"], { payload: true, keyed: 3 });
+// From an end's second send on, its keys are made and its segments' rows use them; a connection that
+// sends once (most of a scale or churn run) makes no key and records plain rows. Both read back the same.
+const TCP_SEND_KEYED = traceShape("tcp.send", ["conn", "from", "to", "send"], { payload: true, keyed: 3 });
+const TCP_DELIVER_KEYED = traceShape("tcp.deliver", ["conn", "from", "to"], { payload: true, keyed: 3 });
+const TCP_SEND = traceShape("tcp.send", ["conn", "from", "to", "send"], { payload: true });
+const TCP_DELIVER = traceShape("tcp.deliver", ["conn", "from", "to"], { payload: true });
 const TCP_FIN_ARRIVED = traceShape("tcp.fin-arrived", ["conn", "at", "peer"]);
 const TCP_RESET_ARRIVED = traceShape("tcp.reset-arrived", ["conn", "at", "peer"]);
 const UDP_SEND = traceShape("udp.send", ["from", "to"], { payload: true });
@@ -591,7 +595,9 @@ export class Network {
     const st = this.stream(end);
     const index = st.sends++;
     end.bytesSent += data.length;
-    this.trace.keyedRow(TCP_SEND, (st.keys ??= traceKeys(end))[0], index, data);
+    const trace = this.trace;
+    if (index === 0) trace.row(TCP_SEND, end.host.name, end.conn, end.localEndpoint, end.peerEndpoint, index, data);
+    else trace.keyedRow(TCP_SEND_KEYED, (st.keys ??= traceKeys(end))[0], index, data);
     let after: (() => void) | undefined;
     for (const tap of this.sendTaps) {
       const r = tap(end, data, index);
@@ -707,7 +713,9 @@ export class Network {
       return;
     }
     peer.bytesReceived += data.length;
-    this.trace.keyedRow(TCP_DELIVER, (this.stream(end).keys ??= traceKeys(end))[1], data);
+    const keys = this.stream(end).keys;
+    if (keys === undefined) this.trace.row(TCP_DELIVER, peer.host.name, end.conn, end.localEndpoint, peer.localEndpoint, data);
+    else this.trace.keyedRow(TCP_DELIVER_KEYED, keys[1], data);
     peer.owner?.onData(peer, data, pk.merge === true);
   };
 

@@ -45,7 +45,7 @@ export class StreamState {
    */
   gone: "aborted" | "crashed" | "vanished" | undefined;
   /**
-   * The trace keys of this end's segments, made at its first send: sent
+   * The trace keys of this end's segments, made at its second send: sent
    * (this host, connection, this end → peer) and delivered (the peer's host,
    * connection, this end → peer end). See `Trace.keyedRow`.
    */
