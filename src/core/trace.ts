@@ -332,19 +332,8 @@ export class Trace {
    * first fields; `v0`… are the fields after them (then the payload).
    */
   keyedRow(shape: TraceShape, key: TraceKey, v0?: RowValue, v1?: RowValue, v2?: RowValue): void {
-    if (!this.enabled) return;
-    const i = this.room();
-    const c = this.chunk;
-    c[i] = shape as unknown as RowValue;
-    c[i + 1] = key as unknown as RowValue;
-    c[i + 2] = this.now();
-    c[i + 3] = v0;
-    c[i + 4] = v1;
-    c[i + 5] = v2;
-    this.slot = i + shape.width;
-    this.n++;
-    if (shape.payload) this.keepPayload(c, i + shape.width - 1);
-    if (this.listeners.length > 0) this.tell();
+    // The same row, the key in the host's slot (rowEvent reads it by the shape's `keyed`).
+    this.row(shape, key as unknown as string, v0, v1, v2);
   }
 
   /**
