@@ -11,7 +11,7 @@ import type { SimContext } from "./context.js";
 import { SocketHandle } from "./handle.js";
 import { callbackOf, callsWithSelf, checkNotifier, type CallbackName } from "./notifier.js";
 import { Connection, UdpPeerSocket } from "./server-sockets.js";
-import type { Notifier, SocketServer } from "./types.js";
+import type { Notifier, SocketClient, SocketServer } from "./types.js";
 import { checkTimeout } from "./validate.js";
 
 type Fields = Record<string, string | number | boolean | null>;
@@ -117,47 +117,34 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
     this.enqueue("socket_error", () => [message], { error: message });
   }
 
-  /**
-   * Queues a callback for the GUI thread. `payload`: the bytes of a UDP
-   * socket_message, recorded after `fields` (a TCP socket_message, whose
-   * bytes can still grow by merging, is a {@link QueuedMessage}).
-   */
-  private enqueue(name: CallbackName, args: () => unknown[], fields: Fields, payload?: ByteString): void {
+  /** Queues a callback for the GUI thread (socket_message and socket_accepted have queue items of their own). */
+  private enqueue(name: CallbackName, args: () => unknown[], fields: Fields): void {
     this.host.gui.enqueue(
       this,
-      () => this.invoke(name, args(), fields, payload),
-      () => this.recordDropped(name, fields, payload),
+      () => this.invoke(name, args(), fields),
+      () => this.recordDropped(name, fields),
     );
   }
 
-  /** Runs a notifier callback (recording it first). `data`: the bytes of a socket_message. */
-  invoke(name: CallbackName, args: unknown[], fields: Fields, data?: ByteString): void {
+  /** Runs a notifier callback other than socket_message (recording it first). */
+  invoke(name: CallbackName, args: unknown[], fields: Fields): void {
     const notifier = this.notifier!;
     const cb = callbackOf(notifier, name);
-    const trace = this.ctx.trace;
-    // socket_message and socket_accepted name only their peer: a row each (the hot callbacks).
-    if (data !== undefined) trace.row(CALLBACK_MESSAGE, this.host.name, this.label, name, cb !== undefined, fields.peer, data);
-    else if (name === "socket_accepted") trace.row(CALLBACK_PEER, this.host.name, this.label, name, cb !== undefined, fields.peer);
+    // socket_accepted names only its peer: a row (a hot callback).
+    if (name === "socket_accepted") this.ctx.trace.row(CALLBACK_PEER, this.host.name, this.label, name, cb !== undefined, fields.peer);
     else this.record("callback", { callback: name, handled: cb !== undefined, ...fields });
     if (cb) this.call(notifier, cb, name, args);
   }
 
-  /** A TCP socket_message leaves the GUI queue: {@link invoke} without its argument array and fields. */
-  invokeMessage(m: QueuedMessage): void {
+  /**
+   * Runs socket_message(socket, data) from `peer` (recording it first): a TCP
+   * or UDP message leaving the GUI queue, without an argument array or fields.
+   */
+  invokeMessage(socket: SocketClient, peer: string, data: ByteString): void {
     const notifier = this.notifier!;
     const cb = callbackOf(notifier, "socket_message");
-    const wrapper = m.conn.wrapper();
-    this.ctx.trace.row(CALLBACK_MESSAGE, this.host.name, this.label, "socket_message", cb !== undefined, m.peer, m.data);
-    if (cb) this.call(notifier, cb, "socket_message", undefined, wrapper, m.data);
-  }
-
-  /** A UDP socket_message leaves the GUI queue: {@link invoke} without its argument array and fields. */
-  invokeDatagram(d: QueuedDatagram): void {
-    const notifier = this.notifier!;
-    const cb = callbackOf(notifier, "socket_message");
-    const socket = new UdpPeerSocket(this.ctx, this.host, this.bindAddress, this.port, d.fromAddr, d.fromPort);
-    this.ctx.trace.row(CALLBACK_MESSAGE, this.host.name, this.label, "socket_message", cb !== undefined, d.peer, d.data);
-    if (cb) this.call(notifier, cb, "socket_message", undefined, socket, d.data);
+    this.ctx.trace.row(CALLBACK_MESSAGE, this.host.name, this.label, "socket_message", cb !== undefined, peer, data);
+    if (cb) this.call(notifier, cb, "socket_message", undefined, socket, data);
   }
 
   /**
@@ -321,7 +308,8 @@ class QueuedDatagram implements DispatchItem {
   ) {}
 
   run(): void {
-    this.owner.invokeDatagram(this);
+    const server = this.owner;
+    server.invokeMessage(new UdpPeerSocket(server.ctx, server.host, server.bindAddress, server.port, this.fromAddr, this.fromPort), this.peer, this.data);
   }
 
   discard(): void {
@@ -347,7 +335,7 @@ class QueuedMessage implements DispatchItem {
   run(): void {
     const server = this.owner;
     server.settleMessage(this);
-    server.invokeMessage(this);
+    server.invokeMessage(this.conn.wrapper(), this.peer, this.data);
   }
 
   discard(): void {
