@@ -168,7 +168,12 @@ export class LinkModel {
    */
   plainArrival(p: Packet, now: number, skipRules: boolean): number {
     if (this.entries.length !== 0 || (!skipRules && this.rules.size !== 0)) return NaN;
-    return round(now + (p.from === p.to ? this.loopbackLatency : this.latency));
+    return this.defaultArrival(p, now, 0);
+  }
+
+  /** When a packet sent now arrives over its link's default latency, `extra` ms later (no link condition). */
+  private defaultArrival(p: Packet, now: number, extra: number): number {
+    return round(now + (p.from === p.to ? this.loopbackLatency : this.latency) + extra);
   }
 
   /** Decides the fate of a packet sent now (`skipRules`: conditions only, for released packets). */
@@ -178,10 +183,7 @@ export class LinkModel {
     let extra = ruled?.ms ?? 0;
     let delayed = ruled ? { ms: ruled.ms, reason: ruled.reason } : undefined;
     const to = p.to!;
-    if (this.entries.length === 0) {
-      const at = now + (p.from === to ? this.loopbackLatency : this.latency) + extra;
-      return { kind: "deliver", at: round(at), delayed };
-    }
+    if (this.entries.length === 0) return { kind: "deliver", at: this.defaultArrival(p, now, extra), delayed };
     const from = p.from.name;
     const udp = p.proto === "udp" ? this.setting(from, to.name, "udp") : undefined;
     if (udp?.loss && this.rng.chance(udp.loss)) return { kind: "drop", reason: "udp loss" };

@@ -537,12 +537,7 @@ export class Network {
     const server = p.to!;
     const { conn, from, fromAddr, localPort, toAddr, toPort, fromText, toText } = h;
     const listener = server.tcpPorts.get(toPort);
-    const reachable =
-      listener &&
-      (listener.bindAddress === ANY_ADDRESS ||
-        listener.bindAddress === toAddr ||
-        (isLoopback(toAddr) && isLoopback(listener.bindAddress)));
-    if (!listener || !reachable) {
+    if (!listener || !answers(listener.bindAddress, toAddr)) {
       this.trace.record("tcp.refuse", server.name, { conn, from: fromText, to: toText });
       const rst = this.packet("rst", "tcp", server, toAddr, toPort, fromAddr, localPort);
       rst.to = from;
@@ -694,13 +689,16 @@ export class Network {
     this.transmit(p, this.dataRx);
   }
 
-  /** Where every data segment arrives; its sender exists while its stream is not gone. */
+  /** Whether a data segment's or FIN's sender still exists: its stream is not gone (asked before a retransmission). */
+  private readonly streamLive = (pk: Packet): boolean => this.stream(pk.end!).gone === undefined;
+
+  /** Where every data segment arrives. */
   private readonly dataRx: Receiver = {
     arrive: (pk) => {
       if (this.stale(pk, this.dataRx)) return;
       this.inOrder(pk, this.deliverData);
     },
-    live: (pk) => this.stream(pk.end!).gone === undefined,
+    live: this.streamLive,
   };
 
   /** Hands a data segment, in stream order, to the receiving end. */
@@ -731,13 +729,13 @@ export class Network {
     this.transmit(p, this.finRx);
   }
 
-  /** Where every FIN arrives: in stream order, after the data sent before it. Its sender exists while its stream is not gone. */
+  /** Where every FIN arrives: in stream order, after the data sent before it. */
   private readonly finRx: Receiver = {
     arrive: (pk) => {
       if (this.stale(pk, this.finRx)) return;
       this.inOrder(pk, this.finInOrder);
     },
-    live: (pk) => this.stream(pk.end!).gone === undefined,
+    live: this.streamLive,
   };
 
   /** A FIN's turn in its stream came: the receiving end learns the peer closed. */
@@ -785,10 +783,7 @@ export class Network {
     const host = pk.to!;
     const { toAddr, toPort } = pk;
     const ep: UdpEndpoint | undefined = host.udpPorts.get(toPort);
-    const reachable =
-      ep &&
-      (ep.bindAddress === ANY_ADDRESS || ep.bindAddress === toAddr || (isLoopback(toAddr) && isLoopback(ep.bindAddress)));
-    if (!ep || !reachable) {
+    if (!ep || !answers(ep.bindAddress, toAddr)) {
       this.dropped(pk, "no listener");
       return;
     }
@@ -807,6 +802,15 @@ export class Network {
     const p = this.packet("datagram", "udp", from, fromAddr, fromPort, toAddr, toPort, data);
     this.transmit(p, this.datagramRx);
   }
+}
+
+/**
+ * Whether a listener bound to `bindAddress` answers a packet sent to
+ * `toAddr`: bound to any address, to that one, or both on loopback (TCP and
+ * UDP alike).
+ */
+function answers(bindAddress: string, toAddr: string): boolean {
+  return bindAddress === ANY_ADDRESS || bindAddress === toAddr || (isLoopback(toAddr) && isLoopback(bindAddress));
 }
 
 /** The trace keys of `end`'s segments (see {@link StreamState.keys}). */
