@@ -129,7 +129,13 @@ const WHOLE = 2;
  * kept and a new one started (a short simulation allocates little).
  */
 const FIRST_CHUNK_ROWS = 32;
-const MAX_CHUNK_ROWS = 8192;
+/**
+ * 1,024 rows of 9 slots is 72 KiB: under V8's largest ordinary object
+ * (128 KiB). A larger chunk goes to V8's large-object space, which maps
+ * fresh memory for each one and unmaps it when collected; in an echo that
+ * made the chunk allocations ~10–15 % of the run (see docs/performance.md).
+ */
+const MAX_CHUNK_ROWS = 1024;
 
 /** The event of the row of `shape` at slot `i` of chunk `c`, numbered `seq` (the fields `make` gives it, in its order). */
 function rowEvent(shape: TraceShape, c: readonly RowValue[], i: number, seq: number): TraceEvent {
