@@ -29,6 +29,13 @@ const CLIENT_RECEIVE_FAILED = traceShape("client.receive", ["socket", "mode", "t
 const CLIENT_CLOSE = traceShape("client.close", ["socket"]);
 /** A TCP client's close, its label kept as its end's two endpoint texts (see TraceShapeOptions.label). */
 const TCP_CLIENT_CLOSE = traceShape("client.close", ["socket"], { label: ["tcp ", "->"] });
+/**
+ * A TCP client's receive, its label kept as the end's two endpoint texts: a
+ * client's first receive then makes no label string (at 100,000 connections
+ * that join was ~9 % of the cost of an echo on a connection not used before).
+ */
+const TCP_CLIENT_RECEIVE = traceShape("client.receive", ["socket", "mode", "timeout", "waited"], { payload: true, label: ["tcp ", "->"] });
+const TCP_CLIENT_RECEIVE_FAILED = traceShape("client.receive", ["socket", "mode", "timeout", "waited", "error"], { label: ["tcp ", "->"] });
 
 /** A receive that was validated and may be waiting for data. */
 export interface PendingReceive {
@@ -141,14 +148,16 @@ export abstract class ClientCore {
     const error =
       data !== undefined ? undefined : this.eof() ? SocketErrors.DISCONNECTED : SocketErrors.TIMEOUT;
     if (error === SocketErrors.DISCONNECTED) this.state = "failed";
-    const trace = this.ctx.trace;
-    if (trace.enabled) {
-      const waited = this.ctx.now() - r.start;
-      if (data !== undefined) trace.row(CLIENT_RECEIVE, this.host.name, this.label, modeName(m), r.timeout, waited, data);
-      else trace.row(CLIENT_RECEIVE_FAILED, this.host.name, this.label, modeName(m), r.timeout, waited, error);
-    }
+    if (this.ctx.trace.enabled) this.recordReceive(m, r.timeout, this.ctx.now() - r.start, data, error);
     if (data !== undefined) return [data, undefined];
     return [undefined, error!];
+  }
+
+  /** Records the `client.receive` event: `data` received, or else `error`. */
+  protected recordReceive(m: Mode, timeout: number, waited: number, data: ByteString | undefined, error: string | undefined): void {
+    const trace = this.ctx.trace;
+    if (data !== undefined) trace.row(CLIENT_RECEIVE, this.host.name, this.label, modeName(m), timeout, waited, data);
+    else trace.row(CLIENT_RECEIVE_FAILED, this.host.name, this.label, modeName(m), timeout, waited, error);
   }
 
   close(): void {
@@ -172,6 +181,14 @@ export class TcpClient extends ClientCore implements TcpEndOwner {
   ) {
     super(ctx, end.host, "tcp", end.localAddr, end.localPort, end.peerAddr, end.peerPort);
     end.owner = this;
+  }
+
+  /** The label's texts are the end's own: the row keeps those, not a label string. */
+  protected override recordReceive(m: Mode, timeout: number, waited: number, data: ByteString | undefined, error: string | undefined): void {
+    const trace = this.ctx.trace;
+    const end = this.end;
+    if (data !== undefined) trace.row(TCP_CLIENT_RECEIVE, this.host.name, end.localEndpoint, end.peerEndpoint, modeName(m), timeout, waited, data);
+    else trace.row(TCP_CLIENT_RECEIVE_FAILED, this.host.name, end.localEndpoint, end.peerEndpoint, modeName(m), timeout, waited, error);
   }
 
   /** The label's texts are the end's own: the row keeps those, not a label string (none is made for a connect and close). */
