@@ -56,12 +56,12 @@ export interface ConnectWaiter {
  * refusing RST): no closure per packet or per connection.
  */
 interface Receiver {
-  arrive(p: Packet): void;
-  live(p: Packet): boolean;
+  arrive(p: WirePacket): void;
+  live(p: WirePacket): boolean;
 }
 
 /** A receiver for rare paths that have a function at hand; never gives up retransmitting on its own. */
-function receiver(arrive: (p: Packet) => void): Receiver {
+function receiver(arrive: (p: WirePacket) => void): Receiver {
   return { arrive, live: alwaysLive };
 }
 function alwaysLive(): boolean {
@@ -93,37 +93,66 @@ export interface TcpRetransmission {
 export type SendTap = (end: TcpEnd, data: ByteString, send: number) => { data: ByteString; after: () => void } | undefined;
 
 interface Flight {
-  p: Packet;
+  p: WirePacket;
   state: "wire" | "held" | "retransmit";
   at: number | undefined;
 }
 
 /**
- * A packet on the wire: its flight (listed by `inFlight`) and the scheduled
- * event of its arrival in one object (no closure per packet).
+ * A packet, and the scheduled event of its arrival while it is on the wire,
+ * in one object (no flight object or closure per packet). It is on the wire
+ * at most once at a time: a retransmission or a release puts the same
+ * packet on the wire again after its previous flight ended; a duplicate is
+ * a {@link copy}.
  */
-class WireFlight implements Flight, ScheduledEvent {
-  readonly state = "wire";
+class WirePacket implements Packet, ScheduledEvent {
+  // Scheduler fields (set by Scheduler.add, reset by onWire for each flight).
   time = 0;
   seq = 0;
   cancelled = false;
   ran = false;
+  /** Set on the packet's way: TCP connection number (also on a SYN), stream position, retransmissions, merge hint. */
+  conn: number | undefined = undefined;
+  streamSeq: number | undefined = undefined;
+  attempt: number | undefined = undefined;
+  merge: boolean | undefined = undefined;
+  /** Where it arrives, and the host it goes to as when it was put on the wire (set by onWire). */
+  rx: Receiver | undefined = undefined;
+  flightTo: Host | undefined = undefined;
+
   constructor(
     private readonly net: Network,
-    readonly p: Packet,
-    /** The host it goes to, as when it was sent. */
-    readonly to: Host,
-    readonly at: number,
-    readonly rx: Receiver,
+    readonly id: number,
+    readonly kind: PacketKind,
+    readonly proto: "tcp" | "udp",
+    readonly from: Host,
+    readonly fromAddr: string,
+    readonly fromPort: number,
+    public to: Host | undefined,
+    readonly toAddr: string,
+    readonly toPort: number,
+    readonly data: ByteString | undefined,
+    readonly end: TcpEnd | undefined,
+    readonly sentAt: number,
   ) {}
 
   run(): void {
     this.net.landed(this);
   }
+
+  /** The same packet under another number (a duplicate made by the link), not on the wire. */
+  copy(id: number): WirePacket {
+    const c = new WirePacket(this.net, id, this.kind, this.proto, this.from, this.fromAddr, this.fromPort, this.to, this.toAddr, this.toPort, this.data, this.end, this.sentAt);
+    c.conn = this.conn;
+    c.streamSeq = this.streamSeq;
+    c.attempt = this.attempt;
+    c.merge = this.merge;
+    return c;
+  }
 }
 
 interface Held {
-  p: Packet;
+  p: WirePacket;
   rule: number;
   rx: Receiver;
 }
@@ -155,14 +184,14 @@ class Handshake implements Receiver, ConnectAttempt {
     this.abandoned = true;
   }
 
-  arrive(p: Packet): void {
+  arrive(p: WirePacket): void {
     if (p.kind === "syn") this.net.synArrived(this, p);
     else if (p.kind === "syn-ack") this.net.synAckArrived(this);
     else this.net.refusalArrived(this);
   }
 
   /** A SYN is sent again while the client waits; a SYN-ACK while the server end exists. */
-  live(p: Packet): boolean {
+  live(p: WirePacket): boolean {
     if (p.kind === "syn") return !this.abandoned;
     if (p.kind === "syn-ack") return !this.net.stream(this.serverEnd!).gone;
     return true;
@@ -256,33 +285,15 @@ export class Network {
     toPort: number,
     data?: ByteString,
     end?: TcpEnd,
-  ): Packet {
-    return {
-      id: ++this.packetCount,
-      kind,
-      proto,
-      from,
-      fromAddr,
-      fromPort,
-      to: this.hostAt(toAddr, from),
-      toAddr,
-      toPort,
-      data,
-      end,
-      sentAt: this.now(),
-      // Present from the start (one object shape for every packet): set later for some kinds.
-      conn: undefined,
-      seq: undefined,
-      attempt: undefined,
-      merge: undefined,
-    };
+  ): WirePacket {
+    return new WirePacket(this, ++this.packetCount, kind, proto, from, fromAddr, fromPort, this.hostAt(toAddr, from), toAddr, toPort, data, end, this.now());
   }
 
   /**
    * Sends a packet through the link model; `rx.arrive(p)` runs on arrival. A
    * lost TCP packet is retransmitted while `rx.live(p)` holds (see {@link TcpRetransmission}).
    */
-  private transmit(p: Packet, rx: Receiver, skipRules = false): void {
+  private transmit(p: WirePacket, rx: Receiver, skipRules = false): void {
     const to = p.to;
     if (!p.from.up) return this.dropped(p, "sender down");
     if (!to) return this.dropped(p, "no route to host");
@@ -305,35 +316,39 @@ export class Network {
     }
     this.onWire(p, d.at, rx);
     if (d.duplicateAt !== undefined) {
-      const copy: Packet = { ...p, id: ++this.packetCount };
+      const copy = p.copy(++this.packetCount);
       this.trace.record("packet.duplicate", p.from.name, { ...this.describe(p), copy: copy.id });
       this.onWire(copy, d.duplicateAt, rx);
     }
   }
 
-  private onWire(p: Packet, at: number, rx: Receiver): void {
+  private onWire(p: WirePacket, at: number, rx: Receiver): void {
     const to = p.to!;
     if (p.end && p.proto === "tcp") {
       // A TCP stream never reorders: a segment arrives no earlier than the previous one.
       at = Math.max(at, p.end.lastArrival);
       p.end.lastArrival = at;
     }
+    p.rx = rx;
+    p.flightTo = to;
+    p.cancelled = false;
+    p.ran = false;
     // Listed by inFlight() from the scheduler's queue: no entry in `flights` (a Map write and delete per packet).
-    this.scheduler.add(new WireFlight(this, p, to, at, rx), at);
+    this.scheduler.add(p, at);
   }
 
   /** A packet's flight ended: it reaches its host, or is lost if that host is down. @internal */
-  landed(flight: WireFlight): void {
-    const p = flight.p;
-    if (!flight.to.up) {
+  landed(p: WirePacket): void {
+    const rx = p.rx!;
+    if (!p.flightTo!.up) {
       this.dropped(p, "receiver down");
-      return this.lost(p, flight.rx);
+      return this.lost(p, rx);
     }
-    flight.rx.arrive(p);
+    rx.arrive(p);
   }
 
   /** A TCP packet was lost: schedule its retransmission, or give up. RSTs and UDP are never resent. */
-  private lost(p: Packet, rx: Receiver): void {
+  private lost(p: WirePacket, rx: Receiver): void {
     if (p.proto !== "tcp" || p.kind === "rst" || !rx.live(p)) return;
     const r = this.retransmission;
     const syn = p.kind === "syn";
@@ -358,7 +373,7 @@ export class Network {
   }
 
   /** Retransmissions ran out: the sending end's connection times out (a SYN just stops). */
-  private giveUp(p: Packet): void {
+  private giveUp(p: WirePacket): void {
     const end = p.end;
     this.trace.record("tcp.give-up", p.from.name, { ...this.describe(p), attempts: (p.attempt ?? 0) + 1 });
     if (!end) return;
@@ -375,7 +390,7 @@ export class Network {
   }
 
   /** Short description of a packet for trace events. */
-  private describe(p: Packet): Record<string, string | number> {
+  private describe(p: WirePacket): Record<string, string | number> {
     const conn = p.conn ?? p.end?.conn;
     return {
       id: p.id,
@@ -392,7 +407,7 @@ export class Network {
   inFlight(): InFlightEntry[] {
     const all: Flight[] = [...this.flights.values()];
     this.scheduler.forEachPending((ev) => {
-      if (ev instanceof WireFlight) all.push(ev);
+      if (ev instanceof WirePacket) all.push({ p: ev, state: "wire", at: ev.time });
     });
     return all
       .sort((a, b) => a.p.id - b.p.id)
@@ -422,9 +437,9 @@ export class Network {
   }
 
   /** Runs `fn(p)` for a sequenced segment in stream order (buffering segments that arrive early). */
-  private inOrder(p: Packet, fn: (p: Packet) => void): void {
+  private inOrder(p: WirePacket, fn: (p: WirePacket) => void): void {
     const rx = this.stream(p.end!.peer);
-    const seq = p.seq!;
+    const seq = p.streamSeq!;
     if (seq < rx.expectSeq) return;
     if (seq > rx.expectSeq) {
       rx.early.set(seq, () => fn(p));
@@ -443,7 +458,7 @@ export class Network {
    * restarted) host answers with a reset; a vanished end (half-open) loses
    * it. Returns true if the segment was handled here.
    */
-  private stale(p: Packet, rx: Receiver): boolean {
+  private stale(p: WirePacket, rx: Receiver): boolean {
     const end = p.end!;
     const gone = this.stream(end.peer).gone;
     if (gone === "crashed") {
@@ -497,7 +512,7 @@ export class Network {
     if (end.side === "client") this.releasePort(end.host, "tcp", end.localPort);
   }
 
-  private dropped(p: Packet, reason: string): void {
+  private dropped(p: WirePacket, reason: string): void {
     const conn = p.conn ?? p.end?.conn;
     this.trace.record("drop", p.from.name, {
       proto: p.proto,
@@ -533,7 +548,7 @@ export class Network {
   }
 
   /** A handshake's SYN reached its host: refused (RST back), or both ends made and the SYN-ACK sent. @internal */
-  synArrived(h: Handshake, p: Packet): void {
+  synArrived(h: Handshake, p: WirePacket): void {
     const server = p.to!;
     const { conn, from, fromAddr, localPort, toAddr, toPort, fromText, toText } = h;
     const listener = server.tcpPorts.get(toPort);
@@ -683,14 +698,14 @@ export class Network {
     const st = this.stream(end);
     const p = this.packet("data", "tcp", end.host, end.localAddr, end.localPort, end.peerAddr, end.peerPort, data, end);
     p.to = end.peer.host;
-    p.seq = st.nextSeq++;
+    p.streamSeq = st.nextSeq++;
     if (merge) p.merge = true;
     // One receiver for every data segment: no closure per segment or per stream.
     this.transmit(p, this.dataRx);
   }
 
   /** Whether a data segment's or FIN's sender still exists: its stream is not gone (asked before a retransmission). */
-  private readonly streamLive = (pk: Packet): boolean => this.stream(pk.end!).gone === undefined;
+  private readonly streamLive = (pk: WirePacket): boolean => this.stream(pk.end!).gone === undefined;
 
   /** Where every data segment arrives. */
   private readonly dataRx: Receiver = {
@@ -702,7 +717,7 @@ export class Network {
   };
 
   /** Hands a data segment, in stream order, to the receiving end. */
-  private readonly deliverData = (pk: Packet): void => {
+  private readonly deliverData = (pk: WirePacket): void => {
     const end = pk.end!;
     const data = pk.data!;
     const peer = end.peer;
@@ -725,7 +740,7 @@ export class Network {
     const st = this.stream(end);
     const p = this.packet("fin", "tcp", end.host, end.localAddr, end.localPort, end.peerAddr, end.peerPort, undefined, end);
     p.to = end.peer.host;
-    p.seq = st.nextSeq++;
+    p.streamSeq = st.nextSeq++;
     this.transmit(p, this.finRx);
   }
 
@@ -739,7 +754,7 @@ export class Network {
   };
 
   /** A FIN's turn in its stream came: the receiving end learns the peer closed. */
-  private readonly finInOrder = (pk: Packet): void => this.peerGone(pk.end!.peer, false);
+  private readonly finInOrder = (pk: WirePacket): void => this.peerGone(pk.end!.peer, false);
 
   /** Where every reset of an open connection arrives (a reset is never sent again). */
   private readonly rstRx: Receiver = receiver((pk) => this.peerGone(pk.end!.peer, true));

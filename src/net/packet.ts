@@ -26,7 +26,7 @@ export interface Packet {
   /** TCP connection number (also set on a SYN, which has no end yet). */
   conn?: number;
   /** TCP data and FIN: position in the sender's stream; the receiver delivers in this order. */
-  seq?: number;
+  streamSeq?: number;
   /** TCP retransmission count (0 or absent for the first transmission). */
   attempt?: number;
   /** TCP data: may join the previous socket_message still queued at the receiver (stream merging). */
