@@ -74,6 +74,8 @@ interface ObjectEntry {
   readonly id: number;
   /** Found through a property of `obj` (see LuaBridge.tag) rather than the `objectIds` map. */
   readonly tagged: boolean;
+  /** The address of its userdata's block (what an alias names: see LuaBridge.pushAlias). */
+  readonly addr: number;
 }
 
 /** An object that may carry its userdata's id (see LuaBridge.tag). */
@@ -169,9 +171,15 @@ export class LuaBridge {
   private readonly objectClasses = new WeakMap<object, HostClassSlot>();
   /** Registry key of each class's alias metatable (its metatable without `__gc`), made on first use. */
   private readonly aliasMts = new Map<HostClassSlot, bigint>();
+  /** The class of the last alias pushed and its metatable's key (callbacks alias one class over and over). */
+  private lastAliasClass: HostClassSlot | undefined;
+  private lastAliasMt = 0n;
   private readonly objCacheKey: bigint;
   /** NUL-terminated copies of field names for `lua_getfield`, made once per name. */
   private readonly cstrings = new Map<string, number>();
+  /** The name {@link cstring} was last asked for, and its copy (callbacks ask for one name over and over). */
+  private lastCName: string | undefined;
+  private lastCString = 0;
 
   private guardRef = 0;
   private readonly helperRefs: Map<HelperName, bigint>;
@@ -897,6 +905,19 @@ export class LuaBridge {
   }
 
   /**
+   * {@link liveEntry} for an object usually pushed tagged (the object an
+   * alias stands for): its tag is read first, then the map.
+   */
+  private taggedEntry(obj: object): ObjectEntry | undefined {
+    const id = (obj as Tagged)[this.tag];
+    if (id !== undefined) {
+      const entry = this.slots[id];
+      if (entry?.obj === obj) return entry;
+    }
+    return this.objectIds.get(obj);
+  }
+
+  /**
    * Pushes the (interned) userdata of a host object: the one it has while
    * that lives, else a new one of class `cls`. Unlike {@link bindObject},
    * the class is recorded only while the userdata lives: for objects made
@@ -944,9 +965,13 @@ export class LuaBridge {
   /** {@link pushAlias} with the object cache already on the stack at the absolute index `cacheIdx`. */
   private pushAliasWithCache(L: LuaState, obj: object, cls: HostClassSlot, cacheIdx: number): void {
     const c = this.c;
-    const mt = this.aliasMts.get(cls) ?? this.makeAliasMetatable(L, cls);
-    this.pushCachedObject(L, obj, cls, this.liveEntry(obj), cacheIdx, true); // u
-    const target = c._lua_touserdata(L, -1);
+    let mt = this.lastAliasMt;
+    if (cls !== this.lastAliasClass) {
+      mt = this.aliasMts.get(cls) ?? this.makeAliasMetatable(L, cls);
+      this.lastAliasClass = cls;
+      this.lastAliasMt = mt;
+    }
+    const target = this.pushCachedObject(L, obj, cls, this.taggedEntry(obj), cacheIdx, true); // u
     const p = c._lua_newuserdatauv(L, 8, 1); // u, a
     c.HEAP32[p >> 2] = ALIAS_MAGIC;
     c.HEAP32[(p >> 2) + 1] = target;
@@ -982,7 +1007,8 @@ export class LuaBridge {
   /**
    * {@link pushObject} with the object cache already on the stack
    * at the absolute index `cacheIdx`, `known` being `obj`'s {@link liveEntry}:
-   * one crossing for an object whose userdata lives.
+   * one crossing for an object whose userdata lives. Returns the address of
+   * the userdata's block.
    */
   private pushCachedObject(
     L: LuaState,
@@ -991,10 +1017,10 @@ export class LuaBridge {
     known: ObjectEntry | undefined,
     cacheIdx: number,
     tagged = false,
-  ): void {
+  ): number {
     const c = this.c;
     if (known !== undefined) {
-      if (c._lua_rawgeti(L, cacheIdx, this.slotKeys[known.id]!) !== T.NIL) return;
+      if (c._lua_rawgeti(L, cacheIdx, this.slotKeys[known.id]!) !== T.NIL) return known.addr;
       c._lua_settop(L, -2);
     }
     const id = this.newUserdata(L, obj, cls, tagged);
@@ -1002,6 +1028,7 @@ export class LuaBridge {
     c._lua_setmetatable(L, -2);
     c._lua_pushvalue(L, -1);
     c._lua_rawseti(L, cacheIdx, this.slotKeys[id]!);
+    return this.slots[id]!.addr;
   }
 
   /**
@@ -1020,8 +1047,8 @@ export class LuaBridge {
     }
     // Only objects that can take a property are tagged; a frozen one goes to the map.
     const tag = tagged && Object.isExtensible(obj);
-    const entry: ObjectEntry = { obj, cls, id, tagged: tag };
     const p = c._lua_newuserdatauv(L, 8, 0);
+    const entry: ObjectEntry = { obj, cls, id, tagged: tag, addr: p };
     c.HEAP32[p >> 2] = OBJ_MAGIC;
     c.HEAP32[(p >> 2) + 1] = id;
     this.slots[id] = entry;
@@ -1136,6 +1163,7 @@ export class LuaBridge {
 
   /** A NUL-terminated copy of `name` in the module heap, made once per name (for `lua_getfield`). */
   private cstring(name: string): number {
+    if (name === this.lastCName) return this.lastCString;
     let p = this.cstrings.get(name);
     if (p === undefined) {
       p = this.c._malloc(name.length + 1);
@@ -1143,6 +1171,8 @@ export class LuaBridge {
       this.c.HEAPU8[p + name.length] = 0;
       this.cstrings.set(name, p);
     }
+    this.lastCName = name;
+    this.lastCString = p;
     return p;
   }
 
@@ -1269,7 +1299,7 @@ export class LuaBridge {
     }
     try {
       if (alias) this.pushAliasWithCache(L, obj, cls, base + 2);
-      else this.pushCachedObject(L, obj, cls, this.liveEntry(obj), base + 2, true);
+      else this.pushCachedObject(L, obj, cls, this.taggedEntry(obj), base + 2, true);
       this.bytes.push(L, data, ARG_NAMES[1]);
     } catch (e) {
       c._lua_settop(L, base);
