@@ -971,13 +971,13 @@ export class LuaBridge {
       this.lastAliasClass = cls;
       this.lastAliasMt = mt;
     }
-    const target = this.pushCachedObject(L, obj, cls, this.taggedEntry(obj), cacheIdx, true); // u
-    const p = c._lua_newuserdatauv(L, 8, 1); // u, a
-    c.HEAP32[p >> 2] = ALIAS_MAGIC;
-    c.HEAP32[(p >> 2) + 1] = target;
+    const p = c._lua_newuserdatauv(L, 8, 1); // a
     c._lua_rawgeti(L, REGISTRY, mt);
     c._lua_setmetatable(L, -2);
-    c._lua_rotate(L, -2, 1); // a, u
+    const target = this.pushCachedObject(L, obj, cls, this.taggedEntry(obj), cacheIdx, true); // a, u
+    const heap = c.HEAP32;
+    heap[p >> 2] = ALIAS_MAGIC;
+    heap[(p >> 2) + 1] = target;
     c._lua_setiuservalue(L, -2, 1); // a
   }
 
