@@ -56,6 +56,8 @@ export const RUN_SLOW = -1;
  * steps than looking the callback up and calling it with a fresh wrapper:
  * a Lua table's (tool/lua-notifier.ts). It must behave exactly as that
  * lookup and call would.
+ *
+ * @internal
  */
 export interface MessageRunner {
   /** Looks socket_message up now, as {@link callbackOf} would: RUN_NONE, RUN_READY or RUN_SLOW. */
