@@ -74,6 +74,8 @@ interface ObjectEntry {
   readonly id: number;
   /** Found through a property of `obj` (see LuaBridge.tag) rather than the `objectIds` map. */
   readonly tagged: boolean;
+  /** The address of its userdata's block (what an alias names: see LuaBridge.pushAlias). */
+  readonly addr: number;
 }
 
 /** An object that may carry its userdata's id (see LuaBridge.tag). */
@@ -169,9 +171,15 @@ export class LuaBridge {
   private readonly objectClasses = new WeakMap<object, HostClassSlot>();
   /** Registry key of each class's alias metatable (its metatable without `__gc`), made on first use. */
   private readonly aliasMts = new Map<HostClassSlot, bigint>();
+  /** The class of the last alias pushed and its metatable's key (callbacks alias one class over and over). */
+  private lastAliasClass: HostClassSlot | undefined;
+  private lastAliasMt = 0n;
   private readonly objCacheKey: bigint;
   /** NUL-terminated copies of field names for `lua_getfield`, made once per name. */
   private readonly cstrings = new Map<string, number>();
+  /** The name {@link cstring} was last asked for, and its copy (callbacks ask for one name over and over). */
+  private lastCName: string | undefined;
+  private lastCString = 0;
 
   private guardRef = 0;
   private readonly helperRefs: Map<HelperName, bigint>;
@@ -196,6 +204,9 @@ export class LuaBridge {
   /** Traceback taken where the limit hit. */
   private abortTraceback = "";
   private closedReason: string | undefined;
+  /** The state and stack base of a call {@link stageField} prepared (0: none). */
+  private stagedL: LuaState = 0;
+  private stagedBase = 0;
 
   /**
    * A bridge owning `instance` (its callbacks come here from now on). Without
@@ -894,6 +905,19 @@ export class LuaBridge {
   }
 
   /**
+   * {@link liveEntry} for an object usually pushed tagged (the object an
+   * alias stands for): its tag is read first, then the map.
+   */
+  private taggedEntry(obj: object): ObjectEntry | undefined {
+    const id = (obj as Tagged)[this.tag];
+    if (id !== undefined) {
+      const entry = this.slots[id];
+      if (entry?.obj === obj) return entry;
+    }
+    return this.objectIds.get(obj);
+  }
+
+  /**
    * Pushes the (interned) userdata of a host object: the one it has while
    * that lives, else a new one of class `cls`. Unlike {@link bindObject},
    * the class is recorded only while the userdata lives: for objects made
@@ -932,15 +956,28 @@ export class LuaBridge {
    */
   pushAlias(L: LuaState, obj: object, cls: HostClassSlot): void {
     const c = this.c;
-    const mt = this.aliasMts.get(cls) ?? this.makeAliasMetatable(L, cls);
-    this.pushObject(L, obj, cls, true); // u
-    const target = c._lua_touserdata(L, -1);
-    const p = c._lua_newuserdatauv(L, 8, 1); // u, a
-    c.HEAP32[p >> 2] = ALIAS_MAGIC;
-    c.HEAP32[(p >> 2) + 1] = target;
+    c._lua_rawgeti(L, REGISTRY, this.objCacheKey); // cache
+    this.pushAliasWithCache(L, obj, cls, c._lua_gettop(L)); // cache, a
+    c._lua_rotate(L, -2, 1);
+    c._lua_settop(L, -2); // a
+  }
+
+  /** {@link pushAlias} with the object cache already on the stack at the absolute index `cacheIdx`. */
+  private pushAliasWithCache(L: LuaState, obj: object, cls: HostClassSlot, cacheIdx: number): void {
+    const c = this.c;
+    let mt = this.lastAliasMt;
+    if (cls !== this.lastAliasClass) {
+      mt = this.aliasMts.get(cls) ?? this.makeAliasMetatable(L, cls);
+      this.lastAliasClass = cls;
+      this.lastAliasMt = mt;
+    }
+    const p = c._lua_newuserdatauv(L, 8, 1); // a
     c._lua_rawgeti(L, REGISTRY, mt);
     c._lua_setmetatable(L, -2);
-    c._lua_rotate(L, -2, 1); // a, u
+    const target = this.pushCachedObject(L, obj, cls, this.taggedEntry(obj), cacheIdx, true); // a, u
+    const heap = c.HEAP32;
+    heap[p >> 2] = ALIAS_MAGIC;
+    heap[(p >> 2) + 1] = target;
     c._lua_setiuservalue(L, -2, 1); // a
   }
 
@@ -968,9 +1005,10 @@ export class LuaBridge {
   }
 
   /**
-   * {@link pushObject} (untagged) with the object cache already on the stack
+   * {@link pushObject} with the object cache already on the stack
    * at the absolute index `cacheIdx`, `known` being `obj`'s {@link liveEntry}:
-   * one crossing for an object whose userdata lives.
+   * one crossing for an object whose userdata lives. Returns the address of
+   * the userdata's block.
    */
   private pushCachedObject(
     L: LuaState,
@@ -978,17 +1016,19 @@ export class LuaBridge {
     cls: HostClassSlot,
     known: ObjectEntry | undefined,
     cacheIdx: number,
-  ): void {
+    tagged = false,
+  ): number {
     const c = this.c;
     if (known !== undefined) {
-      if (c._lua_rawgeti(L, cacheIdx, this.slotKeys[known.id]!) !== T.NIL) return;
+      if (c._lua_rawgeti(L, cacheIdx, this.slotKeys[known.id]!) !== T.NIL) return known.addr;
       c._lua_settop(L, -2);
     }
-    const id = this.newUserdata(L, obj, cls, false);
+    const id = this.newUserdata(L, obj, cls, tagged);
     c._lua_rawgeti(L, REGISTRY, cls.mtKey);
     c._lua_setmetatable(L, -2);
     c._lua_pushvalue(L, -1);
     c._lua_rawseti(L, cacheIdx, this.slotKeys[id]!);
+    return this.slots[id]!.addr;
   }
 
   /**
@@ -1007,8 +1047,8 @@ export class LuaBridge {
     }
     // Only objects that can take a property are tagged; a frozen one goes to the map.
     const tag = tagged && Object.isExtensible(obj);
-    const entry: ObjectEntry = { obj, cls, id, tagged: tag };
     const p = c._lua_newuserdatauv(L, 8, 0);
+    const entry: ObjectEntry = { obj, cls, id, tagged: tag, addr: p };
     c.HEAP32[p >> 2] = OBJ_MAGIC;
     c.HEAP32[(p >> 2) + 1] = id;
     this.slots[id] = entry;
@@ -1123,6 +1163,7 @@ export class LuaBridge {
 
   /** A NUL-terminated copy of `name` in the module heap, made once per name (for `lua_getfield`). */
   private cstring(name: string): number {
+    if (name === this.lastCName) return this.lastCString;
     let p = this.cstrings.get(name);
     if (p === undefined) {
       p = this.c._malloc(name.length + 1);
@@ -1130,6 +1171,8 @@ export class LuaBridge {
       this.c.HEAPU8[p + name.length] = 0;
       this.cstrings.set(name, p);
     }
+    this.lastCName = name;
+    this.lastCString = p;
     return p;
   }
 
@@ -1191,6 +1234,80 @@ export class LuaBridge {
       }
     } else this.pushArgs(L, args, objectClass, aliasOf);
     c._lua_settop(L, this.protectedCall(L, n + (withSelf ? 1 : 0), 0) - 1);
+  }
+
+  /**
+   * The first half of a callback call that crosses into the VM as few times
+   * as it can (the socket_message hot path): looks `t[name]` up raw and,
+   * if it is a function, leaves it on the stack of the current state ready
+   * for {@link callStaged}, which must follow before any other Lua code runs
+   * (a stage left over is dropped by the next one). Returns 1 if staged,
+   * 0 if `t[name]` is not a function, -1 if `t` has a metatable (whose
+   * `__index` only a protected lookup may run: see {@link LuaRef.get}), as
+   * {@link rawFieldType} does. `name` is a field name without NUL bytes.
+   *
+   * The stage: the message handler, the object cache, `t`, `t[name]`.
+   */
+  stageField(t: LuaRef, name: string): number {
+    this.ensureOpen();
+    t.check(this);
+    const c = this.c;
+    const L = this.current;
+    if (this.stagedL !== 0) this.dropStage();
+    const base = c._lua_gettop(L);
+    if (!c._lua_checkstack(L, 10)) throw new RangeError("Lua call: stack overflow");
+    c._lua_pushcclosure(L, this.msgh, 0);
+    c._lua_rawgeti(L, REGISTRY, this.objCacheKey);
+    c._lua_rawgeti(L, REGISTRY, t.key);
+    if (c._lua_getmetatable(L, -1) !== 0) {
+      c._lua_settop(L, base);
+      return -1;
+    }
+    // No metatable: lua_getfield reads raw (no Lua code runs, nothing can fail).
+    if ((c as WithGetField)._lua_getfield(L, -1, this.cstring(name)) === T.FUNCTION) {
+      this.stagedL = L;
+      this.stagedBase = base;
+      return 1;
+    }
+    c._lua_settop(L, base);
+    return 0;
+  }
+
+  /** Drops a stage {@link callStaged} never used, if it is still on top of its state's stack. */
+  private dropStage(): void {
+    const L = this.stagedL;
+    this.stagedL = 0;
+    if (this.c._lua_gettop(L) === this.stagedBase + 4) this.c._lua_settop(L, this.stagedBase);
+  }
+
+  /**
+   * Calls the function {@link stageField} staged with two arguments, in
+   * protected mode, dropping its results: `obj` as the userdata of class
+   * `cls` (see {@link pushObject}; an alias of it when `alias`, see
+   * {@link pushAlias}) and `data` as a string. The same call as
+   * {@link callField} of `[alias ?? obj, data]`, in about half the
+   * crossings into the VM: the handler and object cache are already on the
+   * stack. A Lua error is thrown as a `LuaError`.
+   */
+  callStaged(obj: object, cls: HostClassSlot, alias: boolean, data: ByteString): void {
+    const c = this.c;
+    const L = this.stagedL;
+    const base = this.stagedBase;
+    this.stagedL = 0;
+    if (L === 0 || L !== this.current || c._lua_gettop(L) !== base + 4) {
+      throw new Error("LuaBridge.callStaged: no call staged on top of the stack (stageField must come right before)");
+    }
+    try {
+      if (alias) this.pushAliasWithCache(L, obj, cls, base + 2);
+      else this.pushCachedObject(L, obj, cls, this.taggedEntry(obj), base + 2, true);
+      this.bytes.push(L, data, ARG_NAMES[1]);
+    } catch (e) {
+      c._lua_settop(L, base);
+      throw e;
+    }
+    this.cacheCheck?.();
+    this.runProtected(L, 2, 0, base + 1);
+    c._lua_settop(L, base);
   }
 
   /** An object that stands for itself (not a ref, bytes, an array or multi): one {@link pushObject} can push. */
@@ -1260,13 +1377,25 @@ export class LuaBridge {
     const fnIdx = c._lua_gettop(L) - nargs;
     c._lua_pushcclosure(L, this.msgh, 0);
     c._lua_rotate(L, fnIdx, 1);
+    this.runProtected(L, nargs, nresults, fnIdx);
+    return fnIdx;
+  }
+
+  /**
+   * `lua_pcall` of the function below the top `nargs` values with
+   * `nresults`, the message handler being at `msgh` (below the function);
+   * on an error, drops everything from `msgh` up and throws a
+   * {@link LuaError}.
+   */
+  private runProtected(L: LuaState, nargs: number, nresults: number, msgh: number): void {
+    const c = this.c;
     const topLevel = this.depth === 0;
     if (topLevel) this.beginEntry();
     this.depth++;
     this.errorSlots[this.depth] = undefined;
     let status: number;
     try {
-      status = c._lua_pcallk(L, nargs, nresults, fnIdx, 0, 0);
+      status = c._lua_pcallk(L, nargs, nresults, msgh, 0, 0);
     } catch (e) {
       this.depth--;
       this.breakDown(e);
@@ -1274,10 +1403,10 @@ export class LuaBridge {
     this.depth--;
     if (status === STATUS.OK) {
       if (topLevel) this.endEntry();
-      return fnIdx;
+      return;
     }
     const err = this.errorFor(L, status, this.errorSlots[this.depth + 1]);
-    c._lua_settop(L, fnIdx - 1);
+    c._lua_settop(L, msgh - 1);
     if (topLevel) this.endEntry();
     throw err;
   }

@@ -64,8 +64,11 @@ export class GuiThread {
 
   private eligible(owner: DispatchOwner): boolean {
     if (!owner.dispatching) return false;
-    const top = this.frames[this.frames.length - 1];
-    return top === undefined || (top.kind === "wait" && top.owner === owner);
+    // No blocking call: the common case, tested first (frames[-1] of an empty array is a slow keyed load in V8).
+    const n = this.frames.length;
+    if (n === 0) return true;
+    const top = this.frames[n - 1]!;
+    return top.kind === "wait" && top.owner === owner;
   }
 
   /**

@@ -2,7 +2,7 @@ import { SocketLogicError } from "../core/errors.js";
 import type { AliasOf, HostClassSlot } from "../lua/bridge.js";
 import { LuaRef, type LuaInput, type LuaValue, type LuaVm } from "../lua/index.js";
 import { T } from "../lua/wasm.js";
-import { CALLBACKS } from "../renoise/socket/notifier.js";
+import { CALLBACKS, MESSAGE_RUNNER, RUN_NONE, RUN_READY, RUN_SLOW, type MessageRunner } from "../renoise/socket/notifier.js";
 import type { Notifier } from "../renoise/socket/types.js";
 import { luaTypeOf } from "./tables.js";
 
@@ -92,6 +92,24 @@ export function adaptLuaNotifier(vm: LuaVm, value: LuaValue, socketClass: HostCl
         return t === T.FUNCTION ? direct : undefined;
       },
     });
+  }
+  if (!isInstance && aliasOf !== undefined) {
+    const runner: MessageRunner = {
+      look() {
+        const stale = pending.size === 0 ? undefined : pending.get("socket_message");
+        if (stale !== undefined) {
+          stale.release();
+          pending.delete("socket_message");
+        }
+        if (table.isReleased) return RUN_NONE;
+        const found = bridge.stageField(table, "socket_message");
+        return found === 1 ? RUN_READY : found === 0 ? RUN_NONE : RUN_SLOW;
+      },
+      run(socket, fresh, data) {
+        bridge.callStaged(socket, socketClass, fresh, data);
+      },
+    };
+    Object.defineProperty(notifier, MESSAGE_RUNNER, { value: runner });
   }
   return {
     notifier,

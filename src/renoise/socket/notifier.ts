@@ -1,5 +1,6 @@
 import { SocketLogicError } from "../../core/errors.js";
-import type { Notifier } from "./types.js";
+import type { ByteString } from "../../core/bytes.js";
+import type { Notifier, SocketClient } from "./types.js";
 import { show } from "./validate.js";
 
 /** The callback names a notifier may define. */
@@ -40,4 +41,38 @@ export function callbackOf(notifier: Notifier, name: CallbackName): ((...args: u
 export function callsWithSelf(notifier: Notifier): boolean {
   const proto: unknown = Object.getPrototypeOf(notifier);
   return proto !== Object.prototype && proto !== null;
+}
+
+/** {@link MessageRunner.look}: socket_message is not a function (not handled). */
+export const RUN_NONE = 0;
+/** {@link MessageRunner.look}: socket_message is a function, ready for {@link MessageRunner.run}. */
+export const RUN_READY = 1;
+/** {@link MessageRunner.look}: the runner cannot tell; look it up with {@link callbackOf}. */
+export const RUN_SLOW = -1;
+
+/**
+ * What a binding may attach to a notifier it made (under
+ * {@link MESSAGE_RUNNER}) to run a TCP connection's socket_message in fewer
+ * steps than looking the callback up and calling it with a fresh wrapper:
+ * a Lua table's (tool/lua-notifier.ts). It must behave exactly as that
+ * lookup and call would.
+ *
+ * @internal
+ */
+export interface MessageRunner {
+  /** Looks socket_message up now, as {@link callbackOf} would: RUN_NONE, RUN_READY or RUN_SLOW. */
+  look(): number;
+  /**
+   * Right after a `look()` that returned RUN_READY: runs socket_message(socket, data).
+   * `socket` is the connection's one long-lived wrapper, standing for a fresh one when `fresh`.
+   */
+  run(socket: SocketClient, fresh: boolean, data: ByteString): void;
+}
+
+/** The key of a notifier's {@link MessageRunner}. */
+export const MESSAGE_RUNNER: unique symbol = Symbol("renoise-sim.messageRunner");
+
+/** The {@link MessageRunner} attached to `notifier`, if any. */
+export function messageRunnerOf(notifier: Notifier): MessageRunner | undefined {
+  return (notifier as { [MESSAGE_RUNNER]?: MessageRunner })[MESSAGE_RUNNER];
 }

@@ -9,7 +9,7 @@ import type { TcpListener } from "../../net/tcp-listener.js";
 import type { UdpEndpoint } from "../../net/udp-endpoint.js";
 import type { SimContext } from "./context.js";
 import { SocketHandle } from "./handle.js";
-import { callbackOf, callsWithSelf, checkNotifier, type CallbackName } from "./notifier.js";
+import { callbackOf, callsWithSelf, checkNotifier, messageRunnerOf, RUN_READY, RUN_SLOW, type CallbackName } from "./notifier.js";
 import { Connection, UdpPeerSocket } from "./server-sockets.js";
 import type { Notifier, SocketClient, SocketServer } from "./types.js";
 import { checkTimeout } from "./validate.js";
@@ -145,6 +145,34 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
     const cb = callbackOf(notifier, "socket_message");
     this.ctx.trace.row(CALLBACK_MESSAGE, this.host.name, this.label, "socket_message", cb !== undefined, peer, data);
     if (cb) this.call(notifier, cb, "socket_message", undefined, socket, data);
+  }
+
+  /**
+   * Runs socket_message for a message of the accepted connection `conn`:
+   * {@link invokeMessage} with a fresh wrapper (or the stable one), or,
+   * where the notifier has a {@link MessageRunner} (a Lua table's), the
+   * same through the runner, which needs no wrapper object per message.
+   */
+  invokeConnectionMessage(conn: Connection, peer: string, data: ByteString): void {
+    const notifier = this.notifier!;
+    const runner = messageRunnerOf(notifier);
+    const found = runner === undefined ? RUN_SLOW : runner.look();
+    if (found === RUN_SLOW) {
+      this.invokeMessage(conn.wrapper(), peer, data);
+      return;
+    }
+    this.ctx.trace.row(CALLBACK_MESSAGE, this.host.name, this.label, "socket_message", found === RUN_READY, peer, data);
+    if (found !== RUN_READY) return;
+    const trace = this.ctx.trace;
+    const prevCause = trace.cause;
+    trace.setCallbackCause("socket_message", trace.count);
+    try {
+      runner!.run(conn.canonical(), this.ctx.semantics.connectionWrappers !== "stable", data);
+    } catch (e) {
+      this.ctx.callbackFailed(this.host, "socket_message", e);
+    } finally {
+      trace.cause = prevCause;
+    }
   }
 
   /**
@@ -335,7 +363,7 @@ class QueuedMessage implements DispatchItem {
   run(): void {
     const server = this.owner;
     server.settleMessage(this);
-    server.invokeMessage(this.conn.wrapper(), this.peer, this.data);
+    server.invokeConnectionMessage(this.conn, this.peer, this.data);
   }
 
   discard(): void {
