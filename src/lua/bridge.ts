@@ -822,6 +822,53 @@ export class LuaBridge {
     c._lua_settop(L, -2);
   }
 
+  private keptListsKey = 0n;
+
+  /**
+   * The `{ [1] = store, [2] = weak-key metatable }` holder of the lists Lua
+   * keeps (HostClassSpec.keptLists; created on first use). The store has
+   * weak keys: an object's kept lists go when Lua drops the object.
+   */
+  keptListHolder(): LuaRef {
+    const c = this.c;
+    const L = this.current;
+    if (this.keptListsKey === 0n) {
+      if (!c._lua_checkstack(L, 6)) throw new RangeError("keptListHolder: Lua stack overflow");
+      c._lua_createtable(L, 2, 0); // h
+      c._lua_createtable(L, 0, 1); // h, w
+      this.bytes.push(L, "__mode");
+      this.bytes.push(L, "k");
+      c._lua_rawset(L, -3); // h, w
+      c._lua_rawseti(L, -2, 2n); // h
+      this.newKeptListStore(L, -1);
+      this.keptListsKey = BigInt(c._luaL_ref(L, REGISTRY));
+    }
+    c._lua_rawgeti(L, REGISTRY, this.keptListsKey);
+    const ref = this.refAt(L, -1);
+    c._lua_settop(L, -2);
+    return ref;
+  }
+
+  /** Empties the kept lists (a fresh store; no Lua code runs). */
+  flushKeptLists(): void {
+    if (this.keptListsKey === 0n || this.closedReason !== undefined) return;
+    const c = this.c;
+    const L = this.current;
+    if (!c._lua_checkstack(L, 4)) throw new RangeError("flushKeptLists: Lua stack overflow");
+    c._lua_rawgeti(L, REGISTRY, this.keptListsKey);
+    this.newKeptListStore(L, -1);
+    c._lua_settop(L, -2);
+  }
+
+  /** Sets `h[1]` of the holder at `idx` (relative, below the top) to a fresh table with metatable `h[2]`. */
+  private newKeptListStore(L: LuaState, idx: number): void {
+    const c = this.c;
+    c._lua_createtable(L, 0, 0); // h .. s
+    c._lua_rawgeti(L, idx - 1, 2n); // h .. s, w
+    c._lua_setmetatable(L, -2); // h .. s
+    c._lua_rawseti(L, idx - 1, 1n); // h ..
+  }
+
   /**
    * Gives the host class of objects not bound with {@link bindObject} (a whole
    * family of classes bound at once, e.g. a model's classes); undefined: none.

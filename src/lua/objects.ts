@@ -43,6 +43,23 @@ export interface HostClassSpec<T extends object> {
    * `LuaVm.setValueCacheCheck`).
    */
   cached?: readonly string[];
+  /**
+   * Properties whose value never changes for an object (a parameter's
+   * range, a device's name): Lua keeps each after its first read, for as
+   * long as the object's userdata lives, and reads it again without
+   * calling the host. Never for a value the host could change later.
+   */
+  constant?: readonly string[];
+  /**
+   * Sequence properties (a song's tracks, a device's parameters) whose
+   * items change only when the host says so: Lua keeps a copy of the first
+   * table read per object and answers each later read with a fresh copy of
+   * it (a new table each time, holding the same values), without calling
+   * the host, until the host calls `LuaVm.flushKeptLists()`. The host must
+   * flush whenever such a list may have changed (see
+   * `LuaVm.setValueCacheCheck`).
+   */
+  keptLists?: readonly string[];
   /** Lua `<` and `<=` between two userdata of this class: negative, 0 or positive. */
   compare?: (self: T, other: T) => number;
 }
@@ -121,6 +138,8 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
     tostring: spec.tostring,
     equals: spec.equals,
     cached: spec.cached,
+    constant: spec.constant,
+    keptLists: spec.keptLists,
     compare: spec.compare,
   };
 
@@ -128,7 +147,7 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
   // object of the class goes to Lua: most classes a binding defines never do.
   const build = (): number => {
     const fns = hostFunctions(members, selfOf, selfAt, equals);
-    const fromTemplate = members.cached?.length ? undefined : bridge.claimTemplateClass(typeName, hostClassShape(members));
+    const fromTemplate = keepsValues(members) ? undefined : bridge.claimTemplateClass(typeName, hostClassShape(members));
     if (fromTemplate !== undefined) {
       // The VM template built this metatable (see TemplateClass): point its closures at this VM's functions.
       orderedFunctions(typeName, fns).forEach(([fn, raw], i) => bridge.rebindFunction(fromTemplate.fnIds[i]!, fn, raw));
@@ -143,9 +162,12 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
     ] as const;
     let mt: LuaValue;
     let holderRef: LuaRef | undefined;
+    let listHolderRef: LuaRef | undefined;
     try {
-      const cached = spec.cached?.length ? Object.fromEntries(spec.cached.map((n) => [n, true])) : undefined;
+      const cached = nameSet(members.cached);
+      const lists = nameSet(members.keptLists);
       holderRef = cached ? bridge.valueCacheHolder() : undefined;
+      listHolderRef = lists ? bridge.keptListHolder() : undefined;
       [mt] = bridge.callHelper("make_class", [
         typeName,
         ...tables,
@@ -156,10 +178,14 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
         le,
         cached,
         holderRef,
+        nameSet(members.constant),
+        lists,
+        listHolderRef,
       ]);
     } finally {
       for (const t of tables) t.release();
       holderRef?.release();
+      listHolderRef?.release();
     }
     if (!(mt instanceof LuaRef)) throw new Error("make_class did not return a table");
     // Add __gc (frees the JS side when Lua collects the userdata).
@@ -173,6 +199,16 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
   };
   holder.cls = new HostClass<T>(typeName, build, equals);
   return holder.cls;
+}
+
+/** `{ [name] = true }` of `names` for `make_class`, or undefined when there are none. */
+function nameSet(names: readonly string[] | undefined): Record<string, true> | undefined {
+  return names?.length ? Object.fromEntries(names.map((n) => [n, true] as const)) : undefined;
+}
+
+/** Whether Lua keeps values of the class (cached, constant or kept lists): such classes are not templated. */
+function keepsValues<T extends object>(spec: HostClassSpec<T>): boolean {
+  return Boolean(spec.cached?.length || spec.constant?.length || spec.keptLists?.length);
 }
 
 /**
@@ -211,7 +247,7 @@ export interface TemplateClass {
  */
 export function hostClassShape<T extends object>(spec: HostClassSpec<T>): string {
   // Names are joined with NUL and sections marked with \u0001, which no member name holds.
-  let shape = `${spec.typeName}\u0001${spec.tostring ? "t" : ""}${spec.equals ? "e" : ""}${spec.compare ? "c" : ""}${spec.cached?.length ? "k" : ""}\u0001`;
+  let shape = `${spec.typeName}\u0001${spec.tostring ? "t" : ""}${spec.equals ? "e" : ""}${spec.compare ? "c" : ""}${spec.cached?.length ? "k" : ""}${spec.constant?.length ? "K" : ""}${spec.keptLists?.length ? "L" : ""}\u0001`;
   for (const n of Object.keys(spec.methods ?? {})) shape += `\0${n}`;
   shape += "\u0001";
   const props = spec.properties ?? {};
@@ -244,12 +280,12 @@ function unboundMember(typeName: string): never {
 /**
  * Builds the metatable of `spec`'s class in a VM template (its members
  * placeholders that raise until a VM binds them) and returns what a VM
- * needs to take it. Classes with `cached` properties are not templated.
+ * needs to take it. Classes with `cached`, `constant` or `keptLists` properties are not templated.
  *
  * @internal for `createLuaVm`'s template.
  */
 export function buildTemplateClass(bridge: LuaBridge, spec: HostClassSpec<object>): TemplateClass {
-  if (spec.cached?.length) throw new Error(`Lua VM template: class ${spec.typeName} has cached properties; it cannot be templated`);
+  if (keepsValues(spec)) throw new Error(`Lua VM template: class ${spec.typeName} has cached, constant or kept-list properties; it cannot be templated`);
   const unbound = (): never => unboundMember(spec.typeName);
   const placeholder: HostClassSpec<object> = {
     typeName: spec.typeName,

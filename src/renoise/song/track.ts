@@ -299,7 +299,7 @@ defineModel(Track, {
           }),
         ),
     },
-    devices: { type: "table", readonly: true, get: (t) => t._devices.items },
+    devices: { type: "table", readonly: true, luaKeep: "layout", get: (t) => t._devices.items },
     devices_observable: { type: "object", readonly: true, get: (t) => t._devices },
   },
   methods: [
