@@ -822,51 +822,47 @@ export class LuaBridge {
     c._lua_settop(L, -2);
   }
 
-  private keptListsKey = 0n;
+  private keptStoreKey = 0n;
 
   /**
-   * The `{ [1] = store, [2] = weak-key metatable }` holder of the lists Lua
-   * keeps (HostClassSpec.keptLists; created on first use). The store has
-   * weak keys: an object's kept lists go when Lua drops the object.
+   * The store of values Lua keeps per object (HostClassSpec.constant and
+   * keptLists): a table with weak keys, created on first use.
    */
-  keptListHolder(): LuaRef {
+  keptStore(): LuaRef {
     const c = this.c;
     const L = this.current;
-    if (this.keptListsKey === 0n) {
-      if (!c._lua_checkstack(L, 6)) throw new RangeError("keptListHolder: Lua stack overflow");
-      c._lua_createtable(L, 2, 0); // h
-      c._lua_createtable(L, 0, 1); // h, w
+    if (this.keptStoreKey === 0n) {
+      if (!c._lua_checkstack(L, 4)) throw new RangeError("keptStore: Lua stack overflow");
+      c._lua_createtable(L, 0, 0); // s
+      c._lua_createtable(L, 0, 1); // s, w
       this.bytes.push(L, "__mode");
       this.bytes.push(L, "k");
-      c._lua_rawset(L, -3); // h, w
-      c._lua_rawseti(L, -2, 2n); // h
-      this.newKeptListStore(L, -1);
-      this.keptListsKey = BigInt(c._luaL_ref(L, REGISTRY));
+      c._lua_rawset(L, -3); // s, w
+      c._lua_setmetatable(L, -2); // s
+      this.keptStoreKey = BigInt(c._luaL_ref(L, REGISTRY));
     }
-    c._lua_rawgeti(L, REGISTRY, this.keptListsKey);
+    c._lua_rawgeti(L, REGISTRY, this.keptStoreKey);
     const ref = this.refAt(L, -1);
     c._lua_settop(L, -2);
     return ref;
   }
 
-  /** Empties the kept lists (a fresh store; no Lua code runs). */
-  flushKeptLists(): void {
-    if (this.keptListsKey === 0n || this.closedReason !== undefined) return;
+  /** Empties the store of {@link keptStore} in place (no Lua code runs). */
+  flushKept(): void {
+    if (this.keptStoreKey === 0n || this.closedReason !== undefined) return;
     const c = this.c;
     const L = this.current;
-    if (!c._lua_checkstack(L, 4)) throw new RangeError("flushKeptLists: Lua stack overflow");
-    c._lua_rawgeti(L, REGISTRY, this.keptListsKey);
-    this.newKeptListStore(L, -1);
+    if (!c._lua_checkstack(L, 5)) throw new RangeError("flushKept: Lua stack overflow");
+    c._lua_rawgeti(L, REGISTRY, this.keptStoreKey); // s
+    c._lua_pushnil(L); // s, nil
+    while (c._lua_next(L, -2) !== 0) {
+      // s, k, v: clearing the field being traversed is allowed
+      c._lua_settop(L, -2); // s, k
+      c._lua_pushvalue(L, -1); // s, k, k
+      c._lua_pushnil(L); // s, k, k, nil
+      c._lua_rawset(L, -4); // s, k
+    }
     c._lua_settop(L, -2);
-  }
-
-  /** Sets `h[1]` of the holder at `idx` (relative, below the top) to a fresh table with metatable `h[2]`. */
-  private newKeptListStore(L: LuaState, idx: number): void {
-    const c = this.c;
-    c._lua_createtable(L, 0, 0); // h .. s
-    c._lua_rawgeti(L, idx - 1, 2n); // h .. s, w
-    c._lua_setmetatable(L, -2); // h .. s
-    c._lua_rawseti(L, idx - 1, 1n); // h ..
   }
 
   /**

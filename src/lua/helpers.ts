@@ -6,7 +6,7 @@
  */
 export const BRIDGE_HELPERS_LUA = String.raw`
 local error, tostring, type, select, format = error, tostring, type, select, string.format
-local setmetatable, unpack = setmetatable, table.unpack
+local unpack = table.unpack
 local H = {}
 
 -- Abort flag the host raises once an entry exceeded its instruction limit;
@@ -29,42 +29,33 @@ local function keyname(k)
 end
 
 -- Builds the metatable of a host class (JS objects seen as userdata).
--- constants: names of properties whose value never changes for an object (kept
--- per userdata, weak keys); lists: names of sequence properties kept in
--- list_holder[1] (until the host empties it) and handed out as a fresh copy.
+-- kept: { [name] = 1 } for properties whose value Lua keeps per object, 2 for
+-- sequences it keeps and hands out as a fresh copy per read; kept_store: where
+-- (weak keys: kept_store[self][name]), emptied in place by the host.
 function H.make_class(type_name, methods, getters, setters, tostring_fn, same, info, lt, le, cached, holder,
-                      constants, lists, list_holder)
+                      kept, kept_store)
   local mt = { __name = type_name, __rsim_type = type_name, __rsim_info = info }
-  local const_store = constants ~= nil and setmetatable({}, { __mode = "k" }) or nil
   mt.__index = function(self, k)
+    if kept ~= nil then
+      local how = kept[k]
+      if how ~= nil then
+        local c = kept_store[self]
+        if c ~= nil then
+          local v = c[k]
+          if v ~= nil then
+            if how == 2 then return { unpack(v) } end
+            return v
+          end
+        end
+        local v = getters[k](self)
+        c = kept_store[self] -- read after the call: the host may have emptied the store meanwhile
+        if c == nil then c = {} kept_store[self] = c end
+        if how == 1 then c[k] = v elseif type(v) == "table" then c[k] = { unpack(v) } end
+        return v
+      end
+    end
     local m = methods[k]
     if m ~= nil then return m end
-    if lists ~= nil and lists[k] then
-      local c = list_holder[1][self]
-      if c ~= nil then
-        local v = c[k]
-        if v ~= nil then return { unpack(v) } end
-      end
-      local v = getters[k](self)
-      if type(v) == "table" then
-        local store = list_holder[1] -- read after the call: the host may have emptied it meanwhile
-        c = store[self]
-        if c == nil then c = {} store[self] = c end
-        c[k] = { unpack(v) }
-      end
-      return v
-    end
-    if constants ~= nil and constants[k] then
-      local c = const_store[self]
-      if c ~= nil then
-        local v = c[k]
-        if v ~= nil then return v end
-      end
-      local v = getters[k](self)
-      if c == nil then c = {} const_store[self] = c end
-      c[k] = v
-      return v
-    end
     if cached ~= nil and cached[k] then
       -- A value the host lets Lua keep until it empties holder[1] (see LuaVm.flushValueCache).
       local c = holder[1][self]

@@ -45,9 +45,10 @@ export interface HostClassSpec<T extends object> {
   cached?: readonly string[];
   /**
    * Properties whose value never changes for an object (a parameter's
-   * range, a device's name): Lua keeps each after its first read, for as
-   * long as the object's userdata lives, and reads it again without
-   * calling the host. Never for a value the host could change later.
+   * range, a device's name): Lua keeps each after its first read and reads
+   * it again without calling the host (until the host empties the store
+   * with `LuaBridge.flushKept()`, when it reads it once more). Never for a
+   * value the host could change later.
    */
   constant?: readonly string[];
   /**
@@ -55,9 +56,10 @@ export interface HostClassSpec<T extends object> {
    * items change only when the host says so: Lua keeps a copy of the first
    * table read per object and answers each later read with a fresh copy of
    * it (a new table each time, holding the same values), without calling
-   * the host, until the host calls `LuaVm.flushKeptLists()`. The host must
+   * the host, until the host calls `LuaBridge.flushKept()`. The host must
    * flush whenever such a list may have changed (see
-   * `LuaVm.setValueCacheCheck`).
+   * `LuaVm.setValueCacheCheck`). Values are kept per userdata with weak
+   * keys: what Lua kept for an object goes when Lua drops the object.
    */
   keptLists?: readonly string[];
   /** Lua `<` and `<=` between two userdata of this class: negative, 0 or positive. */
@@ -162,12 +164,12 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
     ] as const;
     let mt: LuaValue;
     let holderRef: LuaRef | undefined;
-    let listHolderRef: LuaRef | undefined;
+    let keptStoreRef: LuaRef | undefined;
     try {
-      const cached = nameSet(members.cached);
-      const lists = nameSet(members.keptLists);
+      const cached = spec.cached?.length ? Object.fromEntries(spec.cached.map((n) => [n, true])) : undefined;
       holderRef = cached ? bridge.valueCacheHolder() : undefined;
-      listHolderRef = lists ? bridge.keptListHolder() : undefined;
+      const kept = keptKinds(members);
+      keptStoreRef = kept ? bridge.keptStore() : undefined;
       [mt] = bridge.callHelper("make_class", [
         typeName,
         ...tables,
@@ -178,14 +180,13 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
         le,
         cached,
         holderRef,
-        nameSet(members.constant),
-        lists,
-        listHolderRef,
+        kept,
+        keptStoreRef,
       ]);
     } finally {
       for (const t of tables) t.release();
       holderRef?.release();
-      listHolderRef?.release();
+      keptStoreRef?.release();
     }
     if (!(mt instanceof LuaRef)) throw new Error("make_class did not return a table");
     // Add __gc (frees the JS side when Lua collects the userdata).
@@ -201,9 +202,13 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
   return holder.cls;
 }
 
-/** `{ [name] = true }` of `names` for `make_class`, or undefined when there are none. */
-function nameSet(names: readonly string[] | undefined): Record<string, true> | undefined {
-  return names?.length ? Object.fromEntries(names.map((n) => [n, true] as const)) : undefined;
+/** `make_class`'s `kept` argument: 1 for each constant property, 2 for each kept list; undefined when none. */
+function keptKinds<T extends object>(spec: HostClassSpec<T>): Record<string, 1 | 2> | undefined {
+  if (!spec.constant?.length && !spec.keptLists?.length) return undefined;
+  const kinds: Record<string, 1 | 2> = {};
+  for (const n of spec.constant ?? []) kinds[n] = 1;
+  for (const n of spec.keptLists ?? []) kinds[n] = 2;
+  return kinds;
 }
 
 /** Whether Lua keeps values of the class (cached, constant or kept lists): such classes are not templated. */

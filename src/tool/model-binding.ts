@@ -224,7 +224,7 @@ export function bindModels(vm: LuaVm, tables: LuaTables, now: () => number = () 
       }
     }
     if (listsDirty && layoutEpoch.n !== layoutAtFill) {
-      vm.bridge.flushKeptLists();
+      vm.bridge.flushKept();
       listsDirty = false;
     }
     if (listsFilled) {
