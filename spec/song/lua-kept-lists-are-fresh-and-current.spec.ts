@@ -75,6 +75,25 @@ describe("lists and constants Lua keeps stay fresh tables with current contents"
     tool.unload();
   });
 
+  it("answers object properties Lua keeps (transport, a track's mixer parameters) with each object's one userdata", async () => {
+    const sim = createSimulation();
+    const tool = await loadLuaTool(sim, { files: { "main.lua": TOOL } });
+    const [same, value] = tool.vm.run(`
+      local t = song.tracks[1]
+      local vol = t.prefx_volume
+      local same = rawequal(vol, t.prefx_volume) and rawequal(vol, t.devices[1]:parameter(2))
+        and rawequal(song.transport, song.transport) and rawequal(t.devices_observable, t.devices_observable)
+      vol.value = 0.5
+      return same, t.prefx_volume.value
+    `);
+    expect(same).toBe(true);
+    expect(value).toBe(0.5);
+    expect(sim.song.tracks[0]!.prefx_volume.value).toBe(0.5);
+    sim.song.tracks[0]!.prefx_volume.value = 0.25;
+    expect(tool.vm.run("return song.tracks[1].prefx_volume.value")).toEqual([0.25]);
+    tool.unload();
+  });
+
   it("keeps the userdata of a kept list's items no longer than until a layout change", async () => {
     const sim = createSimulation();
     const tool = await loadLuaTool(sim, { files: { "main.lua": TOOL } });

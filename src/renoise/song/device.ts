@@ -112,7 +112,7 @@ defineModel(AudioDevice, {
         if (read.active !== undefined && !(d.isMixer && !read.active)) d.is_active = read.active;
       },
     },
-    is_active_parameter: { type: "object", readonly: true, get: (d) => d.is_active_parameter },
+    is_active_parameter: { type: "object", readonly: true, luaKeep: "constant", get: (d) => d.is_active_parameter },
     parameters: { type: "table", readonly: true, luaKeep: "layout", get: (d) => d.parameters },
     external_editor_available: { type: "boolean", readonly: true, get: () => false },
     external_editor_visible: {

@@ -279,8 +279,8 @@ const countTracks = (s: Song, type: number): number => s._tracks.items.filter((t
 defineModel(Song, {
   typeName: "Song",
   props: {
-    transport: { type: "object", readonly: true, get: (s) => s.transport },
-    sequencer: { type: "object", readonly: true, get: (s) => s.sequencer },
+    transport: { type: "object", readonly: true, luaKeep: "constant", get: (s) => s.transport },
+    sequencer: { type: "object", readonly: true, luaKeep: "constant", get: (s) => s.sequencer },
     name: { type: "string", observable: true },
     artist: { type: "string", observable: true },
     comments: {
@@ -301,9 +301,9 @@ defineModel(Song, {
     instruments: { type: "table", readonly: true, get: (s) => s._instruments.items },
     sequencer_track_count: { type: "integer", readonly: true, get: (s) => sequencerTrackCount(s) },
     send_track_count: { type: "integer", readonly: true, get: (s) => countTracks(s, TRACK_TYPE.SEND) },
-    tracks_observable: { type: "object", readonly: true, get: (s) => s._tracks },
-    patterns_observable: { type: "object", readonly: true, get: (s) => s._patterns },
-    instruments_observable: { type: "object", readonly: true, get: (s) => s._instruments },
+    tracks_observable: { type: "object", readonly: true, luaKeep: "constant", get: (s) => s._tracks },
+    patterns_observable: { type: "object", readonly: true, luaKeep: "constant", get: (s) => s._patterns },
+    instruments_observable: { type: "object", readonly: true, luaKeep: "constant", get: (s) => s._instruments },
     ...SongSelection.props,
     ...TRACK_SELECTION_PROPS,
     ...PATTERN_SONG_PROPS,
