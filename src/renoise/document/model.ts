@@ -69,8 +69,9 @@ export interface PropDef<T = any> {
   luaCache?: boolean;
   /**
    * What Lua may keep of this property, read once, without asking again:
-   * - `"constant"`: the value, for the object's lifetime: only for values
-   *   that can never change (a parameter's `value_min`, a device's `name`);
+   * - `"constant"`: the value (read again at most after a layout change):
+   *   only for values that can never change for the object (a parameter's
+   *   `value_min`, a device's `name`, the song's `transport`);
    * - `"layout"`: a list (copied: each read still gives Lua a new table)
    *   until any list's layout changes ({@link layoutEpoch}): only for lists
    *   that change through `ObservableList`'s insert/remove/swap (or never).
