@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createLuaVm } from "../../src/lua/index.js";
+import { flushKept } from "../../src/lua/kept-store.js";
 
 // HostClassSpec.constant and keptLists: Lua asks the host once per object,
 // then answers from what it kept (a kept list as a new table per read) until
-// the host empties the store with LuaBridge.flushKept().
+// the host empties the store with flushKept(bridge).
 class Box {
   reads = 0;
   constructor(
@@ -36,7 +37,7 @@ describe("host class properties Lua keeps (constant values, kept lists)", () => 
     expect(box.reads).toBe(4); // size and items once each, `other` (not kept) twice
     box.items.push(vm.wrap(new Box(2, []), cls));
     expect(vm.run("return #box.items")).toEqual([1]); // kept until the host says otherwise
-    vm.bridge.flushKept();
+    flushKept(vm.bridge);
     expect(vm.run("return #box.items, box.size")).toEqual([2, 3]);
     expect(box.reads).toBe(6);
     expect(() => vm.run("box.size = 1")).toThrow(/property 'size' of an object of type 'Box' is read-only/);

@@ -822,49 +822,6 @@ export class LuaBridge {
     c._lua_settop(L, -2);
   }
 
-  private keptStoreKey = 0n;
-
-  /**
-   * The store of values Lua keeps per object (HostClassSpec.constant and
-   * keptLists): a table with weak keys, created on first use.
-   */
-  keptStore(): LuaRef {
-    const c = this.c;
-    const L = this.current;
-    if (this.keptStoreKey === 0n) {
-      if (!c._lua_checkstack(L, 4)) throw new RangeError("keptStore: Lua stack overflow");
-      c._lua_createtable(L, 0, 0); // s
-      c._lua_createtable(L, 0, 1); // s, w
-      this.bytes.push(L, "__mode");
-      this.bytes.push(L, "k");
-      c._lua_rawset(L, -3); // s, w
-      c._lua_setmetatable(L, -2); // s
-      this.keptStoreKey = BigInt(c._luaL_ref(L, REGISTRY));
-    }
-    c._lua_rawgeti(L, REGISTRY, this.keptStoreKey);
-    const ref = this.refAt(L, -1);
-    c._lua_settop(L, -2);
-    return ref;
-  }
-
-  /** Empties the store of {@link keptStore} in place (no Lua code runs). */
-  flushKept(): void {
-    if (this.keptStoreKey === 0n || this.closedReason !== undefined) return;
-    const c = this.c;
-    const L = this.current;
-    if (!c._lua_checkstack(L, 5)) throw new RangeError("flushKept: Lua stack overflow");
-    c._lua_rawgeti(L, REGISTRY, this.keptStoreKey); // s
-    c._lua_pushnil(L); // s, nil
-    while (c._lua_next(L, -2) !== 0) {
-      // s, k, v: clearing the field being traversed is allowed
-      c._lua_settop(L, -2); // s, k
-      c._lua_pushvalue(L, -1); // s, k, k
-      c._lua_pushnil(L); // s, k, k, nil
-      c._lua_rawset(L, -4); // s, k
-    }
-    c._lua_settop(L, -2);
-  }
-
   /**
    * Gives the host class of objects not bound with {@link bindObject} (a whole
    * family of classes bound at once, e.g. a model's classes); undefined: none.

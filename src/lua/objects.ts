@@ -1,6 +1,7 @@
 import type { ByteString } from "../core/bytes.js";
 import type { HostClassSlot, LuaBridge, RawHostFunction } from "./bridge.js";
 import { LuaRaise } from "./errors.js";
+import { keptStore } from "./kept-store.js";
 import { LuaRef } from "./ref.js";
 import type { HostFunction, HostResult, LuaInput, LuaValue } from "./values.js";
 import { REGISTRY, T, type LuaState } from "./wasm.js";
@@ -47,7 +48,7 @@ export interface HostClassSpec<T extends object> {
    * Properties whose value never changes for an object (a parameter's
    * range, a device's name): Lua keeps each after its first read and reads
    * it again without calling the host (until the host empties the store
-   * with `LuaBridge.flushKept()`, when it reads it once more). Never for a
+   * with `flushKept(bridge)`, when it reads it once more). Never for a
    * value the host could change later.
    */
   constant?: readonly string[];
@@ -56,7 +57,7 @@ export interface HostClassSpec<T extends object> {
    * items change only when the host says so: Lua keeps a copy of the first
    * table read per object and answers each later read with a fresh copy of
    * it (a new table each time, holding the same values), without calling
-   * the host, until the host calls `LuaBridge.flushKept()`. The host must
+   * the host, until the host calls `flushKept(bridge)` (kept-store.ts). The host must
    * flush whenever such a list may have changed (see
    * `LuaVm.setValueCacheCheck`). Values are kept per userdata with weak
    * keys: what Lua kept for an object goes when Lua drops the object.
@@ -169,7 +170,7 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
       const cached = spec.cached?.length ? Object.fromEntries(spec.cached.map((n) => [n, true])) : undefined;
       holderRef = cached ? bridge.valueCacheHolder() : undefined;
       const kept = keptKinds(members);
-      keptStoreRef = kept ? bridge.keptStore() : undefined;
+      keptStoreRef = kept ? keptStore(bridge) : undefined;
       [mt] = bridge.callHelper("make_class", [
         typeName,
         ...tables,

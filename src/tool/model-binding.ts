@@ -1,4 +1,5 @@
 import { text, toText } from "../core/bytes.js";
+import { flushKept } from "../lua/kept-store.js";
 import { LuaRaise, LuaRef, type HostClass, type HostResult, type LuaInput, type LuaValue, type LuaVm } from "../lua/index.js";
 import { layoutEpoch, modelDefOf, modelEpoch, ModelObject, type ModelDef } from "../renoise/document/model.js";
 import { ObservableList } from "../renoise/document/observable-list.js";
@@ -224,7 +225,7 @@ export function bindModels(vm: LuaVm, tables: LuaTables, now: () => number = () 
       }
     }
     if (listsDirty && layoutEpoch.n !== layoutAtFill) {
-      vm.bridge.flushKept();
+      flushKept(vm.bridge);
       listsDirty = false;
     }
     if (listsFilled) {
