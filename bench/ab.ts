@@ -10,7 +10,7 @@
  * whichever it is (seen in every pair of #19's second round), so without
  * `--order` this starts two processes, A then B and B then A, and prints
  * both; judge a change on both lines. Workloads: echo, echo-off, churn, fuzz,
- * lua-fuzz, lua-message, param-kept, note-writes (see WORKLOADS).
+ * lua-fuzz, lua-message, param-kept, param-lookup, note-writes (see WORKLOADS).
  */
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
@@ -162,6 +162,9 @@ function write(n) for i = 1, n do columns[i % 64 + 1].note_value = i % 120 end e
 
 const KEPT = "local p = renoise.song():track(1).devices[1].parameters[1]\nlocal lo, span = p.value_min, p.value_max - p.value_min";
 
+const LOOKUP_SETUP = "local song = renoise.song()";
+const LOOKUP = "local p = song.tracks[1].devices[1].parameters[1]; p.value = p.value_min + (count % 100) / 100 * (p.value_max - p.value_min)";
+
 const WORKLOADS: Record<string, (t: Tree) => Run> = {
   echo: (t) => echo(t, true),
   "echo-off": (t) => echo(t, false),
@@ -170,6 +173,7 @@ const WORKLOADS: Record<string, (t: Tree) => Run> = {
   "lua-fuzz": luaFuzz,
   "lua-message": (t) => luaMessages(t, "", "local n = #message", true),
   "param-kept": (t) => luaMessages(t, KEPT, "p.value = lo + (count % 100) / 100 * span", false),
+  "param-lookup": (t) => luaMessages(t, LOOKUP_SETUP, LOOKUP, false),
   "note-writes": noteWrites,
 };
 

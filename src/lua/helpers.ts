@@ -6,6 +6,7 @@
  */
 export const BRIDGE_HELPERS_LUA = String.raw`
 local error, tostring, type, select, format = error, tostring, type, select, string.format
+local unpack = table.unpack
 local H = {}
 
 -- Abort flag the host raises once an entry exceeded its instruction limit;
@@ -28,9 +29,31 @@ local function keyname(k)
 end
 
 -- Builds the metatable of a host class (JS objects seen as userdata).
-function H.make_class(type_name, methods, getters, setters, tostring_fn, same, info, lt, le, cached, holder)
+-- kept: { [name] = 1 } for properties whose value Lua keeps per object, 2 for
+-- sequences it keeps and hands out as a fresh copy per read; kept_store: where
+-- (weak keys: kept_store[self][name]), emptied in place by the host.
+function H.make_class(type_name, methods, getters, setters, tostring_fn, same, info, lt, le, cached, holder,
+                      kept, kept_store)
   local mt = { __name = type_name, __rsim_type = type_name, __rsim_info = info }
   mt.__index = function(self, k)
+    if kept ~= nil then
+      local how = kept[k]
+      if how ~= nil then
+        local c = kept_store[self]
+        if c ~= nil then
+          local v = c[k]
+          if v ~= nil then
+            if how == 2 then return { unpack(v) } end
+            return v
+          end
+        end
+        local v = getters[k](self)
+        c = kept_store[self] -- read after the call: the host may have emptied the store meanwhile
+        if c == nil then c = {} kept_store[self] = c end
+        if how == 1 then c[k] = v elseif type(v) == "table" then c[k] = { unpack(v) } end
+        return v
+      end
+    end
     local m = methods[k]
     if m ~= nil then return m end
     if cached ~= nil and cached[k] then

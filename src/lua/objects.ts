@@ -1,6 +1,7 @@
 import type { ByteString } from "../core/bytes.js";
 import type { HostClassSlot, LuaBridge, RawHostFunction } from "./bridge.js";
 import { LuaRaise } from "./errors.js";
+import { keptStore } from "./kept-store.js";
 import { LuaRef } from "./ref.js";
 import type { HostFunction, HostResult, LuaInput, LuaValue } from "./values.js";
 import { REGISTRY, T, type LuaState } from "./wasm.js";
@@ -43,6 +44,25 @@ export interface HostClassSpec<T extends object> {
    * `LuaVm.setValueCacheCheck`).
    */
   cached?: readonly string[];
+  /**
+   * Properties whose value never changes for an object (a parameter's
+   * range, a device's name): Lua keeps each after its first read and reads
+   * it again without calling the host (until the host empties the store
+   * with `flushKept(bridge)`, when it reads it once more). Never for a
+   * value the host could change later.
+   */
+  constant?: readonly string[];
+  /**
+   * Sequence properties (a song's tracks, a device's parameters) whose
+   * items change only when the host says so: Lua keeps a copy of the first
+   * table read per object and answers each later read with a fresh copy of
+   * it (a new table each time, holding the same values), without calling
+   * the host, until the host calls `flushKept(bridge)` (kept-store.ts). The host must
+   * flush whenever such a list may have changed (see
+   * `LuaVm.setValueCacheCheck`). Values are kept per userdata with weak
+   * keys: what Lua kept for an object goes when Lua drops the object.
+   */
+  keptLists?: readonly string[];
   /** Lua `<` and `<=` between two userdata of this class: negative, 0 or positive. */
   compare?: (self: T, other: T) => number;
 }
@@ -121,6 +141,8 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
     tostring: spec.tostring,
     equals: spec.equals,
     cached: spec.cached,
+    constant: spec.constant,
+    keptLists: spec.keptLists,
     compare: spec.compare,
   };
 
@@ -128,7 +150,7 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
   // object of the class goes to Lua: most classes a binding defines never do.
   const build = (): number => {
     const fns = hostFunctions(members, selfOf, selfAt, equals);
-    const fromTemplate = members.cached?.length ? undefined : bridge.claimTemplateClass(typeName, hostClassShape(members));
+    const fromTemplate = keepsValues(members) ? undefined : bridge.claimTemplateClass(typeName, hostClassShape(members));
     if (fromTemplate !== undefined) {
       // The VM template built this metatable (see TemplateClass): point its closures at this VM's functions.
       orderedFunctions(typeName, fns).forEach(([fn, raw], i) => bridge.rebindFunction(fromTemplate.fnIds[i]!, fn, raw));
@@ -143,9 +165,12 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
     ] as const;
     let mt: LuaValue;
     let holderRef: LuaRef | undefined;
+    let keptStoreRef: LuaRef | undefined;
     try {
       const cached = spec.cached?.length ? Object.fromEntries(spec.cached.map((n) => [n, true])) : undefined;
       holderRef = cached ? bridge.valueCacheHolder() : undefined;
+      const kept = keptKinds(members);
+      keptStoreRef = kept ? keptStore(bridge) : undefined;
       [mt] = bridge.callHelper("make_class", [
         typeName,
         ...tables,
@@ -156,10 +181,13 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
         le,
         cached,
         holderRef,
+        kept,
+        keptStoreRef,
       ]);
     } finally {
       for (const t of tables) t.release();
       holderRef?.release();
+      keptStoreRef?.release();
     }
     if (!(mt instanceof LuaRef)) throw new Error("make_class did not return a table");
     // Add __gc (frees the JS side when Lua collects the userdata).
@@ -173,6 +201,20 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
   };
   holder.cls = new HostClass<T>(typeName, build, equals);
   return holder.cls;
+}
+
+/** `make_class`'s `kept` argument: 1 for each constant property, 2 for each kept list; undefined when none. */
+function keptKinds<T extends object>(spec: HostClassSpec<T>): Record<string, 1 | 2> | undefined {
+  if (!spec.constant?.length && !spec.keptLists?.length) return undefined;
+  const kinds: Record<string, 1 | 2> = {};
+  for (const n of spec.constant ?? []) kinds[n] = 1;
+  for (const n of spec.keptLists ?? []) kinds[n] = 2;
+  return kinds;
+}
+
+/** Whether Lua keeps values of the class (cached, constant or kept lists): such classes are not templated. */
+function keepsValues<T extends object>(spec: HostClassSpec<T>): boolean {
+  return Boolean(spec.cached?.length || spec.constant?.length || spec.keptLists?.length);
 }
 
 /**
@@ -211,7 +253,7 @@ export interface TemplateClass {
  */
 export function hostClassShape<T extends object>(spec: HostClassSpec<T>): string {
   // Names are joined with NUL and sections marked with \u0001, which no member name holds.
-  let shape = `${spec.typeName}\u0001${spec.tostring ? "t" : ""}${spec.equals ? "e" : ""}${spec.compare ? "c" : ""}${spec.cached?.length ? "k" : ""}\u0001`;
+  let shape = `${spec.typeName}\u0001${spec.tostring ? "t" : ""}${spec.equals ? "e" : ""}${spec.compare ? "c" : ""}${spec.cached?.length ? "k" : ""}${spec.constant?.length ? "K" : ""}${spec.keptLists?.length ? "L" : ""}\u0001`;
   for (const n of Object.keys(spec.methods ?? {})) shape += `\0${n}`;
   shape += "\u0001";
   const props = spec.properties ?? {};
@@ -244,12 +286,12 @@ function unboundMember(typeName: string): never {
 /**
  * Builds the metatable of `spec`'s class in a VM template (its members
  * placeholders that raise until a VM binds them) and returns what a VM
- * needs to take it. Classes with `cached` properties are not templated.
+ * needs to take it. Classes with `cached`, `constant` or `keptLists` properties are not templated.
  *
  * @internal for `createLuaVm`'s template.
  */
 export function buildTemplateClass(bridge: LuaBridge, spec: HostClassSpec<object>): TemplateClass {
-  if (spec.cached?.length) throw new Error(`Lua VM template: class ${spec.typeName} has cached properties; it cannot be templated`);
+  if (keepsValues(spec)) throw new Error(`Lua VM template: class ${spec.typeName} has cached, constant or kept-list properties; it cannot be templated`);
   const unbound = (): never => unboundMember(spec.typeName);
   const placeholder: HostClassSpec<object> = {
     typeName: spec.typeName,

@@ -1,6 +1,7 @@
 import { text, toText } from "../core/bytes.js";
+import { flushKept } from "../lua/kept-store.js";
 import { LuaRaise, LuaRef, type HostClass, type HostResult, type LuaInput, type LuaValue, type LuaVm } from "../lua/index.js";
-import { modelDefOf, modelEpoch, ModelObject, type ModelDef } from "../renoise/document/model.js";
+import { layoutEpoch, modelDefOf, modelEpoch, ModelObject, type ModelDef } from "../renoise/document/model.js";
 import { ObservableList } from "../renoise/document/observable-list.js";
 import { ObservableValue } from "../renoise/document/observable-value.js";
 import { Observable, ObservableBang, splitNotifier, type NotifierEntry } from "../renoise/document/observable.js";
@@ -206,6 +207,10 @@ export function bindModels(vm: LuaVm, tables: LuaTables, now: () => number = () 
   let filled = false;
   let epochAtFill = 0;
   let timeAtFill = 0;
+  // Lists Lua keeps (PropDef.luaKeep "layout"): valid while no list's layout changed.
+  let listsDirty = false;
+  let listsFilled = false;
+  let layoutAtFill = 0;
   vm.setValueCacheCheck(() => {
     if (dirty && (modelEpoch.n !== epochAtFill || now() !== timeAtFill)) {
       vm.flushValueCache();
@@ -219,6 +224,17 @@ export function bindModels(vm: LuaVm, tables: LuaTables, now: () => number = () 
         timeAtFill = now();
       }
     }
+    if (listsDirty && layoutEpoch.n !== layoutAtFill) {
+      flushKept(vm.bridge);
+      listsDirty = false;
+    }
+    if (listsFilled) {
+      listsFilled = false;
+      if (!listsDirty) {
+        listsDirty = true;
+        layoutAtFill = layoutEpoch.n;
+      }
+    }
   });
 
   function modelClass(def: ModelDef): HostClass<object> {
@@ -226,16 +242,25 @@ export function bindModels(vm: LuaVm, tables: LuaTables, now: () => number = () 
     if (cls) return cls;
     const properties: Record<string, { get?: (s: never) => LuaInput; set?: (s: never, v: LuaValue) => void }> = {};
     const cached: string[] = [];
+    const constant: string[] = [];
+    const keptLists: string[] = [];
     for (const [name, p] of Object.entries(def.props)) {
       if (p.tsOnly) continue;
       if (p.luaCache) cached.push(name);
+      if (p.luaKeep === "constant") constant.push(name);
+      if (p.luaKeep === "layout") keptLists.push(name);
       properties[name] = {
         get: p.luaCache
           ? (self: Record<string, unknown>) => {
               filled = true;
               return out(self[name]);
             }
-          : (self: Record<string, unknown>) => out(self[name]),
+          : p.luaKeep === "layout"
+            ? (self: Record<string, unknown>) => {
+                listsFilled = true;
+                return out(self[name]);
+              }
+            : (self: Record<string, unknown>) => out(self[name]),
         ...(p.readonly
           ? {}
           : {
@@ -271,6 +296,8 @@ export function bindModels(vm: LuaVm, tables: LuaTables, now: () => number = () 
       properties,
       methods,
       ...(cached.length ? { cached } : {}),
+      ...(constant.length ? { constant } : {}),
+      ...(keptLists.length ? { keptLists } : {}),
       ...(tostring ? { tostring: (s: object) => text(tostring(s)) } : {}),
       ...(equals ? { equals } : {}),
       ...(compare ? { compare } : {}),

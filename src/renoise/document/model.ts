@@ -67,6 +67,16 @@ export interface PropDef<T = any> {
    * Only for values that change through the model's own setters and calls.
    */
   luaCache?: boolean;
+  /**
+   * What Lua may keep of this property, read once, without asking again:
+   * - `"constant"`: the value (read again at most after a layout change):
+   *   only for values that can never change for the object (a parameter's
+   *   `value_min`, a device's `name`, the song's `transport`);
+   * - `"layout"`: a list (copied: each read still gives Lua a new table)
+   *   until any list's layout changes ({@link layoutEpoch}): only for lists
+   *   that change through `ObservableList`'s insert/remove/swap (or never).
+   */
+  luaKeep?: "constant" | "layout";
 }
 
 /** A model class's definition, read by the Lua binding. */
@@ -98,6 +108,13 @@ const DEF = Symbol.for("renoise-sim.modelDef");
  * flush them when it moved.
  */
 export const modelEpoch = { n: 0 };
+
+/**
+ * Counts layout changes of any `ObservableList` (an item inserted,
+ * removed or swapped): Lua bindings that keep lists (PropDef.luaKeep
+ * "layout") flush them when it moved.
+ */
+export const layoutEpoch = { n: 0 };
 
 /** The definition of a model object's class, if it has one. */
 export function modelDefOf(obj: object): ModelDef | undefined {

@@ -1,4 +1,4 @@
-import { modelEpoch } from "./model.js";
+import { layoutEpoch, modelEpoch } from "./model.js";
 import { Observable } from "./observable.js";
 
 /** What a list notifier receives, as Renoise sends it. */
@@ -35,6 +35,7 @@ export class ObservableList<T> extends Observable {
   insertAt(index: number, item: T): void {
     this.items.splice(index - 1, 0, item);
     modelEpoch.n++;
+    layoutEpoch.n++;
     this.notify({ type: "insert", index });
   }
 
@@ -42,6 +43,7 @@ export class ObservableList<T> extends Observable {
   removeAt(index: number): T {
     const [item] = this.items.splice(index - 1, 1);
     modelEpoch.n++;
+    layoutEpoch.n++;
     this.notify({ type: "remove", index });
     return item!;
   }
@@ -52,6 +54,7 @@ export class ObservableList<T> extends Observable {
     this.items[index1 - 1] = this.items[index2 - 1]!;
     this.items[index2 - 1] = a;
     modelEpoch.n++;
+    layoutEpoch.n++;
     this.notify({ type: "swap", index1, index2 });
   }
 }

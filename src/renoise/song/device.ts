@@ -75,9 +75,9 @@ export class AudioDevice extends ModelObject {
 defineModel(AudioDevice, {
   typeName: "AudioDevice",
   props: {
-    name: { type: "string", readonly: true, get: (d) => d.spec.name },
-    short_name: { type: "string", readonly: true, get: (d) => d.spec.short_name },
-    device_path: { type: "string", readonly: true, get: (d) => d.spec.path },
+    name: { type: "string", readonly: true, luaKeep: "constant", get: (d) => d.spec.name },
+    short_name: { type: "string", readonly: true, luaKeep: "constant", get: (d) => d.spec.short_name },
+    device_path: { type: "string", readonly: true, luaKeep: "constant", get: (d) => d.spec.path },
     display_name: { type: "string", observable: true },
     is_active: {
       type: "boolean",
@@ -112,8 +112,8 @@ defineModel(AudioDevice, {
         if (read.active !== undefined && !(d.isMixer && !read.active)) d.is_active = read.active;
       },
     },
-    is_active_parameter: { type: "object", readonly: true, get: (d) => d.is_active_parameter },
-    parameters: { type: "table", readonly: true, get: (d) => d.parameters },
+    is_active_parameter: { type: "object", readonly: true, luaKeep: "constant", get: (d) => d.is_active_parameter },
+    parameters: { type: "table", readonly: true, luaKeep: "layout", get: (d) => d.parameters },
     external_editor_available: { type: "boolean", readonly: true, get: () => false },
     external_editor_visible: {
       type: "boolean",
