@@ -76,3 +76,35 @@ export function serverProto(label: string): "tcp" | "udp" {
 export function at(e: TraceEvent): string {
   return `#${e.seq} @${e.t}ms`;
 }
+
+/**
+ * A map keyed by "port|peer endpoint" (what the invariants match
+ * connections by, as {@link CallbackView.key} writes it) without making
+ * that text per event: by port, then by peer. The port of each label or
+ * endpoint is taken once per distinct text (a trace repeats the same few).
+ */
+export class PortPeerMap<V> {
+  private readonly byPort = new Map<string, Map<string, V>>();
+  private readonly ports = new Map<string, string>();
+
+  /** The port of an endpoint or server label, as {@link portOf} reads it. */
+  port(endpointOrLabel: string): string {
+    let p = this.ports.get(endpointOrLabel);
+    if (p === undefined) this.ports.set(endpointOrLabel, (p = portOf(endpointOrLabel)));
+    return p;
+  }
+
+  get(port: string, peer: string): V | undefined {
+    return this.byPort.get(port)?.get(peer);
+  }
+
+  set(port: string, peer: string, v: V): void {
+    let m = this.byPort.get(port);
+    if (!m) this.byPort.set(port, (m = new Map<string, V>()));
+    m.set(peer, v);
+  }
+
+  delete(port: string, peer: string): void {
+    this.byPort.get(port)?.delete(peer);
+  }
+}
