@@ -24,7 +24,7 @@ interface Checked {
   readonly count: number;
   readonly events: readonly TraceEvent[];
   /** Per event, the index of its kind in {@link CHECKED_KINDS}. */
-  readonly kinds: Uint8Array;
+  readonly kinds: readonly number[];
 }
 
 /**
@@ -42,8 +42,8 @@ function checked(sim: Simulation): Checked {
   const trace = sim.trace;
   if (lastSim === sim && last !== undefined && last.count === trace.count) return last;
   const events = trace.eventsOf(CHECKED_KINDS);
-  const kinds = new Uint8Array(events.length);
-  for (let i = 0; i < events.length; i++) kinds[i] = KIND_INDEX.get(events[i]!.kind)!;
+  const kinds: number[] = [];
+  for (let i = 0; i < events.length; i++) kinds.push(KIND_INDEX.get(events[i]!.kind)!);
   lastSim = sim;
   last = { count: trace.count, events, kinds };
   return last;
