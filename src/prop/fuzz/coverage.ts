@@ -38,6 +38,9 @@ const PACKET_FAULTS: Record<string, string> = {
 /** The trace event kinds {@link CoverageTally.add} reads: it may be given only these. */
 export const COVERAGE_KINDS: readonly string[] = Object.freeze(["callback", "server.create", "fault", "drop", ...Object.keys(PACKET_FAULTS)]);
 
+/** {@link PACKET_FAULTS} as a Map: `kind in PACKET_FAULTS` for every other kind walked the prototype chain. */
+const PACKET_FAULT_OF: ReadonlyMap<string, string> = new Map(Object.entries(PACKET_FAULTS));
+
 /** Drop reasons that are the world working as it should, not an injected fault. */
 const NOT_FAULTS = new Set(["no listener", "connection closed by receiver", "connection reset"]);
 
@@ -61,8 +64,8 @@ export class CoverageTally {
     let reached = false;
     for (const e of run.events) {
       if (e.kind === "callback" && e.host === toolHost) {
-        const cb = String(e.callback) as keyof typeof this.callbacks;
-        if (cb in this.callbacks) this.callbacks[cb]++;
+        const cb = String(e.callback);
+        if (cb === "socket_accepted" || cb === "socket_message" || cb === "socket_error") this.callbacks[cb]++;
         reached = true;
         if (cb === "socket_message" && typeof e.bytes === "number") this.bytes += e.bytes;
       } else if (e.kind === "server.create" && e.host === toolHost) {
@@ -73,8 +76,9 @@ export class CoverageTally {
         // Drops that follow from how the world is (nobody listens, a closed end) are not faults.
         if (!NOT_FAULTS.has(String(e.reason))) this.bump(this.faults, "drop");
         this.note(`packets dropped: ${String(e.reason)}`);
-      } else if (e.kind in PACKET_FAULTS) {
-        this.bump(this.faults, PACKET_FAULTS[e.kind]!);
+      } else {
+        const fault = PACKET_FAULT_OF.get(e.kind);
+        if (fault !== undefined) this.bump(this.faults, fault);
       }
     }
     for (const c of run.calls) {

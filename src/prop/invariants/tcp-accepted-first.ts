@@ -1,5 +1,5 @@
 import type { Invariant } from "./types.js";
-import { at, callbackView, portOf, serverProto } from "./trace-view.js";
+import { at, PortPeerMap, serverProto } from "./trace-view.js";
 
 /** R17: `socket_accepted` runs once per TCP connection, before any `socket_message` of it. */
 export const tcpAcceptedFirst: Invariant = {
@@ -9,27 +9,32 @@ export const tcpAcceptedFirst: Invariant = {
   kinds: ["tcp.accept", "callback"],
   check({ events }) {
     const out: string[] = [];
-    const waiting = new Map<string, number>(); // accepted by the network, callback not yet run
-    const accepted = new Set<string>();
+    // By "port|peer": accepted by the network and callback not yet run; accepted by a callback.
+    const waiting = new PortPeerMap<number>();
+    const accepted = new PortPeerMap<true>();
     for (const e of events) {
       if (e.kind === "tcp.accept") {
-        const key = `${portOf(String(e.to))}|${String(e.from)}`;
-        waiting.set(key, (waiting.get(key) ?? 0) + 1);
-        accepted.delete(key);
+        const port = waiting.port(String(e.to));
+        const from = String(e.from);
+        waiting.set(port, from, (waiting.get(port, from) ?? 0) + 1);
+        accepted.delete(port, from);
         continue;
       }
-      // Only callback events have views: skip the lookup for the others.
       if (e.kind !== "callback") continue;
-      const c = callbackView(e);
-      if (!c || serverProto(c.server) !== "tcp") continue;
-      const key = c.key;
-      if (c.callback === "socket_accepted") {
-        const n = waiting.get(key) ?? 0;
-        if (n === 0) out.push(`${at(e)} socket_accepted for ${c.peer} on ${c.server} without a new connection`);
-        else waiting.set(key, n - 1);
-        accepted.add(key);
-      } else if (c.callback === "socket_message" && !accepted.has(key)) {
-        out.push(`${at(e)} socket_message from ${c.peer} on ${c.server} before its socket_accepted`);
+      // What callbackView(e) reads (server, callback, peer, key), without making the view.
+      const server = String(e.server);
+      if (serverProto(server) !== "tcp") continue;
+      const callback = String(e.callback);
+      if (callback !== "socket_accepted" && callback !== "socket_message") continue;
+      const peer = typeof e.peer === "string" ? e.peer : "";
+      const port = waiting.port(server);
+      if (callback === "socket_accepted") {
+        const n = waiting.get(port, peer) ?? 0;
+        if (n === 0) out.push(`${at(e)} socket_accepted for ${peer} on ${server} without a new connection`);
+        else waiting.set(port, peer, n - 1);
+        accepted.set(port, peer, true);
+      } else if (accepted.get(port, peer) === undefined) {
+        out.push(`${at(e)} socket_message from ${peer} on ${server} before its socket_accepted`);
       }
     }
     return out;

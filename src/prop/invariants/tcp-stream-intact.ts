@@ -1,11 +1,12 @@
 import type { TraceEvent } from "../../core/trace.js";
-import { escapeBytes } from "../../core/bytes.js";
+import { escapeBytes, unescapeBytes } from "../../core/bytes.js";
 import type { Invariant } from "./types.js";
-import { at, callbackView, payloadCut, payloadOf, portOf, serverProto } from "./trace-view.js";
+import { at, payloadCut, PortPeerMap, serverProto } from "./trace-view.js";
 
 interface Conn {
   conn: number;
   client: string;
+  /** The bytes sent and delivered, as the trace writes them (escaped: see {@link escapedOf}). */
   sent: string;
   delivered: string;
   /** Delivery may legitimately stop early (tool closed it, server stopped, data dropped). */
@@ -14,8 +15,23 @@ interface Conn {
   first: TraceEvent;
 }
 
-function show(s: string): string {
+/** Bytes as a violation message shows them, from their trace text. */
+function show(escaped: string): string {
+  const s = unescapeBytes(escaped);
   return `"${escapeBytes(s, 60)}" (${s.length} B)`;
+}
+
+/**
+ * An event's payload as the trace writes it (escapeBytes, not cut): the
+ * bytes are compared in that form, without decoding each payload.
+ * escapeBytes writes each byte on its own as a code no other byte's code
+ * begins with (a printable character other than `\\` and `"`, `\\` plus
+ * one of `\\ n r t 0 "`, or `\\x` plus two hex digits), so the text of
+ * concatenated bytes is the concatenated texts, and one text is equal to, or
+ * a prefix of, another exactly when the bytes are.
+ */
+function escapedOf(e: TraceEvent): string {
+  return typeof e.data === "string" ? e.data : "";
 }
 
 /**
@@ -34,7 +50,7 @@ export const tcpStreamIntact: Invariant = {
   check({ events, faulted, settled }) {
     if (faulted) return [];
     const conns = new Map<number, Conn>();
-    const current = new Map<string, Conn>(); // "port|client endpoint" -> connection being served
+    const current = new PortPeerMap<Conn>(); // "port|client endpoint" -> connection being served
     const running = new Map<string, boolean>();
     for (const e of events) {
       switch (e.kind) {
@@ -51,14 +67,14 @@ export const tcpStreamIntact: Invariant = {
           break;
         case "tcp.accept": {
           const c = conns.get(Number(e.conn));
-          if (c) current.set(`${portOf(String(e.to))}|${c.client}`, c);
+          if (c) current.set(current.port(String(e.to)), c.client, c);
           break;
         }
         case "tcp.send": {
           const c = conns.get(Number(e.conn));
           if (!c || e.from !== c.client) break;
           if (payloadCut(e)) c.uncheckable = true;
-          c.sent += payloadOf(e) ?? "";
+          c.sent += escapedOf(e);
           break;
         }
         case "tcp.close":
@@ -80,12 +96,14 @@ export const tcpStreamIntact: Invariant = {
           running.set(String(e.server), e.kind === "server.run");
           break;
         case "callback": {
-          const v = callbackView(e);
-          if (v.callback !== "socket_message" || serverProto(v.server) !== "tcp") break;
-          const c = current.get(v.key);
+          // What callbackView(e) reads (server, callback, peer, key), without making the view.
+          if (String(e.callback) !== "socket_message") break;
+          const server = String(e.server);
+          if (serverProto(server) !== "tcp") break;
+          const c = current.get(current.port(server), typeof e.peer === "string" ? e.peer : "");
           if (!c) break;
           if (payloadCut(e)) c.uncheckable = true;
-          c.delivered += v.data ?? "";
+          c.delivered += escapedOf(e);
           break;
         }
       }

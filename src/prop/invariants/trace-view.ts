@@ -76,3 +76,59 @@ export function serverProto(label: string): "tcp" | "udp" {
 export function at(e: TraceEvent): string {
   return `#${e.seq} @${e.t}ms`;
 }
+
+/** One entry of a {@link PortPeerMap}: a port's value, and the next port of the same peer. */
+interface PortEntry<V> {
+  readonly port: string;
+  v: V;
+  next: PortEntry<V> | undefined;
+}
+
+/**
+ * A map keyed by "port|peer endpoint" (what the invariants match
+ * connections by, as {@link CallbackView.key} writes it) without making
+ * that text per event: by peer (the trace's shared endpoint texts), then
+ * through the few ports that peer reached.
+ */
+export class PortPeerMap<V> {
+  private readonly byPeer = new Map<string, PortEntry<V>>();
+  /** The last text {@link port} read, and its port (a trace repeats the same few texts). */
+  private lastText: string | undefined;
+  private lastPort = "";
+
+  /** The port of an endpoint or server label, as {@link portOf} reads it. */
+  port(endpointOrLabel: string): string {
+    if (endpointOrLabel !== this.lastText) {
+      this.lastText = endpointOrLabel;
+      this.lastPort = portOf(endpointOrLabel);
+    }
+    return this.lastPort;
+  }
+
+  get(port: string, peer: string): V | undefined {
+    for (let e = this.byPeer.get(peer); e !== undefined; e = e.next) if (e.port === port) return e.v;
+    return undefined;
+  }
+
+  set(port: string, peer: string, v: V): void {
+    const head = this.byPeer.get(peer);
+    for (let e = head; e !== undefined; e = e.next) {
+      if (e.port === port) {
+        e.v = v;
+        return;
+      }
+    }
+    this.byPeer.set(peer, { port, v, next: head });
+  }
+
+  delete(port: string, peer: string): void {
+    let prev: PortEntry<V> | undefined;
+    for (let e = this.byPeer.get(peer); e !== undefined; prev = e, e = e.next) {
+      if (e.port !== port) continue;
+      if (prev) prev.next = e.next;
+      else if (e.next) this.byPeer.set(peer, e.next);
+      else this.byPeer.delete(peer);
+      return;
+    }
+  }
+}

@@ -15,12 +15,16 @@ export const CHECKED_KINDS: ReadonlySet<string> = new Set([
   "callback.error",
 ]);
 
-/** The events of {@link CHECKED_KINDS} of a trace, with their kinds in a list of their own. */
+/** Each kind of {@link CHECKED_KINDS} by its index (a byte: there are far fewer than 256). */
+const KIND_INDEX: ReadonlyMap<string, number> = new Map([...CHECKED_KINDS].map((k, i) => [k, i]));
+
+/** The events of {@link CHECKED_KINDS} of a trace, with each one's kind index in a list of their own. */
 interface Checked {
   /** The trace's event count when they were selected. */
   readonly count: number;
   readonly events: readonly TraceEvent[];
-  readonly kinds: readonly string[];
+  /** Per event, the index of its kind in {@link CHECKED_KINDS}. */
+  readonly kinds: readonly number[];
 }
 
 /**
@@ -38,7 +42,8 @@ function checked(sim: Simulation): Checked {
   const trace = sim.trace;
   if (lastSim === sim && last !== undefined && last.count === trace.count) return last;
   const events = trace.eventsOf(CHECKED_KINDS);
-  const kinds = events.map((e) => e.kind);
+  const kinds: number[] = [];
+  for (let i = 0; i < events.length; i++) kinds.push(KIND_INDEX.get(events[i]!.kind)!);
   lastSim = sim;
   last = { count: trace.count, events, kinds };
   return last;
@@ -60,8 +65,21 @@ export function checkedEvents(sim: Simulation): readonly TraceEvent[] {
   return checked(sim).events;
 }
 
-/** The kinds an invariant declares, as a set (made once per invariant). */
-const kindSets = new WeakMap<Invariant, ReadonlySet<string>>();
+/** The kinds an invariant declares, as a table by kind index of {@link CHECKED_KINDS} (made once per invariant). */
+const kindTables = new WeakMap<Invariant, Uint8Array>();
+
+function kindTable(inv: Invariant): Uint8Array {
+  let table = kindTables.get(inv);
+  if (!table) {
+    table = new Uint8Array(KIND_INDEX.size);
+    for (const k of inv.kinds ?? []) {
+      const i = KIND_INDEX.get(k);
+      if (i !== undefined) table[i] = 1;
+    }
+    kindTables.set(inv, table);
+  }
+  return table;
+}
 
 /**
  * The events of the kinds `inv` declares (it must declare them, all among
@@ -70,12 +88,12 @@ const kindSets = new WeakMap<Invariant, ReadonlySet<string>>();
  * trace (reading `kind` from events of many shapes was most of a check's cost).
  */
 export function checkedEventsFor(sim: Simulation, inv: Invariant): readonly TraceEvent[] {
-  let set = kindSets.get(inv);
-  if (!set) kindSets.set(inv, (set = new Set(inv.kinds)));
   const out: TraceEvent[] = [];
-  if (set.size === 0) return out;
+  if (!inv.kinds || inv.kinds.length === 0) return out;
+  const table = kindTable(inv);
   const { events, kinds } = checked(sim);
-  for (let i = 0; i < kinds.length; i++) if (set.has(kinds[i]!)) out.push(events[i]!);
+  // Each event's kind was looked up once, in checked(): here a table read per event, not a string hash.
+  for (let i = 0; i < kinds.length; i++) if (table[kinds[i]!] === 1) out.push(events[i]!);
   return out;
 }
 

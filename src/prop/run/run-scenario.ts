@@ -82,9 +82,6 @@ export interface FuzzScenarioRun<T> {
   readonly song: Song;
 }
 
-/** A placeholder for a field {@link withRunGetters} turns into a getter (it keeps the field's place in the key order). */
-const NOT_READ = undefined as unknown;
-
 /**
  * The getters of a run's `events` and `song`, shared by every run: they read
  * `this.sim`. An object literal's `get events() { return sim.events }` makes
@@ -110,11 +107,18 @@ const SONG_GETTER: PropertyDescriptor = {
   configurable: true,
 };
 
-/** Turns a run's `events` and `song` fields into the shared getters above (in place; the key order stays). */
-export function withRunGetters<R extends { readonly sim: Simulation; events: unknown; song: unknown }>(run: R): R {
-  // Two defineProperty calls: ~20 % cheaper than one defineProperties with a map of both.
+/**
+ * Adds `events` as the shared getter above, where the next key goes: adding a
+ * getter as a new key costs less than half of turning a placeholder field into
+ * one (which reconfigures the object's hidden class), and a run is made every scenario.
+ */
+export function addEventsGetter(run: object): void {
   Object.defineProperty(run, "events", EVENTS_GETTER);
-  return Object.defineProperty(run, "song", SONG_GETTER);
+}
+
+/** Adds `song` as the shared getter above, where the next key goes (see {@link addEventsGetter}). */
+export function addSongGetter(run: object): void {
+  Object.defineProperty(run, "song", SONG_GETTER);
 }
 
 /**
@@ -199,8 +203,18 @@ export function playScenarioOn<T>(
     if (e.kind === "callback.error") callbackErrors.push({ callback: String(e.callback), message: String(e.error) });
   }
   const faulted = isFaulted(scenario);
-  // `events` and `song` are getters (the trace is made, and the song built, only if someone reads them).
-  const run = { scenario, sim, tool, events: NOT_READ, calls, received, peers, callbackErrors, faulted, song: NOT_READ, settled: aborted === undefined };
-  if (aborted !== undefined) (run as { aborted?: unknown }).aborted = aborted;
-  return withRunGetters(run) as FuzzScenarioRun<T>;
+  // `events` and `song` are getters (the trace is made, and the song built, only if someone reads them), in
+  // their place among the keys: scenario, sim, tool, events, calls, received, peers, callbackErrors, faulted,
+  // song, settled, then aborted if the run aborted.
+  const run: Record<string, unknown> = { scenario, sim, tool };
+  addEventsGetter(run);
+  run.calls = calls;
+  run.received = received;
+  run.peers = peers;
+  run.callbackErrors = callbackErrors;
+  run.faulted = faulted;
+  addSongGetter(run);
+  run.settled = aborted === undefined;
+  if (aborted !== undefined) run.aborted = aborted;
+  return run as unknown as FuzzScenarioRun<T>;
 }

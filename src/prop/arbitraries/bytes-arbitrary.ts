@@ -1,0 +1,107 @@
+import fc from "fast-check";
+import { fromBytes, type ByteString } from "../../core/bytes.js";
+
+/** What {@link BytesArbitrary} reads of fast-check's array arbitrary (its own fields, as fast-check 4 names them). */
+interface ArrayParts {
+  readonly minLength: number;
+  readonly maxGeneratedLength: number;
+  readonly cachedBiasedMaxLength: number;
+  readonly customSlices: readonly unknown[];
+  readonly arb: { readonly min: number; readonly max: number; readonly ranges: readonly { readonly min: number; readonly max: number }[] };
+}
+
+/** The parts of `fc.uint8Array(...)` the fast path needs, or undefined when its shape is not the one known. */
+function arrayParts(u8: fc.Arbitrary<Uint8Array>): ArrayParts | undefined {
+  const array = (u8 as unknown as { arb?: Partial<ArrayParts> & { constructor: { name: string } } }).arb;
+  if (!array || array.constructor.name !== "ArrayArbitrary") return undefined;
+  const item = array.arb as Partial<ArrayParts["arb"]> & { constructor: { name: string } };
+  const known =
+    Number.isInteger(array.minLength) &&
+    Number.isInteger(array.maxGeneratedLength) &&
+    Number.isInteger(array.cachedBiasedMaxLength) &&
+    Array.isArray(array.customSlices) &&
+    array.customSlices.length === 0 &&
+    item?.constructor.name === "IntegerArbitrary" &&
+    Number.isInteger(item.min) &&
+    Number.isInteger(item.max) &&
+    Array.isArray(item.ranges) &&
+    item.ranges.length > 0;
+  return known ? (array as ArrayParts) : undefined;
+}
+
+/**
+ * `fc.uint8Array({ minLength, maxLength }).map(fromBytes)`, drawn without its
+ * layers: the same random draws in the same order, the same value and the same
+ * context (so fast-check shrinks it as it shrinks its own, by the same code:
+ * `shrink` is fast-check's). fast-check draws a payload as an array
+ * arbitrary, then a typed-array mapper, then the string mapper, with a
+ * `Value` per byte and a generic `Uint8Array.from`; payloads are most of
+ * what a fuzz scenario draws. Falls back to fast-check's own `generate`
+ * if the installed fast-check is not shaped as this expects; a spec
+ * (spec/prop/bytes-payload-draws-as-fast-check.spec.ts) checks values,
+ * contexts and shrinks against it.
+ */
+export class BytesArbitrary extends fc.Arbitrary<ByteString> {
+  private readonly inner: fc.Arbitrary<ByteString>;
+  private readonly parts: ArrayParts | undefined;
+
+  constructor(minLength: number, maxLength: number) {
+    super();
+    const u8 = fc.uint8Array({ minLength, maxLength });
+    this.inner = u8.map(fromBytes);
+    this.parts = arrayParts(u8);
+  }
+
+  /** True when payloads are drawn by the fast path (false: by fast-check's own arbitraries, which this did not recognise). */
+  get fast(): boolean {
+    return this.parts !== undefined;
+  }
+
+  generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<ByteString> {
+    const p = this.parts;
+    if (p === undefined) return this.inner.generate(mrng, biasFactor);
+    // ArrayArbitrary.generate: the length, and whether the items are biased.
+    const min = p.minLength;
+    const maxGen = p.maxGeneratedLength;
+    let n: number;
+    let itemBias: number | undefined;
+    if (biasFactor === undefined) n = mrng.nextInt(min, maxGen);
+    else if (min === maxGen) {
+      n = mrng.nextInt(min, maxGen);
+      itemBias = biasFactor;
+    } else if (mrng.nextInt(1, biasFactor) !== 1) n = mrng.nextInt(min, maxGen);
+    else {
+      // A second draw (fast-check's third branch): biased items, and a short length one time in biasFactor.
+      n = mrng.nextInt(1, biasFactor) !== 1 ? mrng.nextInt(min, maxGen) : mrng.nextInt(min, p.cachedBiasedMaxLength);
+      itemBias = biasFactor;
+    }
+    // No custom slices: each item is IntegerArbitrary.generate(mrng, itemBias).
+    const { min: lo, max: hi, ranges } = p.arb;
+    const values: number[] = [];
+    const contexts: undefined[] = [];
+    for (let i = 0; i < n; i++) {
+      let v: number;
+      if (itemBias === undefined || mrng.nextInt(1, itemBias) !== 1) v = mrng.nextInt(lo, hi);
+      else if (ranges.length === 1) v = mrng.nextInt(ranges[0]!.min, ranges[0]!.max);
+      else {
+        const id = mrng.nextInt(-2 * (ranges.length - 1), ranges.length - 2);
+        const r = id < 0 ? ranges[0]! : ranges[id + 1]!;
+        v = mrng.nextInt(r.min, r.max);
+      }
+      values.push(v);
+      contexts.push(undefined);
+    }
+    // The contexts ArrayArbitrary.wrapper and the two mappers give.
+    const arrayContext = { shrunkOnce: false, lengthContext: undefined, itemsContexts: contexts, startIndex: 0 };
+    const bytes = new Uint8Array(values);
+    return new fc.Value(fromBytes(bytes), { originalValue: bytes, originalContext: { originalValue: values, originalContext: arrayContext } });
+  }
+
+  canShrinkWithoutContext(value: unknown): value is ByteString {
+    return this.inner.canShrinkWithoutContext(value);
+  }
+
+  shrink(value: ByteString, context: unknown): fc.Stream<fc.Value<ByteString>> {
+    return this.inner.shrink(value, context);
+  }
+}
