@@ -311,7 +311,7 @@ export class LuaBridge {
     }
     this.closedReason = "closed";
     try {
-      closeDiscardingMemory(this.c, this.L);
+      closeDiscardingMemory(this.c, this.L, [this.fnMetaKey]);
     } catch (e) {
       this.instance.tainted = true;
       throw e;
