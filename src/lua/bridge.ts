@@ -111,6 +111,8 @@ export interface BridgeState {
   readonly helperRefs: ReadonlyMap<HelperName, bigint>;
   readonly nextFnId: number;
   readonly funcs: ReadonlyMap<number, FnEntry>;
+  /** True when `funcs` was made for this bridge alone: it is taken as it is instead of copied. */
+  readonly funcsOwned?: boolean;
 }
 
 /** Options of {@link LuaBridge}. */
@@ -232,7 +234,7 @@ export class LuaBridge {
       this.guardRef = restored.guardRef;
       this.helperRefs = new Map(restored.helperRefs);
       this.nextFnId = restored.nextFnId;
-      this.funcs = new Map(restored.funcs);
+      this.funcs = restored.funcsOwned === true ? (restored.funcs as Map<number, FnEntry>) : new Map(restored.funcs);
       if (this.instructionLimit > 0) c._lua_sethook(L, this.hook, MASK_COUNT, this.hookStep);
       return;
     }
