@@ -113,6 +113,8 @@ export interface BridgeState {
   readonly helperRefs: ReadonlyMap<HelperName, bigint>;
   readonly nextFnId: number;
   readonly funcs: ReadonlyMap<number, FnEntry>;
+  /** True when `funcs` was made for this bridge alone: it is taken as it is instead of copied. */
+  readonly funcsOwned?: boolean;
 }
 
 /** Options of {@link LuaBridge}. */
@@ -243,7 +245,7 @@ export class LuaBridge {
       this.guardRef = restored.guardRef;
       this.helperRefs = new Map(restored.helperRefs);
       this.nextFnId = restored.nextFnId;
-      this.funcs = new Map(restored.funcs);
+      this.funcs = restored.funcsOwned === true ? (restored.funcs as Map<number, FnEntry>) : new Map(restored.funcs);
       if (this.instructionLimit > 0) c._lua_sethook(L, this.hook, MASK_COUNT, this.hookStep);
       return;
     }
@@ -322,7 +324,7 @@ export class LuaBridge {
     }
     this.closedReason = "closed";
     try {
-      closeDiscardingMemory(this.c, this.L);
+      closeDiscardingMemory(this.c, this.L, [this.fnMetaKey]);
     } catch (e) {
       this.instance.tainted = true;
       throw e;

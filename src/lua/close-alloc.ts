@@ -16,9 +16,20 @@
  * that imports the original allocator (a wasm function of the same
  * instance), so a free costs a wasm-to-wasm call, no JS.
  *
+ * Even without frees, `lua_close` walks every object of the state to free
+ * it (`deletelist` over the global state's `allgc` list: the whole tool API
+ * of the VM template, ~10,000 objects). So once the place of `allgc` in the
+ * global state is known ({@link probeAllgcOffset}, once per process), the
+ * list is cut to its last object, the main thread, just before `lua_close`:
+ * the finalizers still run (they are found on the separate `finobj` list,
+ * and objects finalized are put back on `allgc`, which is then walked as
+ * far as the main thread), and nothing else is walked. Nothing runs in the
+ * state after its finalizers, so the objects left off the list are never
+ * missed.
+ *
  * @internal
  */
-import type { LuaC, LuaState } from "./wasm.js";
+import { newDeterministicState, REGISTRY, T, type LuaC, type LuaState } from "./wasm.js";
 
 /**
  * ```wat
@@ -82,11 +93,70 @@ function noFreeAllocator(c: LuaC, orig: number): number {
 }
 
 /**
+ * Byte offset from a main Lua state (`lua_State *` of `luaL_newstate`) to
+ * its global state's `allgc`: `undefined` until probed, `null` if the probe
+ * found no single place.
+ */
+let allgcOffset: number | null | undefined;
+
+/** How far past the main state the probe looks (the global state follows it in one block of a few hundred words). */
+const PROBE_BYTES = 4096;
+
+/**
+ * Finds {@link allgcOffset} on a scratch state of `c`: the head of `allgc`
+ * is the newest object, so it is the one word past the main state that
+ * holds the address of a table just made, and then of the next one. The
+ * state is closed again; call it only where the instance's memory is put
+ * back afterwards (pool.ts `probeOnFreshInstance`).
+ *
+ * @internal
+ */
+export function probeAllgcOffset(c: LuaC): void {
+  if (allgcOffset !== undefined) return;
+  allgcOffset = null;
+  const L = newDeterministicState(c);
+  if (!L) return;
+  try {
+    const words = (): Uint32Array => c.HEAPU32.subarray(L >> 2, (L + PROBE_BYTES) >> 2);
+    c._lua_createtable(L, 0, 0);
+    const a = c._lua_topointer(L, -1);
+    let found: number[] = [];
+    words().forEach((w, i) => {
+      if (w === a) found.push(i << 2);
+    });
+    c._lua_createtable(L, 0, 0);
+    const b = c._lua_topointer(L, -1);
+    const now = words();
+    found = found.filter((o) => now[o >> 2] === b);
+    if (found.length === 1 && a !== b && a !== 0 && b !== 0) allgcOffset = found[0]!;
+  } finally {
+    c._lua_close(L);
+  }
+}
+
+/** Pushes the string "__gc" (through a scratch copy in the module heap). */
+function pushGcKey(c: LuaC, L: LuaState): void {
+  const p = c._malloc(4);
+  c.HEAPU8.set([0x5f, 0x5f, 0x67, 0x63], p);
+  c._lua_pushlstring(L, p, 4);
+  c._free(p);
+}
+
+/**
  * Closes `L` (finalizers run as in `lua_close`) without freeing its
  * objects' memory: only for a state whose instance memory is dropped or
  * restored from a snapshot before anything else runs in it.
  */
-export function closeDiscardingMemory(c: LuaC, L: LuaState): void {
+export function closeDiscardingMemory(c: LuaC, L: LuaState, quietMetatables: readonly bigint[] = []): void {
+  // Finalizers only for bookkeeping that dies with the state: no call (the state pushes nothing after this).
+  for (const key of quietMetatables) {
+    if (c._lua_rawgeti(L, REGISTRY, key) === T.TABLE) {
+      pushGcKey(c, L);
+      c._lua_pushnil(L);
+      c._lua_rawset(L, -3);
+    }
+    c._lua_settop(L, -2);
+  }
   const orig = c._lua_getallocf(L, 0);
   const fn = noFreeAllocator(c, orig);
   if (fn !== 0) {
@@ -95,6 +165,8 @@ export function closeDiscardingMemory(c: LuaC, L: LuaState): void {
     const ud = c.HEAP32[udAt >> 2]!;
     c._free(udAt);
     c._lua_setallocf(L, fn, ud);
+    // Only with frees ignored: the objects cut off the list are neither freed nor walked.
+    if (allgcOffset != null) c.HEAPU32[(L + allgcOffset) >> 2] = L;
   }
   c._lua_close(L);
 }

@@ -19,6 +19,7 @@
  * @internal
  */
 import { newLuaInstance, type InstanceFunctions, type LuaInstance } from "./instance.js";
+import { probeAllgcOffset } from "./close-alloc.js";
 
 /** Idle instances kept at most (each holds a 16 MiB+ memory). */
 export const MAX_IDLE_INSTANCES = 4;
@@ -99,6 +100,7 @@ export function probeOnFreshInstance(inst: LuaInstance): void {
     return;
   }
   const saved = heap.slice(0, base + (1 << 16));
+  probeAllgcOffset(inst.c);
   const found = probeBreakAddress(inst);
   const pristineBreak = found === null ? Infinity : new Uint32Array(saved.buffer, found, 1)[0]!;
   const used = found === null ? heap.length : heapBreak(inst, found);

@@ -517,7 +517,10 @@ export class LuaVm {
         options.onSystemCall?.(event);
       },
     });
-    const funcs = new Map<number, FnEntry>(template.sharedFns);
+    // One copy of the template's ~400 host functions, made with forEach (new Map(map) iterates
+    // through entry arrays), and handed to the bridge as its own (it would copy it again).
+    const funcs = new Map<number, FnEntry>();
+    template.sharedFns.forEach((entry, id) => funcs.set(id, entry));
     for (const [id, key] of template.hostFnKeys) {
       funcs.set(id, { ...template.bridge.funcs.get(id)!, fn: hostTable[key] as HostFunction });
     }
@@ -525,6 +528,7 @@ export class LuaVm {
     this.bridge = new LuaBridge(inst, template.L, { instructionLimit: 0, hookStep }, {
       ...template.bridge,
       funcs,
+      funcsOwned: true,
     });
     this.bridge.templateClasses = template.classes;
     this.typeFn = new LuaRef(this.bridge, template.typeFnRef, "function");

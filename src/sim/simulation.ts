@@ -7,7 +7,7 @@ import type { Host } from "../net/host.js";
 import { Network } from "../net/network.js";
 import { createSocketApi, type SocketApi } from "../renoise/socket/socket-api.js";
 import type { SemanticsOptions, SimContext } from "./context.js";
-import { VirtualTime, type FakeClock } from "./time.js";
+import { VirtualTime, type FakeClock, type ToolTimer } from "./time.js";
 import { formatTrace, type FormatOptions } from "../trace/format.js";
 import { createOscApi, type OscApi } from "../renoise/osc/index.js";
 import { makePeer, PeerRunner, type Peer, type PeerScript } from "./peer.js";
@@ -241,6 +241,24 @@ export class Simulation {
   /** The @sinonjs/fake-timers clock the tool's timers run on. */
   get clock(): FakeClock {
     return this.time.clock;
+  }
+
+  /**
+   * Arms a tool timer `ms` after virtual now, as `clock.setTimeout` would
+   * (same id, due time and order), without making the fake clock until
+   * someone reads {@link clock}. The fake clock lags behind `now` while a
+   * late timer fires (it stands at the timer's due time), so the delay is
+   * measured from `now`, not from the clock.
+   *
+   * @internal
+   */
+  toolTimeout(fn: () => void, ms: number): ToolTimer {
+    return this.time.toolTimeout(fn, this.time.now + ms - this.time.clockNow);
+  }
+
+  /** Stops a timer of {@link toolTimeout} (nothing if it fired or was stopped). @internal */
+  clearToolTimeout(timer: ToolTimer): void {
+    this.time.clearToolTimeout(timer);
   }
 
   /**

@@ -29,6 +29,30 @@ export interface TimerInfo {
   interval?: number;
   func?: unknown;
 }
+
+/** The first id @sinonjs/fake-timers gives a clock's timers (its `idCounterStart`). */
+const FIRST_TIMER_ID = 1e12;
+/** The longest delay the fake clock's setTimeout holds (2^31 − 1 ms); a longer one becomes 1 ms. */
+const MAX_CLOCK_TIMEOUT = 0x7fffffff;
+
+/**
+ * A tool timer (see {@link VirtualTime.toolTimeout}): kept by VirtualTime
+ * itself while no fake clock exists, or the fake clock's timer (`fake`) once
+ * it does (then `callAt` is NaN: the clock keeps the due time).
+ */
+export interface ToolTimer extends TimerInfo {
+  readonly func: () => void;
+  /** The fake clock's handle, once the timer lives on the fake clock. */
+  fake?: ReturnType<FakeClock["setTimeout"]>;
+}
+
+/** Whether tool timer `a` fires before `b`: the fake clock's order (due time, then arming order, which is id order here). */
+function before(a: TimerInfo, b: TimerInfo): boolean {
+  return a.callAt < b.callAt || (a.callAt === b.callAt && a.id < b.id);
+}
+
+/** Removes nothing and runs nothing: a placeholder timer that only takes up an id (see VirtualTime.clock). */
+function noop(): void {}
 interface TimerHeapLike {
   peek(): TimerInfo | undefined;
 }
@@ -61,6 +85,19 @@ export class VirtualTime {
   /** Where the clock would be while it does not exist: its `now` (whole ms) and `nanos`. */
   #clockNow = 0;
   #clockNanos = 0;
+  /**
+   * Tool timers while the fake clock does not exist, in firing order. They
+   * are what the clock's timers would be: the same ids (fake-timers numbers a
+   * clock's timers from 1e12 in arming order), due times and order, so the
+   * trace is the same either way; a tool's idle notifier re-arms 10 times a
+   * virtual second, and fake-timers' setTimeout (a handle with five closures,
+   * a Map entry, a heap) was most of the cost of its firing.
+   */
+  readonly #timers: ToolTimer[] = [];
+  /** The id the clock would give its next timer. */
+  #nextId = FIRST_TIMER_ID;
+  /** The clock's `duringTick` while it does not exist: true while a tool timer fires. */
+  #firing = false;
   private readonly uninstall: (() => void) | undefined;
 
   get clock(): FakeClock {
@@ -70,7 +107,74 @@ export class VirtualTime {
     // A tick of (nanos + 0.5) / 1e6 ms adds exactly `nanos` (fake-timers floors the sub-ms part).
     if (this.#clockNow > 0) this.moveClock(this.#clockNow);
     if (this.#clockNanos > 0) clock.tick((this.#clockNanos + 0.5) / 1e6);
+    this.moveTimersTo(clock);
     return clock;
+  }
+
+  /**
+   * Hands the tool timers kept so far to a new clock, as if it had held them
+   * from the start: every id armed so far is taken in order (a timer that
+   * already fired or was stopped by a placeholder timer cleared at once), so
+   * each pending timer gets its own id and the clock numbers the next one as
+   * it would have. Costs one timer per arming so far, once per simulation.
+   */
+  private moveTimersTo(clock: FakeClock): void {
+    const pending = [...this.#timers].sort((a, b) => a.id - b.id);
+    this.#timers.length = 0;
+    let k = 0;
+    for (let id = FIRST_TIMER_ID; id < this.#nextId; id++) {
+      const t = pending[k];
+      if (t?.id === id) {
+        t.fake = clock.setTimeout(t.func, t.callAt - clock.now);
+        k++;
+        if (Number(t.fake) !== id) throw new Error(`renoise-sim: internal error: tool timer ${id} became ${Number(t.fake)} on the fake clock`);
+      } else {
+        clock.clearTimeout(clock.setTimeout(noop, 0));
+      }
+    }
+    (clock as unknown as ClockInternals).duringTick = this.#firing;
+  }
+
+  /**
+   * Arms a tool timer: `fn` runs `delay` ms after the clock's now, exactly
+   * as `clock.setTimeout(fn, delay)` would (its rounding of the delay
+   * included), on the fake clock if it exists and kept here otherwise.
+   */
+  toolTimeout(fn: () => void, delay: number): ToolTimer {
+    const clock = this.#clock;
+    if (clock) {
+      const fake = clock.setTimeout(fn, delay);
+      // Its due time is the clock's to keep; this is only its handle.
+      return { id: Number(fake), callAt: NaN, func: fn, fake };
+    }
+    // fake-timers' addTimer: a delay over its maximum is 1 ms, a negative one 0; then parseInt of its text (so 100.5 is 100).
+    let d = Number.isFinite(delay) ? delay : 0;
+    d = Math.max(0, d > MAX_CLOCK_TIMEOUT ? 1 : d);
+    const timer: ToolTimer = {
+      id: this.#nextId++,
+      callAt: this.#clockNow + (parseInt(String(d)) || (this.#firing ? 1 : 0)),
+      func: fn,
+    };
+    const list = this.#timers;
+    let i = list.length;
+    while (i > 0 && before(timer, list[i - 1]!)) i--;
+    list.splice(i, 0, timer);
+    return timer;
+  }
+
+  /** Stops a tool timer (nothing if it fired or was stopped). */
+  clearToolTimeout(timer: ToolTimer): void {
+    if (timer.fake !== undefined) {
+      this.#clock?.clearTimeout(timer.fake);
+      return;
+    }
+    const i = this.#timers.indexOf(timer);
+    if (i >= 0) this.#timers.splice(i, 1);
+  }
+
+  /** The clock's now (whole ms), which lags behind virtual time while a late timer fires. */
+  get clockNow(): number {
+    return this.#clock ? this.#clock.now : this.#clockNow;
   }
 
   constructor(installGlobally: boolean) {
@@ -99,7 +203,7 @@ export class VirtualTime {
    * and falls back to scanning its timer map.
    */
   peekTimer(): TimerInfo | undefined {
-    if (!this.#clock) return undefined;
+    if (!this.#clock) return this.#timers[0];
     const c = this.#clock as unknown as ClockInternals;
     if (c.timerHeap) return c.timerHeap.peek();
     const timers = c.timers;
@@ -112,20 +216,35 @@ export class VirtualTime {
 
   /** Virtual time of the tool's next timer, or Infinity. */
   nextTimer(): number {
+    if (!this.#clock) return this.#timers.length > 0 ? this.#timers[0]!.callAt : Infinity;
     return this.peekTimer()?.callAt ?? Infinity;
   }
 
-  /** Fires exactly the next timer (the clock moves to its due time first). */
+  /** Fires exactly the next timer (the clock moves to its due time first), as the clock's `next()` does. */
   fireNextTimer(): void {
-    this.clock.next();
+    if (this.#clock) {
+      this.#clock.next();
+      return;
+    }
+    const timer = this.#timers.shift();
+    if (timer === undefined) return;
+    this.#firing = true;
+    try {
+      this.#clockNow = timer.callAt;
+      timer.func();
+    } finally {
+      this.#firing = false;
+      // The timer may have made the clock (sim.clock read from TypeScript): the clock's next() ends its tick.
+      if (this.#clock) (this.#clock as unknown as ClockInternals).duringTick = false;
+    }
   }
 
   /** Moves the fake clock to `t` if no timer is due before then (never fires a timer). */
   syncClock(t: number): void {
     if (!this.#clock) {
-      // No clock, so no timers: move where it would be, as moveClock and the clock's tick would.
+      // No clock: move where it would be, as moveClock and the clock's tick would (never past a tool timer).
       const lag = t - this.#clockNow;
-      if (!(lag > 0)) return;
+      if (!(lag > 0) || this.nextTimer() <= t) return;
       if (Number.isInteger(lag)) {
         this.#clockNow += lag;
         return;
@@ -136,11 +255,15 @@ export class VirtualTime {
         to += 1;
         nanos -= 1e6;
       }
-      this.#clockNow = to;
-      this.#clockNanos = nanos;
-      return;
+      if (to < this.nextTimer()) {
+        this.#clockNow = to;
+        this.#clockNanos = nanos;
+        return;
+      }
+      // The carried sub-ms nanos reach a tool timer's due time: the clock's tick fires
+      // it (and what it arms within the tick) from inside; make the clock and let it.
     }
-    const lag = t - this.#clock.now;
+    const lag = t - this.clock.now;
     if (lag > 0 && this.nextTimer() > t) this.moveClock(lag);
   }
 
@@ -163,10 +286,11 @@ export class VirtualTime {
 
   /** Number of pending tool timers. */
   timerCount(): number {
-    return this.#clock ? this.#clock.countTimers() : 0;
+    return this.#clock ? this.#clock.countTimers() : this.#timers.length;
   }
 
   dispose(): void {
+    this.#timers.length = 0;
     this.#clock?.reset();
     this.uninstall?.();
   }

@@ -2,7 +2,7 @@ import { text, toText, type ByteString } from "../core/bytes.js";
 import { CallbackError, SimulationUsageError } from "../core/errors.js";
 import { LuaError, type LuaInput, type LuaRef, type LuaValue } from "../lua/index.js";
 import { MAX_TIME, type Simulation } from "../sim/simulation.js";
-import type { FakeClock } from "../sim/time.js";
+import type { ToolTimer } from "../sim/time.js";
 import { Dialogs, type Dialog, type KeyHandler } from "../renoise/views/dialog.js";
 import type { View } from "../renoise/views/view.js";
 import type { ViewDriver } from "../renoise/views/driver.js";
@@ -63,7 +63,7 @@ export interface ToolEntryPoints {
   preferences: LuaRef;
 }
 
-type TimerHandle = ReturnType<FakeClock["setTimeout"]>;
+type TimerHandle = ToolTimer;
 
 /** Period of `app_idle_observable` in virtual ms (Renoise: "about 10 times a second"). */
 export const IDLE_INTERVAL_MS = 100;
@@ -104,10 +104,6 @@ export class ToolHost {
   readonly dialogs = new Dialogs(this.driver);
 
   constructor(private readonly init: ToolHostInit) {}
-
-  private get clock(): FakeClock {
-    return this.init.sim.clock;
-  }
 
   private record(kind: string, fields: Record<string, string | number | boolean | null>): void {
     this.init.sim.trace.record(kind, this.init.host, fields);
@@ -201,18 +197,14 @@ export class ToolHost {
     this.timers.set(id, this.after(Math.min(left, MAX_CLOCK_DELAY), step));
   }
 
-  /**
-   * A clock timeout `ms` after the simulation's now. The fake clock lags
-   * behind `sim.now` while a late timer fires (it stands at the timer's due
-   * time), so the delay is measured from `sim.now`, not from the clock.
-   */
+  /** A clock timeout `ms` after the simulation's now (see Simulation.toolTimeout). */
   private after(ms: number, fn: () => void): TimerHandle {
-    return this.clock.setTimeout(fn, this.init.sim.now + ms - this.clock.now);
+    return this.init.sim.toolTimeout(fn, ms);
   }
 
   private stopTimer(id: number): void {
     const h = this.timers.get(id);
-    if (h !== undefined) this.clock.clearTimeout(h);
+    if (h !== undefined) this.init.sim.clearToolTimeout(h);
     this.timers.delete(id);
   }
 
@@ -226,7 +218,7 @@ export class ToolHost {
       };
       arm();
     } else if (count === 0 && this.idleTimer !== undefined) {
-      this.clock.clearTimeout(this.idleTimer);
+      this.init.sim.clearToolTimeout(this.idleTimer);
       this.idleTimer = undefined;
     }
   }
@@ -329,9 +321,9 @@ export class ToolHost {
 
   /** Stops every timer and the idle observable. */
   stopAll(): void {
-    for (const h of this.timers.values()) this.clock.clearTimeout(h);
+    for (const h of this.timers.values()) this.init.sim.clearToolTimeout(h);
     this.timers.clear();
-    if (this.idleTimer !== undefined) this.clock.clearTimeout(this.idleTimer);
+    if (this.idleTimer !== undefined) this.init.sim.clearToolTimeout(this.idleTimer);
     this.idleTimer = undefined;
   }
 
