@@ -1275,11 +1275,16 @@ export class LuaBridge {
     return 0;
   }
 
-  /** Drops a stage {@link callStaged} never used, if it is still on top of its state's stack. */
+  /**
+   * Drops a stage {@link callStaged} never used, if it is still on top of
+   * the stack of the state running now (a state that is not current any
+   * more, e.g. a coroutine, may be gone: its stage is forgotten, and a
+   * host function returns only its results from the top anyway).
+   */
   private dropStage(): void {
     const L = this.stagedL;
     this.stagedL = 0;
-    if (this.c._lua_gettop(L) === this.stagedBase + 4) this.c._lua_settop(L, this.stagedBase);
+    if (L === this.current && this.c._lua_gettop(L) === this.stagedBase + 4) this.c._lua_settop(L, this.stagedBase);
   }
 
   /**
@@ -1292,6 +1297,7 @@ export class LuaBridge {
    * stack. A Lua error is thrown as a `LuaError`.
    */
   callStaged(obj: object, cls: HostClassSlot, alias: boolean, data: ByteString): void {
+    this.ensureOpen();
     const c = this.c;
     const L = this.stagedL;
     const base = this.stagedBase;

@@ -47,9 +47,13 @@ export class Connection {
     }
   }
 
+  /** True when each callback gets a wrapper of its own (R25, the default), false when wrappers are "stable". */
+  get freshWrappers(): boolean {
+    return this.ctx.semantics.connectionWrappers !== "stable";
+  }
+
   wrapper(): AcceptedSocket {
-    if (this.ctx.semantics.connectionWrappers === "stable") return this.canonical();
-    return new AcceptedSocket(this);
+    return this.freshWrappers ? new AcceptedSocket(this) : this.canonical();
   }
 
   /** The connection's one long-lived wrapper: the wrapper when wrappers are "stable", and what fresh wrappers stand for. */

@@ -163,11 +163,12 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
     }
     this.ctx.trace.row(CALLBACK_MESSAGE, this.host.name, this.label, "socket_message", found === RUN_READY, peer, data);
     if (found !== RUN_READY) return;
+    // As call() does: the callback is the trace's cause while it runs; what it throws is the callback's failure.
     const trace = this.ctx.trace;
     const prevCause = trace.cause;
     trace.setCallbackCause("socket_message", trace.count);
     try {
-      runner!.run(conn.canonical(), this.ctx.semantics.connectionWrappers !== "stable", data);
+      runner!.run(conn.canonical(), conn.freshWrappers, data);
     } catch (e) {
       this.ctx.callbackFailed(this.host, "socket_message", e);
     } finally {
