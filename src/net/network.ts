@@ -209,6 +209,8 @@ const EPHEMERAL_MAX = 65535;
 export class Network {
   readonly dns = new Dns();
   readonly hosts = new Map<string, Host>();
+  /** The same hosts in the order they were added, for loops that run at every event (a Map's iterator is an object each time). */
+  readonly hostList: Host[] = [];
   private readonly byAddress = new Map<string, Host>();
   readonly links: LinkModel;
   private packetCount = 0;
@@ -235,6 +237,7 @@ export class Network {
   addHost(name: string, address: string): Host {
     const host = new Host(name, address);
     this.hosts.set(name, host);
+    this.hostList.push(host);
     this.byAddress.set(address, host);
     return host;
   }

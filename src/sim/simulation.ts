@@ -530,13 +530,15 @@ export class Simulation {
   private drainAll(): void {
     let again = true;
     while (again) {
-      for (const h of this.network.hosts.values()) h.gui.drain(this.countWork);
+      const hosts = this.network.hostList;
+      for (let i = 0; i < hosts.length; i++) hosts[i]!.gui.drain(this.countWork);
       again = this.peers.poke();
     }
   }
 
   private anyRunnable(): boolean {
-    for (const h of this.network.hosts.values()) if (h.gui.hasRunnable()) return true;
+    const hosts = this.network.hostList;
+    for (let i = 0; i < hosts.length; i++) if (hosts[i]!.gui.hasRunnable()) return true;
     return false;
   }
 
