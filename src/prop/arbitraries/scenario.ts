@@ -13,6 +13,7 @@ import type {
 } from "../scenario.js";
 import { faultPlanArbitrary } from "./fault-plan.js";
 import { bytesPayload } from "./payloads.js";
+import { oneStep } from "./one-step.js";
 import { sendArbitrary, type RawSend } from "./send-arbitrary.js";
 
 /** How a connection of a generated peer ends. */
@@ -135,7 +136,8 @@ export function scenarioArbitrary(options: FuzzScenarioOptions = {}): fc.Arbitra
       fc.boolean(),
     )
     .map(([protocol, seed, peers, splits, merges, faults]) => ({ protocol, seed, peers, splits, merges, faults }));
-  return raw.map((r) => normalize(r));
+  // Drawn in one step (oneStep): the same draws, values, contexts and shrinks as fast-check's own tree.
+  return oneStep(raw.map((r) => normalize(r)));
 }
 
 /** Where one peer's sends are, by the peer's send index: the session each belongs to and its payload length. */
