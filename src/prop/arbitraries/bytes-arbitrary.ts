@@ -1,32 +1,29 @@
 import fc from "fast-check";
 import { fromBytes, type ByteString } from "../../core/bytes.js";
+import { drawInteger, integerParts, type IntegerParts } from "./fc-parts.js";
 
 /** What {@link BytesArbitrary} reads of fast-check's array arbitrary (its own fields, as fast-check 4 names them). */
 interface ArrayParts {
   readonly minLength: number;
   readonly maxGeneratedLength: number;
   readonly cachedBiasedMaxLength: number;
-  readonly customSlices: readonly unknown[];
-  readonly arb: { readonly min: number; readonly max: number; readonly ranges: readonly { readonly min: number; readonly max: number }[] };
+  readonly item: IntegerParts;
 }
 
 /** The parts of `fc.uint8Array(...)` the fast path needs, or undefined when its shape is not the one known. */
 function arrayParts(u8: fc.Arbitrary<Uint8Array>): ArrayParts | undefined {
-  const array = (u8 as unknown as { arb?: Partial<ArrayParts> & { constructor: { name: string } } }).arb;
+  const array = (u8 as unknown as { arb?: Partial<Omit<ArrayParts, "item">> & { arb?: unknown; customSlices?: unknown; constructor: { name: string } } }).arb;
   if (!array || array.constructor.name !== "ArrayArbitrary") return undefined;
-  const item = array.arb as Partial<ArrayParts["arb"]> & { constructor: { name: string } };
+  const item = integerParts(array.arb);
   const known =
+    item !== undefined &&
     Number.isInteger(array.minLength) &&
     Number.isInteger(array.maxGeneratedLength) &&
     Number.isInteger(array.cachedBiasedMaxLength) &&
     Array.isArray(array.customSlices) &&
-    array.customSlices.length === 0 &&
-    item?.constructor.name === "IntegerArbitrary" &&
-    Number.isInteger(item.min) &&
-    Number.isInteger(item.max) &&
-    Array.isArray(item.ranges) &&
-    item.ranges.length > 0;
-  return known ? (array as ArrayParts) : undefined;
+    array.customSlices.length === 0;
+  if (!known) return undefined;
+  return { minLength: array.minLength!, maxGeneratedLength: array.maxGeneratedLength!, cachedBiasedMaxLength: array.cachedBiasedMaxLength!, item };
 }
 
 /**
@@ -75,20 +72,11 @@ export class BytesArbitrary extends fc.Arbitrary<ByteString> {
       n = mrng.nextInt(1, biasFactor) !== 1 ? mrng.nextInt(min, maxGen) : mrng.nextInt(min, p.cachedBiasedMaxLength);
       itemBias = biasFactor;
     }
-    // No custom slices: each item is IntegerArbitrary.generate(mrng, itemBias).
-    const { min: lo, max: hi, ranges } = p.arb;
+    // No custom slices: each item is IntegerArbitrary.generate(mrng, itemBias), its context undefined.
     const values: number[] = [];
     const contexts: undefined[] = [];
     for (let i = 0; i < n; i++) {
-      let v: number;
-      if (itemBias === undefined || mrng.nextInt(1, itemBias) !== 1) v = mrng.nextInt(lo, hi);
-      else if (ranges.length === 1) v = mrng.nextInt(ranges[0]!.min, ranges[0]!.max);
-      else {
-        const id = mrng.nextInt(-2 * (ranges.length - 1), ranges.length - 2);
-        const r = id < 0 ? ranges[0]! : ranges[id + 1]!;
-        v = mrng.nextInt(r.min, r.max);
-      }
-      values.push(v);
+      values.push(drawInteger(mrng, p.item, itemBias));
       contexts.push(undefined);
     }
     // The contexts ArrayArbitrary.wrapper and the two mappers give.

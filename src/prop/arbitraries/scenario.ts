@@ -10,10 +10,11 @@ import type {
   FuzzProtocol,
   FuzzSplit,
   FuzzStep,
-  WaitMode,
 } from "../scenario.js";
 import { faultPlanArbitrary } from "./fault-plan.js";
 import { bytesPayload } from "./payloads.js";
+import { oneStep } from "./one-step.js";
+import { sendArbitrary, type RawSend } from "./send-arbitrary.js";
 
 /** How a connection of a generated peer ends. */
 export type SessionEnd = "open" | "close" | "reset";
@@ -56,11 +57,6 @@ export interface FuzzScenarioOptions {
   maxFaults?: number;
 }
 
-interface RawSend {
-  gap: number;
-  data: ByteString;
-  wait: { gap: number; ms: number; mode: WaitMode } | undefined;
-}
 interface RawSession {
   gap: number;
   sends: RawSend[];
@@ -117,18 +113,8 @@ export function scenarioArbitrary(options: FuzzScenarioOptions = {}): fc.Arbitra
   const payload = options.payload ?? bytesPayload();
   const gap = fc.integer({ min: 0, max: maxGap });
 
-  const waitMode: fc.Arbitrary<WaitMode> = fc.oneof(
-    fc.constantFrom<WaitMode>("*all", "*line"),
-    fc.integer({ min: 1, max: 16 }),
-  );
-  const wait =
-    options.waits === false
-      ? fc.constant(undefined)
-      : fc.option(
-          fc.tuple(gap, fc.integer({ min: 0, max: maxWait }), waitMode, fc.boolean()).map(([gap, ms, mode]) => ({ gap, ms, mode })),
-          { nil: undefined },
-        );
-  const send: fc.Arbitrary<RawSend> = fc.tuple(gap, payload, wait, fc.boolean()).map(([gap, data, wait]) => ({ gap, data, wait }));
+  // fc.tuple(gap, payload, wait, fc.boolean()) mapped to a record, wait an fc.option of a receive (see sendArbitrary).
+  const send = sendArbitrary(gap, payload, maxWait, options.waits !== false);
   const end = fc.tuple(fc.constantFrom(...ends), gap, fc.boolean()).map(([kind, gap]) => ({ kind, gap }));
   const session: fc.Arbitrary<RawSession> = fc
     .tuple(gap, fc.array(send, { minLength: 0, maxLength: maxSends }), end, fc.boolean())
@@ -150,7 +136,8 @@ export function scenarioArbitrary(options: FuzzScenarioOptions = {}): fc.Arbitra
       fc.boolean(),
     )
     .map(([protocol, seed, peers, splits, merges, faults]) => ({ protocol, seed, peers, splits, merges, faults }));
-  return raw.map((r) => normalize(r));
+  // Drawn in one step (oneStep): the same draws, values, contexts and shrinks as fast-check's own tree.
+  return oneStep(raw.map((r) => normalize(r)));
 }
 
 /** Where one peer's sends are, by the peer's send index: the session each belongs to and its payload length. */
