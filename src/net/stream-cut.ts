@@ -69,7 +69,8 @@ const key = (conn: number, side: StreamSide, send: number): string => `${conn}/$
 
 /** The installed {@link StreamCutPlan}s, indexed by connection, side and send. */
 export class StreamPlans {
-  private readonly plans: { id: number; splits: Map<string, number[]>; merges: Set<string> }[] = [];
+  /** Each plan's splits and merges by key, and the connections it names (most sends are on none: no key is made for them). */
+  private readonly plans: { id: number; splits: Map<string, number[]>; merges: Set<string>; conns: Set<number> }[] = [];
   private nextId = 1;
 
   get size(): number {
@@ -85,7 +86,8 @@ export class StreamPlans {
       splits.set(k, [...(splits.get(k) ?? []), ...s.at]);
     }
     const merges = new Set((plan.merges ?? []).map((m) => key(m.conn, m.from ?? "client", m.send)));
-    this.plans.push({ id, splits, merges });
+    const conns = new Set([...(plan.splits ?? []), ...(plan.merges ?? [])].map((x) => x.conn));
+    this.plans.push({ id, splits, merges, conns });
     return () => {
       const i = this.plans.findIndex((p) => p.id === id);
       if (i >= 0) this.plans.splice(i, 1);
@@ -95,9 +97,10 @@ export class StreamPlans {
   /** Offsets planned for this send, or undefined if no plan names it. */
   splits(conn: number, side: StreamSide, send: number): number[] | undefined {
     let out: number[] | undefined;
-    const k = key(conn, side, send);
+    let k: string | undefined;
     for (const p of this.plans) {
-      const at = p.splits.get(k);
+      if (!p.conns.has(conn)) continue;
+      const at = p.splits.get((k ??= key(conn, side, send)));
       if (at) out = [...(out ?? []), ...at];
     }
     return out;
@@ -105,8 +108,8 @@ export class StreamPlans {
 
   /** True if a plan merges this send into the previous one. */
   merges(conn: number, side: StreamSide, send: number): boolean {
-    const k = key(conn, side, send);
-    return this.plans.some((p) => p.merges.has(k));
+    let k: string | undefined;
+    return this.plans.some((p) => p.conns.has(conn) && p.merges.has((k ??= key(conn, side, send))));
   }
 }
 
