@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createLuaVm, LuaError, LuaSyntaxError } from "../../src/lua/index.js";
 
-// A tool's main file is compiled once per process, outside the VMs, and every
-// VM loads the binary chunk (src/lua/chunk-compiler.ts). It must load as the
-// source would: the same names and lines in errors and debug info, and the
-// same VM memory whether the chunk was compiled for this VM or before it.
+// A tool's main file, and the files it requires, dofiles or loadfiles, are
+// compiled once per process, outside the VMs, and every VM loads the binary
+// chunk (src/lua/chunk-compiler.ts). It must load as the source would: the
+// same names and lines in errors and debug info, the same answer to a mode
+// that refuses text, and the same VM memory whether the chunk was compiled
+// for this VM or before it.
 const MAIN = `
 local function fail(why)
   error("boom: " .. why)
@@ -42,6 +44,16 @@ describe("a tool's main file, compiled once per process", () => {
     expect(second.run("return made, tostring({})")).toEqual(first.run("return made, tostring({})"));
     first.close();
     second.close();
+  });
+
+  it("loads required, dofile'd and loadfile'd files the same way, and a mode refusing text still refuses them", async () => {
+    const MOD = 'local M = {}\nfunction M.where()\n  return debug.getinfo(1, "S").source\nend\nfunction M.fail()\n  error("in module")\nend\nreturn M\n';
+    const vm = await createLuaVm({ seed: 9, tool: { files: { "main.lua": "mod = require 'mod'", "mod.lua": MOD } } });
+    vm.loadTool();
+    expect(vm.run("return mod.where(), select(2, pcall(mod.fail))")).toEqual(["@mod.lua", "mod.lua:6: in module"]);
+    expect(vm.run("return dofile('mod.lua').where(), loadfile('mod.lua', 't') ~= nil")).toEqual(["@mod.lua", true]);
+    expect(vm.run("return loadfile('mod.lua', 'b')")).toEqual([undefined, "attempt to load a text chunk (mode is 'b')"]);
+    vm.close();
   });
 
   it("still reports a syntax error in Lua's words, and an error raised while loading", async () => {
