@@ -152,7 +152,8 @@ export class VirtualTime {
     d = Math.max(0, d > MAX_CLOCK_TIMEOUT ? 1 : d);
     const timer: ToolTimer = {
       id: this.#nextId++,
-      callAt: this.#clockNow + (parseInt(String(d)) || (this.#firing ? 1 : 0)),
+      // parseInt(String(d)) is d for a whole number (the idle notifier's 100 ms): no text made.
+      callAt: this.#clockNow + ((Number.isSafeInteger(d) ? d : parseInt(String(d))) || (this.#firing ? 1 : 0)),
       func: fn,
     };
     const list = this.#timers;

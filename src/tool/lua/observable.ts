@@ -104,6 +104,14 @@ end
 --- notifiers removed meanwhile are skipped).
 function M.fire(self, ...)
   local list = self.__notifiers
+  local n = #list
+  if n <= 1 then
+    -- One notifier (the usual idle observable): the snapshot would hold just it, and it is still there.
+    local e = list[1]
+    if e == nil then return end
+    if e.obj ~= nil then e.fn(e.obj, ...) else e.fn(...) end
+    return
+  end
   local snapshot = { table.unpack(list) }
   for i = 1, #snapshot do
     local e = snapshot[i]
