@@ -2,37 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fromBytes } from "../../src/core/bytes.js";
 import { BytesArbitrary } from "../../src/prop/arbitraries/bytes-arbitrary.js";
-
-/** A small seeded generator in the shape fast-check's Random accepts (clone, next, jump, getState). */
-function generator(seed: number): { clone(): ReturnType<typeof generator>; next(): number; jump(): void; getState(): number[] } {
-  let s = seed | 0 || 1;
-  const g = {
-    clone: () => generator(s),
-    next: () => {
-      s ^= s << 13;
-      s ^= s >>> 17;
-      s ^= s << 5;
-      return s | 0;
-    },
-    jump: () => {
-      for (let i = 0; i < 7; i++) g.next();
-    },
-    getState: () => [s],
-  };
-  return g;
-}
-
-/** The first `n` shrinks of a value, with the first shrink's own first shrinks (fast-check walks them depth first). */
-function shrinks<T>(arb: fc.Arbitrary<T>, v: fc.Value<T>, n: number): unknown[] {
-  const out: unknown[] = [];
-  let first: fc.Value<T> | undefined;
-  for (const s of arb.shrink(v.value, v.context).take(n)) {
-    first ??= s;
-    out.push(s.value);
-  }
-  if (first) for (const s of arb.shrink(first.value, first.context).take(n)) out.push(s.value);
-  return out;
-}
+import { generator, shrinks } from "../support/fast-check-draws.js";
 
 // payloads.bytes() draws with BytesArbitrary instead of fc.uint8Array(...).map(fromBytes):
 // the same draws, values, contexts and shrinks, so seeds and replay paths of fuzz
