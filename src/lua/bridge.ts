@@ -1128,34 +1128,6 @@ export class LuaBridge {
     }
   }
 
-  /**
-   * Runs a binary chunk (made by `lua_dump` in a state of this same module,
-   * see chunk-compiler.ts) with `args`; returns its results. The chunk
-   * carries its own source name; `chunkname` names it only in a load error.
-   */
-  runCompiled(chunk: Uint8Array, chunkname: ByteString, args: readonly LuaInput[] = []): LuaValue[] {
-    this.ensureOpen();
-    const c = this.c;
-    const L = this.current;
-    const namePtr = c._malloc(chunkname.length + 1);
-    let status: number;
-    try {
-      for (let i = 0; i < chunkname.length; i++) c.HEAPU8[namePtr + i] = chunkname.charCodeAt(i) & 0xff;
-      c.HEAPU8[namePtr + chunkname.length] = 0;
-      // Mode NULL ("bt"): the host's own chunk, never text from the tool.
-      status = c._luaL_loadbufferx(L, this.bytes.writeArray(chunk), chunk.length, namePtr, 0);
-    } finally {
-      c._free(namePtr);
-    }
-    if (status !== STATUS.OK) {
-      const msg = this.bytes.read(L, -1) ?? "bad binary chunk";
-      c._lua_settop(L, -2);
-      throw new LuaSyntaxError(msg, "");
-    }
-    this.pushArgs(L, args);
-    return this.pcall(L, args.length);
-  }
-
   /** Loads and runs a chunk with `args`; returns its results. */
   run(source: ByteString | Uint8Array, chunkname: ByteString, args: readonly LuaInput[] = []): LuaValue[] {
     const L = this.current;

@@ -1,6 +1,5 @@
 import { text, toText, type ByteString } from "../core/bytes.js";
 import { LuaRaise } from "./errors.js";
-import { compiledChunk } from "./chunk-compiler.js";
 import { OutsideToolFolderError, resolveToolPath, type OverlayFs } from "./fs.js";
 import type { LuaRef } from "./ref.js";
 import { missingCommandExit, systemStatus, type LuaProcessAnswer, type LuaProcessCall, type LuaSystemEvent } from "./system.js";
@@ -137,7 +136,6 @@ export function buildHostTable(ctx: HostContext): Record<string, LuaInput> {
       const t = ctx.translate(str(src, "load"), str(chunkname, "load"), file === true);
       return typeof t === "string" ? t : multi(undefined, t.message);
     },
-    compiled: (code, chunkname) => compiledChunk(str(code, "load"), str(chunkname, "load")) ?? undefined,
   };
   return {
     ...fns,

@@ -7,7 +7,6 @@ import { buildHostTable, normalizeExternal, type HostContext } from "./host.js";
 import { newLuaInstance, type LuaInstance } from "./instance.js";
 import { buildTemplateClass, defineHostClass, type HostClass, type HostClassSpec, type TemplateClass } from "./objects.js";
 import { PRELUDES } from "./prelude/index.js";
-import { compiledChunk, prepareChunkCompiler } from "./chunk-compiler.js";
 import { luaVmPoolingDefault, MemorySnapshot, probeOnFreshInstance, releaseInstance, takeInstance } from "./pool.js";
 import { LuaRef } from "./ref.js";
 import {
@@ -441,7 +440,6 @@ async function prepare(lua51Numbers: boolean, preload: readonly LuaPreloadChunk[
 export async function createLuaVm(options: LuaVmOptions = {}): Promise<LuaVm> {
   const lua51Numbers = options.lua51Numbers ?? true;
   const preload = options.preload;
-  await prepareChunkCompiler();
   if (!(options.pooled ?? luaVmPoolingDefault())) {
     const inst = await newLuaInstance();
     return new LuaVm(inst, buildTemplate(inst, lua51Numbers, preload), options);
@@ -681,11 +679,7 @@ export class LuaVm {
     const src = this.files.read(rel);
     if (src === undefined) throw new Error(`runFile: no file '${path}' in the tool folder ${this.files.root}`);
     const chunkname = text("@" + rel);
-    const code = this.front(src, chunkname, true);
-    // Binary from the process's compiler (chunk-compiler.ts); source only if it does not compile there.
-    const chunk = compiledChunk(typeof code === "string" ? code : bytesToByteString(code), chunkname);
-    if (chunk !== null) return this.bridge.runCompiled(chunk, chunkname, args);
-    return this.bridge.run(code, chunkname, args);
+    return this.bridge.run(this.front(src, chunkname, true), chunkname, args);
   }
 
   /**

@@ -76,7 +76,7 @@ end
 
 -- Loading a chunk through the 5.1 front end (load, loadstring, loadfile,
 -- dofile, require). 'file' chunks may start with a '#' line.
-local rawload, host_translate, host_compiled, find = load, host.translate, host.compiled, string.find
+local rawload, host_translate = load, host.translate
 local function load51(src, chunkname, mode, env, file, has_env)
   if sub(src, 1, 1) == "\27" then -- a binary chunk: not source, nothing to translate
     if has_env then return rawload(src, chunkname, mode, env) end
@@ -84,14 +84,6 @@ local function load51(src, chunkname, mode, env, file, has_env)
   end
   local code, err = host_translate(src, chunkname, file)
   if code == nil then return nil, err end
-  -- A file's text compiled once per process (src/lua/chunk-compiler.ts), where text may load.
-  if file and (mode == nil or find(mode, "t", 1, true)) then
-    local compiled = host_compiled(code, chunkname)
-    if compiled ~= nil then
-      if has_env then return rawload(compiled, chunkname, "b", env) end
-      return rawload(compiled, chunkname, "b")
-    end
-  end
   if has_env then return rawload(code, chunkname, mode, env) end
   return rawload(code, chunkname, mode)
 end
