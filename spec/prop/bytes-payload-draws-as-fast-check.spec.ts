@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fromBytes } from "../../src/core/bytes.js";
 import { BytesArbitrary } from "../../src/prop/arbitraries/bytes-arbitrary.js";
-import { generator, shrinks } from "../support/fast-check-draws.js";
+import { shrinks, drawBoth } from "../support/fast-check-draws.js";
 
 // payloads.bytes() draws with BytesArbitrary instead of fc.uint8Array(...).map(fromBytes):
 // the same draws, values, contexts and shrinks, so seeds and replay paths of fuzz
@@ -27,11 +27,7 @@ describe("bytes payloads draw as fast-check's uint8Array would", () => {
       const theirs = fc.uint8Array({ minLength: min, maxLength: max }).map(fromBytes);
       for (let seed = 1; seed <= 150; seed++) {
         for (const bias of [undefined, 1, 2, 3, 7, 20]) {
-          const source = generator(seed * 7919);
-          const a = new fc.Random(source);
-          const b = new fc.Random(source);
-          const va = ours.generate(a, bias);
-          const vb = theirs.generate(b, bias);
+          const [va, vb, a, b] = drawBoth(ours, theirs, seed * 7919, bias);
           expect(va.value).toBe(vb.value);
           expect(va.context).toEqual(vb.context);
           expect(va.hasToBeCloned).toBe(vb.hasToBeCloned);

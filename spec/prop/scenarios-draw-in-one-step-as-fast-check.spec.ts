@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { drawnAs, oneStep } from "../../src/prop/arbitraries/one-step.js";
 import { payloads, scenarioArbitrary, type FuzzScenario, type FuzzScenarioOptions } from "../../src/prop/index.js";
-import { generator, comparable, shrinks } from "../support/fast-check-draws.js";
+import { comparable, shrinks, drawBoth } from "../support/fast-check-draws.js";
 
 // scenarioArbitrary is drawn in one step (oneStep: fast-check's tuples, maps, arrays,
 // oneof/option, constants and integers drawn without a Value per node): the same
@@ -29,11 +29,7 @@ describe("scenarios draw in one step as fast-check draws them", () => {
       const theirs = drawnAs(ours);
       for (let seed = 1; seed <= 60; seed++) {
         for (const bias of [undefined, 1, 2, 5, 20]) {
-          const source = generator(seed * 7877);
-          const a = new fc.Random(source);
-          const b = new fc.Random(source);
-          const va = ours.generate(a, bias);
-          const vb = theirs.generate(b, bias);
+          const [va, vb, a, b] = drawBoth(ours, theirs, seed * 7877, bias);
           expect(va.value, name).toEqual(vb.value);
           expect(comparable(va.context), name).toEqual(comparable(vb.context));
           expect(a.nextInt(0, 0x7fffffff)).toBe(b.nextInt(0, 0x7fffffff));
@@ -61,11 +57,7 @@ describe("scenarios draw in one step as fast-check draws them", () => {
     const ours = oneStep(tree);
     for (let seed = 1; seed <= 200; seed++) {
       for (const bias of [undefined, 1, 3, 10]) {
-        const source = generator(seed * 613);
-        const a = new fc.Random(source);
-        const b = new fc.Random(source);
-        const va = ours.generate(a, bias);
-        const vb = tree.generate(b, bias);
+        const [va, vb, a, b] = drawBoth(ours, tree, seed * 613, bias);
         expect(va.value).toEqual(vb.value);
         expect(comparable(va.context)).toEqual(comparable(vb.context));
         expect(a.nextInt(0, 0x7fffffff)).toBe(b.nextInt(0, 0x7fffffff));

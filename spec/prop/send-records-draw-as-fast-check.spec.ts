@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ByteString } from "../../src/core/bytes.js";
 import { bytesPayload, linesPayload } from "../../src/prop/arbitraries/payloads.js";
 import { drawsInOneStep, sendArbitrary, type RawSend } from "../../src/prop/arbitraries/send-arbitrary.js";
-import { generator, comparable, shrinks } from "../support/fast-check-draws.js";
+import { comparable, shrinks, drawBoth } from "../support/fast-check-draws.js";
 
 /** The send record as scenarioArbitrary built it with fast-check's own combinators (before sendArbitrary). */
 function composed(gap: fc.Arbitrary<number>, payload: fc.Arbitrary<ByteString>, maxWait: number): fc.Arbitrary<RawSend> {
@@ -39,11 +39,7 @@ describe("send records draw as fast-check's composition would", () => {
       const theirs = composed(gap, payload, maxWait);
       for (let seed = 1; seed <= 120; seed++) {
         for (const bias of [undefined, 1, 2, 5, 20]) {
-          const source = generator(seed * 104729);
-          const a = new fc.Random(source);
-          const b = new fc.Random(source);
-          const va = ours.generate(a, bias);
-          const vb = theirs.generate(b, bias);
+          const [va, vb, a, b] = drawBoth(ours, theirs, seed * 104729, bias);
           expect(va.value, name).toEqual(vb.value);
           expect(comparable(va.context), name).toEqual(comparable(vb.context));
           // The same number of draws: both generators go on alike.

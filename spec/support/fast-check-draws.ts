@@ -1,4 +1,6 @@
-import type fc from "fast-check";
+import fc from "fast-check";
+
+const { Random } = fc;
 
 /**
  * Helpers of the specs that check an arbitrary drawn "in one step" against
@@ -44,4 +46,21 @@ export function shrinks<T>(arb: fc.Arbitrary<T>, v: fc.Value<T>, n: number): unk
   }
   if (first) for (const s of arb.shrink(first.value, first.context).take(n)) out.push(s.value);
   return out;
+}
+
+/**
+ * Draws once from `ours` and once from `theirs`, each with its own fast-check
+ * Random over the same seeded generator: the two values, then the two
+ * Randoms (to compare the draws that follow).
+ */
+export function drawBoth<T>(
+  ours: fc.Arbitrary<T>,
+  theirs: fc.Arbitrary<T>,
+  seed: number,
+  bias: number | undefined,
+): [fc.Value<T>, fc.Value<T>, fc.Random, fc.Random] {
+  const source = generator(seed);
+  const a = new Random(source);
+  const b = new Random(source);
+  return [ours.generate(a, bias), theirs.generate(b, bias), a, b];
 }
