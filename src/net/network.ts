@@ -193,7 +193,7 @@ class Handshake implements Receiver, ConnectAttempt {
   /** A SYN is sent again while the client waits; a SYN-ACK while the server end exists. */
   live(p: WirePacket): boolean {
     if (p.kind === "syn") return !this.abandoned;
-    if (p.kind === "syn-ack") return !this.net.stream(this.serverEnd!).gone;
+    if (p.kind === "syn-ack") return this.serverEnd!.stream?.gone === undefined;
     return true;
   }
 }
@@ -434,23 +434,24 @@ export class Network {
     return out.length;
   }
 
-  /** The stream bookkeeping of a TCP end. */
+  /** The stream bookkeeping of a TCP end that most segments never need (made here when first needed; see {@link StreamState}). */
   stream(end: TcpEnd): StreamState {
     return (end.stream ??= new StreamState());
   }
 
   /** Runs `fn(p)` for a sequenced segment in stream order (buffering segments that arrive early). */
   private inOrder(p: WirePacket, fn: (p: WirePacket) => void): void {
-    const rx = this.stream(p.end!.peer);
+    const rx = p.end!.peer;
     const seq = p.streamSeq!;
     if (seq < rx.expectSeq) return;
     if (seq > rx.expectSeq) {
-      rx.early.set(seq, () => fn(p));
+      this.stream(rx).early.set(seq, () => fn(p));
       return;
     }
     fn(p);
     rx.expectSeq++;
-    for (let next = rx.takeEarly(rx.expectSeq); next; next = rx.takeEarly(rx.expectSeq)) {
+    // Segments that arrived early exist only in a StreamState (an in-order stream, the usual case, has none).
+    for (let next = rx.stream?.takeEarly(rx.expectSeq); next; next = rx.stream?.takeEarly(rx.expectSeq)) {
       next();
       rx.expectSeq++;
     }
@@ -463,7 +464,7 @@ export class Network {
    */
   private stale(p: WirePacket, rx: Receiver): boolean {
     const end = p.end!;
-    const gone = this.stream(end.peer).gone;
+    const gone = end.peer.stream?.gone;
     if (gone === "crashed") {
       this.trace.record("tcp.stale", end.peer.host.name, { ...this.describe(p), reason: "no such connection after restart" });
       const rst = this.packet("rst", "tcp", end.peer.host, end.peerAddr, end.peerPort, end.localAddr, end.localPort);
@@ -581,7 +582,7 @@ export class Network {
   /** A handshake's SYN-ACK reached the client: the connection is established (or refused, if the client gave up). @internal */
   synAckArrived(h: Handshake): void {
     const clientEnd = h.clientEnd!;
-    if (this.stream(clientEnd).gone) return;
+    if (clientEnd.stream?.gone !== undefined) return;
     if (h.abandoned) {
       // The client gave up before the answer came: refuse the late connection.
       clientEnd.closedLocal = true;
@@ -605,12 +606,14 @@ export class Network {
    * the last piece back to merge it with the next send.
    */
   sendData(end: TcpEnd, data: ByteString): void {
-    const st = this.stream(end);
-    const index = st.sends++;
+    const index = end.sends++;
     end.bytesSent += data.length;
     const trace = this.trace;
     if (index === 0) trace.row(TCP_SEND, end.host.name, end.conn, end.localEndpoint, end.peerEndpoint, index, data);
-    else trace.keyedRow(TCP_SEND_KEYED, (st.keys ??= traceKeys(end))[0], index, data);
+    else {
+      const keyed = this.stream(end);
+      trace.keyedRow(TCP_SEND_KEYED, (keyed.keys ??= traceKeys(end))[0], index, data);
+    }
     let after: (() => void) | undefined;
     for (const tap of this.sendTaps) {
       const r = tap(end, data, index);
@@ -621,11 +624,14 @@ export class Network {
       }
     }
     const links = this.links;
-    if (after === undefined && !st.mergeNext && st.cork === undefined && links.plain) {
+    // No StreamState: nothing is held back and no merge is pending (a first send makes none).
+    const held = end.stream;
+    if (after === undefined && (held === undefined || (!held.mergeNext && held.cork === undefined)) && links.plain) {
       // No cutting can apply (no link condition, no plan, nothing held back): one segment, as the general path makes.
       this.segment(end, data, false);
       return;
     }
+    const st = this.stream(end);
     const policy = links.streamCutFor(end.host.name, end.peer.host.name);
     const planned = links.plans.size ? links.plans.splits(end.conn, end.side, index) : undefined;
     const offsets = planned ? validOffsets(planned, data.length) : policyOffsets(policy?.split, data.length, links.rng);
@@ -688,9 +694,9 @@ export class Network {
 
   /** Sends out bytes held back for a merge (before a FIN). */
   private flushCork(end: TcpEnd): void {
-    const st = this.stream(end);
-    const c = st.cork;
-    if (!c) return;
+    const st = end.stream;
+    const c = st?.cork;
+    if (st === undefined || !c) return;
     c.cancel();
     st.cork = undefined;
     this.segment(end, c.data, c.merge);
@@ -698,17 +704,16 @@ export class Network {
 
   /** Transmits one data segment. */
   private segment(end: TcpEnd, data: ByteString, merge: boolean): void {
-    const st = this.stream(end);
     const p = this.packet("data", "tcp", end.host, end.localAddr, end.localPort, end.peerAddr, end.peerPort, data, end);
     p.to = end.peer.host;
-    p.streamSeq = st.nextSeq++;
+    p.streamSeq = end.nextSeq++;
     if (merge) p.merge = true;
     // One receiver for every data segment: no closure per segment or per stream.
     this.transmit(p, this.dataRx);
   }
 
   /** Whether a data segment's or FIN's sender still exists: its stream is not gone (asked before a retransmission). */
-  private readonly streamLive = (pk: WirePacket): boolean => this.stream(pk.end!).gone === undefined;
+  private readonly streamLive = (pk: WirePacket): boolean => pk.end!.stream?.gone === undefined;
 
   /** Where every data segment arrives. */
   private readonly dataRx: Receiver = {
@@ -729,7 +734,7 @@ export class Network {
       return;
     }
     peer.bytesReceived += data.length;
-    const keys = this.stream(end).keys;
+    const keys = end.stream?.keys;
     if (keys === undefined) this.trace.row(TCP_DELIVER, peer.host.name, end.conn, end.localEndpoint, peer.localEndpoint, data);
     else this.trace.keyedRow(TCP_DELIVER_KEYED, keys[1], data);
     peer.owner?.onData(peer, data, pk.merge === true);
@@ -740,10 +745,9 @@ export class Network {
     this.flushCork(end);
     this.shutLocal(end, "tcp.close", why);
     if (end.peerClosed) return this.forget(end);
-    const st = this.stream(end);
     const p = this.packet("fin", "tcp", end.host, end.localAddr, end.localPort, end.peerAddr, end.peerPort, undefined, end);
     p.to = end.peer.host;
-    p.streamSeq = st.nextSeq++;
+    p.streamSeq = end.nextSeq++;
     this.transmit(p, this.finRx);
   }
 
@@ -779,7 +783,7 @@ export class Network {
     if (end.peerClosed) return;
     end.peerClosed = true;
     end.peerReset = reset;
-    if (reset) this.stream(end).clearEarly();
+    if (reset) end.stream?.clearEarly();
     this.trace.row(reset ? TCP_RESET_ARRIVED : TCP_FIN_ARRIVED, end.host.name, end.conn, end.localEndpoint, end.peerEndpoint);
     this.forget(end);
     if (end.closedLocal) return;

@@ -29,7 +29,18 @@ export class TcpEnd {
   /** Bytes sent and received through this end (for conservation checks). */
   bytesSent = 0;
   bytesReceived = 0;
-  /** The network's stream bookkeeping of this end, made on first use (see `Network.stream`). */
+  /** Sequence number of the next data segment or FIN this end sends. */
+  nextSeq = 0;
+  /** Sequence number this end expects next from its peer. */
+  expectSeq = 0;
+  /** Number of send() calls made on this end. */
+  sends = 0;
+  /**
+   * The rest of the network's stream bookkeeping of this end (faults, stream
+   * cutting, trace keys), made when first needed (see `Network.stream`). The
+   * counters every segment uses are the fields above: a segment on a
+   * connection not used for a long time reads no second object and makes none.
+   */
   stream: StreamState | undefined;
 
   constructor(

@@ -1,16 +1,13 @@
 import type { TraceKey } from "../core/trace.js";
 
 /**
- * Per-end TCP stream bookkeeping the network keeps beside a {@link TcpEnd}:
- * sequence numbers (the receiver delivers in send order whatever the arrival
- * order), the send counter used by stream cutting plans, and bytes held back
- * to be merged with the next send.
+ * Per-end TCP stream bookkeeping the network keeps beside a {@link TcpEnd}
+ * for what most segments never need: segments that arrived early, bytes
+ * held back to be merged with the next send, why the end is gone, and the
+ * trace keys of its segments. The sequence numbers and the send counter,
+ * which every segment uses, are fields of the {@link TcpEnd} itself.
  */
 export class StreamState {
-  /** Sequence number of the next data segment or FIN this end sends. */
-  nextSeq = 0;
-  /** Sequence number this end expects next from its peer. */
-  expectSeq = 0;
   /** Segments from the peer that arrived ahead of a missing one. */
   get early(): Map<number, () => void> {
     return (this.#early ??= new Map());
@@ -32,8 +29,6 @@ export class StreamState {
   clearEarly(): void {
     this.#early?.clear();
   }
-  /** Number of send() calls made on this end. */
-  sends = 0;
   /** The next send merges into the last piece of the previous one. */
   mergeNext = false;
   /** Bytes held back (at the sender) to be merged with the next send. */

@@ -10,7 +10,7 @@ import type { UdpEndpoint } from "../../net/udp-endpoint.js";
 import type { SimContext } from "./context.js";
 import { SocketHandle } from "./handle.js";
 import { callbackOf, callsWithSelf, checkNotifier, messageRunnerOf, RUN_READY, RUN_SLOW, type CallbackName } from "./notifier.js";
-import { Connection, UdpPeerSocket } from "./server-sockets.js";
+import { Connection, UdpPeerSocket, type ConnectionServer } from "./server-sockets.js";
 import type { Notifier, SocketClient, SocketServer } from "./types.js";
 import { checkTimeout } from "./validate.js";
 
@@ -24,7 +24,7 @@ const CALLBACK_PEER = traceShape("callback", ["server", "callback", "handled", "
 export type ServerState = "created" | "running" | "stopped" | "closed";
 
 /** The simulation side of a SocketServer (TCP listener or bound UDP port). */
-export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpEndpoint {
+export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, ConnectionServer, UdpEndpoint {
   state: ServerState = "created";
   notifier: Notifier | undefined;
   readonly connections = new Map<number, Connection>();
@@ -65,16 +65,23 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
   // ------------------------------------------------------------ network side
 
   onConnection(end: TcpEnd): void {
-    const conn = new Connection(this.ctx, end, this.connections);
-    end.owner = this;
+    const conn = new Connection(this.ctx, end, this);
+    // The connection is its end's owner while it is in the table (see Connection).
+    end.owner = conn;
     this.connections.set(end.conn, conn);
     this.host.gui.add(new QueuedAccept(this, conn));
   }
 
+  /** Bytes for an end whose connection is no longer in the table (its owner is the server again): as before, they go nowhere. */
   onData(end: TcpEnd, data: ByteString, merge = false): void {
     const conn = this.connections.get(end.conn);
     if (!conn) return;
-    const peer = end.peerEndpoint;
+    this.onConnectionData(conn, data, merge);
+  }
+
+  /** Bytes arrived on an accepted connection: a socket_message queued for the GUI thread (or merged into the one waiting). */
+  onConnectionData(conn: Connection, data: ByteString, merge: boolean): void {
+    const peer = conn.end.peerEndpoint;
     const queued = conn.queued;
     if (merge && queued) {
       // Stream merging: the bytes join the socket_message still waiting for the GUI thread.
@@ -104,7 +111,7 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
     // No callback exists for a disconnect (R24): is_open of the connection turns false.
     this.record("connection.peer-gone", { peer: end.peerEndpoint, reset });
     // No more bytes can arrive: forget it (queued callbacks and wrappers keep their own reference).
-    this.connections.delete(end.conn);
+    this.connections.get(end.conn)?.unlist();
   }
 
   onDatagram(data: ByteString, fromAddr: string, fromPort: number): void {
@@ -239,8 +246,14 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
     this.record("server.vanish");
     const ports = this.proto === "tcp" ? this.host.tcpPorts : this.host.udpPorts;
     if (ports.get(this.port) === this) ports.delete(this.port);
-    this.connections.clear();
+    this.unlistAll();
     this.host.gui.discardAll(this);
+  }
+
+  /** Empties the table of live connections (the server owns their ends again). */
+  private unlistAll(): void {
+    for (const c of this.connections.values()) c.end.owner = this;
+    this.connections.clear();
   }
 
   close(): void {
@@ -255,7 +268,7 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, UdpE
     } else if (this.host.udpPorts.get(this.port) === this) {
       this.host.udpPorts.delete(this.port);
     }
-    this.connections.clear();
+    this.unlistAll();
     this.host.gui.discardAll(this);
   }
 }
