@@ -52,6 +52,18 @@ export class GuiThread {
     return n;
   }
 
+  /**
+   * The last item still in the queue that `match` accepts (it may be done: a
+   * done item stays in the queue until the items before it are done too).
+   */
+  findLast(match: (it: DispatchItem) => boolean): DispatchItem | undefined {
+    for (let i = this.tail - 1; i >= this.head; i--) {
+      const it = this.items[i]!;
+      if (match(it)) return it;
+    }
+    return undefined;
+  }
+
   /** True if some queued callback could run now. */
   hasRunnable(): boolean {
     if (this.inCallback) return false;

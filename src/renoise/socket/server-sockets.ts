@@ -37,8 +37,6 @@ export class Connection implements TcpEndOwner {
   closedByUser = false;
   /** The wrapper handed out when wrappers are "stable". */
   stable: AcceptedSocket | undefined;
-  /** Its socket_message still waiting for the GUI thread, if any (stream merging appends to it). */
-  queued: { data: ByteString } | undefined = undefined;
 
   constructor(
     readonly ctx: SimContext,

@@ -82,21 +82,27 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, Conn
   /** Bytes arrived on an accepted connection: a socket_message queued for the GUI thread (or merged into the one waiting). */
   onConnectionData(conn: Connection, data: ByteString, merge: boolean): void {
     const peer = conn.end.peerEndpoint;
-    const queued = conn.queued;
-    if (merge && queued) {
-      // Stream merging: the bytes join the socket_message still waiting for the GUI thread.
+    // Stream merging: the bytes join the connection's socket_message still waiting for the GUI thread, if any.
+    // Found in the queue only when a segment may merge: the connection keeps no pointer to its queued message
+    // (on a connection not used for a long time, writing one cost a remembered-set entry per message).
+    const queued = merge ? this.waitingMessage(conn) : undefined;
+    if (queued) {
       queued.data += data;
       this.record("message.merge", { peer, bytes: data.length, total: queued.data.length });
       return;
     }
-    const message = new QueuedMessage(this, conn, data, peer);
-    conn.queued = message;
-    this.host.gui.add(message);
+    this.host.gui.add(new QueuedMessage(this, conn, data, peer));
   }
 
-  /** A queued socket_message leaves the queue: it runs, or is dropped (its server closed). */
-  settleMessage(m: QueuedMessage): void {
-    if (m.conn.queued === m) m.conn.queued = undefined;
+  /**
+   * The socket_message of `conn` still waiting for the GUI thread: the last
+   * one queued for it, unless that one has run or was dropped. (Items leave
+   * the queue in queue order, so when the last one left, so did the earlier
+   * ones: nothing is found, as when the last one is done.)
+   */
+  private waitingMessage(conn: Connection): QueuedMessage | undefined {
+    const last = this.host.gui.findLast((it) => it instanceof QueuedMessage && it.conn === conn) as QueuedMessage | undefined;
+    return last !== undefined && !last.done ? last : undefined;
   }
 
   /** Records a queued callback that can no longer run. */
@@ -375,13 +381,10 @@ class QueuedMessage implements DispatchItem {
   ) {}
 
   run(): void {
-    const server = this.owner;
-    server.settleMessage(this);
-    server.invokeConnectionMessage(this.conn, this.peer, this.data);
+    this.owner.invokeConnectionMessage(this.conn, this.peer, this.data);
   }
 
   discard(): void {
-    this.owner.settleMessage(this);
     this.owner.recordDropped("socket_message", { peer: this.peer }, this.data);
   }
 }
