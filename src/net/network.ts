@@ -564,7 +564,9 @@ export class Network {
       this.transmit(rst, h);
       return;
     }
-    const serverEnd = new TcpEnd(conn, "server", server, toAddr, toPort, fromAddr, localPort, toText, fromText);
+    const serverEnd =
+      listener.makeEnd?.(conn, server, toAddr, toPort, fromAddr, localPort, toText, fromText) ??
+      new TcpEnd(conn, "server", server, toAddr, toPort, fromAddr, localPort, toText, fromText);
     const clientEnd = new TcpEnd(conn, "client", from, fromAddr, localPort, toAddr, toPort, fromText, toText);
     serverEnd.peer = clientEnd;
     clientEnd.peer = serverEnd;

@@ -4,7 +4,7 @@ import { SocketLogicError } from "../../core/errors.js";
 import { endpoint } from "../../net/address.js";
 import { MAX_UDP_PAYLOAD, SocketErrors } from "../../net/errors.js";
 import type { Host } from "../../net/host.js";
-import type { TcpEnd, TcpEndOwner } from "../../net/tcp-end.js";
+import { TcpEnd, type TcpEndOwner } from "../../net/tcp-end.js";
 import type { SimContext } from "./context.js";
 import { SocketHandle } from "./handle.js";
 import type { LuaResult, SendMessage, SendResult, SocketClient } from "./types.js";
@@ -26,13 +26,15 @@ export interface ConnectionServer extends TcpEndOwner {
 }
 
 /**
- * One accepted TCP connection, as the server side sees it. While it is in
- * its server's table it is its end's owner: the bytes that arrive find it
- * without a look-up in that table (at 100,000 connections, a look-up of a
- * connection not used for a long time was ~10 % of an echo round trip).
- * Once out of the table, the server is the end's owner again.
+ * One accepted TCP connection, as the server side sees it: the server's end
+ * of the connection itself (its server makes it with `TcpListener.makeEnd`),
+ * so that reaching a connection not used for a long time reaches one object,
+ * not an end and a connection beside it. While it is in its server's table
+ * it is its own end's owner: the bytes that arrive find it without a look-up
+ * in that table (at 100,000 connections, that look-up was ~10 % of an echo
+ * round trip). Once out of the table, the server is the end's owner again.
  */
-export class Connection implements TcpEndOwner {
+export class Connection extends TcpEnd implements TcpEndOwner {
   /** Closed through one of its wrappers with close(): every wrapper is dead. */
   closedByUser = false;
   /** The wrapper handed out when wrappers are "stable". */
@@ -40,10 +42,24 @@ export class Connection implements TcpEndOwner {
 
   constructor(
     readonly ctx: SimContext,
-    readonly end: TcpEnd,
     /** The server that accepted it (its table of live connections holds this one until {@link unlist}). */
     readonly server: ConnectionServer,
-  ) {}
+    conn: number,
+    host: Host,
+    localAddr: string,
+    localPort: number,
+    peerAddr: string,
+    peerPort: number,
+    localText: string,
+    peerText: string,
+  ) {
+    super(conn, "server", host, localAddr, localPort, peerAddr, peerPort, localText, peerText);
+  }
+
+  /** The connection's TCP end: the connection itself. */
+  get end(): TcpEnd {
+    return this;
+  }
 
   onData(_end: TcpEnd, data: ByteString, merge = false): void {
     this.server.onConnectionData(this, data, merge);

@@ -64,12 +64,26 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, Conn
 
   // ------------------------------------------------------------ network side
 
+  /** The accepting end of a new connection: a {@link Connection} (the end and the server's state of it in one object). */
+  makeEnd(
+    conn: number,
+    host: Host,
+    localAddr: string,
+    localPort: number,
+    peerAddr: string,
+    peerPort: number,
+    localText: string,
+    peerText: string,
+  ): TcpEnd {
+    return new Connection(this.ctx, this, conn, host, localAddr, localPort, peerAddr, peerPort, localText, peerText);
+  }
+
   onConnection(end: TcpEnd): void {
-    const conn = new Connection(this.ctx, end, this);
-    // The connection is its end's owner while it is in the table (see Connection).
-    end.owner = conn;
-    this.connections.set(end.conn, conn);
-    this.host.gui.add(new QueuedAccept(this, conn));
+    if (!(end instanceof Connection)) throw new Error("ServerCore.onConnection: the end was not made by ServerCore.makeEnd");
+    // The connection is its own end's owner while it is in the table (see Connection).
+    end.owner = end;
+    this.connections.set(end.conn, end);
+    this.host.gui.add(new QueuedAccept(this, end));
   }
 
   /** Bytes for an end whose connection is no longer in the table (its owner is the server again): as before, they go nowhere. */
