@@ -6,7 +6,7 @@ import type { BlockFrame } from "../../net/gui-thread.js";
 import type { Host } from "../../net/host.js";
 import type { ConnectAttempt, ConnectResult, ConnectWaiter } from "../../net/network.js";
 import type { SimContext } from "./context.js";
-import { ClientSocket, TcpClient, UdpClient } from "./client.js";
+import { TcpClient, UdpClient } from "./client.js";
 import { ServerCore, ServerSocket } from "./server.js";
 import type { LuaResult, Protocol, SocketClient, SocketServer } from "./types.js";
 import { checkAddress, checkPort, checkProtocol, checkTimeout, show } from "./validate.js";
@@ -140,7 +140,7 @@ export function createSocketApi(ctx: SimContext, host: Host): SocketApi {
     if (proto === "udp") {
       const core = new UdpClient(ctx, host, localAddr, localPort, resolved, p);
       ctx.trace.record("client.create", host.name, { socket: core.label });
-      return { done: [new ClientSocket(core), undefined] };
+      return { done: [core, undefined] };
     }
 
     const pending = new PendingTcpClient(ctx, host, localPort, name, p, timeout);
@@ -212,7 +212,7 @@ class PendingTcpClient implements PendingConnect, ConnectWaiter {
     }
     const end = this.core!.end;
     ctx.trace.row(CLIENT_CREATED, host.name, end.localEndpoint, end.peerEndpoint, ctx.now() - this.start);
-    return [new ClientSocket(this.core!), undefined];
+    return [this.core!, undefined];
   }
 
   private fail(error: string, fields: Record<string, string | number>): LuaResult<SocketClient> {
