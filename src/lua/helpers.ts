@@ -134,6 +134,18 @@ local function index_factory(parts)
   return f
 end
 
+-- Every variant, compiled now: a VM made from a template (vm.ts) then finds
+-- them compiled, and builds its classes without compiling Lua.
+for _, kept in ipairs({ false, true }) do
+  for _, own in ipairs(kept and { false, true } or { false }) do
+    for _, list in ipairs(kept and { false, true } or { false }) do
+      for _, cached in ipairs({ false, true }) do
+        index_factory({ KEPT = kept, CLASS = kept and not own, OWN = own, LIST = list, CACHED = cached })
+      end
+    end
+  end
+end
+
 -- The keys of a kept record's owner and of its kept lists (see own).
 local SELF, LISTS = {}, {}
 

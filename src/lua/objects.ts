@@ -126,7 +126,7 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
   /** `selfOf` of the value at index 1 of a raw host function's stack. */
   const selfAt = (L: LuaState, member: string): T => {
     if (bridge.c._lua_type(L, 1) === T_USERDATA) {
-      const entry = bridge.entryAt(L, 1);
+      const entry = bridge.userdataEntryAt(L, 1);
       if (entry !== undefined && holder.cls && entry.cls === holder.cls) return entry.obj as T;
     }
     return selfOf(bridge.toJs(L, 1, true), member);
