@@ -60,11 +60,11 @@ return function(self, k)
   ]CLASS]
   --[OWN[
   local c = self
-  self = c[SELF]
   --[LIST[
   local v = c[LISTS][k]
   if v ~= nil then return { unpack(v) } end
   ]LIST]
+  self = c[SELF]
   local index = mt.__index
   if index ~= class_index then
     -- A tool replaced the class's __index (wrapping it): the object goes back to the class metatable.
