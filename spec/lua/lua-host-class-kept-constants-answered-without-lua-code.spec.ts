@@ -31,14 +31,15 @@ async function boxes(): Promise<{ vm: LuaVm; cls: HostClass<Box>; a: Box; b: Box
 }
 
 describe("kept constants of a host object are answered without running Lua code", () => {
-  it("keeps getmetatable, type, tostring, methods and other properties as they were", async () => {
+  it("keeps getmetatable, tostring, objinfo, methods and other properties as they were", async () => {
     const { vm, a } = await boxes();
-    const [sameMt, size, double, grown, text, sameAfter, reads] = vm.run(`
-      local before = getmetatable(a)
+    const [sameMt, size, double, grown, text, sameAfter, reads, info] = vm.run(`
+      local before, info = getmetatable(a), table.concat(objinfo(a), ";")
       local s = a.size + a.size
-      return before == getmetatable(b), s, a.double, a:grow(2), tostring(a), getmetatable(a) == before and getmetatable(a) == getmetatable(b), a.size
+      return before == getmetatable(b), s, a.double, a:grow(2), tostring(a), getmetatable(a) == before and getmetatable(a) == getmetatable(b), a.size,
+        info == table.concat(objinfo(a), ";") and info:find("class: Box") ~= nil
     `);
-    expect([sameMt, size, double, grown, text, sameAfter, reads]).toEqual([true, 6, 6, 5, "Box 3", true, 3]);
+    expect([sameMt, size, double, grown, text, sameAfter, reads, info]).toEqual([true, 6, 6, 5, "Box 3", true, 3, true]);
     expect(a.reads).toBe(1);
     vm.close();
   });
