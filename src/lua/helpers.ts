@@ -33,9 +33,10 @@ end
 -- runs this function, so it carries no check for what its class lacks. Each
 -- variant is compiled once per VM (index_factories); its upvalues are the
 -- factory's arguments.
--- KEPT: a kept value is answered from the object's kept record c =
---   kept_store[self] (constants under their names, lists in c[LISTS], copied
---   at each read), else read from the host once and kept.
+-- KEPT: a kept value (kept[k]: 1 constant, 2 list) is answered from the
+--   object's kept record c = kept_store[self] (constants under their names,
+--   lists in c[LISTS], copied at each read), else read from the host once and
+--   kept. CLASS: the class's __index (objects without their own metatable).
 -- OWN: the __index of objects with their own metatable (see own in
 --   make_class): Lua finds their kept constants in their record itself (the
 --   own metatable's __index) without running any function; this runs for
@@ -48,15 +49,20 @@ local error, format, type, unpack = error, string.format, type, table.unpack
 return function(self, k)
   --[KEPT[
   --[CLASS[
-  local c = kept_store[self]
-  if c ~= nil then
-    local v = c[k]
-    if v ~= nil then return v end
-    --[LIST[
-    v = c[LISTS][k]
-    if v ~= nil then return { unpack(v) } end
-    ]LIST]
-  end
+  local how = kept[k]
+  if how ~= nil then
+    local c = kept_store[self]
+    if c ~= nil then
+      if how == 1 then
+        local v = c[k]
+        if v ~= nil then return v end
+      --[LIST[
+      else
+        local v = c[LISTS][k]
+        if v ~= nil then return { unpack(v) } end
+      ]LIST]
+      end
+    end
   ]CLASS]
   --[OWN[
   local c = self
@@ -71,11 +77,11 @@ return function(self, k)
     unown(self)
     return index(self, k)
   end
-  ]OWN]
   local how = kept[k]
   if how ~= nil then
+  ]OWN]
     local v = getters[k](self) -- not a tail call: keeps error levels right
-    c = kept_store[self] -- read after the call: the host may have emptied the store meanwhile
+    local c = kept_store[self] -- read after the call: the host may have emptied the store meanwhile
     if c == nil then c = own(self) end
     if how == 1 then c[k] = v elseif type(v) == "table" then c[LISTS][k] = { unpack(v) } end
     return v
