@@ -879,6 +879,22 @@ export class LuaBridge {
   }
 
   /**
+   * {@link entryAt} of a value the caller knows is a full userdata (it
+   * checked `lua_type`): the same answer without `lua_rawlen`, whose 64-bit
+   * result costs a bigint per call (every property of every object asks).
+   * A block that is not a host object's cannot match both the magic word and
+   * the address its entry recorded.
+   */
+  userdataEntryAt(L: LuaState, idx: number): { readonly obj: object; readonly cls: HostClassSlot } | undefined {
+    const c = this.c;
+    const p = c._lua_touserdata(L, idx);
+    const heap = c.HEAP32;
+    if (heap[p >> 2] !== OBJ_MAGIC) return undefined;
+    const entry = this.slots[heap[(p >> 2) + 1]!];
+    return entry !== undefined && entry.addr === p ? entry : undefined;
+  }
+
+  /**
    * {@link entryAt} of an alias (see {@link pushAlias}): the entry of the
    * userdata it names, if that still stands for an object. Kept apart from
    * `entryAt`, which every property access of every object runs: a second

@@ -5,7 +5,7 @@
  * @internal
  */
 export const BRIDGE_HELPERS_LUA = String.raw`
-local error, tostring, type, select, format = error, tostring, type, select, string.format
+local error, tostring, type, select, format, pairs, ipairs, assert = error, tostring, type, select, string.format, pairs, ipairs, assert
 local unpack = table.unpack
 local H = {}
 
@@ -28,55 +28,182 @@ local function keyname(k)
   return tostring(k)
 end
 
+-- The __index of a host class, as source specialised by what the class has
+-- (kept values, kept lists, cached values): each member read on a userdata
+-- runs this function, so it carries no check for what its class lacks. Each
+-- variant is compiled once per VM (index_factories); its upvalues are the
+-- factory's arguments.
+-- KEPT: a kept value (kept[k]: 1 constant, 2 list) is answered from the
+--   object's kept record c = kept_store[self] (constants under their names,
+--   lists in c[LISTS], copied at each read), else read from the host once and
+--   kept. CLASS: the class's __index (objects without their own metatable).
+-- OWN: the __index of objects with their own metatable (see own in
+--   make_class): Lua finds their kept constants in their record itself (the
+--   own metatable's __index) without running any function; this runs for
+--   everything else, with the record as first argument.
+-- LIST: the class has kept lists, answered with a fresh copy.
+-- CACHED: values the host lets Lua keep until it empties holder[1] (LuaVm.flushValueCache).
+local INDEX_SOURCE = [==[
+local methods, getters, cached, holder, kept, kept_store, LISTS, type_name, keyname, own, mt, class_index, SELF, unown = ...
+local error, format, type, unpack = error, string.format, type, table.unpack
+return function(self, k)
+  --[KEPT[
+  --[CLASS[
+  local how = kept[k]
+  if how ~= nil then
+    local c = kept_store[self]
+    if c ~= nil then
+      if how == 1 then
+        local v = c[k]
+        if v ~= nil then return v end
+      --[LIST[
+      else
+        local v = c[LISTS][k]
+        if v ~= nil then return { unpack(v) } end
+      ]LIST]
+      end
+    end
+  ]CLASS]
+  --[OWN[
+  local c = self
+  --[LIST[
+  local v = c[LISTS][k]
+  if v ~= nil then return { unpack(v) } end
+  ]LIST]
+  self = c[SELF]
+  local index = mt.__index
+  if index ~= class_index then
+    -- A tool replaced the class's __index (wrapping it): the object goes back to the class metatable.
+    unown(self)
+    return index(self, k)
+  end
+  local how = kept[k]
+  if how ~= nil then
+  ]OWN]
+    local v = getters[k](self) -- not a tail call: keeps error levels right
+    local c = kept_store[self] -- read after the call: the host may have emptied the store meanwhile
+    if c == nil then c = own(self) end
+    if how == 1 then c[k] = v elseif type(v) == "table" then c[LISTS][k] = { unpack(v) } end
+    return v
+  end
+  ]KEPT]
+  local m = methods[k]
+  if m ~= nil then return m end
+  --[CACHED[
+  if cached[k] then
+    local c = holder[1][self]
+    if c ~= nil then
+      local v = c[k]
+      if v ~= nil then return v end
+    end
+    local v = getters[k](self)
+    local store = holder[1] -- read after the call: the host may have emptied it meanwhile
+    c = store[self]
+    if c == nil then c = {} store[self] = c end
+    c[k] = v
+    return v
+  end
+  ]CACHED]
+  local g = getters[k]
+  if g ~= nil then
+    local v = g(self) -- not a tail call: keeps error levels right
+    return v
+  end
+  error(format("unknown property or function '%s' for an object of type '%s'",
+    keyname(k), type_name), 2)
+end
+]==]
+
+local load, gsub, next, setmetatable = load, string.gsub, next, setmetatable
+local set_udata_mt = debug and debug.setmetatable
+local index_factories = {}
+
+-- The factory of the __index variant with these parts (compiled on first use).
+local function index_factory(parts)
+  local key = ""
+  for _, part in ipairs({ "KEPT", "CLASS", "OWN", "LIST", "CACHED" }) do
+    if parts[part] then key = key .. part .. " " end
+  end
+  local f = index_factories[key]
+  if f == nil then
+    local src = INDEX_SOURCE
+    for _, part in ipairs({ "KEPT", "CLASS", "OWN", "LIST", "CACHED" }) do
+      -- Keeps a part's lines (so line numbers stay those of INDEX_SOURCE) or blanks them.
+      src = gsub(src, "%-%-%[" .. part .. "%[(.-)%]" .. part .. "%]", function(body)
+        if parts[part] then return body end
+        return (gsub(body, "[^\n]", ""))
+      end)
+    end
+    f = assert(load(src, "=[renoise-sim host class]"))
+    index_factories[key] = f
+  end
+  return f
+end
+
+-- Every variant, compiled now: a VM made from a template (vm.ts) then finds
+-- them compiled, and builds its classes without compiling Lua.
+for _, kept in ipairs({ false, true }) do
+  for _, own in ipairs(kept and { false, true } or { false }) do
+    for _, list in ipairs(kept and { false, true } or { false }) do
+      for _, cached in ipairs({ false, true }) do
+        index_factory({ KEPT = kept, CLASS = kept and not own, OWN = own, LIST = list, CACHED = cached })
+      end
+    end
+  end
+end
+
+-- The keys of a kept record's owner and of its kept lists (see own).
+local SELF, LISTS = {}, {}
+
 -- Builds the metatable of a host class (JS objects seen as userdata).
 -- kept: { [name] = 1 } for properties whose value Lua keeps per object, 2 for
 -- sequences it keeps and hands out as a fresh copy per read; kept_store: where
--- (weak keys: kept_store[self][name]), emptied in place by the host.
+-- (weak keys: kept_store[self] is the object's record), emptied in place by
+-- the host (kept-store.ts flushKept, which also gives back the class metatable).
 function H.make_class(type_name, methods, getters, setters, tostring_fn, same, info, lt, le, cached, holder,
                       kept, kept_store)
   local mt = { __name = type_name, __rsim_type = type_name, __rsim_info = info }
-  mt.__index = function(self, k)
-    if kept ~= nil then
-      local how = kept[k]
-      if how ~= nil then
-        local c = kept_store[self]
-        if c ~= nil then
-          local v = c[k]
-          if v ~= nil then
-            if how == 2 then return { unpack(v) } end
-            return v
-          end
-        end
-        local v = getters[k](self)
-        c = kept_store[self] -- read after the call: the host may have emptied the store meanwhile
-        if c == nil then c = {} kept_store[self] = c end
-        if how == 1 then c[k] = v elseif type(v) == "table" then c[k] = { unpack(v) } end
-        return v
+  if kept == nil then
+    mt.__index = index_factory({ CACHED = cached ~= nil })(methods, getters, cached, holder, nil, nil, nil, type_name, keyname)
+  else
+    local has_lists = false
+    for _, how in pairs(kept) do
+      if how == 2 then has_lists = true end
+    end
+    local class_index -- the class's own __index
+    local own_mt -- the metatable of the records of objects with their own metatable
+    -- The first value kept for an object makes its record. While the class's
+    -- __index is its own (no tool wrapped it), the object also gets its own
+    -- metatable: the class's fields, __metatable (getmetatable still answers
+    -- the class metatable) and the record as __index, so a kept constant is
+    -- found without running Lua code.
+    local function own(self)
+      local c = { [SELF] = self }
+      if has_lists then c[LISTS] = {} end
+      if set_udata_mt ~= nil and mt.__index == class_index then
+        local m = {}
+        for name, x in next, mt do m[name] = x end
+        m.__index = c
+        m.__metatable = mt
+        setmetatable(c, own_mt)
+        set_udata_mt(self, m)
       end
+      kept_store[self] = c
+      return c
     end
-    local m = methods[k]
-    if m ~= nil then return m end
-    if cached ~= nil and cached[k] then
-      -- A value the host lets Lua keep until it empties holder[1] (see LuaVm.flushValueCache).
-      local c = holder[1][self]
-      if c ~= nil then
-        local v = c[k]
-        if v ~= nil then return v end
-      end
-      local v = getters[k](self)
-      local store = holder[1] -- read after the call: the host may have emptied it meanwhile
-      c = store[self]
-      if c == nil then c = {} store[self] = c end
-      c[k] = v
-      return v
+    local function unown(self)
+      kept_store[self] = nil
+      set_udata_mt(self, mt)
     end
-    local g = getters[k]
-    if g ~= nil then
-      local v = g(self) -- not a tail call: keeps error levels right
-      return v
-    end
-    error(format("unknown property or function '%s' for an object of type '%s'",
-      keyname(k), type_name), 2)
+    local parts = { KEPT = true, LIST = has_lists, CACHED = cached ~= nil }
+    parts.CLASS = true
+    class_index = index_factory(parts)(methods, getters, cached, holder, kept, kept_store, LISTS, type_name, keyname, own)
+    parts.CLASS, parts.OWN = nil, true
+    own_mt = {
+      __index = index_factory(parts)(methods, getters, cached, holder, kept, kept_store, LISTS, type_name, keyname, own,
+        mt, class_index, SELF, unown),
+    }
+    mt.__index = class_index
   end
   mt.__newindex = function(self, k, v)
     local s = setters[k]

@@ -1,6 +1,6 @@
 import type { LuaBridge } from "./bridge.js";
 import type { LuaRef } from "./ref.js";
-import { REGISTRY } from "./wasm.js";
+import { REGISTRY, T } from "./wasm.js";
 
 /**
  * The store of values Lua keeps per host object (`HostClassSpec.constant`
@@ -34,20 +34,30 @@ export function keptStore(bridge: LuaBridge): LuaRef {
 
 /**
  * Empties `bridge`'s store in place (no Lua code runs): Lua reads every kept
- * value from the host again. For the host's value-cache check, when a kept
- * list may have changed.
+ * value from the host again. An object that had its own metatable (see
+ * `own` in helpers.ts: the class's, named by its `__metatable` field) gets
+ * its class's back. For the host's value-cache check, when a kept list may
+ * have changed.
  */
 export function flushKept(bridge: LuaBridge): void {
   const key = stores.get(bridge);
   if (key === undefined || bridge.closed) return;
   const c = bridge.c;
   const L = bridge.current;
-  if (!c._lua_checkstack(L, 5)) throw new RangeError("flushKept: Lua stack overflow");
+  if (!c._lua_checkstack(L, 6)) throw new RangeError("flushKept: Lua stack overflow");
   c._lua_rawgeti(L, REGISTRY, key); // s
   c._lua_pushnil(L); // s, nil
   while (c._lua_next(L, -2) !== 0) {
     // s, k, v: clearing the field being traversed is allowed
     c._lua_settop(L, -2); // s, k
+    if (c._lua_getmetatable(L, -1) !== 0) {
+      // s, k, m
+      bridge.bytes.push(L, "__metatable"); // s, k, m, "__metatable"
+      c._lua_rawget(L, -2); // s, k, m, class metatable or nil
+      if (c._lua_type(L, -1) === T.TABLE) c._lua_setmetatable(L, -3); // s, k, m
+      else c._lua_settop(L, -2); // s, k, m
+      c._lua_settop(L, -2); // s, k
+    }
     c._lua_pushvalue(L, -1); // s, k, k
     c._lua_pushnil(L); // s, k, k, nil
     c._lua_rawset(L, -4); // s, k

@@ -7,6 +7,7 @@ import type { HostFunction, HostResult, LuaInput, LuaValue } from "./values.js";
 import { REGISTRY, T, type LuaState } from "./wasm.js";
 
 const T_USERDATA = T.USERDATA;
+const T_NUMBER = T.NUMBER;
 
 /** A property of a {@link HostClassSpec}. Errors thrown by `get`/`set` are raised in Lua. */
 export interface HostProperty<T> {
@@ -126,7 +127,7 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
   /** `selfOf` of the value at index 1 of a raw host function's stack. */
   const selfAt = (L: LuaState, member: string): T => {
     if (bridge.c._lua_type(L, 1) === T_USERDATA) {
-      const entry = bridge.entryAt(L, 1);
+      const entry = bridge.userdataEntryAt(L, 1);
       if (entry !== undefined && holder.cls && entry.cls === holder.cls) return entry.obj as T;
     }
     return selfOf(bridge.toJs(L, 1, true), member);
@@ -352,7 +353,9 @@ function hostFunctions<T extends object>(
     if (set) {
       setters[name] = (L, bridge) => {
         const self = selfAt(L, name);
-        set(self, bridge.toJs(L, 2, true));
+        // A number (what most writes carry) in one call less than toJs: an integer's double is what toJs gives.
+        const c = bridge.c;
+        set(self, c._lua_type(L, 2) === T_NUMBER ? c._lua_tonumberx(L, 2, 0) : bridge.toJs(L, 2, true));
         return bridge.returnResult(L, undefined, full);
       };
     }
