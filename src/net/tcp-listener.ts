@@ -1,26 +1,32 @@
 import type { Host } from "./host.js";
 import type { TcpEnd } from "./tcp-end.js";
 
+/**
+ * Where a new accepting end is, as the network knows it when the handshake
+ * reaches the listener: the arguments of the {@link TcpEnd} constructor
+ * after `side` (which is "server").
+ */
+export type AcceptedEndPlace = [
+  conn: number,
+  host: Host,
+  localAddr: string,
+  localPort: number,
+  peerAddr: string,
+  peerPort: number,
+  localText: string,
+  peerText: string,
+];
+
 /** Whoever listens on a bound TCP port (a SocketServer). */
 export interface TcpListener {
   /** The address the listener is bound to ("0.0.0.0" for any). */
   readonly bindAddress: string;
   /**
-   * Makes the accepting end of a new connection, with the arguments of the
-   * {@link TcpEnd} constructor (side "server"): a subclass that carries the
-   * listener's own state of the connection, so that state and the end are
-   * one object. Without it, the end is a plain TcpEnd.
+   * Makes the accepting end of a new connection at `place`: a subclass that
+   * carries the listener's own state of the connection, so that state and
+   * the end are one object. Without it, the end is a plain TcpEnd.
    */
-  makeEnd?(
-    conn: number,
-    host: Host,
-    localAddr: string,
-    localPort: number,
-    peerAddr: string,
-    peerPort: number,
-    localText: string,
-    peerText: string,
-  ): TcpEnd;
+  makeEnd?(...place: AcceptedEndPlace): TcpEnd;
   /** A new connection reached the listener (the handshake completed on its side). */
   onConnection(end: TcpEnd): void;
 }

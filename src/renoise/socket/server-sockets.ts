@@ -5,6 +5,7 @@ import { endpoint } from "../../net/address.js";
 import { MAX_UDP_PAYLOAD, SocketErrors } from "../../net/errors.js";
 import type { Host } from "../../net/host.js";
 import { TcpEnd, type TcpEndOwner } from "../../net/tcp-end.js";
+import type { AcceptedEndPlace } from "../../net/tcp-listener.js";
 import type { SimContext } from "./context.js";
 import { SocketHandle } from "./handle.js";
 import type { LuaResult, SendMessage, SendResult, SocketClient } from "./types.js";
@@ -44,16 +45,9 @@ export class Connection extends TcpEnd implements TcpEndOwner {
     readonly ctx: SimContext,
     /** The server that accepted it (its table of live connections holds this one until {@link unlist}). */
     readonly server: ConnectionServer,
-    conn: number,
-    host: Host,
-    localAddr: string,
-    localPort: number,
-    peerAddr: string,
-    peerPort: number,
-    localText: string,
-    peerText: string,
+    ...place: AcceptedEndPlace
   ) {
-    super(conn, "server", host, localAddr, localPort, peerAddr, peerPort, localText, peerText);
+    super(place[0], "server", place[1], place[2], place[3], place[4], place[5], place[6], place[7]);
   }
 
   /** The connection's TCP end: the connection itself. */

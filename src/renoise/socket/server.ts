@@ -5,7 +5,7 @@ import { endpoint } from "../../net/address.js";
 import type { DispatchItem, DispatchOwner } from "../../net/gui-thread.js";
 import type { Host } from "../../net/host.js";
 import type { TcpEnd, TcpEndOwner } from "../../net/tcp-end.js";
-import type { TcpListener } from "../../net/tcp-listener.js";
+import type { AcceptedEndPlace, TcpListener } from "../../net/tcp-listener.js";
 import type { UdpEndpoint } from "../../net/udp-endpoint.js";
 import type { SimContext } from "./context.js";
 import { SocketHandle } from "./handle.js";
@@ -65,17 +65,8 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, Conn
   // ------------------------------------------------------------ network side
 
   /** The accepting end of a new connection: a {@link Connection} (the end and the server's state of it in one object). */
-  makeEnd(
-    conn: number,
-    host: Host,
-    localAddr: string,
-    localPort: number,
-    peerAddr: string,
-    peerPort: number,
-    localText: string,
-    peerText: string,
-  ): TcpEnd {
-    return new Connection(this.ctx, this, conn, host, localAddr, localPort, peerAddr, peerPort, localText, peerText);
+  makeEnd(...place: AcceptedEndPlace): TcpEnd {
+    return new Connection(this.ctx, this, ...place);
   }
 
   onConnection(end: TcpEnd): void {
