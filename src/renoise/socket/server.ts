@@ -77,11 +77,13 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, Conn
     this.host.gui.add(new QueuedAccept(this, end));
   }
 
-  /** Bytes for an end whose connection is no longer in the table (its owner is the server again): as before, they go nowhere. */
-  onData(end: TcpEnd, data: ByteString, merge = false): void {
-    const conn = this.connections.get(end.conn);
-    if (!conn) return;
-    this.onConnectionData(conn, data, merge);
+  /**
+   * Bytes for an end the server owns: only one whose connection has left the
+   * table (while in it, the connection is its own end's owner and gets them
+   * itself, see Connection). As before, they go nowhere.
+   */
+  onData(): void {
+    // Nothing to deliver to: the connection was forgotten.
   }
 
   /** Bytes arrived on an accepted connection: a socket_message queued for the GUI thread (or merged into the one waiting). */
