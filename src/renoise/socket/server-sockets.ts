@@ -65,13 +65,13 @@ export class Connection extends TcpEnd implements TcpEndOwner {
 
   /** Takes the connection out of its server's table: the server owns its end again. */
   unlist(): void {
-    this.server.connections.delete(this.end.conn);
-    this.end.owner = this.server;
+    this.server.connections.delete(this.conn);
+    this.owner = this.server;
   }
 
   /** Made once: trace events of the connection name it. */
   get label(): string {
-    return (this.#label ??= `tcp ${this.end.localEndpoint}<-${this.end.peerEndpoint}`);
+    return (this.#label ??= `tcp ${this.localEndpoint}<-${this.peerEndpoint}`);
   }
   #label: string | undefined;
 

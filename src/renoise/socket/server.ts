@@ -265,8 +265,8 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, Conn
 
   /** Empties the table of live connections (the server owns their ends again). */
   private unlistAll(): void {
-    for (const c of this.connections.values()) c.end.owner = this;
-    this.connections.clear();
+    // Each one leaves the table as a closed connection does (a Map may lose entries while it is iterated).
+    for (const c of this.connections.values()) c.unlist();
   }
 
   close(): void {
