@@ -324,7 +324,16 @@ export class LuaBridge {
     }
     this.closedReason = "closed";
     try {
-      closeDiscardingMemory(this.c, this.L, [this.fnMetaKey]);
+      // Host-function userdata get no __gc call at close: their bookkeeping dies with the state.
+      const c = this.c;
+      const L = this.L;
+      if (c._lua_rawgeti(L, REGISTRY, this.fnMetaKey) === T.TABLE) {
+        this.bytes.push(L, "__gc");
+        c._lua_pushnil(L);
+        c._lua_rawset(L, -3);
+      }
+      c._lua_settop(L, -2);
+      closeDiscardingMemory(c, L);
     } catch (e) {
       this.instance.tainted = true;
       throw e;

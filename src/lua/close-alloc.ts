@@ -29,7 +29,7 @@
  *
  * @internal
  */
-import { newDeterministicState, REGISTRY, T, type LuaC, type LuaState } from "./wasm.js";
+import { newDeterministicState, type LuaC, type LuaState } from "./wasm.js";
 
 /**
  * ```wat
@@ -134,29 +134,12 @@ export function probeAllgcOffset(c: LuaC): void {
   }
 }
 
-/** Pushes the string "__gc" (through a scratch copy in the module heap). */
-function pushGcKey(c: LuaC, L: LuaState): void {
-  const p = c._malloc(4);
-  c.HEAPU8.set([0x5f, 0x5f, 0x67, 0x63], p);
-  c._lua_pushlstring(L, p, 4);
-  c._free(p);
-}
-
 /**
  * Closes `L` (finalizers run as in `lua_close`) without freeing its
  * objects' memory: only for a state whose instance memory is dropped or
  * restored from a snapshot before anything else runs in it.
  */
-export function closeDiscardingMemory(c: LuaC, L: LuaState, quietMetatables: readonly bigint[] = []): void {
-  // Finalizers only for bookkeeping that dies with the state: no call (the state pushes nothing after this).
-  for (const key of quietMetatables) {
-    if (c._lua_rawgeti(L, REGISTRY, key) === T.TABLE) {
-      pushGcKey(c, L);
-      c._lua_pushnil(L);
-      c._lua_rawset(L, -3);
-    }
-    c._lua_settop(L, -2);
-  }
+export function closeDiscardingMemory(c: LuaC, L: LuaState): void {
   const orig = c._lua_getallocf(L, 0);
   const fn = noFreeAllocator(c, orig);
   if (fn !== 0) {

@@ -116,18 +116,18 @@ end
 
 local load, gsub, next, setmetatable = load, string.gsub, next, setmetatable
 local set_udata_mt = debug and debug.setmetatable
-local index_factories = {}
+local index_factories, PARTS = {}, { "KEPT", "CLASS", "OWN", "LIST", "CACHED" }
 
 -- The factory of the __index variant with these parts (compiled on first use).
 local function index_factory(parts)
   local key = ""
-  for _, part in ipairs({ "KEPT", "CLASS", "OWN", "LIST", "CACHED" }) do
+  for _, part in ipairs(PARTS) do
     if parts[part] then key = key .. part .. " " end
   end
   local f = index_factories[key]
   if f == nil then
     local src = INDEX_SOURCE
-    for _, part in ipairs({ "KEPT", "CLASS", "OWN", "LIST", "CACHED" }) do
+    for _, part in ipairs(PARTS) do
       -- Keeps a part's lines (so line numbers stay those of INDEX_SOURCE) or blanks them.
       src = gsub(src, "%-%-%[" .. part .. "%[(.-)%]" .. part .. "%]", function(body)
         if parts[part] then return body end

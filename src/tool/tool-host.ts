@@ -63,8 +63,6 @@ export interface ToolEntryPoints {
   preferences: LuaRef;
 }
 
-type TimerHandle = ToolTimer;
-
 /** Period of `app_idle_observable` in virtual ms (Renoise: "about 10 times a second"). */
 export const IDLE_INTERVAL_MS = 100;
 
@@ -88,9 +86,9 @@ export class ToolHost {
   /** Names given in options.preferences that the tool's preferences document does not have. */
   unknownPreferences: string[] = [];
   entries: ToolEntryPoints | undefined;
-  private readonly timers = new Map<number, TimerHandle>();
+  private readonly timers = new Map<number, ToolTimer>();
   private nextTimer = 1;
-  private idleTimer: TimerHandle | undefined;
+  private idleTimer: ToolTimer | undefined;
   private promptIndex = 0;
   private filePromptIndex = 0;
   /** `renoise.app().key_modifier_states`; a test sets what the user holds down. */
@@ -198,7 +196,7 @@ export class ToolHost {
   }
 
   /** A clock timeout `ms` after the simulation's now (see Simulation.toolTimeout). */
-  private after(ms: number, fn: () => void): TimerHandle {
+  private after(ms: number, fn: () => void): ToolTimer {
     return this.init.sim.toolTimeout(fn, ms);
   }
 
