@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { fromBytes, type ByteString } from "../../core/bytes.js";
-import { drawInteger, integerParts, type IntegerParts } from "./fc-parts.js";
+import { arrayDraw, drawArrayLength, drawInteger, integerParts, type IntegerParts } from "./fc-parts.js";
 
 /** What {@link BytesArbitrary} reads of fast-check's array arbitrary (its own fields, as fast-check 4 names them). */
 interface ArrayParts {
@@ -58,20 +58,9 @@ export class BytesArbitrary extends fc.Arbitrary<ByteString> {
     const p = this.parts;
     if (p === undefined) return this.inner.generate(mrng, biasFactor);
     // ArrayArbitrary.generate: the length, and whether the items are biased.
-    const min = p.minLength;
-    const maxGen = p.maxGeneratedLength;
-    let n: number;
-    let itemBias: number | undefined;
-    if (biasFactor === undefined) n = mrng.nextInt(min, maxGen);
-    else if (min === maxGen) {
-      n = mrng.nextInt(min, maxGen);
-      itemBias = biasFactor;
-    } else if (mrng.nextInt(1, biasFactor) !== 1) n = mrng.nextInt(min, maxGen);
-    else {
-      // A second draw (fast-check's third branch): biased items, and a short length one time in biasFactor.
-      n = mrng.nextInt(1, biasFactor) !== 1 ? mrng.nextInt(min, maxGen) : mrng.nextInt(min, p.cachedBiasedMaxLength);
-      itemBias = biasFactor;
-    }
+    drawArrayLength(mrng, p.minLength, p.maxGeneratedLength, p.cachedBiasedMaxLength, biasFactor);
+    const n = arrayDraw.n;
+    const itemBias = arrayDraw.itemBias;
     // No custom slices: each item is IntegerArbitrary.generate(mrng, itemBias), its context undefined.
     const values: number[] = [];
     const contexts: undefined[] = [];

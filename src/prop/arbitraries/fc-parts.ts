@@ -43,6 +43,31 @@ export function drawInteger(mrng: fc.Random, p: IntegerParts, biasFactor: number
   return mrng.nextInt(r.min, r.max);
 }
 
+/** Where {@link drawArrayLength} leaves what it drew (read it right after the call: a nested array's draw overwrites it). */
+export const arrayDraw: { n: number; itemBias: number | undefined } = { n: 0, itemBias: undefined };
+
+/**
+ * ArrayArbitrary.generate's first draws (an array without custom slices):
+ * the length, and the bias its items are drawn with (undefined: unbiased),
+ * left in {@link arrayDraw}.
+ */
+export function drawArrayLength(mrng: fc.Random, min: number, maxGen: number, biasedMax: number, bias: number | undefined): void {
+  let n: number;
+  let itemBias: number | undefined;
+  if (bias === undefined) n = mrng.nextInt(min, maxGen);
+  else if (min === maxGen) {
+    n = mrng.nextInt(min, maxGen);
+    itemBias = bias;
+  } else if (mrng.nextInt(1, bias) !== 1) n = mrng.nextInt(min, maxGen);
+  else {
+    // A second draw (fast-check's third branch): biased items, and a short length one time in bias.
+    n = mrng.nextInt(1, bias) !== 1 ? mrng.nextInt(min, maxGen) : mrng.nextInt(min, biasedMax);
+    itemBias = bias;
+  }
+  arrayDraw.n = n;
+  arrayDraw.itemBias = itemBias;
+}
+
 /** The values of an `fc.constantFrom` / `fc.constant` (none of them cloneable), or undefined. */
 export function constantValues(arb: unknown): readonly unknown[] | undefined {
   const a = arb as { values?: unknown } & Named;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { SimulationUsageError } from "../../core/errors.js";
-import { constantValues, drawInteger, frequencyParts, integerParts } from "./fc-parts.js";
+import { arrayDraw, constantValues, drawArrayLength, drawInteger, frequencyParts, integerParts } from "./fc-parts.js";
 
 /** A compiled draw: writes the value and its context to {@link out}. */
 type Draw = (mrng: fc.Random, bias: number | undefined) => void;
@@ -105,17 +105,9 @@ function compile(arb: fc.Arbitrary<unknown>): Draw {
     const depth = node.depthContext as { depth: number };
     return (mrng, bias) => {
       // ArrayArbitrary.generate: the length, and whether the items are biased.
-      let n: number;
-      let itemBias: number | undefined;
-      if (bias === undefined) n = mrng.nextInt(min, maxGen);
-      else if (min === maxGen) {
-        n = mrng.nextInt(min, maxGen);
-        itemBias = bias;
-      } else if (mrng.nextInt(1, bias) !== 1) n = mrng.nextInt(min, maxGen);
-      else {
-        n = mrng.nextInt(1, bias) !== 1 ? mrng.nextInt(min, maxGen) : mrng.nextInt(min, biasedMax);
-        itemBias = bias;
-      }
+      drawArrayLength(mrng, min, maxGen, biasedMax, bias);
+      const n = arrayDraw.n;
+      const itemBias = arrayDraw.itemBias;
       // safeGenerateNItems: a long array counts as depth for its items; no custom slices: each item drawn plainly.
       const impact = n - biasedMax;
       if (impact > 0) depth.depth += impact;

@@ -3,7 +3,7 @@ import { SimulationUsageError } from "../../core/errors.js";
 import type { Notifier, SocketServer } from "../../renoise/socket/types.js";
 import type { FuzzScenarioOptions } from "../arbitraries/scenario.js";
 import type { Invariant } from "../invariants/types.js";
-import { addEventsGetter, addSongGetter, runScenario, type RunScenarioOptions, type FuzzScenarioRun, type ToolContext } from "../run/run-scenario.js";
+import { addRunFields, runScenario, type RunScenarioOptions, type FuzzScenarioRun, type ToolContext } from "../run/run-scenario.js";
 import type { FuzzScenario } from "../scenario.js";
 import { checkFuzzOptions, describeError, fuzzArbitrary, judgeBuiltins, type FuzzFault, type Outcome } from "./common.js";
 import type { FuzzFailure } from "./failure.js";
@@ -113,15 +113,7 @@ export function runNotifierScenario<N extends Notifier>(
   // getters, in their place among the keys.
   const { tool, sim } = result;
   const fields: Record<string, unknown> = { scenario: result.scenario, sim };
-  addEventsGetter(fields);
-  fields.calls = result.calls;
-  fields.received = result.received;
-  fields.peers = result.peers;
-  fields.callbackErrors = result.callbackErrors;
-  fields.faulted = result.faulted;
-  addSongGetter(fields);
-  fields.settled = result.settled;
-  if ("aborted" in result) fields.aborted = result.aborted;
+  addRunFields(fields, result.calls, result.received, result.peers, result.callbackErrors, result.faulted, result.aborted);
   fields.notifier = tool.notifier;
   fields.server = tool.server;
   const run = fields as unknown as FuzzRun<N>;

@@ -1,5 +1,5 @@
 import type { Invariant } from "./types.js";
-import { at, PortPeerMap, serverProto } from "./trace-view.js";
+import { at, peerOf, PortPeerMap, serverProto } from "./trace-view.js";
 
 /** R17: `socket_accepted` runs once per TCP connection, before any `socket_message` of it. */
 export const tcpAcceptedFirst: Invariant = {
@@ -26,7 +26,7 @@ export const tcpAcceptedFirst: Invariant = {
       if (serverProto(server) !== "tcp") continue;
       const callback = String(e.callback);
       if (callback !== "socket_accepted" && callback !== "socket_message") continue;
-      const peer = typeof e.peer === "string" ? e.peer : "";
+      const peer = peerOf(e);
       const port = waiting.port(server);
       if (callback === "socket_accepted") {
         const n = waiting.get(port, peer) ?? 0;

@@ -1,7 +1,7 @@
 import type { TraceEvent } from "../../core/trace.js";
 import { escapeBytes, unescapeBytes } from "../../core/bytes.js";
 import type { Invariant } from "./types.js";
-import { at, payloadCut, PortPeerMap, serverProto } from "./trace-view.js";
+import { at, payloadCut, peerOf, PortPeerMap, serverProto } from "./trace-view.js";
 
 interface Conn {
   conn: number;
@@ -100,7 +100,7 @@ export const tcpStreamIntact: Invariant = {
           if (String(e.callback) !== "socket_message") break;
           const server = String(e.server);
           if (serverProto(server) !== "tcp") break;
-          const c = current.get(current.port(server), typeof e.peer === "string" ? e.peer : "");
+          const c = current.get(current.port(server), peerOf(e));
           if (!c) break;
           if (payloadCut(e)) c.uncheckable = true;
           c.delivered += escapedOf(e);

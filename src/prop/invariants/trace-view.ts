@@ -23,7 +23,7 @@ class View implements CallbackView {
   constructor(readonly event: TraceEvent) {
     this.server = String(event.server);
     this.callback = String(event.callback);
-    this.peer = typeof event.peer === "string" ? event.peer : "";
+    this.peer = peerOf(event);
   }
 
   get data(): ByteString | undefined {
@@ -34,6 +34,11 @@ class View implements CallbackView {
   get key(): string {
     return (this.keyText ??= `${portOf(this.server)}|${this.peer}`);
   }
+}
+
+/** The peer endpoint of a `callback` event ("" when it has none), as {@link CallbackView.peer} reads it. */
+export function peerOf(e: TraceEvent): string {
+  return typeof e.peer === "string" ? e.peer : "";
 }
 
 /** The port of an endpoint or server label ("tcp 0.0.0.0:8000" -> "8000"). */

@@ -107,18 +107,35 @@ const SONG_GETTER: PropertyDescriptor = {
   configurable: true,
 };
 
-/**
- * Adds `events` as the shared getter above, where the next key goes: adding a
- * getter as a new key costs less than half of turning a placeholder field into
- * one (which reconfigures the object's hidden class), and a run is made every scenario.
- */
-export function addEventsGetter(run: object): void {
-  Object.defineProperty(run, "events", EVENTS_GETTER);
-}
+type Run = FuzzScenarioRun<unknown>;
 
-/** Adds `song` as the shared getter above, where the next key goes (see {@link addEventsGetter}). */
-export function addSongGetter(run: object): void {
+/**
+ * Adds a run's fields after `sim` (and `tool`, if `run` has it) in their key
+ * order: events, calls, received, peers, callbackErrors, faulted, song,
+ * settled, then aborted if the run aborted. `events` and `song` are the
+ * shared getters above (the trace is made, and the song built, only if
+ * someone reads them), each added where the next key goes: adding a getter as
+ * a new key costs less than half of turning a placeholder field into one
+ * (which reconfigures the object's hidden class), and a run is made every scenario.
+ */
+export function addRunFields(
+  run: Record<string, unknown>,
+  calls: Run["calls"],
+  received: Run["received"],
+  peers: Run["peers"],
+  callbackErrors: Run["callbackErrors"],
+  faulted: boolean,
+  aborted: unknown,
+): void {
+  Object.defineProperty(run, "events", EVENTS_GETTER);
+  run.calls = calls;
+  run.received = received;
+  run.peers = peers;
+  run.callbackErrors = callbackErrors;
+  run.faulted = faulted;
   Object.defineProperty(run, "song", SONG_GETTER);
+  run.settled = aborted === undefined;
+  if (aborted !== undefined) run.aborted = aborted;
 }
 
 /**
@@ -203,18 +220,7 @@ export function playScenarioOn<T>(
     if (e.kind === "callback.error") callbackErrors.push({ callback: String(e.callback), message: String(e.error) });
   }
   const faulted = isFaulted(scenario);
-  // `events` and `song` are getters (the trace is made, and the song built, only if someone reads them), in
-  // their place among the keys: scenario, sim, tool, events, calls, received, peers, callbackErrors, faulted,
-  // song, settled, then aborted if the run aborted.
   const run: Record<string, unknown> = { scenario, sim, tool };
-  addEventsGetter(run);
-  run.calls = calls;
-  run.received = received;
-  run.peers = peers;
-  run.callbackErrors = callbackErrors;
-  run.faulted = faulted;
-  addSongGetter(run);
-  run.settled = aborted === undefined;
-  if (aborted !== undefined) run.aborted = aborted;
+  addRunFields(run, calls, received, peers, callbackErrors, faulted, aborted);
   return run as unknown as FuzzScenarioRun<T>;
 }
