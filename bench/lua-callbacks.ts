@@ -1,7 +1,7 @@
 import { createSimulation } from "../src/index.js";
 import { loadLuaTool } from "../src/tool/index.js";
 import type { Benchmark, Row } from "./report.js";
-import { summarize, timeMs } from "./stats.js";
+import { rounds, type Summary, timeMs } from "./stats.js";
 
 /**
  * Lua callback rate: a Lua tool serves TCP on the tool host; its notifier
@@ -12,8 +12,12 @@ import { summarize, timeMs } from "./stats.js";
  * the network, the trace and the bridge into Lua included.
  */
 const MESSAGES = 10_000;
-const REPS = 5;
+const REPS = 7;
 const WARM_UP = 10;
+const BEST_OF = 3;
+
+/** A rate summary times a constant (deliveries/s to bytes/s). */
+const scaled = (s: Summary, k: number): Summary => ({ median: s.median * k, min: s.min * k, max: s.max * k, reps: s.reps });
 
 const TOOL = `
 count, bytes = 0, 0
@@ -34,7 +38,7 @@ function payload(n: number): string {
   return s;
 }
 
-async function once(size: number, trace: boolean): Promise<{ perSecond: number; bytesPerSecond: number }> {
+async function once(size: number, trace: boolean): Promise<number> {
   const sim = createSimulation();
   const tool = await loadLuaTool(sim, { files: { "main.lua": TOOL } });
   const phone = sim.addHost("phone");
@@ -53,25 +57,24 @@ async function once(size: number, trace: boolean): Promise<{ perSecond: number; 
   if (count !== MESSAGES || bytes !== MESSAGES * size) {
     throw new Error(`lua-callbacks: Lua saw ${String(count)} messages / ${String(bytes)} bytes, expected ${MESSAGES} / ${MESSAGES * size}`);
   }
-  return { perSecond: (MESSAGES / ms) * 1000, bytesPerSecond: ((MESSAGES * size) / ms) * 1000 };
-}
-
-async function measure(size: number, trace: boolean): Promise<{ rate: ReturnType<typeof summarize>; bytes: ReturnType<typeof summarize> }> {
-  // Warm-up: the first row measured after a single warm-up run came out below the same row measured
-  // later in the process (155–218k vs 209–356k/s, load 9–14); after 10 it no longer did (344k vs 289k).
-  for (let i = 0; i < WARM_UP; i++) await once(size, trace);
-  const runs = [];
-  for (let i = 0; i < REPS; i++) runs.push(await once(size, trace));
-  return { rate: summarize(runs.map((r) => r.perSecond)), bytes: summarize(runs.map((r) => r.bytesPerSecond)) };
+  return (MESSAGES / ms) * 1000;
 }
 
 export const luaCallbacks: Benchmark = {
   name: "lua-callbacks",
   title: "7. Lua callback rate",
   async run() {
-    const small = await measure(32, true);
-    const smallOff = await measure(32, false);
-    const large = await measure(4096, true);
+    // Warm-up: the first row measured after a single warm-up run came out below the same row measured
+    // later in the process (155–218k vs 209–356k/s, load 9–14); after 10 it no longer did (344k vs 289k).
+    // The three figures are measured in rounds, interleaved, each sample the best of BEST_OF runs (see rounds).
+    const r = await rounds(REPS, WARM_UP, {
+      small: () => once(32, true),
+      smallOff: () => once(32, false),
+      large: () => once(4096, true),
+    }, { bestOf: BEST_OF });
+    const small = { rate: r.small };
+    const smallOff = { rate: r.smallOff };
+    const large = { rate: r.large, bytes: scaled(r.large, 4096) };
     const goal = (v: number): { text: string; met: boolean } => ({ text: "≥ 500,000/s", met: v >= 500_000 });
     const rows: Row[] = [
       { label: "socket_message into a Lua notifier, 32 B, trace on", unit: "deliveries/s", value: small.rate, goal: goal(small.rate.median) },

@@ -101,7 +101,7 @@ export const property: Benchmark = {
   async run() {
     // Each repetition: the best of 3 runs (see RepOptions in stats.ts).
     const ts = await repeat(REPS, WARMUP, tsNotifier, { bestOf: 3 });
-    const lua = await repeat(REPS, 1, luaFuzz);
+    const lua = await repeat(REPS, 1, luaFuzz, { bestOf: 3 });
     const rows: (Row | Unavailable)[] = [
       {
         label: "fuzzNotifier, TypeScript echo notifier (3 peers × 1–5 messages, warm)",

@@ -124,3 +124,36 @@ export async function repeat(
   for (let i = 0; i < reps; i++) out.push(await best(options.bestOf ?? 1, fn));
   return summarize(out);
 }
+
+/**
+ * Several figures measured in rounds: `warmup` unrecorded rounds, then
+ * `reps` recorded ones. A round runs each figure `bestOf` times, the
+ * figures interleaved (the order turning each round), and keeps each
+ * figure's best run (see {@link RepOptions}). So every figure's samples
+ * are spread over the whole measurement instead of one burst of runs: on
+ * this shared machine the Lua interpreter has windows of a second or more
+ * in which it runs at half speed (see docs/performance.md, "Issue #19,
+ * sixth round"), and a figure measured in one burst reports the window.
+ */
+export async function rounds<K extends string>(
+  reps: number,
+  warmup: number,
+  figures: Readonly<Record<K, () => number | Promise<number>>>,
+  options: RepOptions = {},
+): Promise<Record<K, Summary>> {
+  const names = Object.keys(figures) as K[];
+  const n = options.bestOf ?? 1;
+  for (let i = 0; i < warmup; i++) for (const k of names) await figures[k]();
+  const samples = Object.fromEntries(names.map((k) => [k, [] as number[]])) as unknown as Record<K, number[]>;
+  for (let i = 0; i < reps; i++) {
+    const best = Object.fromEntries(names.map((k) => [k, -Infinity])) as unknown as Record<K, number>;
+    for (let b = 0; b < n; b++) {
+      for (let j = 0; j < names.length; j++) {
+        const k = names[(i * n + b + j) % names.length]!;
+        best[k] = Math.max(best[k], await figures[k]());
+      }
+    }
+    for (const k of names) samples[k].push(best[k]);
+  }
+  return Object.fromEntries(names.map((k) => [k, summarize(samples[k])])) as unknown as Record<K, Summary>;
+}
