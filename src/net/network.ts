@@ -17,7 +17,7 @@ import { StreamState } from "./tcp-stream.js";
 const TCP_CONNECT = traceShape("tcp.connect", ["conn", "from", "to"]);
 const TCP_ACCEPT = traceShape("tcp.accept", ["conn", "from", "to"]);
 const TCP_ESTABLISHED = traceShape("tcp.established", ["conn", "from", "to"]);
-// A segment's send and delivery name the same host, connection and endpoints every time: one key per end (StreamState.keys).
+// A segment's send and delivery name the same host, connection and endpoints every time: one key per end (TcpEnd.sentKey, deliveredKey).
 // From an end's second send on, its keys are made and its segments' rows use them; a connection that
 // sends once (most of a scale or churn run) makes no key and records plain rows. Both read back the same.
 const TCP_SEND_KEYED = traceShape("tcp.send", ["conn", "from", "to", "send"], { payload: true, keyed: 3 });
@@ -612,10 +612,7 @@ export class Network {
     end.bytesSent += data.length;
     const trace = this.trace;
     if (index === 0) trace.row(TCP_SEND, end.host.name, end.conn, end.localEndpoint, end.peerEndpoint, index, data);
-    else {
-      const keyed = this.stream(end);
-      trace.keyedRow(TCP_SEND_KEYED, (keyed.keys ??= traceKeys(end))[0], index, data);
-    }
+    else trace.keyedRow(TCP_SEND_KEYED, end.sentKey ?? makeKeys(end), index, data);
     let after: (() => void) | undefined;
     for (const tap of this.sendTaps) {
       const r = tap(end, data, index);
@@ -736,9 +733,9 @@ export class Network {
       return;
     }
     peer.bytesReceived += data.length;
-    const keys = end.stream?.keys;
-    if (keys === undefined) this.trace.row(TCP_DELIVER, peer.host.name, end.conn, end.localEndpoint, peer.localEndpoint, data);
-    else this.trace.keyedRow(TCP_DELIVER_KEYED, keys[1], data);
+    const key = end.deliveredKey;
+    if (key === undefined) this.trace.row(TCP_DELIVER, peer.host.name, end.conn, end.localEndpoint, peer.localEndpoint, data);
+    else this.trace.keyedRow(TCP_DELIVER_KEYED, key, data);
     peer.owner?.onData(peer, data, pk.merge === true);
   };
 
@@ -837,11 +834,9 @@ function answers(bindAddress: string, toAddr: string): boolean {
   return bindAddress === ANY_ADDRESS || bindAddress === toAddr || (isLoopback(toAddr) && isLoopback(bindAddress));
 }
 
-/** The trace keys of `end`'s segments (see {@link StreamState.keys}). */
-function traceKeys(end: TcpEnd): readonly [TraceKey, TraceKey] {
+/** Makes `end`'s trace keys (see {@link TcpEnd.sentKey}); returns the sent one. */
+function makeKeys(end: TcpEnd): TraceKey {
   const peer = end.peer;
-  return [
-    [end.host.name, end.conn, end.localEndpoint, end.peerEndpoint],
-    [peer.host.name, end.conn, end.localEndpoint, peer.localEndpoint],
-  ];
+  end.deliveredKey = [peer.host.name, end.conn, end.localEndpoint, peer.localEndpoint];
+  return (end.sentKey = [end.host.name, end.conn, end.localEndpoint, end.peerEndpoint]);
 }

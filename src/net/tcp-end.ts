@@ -1,6 +1,7 @@
 import type { ByteString } from "../core/bytes.js";
 import { endpoint } from "./address.js";
 import type { Host } from "./host.js";
+import type { TraceKey } from "../core/trace.js";
 import type { StreamState } from "./tcp-stream.js";
 
 /** Who reacts to what arrives at one end of a TCP connection. */
@@ -37,11 +38,21 @@ export class TcpEnd {
   sends = 0;
   /**
    * The rest of the network's stream bookkeeping of this end (faults, stream
-   * cutting, trace keys), made when first needed (see `Network.stream`). The
+   * cutting), made when first needed (see `Network.stream`). The
    * counters every segment uses are the fields above: a segment on a
    * connection not used for a long time reads no second object and makes none.
    */
   stream: StreamState | undefined;
+  /**
+   * The trace keys of this end's segments, made at its second send: sent
+   * (this host, connection, this end → peer) and delivered (the peer's host,
+   * connection, this end → peer end); see `Trace.keyedRow`. Fields of the
+   * end itself: a segment of a busy connection reads its key here, not
+   * through a second object (at 100,000 connections each object a segment
+   * reads is a likely cache miss).
+   */
+  sentKey: TraceKey | undefined;
+  deliveredKey: TraceKey | undefined;
 
   constructor(
     /** Connection number, shared by both ends. */

@@ -1,11 +1,9 @@
-import type { TraceKey } from "../core/trace.js";
-
 /**
  * Per-end TCP stream bookkeeping the network keeps beside a {@link TcpEnd}
  * for what most segments never need: segments that arrived early, bytes
- * held back to be merged with the next send, why the end is gone, and the
- * trace keys of its segments. The sequence numbers and the send counter,
- * which every segment uses, are fields of the {@link TcpEnd} itself.
+ * held back to be merged with the next send, and why the end is gone. The
+ * sequence numbers, the send counter and the trace keys, which every
+ * segment uses, are fields of the {@link TcpEnd} itself.
  */
 export class StreamState {
   /** Segments from the peer that arrived ahead of a missing one. */
@@ -39,10 +37,4 @@ export class StreamState {
    * "vanished" (half-open: gone without FIN or RST).
    */
   gone: "aborted" | "crashed" | "vanished" | undefined;
-  /**
-   * The trace keys of this end's segments, made at its second send: sent
-   * (this host, connection, this end → peer) and delivered (the peer's host,
-   * connection, this end → peer end). See `Trace.keyedRow`.
-   */
-  keys: readonly [sent: TraceKey, delivered: TraceKey] | undefined;
 }
