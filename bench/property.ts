@@ -5,7 +5,8 @@ import { payloads } from "../src/prop/arbitraries/payloads.js";
 import { fuzzToolDetails } from "../src/prop/fuzz/fuzz-tool.js";
 import { fuzzNotifierDetails } from "../src/prop/index.js";
 import type { Benchmark, Row, Unavailable } from "./report.js";
-import { repeat, timeMs } from "./stats.js";
+import { inLoopIterations, LUA_LOOP, luaLoopRate, nsPerIteration } from "./lua-probe.js";
+import { repeat, roundSamples, summarize, timeMs } from "./stats.js";
 
 /**
  * Property throughput: scenarios per second of a small fuzzNotifier run —
@@ -101,7 +102,9 @@ export const property: Benchmark = {
   async run() {
     // Each repetition: the best of 3 runs (see RepOptions in stats.ts).
     const ts = await repeat(REPS, WARMUP, tsNotifier, { bestOf: 3 });
-    const lua = await repeat(REPS, 1, luaFuzz, { bestOf: 3 });
+    // The plain Lua loop runs in the same rounds as the Lua fuzz: its reference (see lua-probe.ts).
+    const luaRounds = await roundSamples(REPS, 1, { fuzz: luaFuzz, loop: luaLoopRate }, { bestOf: 3 });
+    const lua = summarize(luaRounds.fuzz);
     const rows: (Row | Unavailable)[] = [
       {
         label: "fuzzNotifier, TypeScript echo notifier (3 peers × 1–5 messages, warm)",
@@ -113,6 +116,9 @@ export const property: Benchmark = {
         label: "fuzzToolDetails, Lua line-server, fresh VM per run (3 peers × 1–5 lines)",
         unit: "scenarios/s",
         value: lua,
+        reference: { label: LUA_LOOP, value: nsPerIteration(summarize(luaRounds.loop)), unit: "ns/iteration" },
+        ratio: summarize(inLoopIterations(luaRounds.fuzz, luaRounds.loop)),
+        ratioLabel: "cost in loop iterations",
         goal: { text: "≥ 300/s", met: lua.median >= 300 },
       },
       {

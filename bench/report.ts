@@ -7,8 +7,8 @@ export interface Row {
   /** Unit of `value` (and of the reference), e.g. "events/s". */
   readonly unit: string;
   readonly value: Summary;
-  /** The reference the ratio is taken against. */
-  readonly reference?: { readonly label: string; readonly value: Summary };
+  /** The reference the ratio is taken against (in `unit` when it has its own). */
+  readonly reference?: { readonly label: string; readonly value: Summary; readonly unit?: string };
   /** value / reference per repetition, or another derived ratio (see `ratioLabel`). */
   readonly ratio?: Summary;
   /** What the ratio means when it is not value / reference, e.g. "virtual/wall". */
@@ -50,6 +50,10 @@ export function fmtRatio(n: number): string {
   return `${n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2)}×`;
 }
 
+function referenceText(ref: NonNullable<Row["reference"]>): string {
+  return `${ref.label}: ${fmtSummary(ref.value)}${ref.unit ? ` ${ref.unit}` : ""}`;
+}
+
 function isUnavailable(r: Row | Unavailable): r is Unavailable {
   return "unavailable" in r;
 }
@@ -65,7 +69,7 @@ export function printRows(rows: readonly (Row | Unavailable)[], out: (line: stri
     table.push([
       r.label,
       `${fmtSummary(r.value)} ${r.unit}`,
-      r.reference ? `${r.reference.label}: ${fmtSummary(r.reference.value)}` : "",
+      r.reference ? referenceText(r.reference) : "",
       r.ratio ? `${r.ratioLabel ? r.ratioLabel + " " : ""}${fmtSummary(r.ratio, fmtRatio)}` : "",
       r.goal ? `${r.goal.text} ${r.goal.met ? "✓ met" : "✗ MISSED"}` : "",
     ]);
@@ -82,7 +86,7 @@ export function markdownRows(title: string, rows: readonly (Row | Unavailable)[]
       lines.push(`| ${title} | ${r.label} | ${r.unavailable} | | | ${r.goal ?? ""} |`);
       continue;
     }
-    const ref = r.reference ? `${r.reference.label}: ${fmtSummary(r.reference.value)}` : "";
+    const ref = r.reference ? referenceText(r.reference) : "";
     const ratio = r.ratio ? `${r.ratioLabel ? r.ratioLabel + " " : ""}${fmtSummary(r.ratio, fmtRatio)}` : "";
     const goal = r.goal ? `${r.goal.text} ${r.goal.met ? "✓" : "✗"}` : "";
     lines.push(`| ${title} | ${r.label} | ${fmtSummary(r.value)} ${r.unit} | ${ref} | ${ratio} | ${goal} |`);

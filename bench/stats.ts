@@ -141,12 +141,23 @@ export async function rounds<K extends string>(
   figures: Readonly<Record<K, () => number | Promise<number>>>,
   options: RepOptions = {},
 ): Promise<Record<K, Summary>> {
+  const samples = await roundSamples(reps, warmup, figures, options);
+  return Object.fromEntries(Object.entries<number[]>(samples).map(([k, v]) => [k, summarize(v)])) as Record<K, Summary>;
+}
+
+/** {@link rounds}' samples: per figure, one (best) value per round, in round order. */
+export async function roundSamples<K extends string>(
+  reps: number,
+  warmup: number,
+  figures: Readonly<Record<K, () => number | Promise<number>>>,
+  options: RepOptions = {},
+): Promise<Record<K, number[]>> {
   const names = Object.keys(figures) as K[];
   const n = options.bestOf ?? 1;
   for (let i = 0; i < warmup; i++) for (const k of names) await figures[k]();
-  const samples = Object.fromEntries(names.map((k) => [k, [] as number[]])) as unknown as Record<K, number[]>;
+  const samples = Object.fromEntries(names.map((k) => [k, [] as number[]])) as Record<K, number[]>;
   for (let i = 0; i < reps; i++) {
-    const best = Object.fromEntries(names.map((k) => [k, -Infinity])) as unknown as Record<K, number>;
+    const best = Object.fromEntries(names.map((k) => [k, -Infinity])) as Record<K, number>;
     for (let b = 0; b < n; b++) {
       for (let j = 0; j < names.length; j++) {
         const k = names[(i * n + b + j) % names.length]!;
@@ -155,5 +166,5 @@ export async function rounds<K extends string>(
     }
     for (const k of names) samples[k].push(best[k]);
   }
-  return Object.fromEntries(names.map((k) => [k, summarize(samples[k])])) as unknown as Record<K, Summary>;
+  return samples;
 }
