@@ -16,6 +16,7 @@ const MESSAGES = 10_000;
 const REPS = 7;
 const WARM_UP = 10;
 const BEST_OF = 3;
+const LARGE = 4096;
 
 /** A rate summary times a constant (deliveries/s to bytes/s). */
 const scaled = (s: Summary, k: number): Summary => ({ median: s.median * k, min: s.min * k, max: s.max * k, reps: s.reps });
@@ -72,12 +73,12 @@ export const luaCallbacks: Benchmark = {
     const r = await roundSamples(REPS, WARM_UP, {
       small: () => once(32, true),
       smallOff: () => once(32, false),
-      large: () => once(4096, true),
+      large: () => once(LARGE, true),
       loop: luaLoopRate,
     }, { bestOf: BEST_OF });
     const small = { rate: summarize(r.small) };
     const smallOff = { rate: summarize(r.smallOff) };
-    const large = { rate: summarize(r.large), bytes: scaled(summarize(r.large), 4096) };
+    const large = { rate: summarize(r.large), bytes: scaled(summarize(r.large), LARGE) };
     const loop = { label: LUA_LOOP, value: nsPerIteration(summarize(r.loop)), unit: "ns/iteration" };
     const goal = (v: number): { text: string; met: boolean } => ({ text: "≥ 500,000/s", met: v >= 500_000 });
     const rows: Row[] = [

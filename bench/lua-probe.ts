@@ -7,8 +7,8 @@ import type { Summary } from "./stats.js";
  * loop (no host call, no allocation) in a fresh tool VM, as tools run
  * (instruction-limit hook included). None of renoise-sim's own code runs in
  * the timed part, so a change to renoise-sim does not move it; the machine
- * does. On this shared machine it runs at ~27 ns an iteration in some
- * minutes and ~50 ns in others, and the Lua rows move with it (see
+ * does. On this shared machine it runs at ~26–31 ns an iteration in some
+ * minutes and ~42–56 ns in others, and the Lua rows move with it (see
  * docs/performance.md, "Issue #19, sixth round"): measured in the same
  * rounds as a Lua row, it tells a slow machine from slow code.
  */

@@ -47,7 +47,7 @@ export function fmtSummary(s: Summary, f: (n: number) => string = fmt): string {
 
 /** A ratio as "12.3×". */
 export function fmtRatio(n: number): string {
-  return `${n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2)}×`;
+  return `${n >= 1000 ? fmt(n) : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2)}×`;
 }
 
 function referenceText(ref: NonNullable<Row["reference"]>): string {

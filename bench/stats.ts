@@ -128,7 +128,7 @@ export async function repeat(
 /**
  * Several figures measured in rounds: `warmup` unrecorded rounds, then
  * `reps` recorded ones. A round runs each figure `bestOf` times, the
- * figures interleaved (the order turning each round), and keeps each
+ * figures interleaved (the order rotating by one figure each run), and keeps each
  * figure's best run (see {@link RepOptions}). So every figure's samples
  * are spread over the whole measurement instead of one burst of runs: on
  * this shared machine the Lua interpreter has windows of a second or more
