@@ -15,6 +15,21 @@ export interface DispatchItem {
   done: boolean;
 }
 
+/**
+ * Which hosts' GUI threads have something queued: bit i for the host at
+ * index i of the network's host list (the first {@link PENDING_BITS} hosts),
+ * and `all` once a host beyond them exists. The simulation drains after
+ * every event; with this it visits only the threads that have work, in host
+ * order, instead of every host's.
+ */
+export interface GuiPending {
+  mask: number;
+  all: boolean;
+}
+
+/** Hosts that get a bit of their own in {@link GuiPending.mask}. */
+export const PENDING_BITS = 30;
+
 /** A blocking call in progress on this thread. */
 export type BlockFrame = { kind: "block"; call: string } | { kind: "wait"; owner: DispatchOwner };
 
@@ -36,13 +51,29 @@ export class GuiThread {
   readonly frames: BlockFrame[] = [];
   inCallback = false;
 
+  /**
+   * @param marks where this thread marks that it has work (see {@link GuiPending})
+   * @param bit its bit there (0: a host beyond the bits, which `marks.all` covers)
+   */
+  constructor(
+    private readonly marks: GuiPending = { mask: 0, all: true },
+    private readonly bit = 0,
+  ) {}
+
   enqueue(owner: DispatchOwner, run: () => void, discard?: () => void): void {
     this.items[this.tail++] = { owner, run, discard, done: false };
+    this.marks.mask |= this.bit;
   }
 
   /** Queues an item made by the caller (e.g. a class whose `run` and `discard` are methods: no closures). */
   add(item: DispatchItem): void {
     this.items[this.tail++] = item;
+    this.marks.mask |= this.bit;
+  }
+
+  /** True when nothing is queued (not even done items waiting to be taken off). */
+  get empty(): boolean {
+    return this.head === this.tail;
   }
 
   /** Number of queued callbacks (including those of stopped servers). */

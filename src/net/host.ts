@@ -1,7 +1,7 @@
 import { LOOPBACK } from "./address.js";
 import type { UdpEndpoint } from "./udp-endpoint.js";
 import type { TcpListener } from "./tcp-listener.js";
-import { GuiThread } from "./gui-thread.js";
+import { GuiThread, type GuiPending } from "./gui-thread.js";
 
 /** A simulated machine: addresses, bound ports, and its own GUI thread. */
 export class Host {
@@ -13,14 +13,19 @@ export class Host {
   readonly clientTcpPorts = new Set<number>();
   readonly clientUdpPorts = new Set<number>();
   /** Callbacks for this host's notifiers run here, one at a time. */
-  readonly gui = new GuiThread();
+  readonly gui: GuiThread;
 
   constructor(
     /** Unique host name, used in traces. */
     readonly name: string,
     /** The host's primary (non-loopback) address. */
     readonly address: string,
-  ) {}
+    /** Where its GUI thread marks queued work, and its bit there (see GuiPending). */
+    pending?: GuiPending,
+    bit = 0,
+  ) {
+    this.gui = new GuiThread(pending, bit);
+  }
 
   /** True if `addr` is one of this host's own addresses. */
   owns(addr: string): boolean {

@@ -4,6 +4,7 @@ import type { ScheduledEvent, Scheduler } from "../core/scheduler.js";
 import { traceShape, type Trace, type TraceKey, type TraceShape } from "../core/trace.js";
 import { ANY_ADDRESS, endpoint, isLoopback } from "./address.js";
 import { Dns } from "./dns.js";
+import { PENDING_BITS, type GuiPending } from "./gui-thread.js";
 import { Host } from "./host.js";
 import type { Packet, PacketKind } from "./packet.js";
 import { TcpEnd } from "./tcp-end.js";
@@ -211,6 +212,8 @@ export class Network {
   readonly hosts = new Map<string, Host>();
   /** The same hosts in the order they were added, for loops that run at every event (a Map's iterator is an object each time). */
   readonly hostList: Host[] = [];
+  /** Which hosts' GUI threads have queued work (bit i: `hostList[i]`; see GuiPending). */
+  readonly guiPending: GuiPending = { mask: 0, all: false };
   private readonly byAddress = new Map<string, Host>();
   readonly links: LinkModel;
   private packetCount = 0;
@@ -235,7 +238,9 @@ export class Network {
   }
 
   addHost(name: string, address: string): Host {
-    const host = new Host(name, address);
+    const index = this.hostList.length;
+    if (index >= PENDING_BITS) this.guiPending.all = true;
+    const host = new Host(name, address, this.guiPending, index < PENDING_BITS ? 1 << index : 0);
     this.hosts.set(name, host);
     this.hostList.push(host);
     this.byAddress.set(address, host);

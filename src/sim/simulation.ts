@@ -527,18 +527,42 @@ export class Simulation {
     if (b && ++b.steps > this.maxEvents) this.limit(b.call, b.start, b.steps);
   }
 
+  /**
+   * Runs every GUI thread's runnable callbacks, host by host in the order
+   * hosts were added, then lets peer scripts move; again while they did.
+   * Only threads with something queued are visited (`Network.guiPending`):
+   * the same threads in the same order as visiting every host, since an
+   * empty queue runs nothing (a callback that queues work on an earlier host
+   * leaves it, as before, to the next pass).
+   */
   private drainAll(): void {
+    const hosts = this.network.hostList;
+    const pending = this.network.guiPending;
     let again = true;
     while (again) {
-      const hosts = this.network.hostList;
-      for (let i = 0; i < hosts.length; i++) hosts[i]!.gui.drain(this.countWork);
+      if (pending.all) {
+        for (let i = 0; i < hosts.length; i++) hosts[i]!.gui.drain(this.countWork);
+      } else {
+        // The lowest pending bit at index i or above, read again after each drain (a callback may queue work on a later host).
+        for (let i = 0; ; i++) {
+          const m = pending.mask & (-1 << i);
+          if (m === 0) break;
+          i = 31 - Math.clz32(m & -m);
+          const gui = hosts[i]!.gui;
+          gui.drain(this.countWork);
+          if (gui.empty) pending.mask &= ~(1 << i);
+        }
+      }
       again = this.peers.poke();
     }
   }
 
   private anyRunnable(): boolean {
     const hosts = this.network.hostList;
-    for (let i = 0; i < hosts.length; i++) if (hosts[i]!.gui.hasRunnable()) return true;
+    const pending = this.network.guiPending;
+    for (let i = 0; i < hosts.length; i++) {
+      if ((pending.all || (pending.mask & (1 << i)) !== 0) && hosts[i]!.gui.hasRunnable()) return true;
+    }
     return false;
   }
 
