@@ -7,7 +7,7 @@ import { Dns } from "./dns.js";
 import { PENDING_BITS, type GuiPending } from "./gui-thread.js";
 import { Host } from "./host.js";
 import type { Packet, PacketKind } from "./packet.js";
-import { TcpEnd } from "./tcp-end.js";
+import { TcpEnd, type TcpEndPlace } from "./tcp-end.js";
 import type { UdpEndpoint } from "./udp-endpoint.js";
 import { LinkModel, type Decision } from "./link-model.js";
 import { viewOf, type InFlightEntry } from "./rule.js";
@@ -47,6 +47,15 @@ export interface ConnectAttempt {
 
 /** Who waits for a TCP handshake: told once, on the client side, when the SYN-ACK or a refusing RST arrives. */
 export interface ConnectWaiter {
+  /**
+   * Makes the connecting end of the connection at `place` when the SYN
+   * reaches a listener (as `TcpListener.makeEnd` does for the
+   * accepting end): a subclass that carries the client's own state, so that
+   * state and the end are one object. Made even if the client gives up
+   * before the SYN-ACK comes (the late connection is then reset). Without
+   * it, the end is a plain TcpEnd.
+   */
+  makeEnd?(...place: TcpEndPlace): TcpEnd;
   connected(r: ConnectResult): void;
 }
 
@@ -572,7 +581,9 @@ export class Network {
     const serverEnd =
       listener.makeEnd?.(conn, server, toAddr, toPort, fromAddr, localPort, toText, fromText) ??
       new TcpEnd(conn, "server", server, toAddr, toPort, fromAddr, localPort, toText, fromText);
-    const clientEnd = new TcpEnd(conn, "client", from, fromAddr, localPort, toAddr, toPort, fromText, toText);
+    const clientEnd =
+      h.waiter.makeEnd?.(conn, from, fromAddr, localPort, toAddr, toPort, fromText, toText) ??
+      new TcpEnd(conn, "client", from, fromAddr, localPort, toAddr, toPort, fromText, toText);
     serverEnd.peer = clientEnd;
     clientEnd.peer = serverEnd;
     serverEnd.lastArrival = clientEnd.lastArrival = this.now();

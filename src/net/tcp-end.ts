@@ -4,6 +4,21 @@ import type { Host } from "./host.js";
 import type { TraceKey } from "../core/trace.js";
 import type { StreamState } from "./tcp-stream.js";
 
+/**
+ * Where a new end is, as the network knows it during the handshake: the
+ * arguments of the {@link TcpEnd} constructor after `side`.
+ */
+export type TcpEndPlace = [
+  conn: number,
+  host: Host,
+  localAddr: string,
+  localPort: number,
+  peerAddr: string,
+  peerPort: number,
+  localText: string,
+  peerText: string,
+];
+
 /** Who reacts to what arrives at one end of a TCP connection. */
 export interface TcpEndOwner {
   /**

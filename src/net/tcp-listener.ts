@@ -1,21 +1,11 @@
-import type { Host } from "./host.js";
-import type { TcpEnd } from "./tcp-end.js";
+import type { TcpEnd, TcpEndPlace } from "./tcp-end.js";
 
 /**
  * Where a new accepting end is, as the network knows it when the handshake
  * reaches the listener: the arguments of the {@link TcpEnd} constructor
  * after `side` (which is "server").
  */
-export type AcceptedEndPlace = [
-  conn: number,
-  host: Host,
-  localAddr: string,
-  localPort: number,
-  peerAddr: string,
-  peerPort: number,
-  localText: string,
-  peerText: string,
-];
+export type AcceptedEndPlace = TcpEndPlace;
 
 /** Whoever listens on a bound TCP port (a SocketServer). */
 export interface TcpListener {

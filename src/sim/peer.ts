@@ -1,7 +1,7 @@
 import type { ByteString } from "../core/bytes.js";
 import type { ScheduledEvent } from "../core/scheduler.js";
 import { SimulationUsageError } from "../core/errors.js";
-import { ClientCore } from "../renoise/socket/client.js";
+import { isClientCore } from "../renoise/socket/client.js";
 import { identityOf } from "../renoise/socket/handle.js";
 import { internalsOf, type SocketApi } from "../renoise/socket/socket-api.js";
 import type { LuaResult, Protocol, ReceiveMode, SocketClient } from "../renoise/socket/types.js";
@@ -185,7 +185,7 @@ export function makePeer(name: string, address: string, Socket: SocketApi, now: 
     },
     *receive(client, mode, timeout_ms) {
       const core = identityOf(client);
-      if (!(core instanceof ClientCore)) {
+      if (!isClientCore(core)) {
         // Not a create_client socket: let the real call raise its logic error.
         return client.receive(mode, timeout_ms);
       }

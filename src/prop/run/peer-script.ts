@@ -1,5 +1,5 @@
 import type { ByteString } from "../../core/bytes.js";
-import { ClientCore, tcpConnOf, type PendingReceive } from "../../renoise/socket/client.js";
+import { isClientCore, tcpConnOf, type ClientCore, type PendingReceive } from "../../renoise/socket/client.js";
 import { identityOf } from "../../renoise/socket/handle.js";
 import { internalsOf, type ClientStart, type PendingConnect, type SocketApiInternals } from "../../renoise/socket/socket-api.js";
 import type { LuaResult, SendResult, SocketClient } from "../../renoise/socket/types.js";
@@ -243,7 +243,7 @@ class PeerPlayer implements PeerScript {
         try {
           // What peer.receive does: a receive that can finish now finishes, else it waits for data or its timeout.
           const core = identityOf(c);
-          if (!(core instanceof ClientCore)) {
+          if (!isClientCore(core)) {
             result = c.receive(step.mode, step.ms);
           } else {
             const r = core.beginReceive(step.mode, step.ms);

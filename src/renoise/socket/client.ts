@@ -5,10 +5,10 @@ import { endpoint } from "../../net/address.js";
 import { MAX_UDP_PAYLOAD, SocketErrors } from "../../net/errors.js";
 import type { Host } from "../../net/host.js";
 import type { BlockFrame } from "../../net/gui-thread.js";
-import type { TcpEnd, TcpEndOwner } from "../../net/tcp-end.js";
+import { TcpEnd, type TcpEndOwner, type TcpEndPlace } from "../../net/tcp-end.js";
 import type { UdpEndpoint } from "../../net/udp-endpoint.js";
 import type { SimContext } from "./context.js";
-import { SocketHandle } from "./handle.js";
+import { ownIdentity, SocketHandle } from "./handle.js";
 import { rxAppend, rxCanSatisfy, rxLength, rxTake, rxTakeAll, type RxBuffer } from "./rx-buffer.js";
 import type { LuaResult, ReceiveMode, SendMessage, SendResult, SocketClient } from "./types.js";
 import { checkMode, checkTimeout, modeName, toMessage, type Mode } from "./validate.js";
@@ -44,204 +44,236 @@ export interface PendingReceive {
   start: number;
 }
 
-/**
- * A socket made by create_client: the SocketClient object the caller holds,
- * with its state, its rules and its receive buffer ({@link RxBuffer}) in one
- * object. (A wrapper in front of a separate core, and a buffer object beside
- * it, were two more objects per connection to reach on a connection not used
- * for a long time: ~10 % each of an echo round trip at 100,000 connections.)
- */
-export abstract class ClientCore extends SocketHandle implements SocketClient, RxBuffer {
-  state: ClientState = "open";
-  rxBuf = "";
-  rxPos = 0;
-  rxSkipLf = false;
-
-  constructor(
-    readonly ctx: SimContext,
-    readonly host: Host,
-    readonly proto: "tcp" | "udp",
-    readonly localAddr: string,
-    readonly localPort: number,
-    readonly peerAddr: string,
-    readonly peerPort: number,
-  ) {
-    super();
-  }
-
-  get is_open(): boolean {
-    this.alive(".is_open");
-    return this.isOpen();
-  }
-  get local_address(): string {
-    this.alive(".local_address");
-    return this.localAddr;
-  }
-  get local_port(): number {
-    this.alive(".local_port");
-    return this.localPort;
-  }
-  get peer_address(): string {
-    this.alive(".peer_address");
-    return this.peerAddr;
-  }
-  get peer_port(): number {
-    this.alive(".peer_port");
-    return this.peerPort;
-  }
-
-  /** Compact description for debugging and snapshots. */
-  override toString(): string {
-    return `SocketClient(${this.label}, ${this.state})`;
-  }
-
-  /** Printed by node's inspect as its description (its fields reach the whole simulation). */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return this.toString();
-  }
-
-  /** Built once, as one flat string (join, not +: a rope of 5 pieces weighs ~4× more), since every trace event of the socket names it. */
-  #label: string | undefined;
-
-  get label(): string {
-    return (this.#label ??= [this.proto, " ", this.localText(), "->", this.peerText()].join(""));
-  }
-
-  /** "localAddr:localPort" (a TCP client shares its end's). */
-  protected localText(): string {
-    return endpoint(this.localAddr, this.localPort);
-  }
-  /** "peerAddr:peerPort" (a TCP client shares its end's). */
-  protected peerText(): string {
-    return endpoint(this.peerAddr, this.peerPort);
-  }
-
-  alive(call: string): void {
-    if (this.state === "closed") {
-      throw new SocketLogicError(
-        `SocketClient${call}: the socket was closed with close(); create a new client with renoise.Socket.create_client`,
-      );
-    }
-  }
-
-  usable(call: string): void {
-    this.alive(call);
-    if (this.state === "failed") {
-      throw new SocketLogicError(
-        `SocketClient${call}: the socket is closed (a receive failed and closed it; is_open is false); ` +
-          `create a new client with renoise.Socket.create_client`,
-      );
-    }
-  }
-
-  abstract isOpen(): boolean;
-  abstract transmit(data: ByteString): SendResult;
-  /** True once no more data can ever arrive (the peer closed or reset). */
-  abstract eof(): boolean;
-  abstract readable(mode: Mode): boolean;
-  abstract read(mode: Mode): ByteString | undefined;
-  abstract release(): void;
-
-  send(message: SendMessage): SendResult {
-    this.usable(":send");
-    this.ctx.assertActive("SocketClient:send");
-    const data = toMessage("SocketClient:send", message);
-    return this.transmit(data);
-  }
-
-  receive(mode: ReceiveMode, timeoutMs: number): LuaResult<ByteString> {
-    const r = this.beginReceive(mode, timeoutMs);
-    if (!this.ready(r.mode)) {
-      // Even a poll (timeout 0) sees what arrives at this very instant.
-      this.ctx.block(
-        this.host,
-        RECEIVE_FRAME,
-        r.start + r.timeout,
-        () => this.ready(r.mode),
-        r.mode.kind === "all",
-      );
-    }
-    return this.finishReceive(r);
-  }
-
-  /** Validates a receive call (raising on misuse) and notes when it started. */
-  beginReceive(mode: unknown, timeoutMs: unknown): PendingReceive {
-    this.usable(":receive");
-    const m = checkMode("SocketClient:receive", mode);
-    const timeout = checkTimeout("SocketClient:receive", timeoutMs, true);
-    return { mode: m, timeout, start: this.ctx.now() };
-  }
-
-  /** True when a receive in `mode` can finish now (data, or the end of the stream). */
-  ready(mode: Mode): boolean {
-    return this.readable(mode) || this.eof();
-  }
-
-  /** Completes a receive: data, "timeout" (socket stays open) or "disconnected" (socket closes). */
-  finishReceive(r: PendingReceive): LuaResult<ByteString> {
-    const m = r.mode;
-    let data = this.read(m);
-    if (data === undefined && this.eof()) {
-      // End of stream: hand out a last partial line or block once, then report the disconnect.
-      const rest = rxTakeAll(this);
-      if (rest.length > 0) data = rest;
-    }
-    const error =
-      data !== undefined ? undefined : this.eof() ? SocketErrors.DISCONNECTED : SocketErrors.TIMEOUT;
-    if (error === SocketErrors.DISCONNECTED) this.state = "failed";
-    if (this.ctx.trace.enabled) this.recordReceive(m, r.timeout, this.ctx.now() - r.start, data, error);
-    if (data !== undefined) return [data, undefined];
-    return [undefined, error!];
-  }
-
-  /** Records the `client.receive` event: `data` received, or else `error`. */
-  protected recordReceive(m: Mode, timeout: number, waited: number, data: ByteString | undefined, error: string | undefined): void {
-    const trace = this.ctx.trace;
-    if (data !== undefined) trace.row(CLIENT_RECEIVE, this.host.name, this.label, modeName(m), timeout, waited, data);
-    else trace.row(CLIENT_RECEIVE_FAILED, this.host.name, this.label, modeName(m), timeout, waited, error);
-  }
-
-  close(): void {
-    this.alive(":close");
-    this.state = "closed";
-    this.recordClose();
-    this.release();
-  }
-
-  /** Records the `client.close` event. */
-  protected recordClose(): void {
-    this.ctx.trace.row(CLIENT_CLOSE, this.host.name, this.label);
-  }
+/** What a client socket's base class gives it: its host and its two endpoints. */
+interface ClientPlace {
+  readonly host: Host;
+  readonly localAddr: string;
+  readonly localPort: number;
+  readonly peerAddr: string;
+  readonly peerPort: number;
 }
 
-/** A TCP client made by create_client. */
-export class TcpClient extends ClientCore implements TcpEndOwner {
+/**
+ * The client socket API (state, rules, receive buffer) on top of `Base`: a
+ * TCP client is its own connection end ({@link TcpClient} extends TcpEnd),
+ * a UDP client a plain socket handle; both share this code. (What a
+ * subclass overrides is public, not protected: the package's declarations
+ * cannot give a mixin's class protected members.)
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeScript's mixin pattern: the base's constructor takes `any[]`
+function clientSocket<B extends abstract new (...args: any[]) => ClientPlace>(Base: B) {
+  /**
+   * A socket made by create_client: the SocketClient object the caller holds,
+   * with its state, its rules and its receive buffer ({@link RxBuffer}) in one
+   * object. (A wrapper in front of a separate core, and a buffer object beside
+   * it, were two more objects per connection to reach on a connection not used
+   * for a long time: ~10 % each of an echo round trip at 100,000 connections.)
+   */
+  abstract class ClientSocket extends Base implements SocketClient, RxBuffer {
+    state: ClientState = "open";
+    rxBuf = "";
+    rxPos = 0;
+    rxSkipLf = false;
+
+    abstract readonly ctx: SimContext;
+    abstract readonly proto: "tcp" | "udp";
+
+    get is_open(): boolean {
+      this.alive(".is_open");
+      return this.isOpen();
+    }
+    get local_address(): string {
+      this.alive(".local_address");
+      return this.localAddr;
+    }
+    get local_port(): number {
+      this.alive(".local_port");
+      return this.localPort;
+    }
+    get peer_address(): string {
+      this.alive(".peer_address");
+      return this.peerAddr;
+    }
+    get peer_port(): number {
+      this.alive(".peer_port");
+      return this.peerPort;
+    }
+
+    /** Compact description for debugging and snapshots. */
+    override toString(): string {
+      return `SocketClient(${this.label}, ${this.state})`;
+    }
+
+    /** Printed by node's inspect as its description (its fields reach the whole simulation). */
+    [Symbol.for("nodejs.util.inspect.custom")](): string {
+      return this.toString();
+    }
+
+    /** Built once, as one flat string (join, not +: a rope of 5 pieces weighs ~4× more), since every trace event of the socket names it. */
+    #label: string | undefined;
+
+    get label(): string {
+      return (this.#label ??= [this.proto, " ", this.localText(), "->", this.peerText()].join(""));
+    }
+
+    /** "localAddr:localPort" (a TCP client shares its end's). */
+    localText(): string {
+      return endpoint(this.localAddr, this.localPort);
+    }
+    /** "peerAddr:peerPort" (a TCP client shares its end's). */
+    peerText(): string {
+      return endpoint(this.peerAddr, this.peerPort);
+    }
+
+    alive(call: string): void {
+      if (this.state === "closed") {
+        throw new SocketLogicError(
+          `SocketClient${call}: the socket was closed with close(); create a new client with renoise.Socket.create_client`,
+        );
+      }
+    }
+
+    usable(call: string): void {
+      this.alive(call);
+      if (this.state === "failed") {
+        throw new SocketLogicError(
+          `SocketClient${call}: the socket is closed (a receive failed and closed it; is_open is false); ` +
+            `create a new client with renoise.Socket.create_client`,
+        );
+      }
+    }
+
+    abstract isOpen(): boolean;
+    abstract transmit(data: ByteString): SendResult;
+    /** True once no more data can ever arrive (the peer closed or reset). */
+    abstract eof(): boolean;
+    abstract readable(mode: Mode): boolean;
+    abstract read(mode: Mode): ByteString | undefined;
+    abstract release(): void;
+
+    send(message: SendMessage): SendResult {
+      this.usable(":send");
+      this.ctx.assertActive("SocketClient:send");
+      const data = toMessage("SocketClient:send", message);
+      return this.transmit(data);
+    }
+
+    receive(mode: ReceiveMode, timeoutMs: number): LuaResult<ByteString> {
+      const r = this.beginReceive(mode, timeoutMs);
+      if (!this.ready(r.mode)) {
+        // Even a poll (timeout 0) sees what arrives at this very instant.
+        this.ctx.block(
+          this.host,
+          RECEIVE_FRAME,
+          r.start + r.timeout,
+          () => this.ready(r.mode),
+          r.mode.kind === "all",
+        );
+      }
+      return this.finishReceive(r);
+    }
+
+    /** Validates a receive call (raising on misuse) and notes when it started. */
+    beginReceive(mode: unknown, timeoutMs: unknown): PendingReceive {
+      this.usable(":receive");
+      const m = checkMode("SocketClient:receive", mode);
+      const timeout = checkTimeout("SocketClient:receive", timeoutMs, true);
+      return { mode: m, timeout, start: this.ctx.now() };
+    }
+
+    /** True when a receive in `mode` can finish now (data, or the end of the stream). */
+    ready(mode: Mode): boolean {
+      return this.readable(mode) || this.eof();
+    }
+
+    /** Completes a receive: data, "timeout" (socket stays open) or "disconnected" (socket closes). */
+    finishReceive(r: PendingReceive): LuaResult<ByteString> {
+      const m = r.mode;
+      let data = this.read(m);
+      if (data === undefined && this.eof()) {
+        // End of stream: hand out a last partial line or block once, then report the disconnect.
+        const rest = rxTakeAll(this);
+        if (rest.length > 0) data = rest;
+      }
+      const error =
+        data !== undefined ? undefined : this.eof() ? SocketErrors.DISCONNECTED : SocketErrors.TIMEOUT;
+      if (error === SocketErrors.DISCONNECTED) this.state = "failed";
+      if (this.ctx.trace.enabled) this.recordReceive(m, r.timeout, this.ctx.now() - r.start, data, error);
+      if (data !== undefined) return [data, undefined];
+      return [undefined, error!];
+    }
+
+    /** Records the `client.receive` event: `data` received, or else `error`. */
+    recordReceive(m: Mode, timeout: number, waited: number, data: ByteString | undefined, error: string | undefined): void {
+      const trace = this.ctx.trace;
+      if (data !== undefined) trace.row(CLIENT_RECEIVE, this.host.name, this.label, modeName(m), timeout, waited, data);
+      else trace.row(CLIENT_RECEIVE_FAILED, this.host.name, this.label, modeName(m), timeout, waited, error);
+    }
+
+    close(): void {
+      this.alive(":close");
+      this.state = "closed";
+      this.recordClose();
+      this.release();
+    }
+
+    /** Records the `client.close` event. */
+    recordClose(): void {
+      this.ctx.trace.row(CLIENT_CLOSE, this.host.name, this.label);
+    }
+  }
+  return ClientSocket;
+}
+
+/**
+ * A TCP client made by create_client: the client end of its connection
+ * itself (its connect makes it with `ConnectWaiter.makeEnd`, as a server
+ * makes its `Connection` with `TcpListener.makeEnd`), so that an echo round
+ * trip on a connection not used for a long time reaches one object, not a
+ * socket and an end beside it (at 100,000 connections that second object
+ * was ~10 % of the round trip). It is its own end's owner from the moment
+ * the handshake completes (`connected()`); the end of a connect that gave
+ * up before then is never owned, and is reset as a plain end would be.
+ */
+export class TcpClient extends clientSocket(TcpEnd) implements TcpEndOwner {
   constructor(
-    ctx: SimContext,
-    readonly end: TcpEnd,
+    readonly ctx: SimContext,
+    ...place: TcpEndPlace
   ) {
-    super(ctx, end.host, "tcp", end.localAddr, end.localPort, end.peerAddr, end.peerPort);
-    end.owner = this;
+    super(place[0], "client", place[1], place[2], place[3], place[4], place[5], place[6], place[7]);
+  }
+
+  get proto(): "tcp" {
+    return "tcp";
+  }
+
+  /** The client's TCP end: the client itself. */
+  get end(): TcpEnd {
+    return this;
+  }
+
+  /** The handshake completed: the client owns its end from now on (bytes may arrive before create_client returns). */
+  connected(): void {
+    this.owner = this;
   }
 
   /** The label's texts are the end's own: the row keeps those, not a label string. */
-  protected override recordReceive(m: Mode, timeout: number, waited: number, data: ByteString | undefined, error: string | undefined): void {
+  override recordReceive(m: Mode, timeout: number, waited: number, data: ByteString | undefined, error: string | undefined): void {
     const trace = this.ctx.trace;
-    const end = this.end;
-    if (data !== undefined) trace.row(TCP_CLIENT_RECEIVE, this.host.name, end.localEndpoint, end.peerEndpoint, modeName(m), timeout, waited, data);
-    else trace.row(TCP_CLIENT_RECEIVE_FAILED, this.host.name, end.localEndpoint, end.peerEndpoint, modeName(m), timeout, waited, error);
+    if (data !== undefined) trace.row(TCP_CLIENT_RECEIVE, this.host.name, this.localEndpoint, this.peerEndpoint, modeName(m), timeout, waited, data);
+    else trace.row(TCP_CLIENT_RECEIVE_FAILED, this.host.name, this.localEndpoint, this.peerEndpoint, modeName(m), timeout, waited, error);
   }
 
   /** The label's texts are the end's own: the row keeps those, not a label string (none is made for a connect and close). */
-  protected override recordClose(): void {
-    this.ctx.trace.row(TCP_CLIENT_CLOSE, this.host.name, this.end.localEndpoint, this.end.peerEndpoint);
+  override recordClose(): void {
+    this.ctx.trace.row(TCP_CLIENT_CLOSE, this.host.name, this.localEndpoint, this.peerEndpoint);
   }
 
-  protected override localText(): string {
-    return this.end.localEndpoint;
+  override localText(): string {
+    return this.localEndpoint;
   }
-  protected override peerText(): string {
-    return this.end.peerEndpoint;
+  override peerText(): string {
+    return this.peerEndpoint;
   }
 
   onData(_end: TcpEnd, data: ByteString): void {
@@ -257,7 +289,7 @@ export class TcpClient extends ClientCore implements TcpEndOwner {
   }
 
   eof(): boolean {
-    return this.end.peerClosed;
+    return this.peerClosed;
   }
 
   readable(mode: Mode): boolean {
@@ -269,37 +301,57 @@ export class TcpClient extends ClientCore implements TcpEndOwner {
   }
 
   transmit(data: ByteString): SendResult {
-    if (this.end.peerClosed) {
-      const error = this.end.peerReset ? SocketErrors.CONNECTION_RESET : SocketErrors.DISCONNECTED;
+    if (this.peerClosed) {
+      const error = this.peerReset ? SocketErrors.CONNECTION_RESET : SocketErrors.DISCONNECTED;
       this.ctx.trace.record("client.send", this.host.name, { socket: this.label, bytes: data.length, error });
       return [false, error];
     }
-    this.ctx.network.sendData(this.end, data);
+    this.ctx.network.sendData(this, data);
     return [true, undefined];
   }
 
   release(): void {
-    if (!this.end.closedLocal) this.ctx.network.close(this.end, "client close");
+    if (!this.closedLocal) this.ctx.network.close(this, "client close");
   }
 
   /** Aborts the connection (the peer sees a reset); the socket is closed. Used by scripted peers. */
   abort(): void {
     this.alive(":close");
     this.state = "closed";
-    if (!this.end.closedLocal) this.ctx.network.reset(this.end, "peer reset");
+    if (!this.closedLocal) this.ctx.network.reset(this, "peer reset");
+  }
+}
+// Not a SocketHandle (it extends its end): the client is its own identity.
+ownIdentity(TcpClient);
+
+/** The base of a UDP client: a socket handle with its context, host and endpoints. */
+abstract class UdpClientBase extends SocketHandle implements ClientPlace {
+  constructor(
+    readonly ctx: SimContext,
+    readonly host: Host,
+    readonly localAddr: string,
+    readonly localPort: number,
+    readonly peerAddr: string,
+    readonly peerPort: number,
+  ) {
+    super();
   }
 }
 
 /** A UDP client made by create_client: a bound port with a default peer. */
-export class UdpClient extends ClientCore implements UdpEndpoint {
+export class UdpClient extends clientSocket(UdpClientBase) implements UdpEndpoint {
   private readonly datagrams: ByteString[] = [];
   private head = 0;
   readonly bindAddress: string;
 
   constructor(ctx: SimContext, host: Host, localAddr: string, localPort: number, peerAddr: string, peerPort: number) {
-    super(ctx, host, "udp", localAddr, localPort, peerAddr, peerPort);
+    super(ctx, host, localAddr, localPort, peerAddr, peerPort);
     this.bindAddress = localAddr;
     host.udpPorts.set(localPort, this);
+  }
+
+  get proto(): "udp" {
+    return "udp";
   }
 
   onDatagram(data: ByteString): void {
@@ -376,9 +428,17 @@ export class UdpClient extends ClientCore implements UdpEndpoint {
   }
 }
 
+/** A socket made by create_client (TCP or UDP). */
+export type ClientCore = TcpClient | UdpClient;
+
+/** True for a socket made by create_client. */
+export function isClientCore(x: unknown): x is ClientCore {
+  return x instanceof TcpClient || x instanceof UdpClient;
+}
+
 /** The trace number (`conn`) of a TCP client's connection; undefined for a UDP client or anything else. @internal */
 export function tcpConnOf(client: object): number | undefined {
   const core = SocketHandle.identityOf(client);
-  return core instanceof TcpClient ? core.end.conn : undefined;
+  return core instanceof TcpClient ? core.conn : undefined;
 }
 

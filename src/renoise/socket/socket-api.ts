@@ -5,6 +5,7 @@ import { SocketErrors } from "../../net/errors.js";
 import type { BlockFrame } from "../../net/gui-thread.js";
 import type { Host } from "../../net/host.js";
 import type { ConnectAttempt, ConnectResult, ConnectWaiter } from "../../net/network.js";
+import type { TcpEnd, TcpEndPlace } from "../../net/tcp-end.js";
 import type { SimContext } from "./context.js";
 import { TcpClient, UdpClient } from "./client.js";
 import { ServerCore, ServerSocket } from "./server.js";
@@ -193,10 +194,18 @@ class PendingTcpClient implements PendingConnect, ConnectWaiter {
     this.deadline = this.start + timeout;
   }
 
+  /** The client end of the connection: the client itself (see TcpClient). */
+  makeEnd(...place: TcpEndPlace): TcpEnd {
+    return new TcpClient(this.ctx, ...place);
+  }
+
   connected(r: ConnectResult): void {
     this.result = r;
+    if (!r.ok) return;
+    if (!(r.end instanceof TcpClient)) throw new Error("PendingTcpClient.connected: the end was not made by PendingTcpClient.makeEnd");
     // Own the end at once: bytes may arrive before the blocking call returns.
-    if (r.ok) this.core = new TcpClient(this.ctx, r.end);
+    r.end.connected();
+    this.core = r.end;
   }
 
   finish(): LuaResult<SocketClient> {
@@ -210,9 +219,9 @@ class PendingTcpClient implements PendingConnect, ConnectWaiter {
       ctx.network.releasePort(host, "tcp", this.localPort);
       return this.fail(SocketErrors.CONNECTION_REFUSED, { proto: "tcp", to: endpoint(this.name, this.port) });
     }
-    const end = this.core!.end;
-    ctx.trace.row(CLIENT_CREATED, host.name, end.localEndpoint, end.peerEndpoint, ctx.now() - this.start);
-    return [this.core!, undefined];
+    const core = this.core!;
+    ctx.trace.row(CLIENT_CREATED, host.name, core.localEndpoint, core.peerEndpoint, ctx.now() - this.start);
+    return [core, undefined];
   }
 
   private fail(error: string, fields: Record<string, string | number>): LuaResult<SocketClient> {
