@@ -11,9 +11,10 @@ import { createSimulation, formatTrace, type Simulation, type SocketClient } fro
 /** Six hosts serving and calling one another over TCP and UDP, at one instant and with jitter. */
 function busyWorld(seed: number, everyHost: boolean): string {
   const sim: Simulation = createSimulation({ seed });
-  if (everyHost) sim.network.guiPending.all = true;
   sim.conditions.latency({ fixed: 1, jitter: { uniform: 3 } });
   const hosts = ["h0", "h1", "h2", "h3", "h4", "h5"].map((n) => sim.addHost(n));
+  // Set after the hosts are added: adding a host sets `all` from the number of hosts.
+  if (everyHost) sim.network.guiPending.all = true;
   const got: string[] = [];
   hosts.forEach((h, i) => {
     const [tcp] = h.Socket.create_server(7000);
@@ -64,7 +65,7 @@ describe("GUI threads: drained in host order, only those with queued work", () =
     const sim = createSimulation();
     const a = sim.addHost("a");
     const b = sim.addHost("b");
-    // More hosts than a drain visits one by one (FEW_HOSTS in simulation.ts): the marks decide.
+    // More hosts than a drain visits one by one (FEW_HOSTS in gui-thread.ts): the marks decide.
     for (const n of ["c", "d", "e", "f", "g"]) sim.addHost(n);
     const [server] = b.Socket.create_server(9000, 2);
     server!.run({ socket_message: () => undefined });

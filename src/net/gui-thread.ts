@@ -17,10 +17,10 @@ export interface DispatchItem {
 
 /**
  * Which hosts' GUI threads have something queued: bit i for the host at
- * index i of the network's host list (the first {@link PENDING_BITS} hosts),
- * and `all` once a host beyond them exists. The simulation drains after
- * every event; with this it visits only the threads that have work, in host
- * order, instead of every host's.
+ * index i of the network's host list (the first {@link PENDING_BITS} hosts).
+ * The simulation drains after every event; with this it visits only the
+ * threads that have work, in host order, instead of every host's. `all`
+ * (see {@link visitsEveryHost}) says to visit every host instead.
  */
 export interface GuiPending {
   mask: number;
@@ -29,6 +29,18 @@ export interface GuiPending {
 
 /** Hosts that get a bit of their own in {@link GuiPending.mask}. */
 export const PENDING_BITS = 30;
+
+/**
+ * Up to this many hosts, draining visits every host's GUI thread (an empty
+ * queue is one comparison, quicker than picking hosts by bits); so it does
+ * beyond {@link PENDING_BITS} hosts, which have no bit.
+ */
+export const FEW_HOSTS = 6;
+
+/** Whether a network of `hosts` hosts drains every host's GUI thread (`GuiPending.all`). */
+export function visitsEveryHost(hosts: number): boolean {
+  return hosts <= FEW_HOSTS || hosts > PENDING_BITS;
+}
 
 /** A blocking call in progress on this thread. */
 export type BlockFrame = { kind: "block"; call: string } | { kind: "wait"; owner: DispatchOwner };

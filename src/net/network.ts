@@ -4,7 +4,7 @@ import type { ScheduledEvent, Scheduler } from "../core/scheduler.js";
 import { traceShape, type Trace, type TraceKey, type TraceShape } from "../core/trace.js";
 import { ANY_ADDRESS, endpoint, isLoopback } from "./address.js";
 import { Dns } from "./dns.js";
-import { PENDING_BITS, type GuiPending } from "./gui-thread.js";
+import { PENDING_BITS, visitsEveryHost, type GuiPending } from "./gui-thread.js";
 import { Host } from "./host.js";
 import type { Packet, PacketKind } from "./packet.js";
 import { TcpEnd, type TcpEndPlace } from "./tcp-end.js";
@@ -222,7 +222,7 @@ export class Network {
   /** The same hosts in the order they were added, for loops that run at every event (a Map's iterator is an object each time). */
   readonly hostList: Host[] = [];
   /** Which hosts' GUI threads have queued work (bit i: `hostList[i]`; see GuiPending). */
-  readonly guiPending: GuiPending = { mask: 0, all: false };
+  readonly guiPending: GuiPending = { mask: 0, all: true };
   private readonly byAddress = new Map<string, Host>();
   readonly links: LinkModel;
   private packetCount = 0;
@@ -248,7 +248,7 @@ export class Network {
 
   addHost(name: string, address: string): Host {
     const index = this.hostList.length;
-    if (index >= PENDING_BITS) this.guiPending.all = true;
+    this.guiPending.all = visitsEveryHost(index + 1);
     const host = new Host(name, address, this.guiPending, index < PENDING_BITS ? 1 << index : 0);
     this.hosts.set(name, host);
     this.hostList.push(host);

@@ -109,12 +109,6 @@ type Lifecycle = "active" | "disposed";
  * trace of everything observable, and the renoise.Socket double of the tool
  * host. Create as many as you like; they share nothing.
  */
-
-/**
- * Up to this many hosts, draining visits every host's GUI thread (an empty
- * queue is one comparison); beyond, only those marked in `Network.guiPending`.
- */
-const FEW_HOSTS = 6;
 export class Simulation {
   /** The seed this simulation was created with. */
   readonly seed: number;
@@ -536,19 +530,18 @@ export class Simulation {
   /**
    * Runs every GUI thread's runnable callbacks, host by host in the order
    * hosts were added, then lets peer scripts move; again while they did.
-   * With more than {@link FEW_HOSTS} hosts, only threads with something
-   * queued are visited (`Network.guiPending`):
-   * the same threads in the same order as visiting every host, since an
-   * empty queue runs nothing (a callback that queues work on an earlier host
-   * leaves it, as before, to the next pass).
+   * Unless `Network.guiPending.all` says to visit every host, only threads
+   * with something queued are visited: the same threads in the same order
+   * as visiting every host, since an empty queue runs nothing (a callback
+   * that queues work on an earlier host leaves it, as before, to the next
+   * pass).
    */
   private drainAll(): void {
     const hosts = this.network.hostList;
     const pending = this.network.guiPending;
     let again = true;
     while (again) {
-      // A few hosts are quicker to visit than to pick by bits.
-      if (pending.all || hosts.length <= FEW_HOSTS) {
+      if (pending.all) {
         for (let i = 0; i < hosts.length; i++) hosts[i]!.gui.drain(this.countWork);
       } else {
         // The lowest pending bit at index i or above, read again after each drain (a callback may queue work on a later host).
@@ -569,7 +562,7 @@ export class Simulation {
     const hosts = this.network.hostList;
     const pending = this.network.guiPending;
     for (let i = 0; i < hosts.length; i++) {
-      if ((pending.all || hosts.length <= FEW_HOSTS || (pending.mask & (1 << i)) !== 0) && hosts[i]!.gui.hasRunnable()) return true;
+      if ((pending.all || (pending.mask & (1 << i)) !== 0) && hosts[i]!.gui.hasRunnable()) return true;
     }
     return false;
   }
