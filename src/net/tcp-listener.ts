@@ -1,12 +1,5 @@
 import type { TcpEnd, TcpEndPlace } from "./tcp-end.js";
 
-/**
- * Where a new accepting end is, as the network knows it when the handshake
- * reaches the listener: the arguments of the {@link TcpEnd} constructor
- * after `side` (which is "server").
- */
-export type AcceptedEndPlace = TcpEndPlace;
-
 /** Whoever listens on a bound TCP port (a SocketServer). */
 export interface TcpListener {
   /** The address the listener is bound to ("0.0.0.0" for any). */
@@ -16,7 +9,7 @@ export interface TcpListener {
    * carries the listener's own state of the connection, so that state and
    * the end are one object. Without it, the end is a plain TcpEnd.
    */
-  makeEnd?(...place: AcceptedEndPlace): TcpEnd;
+  makeEnd?(...place: TcpEndPlace): TcpEnd;
   /** A new connection reached the listener (the handshake completed on its side). */
   onConnection(end: TcpEnd): void;
 }

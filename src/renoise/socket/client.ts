@@ -247,11 +247,6 @@ export class TcpClient extends clientSocket(TcpEnd) implements TcpEndOwner {
     return "tcp";
   }
 
-  /** The client's TCP end: the client itself. */
-  get end(): TcpEnd {
-    return this;
-  }
-
   /** The handshake completed: the client owns its end from now on (bytes may arrive before create_client returns). */
   connected(): void {
     this.owner = this;

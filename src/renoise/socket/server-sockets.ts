@@ -4,8 +4,7 @@ import { SocketLogicError } from "../../core/errors.js";
 import { endpoint } from "../../net/address.js";
 import { MAX_UDP_PAYLOAD, SocketErrors } from "../../net/errors.js";
 import type { Host } from "../../net/host.js";
-import { TcpEnd, type TcpEndOwner } from "../../net/tcp-end.js";
-import type { AcceptedEndPlace } from "../../net/tcp-listener.js";
+import { TcpEnd, type TcpEndOwner, type TcpEndPlace } from "../../net/tcp-end.js";
 import type { SimContext } from "./context.js";
 import { SocketHandle } from "./handle.js";
 import type { LuaResult, SendMessage, SendResult, SocketClient } from "./types.js";
@@ -45,14 +44,9 @@ export class Connection extends TcpEnd implements TcpEndOwner {
     readonly ctx: SimContext,
     /** The server that accepted it (its table of live connections holds this one until {@link unlist}). */
     readonly server: ConnectionServer,
-    ...place: AcceptedEndPlace
+    ...place: TcpEndPlace
   ) {
     super(place[0], "server", place[1], place[2], place[3], place[4], place[5], place[6], place[7]);
-  }
-
-  /** The connection's TCP end: the connection itself. */
-  get end(): TcpEnd {
-    return this;
   }
 
   onData(_end: TcpEnd, data: ByteString, merge = false): void {
@@ -123,37 +117,37 @@ export class AcceptedSocket extends SocketHandle implements SocketClient {
 
   get is_open(): boolean {
     this.#c.alive(".is_open");
-    return this.#c.end.open;
+    return this.#c.open;
   }
   get local_address(): string {
     this.#c.alive(".local_address");
-    return this.#c.end.localAddr;
+    return this.#c.localAddr;
   }
   get local_port(): number {
     this.#c.alive(".local_port");
-    return this.#c.end.localPort;
+    return this.#c.localPort;
   }
   get peer_address(): string {
     this.#c.alive(".peer_address");
-    return this.#c.end.peerAddr;
+    return this.#c.peerAddr;
   }
   get peer_port(): number {
     this.#c.alive(".peer_port");
-    return this.#c.end.peerPort;
+    return this.#c.peerPort;
   }
 
   send(message: SendMessage): SendResult {
     const c = this.#c;
     c.alive(":send");
     c.ctx.assertActive("SocketClient:send");
-    if (!c.end.open) {
+    if (!c.open) {
       throw new SocketLogicError(
-        `SocketClient:send: the connection to ${endpoint(c.end.peerAddr, c.end.peerPort)} is closed ` +
+        `SocketClient:send: the connection to ${endpoint(c.peerAddr, c.peerPort)} is closed ` +
           `(the peer disconnected; is_open is false). Check is_open before replying`,
       );
     }
     const data = toMessage("SocketClient:send", message);
-    c.ctx.network.sendData(c.end, data);
+    c.ctx.network.sendData(c, data);
     return [true, undefined];
   }
 
@@ -168,8 +162,8 @@ export class AcceptedSocket extends SocketHandle implements SocketClient {
     const c = this.#c;
     c.alive(":close");
     c.closedByUser = true;
-    c.ctx.trace.row(CONNECTION_CLOSE, c.end.host.name, c.end.localEndpoint, c.end.peerEndpoint);
-    if (!c.end.closedLocal) c.ctx.network.close(c.end, "server side close");
+    c.ctx.trace.row(CONNECTION_CLOSE, c.host.name, c.localEndpoint, c.peerEndpoint);
+    if (!c.closedLocal) c.ctx.network.close(c, "server side close");
     c.unlist();
   }
 

@@ -4,8 +4,8 @@ import { SocketLogicError } from "../../core/errors.js";
 import { endpoint } from "../../net/address.js";
 import type { DispatchItem, DispatchOwner } from "../../net/gui-thread.js";
 import type { Host } from "../../net/host.js";
-import type { TcpEnd, TcpEndOwner } from "../../net/tcp-end.js";
-import type { AcceptedEndPlace, TcpListener } from "../../net/tcp-listener.js";
+import type { TcpEnd, TcpEndOwner, TcpEndPlace } from "../../net/tcp-end.js";
+import type { TcpListener } from "../../net/tcp-listener.js";
 import type { UdpEndpoint } from "../../net/udp-endpoint.js";
 import type { SimContext } from "./context.js";
 import { SocketHandle } from "./handle.js";
@@ -65,7 +65,7 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, Conn
   // ------------------------------------------------------------ network side
 
   /** The accepting end of a new connection: a {@link Connection} (the end and the server's state of it in one object). */
-  makeEnd(...place: AcceptedEndPlace): TcpEnd {
+  makeEnd(...place: TcpEndPlace): TcpEnd {
     return new Connection(this.ctx, this, ...place);
   }
 
@@ -88,7 +88,7 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, Conn
 
   /** Bytes arrived on an accepted connection: a socket_message queued for the GUI thread (or merged into the one waiting). */
   onConnectionData(conn: Connection, data: ByteString, merge: boolean): void {
-    const peer = conn.end.peerEndpoint;
+    const peer = conn.peerEndpoint;
     // Stream merging: the bytes join the connection's socket_message still waiting for the GUI thread, if any.
     // Found in the queue only when a segment may merge: the connection keeps no pointer to its queued message
     // (on a connection not used for a long time, writing one cost a remembered-set entry per message).
@@ -276,7 +276,7 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, Conn
     if (this.proto === "tcp") {
       if (this.host.tcpPorts.get(this.port) === this) this.host.tcpPorts.delete(this.port);
       for (const c of this.connections.values()) {
-        if (!c.end.closedLocal) this.ctx.network.close(c.end, "server close");
+        if (!c.closedLocal) this.ctx.network.close(c, "server close");
       }
     } else if (this.host.udpPorts.get(this.port) === this) {
       this.host.udpPorts.delete(this.port);
@@ -342,11 +342,11 @@ class QueuedAccept implements DispatchItem {
   ) {}
 
   run(): void {
-    this.owner.invoke("socket_accepted", [this.conn.wrapper()], { peer: this.conn.end.peerEndpoint });
+    this.owner.invoke("socket_accepted", [this.conn.wrapper()], { peer: this.conn.peerEndpoint });
   }
 
   discard(): void {
-    this.owner.recordDropped("socket_accepted", { peer: this.conn.end.peerEndpoint });
+    this.owner.recordDropped("socket_accepted", { peer: this.conn.peerEndpoint });
   }
 }
 
