@@ -880,19 +880,15 @@ export class LuaBridge {
    * without looking the object up again).
    */
   entryAt(L: LuaState, idx: number): { readonly obj: object; readonly cls: HostClassSlot } | undefined {
-    const c = this.c;
-    if (c._lua_rawlen(L, idx) !== 8n) return undefined;
-    const p = c._lua_touserdata(L, idx);
-    if (c.HEAP32[p >> 2] !== OBJ_MAGIC) return undefined;
-    return this.slots[c.HEAP32[(p >> 2) + 1]!];
+    return this.c._lua_type(L, idx) === T.USERDATA ? this.userdataEntryAt(L, idx) : undefined;
   }
 
   /**
    * {@link entryAt} of a value the caller knows is a full userdata (it
-   * checked `lua_type`): the same answer without `lua_rawlen`, whose 64-bit
-   * result costs a bigint per call (every property of every object asks).
-   * A block that is not a host object's cannot match both the magic word and
-   * the address its entry recorded.
+   * checked `lua_type`, as every property of every object does). The block
+   * is a host object's when it holds the magic word and the id of an entry
+   * that recorded this very address: no other block can match both (and no
+   * `lua_rawlen`, whose 64-bit result costs a bigint per call).
    */
   userdataEntryAt(L: LuaState, idx: number): { readonly obj: object; readonly cls: HostClassSlot } | undefined {
     const c = this.c;
@@ -906,9 +902,9 @@ export class LuaBridge {
   /**
    * {@link entryAt} of an alias (see {@link pushAlias}): the entry of the
    * userdata it names, if that still stands for an object. Kept apart from
-   * `entryAt`, which every property access of every object runs: a second
-   * test there cost a note write ~13 %. A method's self check reaches this
-   * through `toJs`, after `entryAt` found no object.
+   * `userdataEntryAt`, which every property access of every object runs: a
+   * second test there cost a note write ~13 %. A method's self check reaches
+   * this through `toJs`, after `entryAt` found no object.
    */
   private aliasEntryAt(L: LuaState, idx: number): ObjectEntry | undefined {
     const c = this.c;
