@@ -403,7 +403,7 @@ export class Network {
       at: end.localEndpoint,
       peer: end.peerEndpoint,
     });
-    if (!end.closedLocal) end.owner?.onPeerClose(end, true);
+    if (!end.closedLocal) end.onPeerClose(true);
   }
 
   /** Short description of a packet for trace events. */
@@ -752,7 +752,7 @@ export class Network {
     const key = end.deliveredKey;
     if (key === undefined) this.trace.row(TCP_DELIVER, peer.host.name, end.conn, end.localEndpoint, peer.localEndpoint, data);
     else this.trace.keyedRow(TCP_DELIVER_KEYED, key, data);
-    peer.owner?.onData(peer, data, pk.merge === true);
+    peer.onData(data, pk.merge === true);
   };
 
   /** Orderly close from `end`: the peer learns it after the bytes already sent. */
@@ -802,7 +802,7 @@ export class Network {
     this.trace.row(reset ? TCP_RESET_ARRIVED : TCP_FIN_ARRIVED, end.host.name, end.conn, end.localEndpoint, end.peerEndpoint);
     this.forget(end);
     if (end.closedLocal) return;
-    end.owner?.onPeerClose(end, reset);
+    end.onPeerClose(reset);
   }
 
   /** Drops a connection from the registry once neither end can carry anything. */

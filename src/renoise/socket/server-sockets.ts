@@ -4,7 +4,7 @@ import { SocketLogicError } from "../../core/errors.js";
 import { endpoint } from "../../net/address.js";
 import { MAX_UDP_PAYLOAD, SocketErrors } from "../../net/errors.js";
 import type { Host } from "../../net/host.js";
-import { TcpEnd, type TcpEndOwner, type TcpEndPlace } from "../../net/tcp-end.js";
+import { TCP_END_OWN_FLAG, TcpEnd, type TcpEndPlace } from "../../net/tcp-end.js";
 import type { SimContext } from "./context.js";
 import { SocketHandle } from "./handle.js";
 import type { LuaResult, SendMessage, SendResult, SocketClient } from "./types.js";
@@ -15,14 +15,23 @@ import { toMessage } from "./validate.js";
  * (see Trace.row); its socket label ("tcp local<-peer") kept as the end's
  * two endpoint texts.
  */
+/** A bit of a Connection's `flags`: in its server's table. */
+const LISTED = TCP_END_OWN_FLAG;
+/** A bit of a Connection's `flags`: closed by the tool (see Connection.closedByUser). */
+const CLOSED_BY_USER = TCP_END_OWN_FLAG << 1;
+
 const CONNECTION_CLOSE = traceShape("connection.close", ["socket"], { label: ["tcp ", "<-"] });
 
 /** What an accepted connection needs from its server. */
-export interface ConnectionServer extends TcpEndOwner {
+export interface ConnectionServer {
+  /** The simulation the server runs in. */
+  readonly ctx: SimContext;
   /** The server's table of live connections. */
   readonly connections: Map<number, Connection>;
   /** Bytes arrived on `conn`, a connection in the table. */
   onConnectionData(conn: Connection, data: ByteString, merge: boolean): void;
+  /** The peer of `conn` closed (FIN) or reset (RST) the connection. */
+  onPeerClose(conn: Connection, reset: boolean): void;
 }
 
 /**
@@ -30,18 +39,15 @@ export interface ConnectionServer extends TcpEndOwner {
  * of the connection itself (its server makes it with `TcpListener.makeEnd`),
  * so that reaching a connection not used for a long time reaches one object,
  * not an end and a connection beside it. While it is in its server's table
- * it is its own end's owner: the bytes that arrive find it without a look-up
- * in that table (at 100,000 connections, that look-up was ~10 % of an echo
- * round trip). Once out of the table, the server is the end's owner again.
+ * the bytes that arrive are its own: they find it without a look-up in that
+ * table (at 100,000 connections, that look-up was ~10 % of an echo round
+ * trip). Once out of the table, they go nowhere.
  */
-export class Connection extends TcpEnd implements TcpEndOwner {
-  /** Closed through one of its wrappers with close(): every wrapper is dead. */
-  closedByUser = false;
+export class Connection extends TcpEnd {
   /** The wrapper handed out when wrappers are "stable". */
   stable: AcceptedSocket | undefined;
 
   constructor(
-    readonly ctx: SimContext,
     /** The server that accepted it (its table of live connections holds this one until {@link unlist}). */
     readonly server: ConnectionServer,
     ...place: TcpEndPlace
@@ -49,18 +55,43 @@ export class Connection extends TcpEnd implements TcpEndOwner {
     super(place[0], "server", place[1], place[2], place[3], place[4], place[5], place[6], place[7]);
   }
 
-  onData(_end: TcpEnd, data: ByteString, merge = false): void {
-    this.server.onConnectionData(this, data, merge);
+  /** Its server's simulation (read through the server: one field fewer per connection). */
+  get ctx(): SimContext {
+    return this.server.ctx;
   }
 
-  onPeerClose(end: TcpEnd, reset: boolean): void {
-    this.server.onPeerClose(end, reset);
+  /** Closed through one of its wrappers with close(): every wrapper is dead (a bit of `flags`). */
+  get closedByUser(): boolean {
+    return (this.flags & CLOSED_BY_USER) !== 0;
+  }
+  set closedByUser(v: boolean) {
+    this.flags = v ? this.flags | CLOSED_BY_USER : this.flags & ~CLOSED_BY_USER;
   }
 
-  /** Takes the connection out of its server's table: the server owns its end again. */
+  /** In its server's table (a bit of `flags`): the bytes that arrive are its own (see {@link list}). */
+  get listed(): boolean {
+    return (this.flags & LISTED) !== 0;
+  }
+
+  /** Bytes arrived: a socket_message while the connection is in its server's table; after, they go nowhere. */
+  override onData(data: ByteString, merge: boolean): void {
+    if ((this.flags & LISTED) !== 0) this.server.onConnectionData(this, data, merge);
+  }
+
+  override onPeerClose(reset: boolean): void {
+    this.server.onPeerClose(this, reset);
+  }
+
+  /** Enters the connection in its server's table (the server accepted it). */
+  list(): void {
+    this.server.connections.set(this.conn, this);
+    this.flags |= LISTED;
+  }
+
+  /** Takes the connection out of its server's table: what arrives from now on goes nowhere. */
   unlist(): void {
     this.server.connections.delete(this.conn);
-    this.owner = this.server;
+    this.flags &= ~LISTED;
   }
 
   /** Made once: trace events of the connection name it. */

@@ -4,7 +4,7 @@ import { SocketLogicError } from "../../core/errors.js";
 import { endpoint } from "../../net/address.js";
 import type { DispatchItem, DispatchOwner } from "../../net/gui-thread.js";
 import type { Host } from "../../net/host.js";
-import type { TcpEnd, TcpEndOwner, TcpEndPlace } from "../../net/tcp-end.js";
+import type { TcpEnd, TcpEndPlace } from "../../net/tcp-end.js";
 import type { TcpListener } from "../../net/tcp-listener.js";
 import type { UdpEndpoint } from "../../net/udp-endpoint.js";
 import type { SimContext } from "./context.js";
@@ -24,7 +24,7 @@ const CALLBACK_PEER = traceShape("callback", ["server", "callback", "handled", "
 export type ServerState = "created" | "running" | "stopped" | "closed";
 
 /** The simulation side of a SocketServer (TCP listener or bound UDP port). */
-export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, ConnectionServer, UdpEndpoint {
+export class ServerCore implements DispatchOwner, TcpListener, ConnectionServer, UdpEndpoint {
   state: ServerState = "created";
   notifier: Notifier | undefined;
   readonly connections = new Map<number, Connection>();
@@ -66,24 +66,14 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, Conn
 
   /** The accepting end of a new connection: a {@link Connection} (the end and the server's state of it in one object). */
   makeEnd(...place: TcpEndPlace): TcpEnd {
-    return new Connection(this.ctx, this, ...place);
+    return new Connection(this, ...place);
   }
 
   onConnection(end: TcpEnd): void {
     if (!(end instanceof Connection)) throw new Error("ServerCore.onConnection: the end was not made by ServerCore.makeEnd");
-    // The connection is its own end's owner while it is in the table (see Connection).
-    end.owner = end;
-    this.connections.set(end.conn, end);
+    // What arrives on the connection is its own while it is in the table (see Connection).
+    end.list();
     this.host.gui.add(new QueuedAccept(this, end));
-  }
-
-  /**
-   * Bytes for an end the server owns: only one whose connection has left the
-   * table (while in it, the connection is its own end's owner and gets them
-   * itself, see Connection). As before, they go nowhere.
-   */
-  onData(): void {
-    // Nothing to deliver to: the connection was forgotten.
   }
 
   /** Bytes arrived on an accepted connection: a socket_message queued for the GUI thread (or merged into the one waiting). */
@@ -120,7 +110,7 @@ export class ServerCore implements DispatchOwner, TcpListener, TcpEndOwner, Conn
     );
   }
 
-  onPeerClose(end: TcpEnd, reset: boolean): void {
+  onPeerClose(end: Connection, reset: boolean): void {
     // No callback exists for a disconnect (R24): is_open of the connection turns false.
     this.record("connection.peer-gone", { peer: end.peerEndpoint, reset });
     // No more bytes can arrive: forget it (queued callbacks and wrappers keep their own reference).
