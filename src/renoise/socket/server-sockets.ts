@@ -94,11 +94,10 @@ export class Connection extends TcpEnd {
     this.flags &= ~LISTED;
   }
 
-  /** Made once: trace events of the connection name it. */
+  /** "tcp local<-peer", for printing (made at each call: no trace event names it, so no field keeps it). */
   get label(): string {
-    return (this.#label ??= `tcp ${this.localEndpoint}<-${this.peerEndpoint}`);
+    return `tcp ${this.localEndpoint}<-${this.peerEndpoint}`;
   }
-  #label: string | undefined;
 
   alive(call: string): void {
     if (this.closedByUser) {
