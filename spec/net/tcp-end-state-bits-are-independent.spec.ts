@@ -14,7 +14,7 @@ const END_STATES = ["closedLocal", "peerClosed", "peerReset"] as const;
 
 function plainEnd(side: "client" | "server"): TcpEnd {
   const host = new Host("h", "10.0.0.9");
-  return new TcpEnd(1, side, host, "10.0.0.9", 50000, "10.0.0.8", 7000);
+  return new TcpEnd(1, side, host, "10.0.0.9", 50000);
 }
 
 describe("a TCP end's state bits", () => {

@@ -579,11 +579,9 @@ export class Network {
       return;
     }
     const serverEnd =
-      listener.makeEnd?.(conn, server, toAddr, toPort, fromAddr, localPort, toText, fromText) ??
-      new TcpEnd(conn, "server", server, toAddr, toPort, fromAddr, localPort, toText, fromText);
+      listener.makeEnd?.(conn, server, toAddr, toPort, toText) ?? new TcpEnd(conn, "server", server, toAddr, toPort, toText);
     const clientEnd =
-      h.waiter.makeEnd?.(conn, from, fromAddr, localPort, toAddr, toPort, fromText, toText) ??
-      new TcpEnd(conn, "client", from, fromAddr, localPort, toAddr, toPort, fromText, toText);
+      h.waiter.makeEnd?.(conn, from, fromAddr, localPort, fromText) ?? new TcpEnd(conn, "client", from, fromAddr, localPort, fromText);
     serverEnd.peer = clientEnd;
     clientEnd.peer = serverEnd;
     serverEnd.lastArrival = clientEnd.lastArrival = this.now();
@@ -748,7 +746,6 @@ export class Network {
       this.dropped(pk, peer.closedLocal ? "connection closed by receiver" : "connection reset");
       return;
     }
-    peer.bytesReceived += data.length;
     const key = end.deliveredKey;
     if (key === undefined) this.trace.row(TCP_DELIVER, peer.host.name, end.conn, end.localEndpoint, peer.localEndpoint, data);
     else this.trace.keyedRow(TCP_DELIVER_KEYED, key, data);

@@ -6,18 +6,10 @@ import type { StreamState } from "./tcp-stream.js";
 
 /**
  * Where a new end is, as the network knows it during the handshake: the
- * arguments of the {@link TcpEnd} constructor after `side`.
+ * arguments of the {@link TcpEnd} constructor after `side`. (Where its peer
+ * is, the end reads from its peer.)
  */
-export type TcpEndPlace = [
-  conn: number,
-  host: Host,
-  localAddr: string,
-  localPort: number,
-  peerAddr: string,
-  peerPort: number,
-  localText: string,
-  peerText: string,
-];
+export type TcpEndPlace = [conn: number, host: Host, localAddr: string, localPort: number, localText: string | undefined];
 
 // The bits of TcpEnd.flags.
 const CLOSED_LOCAL = 1;
@@ -44,9 +36,8 @@ export class TcpEnd {
   flags: number;
   /** Arrival time of the last segment this end sent (keeps the stream ordered). */
   lastArrival = 0;
-  /** Bytes sent and received through this end (for conservation checks). */
+  /** Bytes sent through this end (a fault may act after so many, see `connection-faults.ts`). */
   bytesSent = 0;
-  bytesReceived = 0;
   /** Sequence number of the next data segment or FIN this end sends. */
   nextSeq = 0;
   /** Sequence number this end expects next from its peer. */
@@ -75,8 +66,6 @@ export class TcpEnd {
   readonly host: Host;
   readonly localAddr: string;
   readonly localPort: number;
-  readonly peerAddr: string;
-  readonly peerPort: number;
 
   constructor(
     conn: number,
@@ -84,21 +73,27 @@ export class TcpEnd {
     host: Host,
     localAddr: string,
     localPort: number,
-    peerAddr: string,
-    peerPort: number,
-    /** The "addr:port" texts when the caller has them already (the handshake made them): shared, not made again. */
+    /** The "addr:port" text when the caller has it already (the handshake made it): shared, not made again. */
     localText?: string,
-    peerText?: string,
   ) {
     this.flags = side === "server" ? SERVER_SIDE : 0;
     this.conn = conn;
     this.host = host;
     this.localAddr = localAddr;
     this.localPort = localPort;
-    this.peerAddr = peerAddr;
-    this.peerPort = peerPort;
     this.#local = localText;
-    this.#peer = peerText;
+  }
+
+  /**
+   * The peer's address and port, read from the peer end (the network links
+   * both ends as it makes them): three fields fewer per end, and a round
+   * trip reaches the peer anyway.
+   */
+  get peerAddr(): string {
+    return this.peer.localAddr;
+  }
+  get peerPort(): number {
+    return this.peer.localPort;
   }
 
   /** Which side of the connection this end is. */
@@ -144,12 +139,11 @@ export class TcpEnd {
   get localEndpoint(): string {
     return (this.#local ??= endpoint(this.localAddr, this.localPort));
   }
-  /** "peerAddr:peerPort", made once. */
+  /** "peerAddr:peerPort": the peer's {@link localEndpoint}. */
   get peerEndpoint(): string {
-    return (this.#peer ??= endpoint(this.peerAddr, this.peerPort));
+    return this.peer.localEndpoint;
   }
   #local: string | undefined;
-  #peer: string | undefined;
 
   /** True while both directions can still carry data from this end's view. */
   get open(): boolean {

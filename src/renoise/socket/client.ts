@@ -252,7 +252,7 @@ export class TcpClient extends clientSocket(TcpEnd) {
     readonly ctx: SimContext,
     ...place: TcpEndPlace
   ) {
-    super(place[0], "client", place[1], place[2], place[3], place[4], place[5], place[6], place[7]);
+    super(place[0], "client", place[1], place[2], place[3], place[4]);
   }
 
   get proto(): "tcp" {

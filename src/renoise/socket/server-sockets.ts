@@ -52,7 +52,7 @@ export class Connection extends TcpEnd {
     readonly server: ConnectionServer,
     ...place: TcpEndPlace
   ) {
-    super(place[0], "server", place[1], place[2], place[3], place[4], place[5], place[6], place[7]);
+    super(place[0], "server", place[1], place[2], place[3], place[4]);
   }
 
   /** Its server's simulation (read through the server: one field fewer per connection). */
