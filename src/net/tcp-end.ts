@@ -28,7 +28,9 @@ export const TCP_END_OWN_FLAG = 16;
  * At 100,000 connections an echo round trip reaches each of its two ends
  * in memory not touched for a long time, and every 64-byte line of an end
  * it reads is one more wait: the end keeps no field it does not need (its
- * side and its three closed states are bits of one number).
+ * side and its three closed states are bits of one number, and where its
+ * peer is it reads from the peer). 176 bytes for a `TcpClient`, 160 for a
+ * server's `Connection`, down from 256 and 248.
  */
 export class TcpEnd {
   peer!: TcpEnd;
