@@ -61,6 +61,8 @@ export class TraceShape {
     readonly label: readonly [string, string] | undefined,
     /** Fields that come from the row's key (see {@link TraceShapeOptions.keyed}); 0 for a row with a plain host. */
     readonly keyed: number = 0,
+    /** Where in the key each keyed field is (see {@link TraceShapeOptions.keyOrder}); undefined: in order. */
+    readonly keySlots?: readonly number[],
   ) {
     this.width = 3 + fields.length - keyed + (payload ? 1 : 0) + (label ? 1 : 0);
   }
@@ -92,6 +94,14 @@ export interface TraceShapeOptions {
    * them instead of four.
    */
   keyed?: number;
+  /**
+   * Which of the key's values each keyed field takes, counted from 1 after
+   * the host (default: in order, `[1, 2, …]`). A TCP segment's delivery row
+   * uses the receiving end's own key, in which the two endpoints stand the
+   * other way round (`[1, 3, 2]`): one key per end serves both its sends and
+   * the deliveries to it.
+   */
+  keyOrder?: readonly number[];
 }
 
 /**
@@ -107,7 +117,11 @@ export function traceShape(kind: string, fields: readonly string[], options: Tra
   if (label && fields.length === 0) throw new Error(`traceShape("${kind}"): a label needs a field to fill`);
   if (keyed && (label || keyed > fields.length)) throw new Error(`traceShape("${kind}"): keyed fields must be fields, without a label`);
   if (fields.length - keyed + (payload ? 1 : 0) + (label ? 1 : 0) > ROW_VALUES) throw new Error(`traceShape("${kind}"): at most ${ROW_VALUES} values a row`);
-  return new TraceShape(kind, [...fields], payload, label ? [label[0], label[1]] : undefined, keyed);
+  const order = options.keyOrder;
+  if (order && (order.length !== keyed || [...order].sort((a, b) => a - b).some((v, i) => v !== i + 1))) {
+    throw new Error(`traceShape("${kind}"): keyOrder must order the ${keyed} keyed values (1 to ${keyed}, each once)`);
+  }
+  return new TraceShape(kind, [...fields], payload, label ? [label[0], label[1]] : undefined, keyed, order ? [...order] : undefined);
 }
 
 /** A value of a row: a trace value, or undefined for a field the event leaves out, or a payload. */
@@ -149,9 +163,10 @@ function rowEvent(shape: TraceShape, c: readonly RowValue[], i: number, seq: num
   else {
     // The host and the first fields come from the row's key (see Trace.keyedRow).
     const key = c[i + 1] as unknown as TraceKey;
+    const slots = shape.keySlots;
     e = { seq, t: c[i + 2] as number, kind: shape.kind, host: key[0] };
     for (; f < keyed; f++) {
-      const v = key[f + 1];
+      const v = key[slots === undefined ? f + 1 : slots[f]!];
       if (v !== undefined) e[fields[f]!] = v;
     }
   }

@@ -12,17 +12,18 @@ import type { UdpEndpoint } from "./udp-endpoint.js";
 import { LinkModel, type Decision } from "./link-model.js";
 import { viewOf, type InFlightEntry } from "./rule.js";
 import { cutAt, policyOffsets, validOffsets } from "./stream-cut.js";
-import { StreamState } from "./tcp-stream.js";
+import type { StreamState } from "./tcp-stream.js";
 
 // The TCP events of every connection and segment, recorded as rows (see Trace.row).
 const TCP_CONNECT = traceShape("tcp.connect", ["conn", "from", "to"]);
 const TCP_ACCEPT = traceShape("tcp.accept", ["conn", "from", "to"]);
 const TCP_ESTABLISHED = traceShape("tcp.established", ["conn", "from", "to"]);
-// A segment's send and delivery name the same host, connection and endpoints every time: one key per end (TcpEnd.sentKey, deliveredKey).
-// From an end's second send on, its keys are made and its segments' rows use them; a connection that
+// A segment's send and delivery name the same host, connection and endpoints every time: one key per end (TcpEnd.sentKey) serves both.
+// From the second send of an end or of its peer on, the keys are made and the rows use them; a connection that
 // sends once (most of a scale or churn run) makes no key and records plain rows. Both read back the same.
 const TCP_SEND_KEYED = traceShape("tcp.send", ["conn", "from", "to", "send"], { payload: true, keyed: 3 });
-const TCP_DELIVER_KEYED = traceShape("tcp.deliver", ["conn", "from", "to"], { payload: true, keyed: 3 });
+/** A delivery's row keyed by the receiving end's own key (its endpoints the other way round: see makeKeys). */
+const TCP_DELIVER_KEYED = traceShape("tcp.deliver", ["conn", "from", "to"], { payload: true, keyed: 3, keyOrder: [1, 3, 2] });
 const TCP_SEND = traceShape("tcp.send", ["conn", "from", "to", "send"], { payload: true });
 const TCP_DELIVER = traceShape("tcp.deliver", ["conn", "from", "to"], { payload: true });
 const TCP_FIN_ARRIVED = traceShape("tcp.fin-arrived", ["conn", "at", "peer"]);
@@ -450,7 +451,7 @@ export class Network {
 
   /** The stream bookkeeping of a TCP end that most segments never need (made here when first needed; see {@link StreamState}). */
   stream(end: TcpEnd): StreamState {
-    return (end.stream ??= new StreamState());
+    return end.makeStream();
   }
 
   /** Runs `fn(p)` for a sequenced segment in stream order (buffering segments that arrive early). */
@@ -746,7 +747,7 @@ export class Network {
       this.dropped(pk, peer.closedLocal ? "connection closed by receiver" : "connection reset");
       return;
     }
-    const key = end.deliveredKey;
+    const key = peer.sentKey;
     if (key === undefined) this.trace.row(TCP_DELIVER, peer.host.name, end.conn, end.localEndpoint, peer.localEndpoint, data);
     else this.trace.keyedRow(TCP_DELIVER_KEYED, key, data);
     peer.onData(data, pk.merge === true);
@@ -847,9 +848,13 @@ function answers(bindAddress: string, toAddr: string): boolean {
   return bindAddress === ANY_ADDRESS || bindAddress === toAddr || (isLoopback(toAddr) && isLoopback(bindAddress));
 }
 
-/** Makes `end`'s trace keys (see {@link TcpEnd.sentKey}); returns the sent one. */
+/**
+ * Makes `end`'s trace key (see {@link TcpEnd.sentKey}), and its peer's if it
+ * has none yet (the rows of what `end` sends name it when they arrive);
+ * returns `end`'s.
+ */
 function makeKeys(end: TcpEnd): TraceKey {
   const peer = end.peer;
-  end.deliveredKey = [peer.host.name, end.conn, end.localEndpoint, peer.localEndpoint];
-  return (end.sentKey = [end.host.name, end.conn, end.localEndpoint, end.peerEndpoint]);
+  peer.sentKey ??= [peer.host.name, end.conn, peer.localEndpoint, end.localEndpoint];
+  return (end.sentKey = [end.host.name, end.conn, end.localEndpoint, peer.localEndpoint]);
 }

@@ -2,7 +2,7 @@ import type { ByteString } from "../core/bytes.js";
 import { endpoint } from "./address.js";
 import type { Host } from "./host.js";
 import type { TraceKey } from "../core/trace.js";
-import type { StreamState } from "./tcp-stream.js";
+import { StreamState } from "./tcp-stream.js";
 
 /**
  * Where a new end is, as the network knows it during the handshake: the
@@ -16,8 +16,16 @@ const CLOSED_LOCAL = 1;
 const PEER_CLOSED = 2;
 const PEER_RESET = 4;
 const SERVER_SIDE = 8;
+/** The end has a StreamState (in {@link streams}). */
+const HAS_STREAM = 16;
 /** The lowest bit of TcpEnd.flags free for a subclass's own state (it and the bits above it). */
-export const TCP_END_OWN_FLAG = 16;
+export const TCP_END_OWN_FLAG = 32;
+
+/**
+ * The StreamState of each end that has one (faults, stream cutting, early
+ * segments, a reset): most ends never do, so it is not a field of every end.
+ */
+const streams = new WeakMap<TcpEnd, StreamState>();
 
 /**
  * One end of a simulated TCP connection. What arrives goes to
@@ -47,22 +55,15 @@ export class TcpEnd {
   /** Number of send() calls made on this end. */
   sends = 0;
   /**
-   * The rest of the network's stream bookkeeping of this end (faults, stream
-   * cutting), made when first needed (see `Network.stream`). The
-   * counters every segment uses are the fields above: a segment on a
-   * connection not used for a long time reads no second object and makes none.
-   */
-  stream: StreamState | undefined;
-  /**
-   * The trace keys of this end's segments, made at its second send: sent
-   * (this host, connection, this end → peer) and delivered (the peer's host,
-   * connection, this end → peer end); see `Trace.keyedRow`. Fields of the
-   * end itself: a segment of a busy connection reads its key here, not
+   * The trace key of this end (this host, connection, this end, the peer
+   * end; see `Trace.keyedRow`), made at its second send or its peer's: the
+   * rows of the segments it sends name it, and so do the rows of the
+   * segments delivered to it (their endpoints the other way round). A field
+   * of the end itself: a segment of a busy connection reads it here, not
    * through a second object (at 100,000 connections each object a segment
    * reads is a likely cache miss).
    */
   sentKey: TraceKey | undefined;
-  deliveredKey: TraceKey | undefined;
   /** Connection number, shared by both ends. */
   readonly conn: number;
   readonly host: Host;
@@ -146,6 +147,27 @@ export class TcpEnd {
     return this.peer.localEndpoint;
   }
   #local: string | undefined;
+
+  /**
+   * The rest of the network's stream bookkeeping of this end (faults, stream
+   * cutting), made when first needed ({@link makeStream}). The counters
+   * every segment uses are fields of the end: a segment on a connection not
+   * used for a long time reads no second object and makes none; whether
+   * there is one is a bit of {@link flags}, read with the others.
+   */
+  get stream(): StreamState | undefined {
+    return (this.flags & HAS_STREAM) !== 0 ? streams.get(this) : undefined;
+  }
+
+  /** {@link stream}, made if the end has none yet. */
+  makeStream(): StreamState {
+    let st = this.stream;
+    if (st === undefined) {
+      streams.set(this, (st = new StreamState()));
+      this.flags |= HAS_STREAM;
+    }
+    return st;
+  }
 
   /** True while both directions can still carry data from this end's view. */
   get open(): boolean {

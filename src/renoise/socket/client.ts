@@ -111,11 +111,13 @@ function clientSocket<B extends abstract new (...args: any[]) => ClientPlace>(Ba
       return this.toString();
     }
 
-    /** Built once, as one flat string (join, not +: a rope of 5 pieces weighs ~4× more), since every trace event of the socket names it. */
-    #label: string | undefined;
-
+    /**
+     * "proto local->peer": every trace event of a UDP client names it (made
+     * once, see UdpClient); a TCP client's rows keep its two endpoint texts
+     * instead, so it makes it only to print it (no field to keep it in).
+     */
     get label(): string {
-      return (this.#label ??= [this.proto, " ", this.localText(), "->", this.peerText()].join(""));
+      return [this.proto, " ", this.localText(), "->", this.peerText()].join("");
     }
 
     /** "localAddr:localPort" (a TCP client shares its end's). */
@@ -368,6 +370,8 @@ abstract class UdpClientBase extends SocketHandle implements ClientPlace {
 export class UdpClient extends clientSocket(UdpClientBase) implements UdpEndpoint {
   state: ClientState = "open";
   rxSkipLf = false;
+  /** Built once, as one flat string (join, not +: a rope of 5 pieces weighs ~4× more), since every trace event of the socket names it. */
+  #label: string | undefined;
   private readonly datagrams: ByteString[] = [];
   private head = 0;
   readonly bindAddress: string;
@@ -380,6 +384,10 @@ export class UdpClient extends clientSocket(UdpClientBase) implements UdpEndpoin
 
   get proto(): "udp" {
     return "udp";
+  }
+
+  override get label(): string {
+    return (this.#label ??= super.label);
   }
 
   onDatagram(data: ByteString): void {
