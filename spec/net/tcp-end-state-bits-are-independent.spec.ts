@@ -32,6 +32,19 @@ describe("a TCP end's state bits", () => {
     }
   });
 
+  it("an end's stream bookkeeping, made on first need, leaves every other bit as it was", () => {
+    const end = plainEnd("server");
+    end.peerClosed = true;
+    expect(end.stream).toBeUndefined();
+    const st = end.makeStream();
+    expect(end.stream).toBe(st);
+    expect(end.makeStream()).toBe(st);
+    expect([end.side, end.peerClosed, end.peerReset, end.closedLocal]).toEqual(["server", true, false, false]);
+    end.peerClosed = false;
+    expect(end.stream).toBe(st);
+    expect(plainEnd("server").stream).toBeUndefined();
+  });
+
   it("a client's state, line-ending bit and connection are kept beside its end's states", () => {
     const sim = createSimulation();
     sim.renoise.Socket.create_server(7410);
