@@ -231,10 +231,11 @@ function escapedString(src: string, start: number, line: number): EscapedString 
  */
 export function lex51(src: string, skipShebang: boolean, wantTokens = false): Lex51Result {
   const n = src.length;
-  let cap = wantTokens ? (n >> 2) + 64 : 0;
-  let kind: Uint8Array = new Uint8Array(cap);
-  let tStart: Int32Array = new Int32Array(cap);
-  let tEnd: Int32Array = new Int32Array(cap);
+  if (wantTokens && scratchKind.length < (n >> 2) + 64) growScratch((n >> 2) + 64);
+  let kind = scratchKind;
+  let tStart = scratchStart;
+  let tEnd = scratchEnd;
+  let cap = wantTokens ? kind.length : 0;
   let nt = 0;
   let out = "";
   let copied = 0; // src[copied..i) not yet appended to out
@@ -434,10 +435,11 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
     afterDot = k === K.DOT || k === K.COLON;
     if (wantTokens) {
       if (nt === cap) {
-        cap *= 2;
-        kind = grow8(kind, cap);
-        tStart = grow32(tStart, cap);
-        tEnd = grow32(tEnd, cap);
+        growScratch(cap * 2);
+        kind = scratchKind;
+        tStart = scratchStart;
+        tEnd = scratchEnd;
+        cap = kind.length;
       }
       kind[nt] = k;
       tStart[nt] = ts;
@@ -468,16 +470,27 @@ const SINGLE: Record<number, number> = {
   59: K.SEMI,
 };
 
-function grow8(a: Uint8Array, cap: number): Uint8Array {
-  const b = new Uint8Array(cap);
-  b.set(a);
-  return b;
-}
+/*
+ * Token arrays, reused from call to call: fresh large typed arrays cost
+ * page faults on first touch (the lexer's main cost when it allocated them
+ * per chunk). A chunk's tokens are therefore valid until the next lex51
+ * call that asks for tokens.
+ */
+let scratchKind = new Uint8Array(0);
+let scratchStart = new Int32Array(0);
+let scratchEnd = new Int32Array(0);
 
-function grow32(a: Int32Array, cap: number): Int32Array {
-  const b = new Int32Array(cap);
-  b.set(a);
-  return b;
+/** Grows the token arrays to `cap` entries, keeping their content. */
+function growScratch(cap: number): void {
+  const k = new Uint8Array(cap);
+  k.set(scratchKind);
+  const s = new Int32Array(cap);
+  s.set(scratchStart);
+  const e = new Int32Array(cap);
+  e.set(scratchEnd);
+  scratchKind = k;
+  scratchStart = s;
+  scratchEnd = e;
 }
 
 /**

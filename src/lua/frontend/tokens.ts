@@ -76,7 +76,8 @@ export const OTHER = 65;
 /**
  * The chunk's tokens (comments and blanks left out), `n` of them, with
  * their positions in the *output* source `source`. The text of a name or
- * number is `source.slice(start[i], end[i])`.
+ * number is `source.slice(start[i], end[i])`. The arrays are the lexer's
+ * own, reused: valid until the next lex51 call that asks for tokens.
  */
 export interface Tokens {
   readonly n: number;
