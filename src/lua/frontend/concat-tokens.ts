@@ -274,13 +274,14 @@ export function concatEdits(tk: Tokens): Edit[] | undefined {
     return at(fn - 1) === K.DOT && fn - 2 === s && kind[s] === K.NAME && text(s) === "string";
   };
   const edits: Edit[] = [];
-  const wrapped = new Set<number>();
+  /** 1 at the first token of each operand already seen (as the right of one `..` and the left of the next). */
+  const wrapped = new Uint8Array(n);
   let seq = 0;
   const wrap = (first: number, last: number): void => {
     let s = first;
     let e = last;
-    if (wrapped.has(s)) return;
-    wrapped.add(s);
+    if (wrapped[s] === 1) return;
+    wrapped[s] = 1;
     if (noNumber(s, e)) return;
     // (x) alone: wrap inside the parentheses, as the tree path does
     while (kind[s] === K.LPAREN && matchForward(s) === e && e > s + 1) {

@@ -57,6 +57,10 @@ function isNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57);
 }
 
+/** 1 for the characters of names (and numerals), by char code (a table beats the range tests). */
+const NAME_CHAR = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) if (isNameChar(c)) NAME_CHAR[c] = 1;
+
 /** Shows a token the way Lua's messages do (`near '...'`), bytes kept. */
 function near(s: string): string {
   return `near '${s}'`;
@@ -290,7 +294,7 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
     const ts = i + shift;
     let k: number;
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) {
-      while (isNameChar(src.charCodeAt(++i)));
+      while (NAME_CHAR[src.charCodeAt(++i)] === 1);
       k = wordCode(src, s0, i - s0);
       if (k === K.NAME) {
         // `arg`, not as a field name (t.arg, t:arg)
@@ -305,7 +309,7 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
       i++;
       while (i < n) {
         const d = src.charCodeAt(i);
-        if (isNameChar(d) || d === 46) i++;
+        if (NAME_CHAR[d] === 1 || d === 46) i++;
         else if (d === 43 || d === 45) {
           const p = src.charCodeAt(i - 1);
           if (p === 101 || p === 69 || p === 112 || p === 80) i++;
