@@ -66,55 +66,69 @@ function near(s: string): string {
   return `near '${s}'`;
 }
 
-/** True when src[at, at + word.length) is `word` (the caller checked the length). */
-function is(src: string, at: number, word: string): boolean {
-  for (let k = 1; k < word.length; k++) if (src.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
-  return true;
-}
-
-/** Token code of the name src[s, s + len): a keyword's code or NAME. */
+/** Token code of the name src[s, s + len): a keyword's code or NAME (char codes compared inline). */
 function wordCode(src: string, s: number, len: number): number {
   if (len < 2 || len > 8) return K.NAME;
   switch (src.charCodeAt(s)) {
     case 97: // a
-      return len === 3 && is(src, s, "and") ? K.AND : K.NAME;
+      if (len === 3 && src.charCodeAt(s + 1) === 110 && src.charCodeAt(s + 2) === 100) return K.AND;
+      return K.NAME;
     case 98: // b
-      return len === 5 && is(src, s, "break") ? K.BREAK : K.NAME;
+      if (len === 5 && src.charCodeAt(s + 1) === 114 && src.charCodeAt(s + 2) === 101 && src.charCodeAt(s + 3) === 97 && src.charCodeAt(s + 4) === 107) return K.BREAK;
+      return K.NAME;
     case 100: // d
-      return len === 2 && src.charCodeAt(s + 1) === 111 ? K.DO : K.NAME;
+      if (len === 2 && src.charCodeAt(s + 1) === 111) return K.DO;
+      return K.NAME;
     case 101: // e
-      if (len === 3) return is(src, s, "end") ? K.END : K.NAME;
-      if (len === 4) return is(src, s, "else") ? K.ELSE : K.NAME;
-      return len === 6 && is(src, s, "elseif") ? K.ELSEIF : K.NAME;
+      if (len === 3 && src.charCodeAt(s + 1) === 110 && src.charCodeAt(s + 2) === 100) return K.END;
+      if (len === 4 && src.charCodeAt(s + 1) === 108 && src.charCodeAt(s + 2) === 115 && src.charCodeAt(s + 3) === 101) return K.ELSE;
+      if (len === 6 && src.charCodeAt(s + 1) === 108 && src.charCodeAt(s + 2) === 115 && src.charCodeAt(s + 3) === 101 && src.charCodeAt(s + 4) === 105 && src.charCodeAt(s + 5) === 102) return K.ELSEIF;
+      return K.NAME;
     case 102: // f
-      if (len === 3) return is(src, s, "for") ? K.FOR : K.NAME;
-      if (len === 5) return is(src, s, "false") ? K.FALSE : K.NAME;
-      return len === 8 && is(src, s, "function") ? K.FUNCTION : K.NAME;
+      if (len === 3 && src.charCodeAt(s + 1) === 111 && src.charCodeAt(s + 2) === 114) return K.FOR;
+      if (len === 5 && src.charCodeAt(s + 1) === 97 && src.charCodeAt(s + 2) === 108 && src.charCodeAt(s + 3) === 115 && src.charCodeAt(s + 4) === 101) return K.FALSE;
+      if (len === 8 && src.charCodeAt(s + 1) === 117 && src.charCodeAt(s + 2) === 110 && src.charCodeAt(s + 3) === 99 && src.charCodeAt(s + 4) === 116 && src.charCodeAt(s + 5) === 105 && src.charCodeAt(s + 6) === 111 && src.charCodeAt(s + 7) === 110) return K.FUNCTION;
+      return K.NAME;
     case 103: // g
-      return len === 4 && is(src, s, "goto") ? K.GOTO : K.NAME;
+      if (len === 4 && src.charCodeAt(s + 1) === 111 && src.charCodeAt(s + 2) === 116 && src.charCodeAt(s + 3) === 111) return K.GOTO;
+      return K.NAME;
     case 105: // i
-      if (len !== 2) return K.NAME;
-      return src.charCodeAt(s + 1) === 102 ? K.IF : src.charCodeAt(s + 1) === 110 ? K.IN : K.NAME;
+      if (len === 2 && src.charCodeAt(s + 1) === 102) return K.IF;
+      if (len === 2 && src.charCodeAt(s + 1) === 110) return K.IN;
+      return K.NAME;
     case 108: // l
-      return len === 5 && is(src, s, "local") ? K.LOCAL : K.NAME;
+      if (len === 5 && src.charCodeAt(s + 1) === 111 && src.charCodeAt(s + 2) === 99 && src.charCodeAt(s + 3) === 97 && src.charCodeAt(s + 4) === 108) return K.LOCAL;
+      return K.NAME;
     case 110: // n
-      if (len !== 3) return K.NAME;
-      return is(src, s, "nil") ? K.NIL : is(src, s, "not") ? K.NOT : K.NAME;
+      if (len === 3 && src.charCodeAt(s + 1) === 105 && src.charCodeAt(s + 2) === 108) return K.NIL;
+      if (len === 3 && src.charCodeAt(s + 1) === 111 && src.charCodeAt(s + 2) === 116) return K.NOT;
+      return K.NAME;
     case 111: // o
-      return len === 2 && src.charCodeAt(s + 1) === 114 ? K.OR : K.NAME;
+      if (len === 2 && src.charCodeAt(s + 1) === 114) return K.OR;
+      return K.NAME;
     case 114: // r
-      if (len !== 6) return K.NAME;
-      return is(src, s, "repeat") ? K.REPEAT : is(src, s, "return") ? K.RETURN : K.NAME;
+      if (len === 6 && src.charCodeAt(s + 1) === 101 && src.charCodeAt(s + 2) === 112 && src.charCodeAt(s + 3) === 101 && src.charCodeAt(s + 4) === 97 && src.charCodeAt(s + 5) === 116) return K.REPEAT;
+      if (len === 6 && src.charCodeAt(s + 1) === 101 && src.charCodeAt(s + 2) === 116 && src.charCodeAt(s + 3) === 117 && src.charCodeAt(s + 4) === 114 && src.charCodeAt(s + 5) === 110) return K.RETURN;
+      return K.NAME;
     case 116: // t
-      if (len !== 4) return K.NAME;
-      return is(src, s, "then") ? K.THEN : is(src, s, "true") ? K.TRUE : K.NAME;
+      if (len === 4 && src.charCodeAt(s + 1) === 104 && src.charCodeAt(s + 2) === 101 && src.charCodeAt(s + 3) === 110) return K.THEN;
+      if (len === 4 && src.charCodeAt(s + 1) === 114 && src.charCodeAt(s + 2) === 117 && src.charCodeAt(s + 3) === 101) return K.TRUE;
+      return K.NAME;
     case 117: // u
-      return len === 5 && is(src, s, "until") ? K.UNTIL : K.NAME;
+      if (len === 5 && src.charCodeAt(s + 1) === 110 && src.charCodeAt(s + 2) === 116 && src.charCodeAt(s + 3) === 105 && src.charCodeAt(s + 4) === 108) return K.UNTIL;
+      return K.NAME;
     case 119: // w
-      return len === 5 && is(src, s, "while") ? K.WHILE : K.NAME;
+      if (len === 5 && src.charCodeAt(s + 1) === 104 && src.charCodeAt(s + 2) === 105 && src.charCodeAt(s + 3) === 108 && src.charCodeAt(s + 4) === 101) return K.WHILE;
+      return K.NAME;
     default:
       return K.NAME;
   }
+}
+
+/** Index of the next `ch` from `from`, or the length of `src` when there is none. */
+function nextOf(src: string, ch: string, from: number): number {
+  const k = src.indexOf(ch, from);
+  return k < 0 ? src.length : k;
 }
 
 /** Level of a long bracket at `at` (`[==[` → 2), or -1. */
@@ -254,6 +268,10 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
   // 2 after a name of the list, 3 after a comma of the list.
   let localState = 0;
 
+  // Where the next line feed and carriage return are (n: none), once looked up (for line comments).
+  let nextNL = -1;
+  let nextCR = -1;
+
   const fail = (message: string, at: number): Lex51Result => ({ ok: false, line: at, message });
 
   if (skipShebang && src.charCodeAt(0) === 35 /* # */) {
@@ -285,7 +303,9 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
           continue;
         }
       }
-      for (let d = src.charCodeAt(i); i < n && d !== C.NL && d !== C.CR; d = src.charCodeAt(++i));
+      if (nextNL < i) nextNL = nextOf(src, "\n", i);
+      if (nextCR < i) nextCR = nextOf(src, "\r", i);
+      i = nextNL < nextCR ? nextNL : nextCR;
       continue;
     }
     const prevLocal = localState;
