@@ -25,13 +25,15 @@ export const ARG_PACK = " local arg = __rsim_pack(...);";
 /** `src` with `edits` (sorted here, stably) inserted, after `header`. */
 export function applyEdits(src: string, edits: Edit[], header: string): string {
   edits.sort((a, b) => a.at - b.at || a.order - b.order);
-  let out = header;
+  // One flat string (a chain of += would leave thousands of rope nodes for the GC and the VM).
+  const parts: string[] = [header];
   let pos = 0;
   for (const e of edits) {
-    out += src.slice(pos, e.at) + e.text;
+    parts.push(src.slice(pos, e.at), e.text);
     pos = e.at;
   }
-  return out + src.slice(pos);
+  parts.push(src.slice(pos));
+  return parts.join("");
 }
 
 /** Offset after the `)` closing a parameter list whose last parameter ends at `from`. */
