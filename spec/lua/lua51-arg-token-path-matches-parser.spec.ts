@@ -59,6 +59,7 @@ describe("Lua 5.1 front end: the token path for arg matches the parser path", ()
     "local function f(...) a.b:c\"s\"{ 1 }(2)[3].d, x = arg, 1 (g)() return end",
     "x = 0x10 + 1e3 + .5 + 5. + 3e-2 local function f(...) return arg end",
     "arg = 'global' local function f(x) return arg end return ...",
+    "local function f(...) for i = 1, 2 do if i then goto skip end print(arg) ::skip:: end ::top:: if arg then goto top end end",
   ];
 
   it("on vararg functions naming arg in every kind of scope", () => {
@@ -87,7 +88,8 @@ describe("Lua 5.1 front end: the token path for arg matches the parser path", ()
 
   it("leaves to luaparse what the tokens cannot settle, with the same translation", () => {
     const undecided = [
-      "local function f(...) for i = 1, 2 do if i then goto skip end print(arg) ::skip:: end end", // labels
+      "local function f(...) goto skip local x = arg ::skip:: print(x) end", // jumps into the scope of a local
+      "local function f(...) do ::out:: end goto out return arg end", // no visible label
       "local function f(...) return arg end break", // no loop to break
       "local function f() return ... end local function g(...) return arg end", // ... outside a vararg function
       "local function f(...) return 0x1p4, arg end", // a numeral the tokens do not vouch for

@@ -6,8 +6,9 @@
  *
  * It accepts only chunks luaparse (Lua 5.2 grammar, as transform.ts runs
  * it) certainly accepts too, and returns undefined for anything else:
- * syntax errors, `goto` and labels (luaparse checks their targets),
- * `break` outside a loop, `...` outside a vararg function, numerals it
+ * syntax errors, a `goto` luaparse refuses (no visible label, a jump
+ * into the scope of a local, a label defined twice: its checks are
+ * followed step by step), `break` outside a loop, `...` outside a vararg function, numerals it
  * does not read the same way, nesting deeper than {@link MAX_DEPTH}. The
  * caller then takes the luaparse path, which reports the error.
  *
@@ -45,6 +46,29 @@ interface Fn extends VarargFn {
   readonly vararg: boolean;
 }
 
+/** A block as luaparse's goto checks see it (FullFlowContext). */
+interface FlowScope {
+  readonly labels: Set<string>;
+  /** Locals declared in the block so far. */
+  locals: number;
+  /** A goto jumps forward into the scope of a local: refused at the next statement. */
+  deferred: boolean;
+}
+
+/** A goto whose label is not seen yet. */
+interface PendingGoto {
+  maxDepth: number;
+  readonly target: string;
+  /** Locals of each enclosing block when the goto was read. */
+  readonly localCounts: readonly number[];
+}
+
+/** Labels and gotos of one function (luaparse checks them per function). */
+interface Flow {
+  readonly scopes: FlowScope[];
+  pending: PendingGoto[];
+}
+
 class ArgScan {
   private p = 0;
   /** Code of the token at p (0 past the end). */
@@ -64,16 +88,23 @@ class ArgScan {
    */
   private readonly scopeArg: boolean[] = [false];
   private readonly scopeFn: (Fn | undefined)[] = [undefined];
+  /** The chunk has `goto` or labels: their checks are followed (else they cannot fail). */
+  private readonly gotos: boolean;
+  /** Labels and gotos of the current function (when {@link gotos}). */
+  private flow: Flow = { scopes: [], pending: [] };
 
   constructor(private readonly tk: Tokens) {
     this.n = tk.n;
     this.kind = tk.kind;
     this.src = tk.source;
     this.cur = this.n > 0 ? this.kind[0]! : 0;
+    this.gotos = tk.kind.includes(K.GOTO) || tk.kind.includes(K.DBCOLON);
   }
 
   chunk(): VarargFn[] {
+    this.flowPush();
     this.block();
+    this.flowPop();
     if (this.tok() !== 0) throw new Refuse();
     return this.fns;
   }
@@ -143,6 +174,62 @@ class ArgScan {
     if (++this.depth > MAX_DEPTH) throw new Refuse();
   }
 
+  // ---- luaparse's checks of goto and labels (its FullFlowContext, same steps)
+
+  private flowPush(): void {
+    if (this.gotos) this.flow.scopes.push({ labels: new Set(), locals: 0, deferred: false });
+  }
+
+  private flowPop(): void {
+    if (!this.gotos) return;
+    const depth = this.flow.scopes.length;
+    for (const g of this.flow.pending) {
+      if (g.maxDepth >= depth && --g.maxDepth <= 0) throw new Refuse(); // no visible label
+    }
+    this.flow.scopes.pop();
+  }
+
+  private flowLocal(): void {
+    if (this.gotos) this.flow.scopes[this.flow.scopes.length - 1]!.locals++;
+  }
+
+  /** Before each statement other than `;` and a label. */
+  private flowDeferred(): void {
+    if (this.gotos && this.flow.scopes[this.flow.scopes.length - 1]!.deferred) throw new Refuse(); // jumps into a local's scope
+  }
+
+  private flowGoto(target: string): void {
+    const scopes = this.flow.scopes;
+    const localCounts: number[] = [];
+    for (const sc of scopes) {
+      localCounts.push(sc.locals);
+      if (sc.labels.has(target)) return;
+    }
+    this.flow.pending.push({ maxDepth: scopes.length, target, localCounts });
+  }
+
+  private flowLabel(name: string): void {
+    const scopes = this.flow.scopes;
+    const scope = scopes[scopes.length - 1]!;
+    if (scope.labels.has(name)) throw new Refuse(); // label already defined
+    const kept: PendingGoto[] = [];
+    for (const g of this.flow.pending) {
+      if (g.maxDepth >= scopes.length && g.target === name) {
+        if (g.localCounts[scopes.length - 1]! < scope.locals) scope.deferred = true;
+        continue;
+      }
+      kept.push(g);
+    }
+    this.flow.pending = kept;
+    scope.labels.add(name);
+  }
+
+  /** Text of the name token at p. */
+  private name(): string {
+    if (this.tok() !== K.NAME) throw new Refuse();
+    return this.src.slice(this.tk.start[this.p], this.tk.end[this.p]);
+  }
+
   // ---- statements
 
   /** Statements up to `end`, `else`, `elseif`, `until` or the end of the chunk. */
@@ -152,6 +239,7 @@ class ArgScan {
       const t = this.tok();
       if (t === 0 || t === K.END || t === K.ELSE || t === K.ELSEIF || t === K.UNTIL) break;
       if (t === K.RETURN) {
+        this.flowDeferred();
         this.next();
         if (this.tok() !== K.END && this.startsExpression()) this.exprList();
         if (this.tok() === K.SEMI) this.next();
@@ -164,14 +252,33 @@ class ArgScan {
   }
 
   private statement(): void {
-    switch (this.tok()) {
-      case K.SEMI:
+    const t = this.tok();
+    if (t === K.SEMI) {
+      this.next();
+      return;
+    }
+    if (t === K.DBCOLON) {
+      this.next();
+      const label = this.name();
+      this.next();
+      this.expect(K.DBCOLON);
+      this.flowLabel(label);
+      return;
+    }
+    this.flowDeferred();
+    switch (t) {
+      case K.GOTO: {
         this.next();
+        const target = this.name();
+        this.next();
+        this.flowGoto(target);
         return;
+      }
       case K.LOCAL:
         this.next();
         if (this.tok() === K.FUNCTION) {
           this.next();
+          this.flowLocal();
           this.declare();
           this.body(false);
           return;
@@ -179,10 +286,12 @@ class ArgScan {
         {
           const first = this.p;
           if (this.tok() !== K.NAME) throw new Refuse();
+          this.flowLocal();
           this.next();
           while (this.tok() === K.COMMA) {
             this.next();
             if (this.tok() !== K.NAME) throw new Refuse();
+            this.flowLocal();
             this.next();
           }
           const last = this.p;
@@ -275,9 +384,12 @@ class ArgScan {
         this.next();
         this.loops++;
         this.open();
+        this.flowPush();
         this.block();
         this.expect(K.UNTIL);
+        this.flowDeferred();
         this.expr(); // sees the body's locals
+        this.flowPop();
         this.close();
         this.loops--;
         return;
@@ -295,13 +407,16 @@ class ArgScan {
         this.assignmentOrCall();
         return;
       default:
-        throw new Refuse(); // goto, labels, or not a statement
+        throw new Refuse(); // not a statement
     }
   }
 
+  /** A block of its own (if/elseif/else, while, do). */
   private scopedBlock(): void {
     this.open();
+    this.flowPush();
     this.block();
+    this.flowPop();
     this.close();
   }
 
@@ -316,7 +431,9 @@ class ArgScan {
     }
     this.p = here;
     this.loops++;
+    this.flowPush();
     this.block();
+    this.flowPop();
     this.loops--;
     this.close();
     this.expect(K.END);
@@ -397,12 +514,17 @@ class ArgScan {
     this.p = here;
     const outerFn = this.fn;
     const outerLoops = this.loops;
+    const outerFlow = this.flow;
     this.fn = fn;
     this.loops = 0;
+    if (this.gotos) this.flow = { scopes: [], pending: [] };
+    this.flowPush();
     this.block();
+    this.flowPop();
     this.expect(K.END);
     this.fn = outerFn;
     this.loops = outerLoops;
+    this.flow = outerFlow;
     this.close();
     if (vararg) this.fns.push(fn);
   }
