@@ -475,6 +475,8 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
   const tokens: Tokens | undefined = wantTokens
     ? { n: nt, kind: kind.subarray(0, nt), start: tStart.subarray(0, nt), end: tEnd.subarray(0, nt), source }
     : undefined;
+  // Arrays grown for a very large chunk are not kept (the tokens returned still hold them).
+  if (scratchKind.length > SCRATCH_KEEP) growScratch(0);
   return { ok: true, source, hasConcat, hasArg, tokens };
 }
 
@@ -504,14 +506,19 @@ let scratchKind = new Uint8Array(0);
 let scratchStart = new Int32Array(0);
 let scratchEnd = new Int32Array(0);
 
-/** Grows the token arrays to `cap` entries, keeping their content. */
+/** Token arrays at most this long are kept for the next chunk (9 bytes an entry). */
+const SCRATCH_KEEP = 1 << 20;
+
+/** Grows the token arrays to `cap` entries, keeping their content (0: drops them). */
 function growScratch(cap: number): void {
   const k = new Uint8Array(cap);
-  k.set(scratchKind);
   const s = new Int32Array(cap);
-  s.set(scratchStart);
   const e = new Int32Array(cap);
-  e.set(scratchEnd);
+  if (cap > 0) {
+    k.set(scratchKind);
+    s.set(scratchStart);
+    e.set(scratchEnd);
+  }
   scratchKind = k;
   scratchStart = s;
   scratchEnd = e;
