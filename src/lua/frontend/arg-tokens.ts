@@ -98,7 +98,7 @@ class ArgScan {
     this.kind = tk.kind;
     this.src = tk.source;
     this.cur = this.n > 0 ? this.kind[0]! : 0;
-    this.gotos = tk.kind.includes(K.GOTO) || tk.kind.includes(K.DBCOLON);
+    this.gotos = tk.gotos;
   }
 
   chunk(): VarargFn[] {

@@ -262,6 +262,7 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
   let line = 1;
   let hasConcat = false;
   let hasArg = false;
+  let gotos = false; // a `goto` or a label
   let afterDot = false; // the previous token was '.' or ':'
 
   // Tiny state machine to spot `local a, b <attrib>`: 0 idle, 1 after `local`,
@@ -322,8 +323,11 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
           hasArg = true;
         }
         if (prevLocal === 1 || prevLocal === 3) localState = 2;
-      } else if (k === K.LOCAL) localState = 1;
-      else if (k !== K.FUNCTION && (prevLocal === 1 || prevLocal === 3)) localState = 2;
+      } else {
+        if (k === K.LOCAL) localState = 1;
+        else if (k !== K.FUNCTION && (prevLocal === 1 || prevLocal === 3)) localState = 2;
+        if (k === K.GOTO) gotos = true;
+      }
     } else if ((c >= 48 && c <= 57) || (c === 46 && isDigit(src.charCodeAt(i + 1)))) {
       // Numerals: digits, dots, letters (hex, exponents), exponent signs.
       i++;
@@ -446,6 +450,7 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
           if (src.charCodeAt(i + 1) === 58) {
             i += 2;
             k = K.DBCOLON;
+            gotos = true;
           } else {
             i++;
             k = K.COLON;
@@ -473,7 +478,7 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
   }
   const source = copied === 0 && out === "" ? src : out + src.slice(copied);
   const tokens: Tokens | undefined = wantTokens
-    ? { n: nt, kind: kind.subarray(0, nt), start: tStart.subarray(0, nt), end: tEnd.subarray(0, nt), source }
+    ? { n: nt, kind: kind.subarray(0, nt), start: tStart.subarray(0, nt), end: tEnd.subarray(0, nt), source, gotos }
     : undefined;
   // Arrays grown for a very large chunk are not kept (the tokens returned still hold them).
   if (scratchKind.length > SCRATCH_KEEP) growScratch(0);

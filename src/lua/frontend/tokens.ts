@@ -85,6 +85,8 @@ export interface Tokens {
   readonly start: Int32Array;
   readonly end: Int32Array;
   readonly source: string;
+  /** The chunk has a `goto` or a label (`::`). */
+  readonly gotos: boolean;
 }
 
 /** True for the code of a keyword (`nil`, `true`, `false` included). */
