@@ -280,7 +280,7 @@ class ArgScan {
           this.next();
           this.flowLocal();
           this.declare();
-          this.body(false);
+          this.body();
           return;
         }
         {
@@ -329,7 +329,6 @@ class ArgScan {
         this.next();
         if (this.tok() !== K.NAME) throw new Refuse();
         this.reference();
-        let method = false;
         while (this.tok() === K.DOT) {
           this.next();
           this.expect(K.NAME);
@@ -337,9 +336,8 @@ class ArgScan {
         if (this.tok() === K.COLON) {
           this.next();
           this.expect(K.NAME);
-          method = true;
         }
-        this.body(method);
+        this.body(); // a method's implicit `self` matters only for the name `arg`: nothing to note
         return;
       }
       case K.WHILE:
@@ -475,8 +473,7 @@ class ArgScan {
   }
 
   /** Parameters and body of a function; `(` is next. */
-  private body(method: boolean): void {
-    void method; // `self` is a parameter, which only matters for the name `arg`
+  private body(): void {
     this.expect(K.LPAREN);
     const params: number[] = [];
     let vararg = false;
@@ -593,7 +590,7 @@ class ArgScan {
       }
       case K.FUNCTION:
         this.next();
-        this.body(false);
+        this.body();
         return;
       case K.LBRACE:
         this.table();
