@@ -160,7 +160,7 @@ function skipLong(src: string, i: number, level: number): number {
       return i + level + 2;
     }
     if (c === C.NL || c === C.CR) {
-      const d = src.charCodeAt(++i);
+      const d = ++i < n ? src.charCodeAt(i) : 0;
       if ((d === C.NL || d === C.CR) && d !== c) i++;
       lines++;
     } else i++;
@@ -249,7 +249,8 @@ function escapedString(src: string, start: number, line: number): EscapedString 
  */
 export function lex51(src: string, skipShebang: boolean, wantTokens = false): Lex51Result {
   const n = src.length;
-  if (wantTokens && scratchKind.length < (n >> 2) + 64) growScratch((n >> 2) + 64);
+  // Room for the tokens of typical code (about one per 3.5 characters) from the start.
+  if (wantTokens && scratchKind.length < (n >> 1) + 64) growScratch((n >> 1) + 64);
   let kind = scratchKind;
   let tStart = scratchStart;
   let tEnd = scratchEnd;
@@ -288,7 +289,8 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
       continue;
     }
     if (c === C.NL || c === C.CR) {
-      const d = src.charCodeAt(++i);
+      // (no read past the end: an out-of-bounds charCodeAt deoptimizes the lexer at every chunk's last line break)
+      const d = ++i < n ? src.charCodeAt(i) : 0;
       if ((d === C.NL || d === C.CR) && d !== c) i++;
       line++;
       continue;
@@ -315,7 +317,7 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
     const ts = i + shift;
     let k: number;
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) {
-      while (NAME_CHAR[src.charCodeAt(++i)] === 1);
+      while (++i < n && NAME_CHAR[src.charCodeAt(i)] === 1);
       k = wordCode(src, s0, i - s0);
       if (k === K.NAME) {
         // `arg`, not as a field name (t.arg, t:arg)
