@@ -15,8 +15,9 @@ const REPS = 7;
 
 /**
  * A tool of about `lines` lines in the style of a Renoise tool. With `arg`,
- * its vararg handlers use 5.1's implicit `arg` table (which sends the
- * chunk through luaparse); without, only `..` needs rewriting (token path).
+ * its vararg handlers use 5.1's implicit `arg` table (decided on the tokens
+ * by arg-tokens.ts; luaparse only when the tokens cannot settle it);
+ * without, only `..` needs rewriting (token path).
  */
 export function syntheticTool(lines: number, arg = true): string {
   const out: string[] = ["-- synthetic tool for the front-end benchmark", "local M = {}", 'class "Widget"'];

@@ -13,53 +13,93 @@
  *
  * @internal
  */
-import { T, type Tokens } from "./lex51.js";
+import * as K from "./tokens.js";
+import type { Tokens } from "./tokens.js";
+import { applyEdits, S_HEADER, type Edit } from "./edits.js";
 
-const HIGH_BINARY = new Set(["+", "-", "*", "/", "%", "^"]);
-const OPENERS: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
-const CLOSERS: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
 const STRING_RESULT = new Set(["format", "sub", "upper", "lower", "rep", "reverse", "gsub", "char"]);
-const SHORT_INT = /^[0-9]{1,14}$/;
-const LITERAL_KEYWORDS = new Set(["nil", "true", "false"]);
+
+/** `+ - * / % ^`: bind tighter than `..`. */
+function isHighBinary(k: number): boolean {
+  return k >= K.PLUS && k <= K.CARET;
+}
+
 /** Operators binding looser than `..` (their presence makes `( ... )` more than a concatenation). */
-const LOOSER = new Set(["==", "~=", "<", "<=", ">", ">="]);
+function isLooser(k: number): boolean {
+  return k >= K.EQ && k <= K.GT;
+}
+
+function isOpener(k: number): boolean {
+  return k === K.LPAREN || k === K.LBRACKET || k === K.LBRACE;
+}
+
+function isCloser(k: number): boolean {
+  return k === K.RPAREN || k === K.RBRACKET || k === K.RBRACE;
+}
+
+function partner(k: number): number {
+  switch (k) {
+    case K.LPAREN:
+      return K.RPAREN;
+    case K.RPAREN:
+      return K.LPAREN;
+    case K.LBRACKET:
+      return K.RBRACKET;
+    case K.RBRACKET:
+      return K.LBRACKET;
+    case K.LBRACE:
+      return K.RBRACE;
+    default:
+      return K.LBRACE;
+  }
+}
+
+function isLiteralKeyword(k: number): boolean {
+  return k === K.NIL || k === K.TRUE || k === K.FALSE;
+}
 
 class Fail extends Error {}
 
 /** Source with the operands of `..` wrapped, or undefined (use the luaparse path). */
 export function wrapConcatOperands(src: string, tk: Tokens): string | undefined {
-  const n = tk.kind.length;
-  const { kind, text } = tk;
-  const isOp = (i: number, t: string): boolean => i >= 0 && i < n && kind[i] === T.OP && text[i] === t;
-  const isKw = (i: number, t: string): boolean => i >= 0 && i < n && kind[i] === T.KEYWORD && text[i] === t;
+  const edits = concatEdits(tk);
+  if (edits === undefined) return undefined;
+  if (!edits.length) return src;
+  return applyEdits(src, edits, S_HEADER + " ");
+}
+
+/** The `__rsim_s(` / `)` insertions around the operands of `..`, or undefined (use the luaparse path). */
+export function concatEdits(tk: Tokens): Edit[] | undefined {
+  const { n, kind, source } = tk;
+  const text = (i: number): string => source.slice(tk.start[i], tk.end[i]);
+  const at = (i: number): number => (i >= 0 && i < n ? kind[i]! : 0);
 
   /** Index of the bracket matching the opener at i. */
   const matchForward = (i: number): number => {
-    const open = text[i]!;
-    const close = OPENERS[open]!;
+    const open = kind[i]!;
+    const close = partner(open);
     let depth = 0;
     for (let j = i; j < n; j++) {
-      if (kind[j] !== T.OP) continue;
-      if (text[j] === open) depth++;
-      else if (text[j] === close && --depth === 0) return j;
+      const k = kind[j];
+      if (k === open) depth++;
+      else if (k === close && --depth === 0) return j;
     }
     throw new Fail();
   };
   const matchBackward = (i: number): number => {
-    const close = text[i]!;
-    const open = CLOSERS[close]!;
+    const close = kind[i]!;
+    const open = partner(close);
     let depth = 0;
     for (let j = i; j >= 0; j--) {
-      if (kind[j] !== T.OP) continue;
-      if (text[j] === close) depth++;
-      else if (text[j] === open && --depth === 0) return j;
+      const k = kind[j];
+      if (k === close) depth++;
+      else if (k === open && --depth === 0) return j;
     }
     throw new Fail();
   };
   const blockDelta = (i: number): number => {
-    if (kind[i] !== T.KEYWORD) return 0;
-    const w = text[i];
-    return w === "function" || w === "do" || w === "if" ? 1 : w === "end" ? -1 : 0;
+    const k = kind[i];
+    return k === K.FUNCTION || k === K.DO || k === K.IF ? 1 : k === K.END ? -1 : 0;
   };
   /** `function ... end` starting at i: index of its `end`. */
   const endForward = (i: number): number => {
@@ -76,7 +116,7 @@ export function wrapConcatOperands(src: string, tk: Tokens): string | undefined 
     for (let j = i; j >= 0; j--) {
       depth -= blockDelta(j);
       if (depth === 0) {
-        if (!isKw(j, "function")) throw new Fail();
+        if (kind[j] !== K.FUNCTION) throw new Fail();
         return j;
       }
     }
@@ -84,47 +124,43 @@ export function wrapConcatOperands(src: string, tk: Tokens): string | undefined 
   };
   const endsOperand = (i: number): boolean => {
     if (i < 0) return false;
-    const k = kind[i];
-    if (k === T.NAME || k === T.NUMBER || k === T.STRING) return true;
-    if (k === T.KEYWORD) return text[i] === "end" || LITERAL_KEYWORDS.has(text[i]!);
-    return k === T.OP && (text[i] === ")" || text[i] === "]" || text[i] === "}" || text[i] === "...");
+    const k = kind[i]!;
+    if (k === K.NAME || k === K.NUMBER || k === K.STRING) return true;
+    return k === K.END || isLiteralKeyword(k) || isCloser(k) || k === K.VARARG;
   };
 
   // ---- forward: last index of the operand starting at i
   const simpleForward = (i: number): number => {
     if (i >= n) throw new Fail();
-    const k = kind[i];
-    if (k === T.NUMBER || k === T.STRING) return i;
-    if (k === T.KEYWORD) {
-      if (LITERAL_KEYWORDS.has(text[i]!)) return i;
-      if (text[i] === "function") return endForward(i);
-      throw new Fail();
-    }
-    if (isOp(i, "...")) return i;
-    if (isOp(i, "{")) return matchForward(i);
+    const k = kind[i]!;
+    if (k === K.NUMBER || k === K.STRING || isLiteralKeyword(k) || k === K.VARARG) return i;
+    if (k === K.FUNCTION) return endForward(i);
+    if (k === K.LBRACE) return matchForward(i);
     let j: number;
-    if (k === T.NAME) j = i;
-    else if (isOp(i, "(")) j = matchForward(i);
+    if (k === K.NAME) j = i;
+    else if (k === K.LPAREN) j = matchForward(i);
     else throw new Fail();
     for (;;) {
       const x = j + 1;
-      if (isOp(x, ".")) j = x + 1;
-      else if (isOp(x, ":")) {
+      const kx = at(x);
+      if (kx === K.DOT) j = x + 1;
+      else if (kx === K.COLON) {
         j = x + 1;
         const a = j + 1;
-        if (isOp(a, "(") || isOp(a, "{")) j = matchForward(a);
-        else if (kind[a] === T.STRING) j = a;
+        const ka = at(a);
+        if (ka === K.LPAREN || ka === K.LBRACE) j = matchForward(a);
+        else if (ka === K.STRING) j = a;
         else throw new Fail();
-      } else if (isOp(x, "[") || isOp(x, "(") || isOp(x, "{")) j = matchForward(x);
-      else if (x < n && kind[x] === T.STRING) j = x;
+      } else if (kx === K.LBRACKET || kx === K.LPAREN || kx === K.LBRACE) j = matchForward(x);
+      else if (kx === K.STRING) j = x;
       else return j;
     }
   };
   const operandForward = (i: number): number => {
     for (;;) {
-      while (isOp(i, "-") || isOp(i, "#") || isKw(i, "not")) i++;
+      for (let k = at(i); k === K.MINUS || k === K.HASH || k === K.NOT; k = at(++i));
       const j = simpleForward(i);
-      if (j + 1 < n && kind[j + 1] === T.OP && HIGH_BINARY.has(text[j + 1]!)) {
+      if (isHighBinary(at(j + 1))) {
         i = j + 2;
         continue;
       }
@@ -135,64 +171,60 @@ export function wrapConcatOperands(src: string, tk: Tokens): string | undefined 
   // ---- backward: first index of the operand ending at j
   const simpleBackward = (j: number): number => {
     if (j < 0) throw new Fail();
-    const k = kind[j];
-    if (k === T.NUMBER) return j;
-    if (k === T.KEYWORD) {
-      if (LITERAL_KEYWORDS.has(text[j]!)) return j;
-      if (text[j] === "end") return functionBackward(j);
-      throw new Fail();
-    }
-    if (isOp(j, "...")) return j;
+    const k = kind[j]!;
+    if (k === K.NUMBER || isLiteralKeyword(k) || k === K.VARARG) return j;
+    if (k === K.END) return functionBackward(j);
     let s: number;
-    if (k === T.NAME || k === T.STRING) s = j;
-    else if (isOp(j, ")") || isOp(j, "]") || isOp(j, "}")) s = matchBackward(j);
+    if (k === K.NAME || k === K.STRING) s = j;
+    else if (isCloser(k)) s = matchBackward(j);
     else throw new Fail();
     // Is this atom a suffix of something before it?
     for (;;) {
       const p = s - 1;
-      if (kind[s] === T.NAME) {
-        if (isOp(p, ".") || isOp(p, ":")) {
+      const ks = kind[s];
+      const kp = at(p);
+      if (ks === K.NAME) {
+        if (kp === K.DOT || kp === K.COLON) {
           s = atomBackward(p - 1);
           continue;
         }
         return s;
       }
-      if (isOp(s, "[")) {
+      if (ks === K.LBRACKET) {
         s = atomBackward(p);
         continue;
       }
       // ( ... ), { ... }, "string": a call's arguments when something callable precedes
-      if (p >= 0 && (kind[p] === T.NAME || isOp(p, ")") || isOp(p, "]"))) {
+      if (kp === K.NAME || kp === K.RPAREN || kp === K.RBRACKET) {
         s = atomBackward(p);
         continue;
       }
-      if (isOp(s, "{") || kind[s] === T.STRING) {
-        // a table constructor or string literal on its own
-        return s;
-      }
+      // a table constructor or string literal on its own
       return s;
     }
   };
   /** Start of the atom (Name or bracket group) ending at j, without looking further back. */
   const atomBackward = (j: number): number => {
     if (j < 0) throw new Fail();
-    if (kind[j] === T.NAME || kind[j] === T.STRING) return j;
-    if (isOp(j, ")") || isOp(j, "]") || isOp(j, "}")) return matchBackward(j);
+    const k = kind[j]!;
+    if (k === K.NAME || k === K.STRING) return j;
+    if (isCloser(k)) return matchBackward(j);
     throw new Fail();
   };
   const operandBackward = (j: number): number => {
     let s = simpleBackward(j);
     for (;;) {
       const p = s - 1;
-      if (isOp(p, "#") || isKw(p, "not")) {
+      const kp = at(p);
+      if (kp === K.HASH || kp === K.NOT) {
         s = p;
         continue;
       }
-      if (isOp(p, "-") && !endsOperand(p - 1)) {
+      if (kp === K.MINUS && !endsOperand(p - 1)) {
         s = p;
         continue;
       }
-      if (p >= 0 && kind[p] === T.OP && HIGH_BINARY.has(text[p]!)) {
+      if (isHighBinary(kp)) {
         s = simpleBackward(p - 1);
         continue;
       }
@@ -200,45 +232,59 @@ export function wrapConcatOperands(src: string, tk: Tokens): string | undefined 
     }
   };
 
+  /** True for a numeral of 1 to 14 decimal digits (printed the same by 5.1 and 5.4). */
+  const shortInt = (i: number): boolean => {
+    const s = tk.start[i]!;
+    const len = tk.end[i]! - s;
+    if (len < 1 || len > 14) return false;
+    for (let k = 0; k < len; k++) {
+      const c = source.charCodeAt(s + k);
+      if (c < 48 || c > 57) return false;
+    }
+    return true;
+  };
+
   /** True when [s, e] needs no conversion: a string, short integer, concatenation or string-valued call. */
   const noNumber = (s: number, e: number): boolean => {
-    if (s === e) return kind[s] === T.STRING || (kind[s] === T.NUMBER && SHORT_INT.test(text[s]!));
-    if (isOp(s, "(") && isOp(e, ")") && matchForward(s) === e) {
+    if (s === e) return kind[s] === K.STRING || (kind[s] === K.NUMBER && shortInt(s));
+    if (kind[s] === K.LPAREN && kind[e] === K.RPAREN && matchForward(s) === e) {
       // ( a .. b ): a concatenation in parentheses (nothing binding looser at its top level)
       let concat = false;
       let d = 0;
       for (let i = s + 1; i < e; i++) {
-        if (kind[i] === T.OP) {
-          const t = text[i]!;
-          if (t in OPENERS) d++;
-          else if (t in CLOSERS) d--;
-          else if (d === 0 && LOOSER.has(t)) return false;
-        } else if (kind[i] === T.KEYWORD) {
-          if (text[i] === "function") return false;
-          if (d === 0 && (text[i] === "and" || text[i] === "or")) return false;
-        } else if (kind[i] === T.CONCAT && d === 0) concat = true;
+        const k = kind[i]!;
+        if (isOpener(k)) d++;
+        else if (isCloser(k)) d--;
+        else if (k === K.FUNCTION) return false;
+        else if (d === 0) {
+          if (isLooser(k) || k === K.AND || k === K.OR) return false;
+          if (k === K.CONCAT) concat = true;
+        }
       }
       return concat;
     }
-    if (!isOp(e, ")")) return false;
+    if (kind[e] !== K.RPAREN) return false;
     const open = matchBackward(e);
     const fn = open - 1;
-    if (fn === s && kind[fn] === T.NAME && text[fn] === "tostring") return true;
-    if (kind[fn] !== T.NAME || !STRING_RESULT.has(text[fn]!)) return false;
-    if (isOp(fn - 1, ":")) return true;
-    return isOp(fn - 1, ".") && fn - 2 === s && kind[s] === T.NAME && text[s] === "string";
+    if (fn < 0 || kind[fn] !== K.NAME) return false;
+    const name = text(fn);
+    if (fn === s && name === "tostring") return true;
+    if (!STRING_RESULT.has(name)) return false;
+    if (at(fn - 1) === K.COLON) return true;
+    return at(fn - 1) === K.DOT && fn - 2 === s && kind[s] === K.NAME && text(s) === "string";
   };
-  const edits: { at: number; text: string; order: number }[] = [];
-  const wrapped = new Set<number>();
+  const edits: Edit[] = [];
+  /** 1 at the first token of each operand already seen (as the right of one `..` and the left of the next). */
+  const wrapped = new Uint8Array(n);
   let seq = 0;
   const wrap = (first: number, last: number): void => {
     let s = first;
     let e = last;
-    if (wrapped.has(s)) return;
-    wrapped.add(s);
+    if (wrapped[s] === 1) return;
+    wrapped[s] = 1;
     if (noNumber(s, e)) return;
     // (x) alone: wrap inside the parentheses, as the tree path does
-    while (isOp(s, "(") && matchForward(s) === e && e > s + 1) {
+    while (kind[s] === K.LPAREN && matchForward(s) === e && e > s + 1) {
       s++;
       e--;
     }
@@ -249,7 +295,7 @@ export function wrapConcatOperands(src: string, tk: Tokens): string | undefined 
 
   try {
     for (let i = 0; i < n; i++) {
-      if (kind[i] !== T.CONCAT) continue;
+      if (kind[i] !== K.CONCAT) continue;
       wrap(operandBackward(i - 1), i - 1);
       wrap(i + 1, operandForward(i + 1));
     }
@@ -257,13 +303,5 @@ export function wrapConcatOperands(src: string, tk: Tokens): string | undefined 
     if (e instanceof Fail) return undefined;
     throw e;
   }
-  if (!edits.length) return src;
-  edits.sort((a, b) => a.at - b.at || a.order - b.order);
-  let out = 'local __rsim_s = ("").__rsim51.s; ';
-  let pos = 0;
-  for (const e of edits) {
-    out += src.slice(pos, e.at) + e.text;
-    pos = e.at;
-  }
-  return out + src.slice(pos);
+  return edits;
 }

@@ -12,7 +12,9 @@
  * @internal
  */
 import { chunkId } from "./chunkid.js";
-import { wrapConcatOperands } from "./concat-tokens.js";
+import { varargFunctions } from "./arg-tokens.js";
+import { concatEdits, wrapConcatOperands } from "./concat-tokens.js";
+import { finishChunk } from "./edits.js";
 import { lex51 } from "./lex51.js";
 import { transform51 } from "./transform.js";
 
@@ -85,10 +87,16 @@ function compute(source: string, file: boolean): Translation {
   const lexed = lex51(source, file, true);
   if (!lexed.ok) return lexed;
   if (!lexed.hasConcat && !lexed.hasArg) return { ok: true, source: lexed.source };
+  const tokens = lexed.tokens!;
   if (!lexed.hasArg) {
     // Fast path: `..` operands found on the tokens (no syntax tree needed).
-    const fast = wrapConcatOperands(lexed.source, lexed.tokens!);
+    const fast = wrapConcatOperands(lexed.source, tokens);
     if (fast !== undefined) return { ok: true, source: fast };
+  } else {
+    // Fast path: the vararg functions naming `arg` found on the tokens, and `..` as above.
+    const fns = varargFunctions(tokens);
+    const edits = fns && (lexed.hasConcat ? concatEdits(tokens) : []);
+    if (fns && edits) return { ok: true, source: finishChunk(lexed.source, edits, edits.length > 0, fns) };
   }
   const t = transform51(lexed.source, lexed.hasConcat, lexed.hasArg);
   if (t.ok) return t;

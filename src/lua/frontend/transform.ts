@@ -21,6 +21,7 @@
  */
 import luaparse from "luaparse";
 import type * as ast from "luaparse";
+import { afterParen, finishChunk, type Edit } from "./edits.js";
 
 type Range = [number, number];
 type N = ast.Node & { range: Range };
@@ -38,13 +39,6 @@ interface Scope {
   readonly parent: Scope | undefined;
   /** Set on the scope holding a function's parameters. */
   readonly fn: FnCtx | undefined;
-}
-
-interface Edit {
-  at: number;
-  text: string;
-  /** Openers sort outer-first, closers inner-first at the same offset. */
-  order: number;
 }
 
 /** Thrown by luaparse: message `[line:col] text`. */
@@ -96,7 +90,6 @@ class Walker {
   private seq = 0;
   private readonly fns: FnCtx[] = [];
   private usedS = false;
-  private usedPack = false;
   private fn: FnCtx | undefined;
 
   constructor(
@@ -106,27 +99,7 @@ class Walker {
   ) {}
 
   apply(): string {
-    for (const f of this.fns) {
-      if (!f.argUsed) continue;
-      if (f.usesVararg) this.edits.push({ at: f.bodyAt, text: " local arg;", order: 0 });
-      else {
-        this.usedPack = true;
-        this.edits.push({ at: f.bodyAt, text: " local arg = __rsim_pack(...);", order: 0 });
-      }
-    }
-    const header: string[] = [];
-    if (this.usedS) header.push('local __rsim_s = ("").__rsim51.s;');
-    if (this.usedPack) header.push('local __rsim_pack = ("").__rsim51.pack;');
-    if (header.length) this.edits.push({ at: 0, text: header.join(" ") + " ", order: -Infinity });
-    if (!this.edits.length) return this.src;
-    this.edits.sort((a, b) => a.at - b.at || a.order - b.order);
-    let out = "";
-    let pos = 0;
-    for (const e of this.edits) {
-      out += this.src.slice(pos, e.at) + e.text;
-      pos = e.at;
-    }
-    return out + this.src.slice(pos);
+    return finishChunk(this.src, this.edits, this.usedS, this.fns);
   }
 
   block(body: ast.Statement[], scope: Scope): void {
@@ -206,7 +179,7 @@ class Walker {
       vararg,
       usesVararg: false,
       argUsed: false,
-      bodyAt: vararg && this.wantArg ? this.afterParen(last.range[1]) : 0,
+      bodyAt: vararg && this.wantArg ? afterParen(this.src, last.range[1]) : 0,
     };
     const inner: Scope = { names: new Set(), parent: scope, fn: ctx };
     const id = f.identifier;
@@ -217,28 +190,6 @@ class Walker {
     this.block(f.body, inner);
     this.fn = outer;
     if (vararg) this.fns.push(ctx);
-  }
-
-  /** Offset after the `)` closing a parameter list whose last parameter ends at `from`. */
-  private afterParen(from: number): number {
-    const src = this.src;
-    let i = from;
-    while (i < src.length) {
-      const c = src[i]!;
-      if (c === ")") return i + 1;
-      if (c === "-" && src[i + 1] === "-") {
-        const m = /^--\[(=*)\[/.exec(src.slice(i, i + 64));
-        if (m) {
-          const end = src.indexOf("]" + m[1]! + "]", i);
-          i = end < 0 ? src.length : end + m[1]!.length + 2;
-        } else {
-          while (i < src.length && src[i] !== "\n" && src[i] !== "\r") i++;
-        }
-        continue;
-      }
-      i++;
-    }
-    return from;
   }
 
   private resolveArg(scope: Scope): void {

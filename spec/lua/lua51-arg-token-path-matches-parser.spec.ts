@@ -1,0 +1,108 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { syntheticTool } from "../../bench/lua-frontend.js";
+import { varargFunctions } from "../../src/lua/frontend/arg-tokens.js";
+import { concatEdits } from "../../src/lua/frontend/concat-tokens.js";
+import { finishChunk } from "../../src/lua/frontend/edits.js";
+import { translate51 } from "../../src/lua/frontend/index.js";
+import { lex51 } from "../../src/lua/frontend/lex51.js";
+import { transform51 } from "../../src/lua/frontend/transform.js";
+
+// The front end decides which vararg functions get a local `arg` on the
+// lexer's tokens (fast) and uses luaparse's tree only when the tokens do
+// not settle it; both must produce the same source.
+function tokenPath(src: string): string | undefined {
+  const lexed = lex51(src, true, true);
+  if (!lexed.ok) throw new Error(lexed.message);
+  const fns = varargFunctions(lexed.tokens!);
+  const edits = fns && (lexed.hasConcat ? concatEdits(lexed.tokens!) : []);
+  return fns && edits ? finishChunk(lexed.source, edits, edits.length > 0, fns) : undefined;
+}
+
+function parserPath(src: string): string | undefined {
+  const lexed = lex51(src, true, true);
+  if (!lexed.ok) throw new Error(lexed.message);
+  const t = transform51(lexed.source, lexed.hasConcat, true);
+  return t.ok ? t.source : undefined;
+}
+
+function luaFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...luaFiles(p));
+    else if (name.endsWith(".lua")) out.push(p);
+  }
+  return out;
+}
+
+describe("Lua 5.1 front end: the token path for arg matches the parser path", () => {
+  const decided = [
+    "local function f(a, ...) return arg.n, arg[1] end",
+    "local function f(...) return arg, select('#', ...) end",
+    "local function f(...) local arg = {} return arg end",
+    "local function f(arg, ...) return arg end",
+    "local function f(...) print(arg) local arg = 1 return arg end",
+    "local function f(...) local x, arg = arg, 2 return arg end",
+    "local t = {} function t:m(...) return arg.n end function t.a.b(x, ...) return arg end",
+    "local function f(...) return function() return arg[2] end end",
+    "local function f(...) return function(...) return arg end, function(x) return arg end end",
+    "local function f(...) for arg = 1, 2 do print(arg) end for _, arg in ipairs({}) do end return arg end",
+    "local function f(...) repeat local arg = 1 until arg end local function g(...) repeat until arg end",
+    "local function f(...) do local arg end if arg then elseif arg.n then else end while arg do break end end",
+    "local function f(...) local function arg() end return arg end function g(...) function arg() end end",
+    "local function f(...) arg = 1 arg.x = 2 t[arg] = arg return t.arg, t:arg(), { arg = 1 } end",
+    'local function f(...) return "arg .. ..." .. arg.n .. [[arg]] .. (arg[1]) end -- arg',
+    "local function f(a, ... --[[ ) ]] ) return arg end\nlocal function g(...) -- )\nreturn arg end",
+    "local function f(...) ; ; local t = { [1] = 2; 3, n = arg.n, } return #arg, -arg.n, not arg end",
+    "local function f(...) a.b:c\"s\"{ 1 }(2)[3].d, x = arg, 1 (g)() return end",
+    "x = 0x10 + 1e3 + .5 + 5. + 3e-2 local function f(...) return arg end",
+    "arg = 'global' local function f(x) return arg end return ...",
+    "local function f(...) for i = 1, 2 do if i then goto skip end print(arg) ::skip:: end ::top:: if arg then goto top end end",
+  ];
+
+  it("on vararg functions naming arg in every kind of scope", () => {
+    for (const src of decided) {
+      const fast = tokenPath(src);
+      expect(fast, src).toBeDefined();
+      expect(fast, src).toBe(parserPath(src));
+    }
+  });
+
+  it("on every fixture Lua file and a synthetic 5,000-line tool using arg", () => {
+    let compared = 0;
+    for (const f of luaFiles(new URL("../../fixtures", import.meta.url).pathname)) {
+      const src = readFileSync(f, "latin1");
+      if (!lex51(src, true).ok) continue; // a fixture that is deliberately broken
+      const fast = tokenPath(src);
+      if (fast === undefined) continue; // decided by luaparse
+      expect(fast, f).toBe(parserPath(src));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(5);
+    const tool = syntheticTool(5000, true);
+    expect(tokenPath(tool)).toBeDefined();
+    expect(tokenPath(tool)).toBe(parserPath(tool));
+  });
+
+  it("leaves to luaparse what the tokens cannot settle, with the same translation", () => {
+    const undecided = [
+      "local function f(...) goto skip local x = arg ::skip:: print(x) end", // jumps into the scope of a local
+      "local function f(...) do ::out:: end goto out return arg end", // no visible label
+      "local function f(...) return arg end break", // no loop to break
+      "local function f() return ... end local function g(...) return arg end", // ... outside a vararg function
+      "local function f(...) return 0x1p4, arg end", // a numeral the tokens do not vouch for
+      "local function f(...) return arg", // syntax error
+      "local function f(...) x = 1..2 return arg end", // malformed number
+    ];
+    for (const src of undecided) {
+      expect(tokenPath(src), src).toBeUndefined();
+      const lexed = lex51(src, false);
+      const tree = transform51(lexed.ok ? lexed.source : "", lexed.ok && lexed.hasConcat, true);
+      const t = translate51(src, false);
+      if (tree.ok) expect(t).toEqual(tree);
+      else expect(t).toEqual({ ...tree, fallback: lexed.ok ? lexed.source : undefined });
+    }
+  });
+});
