@@ -6,8 +6,10 @@ import { StreamState } from "./tcp-stream.js";
 
 /**
  * Where a new end is, as the network knows it during the handshake: the
- * arguments of the {@link TcpEnd} constructor after `side`. (Where its peer
- * is, the end reads from its peer.)
+ * arguments of the {@link TcpEnd} constructor after `side`. Where its peer
+ * is, the end reads from its peer, which the network links only after both
+ * ends are made: a constructor (or a `makeEnd`) must not read `peer`,
+ * `peerAddr`, `peerPort`, `peerEndpoint` or anything made from them.
  */
 export type TcpEndPlace = [conn: number, host: Host, localAddr: string, localPort: number, localText: string | undefined];
 
@@ -37,7 +39,7 @@ const streams = new WeakMap<TcpEnd, StreamState>();
  * in memory not touched for a long time, and every 64-byte line of an end
  * it reads is one more wait: the end keeps no field it does not need (its
  * side and its three closed states are bits of one number, and where its
- * peer is it reads from the peer). 176 bytes for a `TcpClient`, 160 for a
+ * peer is it reads from the peer). 152 bytes for a `TcpClient`, 144 for a
  * server's `Connection`, down from 256 and 248.
  */
 export class TcpEnd {

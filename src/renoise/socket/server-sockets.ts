@@ -10,16 +10,16 @@ import { SocketHandle } from "./handle.js";
 import type { LuaResult, SendMessage, SendResult, SocketClient } from "./types.js";
 import { toMessage } from "./validate.js";
 
-/**
- * The event of a tool closing a server-side connection, recorded as a row
- * (see Trace.row); its socket label ("tcp local<-peer") kept as the end's
- * two endpoint texts.
- */
 /** A bit of a Connection's `flags`: in its server's table. */
 const LISTED = TCP_END_OWN_FLAG;
 /** A bit of a Connection's `flags`: closed by the tool (see Connection.closedByUser). */
 const CLOSED_BY_USER = TCP_END_OWN_FLAG << 1;
 
+/**
+ * The event of a tool closing a server-side connection, recorded as a row
+ * (see Trace.row); its socket label ("tcp local<-peer") kept as the end's
+ * two endpoint texts.
+ */
 const CONNECTION_CLOSE = traceShape("connection.close", ["socket"], { label: ["tcp ", "<-"] });
 
 /** What an accepted connection needs from its server. */

@@ -253,7 +253,7 @@ export class ServerCore implements DispatchOwner, TcpListener, ConnectionServer,
     this.host.gui.discardAll(this);
   }
 
-  /** Empties the table of live connections (the server owns their ends again). */
+  /** Empties the table of live connections (what arrives on them from now on goes nowhere). */
   private unlistAll(): void {
     // Each one leaves the table as a closed connection does (a Map may lose entries while it is iterated).
     for (const c of this.connections.values()) c.unlist();
