@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { luaFiles } from "../support/lua-files.js";
 import { syntheticTool } from "../../bench/lua-frontend.js";
 import { varargFunctions } from "../../src/lua/frontend/arg-tokens.js";
 import { concatEdits } from "../../src/lua/frontend/concat-tokens.js";
@@ -25,16 +25,6 @@ function parserPath(src: string): string | undefined {
   if (!lexed.ok) throw new Error(lexed.message);
   const t = transform51(lexed.source, lexed.hasConcat, true);
   return t.ok ? t.source : undefined;
-}
-
-function luaFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...luaFiles(p));
-    else if (name.endsWith(".lua")) out.push(p);
-  }
-  return out;
 }
 
 describe("Lua 5.1 front end: the token path for arg matches the parser path", () => {

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { luaFiles } from "../support/lua-files.js";
 import { syntheticTool } from "../../bench/lua-frontend.js";
 import { wrapConcatOperands } from "../../src/lua/frontend/concat-tokens.js";
 import { lex51 } from "../../src/lua/frontend/lex51.js";
@@ -13,16 +13,6 @@ function bothWays(src: string): [string | undefined, string] | undefined {
   const tree = lexed.ok ? transform51(lexed.source, true, false) : undefined;
   if (!lexed.ok || !tree?.ok) return undefined; // a fixture that is deliberately broken
   return [wrapConcatOperands(lexed.source, lexed.tokens!), tree.source];
-}
-
-function luaFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...luaFiles(p));
-    else if (name.endsWith(".lua")) out.push(p);
-  }
-  return out;
 }
 
 describe("Lua 5.1 front end: the token path for .. matches the parser path", () => {
