@@ -12,7 +12,6 @@ import type { UdpEndpoint } from "./udp-endpoint.js";
 import { LinkModel, type Decision } from "./link-model.js";
 import { viewOf, type InFlightEntry } from "./rule.js";
 import { cutAt, policyOffsets, validOffsets } from "./stream-cut.js";
-import type { StreamState } from "./tcp-stream.js";
 
 // The TCP events of every connection and segment, recorded as rows (see Trace.row).
 const TCP_CONNECT = traceShape("tcp.connect", ["conn", "from", "to"]);
@@ -395,7 +394,7 @@ export class Network {
     const end = p.end;
     this.trace.record("tcp.give-up", p.from.name, { ...this.describe(p), attempts: (p.attempt ?? 0) + 1 });
     if (!end) return;
-    this.stream(end).gone = "aborted";
+    end.makeStream().gone = "aborted";
     if (end.peerClosed) return;
     end.peerClosed = true;
     end.peerReset = true;
@@ -449,23 +448,18 @@ export class Network {
     return out.length;
   }
 
-  /** The stream bookkeeping of a TCP end that most segments never need (made here when first needed; see {@link StreamState}). */
-  stream(end: TcpEnd): StreamState {
-    return end.makeStream();
-  }
-
   /** Runs `fn(p)` for a sequenced segment in stream order (buffering segments that arrive early). */
   private inOrder(p: WirePacket, fn: (p: WirePacket) => void): void {
     const rx = p.end!.peer;
     const seq = p.streamSeq!;
     if (seq < rx.expectSeq) return;
     if (seq > rx.expectSeq) {
-      this.stream(rx).early.set(seq, () => fn(p));
+      rx.makeStream().early.set(seq, () => fn(p));
       return;
     }
     fn(p);
     rx.expectSeq++;
-    // Segments that arrived early exist only in a StreamState (an in-order stream, the usual case, has none).
+    // Segments that arrived early exist only in an end's StreamState (an in-order stream, the usual case, has none).
     for (let next = rx.stream?.takeEarly(rx.expectSeq); next; next = rx.stream?.takeEarly(rx.expectSeq)) {
       next();
       rx.expectSeq++;
@@ -502,7 +496,7 @@ export class Network {
     for (const { client, server } of [...this.connections.values()]) {
       for (const end of [client, server]) {
         if (end.host !== host) continue;
-        const st = this.stream(end);
+        const st = end.makeStream();
         st.cork?.cancel();
         st.cork = undefined;
         st.gone = "crashed";
@@ -517,7 +511,7 @@ export class Network {
 
   /** Half-open: `end` disappears without FIN or RST; what its peer sends is lost. */
   vanish(end: TcpEnd): void {
-    const st = this.stream(end);
+    const st = end.makeStream();
     st.cork?.cancel();
     st.cork = undefined;
     st.gone = "vanished";
@@ -645,7 +639,7 @@ export class Network {
       this.segment(end, data, false);
       return;
     }
-    const st = this.stream(end);
+    const st = end.makeStream();
     const policy = links.streamCutFor(end.host.name, end.peer.host.name);
     const planned = links.plans.size ? links.plans.splits(end.conn, end.side, index) : undefined;
     const offsets = planned ? validOffsets(planned, data.length) : policyOffsets(policy?.split, data.length, links.rng);
@@ -692,7 +686,7 @@ export class Network {
 
   /** Holds `data` in the sender's buffer until the next send, or until the sender yields. */
   private corkPiece(end: TcpEnd, data: ByteString, merge: boolean): void {
-    const st = this.stream(end);
+    const st = end.makeStream();
     const ev = this.scheduler.schedule(this.now(), () => {
       if (st.cork !== c) return;
       st.cork = undefined;
@@ -781,7 +775,7 @@ export class Network {
 
   /** Abortive close from `end`: unsent bytes are discarded and the peer sees a reset. */
   reset(end: TcpEnd, why = "reset"): void {
-    const st = this.stream(end);
+    const st = end.makeStream();
     st.cork?.cancel();
     st.cork = undefined;
     st.gone = "aborted";

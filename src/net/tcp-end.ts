@@ -21,6 +21,11 @@ const SERVER_SIDE = 8;
 /** The lowest bit of TcpEnd.flags free for a subclass's own state (it and the bits above it). */
 export const TCP_END_OWN_FLAG = 16;
 
+/** `flags` with `bit` set (`on`) or cleared: the setter of every flag of an end and its subclasses. */
+export function withBit(flags: number, bit: number, on: boolean): number {
+  return on ? flags | bit : flags & ~bit;
+}
+
 /**
  * One end of a simulated TCP connection. What arrives goes to
  * {@link onData} and {@link onPeerClose}: a plain end drops it, a class
@@ -113,7 +118,7 @@ export class TcpEnd {
     return (this.flags & CLOSED_LOCAL) !== 0;
   }
   set closedLocal(v: boolean) {
-    this.flags = v ? this.flags | CLOSED_LOCAL : this.flags & ~CLOSED_LOCAL;
+    this.flags = withBit(this.flags, CLOSED_LOCAL, v);
   }
 
   /** The peer's FIN or RST has arrived. */
@@ -121,7 +126,7 @@ export class TcpEnd {
     return (this.flags & PEER_CLOSED) !== 0;
   }
   set peerClosed(v: boolean) {
-    this.flags = v ? this.flags | PEER_CLOSED : this.flags & ~PEER_CLOSED;
+    this.flags = withBit(this.flags, PEER_CLOSED, v);
   }
 
   /** What arrived from the peer was a reset (RST). */
@@ -129,7 +134,7 @@ export class TcpEnd {
     return (this.flags & PEER_RESET) !== 0;
   }
   set peerReset(v: boolean) {
-    this.flags = v ? this.flags | PEER_RESET : this.flags & ~PEER_RESET;
+    this.flags = withBit(this.flags, PEER_RESET, v);
   }
 
   /**

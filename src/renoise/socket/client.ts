@@ -5,7 +5,7 @@ import { endpoint } from "../../net/address.js";
 import { MAX_UDP_PAYLOAD, SocketErrors } from "../../net/errors.js";
 import type { Host } from "../../net/host.js";
 import type { BlockFrame } from "../../net/gui-thread.js";
-import { TCP_END_OWN_FLAG, TcpEnd, type TcpEndPlace } from "../../net/tcp-end.js";
+import { TCP_END_OWN_FLAG, TcpEnd, withBit, type TcpEndPlace } from "../../net/tcp-end.js";
 import type { UdpEndpoint } from "../../net/udp-endpoint.js";
 import type { SimContext } from "./context.js";
 import { ownIdentity, SocketHandle } from "./handle.js";
@@ -276,7 +276,7 @@ export class TcpClient extends clientSocket(TcpEnd) {
     return (this.flags & SKIP_LF) !== 0;
   }
   set rxSkipLf(v: boolean) {
-    this.flags = v ? this.flags | SKIP_LF : this.flags & ~SKIP_LF;
+    this.flags = withBit(this.flags, SKIP_LF, v);
   }
 
   /** The handshake completed: what arrives is the client's from now on (bytes may arrive before create_client returns). */

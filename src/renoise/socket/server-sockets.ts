@@ -4,7 +4,7 @@ import { SocketLogicError } from "../../core/errors.js";
 import { endpoint } from "../../net/address.js";
 import { MAX_UDP_PAYLOAD, SocketErrors } from "../../net/errors.js";
 import type { Host } from "../../net/host.js";
-import { TCP_END_OWN_FLAG, TcpEnd, type TcpEndPlace } from "../../net/tcp-end.js";
+import { TCP_END_OWN_FLAG, TcpEnd, withBit, type TcpEndPlace } from "../../net/tcp-end.js";
 import type { SimContext } from "./context.js";
 import { SocketHandle } from "./handle.js";
 import type { LuaResult, SendMessage, SendResult, SocketClient } from "./types.js";
@@ -65,7 +65,7 @@ export class Connection extends TcpEnd {
     return (this.flags & CLOSED_BY_USER) !== 0;
   }
   set closedByUser(v: boolean) {
-    this.flags = v ? this.flags | CLOSED_BY_USER : this.flags & ~CLOSED_BY_USER;
+    this.flags = withBit(this.flags, CLOSED_BY_USER, v);
   }
 
   /** In its server's table (a bit of `flags`): the bytes that arrive are its own (see {@link list}). */
@@ -85,13 +85,13 @@ export class Connection extends TcpEnd {
   /** Enters the connection in its server's table (the server accepted it). */
   list(): void {
     this.server.connections.set(this.conn, this);
-    this.flags |= LISTED;
+    this.flags = withBit(this.flags, LISTED, true);
   }
 
   /** Takes the connection out of its server's table: what arrives from now on goes nowhere. */
   unlist(): void {
     this.server.connections.delete(this.conn);
-    this.flags &= ~LISTED;
+    this.flags = withBit(this.flags, LISTED, false);
   }
 
   /** "tcp local<-peer", for printing (made at each call: no trace event names it, so no field keeps it). */
