@@ -9,17 +9,18 @@ describe("bind: choices where Renoise's behaviour is not specified (docs/tool-wo
     const sim = createSimulation({ seed: 1 });
     const tool = await loadLuaTool(sim, {
       files: {
-        "main.lua": `doc = renoise.Document.create("Range") { n = 500, item = 7 }
+        "main.lua": `doc = renoise.Document.create("Range") { n = 500, item = 7, pick = 1.6 }
 vb = renoise.ViewBuilder()
 renoise.app():show_custom_dialog("Range", vb:column {
   vb:valuebox { id = "n", min = 0, max = 127, bind = doc.n },
   vb:popup { id = "item", items = { "a", "b" }, bind = doc.item },
+  vb:switch { id = "pick", items = { "x", "y", "z" }, bind = doc.pick },
 })`,
       },
     });
     const q = within(tool.dialog());
-    expect([q.getById("n").value, q.getById("item").value]).toEqual([127, 2]);
-    expect(tool.vm.run("return doc.n.value, doc.item.value")).toEqual([500, 7]);
+    expect([q.getById("n").value, q.getById("item").value, q.getById("pick").value]).toEqual([127, 2, 2]);
+    expect(tool.vm.run("return doc.n.value, doc.item.value, doc.pick.value")).toEqual([500, 7, 1.6]);
     tool.vm.run("doc.n.value = -3");
     expect(q.getById("n").value).toBe(0);
     expect(tool.vm.run("return doc.n.value")).toEqual([-3]);
@@ -83,5 +84,54 @@ field.value = "c"`,
     });
     expect(tool.vm.run("return seen, doc.s.value")).toEqual(["b", "c"]);
     tool.unload();
+  });
+
+  it("show_custom_dialog with the same content view again resumes its bindings", async () => {
+    const sim = createSimulation({ seed: 1 });
+    const tool = await loadLuaTool(sim, {
+      files: {
+        "main.lua": `doc = renoise.Document.create("Reuse") { n = 1 }
+content = renoise.ViewBuilder():valuebox { id = "n", bind = doc.n }
+dialog = renoise.app():show_custom_dialog("Reuse", content)`,
+      },
+    });
+    tool.vm.run(`dialog:close() doc.n.value = 2`);
+    expect(tool.vm.run("return content.value")).toEqual([1]);
+    tool.vm.run(`dialog = renoise.app():show_custom_dialog("Reuse", content)`);
+    expect(tool.vm.run("return content.value")).toEqual([2]);
+    slide(within(tool.dialog("Reuse")).getById("n"), 3);
+    expect(tool.vm.run("return doc.n.value")).toEqual([3]);
+    tool.unload();
+  });
+
+  it("the binding's notifier on the observable is not the tool's: has_notifier does not see it", async () => {
+    const sim = createSimulation({ seed: 1 });
+    const tool = await loadLuaTool(sim, {
+      files: {
+        "main.lua": `doc = renoise.Document.create("Hidden") { on = false }
+local function mine() end
+doc.on:add_notifier(mine)
+renoise.ViewBuilder():checkbox { bind = doc.on }
+doc.on:remove_notifier(mine)
+result = doc.on:has_notifier(mine)`,
+      },
+    });
+    expect(tool.vm.run("return result")).toEqual([false]);
+    tool.unload();
+  });
+
+  it("after the tool unloads, its bound views no longer reach the closed VM", async () => {
+    const sim = createSimulation({ seed: 1 });
+    const tool = await loadLuaTool(sim, {
+      files: {
+        "main.lua": `doc = renoise.Document.create("Gone") { on = false }
+local vb = renoise.ViewBuilder()
+renoise.app():show_custom_dialog("Gone", vb:checkbox { id = "on", bind = doc.on })`,
+      },
+    });
+    const shown = within(tool.dialog("Gone")).getById("on");
+    tool.unload();
+    shown.value = true;
+    expect(shown.value).toBe(true);
   });
 });
