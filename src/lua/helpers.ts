@@ -162,7 +162,9 @@ local SELF, LISTS = {}, {}
 -- the host (kept-store.ts flushKept, which also gives back the class metatable).
 function H.make_class(type_name, methods, getters, setters, tostring_fn, same, info, lt, le, cached, holder,
                       kept, kept_store)
-  local mt = { __name = type_name, __rsim_type = type_name, __rsim_info = info }
+  -- __rsim_getters: the class's getters (host functions, read by its __index), where a Lua chunk of the
+  -- binding may add a member computed in Lua (song.pattern_iterator) without wrapping __index.
+  local mt = { __name = type_name, __rsim_type = type_name, __rsim_info = info, __rsim_getters = getters }
   if kept == nil then
     mt.__index = index_factory({ CACHED = cached ~= nil })(methods, getters, cached, holder, nil, nil, nil, type_name, keyname)
   else

@@ -183,26 +183,25 @@ for _, kind in ipairs({ "note", "effect" }) do
   end
 end
 
--- song.pattern_iterator: a PatternIterator bound to the song. The Song
--- metatable is patched when Lua first asks for the song (renoise.song() is
--- how Lua reaches it), so loading a tool that never does builds no song.
-local function add_pattern_iterator(song)
-  local mt = getmetatable(song)
-  local index = mt.__index
-  mt.__index = function(self, k)
-    if k == "pattern_iterator" then
-      return setmetatable({ song = self }, instance_mt)
-    end
-    return index(self, k)
-  end
+-- song.pattern_iterator: a PatternIterator bound to the song, a getter of the
+-- Song class added when Lua first asks for the song (renoise.song() is how Lua
+-- reaches it), so loading a tool that never does builds no song. A getter, not
+-- a wrapper of the class's __index: every other member read of the song stays
+-- on the class's own path (and the song can keep values: see make_class).
+local function pattern_iterator(self)
+  return setmetatable({ song = self }, instance_mt)
 end
 local song_of = renoise.song
-renoise.song = function()
+local first
+first = function()
   local song = song_of()
-  if add_pattern_iterator then
-    add_pattern_iterator(song)
-    add_pattern_iterator = nil
+  if first ~= nil then
+    rawget(getmetatable(song), "__rsim_getters").pattern_iterator = pattern_iterator
+    -- Once is enough: later calls go straight to the host (unless a tool replaced renoise.song meanwhile).
+    if rawequal(renoise.song, first) then renoise.song = song_of end
+    first = nil
   end
   return song
 end
+renoise.song = first
 `;
