@@ -212,7 +212,7 @@ export type { SongFixture, TrackFixture } from "./renoise/song/fixture.js";
 
 // Views, dialogs and the application window (renoise.ViewBuilder, renoise.app()).
 export { ViewBuilder, type ViewProps } from "./renoise/views/view-builder.js";
-export { View, ViewError, type XY } from "./renoise/views/view.js";
+export { View, ViewError, type ViewLink, type XY } from "./renoise/views/view.js";
 export { Dialog, Dialogs, type KeyEvent, type KeyHandler } from "./renoise/views/dialog.js";
 export { press, toggle, type as typeInto, select, slide, enter, describeView } from "./renoise/views/actions.js";
 export { within, ViewQueries, visibleText, type TextMatch } from "./renoise/views/queries.js";

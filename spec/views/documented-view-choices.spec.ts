@@ -25,14 +25,10 @@ describe("documented choices of the headless views (docs/tool-world.md)", () => 
     expect(d.passedKeys).toHaveLength(1);
   });
 
-  it("sizes never set read as nil; bind raises a clear error", async () => {
+  it("sizes never set read as nil", async () => {
     const sim = createSimulation({ seed: 1 });
     const tool = await loadLuaTool(sim, { files: { "main.lua": "" } });
     expect(tool.vm.run("return renoise.ViewBuilder():button{}.width")).toEqual([undefined]);
-    const [, err] = tool.vm.run(
-      "return pcall(function() local vb = renoise.ViewBuilder() vb:checkbox { bind = renoise.Document.ObservableBoolean() } end)",
-    );
-    expect(err).toMatch(/'bind' is not supported by renoise-sim yet/);
     tool.unload();
   });
 

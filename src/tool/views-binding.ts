@@ -7,6 +7,7 @@ import { VIEW_BUILDER_CONSTANTS, VIEW_TYPES, type PropSpec, type ViewTypeSpec } 
 import { ViewBuilder, notifierTarget } from "../renoise/views/view-builder.js";
 import { View, ViewError, type XY } from "../renoise/views/view.js";
 import { VIEWS_LUA } from "./lua/views.js";
+import { bindView } from "./views-bind.js";
 import type { LuaTables } from "./tables.js";
 import { luaTypeOf, releaseAll } from "./tables.js";
 
@@ -92,7 +93,7 @@ const isFn = (v: unknown): v is LuaRef => v instanceof LuaRef && v.type === "fun
  * @internal
  */
 export function bindViews(vm: LuaVm, tables: LuaTables, driver: ViewDriver): ViewsBinding {
-  const holder: { ident?: LuaRef; flat?: LuaRef } = {};
+  const holder: { ident?: LuaRef; flat?: LuaRef; bind?: LuaRef } = {};
   const ident = (v: LuaValue): number => holder.ident!.call(v)[0] as number;
 
   const toLua = (v: unknown): LuaInput => {
@@ -274,8 +275,10 @@ export function bindViews(vm: LuaVm, tables: LuaTables, driver: ViewDriver): Vie
     const flat = holder.flat!.call(t);
     const props = new Map<string, LuaValue>();
     const children: View[] = [];
+    const viewsOfTable: View[] = [];
     const notifiers: [string, LuaValue][] = [];
     let id: string | undefined;
+    let bind: { value: LuaValue } | undefined;
     try {
       const n = flat[0] as number;
       for (let i = 0; i < n; i++) {
@@ -288,7 +291,17 @@ export function bindViews(vm: LuaVm, tables: LuaTables, driver: ViewDriver): Vie
         } else if (k === "notifier" || k === "pressed" || k === "released") {
           notifiers.push([k, v]);
         } else if (k === "bind") {
-          throw new ViewError(`ViewBuilder:${ctor}: 'bind' is not supported by renoise-sim yet; set value and add a notifier`);
+          bind = { value: v };
+        } else if (k === "views") {
+          if (!(v instanceof LuaRef) || v.type !== "table") {
+            throw new ViewError(`ViewBuilder:${ctor}: views must be a table of views, got ${luaTypeOf(v)}`);
+          }
+          const items = tables.seq(v);
+          try {
+            for (const c of items) viewsOfTable.push(viewArg(`ViewBuilder:${ctor}: views`, c));
+          } finally {
+            releaseAll(items.filter((c) => !(c instanceof View)));
+          }
         } else if (typeof k === "string" && view.has(toText(k))) {
           props.set(toText(k), v);
         } else {
@@ -298,8 +311,11 @@ export function bindViews(vm: LuaVm, tables: LuaTables, driver: ViewDriver): Vie
       for (const name of Object.keys(view.spec.props)) {
         if (props.has(name)) view.set(name, fromLua(view.spec.props[name]!, props.get(name)));
       }
+      // After the ranges and items (the view takes the observable's value), before the notifiers (they do not fire for it).
+      if (bind !== undefined) bindView(vm, holder.bind!, view, ctor, bind.value);
       for (const [k, v] of notifiers) addNotifier(notifierTarget(view, k as "notifier"), `ViewBuilder:${ctor}`, v, undefined);
       for (const c of children) view.add_child(c);
+      for (const c of viewsOfTable) view.add_child(c);
       if (id !== undefined) vb.register(id, view);
     } finally {
       releaseUnkept(flat);
@@ -330,12 +346,14 @@ export function bindViews(vm: LuaVm, tables: LuaTables, driver: ViewDriver): Vie
   };
   // Run in the VM template (lua-preload.ts) unless the VM's preload list leaves it out.
   const args = viewsChunkArgs(newBuilder);
-  const [identFn, flatFn, ViewBuilderTable] = vm.templateResults("views", args) ?? vm.run(VIEWS_LUA, "=[renoise-sim views]", ...args);
-  if (!(identFn instanceof LuaRef && flatFn instanceof LuaRef && ViewBuilderTable instanceof LuaRef)) {
+  const [identFn, flatFn, ViewBuilderTable, bindFn] =
+    vm.templateResults("views", args) ?? vm.run(VIEWS_LUA, "=[renoise-sim views]", ...args);
+  if (!(identFn instanceof LuaRef && flatFn instanceof LuaRef && ViewBuilderTable instanceof LuaRef && bindFn instanceof LuaRef)) {
     throw new Error("views chunk did not return its helpers");
   }
   holder.ident = identFn;
   holder.flat = flatFn;
+  holder.bind = bindFn;
 
   return {
     ViewBuilder: ViewBuilderTable,

@@ -114,11 +114,18 @@ export class Dialogs {
   /** @internal */
   opened(d: Dialog): void {
     this.driver.record("dialog.show", { title: d.title });
+    for (const v of d.content.walk()) v.link?.resume();
   }
 
-  /** @internal */
+  /** @internal the bound views of a closed dialog stop following (unless another open dialog shows them). */
   closed(d: Dialog): void {
     this.driver.record("dialog.close", { title: d.title });
+    let shown: Set<View> | undefined;
+    for (const v of d.content.walk()) {
+      if (!v.link) continue;
+      shown ??= new Set(this.open.flatMap((o) => [...o.content.walk()]));
+      if (!shown.has(v)) v.link.pause();
+    }
   }
 
   /** Closes every open dialog (the tool unloads). */

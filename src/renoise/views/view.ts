@@ -13,6 +13,16 @@ export interface XY {
   y: number;
 }
 
+/**
+ * What keeps a view's value in step with a value outside the views (a Lua
+ * tool's `bind = observable`): paused while the dialog showing the view is
+ * closed, resumed (the view taking the outside value) when a dialog shows it.
+ */
+export interface ViewLink {
+  pause(): void;
+  resume(): void;
+}
+
 /** A `tostring` / `tonumber` converter of a value box or value field. */
 export type Converter = (value: unknown) => unknown;
 
@@ -48,6 +58,8 @@ export class View {
   readonly released_observable: Observable | undefined;
   /** Lines scrolled to with scroll_to_first_line / scroll_to_last_line ("first" | "last"). */
   scrolled: "first" | "last" | undefined;
+  /** The view's `bind`, if it was built with one (see {@link ViewLink}). */
+  link: ViewLink | undefined;
   /** Trace and GUI thread of the user actions on this view (set by the ViewBuilder). */
   driver: ViewDriver = directViewDriver;
   private readonly values = new Map<string, unknown>();
