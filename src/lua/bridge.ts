@@ -529,7 +529,7 @@ export class LuaBridge {
       case T.STRING:
         return this.bytes.read(L, idx);
       case T.USERDATA: {
-        const obj = this.objectAt(L, idx);
+        const obj = this.userdataOrAliasEntryAt(L, idx)?.obj;
         return obj ?? this.makeRef(L, idx, "userdata", borrowed);
       }
       case T.TABLE:
@@ -871,50 +871,35 @@ export class LuaBridge {
 
   /** The host object behind the userdata at `idx`, if it is one. */
   objectAt(L: LuaState, idx: number): object | undefined {
-    return (this.entryAt(L, idx) ?? this.aliasEntryAt(L, idx))?.obj;
+    return this.c._lua_type(L, idx) === T.USERDATA ? this.userdataOrAliasEntryAt(L, idx)?.obj : undefined;
   }
 
   /**
-   * The object and class of the host userdata at `idx`, if it is one: the
-   * class its metatable was made from (what a method's self check needs,
-   * without looking the object up again).
+   * The object and class of the full userdata at `idx` (the caller checked
+   * `lua_type`, as every property of every object does) if it stands for a
+   * host object: the class its metatable was made from. A host object's
+   * block holds the magic word and the id of an entry that recorded this
+   * very address: no other block can match both (and no `lua_rawlen`, whose
+   * 64-bit result costs a bigint per call). An alias (see {@link pushAlias};
+   * a callback's socket is one) holds its own magic word and its target's
+   * address, which must pass the same test; the alias keeps its target
+   * alive as its user value, and a finalized target has lost its magic
+   * word. One crossing either way; a host object's block is tested first.
    */
-  entryAt(L: LuaState, idx: number): { readonly obj: object; readonly cls: HostClassSlot } | undefined {
-    return this.c._lua_type(L, idx) === T.USERDATA ? this.userdataEntryAt(L, idx) : undefined;
-  }
-
-  /**
-   * {@link entryAt} of a value the caller knows is a full userdata (it
-   * checked `lua_type`, as every property of every object does). The block
-   * is a host object's when it holds the magic word and the id of an entry
-   * that recorded this very address: no other block can match both (and no
-   * `lua_rawlen`, whose 64-bit result costs a bigint per call).
-   */
-  userdataEntryAt(L: LuaState, idx: number): { readonly obj: object; readonly cls: HostClassSlot } | undefined {
-    const c = this.c;
-    const p = c._lua_touserdata(L, idx);
-    const heap = c.HEAP32;
-    if (heap[p >> 2] !== OBJ_MAGIC) return undefined;
-    const entry = this.slots[heap[(p >> 2) + 1]!];
-    return entry !== undefined && entry.addr === p ? entry : undefined;
-  }
-
-  /**
-   * {@link entryAt} of an alias (see {@link pushAlias}): the entry of the
-   * userdata it names, if that still stands for an object. Kept apart from
-   * `userdataEntryAt`, which every property access of every object runs: a
-   * second test there cost a note write ~13 %. A method's self check reaches
-   * this through `toJs`, after `entryAt` found no object.
-   */
-  private aliasEntryAt(L: LuaState, idx: number): ObjectEntry | undefined {
-    const c = this.c;
-    if (c._lua_rawlen(L, idx) !== 8n) return undefined;
-    const heap = c.HEAP32;
-    const w = c._lua_touserdata(L, idx) >> 2;
-    if (heap[w] !== ALIAS_MAGIC) return undefined;
-    // An alias names its object's userdata, which it keeps alive (its user value).
-    const t = heap[w + 1]! >> 2;
-    return heap[t] === OBJ_MAGIC ? this.slots[heap[t + 1]!] : undefined;
+  userdataOrAliasEntryAt(L: LuaState, idx: number): { readonly obj: object; readonly cls: HostClassSlot } | undefined {
+    const p = this.c._lua_touserdata(L, idx);
+    const heap = this.c.HEAP32;
+    const w = p >> 2;
+    const magic = heap[w];
+    if (magic === OBJ_MAGIC) {
+      const entry = this.slots[heap[w + 1]!];
+      return entry !== undefined && entry.addr === p ? entry : undefined;
+    }
+    if (magic !== ALIAS_MAGIC) return undefined;
+    const target = heap[w + 1]!;
+    if (heap[target >> 2] !== OBJ_MAGIC) return undefined;
+    const entry = this.slots[heap[(target >> 2) + 1]!];
+    return entry !== undefined && entry.addr === target ? entry : undefined;
   }
 
   /** The entry of `obj`'s userdata, if it has one that may still be alive. */

@@ -127,7 +127,8 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
   /** `selfOf` of the value at index 1 of a raw host function's stack. */
   const selfAt = (L: LuaState, member: string): T => {
     if (bridge.c._lua_type(L, 1) === T_USERDATA) {
-      const entry = bridge.userdataEntryAt(L, 1);
+      // A callback's socket is an alias of its object (see LuaBridge.pushAlias).
+      const entry = bridge.userdataOrAliasEntryAt(L, 1);
       if (entry !== undefined && holder.cls && entry.cls === holder.cls) return entry.obj as T;
     }
     return selfOf(bridge.toJs(L, 1, true), member);
