@@ -12,7 +12,7 @@ import { BRIDGE_HELPERS_LUA } from "./helpers.js";
 import type { LuaInstance } from "./instance.js";
 import type { TemplateClass } from "./objects.js";
 import { LuaRef, type LuaRefType } from "./ref.js";
-import { LuaMulti, type HostFunction, type HostResult, type LuaInput, type LuaValue } from "./values.js";
+import { LuaMulti, LuaRecords, type HostFunction, type HostResult, type LuaInput, type LuaValue } from "./values.js";
 import {
   MASK_COUNT,
   MULTRET,
@@ -82,7 +82,13 @@ interface ObjectEntry {
 type Tagged = Record<symbol, number | undefined>;
 
 /** `lua_getfield` (the module exports it; wasm.ts's `LuaC` does not declare it). */
-type WithGetField = LuaC & { _lua_getfield(L: LuaState, idx: number, k: number): number };
+type WithGetField = LuaC & {
+  _lua_getfield(L: LuaState, idx: number, k: number): number;
+  _lua_setfield(L: LuaState, idx: number, k: number): void;
+};
+
+/** How many field names {@link LuaBridge} keeps as C strings for plain objects' keys (see pushTable). */
+const FIELD_NAMES_MAX = 512;
 
 /** `BigInt(i)` of small integers, made once: pushing an integer or filling a sequence allocates no bigint. */
 const SMALL_INTS: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => BigInt(i));
@@ -171,6 +177,8 @@ export class LuaBridge {
    */
   private readonly tag = Symbol("renoise-sim.lua.userdata");
   private readonly objectClasses = new WeakMap<object, HostClassSlot>();
+  /** Host classes of every instance of a JS class, by its prototype (see {@link bindPrototype}). */
+  private readonly prototypeClasses = new Map<object, HostClassSlot>();
   /** Registry key of each class's alias metatable (its metatable without `__gc`), made on first use. */
   private readonly aliasMts = new Map<HostClassSlot, bigint>();
   /** The class of the last alias pushed and its metatable's key (callbacks alias one class over and over). */
@@ -392,6 +400,10 @@ export class LuaBridge {
       c._lua_pushnil(L);
       return;
     }
+    if (v instanceof LuaRecords) {
+      this.pushRecords(L, v, name);
+      return;
+    }
     const cls = this.hostClassFor(v);
     if (cls) this.pushObject(L, v, cls);
     else this.pushOther(L, v, name);
@@ -406,8 +418,41 @@ export class LuaBridge {
       this.bytes.pushArray(L, v);
     } else if (v instanceof LuaMulti) {
       throw new TypeError(`${name}: multi(...) is only allowed as the return value of a host function`);
+    } else if (v instanceof LuaRecords) {
+      this.pushRecords(L, v, name);
     } else {
       this.pushTable(L, v, name);
+    }
+  }
+
+  /**
+   * Pushes a {@link LuaRecords}: the same tables as {@link pushTable} makes
+   * of the array of its records (same sizes, fields in the same order), the
+   * field names as kept C strings (see {@link fieldName}).
+   */
+  private pushRecords(L: LuaState, v: LuaRecords, name: string): void {
+    const c = this.c as WithGetField;
+    const { records, keys } = v;
+    const n = records.length;
+    if (!c._lua_checkstack(L, 4)) throw new RangeError(`${name}: Lua stack overflow (nested too deep?)`);
+    const names = keys.map((k) => this.fieldName(k));
+    if (names.includes(0)) {
+      this.pushTable(L, records, name);
+      return;
+    }
+    c._lua_createtable(L, n, 0);
+    for (let i = 0; i < n; i++) {
+      const r = records[i]!;
+      let size = 0;
+      for (let j = 0; j < keys.length; j++) if (r[keys[j]!] !== undefined) size++;
+      c._lua_createtable(L, 0, size);
+      for (let j = 0; j < keys.length; j++) {
+        const val = r[keys[j]!];
+        if (val === undefined) continue;
+        this.push(L, val, typeof val === "number" || typeof val === "boolean" ? name : `${name}[${i + 1}].${keys[j]!}`);
+        c._lua_setfield(L, -2, names[j]!);
+      }
+      c._lua_rawseti(L, -2, int64(i + 1));
     }
   }
 
@@ -419,8 +464,8 @@ export class LuaBridge {
   private hostClassFor(v: object): HostClassSlot | undefined {
     const live = this.liveEntry(v); // refs, bytes and multi never have one
     if (live !== undefined) return live.cls;
-    if (v instanceof LuaRef || v instanceof Uint8Array || v instanceof LuaMulti) return undefined;
-    return this.objectClasses.get(v) ?? this.classResolver?.(v);
+    if (v instanceof LuaRef || v instanceof Uint8Array || v instanceof LuaMulti || v instanceof LuaRecords) return undefined;
+    return this.objectClasses.get(v) ?? this.classByPrototype(v) ?? this.classResolver?.(v);
   }
 
   /**
@@ -446,6 +491,10 @@ export class LuaBridge {
         return;
       case "object": {
         if (v === null) break;
+        if (v instanceof LuaRecords) {
+          this.pushRecords(L, v, typeof suffix === "number" ? `${name}[${suffix}]` : name + suffix);
+          return;
+        }
         const cls = this.hostClassFor(v);
         if (cls !== undefined) this.pushObject(L, v, cls);
         else this.pushOther(L, v, typeof suffix === "number" ? `${name}[${suffix}]` : name + suffix);
@@ -476,7 +525,7 @@ export class LuaBridge {
           known = this.liveEntry(x);
           if (known !== undefined) cls = known.cls;
           else if (!(x instanceof LuaRef || x instanceof Uint8Array || x instanceof LuaMulti)) {
-            cls = this.objectClasses.get(x) ?? this.classResolver?.(x);
+            cls = this.objectClasses.get(x) ?? this.classByPrototype(x) ?? this.classResolver?.(x);
           }
         }
         if (cls === undefined) {
@@ -501,14 +550,43 @@ export class LuaBridge {
         `${name}: cannot pass a ${ctor} to Lua; wrap it with vm.wrap(obj, hostClass) to expose it as userdata`,
       );
     }
-    const entries = Object.entries(v as Record<string, LuaInput>);
-    c._lua_createtable(L, 0, entries.length);
-    for (const [k, val] of entries) {
+    const record = v as Record<string, LuaInput>;
+    const keys = Object.keys(record);
+    c._lua_createtable(L, 0, keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      const val = record[k];
       if (val === undefined) continue;
-      this.bytes.push(L, k, name);
-      this.push(L, val, `${name}.${k}`);
-      c._lua_rawset(L, -3);
+      // A number or boolean cannot fail to push: no name made for its error message.
+      const named = typeof val === "number" || typeof val === "boolean" ? name : `${name}.${k}`;
+      const p = this.fieldName(k);
+      if (p !== 0) {
+        // The key as a C string kept in the heap: one crossing (Lua finds the string by its address).
+        this.push(L, val, named);
+        (c as WithGetField)._lua_setfield(L, -2, p);
+      } else {
+        this.bytes.push(L, k, name);
+        this.push(L, val, named);
+        c._lua_rawset(L, -3);
+      }
     }
+  }
+
+  /**
+   * A plain object's key as a C string in the heap (see {@link cstring}), or
+   * 0 when it has to cross as bytes: empty, holding NUL or a char above
+   * 0xFF (a bad key fails in `bytes.push` as before), or once
+   * FIELD_NAMES_MAX names are kept (keys made from data).
+   */
+  private fieldName(k: string): number {
+    const p = this.cstrings.get(k);
+    if (p !== undefined) return p;
+    if (this.cstrings.size >= FIELD_NAMES_MAX || k.length === 0) return 0;
+    for (let i = 0; i < k.length; i++) {
+      const b = k.charCodeAt(i);
+      if (b === 0 || b > 0xff) return 0;
+    }
+    return this.cstring(k);
   }
 
   /**
@@ -852,6 +930,21 @@ export class LuaBridge {
 
   bindObject(obj: object, cls: HostClassSlot): void {
     this.objectClasses.set(obj, cls);
+  }
+
+  /**
+   * Declares every object whose prototype is `proto` (the instances of one
+   * JS class, not of its subclasses) an instance of `cls`, as if each was
+   * bound with {@link bindObject}: for objects made often and handed to Lua
+   * once (an OSC message from `from_binary_data`), where a binding per object
+   * (a weak map entry) costs more than the object.
+   */
+  bindPrototype(proto: object, cls: HostClassSlot): void {
+    this.prototypeClasses.set(proto, cls);
+  }
+
+  private classByPrototype(v: object): HostClassSlot | undefined {
+    return this.prototypeClasses.size === 0 ? undefined : this.prototypeClasses.get(Object.getPrototypeOf(v) as object);
   }
 
   /**

@@ -15,6 +15,7 @@ export { LuaRef, type LuaRefType } from "./ref.js";
 export {
   multi,
   LuaMulti,
+  LuaRecords,
   type HostFunction,
   type HostObject,
   type HostResult,

@@ -32,8 +32,23 @@ export type LuaInput =
   | bigint
   | Uint8Array
   | HostFunction
+  | LuaRecords
   | readonly LuaInput[]
   | { readonly [key: string]: LuaInput };
+
+/**
+ * A list of records with the same fields, pushed into Lua as a sequence of
+ * tables holding `keys` (in that order; a field whose value is undefined is
+ * left out): what the same array of plain objects becomes, in fewer
+ * crossings (for lists Lua asks for often, such as an OSC message's
+ * `arguments`).
+ */
+export class LuaRecords {
+  constructor(
+    readonly records: readonly { readonly [key: string]: LuaInput }[],
+    readonly keys: readonly string[],
+  ) {}
+}
 
 /** Several return values of a {@link HostFunction}; build it with {@link multi}. */
 export class LuaMulti {

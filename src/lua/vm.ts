@@ -889,6 +889,16 @@ export class LuaVm {
   }
 
   /**
+   * Marks every instance of the JS class `ctor` (objects whose prototype is
+   * `ctor.prototype`; not its subclasses' instances) as an instance of
+   * `cls`, as {@link wrap} marks one object: for objects made often (no
+   * marking per object). A {@link wrap} of one object still wins.
+   */
+  wrapInstances<T extends object>(ctor: abstract new (...args: never[]) => T, cls: HostClass<T>): void {
+    this.bridge.bindPrototype(ctor.prototype as object, cls);
+  }
+
+  /**
    * Sets how objects that were not {@link wrap}ped find their host class:
    * `resolve(obj)` returns the class (defined with {@link defineClass}) or
    * undefined. Lets a binding expose a whole family of classes without

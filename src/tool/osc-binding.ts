@@ -1,6 +1,6 @@
 import { text } from "../core/bytes.js";
-import { LuaRef, multi, type HostFunction, type LuaInput, type LuaValue, type LuaVm } from "../lua/index.js";
-import { Bundle, from_binary_data, Message, OscMessage, OscUsageError, type OscBundle } from "../renoise/osc/index.js";
+import { LuaRecords, LuaRef, multi, type HostFunction, type LuaInput, type LuaValue, type LuaVm } from "../lua/index.js";
+import { Bundle, from_binary_data, Message, OscBundle, OscMessage, OscUsageError } from "../renoise/osc/index.js";
 import type { OscArgument, OscElement, OscInt64, OscValue } from "../renoise/osc/index.js";
 import { releaseAll, type LuaTables } from "./tables.js";
 
@@ -30,7 +30,7 @@ export function bindOsc(vm: LuaVm, tables: LuaTables): OscBinding {
     typeName: "Message",
     properties: {
       pattern: { get: (m) => m.pattern },
-      arguments: { get: (m) => m.arguments.map(argumentToLua) },
+      arguments: { get: (m) => argumentsToLua(m.arguments) },
       binary_data: { get: (m) => m.binary_data },
     },
     tostring: (m) => text(m.toString()),
@@ -44,8 +44,12 @@ export function bindOsc(vm: LuaVm, tables: LuaTables): OscBinding {
     },
     tostring: (b) => text(b.toString()),
   });
+  // Messages and bundles are made often (one per from_binary_data): their class by their prototype.
+  vm.wrapInstances(OscMessage, messageClass);
+  vm.wrapInstances(OscBundle, bundleClass);
+  /** An OSC object for Lua: every message and bundle is userdata already (see wrapInstances above). */
   function toLua(e: OscElement): OscElement {
-    return e instanceof OscMessage ? vm.wrap(e, messageClass) : vm.wrap(e, bundleClass);
+    return e;
   }
 
   const message: HostFunction = (pattern, args) => {
@@ -92,7 +96,20 @@ export function bindOsc(vm: LuaVm, tables: LuaTables): OscBinding {
   };
 }
 
-function argumentToLua(a: OscValue): LuaInput {
+/** The fields of an argument's table in Lua. */
+const ARGUMENT_FIELDS = ["tag", "value"] as const;
+
+/**
+ * A message's `arguments` for Lua: a fresh table of `{tag =, value =}`
+ * tables at each read. The normalized arguments are those tables' contents
+ * already, except time tags (numbers in Lua).
+ */
+function argumentsToLua(args: readonly OscValue[]): LuaRecords {
+  const records = args.some((a) => a.tag === "t") ? args.map(argumentToLua) : (args as readonly { readonly [key: string]: LuaInput }[]);
+  return new LuaRecords(records, ARGUMENT_FIELDS);
+}
+
+function argumentToLua(a: OscValue): { readonly [key: string]: LuaInput } {
   if (a.tag === "N" || a.tag === "I") return { tag: a.tag };
   if (a.tag === "t") return { tag: a.tag, value: timetagToLua(a.value) };
   const value: LuaValue | bigint = a.value;

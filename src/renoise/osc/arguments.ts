@@ -60,17 +60,18 @@ export function normalizeArgument(input: unknown, index: number, api: string): O
   if (!isOscTag(tag)) {
     return fail(`has unknown tag ${describe(tag)}; use one of ${OSC_TAGS.map((t) => `"${t}"`).join(", ")}`);
   }
-  const got = describe(value);
+  // The value as error messages show it: described only for a message (describe quotes strings with JSON.stringify).
+  const got = (): string => describe(value);
   const absent = value === undefined || value === null;
 
   const integerIn = (min: number, max: number, what: string): number => {
     if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-      return fail(`(tag "${tag}") needs ${what}, got ${got}; round or clamp the number first (e.g. Math.round)`);
+      return fail(`(tag "${tag}") needs ${what}, got ${got()}; round or clamp the number first (e.g. Math.round)`);
     }
     return value === 0 ? 0 : value; // folds -0 into 0, as the wire format does
   };
   const oscString = (): string => {
-    if (typeof value !== "string") return fail(`(tag "${tag}") needs a string value, got ${got}`);
+    if (typeof value !== "string") return fail(`(tag "${tag}") needs a string value, got ${got()}`);
     const problem = oscStringProblem(value);
     return problem === undefined ? value : fail(`(tag "${tag}") ${problem}`);
   };
@@ -82,15 +83,15 @@ export function normalizeArgument(input: unknown, index: number, api: string): O
     case "m":
       return { tag, value: integerIn(0, UINT32_MAX, "an integer number in 0..4294967295 (0x00000000..0xFFFFFFFF)") };
     case "f":
-      if (typeof value !== "number") return fail(`(tag "f") needs a number value, got ${got}`);
+      if (typeof value !== "number") return fail(`(tag "f") needs a number value, got ${got()}`);
       return { tag, value: Math.fround(value) };
     case "d":
-      if (typeof value !== "number") return fail(`(tag "d") needs a number value, got ${got}`);
+      if (typeof value !== "number") return fail(`(tag "d") needs a number value, got ${got()}`);
       return { tag, value };
     case "h": {
       const v = integerToBigInt(value);
       if (v === undefined || v < INT64_MIN || v > INT64_MAX) {
-        return fail(`(tag "h") needs an integer number or bigint in -2^63..2^63-1, got ${got}`);
+        return fail(`(tag "h") needs an integer number or bigint in -2^63..2^63-1, got ${got()}`);
       }
       return { tag, value: normalizeInt64(v) };
     }
@@ -99,7 +100,7 @@ export function normalizeArgument(input: unknown, index: number, api: string): O
       if (v === undefined || v < 0n || v > UINT64_MAX) {
         return fail(
           `(tag "t") needs an OSC time tag: an integer number or bigint in 0..2^64-1 ` +
-            `(NTP seconds in the upper 32 bits, fraction in the lower 32; 1 means "immediately"), got ${got}`,
+            `(NTP seconds in the upper 32 bits, fraction in the lower 32; 1 means "immediately"), got ${got()}`,
         );
       }
       return { tag, value: normalizeInt64(v) };
@@ -109,7 +110,7 @@ export function normalizeArgument(input: unknown, index: number, api: string): O
       return { tag, value: oscString() };
     case "b":
       if (value instanceof Uint8Array) return { tag, value: fromBytes(value) };
-      if (typeof value !== "string") return fail(`(tag "b") needs a byte string or Uint8Array value, got ${got}`);
+      if (typeof value !== "string") return fail(`(tag "b") needs a byte string or Uint8Array value, got ${got()}`);
       if (firstNonByte(value) !== -1) {
         return fail(`(tag "b") ${oscStringProblem(value) ?? ""}, or pass a Uint8Array`);
       }
@@ -119,17 +120,17 @@ export function normalizeArgument(input: unknown, index: number, api: string): O
         return { tag, value: String.fromCharCode(value) };
       }
       if (typeof value === "string" && value.length === 1 && value.charCodeAt(0) <= 0xff) return { tag, value };
-      return fail(`(tag "c") needs a single-character byte string (or a byte number 0..255), got ${got}`);
+      return fail(`(tag "c") needs a single-character byte string (or a byte number 0..255), got ${got()}`);
     case "T":
       if (absent || value === true) return { tag, value: true };
-      return fail(`(tag "T") takes no value (it means true); omit "value", got ${got}`);
+      return fail(`(tag "T") takes no value (it means true); omit "value", got ${got()}`);
     case "F":
       if (absent || value === false) return { tag, value: false };
-      return fail(`(tag "F") takes no value (it means false); omit "value", got ${got}`);
+      return fail(`(tag "F") takes no value (it means false); omit "value", got ${got()}`);
     case "N":
     case "I":
       if (absent) return { tag };
-      return fail(`(tag "${tag}") takes no value; omit "value", got ${got}`);
+      return fail(`(tag "${tag}") takes no value; omit "value", got ${got()}`);
   }
 }
 

@@ -5,12 +5,11 @@
  *
  * @module
  */
-import { fromBytes } from "../../core/bytes.js";
 import type { ByteString } from "../../core/bytes.js";
 import { OscBundle } from "./bundle.js";
 import { padding } from "./encode.js";
 import { normalizeInt64 } from "./int64.js";
-import { OscMessage } from "./message.js";
+import { decodedMessage, type OscMessage } from "./message.js";
 import type { OscElement, OscValue } from "./types.js";
 
 /** Deepest bundle nesting {@link decodePacket} accepts (a guard against stack exhaustion). */
@@ -21,32 +20,45 @@ export class OscDecodeError extends Error {
   override name = "OscDecodeError";
 }
 
-/** Sequential big-endian reader over one packet (or one bundle element). */
+/** Scratch for reading floats and 64-bit integers (one per process: decoding never nests a read). */
+const scratch = new DataView(new ArrayBuffer(8));
+
+/**
+ * Sequential big-endian reader over one packet (or one bundle element): the
+ * bytes `start..end` of a byte string, read where they are (no copy into an
+ * array, and strings and blobs are slices of it). Positions are offsets in
+ * the whole input, as error messages give them.
+ */
 export class OscReader {
-  private readonly view: DataView;
-  /** Current read position, relative to the start of `bytes`. */
+  /** Current read position (an offset in `data`). */
   pos: number;
 
   /**
-   * @param bytes - the packet bytes.
-   * @param base - absolute offset of `bytes[0]` in the whole input, for error messages.
+   * @param data - the whole input, a byte string.
+   * @param start - offset of the packet (or element) in `data`.
+   * @param end - offset just past it.
    */
   constructor(
-    readonly bytes: Uint8Array,
-    readonly base = 0,
+    readonly data: ByteString,
+    readonly start = 0,
+    readonly end = data.length,
   ) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.pos = 0;
+    this.pos = start;
   }
 
   /** Bytes left to read. */
   get remaining(): number {
-    return this.bytes.length - this.pos;
+    return this.end - this.pos;
   }
 
-  /** Throws an {@link OscDecodeError} mentioning the absolute byte offset `at`. */
+  /** The byte at offset `at`. */
+  byte(at: number): number {
+    return this.data.charCodeAt(at);
+  }
+
+  /** Throws an {@link OscDecodeError} mentioning the byte offset `at`. */
   fail(detail: string, at = this.pos): never {
-    throw new OscDecodeError(`invalid OSC data at byte ${this.base + at}: ${detail}`);
+    throw new OscDecodeError(`invalid OSC data at byte ${at}: ${detail}`);
   }
 
   private need(n: number, what: string): number {
@@ -58,54 +70,69 @@ export class OscReader {
     return at;
   }
 
+  /** The 4 bytes at `at` as an int32. */
+  private word(at: number): number {
+    const d = this.data;
+    return (d.charCodeAt(at) << 24) | (d.charCodeAt(at + 1) << 16) | (d.charCodeAt(at + 2) << 8) | d.charCodeAt(at + 3);
+  }
+
   /** Reads an int32. */
   int32(what = "int32"): number {
-    return this.view.getInt32(this.need(4, what));
+    return this.word(this.need(4, what));
   }
 
   /** Reads an unsigned 32-bit integer. */
   uint32(what = "uint32"): number {
-    return this.view.getUint32(this.need(4, what));
+    return this.word(this.need(4, what)) >>> 0;
   }
 
   /** Reads a float32 (as a JS number). */
   float32(): number {
-    return this.view.getFloat32(this.need(4, "float32"));
+    scratch.setInt32(0, this.word(this.need(4, "float32")));
+    return scratch.getFloat32(0);
+  }
+
+  /** Puts the 8 bytes at `at` into the scratch view. */
+  private eight(at: number): DataView {
+    scratch.setInt32(0, this.word(at));
+    scratch.setInt32(4, this.word(at + 4));
+    return scratch;
   }
 
   /** Reads a float64. */
   float64(): number {
-    return this.view.getFloat64(this.need(8, "float64"));
+    return this.eight(this.need(8, "float64")).getFloat64(0);
   }
 
   /** Reads a signed 64-bit integer. */
   int64(): bigint {
-    return this.view.getBigInt64(this.need(8, "int64"));
+    return this.eight(this.need(8, "int64")).getBigInt64(0);
   }
 
   /** Reads an unsigned 64-bit integer (time tag). */
   uint64(what = "time tag"): bigint {
-    return this.view.getBigUint64(this.need(8, what));
+    return this.eight(this.need(8, what)).getBigUint64(0);
   }
 
   private zeros(from: number, count: number, what: string): void {
     for (let i = from; i < from + count; i++) {
-      if (this.bytes[i] !== 0) this.fail(`bad padding after ${what}: byte is ${String(this.bytes[i])}, must be 0`, i);
+      const b = this.data.charCodeAt(i);
+      if (b !== 0) this.fail(`bad padding after ${what}: byte is ${String(b)}, must be 0`, i);
     }
   }
 
   /** Reads an OSC-string: bytes up to a NUL, then zero padding to a multiple of 4. */
   string(what = "string"): ByteString {
     const start = this.pos;
-    const nul = this.bytes.indexOf(0, start);
-    if (nul === -1) this.fail(`${what} is not NUL-terminated`, start);
+    const nul = this.data.indexOf("\0", start);
+    if (nul === -1 || nul >= this.end) this.fail(`${what} is not NUL-terminated`, start);
     const end = nul + 1 + padding(nul + 1 - start);
-    if (end > this.bytes.length) {
+    if (end > this.end) {
       this.fail(`truncated ${what}: padding runs past the end of the data`, start);
     }
     this.zeros(nul + 1, end - nul - 1, what);
     this.pos = end;
-    return fromBytes(this.bytes.subarray(start, nul));
+    return this.data.slice(start, nul);
   }
 
   /** Reads an OSC-blob: int32 size, bytes, zero padding to a multiple of 4. */
@@ -117,7 +144,7 @@ export class OscReader {
     const pad = padding(size);
     this.need(pad, "blob padding");
     this.zeros(start + size, pad, "blob");
-    return fromBytes(this.bytes.subarray(start, start + size));
+    return this.data.slice(start, start + size);
   }
 }
 
@@ -169,7 +196,7 @@ function decodeMessage(r: OscReader): OscMessage {
   // holding just the address is a message without arguments.
   if (r.remaining > 0) {
     const tagsAt = r.pos;
-    if (r.bytes[r.pos] !== 0x2c) r.fail(`type tag string must start with ",", found byte ${String(r.bytes[r.pos])}`);
+    if (r.byte(r.pos) !== 0x2c) r.fail(`type tag string must start with ",", found byte ${String(r.byte(r.pos))}`);
     const tags = r.string("type tag string").slice(1);
     for (let i = 0; i < tags.length; i++) {
       const t = tags.charAt(i);
@@ -179,7 +206,7 @@ function decodeMessage(r: OscReader): OscMessage {
     for (const t of tags) args.push(decodeArgument(r, t));
     if (r.remaining > 0) r.fail(`${r.remaining} unexpected bytes after the last argument`);
   }
-  return new OscMessage(pattern, args);
+  return decodedMessage(pattern, args);
 }
 
 function decodeBundle(r: OscReader, depth: number): OscBundle {
@@ -198,31 +225,28 @@ function decodeBundle(r: OscReader, depth: number): OscBundle {
     }
     const start = r.pos;
     r.pos += size;
-    const sub = new OscReader(r.bytes.subarray(start, start + size), r.base + start);
-    elements.push(decodeElement(sub, depth + 1));
+    elements.push(decodeElement(new OscReader(r.data, start, start + size), depth + 1));
   }
   return new OscBundle(timetag, elements);
 }
 
-const BUNDLE_TAG = [0x23, 0x62, 0x75, 0x6e, 0x64, 0x6c, 0x65, 0x00]; // "#bundle\0"
-
-function isBundle(bytes: Uint8Array): boolean {
-  return bytes.length >= 8 && BUNDLE_TAG.every((b, i) => bytes[i] === b);
-}
+const BUNDLE_TAG = "#bundle\0";
 
 function decodeElement(r: OscReader, depth: number): OscElement {
-  const { bytes } = r;
-  if (bytes.length === 0) r.fail("empty packet");
-  if (bytes.length % 4 !== 0) r.fail(`packet size ${bytes.length} is not a multiple of 4`);
-  if (isBundle(bytes)) return decodeBundle(r, depth);
-  if (bytes[0] === 0x2f) return decodeMessage(r);
-  return r.fail(`not an OSC message or bundle: must start with "/" or "#bundle", found byte ${String(bytes[0])}`);
+  const size = r.end - r.start;
+  if (size === 0) r.fail("empty packet");
+  if (size % 4 !== 0) r.fail(`packet size ${size} is not a multiple of 4`);
+  if (size >= 8 && r.data.startsWith(BUNDLE_TAG, r.start)) return decodeBundle(r, depth);
+  const first = r.byte(r.start);
+  if (first === 0x2f) return decodeMessage(r);
+  return r.fail(`not an OSC message or bundle: must start with "/" or "#bundle", found byte ${String(first)}`);
 }
 
 /**
- * Decodes one OSC packet (message or bundle, bundles recursively).
+ * Decodes one OSC packet (message or bundle, bundles recursively) from a
+ * byte string.
  * @throws OscDecodeError if the data is malformed.
  */
-export function decodePacket(bytes: Uint8Array): OscElement {
-  return decodeElement(new OscReader(bytes), 0);
+export function decodePacket(data: ByteString): OscElement {
+  return decodeElement(new OscReader(data), 0);
 }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { firstNonByte, toBytes } from "../../core/bytes.js";
+import { firstNonByte, fromBytes } from "../../core/bytes.js";
 import type { ByteString } from "../../core/bytes.js";
 import { decodePacket } from "./decode.js";
 import { describe, usageError } from "./errors.js";
@@ -32,9 +32,9 @@ const API = "renoise.Osc.from_binary_data";
  * ```
  */
 export function from_binary_data(binary_data: ByteString | Uint8Array): OscDecodeResult {
-  let bytes: Uint8Array;
+  let data: ByteString;
   if (binary_data instanceof Uint8Array) {
-    bytes = binary_data;
+    data = fromBytes(binary_data);
   } else if (typeof binary_data === "string") {
     const bad = firstNonByte(binary_data);
     if (bad !== -1) {
@@ -45,7 +45,7 @@ export function from_binary_data(binary_data: ByteString | Uint8Array): OscDecod
           `pass the raw data received from a socket (a byte string) or a Uint8Array`,
       );
     }
-    bytes = toBytes(binary_data, API);
+    data = binary_data;
   } else {
     throw usageError(
       API,
@@ -53,7 +53,7 @@ export function from_binary_data(binary_data: ByteString | Uint8Array): OscDecod
     );
   }
   try {
-    return [decodePacket(bytes), undefined];
+    return [decodePacket(data), undefined];
   } catch (e) {
     // Defensive: any failure while decoding is reported, never thrown.
     return [undefined, e instanceof Error ? e.message : String(e)];

@@ -32,6 +32,30 @@ export function checkPattern(pattern: unknown, api: string): ByteString {
   return pattern;
 }
 
+/** Set by {@link decodedMessage} for the one constructor call it makes. */
+let decoded = false;
+
+/**
+ * The message the decoder read: `pattern` a byte string starting with "/"
+ * without NUL, `args` each in the form {@link normalizeArguments} gives (the
+ * decoder reads them so: an int32 is never -0, a float32 is its own
+ * `Math.fround`, 64-bit integers are normalized, a char is a one-byte
+ * string). Checking them again would find nothing: the same message as
+ * `new OscMessage(pattern, args)`, without the checks. Freezes `args` and
+ * each of them.
+ *
+ * @internal for decode.ts
+ */
+export function decodedMessage(pattern: ByteString, args: OscValue[]): OscMessage {
+  for (const a of args) Object.freeze(a);
+  decoded = true;
+  try {
+    return new OscMessage(pattern, args);
+  } finally {
+    decoded = false;
+  }
+}
+
 /**
  * An OSC message, as created by {@link Message} or returned by
  * {@link from_binary_data}. Immutable: all properties are read-only, as in
@@ -55,8 +79,15 @@ export class OscMessage {
    * @throws OscUsageError (message starting with `renoise.Osc.Message:`) on misuse.
    */
   constructor(pattern: string, args?: readonly OscArgument[] | null) {
-    this.pattern = checkPattern(pattern, API);
-    this.arguments = normalizeArguments(args, API);
+    if (decoded) {
+      // From the decoder (see decodedMessage): already a valid pattern and normalized arguments.
+      decoded = false;
+      this.pattern = pattern;
+      this.arguments = Object.freeze(args as OscValue[]);
+    } else {
+      this.pattern = checkPattern(pattern, API);
+      this.arguments = normalizeArguments(args, API);
+    }
     this.binary_data = encodeMessage(this.pattern, this.arguments);
     if (new.target === OscMessage) Object.freeze(this);
   }
