@@ -317,6 +317,7 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
         const d = a[++i]; // (0 past the end)
         if ((d === C.NL || d === C.CR) && d !== c) i++;
         line++;
+        while (a[i] === 32) i++; // the next line's indentation
         continue;
       }
       case 45: // -
@@ -543,6 +544,7 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
       tEnd[nt] = i + shift;
       nt++;
     }
+    if (a[i] === 32) i++; // (a token's usual one space skipped here, without a pass through the switch)
   }
   const source = copied === 0 && out === "" ? src : out + src.slice(copied);
   const tokens: Tokens | undefined = wantTokens
