@@ -272,6 +272,8 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
   let tEnd = scratchEnd;
   let cap = wantTokens ? kind.length : 0;
   let nt = 0;
+  let concats = scratchConcats;
+  let nc = 0;
   let out = "";
   let copied = 0; // src[copied..i) not yet appended to out
   let shift = 0; // out.length - copied: where src[i] lands in the output is i + shift
@@ -414,6 +416,10 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
           } else {
             hasConcat = true;
             k = K.CONCAT;
+            if (wantTokens) {
+              if (nc === concats.length) concats = growConcats(nc * 2 + 64);
+              concats[nc++] = nt;
+            }
             i += 2;
           }
         } else if (isDigit(a[i + 1]!)) {
@@ -548,10 +554,11 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
   }
   const source = copied === 0 && out === "" ? src : out + src.slice(copied);
   const tokens: Tokens | undefined = wantTokens
-    ? { n: nt, kind: kind.subarray(0, nt), start: tStart.subarray(0, nt), end: tEnd.subarray(0, nt), source, gotos }
+    ? { n: nt, kind: kind.subarray(0, nt), start: tStart.subarray(0, nt), end: tEnd.subarray(0, nt), concats: concats.subarray(0, nc), source, gotos }
     : undefined;
   // Arrays grown for a very large chunk are not kept (the tokens returned still hold them).
   if (scratchKind.length > SCRATCH_KEEP) growScratch(0);
+  if (scratchConcats.length > SCRATCH_KEEP) scratchConcats = new Int32Array(0);
   return { ok: true, source, hasConcat, hasArg, tokens };
 }
 
@@ -598,6 +605,16 @@ function charCodes(src: string): Uint16Array {
 let scratchKind = new Uint8Array(0);
 let scratchStart = new Int32Array(0);
 let scratchEnd = new Int32Array(0);
+
+/** Indices of the `..` tokens (reused as the token arrays are). */
+let scratchConcats = new Int32Array(0);
+
+/** Grows the `..` indices to `cap` entries, keeping their content. */
+function growConcats(cap: number): Int32Array<ArrayBuffer> {
+  const c = new Int32Array(cap);
+  c.set(scratchConcats);
+  return (scratchConcats = c);
+}
 
 /** Token arrays at most this long are kept for the next chunk (9 bytes an entry). */
 const SCRATCH_KEEP = 1 << 20;
