@@ -294,8 +294,9 @@ export function concatEdits(tk: Tokens): Edit[] | undefined {
   };
 
   try {
-    for (let i = 0; i < n; i++) {
-      if (kind[i] !== K.CONCAT) continue;
+    const concats = tk.concats;
+    for (let c = 0; c < concats.length; c++) {
+      const i = concats[c]!;
       wrap(operandBackward(i - 1), i - 1);
       wrap(i + 1, operandForward(i + 1));
     }

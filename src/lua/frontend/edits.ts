@@ -24,15 +24,79 @@ export const ARG_PACK = " local arg = __rsim_pack(...);";
 
 /** `src` with `edits` (sorted here, stably) inserted, after `header`. */
 export function applyEdits(src: string, edits: Edit[], header: string): string {
-  edits.sort((a, b) => a.at - b.at || a.order - b.order);
-  // One flat string (a chain of += would leave thousands of rope nodes for the GC and the VM).
-  const parts: string[] = [header];
-  let pos = 0;
-  for (const e of edits) {
-    parts.push(src.slice(pos, e.at), e.text);
-    pos = e.at;
+  if (!sortEdits(edits)) edits.sort(compareEdits);
+  return build(src, edits, NO_EDITS, header);
+}
+
+const NO_EDITS: Edit[] = [];
+
+/** Edit `a` goes before `b`: by offset, then by order. */
+function before(a: Edit, b: Edit): boolean {
+  return a.at < b.at || (a.at === b.at && a.order < b.order);
+}
+
+function compareEdits(a: Edit, b: Edit): number {
+  return a.at - b.at || a.order - b.order;
+}
+
+/**
+ * Sorts `edits` by offset, then order, stably (the order Array.prototype.sort with
+ * {@link compareEdits} gives). The token paths make them nearly in order
+ * (an operand's wrap comes after the wraps inside it): insertion, in about
+ * one comparison an edit; a list far from sorted goes to Array's sort.
+ * False (nothing moved) when an offset is missing: the caller sorts.
+ */
+function sortEdits(edits: Edit[]): boolean {
+  const n = edits.length;
+  // An offset past the tokens (a token path reading beyond a broken chunk's end) compares as NaN: Array's sort decides.
+  for (let i = 0; i < n; i++) if (edits[i]!.at === undefined) return false;
+  let budget = 8 * n + 64; // element moves allowed before handing over
+  for (let i = 1; i < n; i++) {
+    const e = edits[i]!;
+    let j = i - 1;
+    if (!before(e, edits[j]!)) continue;
+    do {
+      edits[j + 1] = edits[j]!;
+      j--;
+      budget--;
+    } while (j >= 0 && before(e, edits[j]!));
+    edits[j + 1] = e;
+    // (the first i + 1 are sorted stably, the rest untouched: Array's stable sort ends where a full one would)
+    if (budget < 0) {
+      edits.sort(compareEdits);
+      return true;
+    }
   }
-  parts.push(src.slice(pos));
+  return true;
+}
+
+/**
+ * `src` with the sorted edits `a` and `b` inserted (at the same place and
+ * order, `a`'s first: as if `b` were appended to `a` and all sorted
+ * stably), after `header`.
+ */
+function build(src: string, a: readonly Edit[], b: readonly Edit[], header: string): string {
+  // One flat string in the end (a chain of += would leave thousands of rope nodes for the GC and the VM);
+  // the pieces of 64 edits at a time are joined by += first (join's cost is per part: ~30 % less in all).
+  const parts: string[] = [header];
+  let group = "";
+  let inGroup = 0;
+  let pos = 0;
+  let i = 0;
+  let j = 0;
+  const na = a.length;
+  const nb = b.length;
+  while (i < na || j < nb) {
+    const e = j >= nb || (i < na && !before(b[j]!, a[i]!)) ? a[i++]! : b[j++]!;
+    group += src.slice(pos, e.at) + e.text;
+    pos = e.at;
+    if (++inGroup === 64) {
+      parts.push(group);
+      group = "";
+      inGroup = 0;
+    }
+  }
+  parts.push(group, src.slice(pos));
   return parts.join("");
 }
 
@@ -74,17 +138,24 @@ export interface VarargFn {
  */
 export function finishChunk(src: string, edits: Edit[], usedS: boolean, fns: readonly VarargFn[]): string {
   let usedPack = false;
+  const args: Edit[] = [];
   for (const f of fns) {
     if (!f.argUsed) continue;
-    if (f.usesVararg) edits.push({ at: f.bodyAt, text: ARG_NIL, order: 0 });
+    if (f.usesVararg) args.push({ at: f.bodyAt, text: ARG_NIL, order: 0 });
     else {
       usedPack = true;
-      edits.push({ at: f.bodyAt, text: ARG_PACK, order: 0 });
+      args.push({ at: f.bodyAt, text: ARG_PACK, order: 0 });
     }
   }
   const header: string[] = [];
   if (usedS) header.push(S_HEADER);
   if (usedPack) header.push(PACK_HEADER);
-  if (!header.length && !edits.length) return src;
-  return applyEdits(src, edits, header.length ? header.join(" ") + " " : "");
+  if (!header.length && !edits.length && !args.length) return src;
+  // Sorted apart and merged: the `arg` locals (in the order the functions end) would each move far back in one list.
+  const h = header.length ? header.join(" ") + " " : "";
+  if (sortEdits(edits) && sortEdits(args)) return build(src, edits, args, h);
+  // As one list, sorted by Array's sort (its outcome when offsets compare as NaN).
+  edits.push(...args);
+  edits.sort(compareEdits);
+  return build(src, edits, NO_EDITS, h);
 }

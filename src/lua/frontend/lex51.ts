@@ -66,59 +66,59 @@ function near(s: string): string {
   return `near '${s}'`;
 }
 
-/** Token code of the name src[s, s + len): a keyword's code or NAME (char codes compared inline). */
-function wordCode(src: string, s: number, len: number): number {
+/** Token code of the name a[s, s + len]: a keyword's code or NAME (char codes compared inline). */
+function wordCode(a: Uint16Array, s: number, len: number): number {
   if (len < 2 || len > 8) return K.NAME;
-  switch (src.charCodeAt(s)) {
+  switch (a[s]) {
     case 97: // a
-      if (len === 3 && src.charCodeAt(s + 1) === 110 && src.charCodeAt(s + 2) === 100) return K.AND;
+      if (len === 3 && a[s + 1] === 110 && a[s + 2] === 100) return K.AND;
       return K.NAME;
     case 98: // b
-      if (len === 5 && src.charCodeAt(s + 1) === 114 && src.charCodeAt(s + 2) === 101 && src.charCodeAt(s + 3) === 97 && src.charCodeAt(s + 4) === 107) return K.BREAK;
+      if (len === 5 && a[s + 1] === 114 && a[s + 2] === 101 && a[s + 3] === 97 && a[s + 4] === 107) return K.BREAK;
       return K.NAME;
     case 100: // d
-      if (len === 2 && src.charCodeAt(s + 1) === 111) return K.DO;
+      if (len === 2 && a[s + 1] === 111) return K.DO;
       return K.NAME;
     case 101: // e
-      if (len === 3 && src.charCodeAt(s + 1) === 110 && src.charCodeAt(s + 2) === 100) return K.END;
-      if (len === 4 && src.charCodeAt(s + 1) === 108 && src.charCodeAt(s + 2) === 115 && src.charCodeAt(s + 3) === 101) return K.ELSE;
-      if (len === 6 && src.charCodeAt(s + 1) === 108 && src.charCodeAt(s + 2) === 115 && src.charCodeAt(s + 3) === 101 && src.charCodeAt(s + 4) === 105 && src.charCodeAt(s + 5) === 102) return K.ELSEIF;
+      if (len === 3 && a[s + 1] === 110 && a[s + 2] === 100) return K.END;
+      if (len === 4 && a[s + 1] === 108 && a[s + 2] === 115 && a[s + 3] === 101) return K.ELSE;
+      if (len === 6 && a[s + 1] === 108 && a[s + 2] === 115 && a[s + 3] === 101 && a[s + 4] === 105 && a[s + 5] === 102) return K.ELSEIF;
       return K.NAME;
     case 102: // f
-      if (len === 3 && src.charCodeAt(s + 1) === 111 && src.charCodeAt(s + 2) === 114) return K.FOR;
-      if (len === 5 && src.charCodeAt(s + 1) === 97 && src.charCodeAt(s + 2) === 108 && src.charCodeAt(s + 3) === 115 && src.charCodeAt(s + 4) === 101) return K.FALSE;
-      if (len === 8 && src.charCodeAt(s + 1) === 117 && src.charCodeAt(s + 2) === 110 && src.charCodeAt(s + 3) === 99 && src.charCodeAt(s + 4) === 116 && src.charCodeAt(s + 5) === 105 && src.charCodeAt(s + 6) === 111 && src.charCodeAt(s + 7) === 110) return K.FUNCTION;
+      if (len === 3 && a[s + 1] === 111 && a[s + 2] === 114) return K.FOR;
+      if (len === 5 && a[s + 1] === 97 && a[s + 2] === 108 && a[s + 3] === 115 && a[s + 4] === 101) return K.FALSE;
+      if (len === 8 && a[s + 1] === 117 && a[s + 2] === 110 && a[s + 3] === 99 && a[s + 4] === 116 && a[s + 5] === 105 && a[s + 6] === 111 && a[s + 7] === 110) return K.FUNCTION;
       return K.NAME;
     case 103: // g
-      if (len === 4 && src.charCodeAt(s + 1) === 111 && src.charCodeAt(s + 2) === 116 && src.charCodeAt(s + 3) === 111) return K.GOTO;
+      if (len === 4 && a[s + 1] === 111 && a[s + 2] === 116 && a[s + 3] === 111) return K.GOTO;
       return K.NAME;
     case 105: // i
-      if (len === 2 && src.charCodeAt(s + 1) === 102) return K.IF;
-      if (len === 2 && src.charCodeAt(s + 1) === 110) return K.IN;
+      if (len === 2 && a[s + 1] === 102) return K.IF;
+      if (len === 2 && a[s + 1] === 110) return K.IN;
       return K.NAME;
     case 108: // l
-      if (len === 5 && src.charCodeAt(s + 1) === 111 && src.charCodeAt(s + 2) === 99 && src.charCodeAt(s + 3) === 97 && src.charCodeAt(s + 4) === 108) return K.LOCAL;
+      if (len === 5 && a[s + 1] === 111 && a[s + 2] === 99 && a[s + 3] === 97 && a[s + 4] === 108) return K.LOCAL;
       return K.NAME;
     case 110: // n
-      if (len === 3 && src.charCodeAt(s + 1) === 105 && src.charCodeAt(s + 2) === 108) return K.NIL;
-      if (len === 3 && src.charCodeAt(s + 1) === 111 && src.charCodeAt(s + 2) === 116) return K.NOT;
+      if (len === 3 && a[s + 1] === 105 && a[s + 2] === 108) return K.NIL;
+      if (len === 3 && a[s + 1] === 111 && a[s + 2] === 116) return K.NOT;
       return K.NAME;
     case 111: // o
-      if (len === 2 && src.charCodeAt(s + 1) === 114) return K.OR;
+      if (len === 2 && a[s + 1] === 114) return K.OR;
       return K.NAME;
     case 114: // r
-      if (len === 6 && src.charCodeAt(s + 1) === 101 && src.charCodeAt(s + 2) === 112 && src.charCodeAt(s + 3) === 101 && src.charCodeAt(s + 4) === 97 && src.charCodeAt(s + 5) === 116) return K.REPEAT;
-      if (len === 6 && src.charCodeAt(s + 1) === 101 && src.charCodeAt(s + 2) === 116 && src.charCodeAt(s + 3) === 117 && src.charCodeAt(s + 4) === 114 && src.charCodeAt(s + 5) === 110) return K.RETURN;
+      if (len === 6 && a[s + 1] === 101 && a[s + 2] === 112 && a[s + 3] === 101 && a[s + 4] === 97 && a[s + 5] === 116) return K.REPEAT;
+      if (len === 6 && a[s + 1] === 101 && a[s + 2] === 116 && a[s + 3] === 117 && a[s + 4] === 114 && a[s + 5] === 110) return K.RETURN;
       return K.NAME;
     case 116: // t
-      if (len === 4 && src.charCodeAt(s + 1) === 104 && src.charCodeAt(s + 2) === 101 && src.charCodeAt(s + 3) === 110) return K.THEN;
-      if (len === 4 && src.charCodeAt(s + 1) === 114 && src.charCodeAt(s + 2) === 117 && src.charCodeAt(s + 3) === 101) return K.TRUE;
+      if (len === 4 && a[s + 1] === 104 && a[s + 2] === 101 && a[s + 3] === 110) return K.THEN;
+      if (len === 4 && a[s + 1] === 114 && a[s + 2] === 117 && a[s + 3] === 101) return K.TRUE;
       return K.NAME;
     case 117: // u
-      if (len === 5 && src.charCodeAt(s + 1) === 110 && src.charCodeAt(s + 2) === 116 && src.charCodeAt(s + 3) === 105 && src.charCodeAt(s + 4) === 108) return K.UNTIL;
+      if (len === 5 && a[s + 1] === 110 && a[s + 2] === 116 && a[s + 3] === 105 && a[s + 4] === 108) return K.UNTIL;
       return K.NAME;
     case 119: // w
-      if (len === 5 && src.charCodeAt(s + 1) === 104 && src.charCodeAt(s + 2) === 105 && src.charCodeAt(s + 3) === 108 && src.charCodeAt(s + 4) === 101) return K.WHILE;
+      if (len === 5 && a[s + 1] === 104 && a[s + 2] === 105 && a[s + 3] === 108 && a[s + 4] === 101) return K.WHILE;
       return K.NAME;
     default:
       return K.NAME;
@@ -132,21 +132,21 @@ function nextOf(src: string, ch: string, from: number): number {
 }
 
 /** Level of a long bracket at `at` (`[==[` → 2), or -1. */
-function longLevel(src: string, at: number): number {
+function longLevel(a: Uint16Array, at: number): number {
   let j = at + 1;
-  while (src.charCodeAt(j) === C.EQ) j++;
-  return src.charCodeAt(j) === src.charCodeAt(at) ? j - at - 1 : -1;
+  while (a[j] === C.EQ) j++;
+  return a[j] === a[at] ? j - at - 1 : -1;
 }
 
 /** Line breaks crossed by the last {@link skipLong}. */
 let longLines = 0;
 
 /**
- * Skips a long string/comment whose opening bracket (of `level`) starts at
- * i: the index after its closing bracket, or -1 when it is unfinished.
+ * Skips a long string/comment (in the `n` codes of `a`) whose opening
+ * bracket (of `level`) starts at i: the index after its closing bracket, or
+ * -1 when it is unfinished.
  */
-function skipLong(src: string, i: number, level: number): number {
-  const n = src.length;
+function skipLong(a: Uint16Array, n: number, i: number, level: number): number {
   let lines = 0;
   i += level + 2;
   for (;;) {
@@ -154,17 +154,32 @@ function skipLong(src: string, i: number, level: number): number {
       longLines = lines;
       return -1;
     }
-    const c = src.charCodeAt(i);
-    if (c === 93 && longLevel(src, i) === level) {
+    const c = a[i]!;
+    if (c === 93 && longLevel(a, i) === level) {
       longLines = lines;
       return i + level + 2;
     }
     if (c === C.NL || c === C.CR) {
-      const d = ++i < n ? src.charCodeAt(i) : 0;
+      const d = a[++i]!;
       if ((d === C.NL || d === C.CR) && d !== c) i++;
       lines++;
     } else i++;
   }
+}
+
+/** End of the numeral starting at i: digits, dots, letters (hex, exponents), exponent signs. */
+function numeral(a: Uint16Array, n: number, i: number): number {
+  i++;
+  while (i < n) {
+    const d = a[i]!;
+    if (NAME_CHAR[d] === 1 || d === 46) i++;
+    else if (d === 43 || d === 45) {
+      const p = a[i - 1];
+      if (p === 101 || p === 69 || p === 112 || p === 80) i++;
+      else break;
+    } else break;
+  }
+  return i;
 }
 
 /** Outcome of {@link escapedString}. */
@@ -249,6 +264,7 @@ function escapedString(src: string, start: number, line: number): EscapedString 
  */
 export function lex51(src: string, skipShebang: boolean, wantTokens = false): Lex51Result {
   const n = src.length;
+  const a = charCodes(src);
   // Room for the tokens of typical code (about one per 3.5 characters) from the start.
   if (wantTokens && scratchKind.length < (n >> 1) + 64) growScratch((n >> 1) + 64);
   let kind = scratchKind;
@@ -256,6 +272,8 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
   let tEnd = scratchEnd;
   let cap = wantTokens ? kind.length : 0;
   let nt = 0;
+  let concats = scratchConcats;
+  let nc = 0;
   let out = "";
   let copied = 0; // src[copied..i) not yet appended to out
   let shift = 0; // out.length - copied: where src[i] lands in the output is i + shift
@@ -264,7 +282,7 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
   let hasConcat = false;
   let hasArg = false;
   let gotos = false; // a `goto` or a label
-  let afterDot = false; // the previous token was '.' or ':'
+  let lastK = 0; // the previous token's code
 
   // Tiny state machine to spot `local a, b <attrib>`: 0 idle, 1 after `local`,
   // 2 after a name of the list, 3 after a comma of the list.
@@ -276,194 +294,249 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
 
   const fail = (message: string, at: number): Lex51Result => ({ ok: false, line: at, message });
 
-  if (skipShebang && src.charCodeAt(0) === 35 /* # */) {
+  if (skipShebang && a[0] === 35 /* # */) {
     out = "--";
     shift = 2;
-    while (i < n && src.charCodeAt(i) !== C.NL && src.charCodeAt(i) !== C.CR) i++;
+    while (i < n && a[i] !== C.NL && a[i] !== C.CR) i++;
   }
 
   while (i < n) {
-    const c = src.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 11 || c === 12) {
-      i++;
-      continue;
-    }
-    if (c === C.NL || c === C.CR) {
-      // (no read past the end: an out-of-bounds charCodeAt deoptimizes the lexer at every chunk's last line break)
-      const d = ++i < n ? src.charCodeAt(i) : 0;
-      if ((d === C.NL || d === C.CR) && d !== c) i++;
-      line++;
-      continue;
-    }
-    if (c === 45 /* - */ && src.charCodeAt(i + 1) === 45) {
-      i += 2;
-      if (src.charCodeAt(i) === 91 /* [ */) {
-        const level = longLevel(src, i);
-        if (level >= 0) {
-          i = skipLong(src, i, level);
-          line += longLines;
-          if (i < 0) return fail(`unfinished long comment (starting at line ${line - longLines}) ${near("<eof>")}`, line);
-          continue;
-        }
-      }
-      if (nextNL < i) nextNL = nextOf(src, "\n", i);
-      if (nextCR < i) nextCR = nextOf(src, "\r", i);
-      i = nextNL < nextCR ? nextNL : nextCR;
-      continue;
-    }
-    const prevLocal = localState;
-    localState = 0;
+    const c = a[i]!;
     const s0 = i;
     const ts = i + shift;
     let k: number;
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) {
-      while (++i < n && NAME_CHAR[src.charCodeAt(i)] === 1);
-      k = wordCode(src, s0, i - s0);
-      if (k === K.NAME) {
-        // `arg`, not as a field name (t.arg, t:arg)
-        if (i - s0 === 3 && c === 97 && src.charCodeAt(s0 + 1) === 114 && src.charCodeAt(s0 + 2) === 103 && !afterDot) {
-          hasArg = true;
-        }
-        if (prevLocal === 1 || prevLocal === 3) localState = 2;
-      } else {
-        if (k === K.LOCAL) localState = 1;
-        else if (k !== K.FUNCTION && (prevLocal === 1 || prevLocal === 3)) localState = 2;
-        if (k === K.GOTO) gotos = true;
+    let nextLocal = 0;
+    // One switch on the char (dense cases: a jump table) instead of a chain of tests.
+    switch (c) {
+      case 32:
+      case 9:
+      case 11:
+      case 12:
+        i++;
+        continue;
+      case 10:
+      case 13: {
+        const d = a[++i]; // (0 past the end)
+        if ((d === C.NL || d === C.CR) && d !== c) i++;
+        line++;
+        while (a[i] === 32) i++; // the next line's indentation
+        continue;
       }
-    } else if ((c >= 48 && c <= 57) || (c === 46 && isDigit(src.charCodeAt(i + 1)))) {
-      // Numerals: digits, dots, letters (hex, exponents), exponent signs.
-      i++;
-      while (i < n) {
-        const d = src.charCodeAt(i);
-        if (NAME_CHAR[d] === 1 || d === 46) i++;
-        else if (d === 43 || d === 45) {
-          const p = src.charCodeAt(i - 1);
-          if (p === 101 || p === 69 || p === 112 || p === 80) i++;
-          else break;
-        } else break;
-      }
-      k = K.NUMBER;
-    } else {
-      switch (c) {
-        case 34: // "
-        case 39: {
-          // '
-          k = K.STRING;
-          let j = i + 1;
-          for (;;) {
-            if (j >= n) return fail(`unfinished string ${near(src.slice(s0, j))}`, line);
-            const d = src.charCodeAt(j);
-            if (d === c) {
-              i = j + 1;
-              break;
-            }
-            if (d === C.NL || d === C.CR) return fail(`unfinished string ${near(src.slice(s0, j))}`, line);
-            if (d === C.BACKSLASH) {
-              const r = escapedString(src, s0, line);
-              if (r.error !== undefined) return fail(r.error, r.line);
-              line = r.line;
-              i = r.i;
-              out += src.slice(copied, s0) + r.text;
-              copied = i;
-              shift = out.length - copied;
-              break;
-            }
-            j++;
-          }
+      case 45: // -
+        if (a[i + 1] !== 45) {
+          i++;
+          k = K.MINUS;
           break;
         }
-        case 91: {
-          // [
-          const level = longLevel(src, i);
+        i += 2;
+        if (a[i] === 91 /* [ */) {
+          const level = longLevel(a, i);
           if (level >= 0) {
-            i = skipLong(src, i, level);
+            i = skipLong(a, n, i, level);
             line += longLines;
-            if (i < 0) return fail(`unfinished long string (starting at line ${line - longLines}) ${near("<eof>")}`, line);
-            k = K.STRING;
-          } else {
-            i++;
-            k = K.LBRACKET;
+            if (i < 0) return fail(`unfinished long comment (starting at line ${line - longLines}) ${near("<eof>")}`, line);
+            continue;
           }
-          break;
         }
-        case 46: // .
-          if (src.charCodeAt(i + 1) === 46) {
-            if (src.charCodeAt(i + 2) === 46) {
-              i += 3;
-              k = K.VARARG;
-            } else {
-              hasConcat = true;
-              k = K.CONCAT;
-              i += 2;
-            }
-          } else {
-            i++;
-            k = K.DOT;
+        if (nextNL < i) nextNL = nextOf(src, "\n", i);
+        if (nextCR < i) nextCR = nextOf(src, "\r", i);
+        i = nextNL < nextCR ? nextNL : nextCR;
+        continue;
+      case 97: case 98: case 99: case 100: case 101: case 102: case 103: case 104: case 105: case 106: case 107: case 108: case 109:
+      case 110: case 111: case 112: case 113: case 114: case 115: case 116: case 117: case 118: case 119: case 120: case 121: case 122:
+      case 65: case 66: case 67: case 68: case 69: case 70: case 71: case 72: case 73: case 74: case 75: case 76: case 77:
+      case 78: case 79: case 80: case 81: case 82: case 83: case 84: case 85: case 86: case 87: case 88: case 89: case 90:
+      case 95: {
+        while (NAME_CHAR[a[++i]!] === 1); // (stops at the 0 past the end)
+        const len = i - s0;
+        k = len < 2 || len > 8 ? K.NAME : wordCode(a, s0, len);
+        if (k === K.NAME) {
+          // `arg`, not as a field name (t.arg, t:arg)
+          if (len === 3 && c === 97 && a[s0 + 1] === 114 && a[s0 + 2] === 103 && lastK !== K.DOT && lastK !== K.COLON) {
+            hasArg = true;
           }
-          break;
-        case 44: // ,
-          if (prevLocal === 2) localState = 3;
-          i++;
-          k = K.COMMA;
-          break;
-        case 47: // /
-          if (src.charCodeAt(i + 1) === 47) return fail(`unexpected symbol ${near("/")}`, line);
-          i++;
-          k = K.SLASH;
-          break;
-        case 38: // &
-        case 124: // |
-          return fail(`unexpected symbol ${near(src[i]!)}`, line);
-        case 126: // ~
-          if (src.charCodeAt(i + 1) !== C.EQ) return fail(`unexpected symbol ${near("~")}`, line);
-          i += 2;
-          k = K.NE;
-          break;
-        case 60: // <
-          if (prevLocal === 2 || src.charCodeAt(i + 1) === 60) return fail(`unexpected symbol ${near("<")}`, line);
-          if (src.charCodeAt(i + 1) === C.EQ) {
-            i += 2;
-            k = K.LE;
-          } else {
-            i++;
-            k = K.LT;
-          }
-          break;
-        case 62: // >
-          if (src.charCodeAt(i + 1) === 62) return fail(`unexpected symbol ${near(">")}`, line);
-          if (src.charCodeAt(i + 1) === C.EQ) {
-            i += 2;
-            k = K.GE;
-          } else {
-            i++;
-            k = K.GT;
-          }
-          break;
-        case 61: // =
-          if (src.charCodeAt(i + 1) === C.EQ) {
-            i += 2;
-            k = K.EQ;
-          } else {
-            i++;
-            k = K.ASSIGN;
-          }
-          break;
-        case 58: // ':' or '::'
-          if (src.charCodeAt(i + 1) === 58) {
-            i += 2;
-            k = K.DBCOLON;
-            gotos = true;
-          } else {
-            i++;
-            k = K.COLON;
-          }
-          break;
-        default:
-          i++;
-          k = SINGLE[c] ?? K.OTHER;
+          if (localState === 1 || localState === 3) nextLocal = 2;
+        } else {
+          if (k === K.LOCAL) nextLocal = 1;
+          else if (k !== K.FUNCTION && (localState === 1 || localState === 3)) nextLocal = 2;
+          if (k === K.GOTO) gotos = true;
+        }
+        break;
       }
+      case 48: case 49: case 50: case 51: case 52: case 53: case 54: case 55: case 56: case 57:
+        i = numeral(a, n, i);
+        k = K.NUMBER;
+        break;
+      case 34: // "
+      case 39: {
+        // '
+        k = K.STRING;
+        let j = i + 1;
+        for (;;) {
+          if (j >= n) return fail(`unfinished string ${near(src.slice(s0, j))}`, line);
+          const d = a[j];
+          if (d === c) {
+            i = j + 1;
+            break;
+          }
+          if (d === C.NL || d === C.CR) return fail(`unfinished string ${near(src.slice(s0, j))}`, line);
+          if (d === C.BACKSLASH) {
+            const r = escapedString(src, s0, line);
+            if (r.error !== undefined) return fail(r.error, r.line);
+            line = r.line;
+            i = r.i;
+            out += src.slice(copied, s0) + r.text;
+            copied = i;
+            shift = out.length - copied;
+            break;
+          }
+          j++;
+        }
+        break;
+      }
+      case 91: {
+        // [
+        const level = longLevel(a, i);
+        if (level >= 0) {
+          i = skipLong(a, n, i, level);
+          line += longLines;
+          if (i < 0) return fail(`unfinished long string (starting at line ${line - longLines}) ${near("<eof>")}`, line);
+          k = K.STRING;
+        } else {
+          i++;
+          k = K.LBRACKET;
+        }
+        break;
+      }
+      case 46: // .
+        if (a[i + 1] === 46) {
+          if (a[i + 2] === 46) {
+            i += 3;
+            k = K.VARARG;
+          } else {
+            hasConcat = true;
+            k = K.CONCAT;
+            if (wantTokens) {
+              if (nc === concats.length) concats = growConcats(nc * 2 + 64);
+              concats[nc++] = nt;
+            }
+            i += 2;
+          }
+        } else if (isDigit(a[i + 1]!)) {
+          i = numeral(a, n, i);
+          k = K.NUMBER;
+        } else {
+          i++;
+          k = K.DOT;
+        }
+        break;
+      case 44: // ,
+        if (localState === 2) nextLocal = 3;
+        i++;
+        k = K.COMMA;
+        break;
+      case 47: // /
+        if (a[i + 1] === 47) return fail(`unexpected symbol ${near("/")}`, line);
+        i++;
+        k = K.SLASH;
+        break;
+      case 38: // &
+      case 124: // |
+        return fail(`unexpected symbol ${near(src[i]!)}`, line);
+      case 126: // ~
+        if (a[i + 1] !== C.EQ) return fail(`unexpected symbol ${near("~")}`, line);
+        i += 2;
+        k = K.NE;
+        break;
+      case 60: // <
+        if (localState === 2 || a[i + 1] === 60) return fail(`unexpected symbol ${near("<")}`, line);
+        if (a[i + 1] === C.EQ) {
+          i += 2;
+          k = K.LE;
+        } else {
+          i++;
+          k = K.LT;
+        }
+        break;
+      case 62: // >
+        if (a[i + 1] === 62) return fail(`unexpected symbol ${near(">")}`, line);
+        if (a[i + 1] === C.EQ) {
+          i += 2;
+          k = K.GE;
+        } else {
+          i++;
+          k = K.GT;
+        }
+        break;
+      case 61: // =
+        if (a[i + 1] === C.EQ) {
+          i += 2;
+          k = K.EQ;
+        } else {
+          i++;
+          k = K.ASSIGN;
+        }
+        break;
+      case 58: // ':' or '::'
+        if (a[i + 1] === 58) {
+          i += 2;
+          k = K.DBCOLON;
+          gotos = true;
+        } else {
+          i++;
+          k = K.COLON;
+        }
+        break;
+      case 40: // (
+        i++;
+        k = K.LPAREN;
+        break;
+      case 41: // )
+        i++;
+        k = K.RPAREN;
+        break;
+      case 123: // {
+        i++;
+        k = K.LBRACE;
+        break;
+      case 125: // }
+        i++;
+        k = K.RBRACE;
+        break;
+      case 93: // ]
+        i++;
+        k = K.RBRACKET;
+        break;
+      case 43: // +
+        i++;
+        k = K.PLUS;
+        break;
+      case 42: // *
+        i++;
+        k = K.STAR;
+        break;
+      case 37: // %
+        i++;
+        k = K.PERCENT;
+        break;
+      case 94: // ^
+        i++;
+        k = K.CARET;
+        break;
+      case 35: // #
+        i++;
+        k = K.HASH;
+        break;
+      case 59: // ;
+        i++;
+        k = K.SEMI;
+        break;
+      default:
+        i++;
+        k = K.OTHER;
     }
-    afterDot = k === K.DOT || k === K.COLON;
+    localState = nextLocal;
+    lastK = k;
     if (wantTokens) {
       if (nt === cap) {
         growScratch(cap * 2);
@@ -477,31 +550,51 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
       tEnd[nt] = i + shift;
       nt++;
     }
+    if (a[i] === 32) i++; // (a token's usual one space skipped here, without a pass through the switch)
   }
   const source = copied === 0 && out === "" ? src : out + src.slice(copied);
   const tokens: Tokens | undefined = wantTokens
-    ? { n: nt, kind: kind.subarray(0, nt), start: tStart.subarray(0, nt), end: tEnd.subarray(0, nt), source, gotos }
+    ? { n: nt, kind: kind.subarray(0, nt), start: tStart.subarray(0, nt), end: tEnd.subarray(0, nt), concats: concats.subarray(0, nc), source, gotos }
     : undefined;
   // Arrays grown for a very large chunk are not kept (the tokens returned still hold them).
   if (scratchKind.length > SCRATCH_KEEP) growScratch(0);
+  if (scratchConcats.length > SCRATCH_KEEP) scratchConcats = new Int32Array(0);
   return { ok: true, source, hasConcat, hasArg, tokens };
 }
 
-/** Codes of the one-character tokens not handled above. */
-const SINGLE: Record<number, number> = {
-  43: K.PLUS,
-  45: K.MINUS,
-  42: K.STAR,
-  37: K.PERCENT,
-  94: K.CARET,
-  35: K.HASH,
-  40: K.LPAREN,
-  41: K.RPAREN,
-  123: K.LBRACE,
-  125: K.RBRACE,
-  93: K.RBRACKET,
-  59: K.SEMI,
-};
+/*
+ * The chunk's char codes, copied once into a reused array: the lexer reads
+ * each char from it instead of charCodeAt on the string. A string built by
+ * concatenation (a cons string, or a flattened one still behind its cons
+ * cell) costs charCodeAt about twice what a flat string does; the copy
+ * (Node's utf16le write, every code unit as it is) costs a few hundredths of a
+ * millisecond for a 200 KB chunk. Four 0s follow the chunk: every lookahead
+ * past its end reads 0, which matches no character the lexer looks for.
+ */
+let codeScratch = new Uint16Array(0);
+/** A Node Buffer over {@link codeScratch} (undefined: no Buffer, or a big-endian host). */
+let codeWriter: Buffer | undefined;
+
+/** Node's Buffer when present and the host is little-endian (the Uint16Array reads what "utf16le" writes). */
+const NodeBuffer: typeof Buffer | undefined =
+  typeof Buffer === "function" && new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? Buffer : undefined;
+
+/** Code units kept for the next chunk (2 bytes each). */
+const CODES_KEEP = 1 << 20;
+
+/** The char codes of `src` (valid until the next call), then four 0s. */
+function charCodes(src: string): Uint16Array {
+  const n = src.length;
+  if (codeScratch.length < n + 4 || codeScratch.length > Math.max(CODES_KEEP, 2 * n + 8)) {
+    codeScratch = new Uint16Array(Math.max(n + 4, 4096));
+    codeWriter = NodeBuffer?.from(codeScratch.buffer, 0, codeScratch.byteLength);
+  }
+  const a = codeScratch;
+  if (codeWriter !== undefined && n > 0) codeWriter.write(src, 0, "utf16le");
+  else for (let i = 0; i < n; i++) a[i] = src.charCodeAt(i);
+  a[n] = a[n + 1] = a[n + 2] = a[n + 3] = 0;
+  return a;
+}
 
 /*
  * Token arrays, reused from call to call: fresh large typed arrays cost
@@ -512,6 +605,16 @@ const SINGLE: Record<number, number> = {
 let scratchKind = new Uint8Array(0);
 let scratchStart = new Int32Array(0);
 let scratchEnd = new Int32Array(0);
+
+/** Indices of the `..` tokens (reused as the token arrays are). */
+let scratchConcats = new Int32Array(0);
+
+/** Grows the `..` indices to `cap` entries, keeping their content. */
+function growConcats(cap: number): Int32Array<ArrayBuffer> {
+  const c = new Int32Array(cap);
+  c.set(scratchConcats);
+  return (scratchConcats = c);
+}
 
 /** Token arrays at most this long are kept for the next chunk (9 bytes an entry). */
 const SCRATCH_KEEP = 1 << 20;

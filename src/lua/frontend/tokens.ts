@@ -84,6 +84,8 @@ export interface Tokens {
   readonly kind: Uint8Array;
   readonly start: Int32Array;
   readonly end: Int32Array;
+  /** Indices of the `..` tokens, in order. */
+  readonly concats: Int32Array;
   readonly source: string;
   /** The chunk has a `goto` or a label (`::`). */
   readonly gotos: boolean;
