@@ -995,6 +995,50 @@ export class LuaBridge {
     return entry !== undefined && entry.addr === target ? entry : undefined;
   }
 
+  /**
+   * The items 1..#t of the table `t` and, for each item that is a table, its
+   * fields `keys`, read with raw reads: for a table without a metatable
+   * whose table items have none either, where Lua's own reads (`#t`, `t[i]`,
+   * `item.key`) give the same. Undefined when `t` or an item has a
+   * metatable (the caller reads through Lua then). Values as {@link toJs}
+   * gives them; refs belong to the caller.
+   */
+  plainItems(t: LuaRef, keys: readonly string[]): { table: boolean; values: LuaValue[] }[] | undefined {
+    this.ensureOpen();
+    t.check(this);
+    const c = this.c as WithGetField;
+    const L = this.current;
+    if (!c._lua_checkstack(L, 4)) return undefined;
+    const top = c._lua_gettop(L);
+    const out: { table: boolean; values: LuaValue[] }[] = [];
+    let plain = true;
+    try {
+      c._lua_rawgeti(L, REGISTRY, t.key);
+      const at = top + 1;
+      if (c._lua_type(L, at) !== T.TABLE || c._lua_getmetatable(L, at) !== 0) return (plain = false), undefined;
+      const n = Number(c._lua_rawlen(L, at));
+      for (let i = 1; i <= n; i++) {
+        if (c._lua_rawgeti(L, at, int64(i)) === T.TABLE) {
+          if (c._lua_getmetatable(L, -1) !== 0) return (plain = false), undefined;
+          const values: LuaValue[] = [];
+          for (const k of keys) {
+            c._lua_getfield(L, -1, this.cstring(k));
+            values.push(this.toJs(L, -1, false));
+            c._lua_settop(L, -2);
+          }
+          out.push({ table: true, values });
+        } else {
+          out.push({ table: false, values: [this.toJs(L, -1, false)] });
+        }
+        c._lua_settop(L, at);
+      }
+      return out;
+    } finally {
+      c._lua_settop(L, top);
+      if (!plain) for (const o of out) for (const v of o.values) if (v instanceof LuaRef) v.release();
+    }
+  }
+
   /** The entry of `obj`'s userdata, if it has one that may still be alive. */
   private liveEntry(obj: object): ObjectEntry | undefined {
     const known = this.objectIds.get(obj);

@@ -1,4 +1,7 @@
-import { LuaRef, type LuaValue, type LuaVm } from "../lua/index.js";
+import { LuaRef, type LuaBridge, type LuaValue, type LuaVm } from "../lua/index.js";
+
+/** The fields of a `{tag =, value =}` OSC argument table. */
+const OSC_ARGUMENT_FIELDS = ["tag", "value"] as const;
 import { TABLES_LUA } from "./lua/tables.js";
 
 /** One OSC argument as read from Lua: a `{tag=, value=}` table, or something else. */
@@ -12,6 +15,7 @@ export type RawOscArgument = { table: true; tag: LuaValue; value: LuaValue } | {
  */
 export class LuaTables {
   private constructor(
+    private readonly bridge: LuaBridge,
     private readonly seqFn: LuaRef,
     private readonly oscArgsFn: LuaRef,
     private readonly recordFn: LuaRef,
@@ -22,7 +26,7 @@ export class LuaTables {
     const [h] = vm.templateResults("tables") ?? vm.run(TABLES_LUA, "=[renoise-sim tables]");
     if (!(h instanceof LuaRef)) throw new Error("tables chunk did not return a table");
     try {
-      return new LuaTables(fn(h, "seq"), fn(h, "osc_args"), fn(h, "record"));
+      return new LuaTables(vm.bridge, fn(h, "seq"), fn(h, "osc_args"), fn(h, "record"));
     } finally {
       h.release();
     }
@@ -45,6 +49,11 @@ export class LuaTables {
 
   /** The elements of a Lua table of OSC arguments. */
   oscArgs(t: LuaRef): RawOscArgument[] {
+    // A plain table of plain tables (what tools pass) read directly: what osc_args gives, without a call into Lua.
+    const plain = this.bridge.plainItems(t, OSC_ARGUMENT_FIELDS);
+    if (plain !== undefined) {
+      return plain.map((a): RawOscArgument => (a.table ? { table: true, tag: a.values[0], value: a.values[1] } : { table: false, value: a.values[0] }));
+    }
     const out = this.oscArgsFn.call(t);
     const n = out[0] as number;
     const args: RawOscArgument[] = [];
