@@ -1,4 +1,6 @@
-import { buildSong, createSimulation, type Song } from "../src/index.js";
+import { buildSong, createOscApi, createSimulation, type Song } from "../src/index.js";
+
+const { Message } = createOscApi();
 import { loadLuaTool } from "../src/tool/index.js";
 import { heapAfterGc } from "./machine.js";
 import type { Benchmark, Row, Unavailable } from "./report.js";
@@ -74,6 +76,41 @@ server:run({
 })
 `;
 
+/**
+ * An OSC remote control, as such tools are written: each datagram decoded
+ * with renoise.Osc, dispatched on its pattern, the parameter looked up from
+ * its arguments and set from them.
+ */
+const OSC_SETTER = `
+local song = renoise.song()
+local Osc = renoise.Osc
+count = 0
+local server = renoise.Socket.create_server(7000)
+server:run({
+  socket_message = function(socket, data)
+    local msg = Osc.from_binary_data(data)
+    if msg and msg.pattern == "/track/device/parameter" then
+      local args = msg.arguments
+      local p = song.tracks[args[1].value].devices[args[2].value].parameters[args[3].value]
+      p.value = p.value_min + args[4].value * (p.value_max - p.value_min)
+      count = count + 1
+    end
+  end,
+})
+`;
+
+/** The OSC packets OSC_SETTER receives: track 1, device 1, parameter 1, values 0.00-0.99. */
+const OSC_PACKETS = Array.from(
+  { length: 100 },
+  (_, i) =>
+    Message("/track/device/parameter", [
+      { tag: "i", value: 1 },
+      { tag: "i", value: 1 },
+      { tag: "i", value: 1 },
+      { tag: "f", value: i / 100 },
+    ]).binary_data,
+);
+
 /** Whether this build's tracks have devices with parameters (else the parameter rows cannot run). */
 function hasParameters(): boolean {
   const sim = createSimulation();
@@ -83,8 +120,8 @@ function hasParameters(): boolean {
   return has;
 }
 
-/** One run: MESSAGES messages into a tool running `source`; parameter sets per second. */
-async function parameterSet(source: string): Promise<number> {
+/** One run: MESSAGES messages (`packets` in turn, else "x") into a tool running `source`; parameter sets per second. */
+async function parameterSet(source: string, packets?: readonly string[]): Promise<number> {
   const sim = createSimulation();
   const tool = await loadLuaTool(sim, { files: { "main.lua": source } });
   const phone = sim.addHost("phone");
@@ -92,7 +129,7 @@ async function parameterSet(source: string): Promise<number> {
   sim.runUntilIdle();
   sim.trace.enabled = false;
   const ms = timeMs(() => {
-    for (let i = 0; i < MESSAGES; i++) client!.send("x");
+    for (let i = 0; i < MESSAGES; i++) client!.send(packets ? packets[i % packets.length]! : "x");
     sim.runUntilIdle();
   });
   const [count] = tool.vm.run("return count") as [number];
@@ -140,8 +177,10 @@ export const song: Benchmark = {
     rows.push({ label: "advance(1) + one playback_pos read from Lua", unit: "reads/s", value: summarize(reads.moving) });
     const looked = "device parameter set from a Lua socket_message, looked up each time (trace off)";
     const kept = "device parameter set from a Lua socket_message, parameter kept (trace off)";
+    const osc = "device parameter set from an OSC message in a Lua socket_message: decoded, looked up (trace off)";
     if (!hasParameters()) {
       for (const label of [looked, kept]) rows.push({ label, unavailable: "tracks have no devices with parameters in this build", goal: "≥ 200,000/s" });
+      rows.push({ label: osc, unavailable: "tracks have no devices with parameters in this build" });
     } else {
       // Two rounds first, not counted: the first ~20,000 messages of a process run at a fraction of the steady
       // speed in any tree (the engines are still optimising), as the other rows' warm-ups allow for. Then the
@@ -150,7 +189,12 @@ export const song: Benchmark = {
       const sets = await roundSamples(
         SET_REPS,
         2,
-        { looked: () => parameterSet(SETTER), kept: () => parameterSet(KEPT_SETTER), loop: luaLoopRate },
+        {
+          looked: () => parameterSet(SETTER),
+          kept: () => parameterSet(KEPT_SETTER),
+          osc: () => parameterSet(OSC_SETTER, OSC_PACKETS),
+          loop: luaLoopRate,
+        },
         { bestOf: BEST_OF },
       );
       const loop = { label: LUA_LOOP, value: nsPerIteration(summarize(sets.loop)), unit: "ns/iteration" };
@@ -166,6 +210,14 @@ export const song: Benchmark = {
           goal: { text: "≥ 200,000/s", met: s.median >= 200_000 },
         });
       }
+      rows.push({
+        label: osc,
+        unit: "sets/s",
+        value: summarize(sets.osc),
+        reference: loop,
+        ratio: summarize(inLoopIterations(sets.osc, sets.loop)),
+        ratioLabel: "cost in loop iterations",
+      });
     }
     const weight = summarize(songWeight());
     const withDevices = (buildSong({ tracks: 1 }).tracks[0] as unknown as { devices?: unknown[] }).devices !== undefined;
