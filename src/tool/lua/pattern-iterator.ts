@@ -191,17 +191,26 @@ end
 local function pattern_iterator(self)
   return setmetatable({ song = self }, instance_mt)
 end
+-- A simulation has one song for its whole life (a new or loaded document
+-- fires the document observables; the song object stays), so after the first
+-- call renoise.song() answers with the song's userdata it got, without a call
+-- into the host (which would only give the same userdata again).
 local song_of = renoise.song
+local the_song
+local function song()
+  return the_song
+end
 local first
 first = function()
-  local song = song_of()
+  local s = song_of()
   if first ~= nil then
-    rawget(getmetatable(song), "__rsim_getters").pattern_iterator = pattern_iterator
-    -- Once is enough: later calls go straight to the host (unless a tool replaced renoise.song meanwhile).
-    if rawequal(renoise.song, first) then renoise.song = song_of end
+    rawget(getmetatable(s), "__rsim_getters").pattern_iterator = pattern_iterator
+    the_song = s
+    -- Unless a tool replaced renoise.song meanwhile.
+    if rawequal(renoise.song, first) then renoise.song = song end
     first = nil
   end
-  return song
+  return s
 end
 renoise.song = first
 `;
