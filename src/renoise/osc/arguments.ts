@@ -149,5 +149,8 @@ export function normalizeArguments(input: unknown, api: string): readonly OscVal
     );
   }
   const list: unknown[] = input;
-  return Object.freeze(Array.from(list, (arg, i) => Object.freeze(normalizeArgument(arg, i, api))));
+  // A plain loop: Array.from with a map function costs ~4x as much (a message from Lua pays it once).
+  const out = new Array<OscValue>(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = Object.freeze(normalizeArgument(list[i], i, api));
+  return Object.freeze(out);
 }
