@@ -104,19 +104,21 @@ dialog = renoise.app():show_custom_dialog("Reuse", content)`,
     tool.unload();
   });
 
-  it("the binding's notifier on the observable is not the tool's: has_notifier does not see it", async () => {
+  it("the binding's notifier on the observable is not the tool's: the tool's remove_notifier takes its own, the view keeps following", async () => {
     const sim = createSimulation({ seed: 1 });
     const tool = await loadLuaTool(sim, {
       files: {
         "main.lua": `doc = renoise.Document.create("Hidden") { on = false }
-local function mine() end
+calls = 0
+local function mine() calls = calls + 1 end
 doc.on:add_notifier(mine)
-renoise.ViewBuilder():checkbox { bind = doc.on }
+cb = renoise.ViewBuilder():checkbox { bind = doc.on }
 doc.on:remove_notifier(mine)
-result = doc.on:has_notifier(mine)`,
+doc.on.value = true
+result = { doc.on:has_notifier(mine), cb.value, calls }`,
       },
     });
-    expect(tool.vm.run("return result")).toEqual([false]);
+    expect(tool.vm.run("return result[1], result[2], result[3]")).toEqual([false, true, 0]);
     tool.unload();
   });
 

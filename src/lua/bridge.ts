@@ -437,7 +437,13 @@ export class LuaBridge {
     if (!c._lua_checkstack(L, 4)) throw new RangeError(`${name}: Lua stack overflow (nested too deep?)`);
     const names = keys.map((k) => this.fieldName(k));
     if (names.includes(0)) {
-      this.pushTable(L, records, name);
+      // A key that must cross as bytes: the same tables through pushTable, with the listed fields only.
+      const picked = records.map((r) => {
+        const o: Record<string, LuaInput> = {};
+        for (const k of keys) if (r[k] !== undefined) o[k] = r[k];
+        return o;
+      });
+      this.pushTable(L, picked, name);
       return;
     }
     c._lua_createtable(L, n, 0);
@@ -766,7 +772,8 @@ export class LuaBridge {
   private dispatch(L: LuaState): number {
     const c = this.c;
     const p = c._lua_touserdata(L, upvalueIndex(1));
-    const entry = this.funcs.get(c.HEAP32[(p >> 2) + 1]!);
+    // Its upvalue must still be a host function's block (debug.setupvalue can put any value there).
+    const entry = c.HEAP32[p >> 2] === FN_MAGIC ? this.funcs.get(c.HEAP32[(p >> 2) + 1]!) : undefined;
     if (!entry) {
       this.bytes.push(L, "host function was released");
       return c._lua_error(L);

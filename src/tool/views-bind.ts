@@ -163,7 +163,22 @@ export function bindView(vm: LuaVm, bindFn: LuaRef, view: View, ctor: string, ta
       apply();
     },
   };
+  try {
+    start.call();
+    apply();
+  } catch (e) {
+    // The binding could not start: nothing of it stays behind (its notifiers on both sides, the refs).
+    holder.changed = undefined;
+    if (!vm.closed) {
+      try {
+        stop.call();
+      } catch {
+        // stopping what did not start: nothing to undo
+      }
+    }
+    obs.removeEntry(holder, undefined);
+    releaseAll([get, set, start, stop]);
+    throw e;
+  }
   view.link = link;
-  start.call();
-  apply();
 }

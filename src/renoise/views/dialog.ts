@@ -114,12 +114,14 @@ export class Dialogs {
   /** @internal */
   opened(d: Dialog): void {
     this.driver.record("dialog.show", { title: d.title });
+    d.content.openDialogs++;
     for (const v of d.content.walk()) v.link?.resume();
   }
 
   /** @internal the bound views of a closed dialog stop following (unless another open dialog shows them). */
   closed(d: Dialog): void {
     this.driver.record("dialog.close", { title: d.title });
+    if (d.content.openDialogs > 0) d.content.openDialogs--;
     let shown: Set<View> | undefined;
     for (const v of d.content.walk()) {
       if (!v.link) continue;

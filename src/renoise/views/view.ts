@@ -60,6 +60,8 @@ export class View {
   scrolled: "first" | "last" | undefined;
   /** The view's `bind`, if it was built with one (see {@link ViewLink}). */
   link: ViewLink | undefined;
+  /** @internal how many open dialogs show this view as their content. */
+  openDialogs = 0;
   /** Trace and GUI thread of the user actions on this view (set by the ViewBuilder). */
   driver: ViewDriver = directViewDriver;
   private readonly values = new Map<string, unknown>();
@@ -202,6 +204,10 @@ export class View {
     }
     child.parent = this;
     this.children.push(child);
+    // Added where an open dialog shows it: its bound views follow again (see ViewLink).
+    let open = this.openDialogs;
+    for (let a = this.parent; a; a = a.parent) open = a.openDialogs;
+    if (open > 0) for (const v of child.walk()) v.link?.resume();
   }
 
   /** Removes a child view. Raises if it is not a child of this view. */

@@ -23,8 +23,8 @@
  */
 export const PATTERN_ITERATOR_LUA = String.raw`
 local lines_of, columns_of = ...
-local renoise, setmetatable, getmetatable, type, error, format =
-  renoise, setmetatable, getmetatable, type, error, string.format
+local renoise, setmetatable, getmetatable, rawget, rawequal, type, error, format =
+  renoise, setmetatable, getmetatable, rawget, rawequal, type, error, string.format
 
 local PatternIterator = {}
 renoise.PatternIterator = PatternIterator

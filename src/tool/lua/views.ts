@@ -77,8 +77,8 @@ function H.bind(kind, target, changed)
   if kind == "xy" then
     if type(target) ~= "table" then return false, type(target), "" end
     local x, y = target.x, target.y
-    if type(x) ~= "ObservableNumber" then return false, type(x), ".x" end
-    if type(y) ~= "ObservableNumber" then return false, type(y), ".y" end
+    if type(x) ~= "ObservableNumber" or type(rawget(x, "__notifiers")) ~= "table" then return false, type(x), ".x" end
+    if type(y) ~= "ObservableNumber" or type(rawget(y, "__notifiers")) ~= "table" then return false, type(y), ".y" end
     local dx, dy
     return true,
       function() return x.value, y.value end,
@@ -86,7 +86,7 @@ function H.bind(kind, target, changed)
       function() if dx == nil then dx, dy = attach(x, changed), attach(y, changed) end end,
       function() if dx ~= nil then dx() dy() dx, dy = nil, nil end end
   end
-  if type(target) ~= OBSERVABLE[kind] then return false, type(target), "" end
+  if type(target) ~= OBSERVABLE[kind] or type(rawget(target, "__notifiers")) ~= "table" then return false, type(target), "" end
   if kind ~= "strings" then
     local d
     return true,
