@@ -10,7 +10,7 @@
  * whichever it is (seen in every pair of #19's second round), so without
  * `--order` this starts two processes, A then B and B then A, and prints
  * both; judge a change on both lines. Workloads: echo, echo-off, churn, fuzz,
- * lua-fuzz, lua-message, param-kept, param-lookup, note-writes (see WORKLOADS).
+ * lua-fuzz, lua-message, param-kept, param-lookup, osc, note-writes (see WORKLOADS).
  */
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
@@ -165,6 +165,12 @@ const KEPT = "local p = renoise.song():track(1).devices[1].parameters[1]\nlocal 
 const LOOKUP_SETUP = "local song = renoise.song()";
 const LOOKUP = "local p = song.tracks[1].devices[1].parameters[1]; p.value = p.value_min + (count % 100) / 100 * (p.value_max - p.value_min)";
 
+// An OSC remote control's handler (as the song bench's OSC row), on a packet made at load.
+const OSC_SETUP = `local song = renoise.song()
+local packet = renoise.Osc.Message("/track/device/parameter", { { tag = "i", value = 1 }, { tag = "i", value = 1 }, { tag = "i", value = 1 }, { tag = "f", value = 0.5 } }).binary_data`;
+const OSC =
+  "local m = renoise.Osc.from_binary_data(packet); local a = m.arguments; local p = song.tracks[a[1].value].devices[a[2].value].parameters[a[3].value]; p.value = p.value_min + a[4].value * (p.value_max - p.value_min)";
+
 const WORKLOADS: Record<string, (t: Tree) => Run> = {
   echo: (t) => echo(t, true),
   "echo-off": (t) => echo(t, false),
@@ -174,6 +180,7 @@ const WORKLOADS: Record<string, (t: Tree) => Run> = {
   "lua-message": (t) => luaMessages(t, "", "local n = #message", true),
   "param-kept": (t) => luaMessages(t, KEPT, "p.value = lo + (count % 100) / 100 * span", false),
   "param-lookup": (t) => luaMessages(t, LOOKUP_SETUP, LOOKUP, false),
+  osc: (t) => luaMessages(t, OSC_SETUP, OSC, false),
   "note-writes": noteWrites,
 };
 
