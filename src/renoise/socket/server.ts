@@ -164,11 +164,25 @@ export class ServerCore implements DispatchOwner, TcpListener, ConnectionServer,
    * same through the runner, which needs no wrapper object per message.
    */
   invokeConnectionMessage(conn: Connection, peer: string, data: ByteString): void {
+    this.runMessage(conn, undefined, peer, data);
+  }
+
+  /**
+   * Runs socket_message for a UDP datagram: {@link invokeMessage} with its
+   * fresh "dummy" socket, through the notifier's {@link MessageRunner}
+   * where it has one (fewer steps; the dummy is passed as it is).
+   */
+  invokeDatagramMessage(dummy: UdpPeerSocket, peer: string, data: ByteString): void {
+    this.runMessage(undefined, dummy, peer, data);
+  }
+
+  /** {@link invokeConnectionMessage} (`conn`) or {@link invokeDatagramMessage} (`dummy`). */
+  private runMessage(conn: Connection | undefined, dummy: UdpPeerSocket | undefined, peer: string, data: ByteString): void {
     const notifier = this.notifier!;
     const runner = messageRunnerOf(notifier);
     const found = runner === undefined ? RUN_SLOW : runner.look();
     if (found === RUN_SLOW) {
-      this.invokeMessage(conn.wrapper(), peer, data);
+      this.invokeMessage(conn !== undefined ? conn.wrapper() : dummy!, peer, data);
       return;
     }
     this.ctx.trace.row(CALLBACK_MESSAGE, this.host.name, this.label, "socket_message", found === RUN_READY, peer, data);
@@ -178,7 +192,8 @@ export class ServerCore implements DispatchOwner, TcpListener, ConnectionServer,
     const prevCause = trace.cause;
     trace.setCallbackCause("socket_message", trace.count);
     try {
-      runner!.run(conn.canonical(), conn.freshWrappers, data);
+      if (conn !== undefined) runner!.run(conn.canonical(), conn.freshWrappers, data);
+      else runner!.run(dummy!, false, data);
     } catch (e) {
       this.ctx.callbackFailed(this.host, "socket_message", e);
     } finally {
@@ -354,7 +369,7 @@ class QueuedDatagram implements DispatchItem {
 
   run(): void {
     const server = this.owner;
-    server.invokeMessage(new UdpPeerSocket(server.ctx, server.host, server.bindAddress, server.port, this.fromAddr, this.fromPort), this.peer, this.data);
+    server.invokeDatagramMessage(new UdpPeerSocket(server.ctx, server.host, server.bindAddress, server.port, this.fromAddr, this.fromPort), this.peer, this.data);
   }
 
   discard(): void {
