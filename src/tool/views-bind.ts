@@ -38,29 +38,6 @@ export function takesBind(ctor: string): boolean {
   return Object.hasOwn(BIND_KINDS, ctor);
 }
 
-/** The nearest value the view can show: inside its range, a whole item index. */
-function fit(view: View, v: unknown): unknown {
-  const clamp = (n: number, lo: number, hi: number) => (lo <= hi ? Math.min(hi, Math.max(lo, n)) : n);
-  if (view.has("items")) {
-    const n = (view.get("items") as string[]).length;
-    return clamp(Math.round(v as number), 1, Math.max(1, n));
-  }
-  if (!view.has("min")) return v;
-  if (view.ctor === "xypad") {
-    const [lo, hi, xy] = [view.get("min") as XY, view.get("max") as XY, v as XY];
-    return { x: clamp(xy.x, lo.x, hi.x), y: clamp(xy.y, lo.y, hi.y) };
-  }
-  return clamp(v as number, view.get("min") as number, view.get("max") as number);
-}
-
-function same(a: unknown, b: unknown): boolean {
-  if (a && b && typeof a === "object" && typeof b === "object") {
-    const [x, y] = [a as XY, b as XY];
-    return x.x === y.x && x.y === y.y;
-  }
-  return a === b;
-}
-
 /**
  * Binds a view built with `bind = target` (after its other properties are
  * set, before its constructor notifiers are added): the view takes the
@@ -118,8 +95,8 @@ export function bindView(vm: LuaVm, bindFn: LuaRef, view: View, ctor: string, ta
   let echo = false;
   /** Observable -> view; the view's notifiers fire if its value moves, the observable is not written back. */
   const apply = (): void => {
-    const v = fit(view, read());
-    if (same(v, view.get("value"))) return;
+    const v = view.nearestValue(read());
+    if (view.holds(v)) return;
     echo = true;
     try {
       view.set("value", v);

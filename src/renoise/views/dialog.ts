@@ -122,12 +122,7 @@ export class Dialogs {
   closed(d: Dialog): void {
     this.driver.record("dialog.close", { title: d.title });
     if (d.content.openDialogs > 0) d.content.openDialogs--;
-    let shown: Set<View> | undefined;
-    for (const v of d.content.walk()) {
-      if (!v.link) continue;
-      shown ??= new Set(this.open.flatMap((o) => [...o.content.walk()]));
-      if (!shown.has(v)) v.link.pause();
-    }
+    for (const v of d.content.walk()) if (v.link && !v.inOpenDialog) v.link.pause();
   }
 
   /** Closes every open dialog (the tool unloads). */

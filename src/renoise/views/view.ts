@@ -205,9 +205,33 @@ export class View {
     child.parent = this;
     this.children.push(child);
     // Added where an open dialog shows it: its bound views follow again (see ViewLink).
-    let open = this.openDialogs;
-    for (let a = this.parent; a; a = a.parent) open = a.openDialogs;
-    if (open > 0) for (const v of child.walk()) v.link?.resume();
+    if (this.inOpenDialog) for (const v of child.walk()) v.link?.resume();
+  }
+
+  /** @internal whether an open dialog shows this view (as its content, or inside it). */
+  get inOpenDialog(): boolean {
+    return this.openDialogs > 0 || (this.parent?.inOpenDialog ?? false);
+  }
+
+  /**
+   * The value nearest to `v` this view can hold: clamped into its range
+   * (when min <= max), a whole item index of a popup, switch or chooser.
+   * For a value that comes from outside the view (a `bind`).
+   */
+  nearestValue(v: unknown): unknown {
+    if (this.has("items")) return clamp(Math.round(v as number), 1, Math.max(1, (this.get("items") as string[]).length));
+    if (!this.has("min")) return v;
+    if (this.spec.props.value!.kind === "xy") {
+      const [lo, hi, xy] = [this.get("min") as XY, this.get("max") as XY, v as XY];
+      return { x: lo.x <= hi.x ? clamp(xy.x, lo.x, hi.x) : xy.x, y: lo.y <= hi.y ? clamp(xy.y, lo.y, hi.y) : xy.y };
+    }
+    const [lo, hi] = [this.get("min") as number, this.get("max") as number];
+    return lo <= hi ? clamp(v as number, lo, hi) : v;
+  }
+
+  /** Whether the view's value is `v` now (as set() compares, to notify only a change). */
+  holds(v: unknown): boolean {
+    return same(this.get("value"), v);
   }
 
   /** Removes a child view. Raises if it is not a child of this view. */
