@@ -418,8 +418,6 @@ export class LuaBridge {
       this.bytes.pushArray(L, v);
     } else if (v instanceof LuaMulti) {
       throw new TypeError(`${name}: multi(...) is only allowed as the return value of a host function`);
-    } else if (v instanceof LuaRecords) {
-      this.pushRecords(L, v, name);
     } else {
       this.pushTable(L, v, name);
     }
@@ -469,7 +467,16 @@ export class LuaBridge {
    */
   private hostClassFor(v: object): HostClassSlot | undefined {
     const live = this.liveEntry(v); // refs, bytes and multi never have one
-    if (live !== undefined) return live.cls;
+    return live !== undefined ? live.cls : this.boundClassOf(v);
+  }
+
+  /**
+   * The class `v` was bound to without a live userdata: by {@link bindObject},
+   * by its prototype ({@link bindPrototype}) or by the class resolver;
+   * undefined for the values that stand for themselves (refs, bytes, multi,
+   * records).
+   */
+  private boundClassOf(v: object): HostClassSlot | undefined {
     if (v instanceof LuaRef || v instanceof Uint8Array || v instanceof LuaMulti || v instanceof LuaRecords) return undefined;
     return this.objectClasses.get(v) ?? this.classByPrototype(v) ?? this.classResolver?.(v);
   }
@@ -529,10 +536,7 @@ export class LuaBridge {
         let cls: HostClassSlot | undefined;
         if (typeof x === "object" && x !== null) {
           known = this.liveEntry(x);
-          if (known !== undefined) cls = known.cls;
-          else if (!(x instanceof LuaRef || x instanceof Uint8Array || x instanceof LuaMulti)) {
-            cls = this.objectClasses.get(x) ?? this.classByPrototype(x) ?? this.classResolver?.(x);
-          }
+          cls = known !== undefined ? known.cls : this.boundClassOf(x);
         }
         if (cls === undefined) {
           this.pushNamed(L, x, name, i + 1);
