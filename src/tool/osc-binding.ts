@@ -2,14 +2,12 @@ import { text } from "../core/bytes.js";
 import { LuaRecords, LuaRef, multi, type HostFunction, type LuaInput, type LuaValue, type LuaVm } from "../lua/index.js";
 import { Bundle, from_binary_data, Message, OscBundle, OscMessage, OscUsageError } from "../renoise/osc/index.js";
 import type { OscArgument, OscElement, OscInt64, OscValue } from "../renoise/osc/index.js";
-import { releaseAll, type LuaTables } from "./tables.js";
+import { OSC_ARGUMENT_FIELDS, releaseAll, type LuaTables } from "./tables.js";
 
-/** `renoise.Osc` for Lua, and how OSC objects are handed to Lua. @internal */
+/** `renoise.Osc` for Lua. @internal */
 export interface OscBinding {
   /** The `renoise.Osc` table. */
   readonly table: Record<string, LuaInput>;
-  /** Marks a message or bundle (and nothing else) so that Lua sees it as userdata. */
-  toLua(e: OscElement): OscElement;
 }
 
 /**
@@ -39,22 +37,19 @@ export function bindOsc(vm: LuaVm, tables: LuaTables): OscBinding {
     typeName: "Bundle",
     properties: {
       timetag: { get: (b) => timetagToLua(b.timetag) },
-      elements: { get: (b) => b.elements.map(toLua) },
+      elements: { get: (b) => b.elements },
       binary_data: { get: (b) => b.binary_data },
     },
     tostring: (b) => text(b.toString()),
   });
-  // Messages and bundles are made often (one per from_binary_data): their class by their prototype.
+  // Every message and bundle is userdata of its class, by its prototype: they are made often (one per
+  // from_binary_data), and nothing is marked per object.
   vm.wrapInstances(OscMessage, messageClass);
   vm.wrapInstances(OscBundle, bundleClass);
-  /** An OSC object for Lua: every message and bundle is userdata already (see wrapInstances above). */
-  function toLua(e: OscElement): OscElement {
-    return e;
-  }
 
   const message: HostFunction = (pattern, args) => {
     if (args === undefined || !(args instanceof LuaRef)) {
-      return toLua(Message(pattern as string, args as never));
+      return Message(pattern as string, args as never);
     }
     if (args.type !== "table") {
       throw new OscUsageError(
@@ -67,7 +62,7 @@ export function bindOsc(vm: LuaVm, tables: LuaTables): OscBinding {
         // A table or function value is shown as "object" by the TypeScript message.
         a.table ? { tag: a.tag, value: a.value instanceof LuaRef ? {} : a.value } : opaque(a.value),
       );
-      return toLua(Message(pattern as string, list as OscArgument[]));
+      return Message(pattern as string, list as OscArgument[]);
     } finally {
       for (const a of raw) releaseAll(a.table ? [a.tag, a.value] : [a.value]);
     }
@@ -77,27 +72,21 @@ export function bindOsc(vm: LuaVm, tables: LuaTables): OscBinding {
     if (elements instanceof LuaRef && elements.type === "table") {
       const list = tables.seq(elements);
       try {
-        return toLua(Bundle(timetag as OscInt64, list as OscElement[]));
+        return Bundle(timetag as OscInt64, list as OscElement[]);
       } finally {
         releaseAll(list);
       }
     }
-    return toLua(Bundle(timetag as OscInt64, elements as OscElement));
+    return Bundle(timetag as OscInt64, elements as OscElement);
   };
 
   const fromBinaryData: HostFunction = (data) => {
     const [obj, err] = from_binary_data(data as string);
-    return obj === undefined ? multi(undefined, err) : toLua(obj);
+    return obj === undefined ? multi(undefined, err) : obj;
   };
 
-  return {
-    table: { Message: message, Bundle: bundle, from_binary_data: fromBinaryData },
-    toLua,
-  };
+  return { table: { Message: message, Bundle: bundle, from_binary_data: fromBinaryData } };
 }
-
-/** The fields of an argument's table in Lua. */
-const ARGUMENT_FIELDS = ["tag", "value"] as const;
 
 /**
  * A message's `arguments` for Lua: a fresh table of `{tag =, value =}`
@@ -106,7 +95,7 @@ const ARGUMENT_FIELDS = ["tag", "value"] as const;
  */
 function argumentsToLua(args: readonly OscValue[]): LuaRecords {
   const records = args.some((a) => a.tag === "t") ? args.map(argumentToLua) : (args as readonly { readonly [key: string]: LuaInput }[]);
-  return new LuaRecords(records, ARGUMENT_FIELDS);
+  return new LuaRecords(records, OSC_ARGUMENT_FIELDS);
 }
 
 function argumentToLua(a: OscValue): { readonly [key: string]: LuaInput } {

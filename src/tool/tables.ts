@@ -1,8 +1,8 @@
 import { LuaRef, type LuaBridge, type LuaValue, type LuaVm } from "../lua/index.js";
-
-/** The fields of a `{tag =, value =}` OSC argument table. */
-const OSC_ARGUMENT_FIELDS = ["tag", "value"] as const;
 import { TABLES_LUA } from "./lua/tables.js";
+
+/** The fields of a `{tag =, value =}` OSC argument table, in this order (read from Lua and handed to it). */
+export const OSC_ARGUMENT_FIELDS = ["tag", "value"] as const;
 
 /** One OSC argument as read from Lua: a `{tag=, value=}` table, or something else. */
 export type RawOscArgument = { table: true; tag: LuaValue; value: LuaValue } | { table: false; value: LuaValue };

@@ -80,8 +80,7 @@ export class OscMessage {
    */
   constructor(pattern: string, args?: readonly OscArgument[] | null) {
     if (decoded) {
-      // From the decoder (see decodedMessage): already a valid pattern and normalized arguments.
-      decoded = false;
+      // From the decoder (see decodedMessage, which resets the flag): a valid pattern and normalized arguments.
       this.pattern = pattern;
       this.arguments = Object.freeze(args as OscValue[]);
     } else {
