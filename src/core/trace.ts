@@ -52,6 +52,15 @@ const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toSt
 export class TraceShape {
   /** Slots a row of this shape takes: shape, host, time and its values. */
   readonly width: number;
+  /**
+   * Whether a row of this shape holds its time. A row recorded at the same
+   * time as the row before it (whole events aside) takes the shape's
+   * {@link untimed} twin instead, one slot narrower: its event reads the
+   * time of that row.
+   */
+  readonly timed: boolean;
+  /** The shape's twin whose rows hold no time (itself if it is that twin). */
+  readonly untimed: TraceShape;
   /** @internal use {@link traceShape}. */
   constructor(
     readonly kind: string,
@@ -63,8 +72,12 @@ export class TraceShape {
     readonly keyed: number = 0,
     /** Where in the key each keyed field is (see {@link TraceShapeOptions.keyOrder}); undefined: in order. */
     readonly keySlots?: readonly number[],
+    /** @internal the timed shape whose untimed twin this is. */
+    timedTwin?: TraceShape,
   ) {
-    this.width = 3 + fields.length - keyed + (payload ? 1 : 0) + (label ? 1 : 0);
+    this.timed = timedTwin === undefined;
+    this.width = (this.timed ? 3 : 2) + fields.length - keyed + (payload ? 1 : 0) + (label ? 1 : 0);
+    this.untimed = timedTwin === undefined ? new TraceShape(kind, fields, payload, label, keyed, keySlots, this) : this;
   }
 }
 
@@ -151,20 +164,24 @@ const FIRST_CHUNK_ROWS = 32;
  */
 const MAX_CHUNK_ROWS = 1024;
 
-/** The event of the row of `shape` at slot `i` of chunk `c`, numbered `seq` (the fields `make` gives it, in its order). */
-function rowEvent(shape: TraceShape, c: readonly RowValue[], i: number, seq: number): TraceEvent {
+/**
+ * The event of the row of `shape` at slot `i` of chunk `c`, numbered `seq`,
+ * at time `t` (the fields `make` gives it, in its order). `t` is the row's
+ * own for a timed shape, else the time of the row before.
+ */
+function rowEvent(shape: TraceShape, c: readonly RowValue[], i: number, seq: number, t: number): TraceEvent {
   const fields = shape.fields;
   const nf = fields.length;
   let f = 0;
-  let at = i + 3;
+  let at = shape.timed ? i + 3 : i + 2;
   const keyed = shape.keyed;
   let e: TraceEvent;
-  if (keyed === 0) e = { seq, t: c[i + 2] as number, kind: shape.kind, host: c[i + 1] as string };
+  if (keyed === 0) e = { seq, t, kind: shape.kind, host: c[i + 1] as string };
   else {
     // The host and the first fields come from the row's key (see Trace.keyedRow).
     const key = c[i + 1] as unknown as TraceKey;
     const slots = shape.keySlots;
-    e = { seq, t: c[i + 2] as number, kind: shape.kind, host: key[0] };
+    e = { seq, t, kind: shape.kind, host: key[0] };
     for (; f < keyed; f++) {
       const v = key[slots === undefined ? f + 1 : slots[f]!];
       if (v !== undefined) e[fields[f]!] = v;
@@ -205,6 +222,10 @@ export class Trace {
   /** Where {@link make} goes on: the chunk and slot of the first row not made. */
   private readChunk = 0;
   private readSlot = 0;
+  /** The time of the last row (not a whole event) before the first row not made: an untimed row's time. */
+  private readT = 0;
+  /** The time of the last row written, whole events aside (see {@link TraceShape.untimed}). */
+  private lastT = NaN;
   /** Events recorded. */
   private n = 0;
   /** The events made so far from the rows, in order (`events` adds the rest). */
@@ -295,6 +316,7 @@ export class Trace {
     if (made.length === this.n) return out;
     let ci = this.readChunk;
     let i = this.readSlot;
+    let t = this.readT;
     let c = this.chunks[ci]!;
     for (let k = made.length; k < this.n; k++) {
       // The writer's rule (as in make): a row starts a new chunk when fewer than ROW slots are free.
@@ -309,7 +331,8 @@ export class Trace {
         i += WHOLE;
         continue;
       }
-      if (kinds.has(shape.kind)) out.push(rowEvent(shape, c, i, k + 1));
+      if (shape.timed) t = c[i + 2] as number;
+      if (kinds.has(shape.kind)) out.push(rowEvent(shape, c, i, k + 1, t));
       i += shape.width;
     }
     return out;
@@ -333,15 +356,22 @@ export class Trace {
     if (!this.enabled) return;
     const i = this.room();
     const c = this.chunk;
+    const now = this.now();
+    // A row at the time of the row before holds no time (one slot less to keep).
+    let at = i + 2;
+    if (now === this.lastT) shape = shape.untimed;
+    else {
+      this.lastT = now;
+      c[at++] = now;
+    }
     c[i] = shape as unknown as RowValue;
     c[i + 1] = host;
-    c[i + 2] = this.now();
-    c[i + 3] = v0;
-    c[i + 4] = v1;
-    c[i + 5] = v2;
-    c[i + 6] = v3;
-    c[i + 7] = v4;
-    c[i + 8] = v5;
+    c[at] = v0;
+    c[at + 1] = v1;
+    c[at + 2] = v2;
+    c[at + 3] = v3;
+    c[at + 4] = v4;
+    c[at + 5] = v5;
     this.slot = i + shape.width;
     this.n++;
     if (shape.payload) this.keepPayload(c, i + shape.width - 1);
@@ -406,6 +436,7 @@ export class Trace {
     const made = this.made;
     let ci = this.readChunk;
     let i = this.readSlot;
+    let t = this.readT;
     let c = this.chunks[ci]!;
     for (let k = made.length; k < this.n; k++) {
       // The writer's rule: a row starts a new chunk when fewer than ROW slots are free.
@@ -421,12 +452,14 @@ export class Trace {
         i += WHOLE;
         continue;
       }
-      const e = rowEvent(shape, c, i, k + 1);
+      if (shape.timed) t = c[i + 2] as number;
+      const e = rowEvent(shape, c, i, k + 1, t);
       made.push(e);
       i += shape.width;
     }
     this.readChunk = ci;
     this.readSlot = i;
+    this.readT = t;
   }
 
   /**
