@@ -50,17 +50,29 @@ const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toSt
  * trace makes the {@link TraceEvent} object only when `events` is read.
  */
 export class TraceShape {
-  /** Slots a row of this shape takes: shape, host, time and its values. */
+  /** Slots a row of this shape takes: shape, host, time, its values and its payload (each as the variant holds them). */
   readonly width: number;
   /**
    * Whether a row of this shape holds its time. A row recorded at the same
-   * time as the row before it (whole events aside) takes the shape's
-   * {@link untimed} twin instead, one slot narrower: its event reads the
-   * time of that row.
+   * time as the row before it (whole events aside) takes an untimed variant
+   * of its shape, one slot narrower: its event reads the time of that row.
    */
   readonly timed: boolean;
-  /** The shape's twin whose rows hold no time (itself if it is that twin). */
-  readonly untimed: TraceShape;
+  /**
+   * Whether a row of this shape (with a payload) holds its payload fields. A
+   * row whose payload fields are those of the last row with a payload (one
+   * message's send, delivery, callback and receive) takes a variant without
+   * them, one slot narrower: its event reads that row's.
+   */
+  readonly ownPayload: boolean;
+  /** Values a row holds for the fields (a label's two, not the key's), before its payload. */
+  readonly values: number;
+  /**
+   * The shape's variants, shared by all four: by what a row leaves out,
+   * `VARIANT_UNTIMED | VARIANT_SHARED_PAYLOAD` (index 0: the declared shape).
+   * @internal
+   */
+  readonly variants: readonly TraceShape[];
   /** @internal use {@link traceShape}. */
   constructor(
     readonly kind: string,
@@ -72,12 +84,20 @@ export class TraceShape {
     readonly keyed: number = 0,
     /** Where in the key each keyed field is (see {@link TraceShapeOptions.keyOrder}); undefined: in order. */
     readonly keySlots?: readonly number[],
-    /** @internal the timed shape whose untimed twin this is. */
-    timedTwin?: TraceShape,
+    /** @internal which variant this is (see {@link variants}), and the variants it belongs to. */
+    variant = 0,
+    variants?: TraceShape[],
   ) {
-    this.timed = timedTwin === undefined;
-    this.width = (this.timed ? 3 : 2) + fields.length - keyed + (payload ? 1 : 0) + (label ? 1 : 0);
-    this.untimed = timedTwin === undefined ? new TraceShape(kind, fields, payload, label, keyed, keySlots, this) : this;
+    this.timed = (variant & VARIANT_UNTIMED) === 0;
+    this.ownPayload = payload && (variant & VARIANT_SHARED_PAYLOAD) === 0;
+    this.values = fields.length - keyed + (label ? 1 : 0);
+    this.width = (this.timed ? 3 : 2) + this.values + (this.ownPayload ? 1 : 0);
+    if (variants === undefined) {
+      variants = [this];
+      // A shape without a payload has no variant of it: the variant that shares one is the shape itself.
+      for (let v = 1; v < 4; v++) variants.push(!payload && v & VARIANT_SHARED_PAYLOAD ? variants[v & VARIANT_UNTIMED]! : new TraceShape(kind, fields, payload, label, keyed, keySlots, v, variants));
+    }
+    this.variants = variants;
   }
 }
 
@@ -137,6 +157,11 @@ export function traceShape(kind: string, fields: readonly string[], options: Tra
   return new TraceShape(kind, [...fields], payload, label ? [label[0], label[1]] : undefined, keyed, order ? [...order] : undefined);
 }
 
+/** A variant of a shape whose rows hold no time (see {@link TraceShape.timed}). */
+const VARIANT_UNTIMED = 1;
+/** A variant of a shape whose rows hold no payload fields (see {@link TraceShape.ownPayload}). */
+const VARIANT_SHARED_PAYLOAD = 2;
+
 /** A value of a row: a trace value, or undefined for a field the event leaves out, or a payload. */
 type RowValue = TraceValue | undefined;
 
@@ -167,9 +192,10 @@ const MAX_CHUNK_ROWS = 1024;
 /**
  * The event of the row of `shape` at slot `i` of chunk `c`, numbered `seq`,
  * at time `t` (the fields `make` gives it, in its order). `t` is the row's
- * own for a timed shape, else the time of the row before.
+ * own for a timed shape, else the time of the row before; `pl` the row's
+ * payload fields, its own or those of the last row with a payload.
  */
-function rowEvent(shape: TraceShape, c: readonly RowValue[], i: number, seq: number, t: number): TraceEvent {
+function rowEvent(shape: TraceShape, c: readonly RowValue[], i: number, seq: number, t: number, pl: TracePayload | undefined): TraceEvent {
   const fields = shape.fields;
   const nf = fields.length;
   let f = 0;
@@ -197,8 +223,7 @@ function rowEvent(shape: TraceShape, c: readonly RowValue[], i: number, seq: num
     const v = c[at];
     if (v !== undefined) e[fields[f]!] = v;
   }
-  if (shape.payload) {
-    const pl = c[at] as unknown as TracePayload;
+  if (pl !== undefined) {
     e.bytes = pl.bytes;
     e.data = pl.data;
     e.hash = pl.hash;
@@ -224,8 +249,12 @@ export class Trace {
   private readSlot = 0;
   /** The time of the last row (not a whole event) before the first row not made: an untimed row's time. */
   private readT = 0;
-  /** The time of the last row written, whole events aside (see {@link TraceShape.untimed}). */
+  /** The time of the last row written, whole events aside (see {@link TraceShape.timed}). */
   private lastT = NaN;
+  /** The payload fields of the last row written with a payload (see {@link TraceShape.ownPayload}). */
+  private lastRowPayload: Readonly<TracePayload> | undefined;
+  /** The payload fields of the last row with a payload before the first row not made. */
+  private readPayload: TracePayload | undefined;
   /** Events recorded. */
   private n = 0;
   /** The events made so far from the rows, in order (`events` adds the rest). */
@@ -317,6 +346,7 @@ export class Trace {
     let ci = this.readChunk;
     let i = this.readSlot;
     let t = this.readT;
+    let pl = this.readPayload;
     let c = this.chunks[ci]!;
     for (let k = made.length; k < this.n; k++) {
       // The writer's rule (as in make): a row starts a new chunk when fewer than ROW slots are free.
@@ -332,7 +362,8 @@ export class Trace {
         continue;
       }
       if (shape.timed) t = c[i + 2] as number;
-      if (kinds.has(shape.kind)) out.push(rowEvent(shape, c, i, k + 1, t));
+      if (shape.ownPayload) pl = c[i + shape.width - 1] as unknown as TracePayload;
+      if (kinds.has(shape.kind)) out.push(rowEvent(shape, c, i, k + 1, t, shape.payload ? pl : undefined));
       i += shape.width;
     }
     return out;
@@ -358,13 +389,13 @@ export class Trace {
     const c = this.chunk;
     const now = this.now();
     // A row at the time of the row before holds no time (one slot less to keep).
+    let variant = 0;
     let at = i + 2;
-    if (now === this.lastT) shape = shape.untimed;
+    if (now === this.lastT) variant = VARIANT_UNTIMED;
     else {
       this.lastT = now;
       c[at++] = now;
     }
-    c[i] = shape as unknown as RowValue;
     c[i + 1] = host;
     c[at] = v0;
     c[at + 1] = v1;
@@ -372,9 +403,25 @@ export class Trace {
     c[at + 3] = v3;
     c[at + 4] = v4;
     c[at + 5] = v5;
+    if (shape.payload) {
+      // A row keeps a payload's fields (length, escaped and cut bytes, hash), made now, not its
+      // bytes: a payload may be a slice of a much longer string (a receive buffer), which keeping
+      // it would keep whole. Fields that are the last payload row's are not kept again.
+      at += shape.values;
+      const b = c[at];
+      const pl = typeof b === "string" ? this.payload(b) : (b as unknown as Readonly<TracePayload>);
+      if (pl === this.lastRowPayload) {
+        variant |= VARIANT_SHARED_PAYLOAD;
+        c[at] = undefined;
+      } else {
+        c[at] = pl as unknown as RowValue;
+        this.lastRowPayload = pl;
+      }
+    }
+    shape = shape.variants[variant]!;
+    c[i] = shape as unknown as RowValue;
     this.slot = i + shape.width;
     this.n++;
-    if (shape.payload) this.keepPayload(c, i + shape.width - 1);
     if (this.listeners.length > 0) this.tell();
   }
 
@@ -385,17 +432,6 @@ export class Trace {
   keyedRow(shape: TraceShape, key: TraceKey, v0?: RowValue, v1?: RowValue, v2?: RowValue): void {
     // The same row, the key in the host's slot (rowEvent reads it by the shape's `keyed`).
     this.row(shape, key as unknown as string, v0, v1, v2);
-  }
-
-  /**
-   * A row keeps a payload's fields (length, escaped and cut bytes, hash), made
-   * now, not its bytes: a payload may be a slice of a much longer string (a
-   * receive buffer), which keeping it would keep whole. The fields are shared
-   * with the previous row when the bytes are the same (see {@link payload}).
-   */
-  private keepPayload(c: RowValue[], at: number): void {
-    const b = c[at];
-    if (typeof b === "string") c[at] = this.payload(b) as unknown as RowValue;
   }
 
   /**
@@ -437,6 +473,7 @@ export class Trace {
     let ci = this.readChunk;
     let i = this.readSlot;
     let t = this.readT;
+    let pl = this.readPayload;
     let c = this.chunks[ci]!;
     for (let k = made.length; k < this.n; k++) {
       // The writer's rule: a row starts a new chunk when fewer than ROW slots are free.
@@ -453,13 +490,15 @@ export class Trace {
         continue;
       }
       if (shape.timed) t = c[i + 2] as number;
-      const e = rowEvent(shape, c, i, k + 1, t);
+      if (shape.ownPayload) pl = c[i + shape.width - 1] as unknown as TracePayload;
+      const e = rowEvent(shape, c, i, k + 1, t, shape.payload ? pl : undefined);
       made.push(e);
       i += shape.width;
     }
     this.readChunk = ci;
     this.readSlot = i;
     this.readT = t;
+    this.readPayload = pl;
   }
 
   /**

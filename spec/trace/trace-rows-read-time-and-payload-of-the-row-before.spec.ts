@@ -3,10 +3,12 @@ import { escapeBytes } from "../../src/core/bytes.js";
 import { hashBytes, Trace, traceShape, type TraceEvent, type TraceKey } from "../../src/core/trace.js";
 
 // A row recorded at the same virtual time as the row before it holds no time
-// (the shape's untimed twin, one slot narrower); its event reads the time of
-// the row before. Read back, every event has the time it was recorded at,
-// whichever shape, across chunks, around whole events, and whether the trace
-// was read before (events, eventsOf) or not.
+// (an untimed variant of its shape, one slot narrower); its event reads the
+// time of the row before. A row whose payload is the last payload row's holds
+// no payload fields either, and reads that row's. Read back, every event has
+// the time and payload it was recorded with, whichever shape, across chunks,
+// around whole events and rows without a payload, and whether the trace was
+// read before (events, eventsOf) or not.
 const SEND = traceShape("tcp.send", ["conn", "from", "to", "send"], { payload: true });
 const KEYED = traceShape("tcp.deliver", ["conn", "from", "to"], { payload: true, keyed: 3, keyOrder: [1, 3, 2] });
 const LABELLED = traceShape("client.close", ["socket"], { label: ["tcp ", "->"] });
@@ -22,14 +24,18 @@ function recorded(rows: number, readAt: ReadonlySet<number> = new Set()): { trac
   for (let i = 0; i < rows; i++) {
     const seq = i + 1;
     const t = now;
+    // Runs of rows with the same bytes (the same message sent, delivered, received).
+    const m = `m${Math.floor(i / 4) % 50}`;
+    // The trace's payload helper used for something else between rows: the rows still read their own.
+    if (i % 11 === 0) trace.payload(`other ${i}`);
     switch (i % 5) {
       case 0:
-        trace.row(SEND, "h", 1, "x:1", "y:2", i, `m${i}`);
-        expected.push({ seq, t, kind: "tcp.send", host: "h", conn: 1, from: "x:1", to: "y:2", send: i, ...payload(`m${i}`) });
+        trace.row(SEND, "h", 1, "x:1", "y:2", i, m);
+        expected.push({ seq, t, kind: "tcp.send", host: "h", conn: 1, from: "x:1", to: "y:2", send: i, ...payload(m) });
         break;
       case 1:
-        trace.keyedRow(KEYED, KEY, `k${i}`);
-        expected.push({ seq, t, kind: "tcp.deliver", host: "h", conn: 7, from: "y:2", to: "x:1", ...payload(`k${i}`) });
+        trace.keyedRow(KEYED, KEY, m);
+        expected.push({ seq, t, kind: "tcp.deliver", host: "h", conn: 7, from: "y:2", to: "x:1", ...payload(m) });
         break;
       case 2:
         trace.row(LABELLED, "h", "x:1", "y:2");
@@ -59,7 +65,7 @@ function recorded(rows: number, readAt: ReadonlySet<number> = new Set()): { trac
 
 const text = (events: readonly object[]): string => JSON.stringify(events);
 
-describe("trace rows at the time of the row before", () => {
+describe("trace rows at the time, or with the payload, of the row before", () => {
   it("read back with the time each was recorded at", () => {
     const { trace, expected } = recorded(6000);
     expect(text(trace.events)).toBe(text(expected));
