@@ -387,42 +387,23 @@ export class Trace {
     if (!this.enabled) return;
     const i = this.room();
     const c = this.chunk;
+    c[i + 1] = host;
     const now = this.now();
     // A row at the time of the row before holds no time (one slot less to keep).
-    let variant = 0;
     let at = i + 2;
+    let variant = 0;
     if (now === this.lastT) variant = VARIANT_UNTIMED;
     else {
       this.lastT = now;
       c[at++] = now;
     }
-    c[i + 1] = host;
     c[at] = v0;
     c[at + 1] = v1;
     c[at + 2] = v2;
     c[at + 3] = v3;
     c[at + 4] = v4;
     c[at + 5] = v5;
-    if (shape.payload) {
-      // A row keeps a payload's fields (length, escaped and cut bytes, hash), made now, not its
-      // bytes: a payload may be a slice of a much longer string (a receive buffer), which keeping
-      // it would keep whole. Fields that are the last payload row's are not kept again.
-      at += shape.values;
-      const b = c[at];
-      const pl = typeof b === "string" ? this.payload(b) : (b as unknown as Readonly<TracePayload>);
-      if (pl === this.lastRowPayload) {
-        variant |= VARIANT_SHARED_PAYLOAD;
-        c[at] = undefined;
-      } else {
-        c[at] = pl as unknown as RowValue;
-        this.lastRowPayload = pl;
-      }
-    }
-    shape = shape.variants[variant]!;
-    c[i] = shape as unknown as RowValue;
-    this.slot = i + shape.width;
-    this.n++;
-    if (this.listeners.length > 0) this.tell();
+    this.put(shape, c, i, shape.payload ? variant | this.keepPayload(c, at + shape.values) : variant);
   }
 
   /**
@@ -431,7 +412,49 @@ export class Trace {
    */
   keyedRow(shape: TraceShape, key: TraceKey, v0?: RowValue, v1?: RowValue, v2?: RowValue): void {
     // The same row, the key in the host's slot (rowEvent reads it by the shape's `keyed`).
-    this.row(shape, key as unknown as string, v0, v1, v2);
+    if (!this.enabled) return;
+    const i = this.room();
+    const c = this.chunk;
+    c[i + 1] = key as unknown as RowValue;
+    const now = this.now();
+    let at = i + 2;
+    let variant = 0;
+    if (now === this.lastT) variant = VARIANT_UNTIMED;
+    else {
+      this.lastT = now;
+      c[at++] = now;
+    }
+    c[at] = v0;
+    c[at + 1] = v1;
+    c[at + 2] = v2;
+    this.put(shape, c, i, shape.payload ? variant | this.keepPayload(c, at + shape.values) : variant);
+  }
+
+  /**
+   * A row keeps a payload's fields (length, escaped and cut bytes, hash), made
+   * now, not its bytes: a payload may be a slice of a much longer string (a
+   * receive buffer), which keeping it would keep whole. Fields that are the
+   * last payload row's are not kept again: returns the variant bit then.
+   */
+  private keepPayload(c: RowValue[], at: number): number {
+    const b = c[at];
+    const pl = typeof b === "string" ? this.payload(b) : (b as unknown as Readonly<TracePayload>);
+    if (pl === this.lastRowPayload) {
+      c[at] = undefined;
+      return VARIANT_SHARED_PAYLOAD;
+    }
+    c[at] = pl as unknown as RowValue;
+    this.lastRowPayload = pl;
+    return 0;
+  }
+
+  /** Ends the row being written at slot `i` of `c`: its shape's variant, the next free slot, the count, the listeners. */
+  private put(shape: TraceShape, c: RowValue[], i: number, variant: number): void {
+    const s = shape.variants[variant]!;
+    c[i] = s as unknown as RowValue;
+    this.slot = i + s.width;
+    this.n++;
+    if (this.listeners.length > 0) this.tell();
   }
 
   /**
