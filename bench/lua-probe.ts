@@ -41,5 +41,5 @@ export function inLoopIterations(rate: readonly number[], loop: readonly number[
 
 /** A rate summary turned into ns per iteration (for the reference column). */
 export function nsPerIteration(s: Summary): Summary {
-  return { median: 1e9 / s.median, min: 1e9 / s.max, max: 1e9 / s.min, reps: s.reps };
+  return { median: 1e9 / s.median, min: 1e9 / s.max, max: 1e9 / s.min, reps: s.reps, ...(s.samples ? { samples: s.samples.map((r) => 1e9 / r) } : {}) };
 }

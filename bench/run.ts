@@ -52,6 +52,23 @@ function parseArgs(argv: readonly string[]): Args {
   return { only: only.length ? only : undefined, markdown };
 }
 
+/**
+ * The repetitions of a missed row, in the order they ran (value, the
+ * reference measured beside it, their ratio), so a low end made by one
+ * repetition shows which side moved.
+ */
+function repetitionLines(r: Row): string[] {
+  const v = r.value.samples;
+  if (!v || v.length < 2) return [];
+  const aligned = (a: readonly number[] | undefined): readonly number[] | undefined => (a?.length === v.length ? a : undefined);
+  const ref = aligned(r.reference?.value.samples);
+  const q = aligned(r.ratio?.samples);
+  const f = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)}k` : n.toPrecision(3));
+  const head = `value${ref ? " @ reference" : ""}${q ? ` → ${r.ratioLabel ?? "ratio"}` : ""}`;
+  const reps = v.map((x, i) => `${f(x)}${ref ? ` @ ${f(ref[i]!)}` : ""}${q ? ` → ${q[i]!.toFixed(2)}×` : ""}`);
+  return [`  ${r.label}, repetitions in order (${head}): ${reps.join(", ")}`];
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const { machine } = await import("./machine.js");
@@ -78,6 +95,7 @@ async function main(): Promise<number> {
   }
   const missed = all.flatMap(({ rows }) => rows.filter((r): r is Row => "goal" in r && typeof r.goal === "object" && !r.goal.met));
   if (missed.length) out(`\ngoals missed: ${missed.map((r) => r.label).join("; ")}`);
+  for (const r of missed) for (const line of repetitionLines(r)) out(line);
   return 0;
 }
 

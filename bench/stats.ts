@@ -9,6 +9,8 @@ export interface Summary {
   readonly min: number;
   readonly max: number;
   readonly reps: number;
+  /** The samples in the order they were taken (one per repetition). */
+  readonly samples?: readonly number[];
 }
 
 /** Summarises samples (at least one). */
@@ -17,7 +19,7 @@ export function summarize(samples: readonly number[]): Summary {
   const s = [...samples].sort((a, b) => a - b);
   const mid = s.length >> 1;
   const median = s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-  return { median, min: s[0]!, max: s[s.length - 1]!, reps: s.length };
+  return { median, min: s[0]!, max: s[s.length - 1]!, reps: s.length, samples: [...samples] };
 }
 
 /** Median of samples (at least one). */
