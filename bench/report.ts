@@ -93,3 +93,20 @@ export function markdownRows(title: string, rows: readonly (Row | Unavailable)[]
   }
   return lines;
 }
+
+/**
+ * The repetitions of a missed row, in the order they ran (value, the
+ * reference measured beside it, their ratio), so a low end made by one
+ * repetition shows which side moved.
+ */
+export function repetitionLines(r: Row): string[] {
+  const v = r.value.samples;
+  if (!v || v.length < 2) return [];
+  const aligned = (a: readonly number[] | undefined): readonly number[] | undefined => (a?.length === v.length ? a : undefined);
+  const ref = aligned(r.reference?.value.samples);
+  const q = aligned(r.ratio?.samples);
+  const f = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)}k` : n.toPrecision(3));
+  const head = `value${ref ? " @ reference" : ""}${q ? ` → ${r.ratioLabel ?? "ratio"}` : ""}`;
+  const reps = v.map((x, i) => `${f(x)}${ref ? ` @ ${f(ref[i]!)}` : ""}${q ? ` → ${q[i]!.toFixed(2)}×` : ""}`);
+  return [`  ${r.label}, repetitions in order (${head}): ${reps.join(", ")}`];
+}

@@ -21,6 +21,6 @@ describe("bench rounds: figures interleaved, each round keeps each figure's best
   it("summarises each figure's per-round values", async () => {
     let n = 0;
     const s = await rounds(5, 0, { x: () => ++n });
-    expect(s.x).toEqual({ median: 3, min: 1, max: 5, reps: 5 });
+    expect(s.x).toEqual({ median: 3, min: 1, max: 5, reps: 5, samples: [1, 2, 3, 4, 5] });
   });
 });
