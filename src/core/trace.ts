@@ -389,21 +389,19 @@ export class Trace {
     const c = this.chunk;
     c[i + 1] = host;
     const now = this.now();
-    // A row at the time of the row before holds no time (one slot less to keep).
+    // A row at the time of the row before holds no time (one slot less to keep). Object.is: -0 is not 0.
+    const timed = !Object.is(now, this.lastT);
     let at = i + 2;
-    let variant = 0;
-    if (now === this.lastT) variant = VARIANT_UNTIMED;
-    else {
-      this.lastT = now;
-      c[at++] = now;
-    }
+    if (timed) c[at++] = now;
     c[at] = v0;
     c[at + 1] = v1;
     c[at + 2] = v2;
     c[at + 3] = v3;
     c[at + 4] = v4;
     c[at + 5] = v5;
-    this.put(shape, c, i, shape.payload ? variant | this.keepPayload(c, at + shape.values) : variant);
+    const variant = (timed ? 0 : VARIANT_UNTIMED) | (shape.payload ? this.keepPayload(shape, c, at + shape.values) : 0);
+    if (timed) this.lastT = now; // after keepPayload, which may refuse the row
+    this.put(shape, c, i, variant);
   }
 
   /**
@@ -417,17 +415,19 @@ export class Trace {
     const c = this.chunk;
     c[i + 1] = key as unknown as RowValue;
     const now = this.now();
+    const timed = !Object.is(now, this.lastT);
     let at = i + 2;
-    let variant = 0;
-    if (now === this.lastT) variant = VARIANT_UNTIMED;
-    else {
-      this.lastT = now;
-      c[at++] = now;
-    }
+    if (timed) c[at++] = now;
     c[at] = v0;
     c[at + 1] = v1;
     c[at + 2] = v2;
-    this.put(shape, c, i, shape.payload ? variant | this.keepPayload(c, at + shape.values) : variant);
+    // A wider keyed shape's later values are left out, as row() leaves out what it is not given (never a stale slot).
+    c[at + 3] = undefined;
+    c[at + 4] = undefined;
+    c[at + 5] = undefined;
+    const variant = (timed ? 0 : VARIANT_UNTIMED) | (shape.payload ? this.keepPayload(shape, c, at + shape.values) : 0);
+    if (timed) this.lastT = now;
+    this.put(shape, c, i, variant);
   }
 
   /**
@@ -436,8 +436,13 @@ export class Trace {
    * receive buffer), which keeping it would keep whole. Fields that are the
    * last payload row's are not kept again: returns the variant bit then.
    */
-  private keepPayload(c: RowValue[], at: number): number {
+  private keepPayload(shape: TraceShape, c: RowValue[], at: number): number {
     const b = c[at];
+    if (typeof b !== "string" && (typeof b !== "object" || b === null)) {
+      throw new TypeError(
+        `Trace.row: an event of kind "${shape.kind}" has a payload; give its bytes (or its payload fields from Trace.payload) as the value after its fields`,
+      );
+    }
     const pl = typeof b === "string" ? this.payload(b) : (b as unknown as Readonly<TracePayload>);
     if (pl === this.lastRowPayload) {
       c[at] = undefined;
