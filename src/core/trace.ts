@@ -409,25 +409,9 @@ export class Trace {
    * first fields; `v0`… are the fields after them (then the payload).
    */
   keyedRow(shape: TraceShape, key: TraceKey, v0?: RowValue, v1?: RowValue, v2?: RowValue): void {
-    // The same row, the key in the host's slot (rowEvent reads it by the shape's `keyed`).
-    if (!this.enabled) return;
-    const i = this.room();
-    const c = this.chunk;
-    c[i + 1] = key as unknown as RowValue;
-    const now = this.now();
-    const timed = !Object.is(now, this.lastT);
-    let at = i + 2;
-    if (timed) c[at++] = now;
-    c[at] = v0;
-    c[at + 1] = v1;
-    c[at + 2] = v2;
-    // A wider keyed shape's later values are left out, as row() leaves out what it is not given (never a stale slot).
-    c[at + 3] = undefined;
-    c[at + 4] = undefined;
-    c[at + 5] = undefined;
-    const variant = (timed ? 0 : VARIANT_UNTIMED) | (shape.payload ? this.keepPayload(shape, c, at + shape.values) : 0);
-    if (timed) this.lastT = now;
-    this.put(shape, c, i, variant);
+    // The same row, the key in the host's slot (rowEvent reads it by the shape's `keyed`); a wider keyed
+    // shape's values past v2 are left out, as row() leaves out what it is not given.
+    this.row(shape, key as unknown as string, v0, v1, v2);
   }
 
   /**
