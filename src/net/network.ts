@@ -292,18 +292,24 @@ export class Network {
 
   // ---------------------------------------------------------------- packets
 
+  /**
+   * A new packet to `toAddr:toPort` on host `to` (the host that owns that
+   * address as `from` sees it: {@link hostAt}, which a caller that knows the
+   * host, as for every packet of an established connection, does not ask).
+   */
   private packet(
     kind: PacketKind,
     proto: "tcp" | "udp",
     from: Host,
     fromAddr: string,
     fromPort: number,
+    to: Host | undefined,
     toAddr: string,
     toPort: number,
     data?: ByteString,
     end?: TcpEnd,
   ): WirePacket {
-    return new WirePacket(this, ++this.packetCount, kind, proto, from, fromAddr, fromPort, this.hostAt(toAddr, from), toAddr, toPort, data, end, this.now());
+    return new WirePacket(this, ++this.packetCount, kind, proto, from, fromAddr, fromPort, to, toAddr, toPort, data, end, this.now());
   }
 
   /**
@@ -476,8 +482,7 @@ export class Network {
     const gone = end.peer.stream?.gone;
     if (gone === "crashed") {
       this.trace.record("tcp.stale", end.peer.host.name, { ...this.describe(p), reason: "no such connection after restart" });
-      const rst = this.packet("rst", "tcp", end.peer.host, end.peerAddr, end.peerPort, end.localAddr, end.localPort);
-      rst.to = end.host;
+      const rst = this.packet("rst", "tcp", end.peer.host, end.peerAddr, end.peerPort, end.host, end.localAddr, end.localPort);
       rst.conn = end.conn;
       this.transmit(rst, receiver(() => this.peerGone(end, true)));
       return true;
@@ -554,7 +559,7 @@ export class Network {
     const toText = this.trace.endpoint(toAddr, toPort);
     this.trace.row(TCP_CONNECT, from.name, conn, fromText, toText);
     const h = new Handshake(this, conn, from, fromAddr, localPort, toAddr, toPort, fromText, toText, waiter);
-    const syn = this.packet("syn", "tcp", from, fromAddr, localPort, toAddr, toPort);
+    const syn = this.packet("syn", "tcp", from, fromAddr, localPort, this.hostAt(toAddr, from), toAddr, toPort);
     syn.conn = conn;
     this.transmit(syn, h);
     return h;
@@ -567,8 +572,7 @@ export class Network {
     const listener = server.tcpPorts.get(toPort);
     if (!listener || !answers(listener.bindAddress, toAddr)) {
       this.trace.record("tcp.refuse", server.name, { conn, from: fromText, to: toText });
-      const rst = this.packet("rst", "tcp", server, toAddr, toPort, fromAddr, localPort);
-      rst.to = from;
+      const rst = this.packet("rst", "tcp", server, toAddr, toPort, from, fromAddr, localPort);
       rst.conn = conn;
       this.transmit(rst, h);
       return;
@@ -585,8 +589,7 @@ export class Network {
     this.connections.set(conn, { client: clientEnd, server: serverEnd });
     this.trace.row(TCP_ACCEPT, server.name, conn, fromText, toText);
     listener.onConnection(serverEnd);
-    const synAck = this.packet("syn-ack", "tcp", server, toAddr, toPort, fromAddr, localPort, undefined, serverEnd);
-    synAck.to = from;
+    const synAck = this.packet("syn-ack", "tcp", server, toAddr, toPort, from, fromAddr, localPort, undefined, serverEnd);
     this.transmit(synAck, h);
   }
 
@@ -712,8 +715,8 @@ export class Network {
 
   /** Transmits one data segment. */
   private segment(end: TcpEnd, data: ByteString, merge: boolean): void {
-    const p = this.packet("data", "tcp", end.host, end.localAddr, end.localPort, end.peerAddr, end.peerPort, data, end);
-    p.to = end.peer.host;
+    const peer = end.peer;
+    const p = this.packet("data", "tcp", end.host, end.localAddr, end.localPort, peer.host, peer.localAddr, peer.localPort, data, end);
     p.streamSeq = end.nextSeq++;
     if (merge) p.merge = true;
     // One receiver for every data segment: no closure per segment or per stream.
@@ -752,8 +755,7 @@ export class Network {
     this.flushCork(end);
     this.shutLocal(end, "tcp.close", why);
     if (end.peerClosed) return this.forget(end);
-    const p = this.packet("fin", "tcp", end.host, end.localAddr, end.localPort, end.peerAddr, end.peerPort, undefined, end);
-    p.to = end.peer.host;
+    const p = this.packet("fin", "tcp", end.host, end.localAddr, end.localPort, end.peer.host, end.peerAddr, end.peerPort, undefined, end);
     p.streamSeq = end.nextSeq++;
     this.transmit(p, this.finRx);
   }
@@ -781,8 +783,7 @@ export class Network {
     st.gone = "aborted";
     this.shutLocal(end, "tcp.reset", why);
     if (end.peerClosed) return this.forget(end);
-    const p = this.packet("rst", "tcp", end.host, end.localAddr, end.localPort, end.peerAddr, end.peerPort, undefined, end);
-    p.to = end.peer.host;
+    const p = this.packet("rst", "tcp", end.host, end.localAddr, end.localPort, end.peer.host, end.peerAddr, end.peerPort, undefined, end);
     this.transmit(p, this.rstRx);
   }
 
@@ -828,7 +829,7 @@ export class Network {
     const fromText = trace.endpoint(fromAddr, fromPort);
     const toText = trace.endpoint(toAddr, toPort);
     trace.row(UDP_SEND, from.name, fromText, toText, data);
-    const p = this.packet("datagram", "udp", from, fromAddr, fromPort, toAddr, toPort, data);
+    const p = this.packet("datagram", "udp", from, fromAddr, fromPort, this.hostAt(toAddr, from), toAddr, toPort, data);
     this.transmit(p, this.datagramRx);
   }
 }
