@@ -155,8 +155,15 @@ export class Simulation {
    */
   guiBlockBudget: number | undefined;
   private readonly peers: PeerRunner;
-  /** Work done by the innermost advance/runUntilIdle/blocking call (see {@link work}). */
-  private budget: { call: string; start: number; steps: number } | undefined;
+  /**
+   * The innermost advance/runUntilIdle/blocking call counting its work (see
+   * {@link work}): its name (undefined outside any), start time and steps so
+   * far. Fields, saved and restored by each call, not an object per call (a
+   * receive is one such call).
+   */
+  private budgetCall: string | undefined;
+  private budgetStart = 0;
+  private budgetSteps = 0;
   private readonly countWork = (): void => this.work();
   private nextAddress = 2;
 
@@ -398,12 +405,18 @@ export class Simulation {
   }
 
   private runTo(target: number, call: string, untilQuiet: boolean): void {
-    const outer = this.budget;
-    this.budget = { call, start: this.time.now, steps: 0 };
+    const outerCall = this.budgetCall;
+    const outerStart = this.budgetStart;
+    const outerSteps = this.budgetSteps;
+    this.budgetCall = call;
+    this.budgetStart = this.time.now;
+    this.budgetSteps = 0;
     try {
       this.runLoop(target, untilQuiet);
     } finally {
-      this.budget = outer;
+      this.budgetCall = outerCall;
+      this.budgetStart = outerStart;
+      this.budgetSteps = outerSteps;
     }
     this.throwPending();
   }
@@ -481,8 +494,12 @@ export class Simulation {
     const start = this.time.now;
     this.assertActive(blockName(frame));
     if (deadline !== Infinity) checkTime(blockName(frame), start, deadline - start);
-    const outer = this.budget;
-    this.budget = { call: blockName(frame), start, steps: 0 };
+    const outerCall = this.budgetCall;
+    const outerStart = this.budgetStart;
+    const outerSteps = this.budgetSteps;
+    this.budgetCall = blockName(frame);
+    this.budgetStart = start;
+    this.budgetSteps = 0;
     host.gui.frames.push(frame);
     try {
       this.drainAll();
@@ -512,7 +529,9 @@ export class Simulation {
       return ok;
     } finally {
       host.gui.frames.pop();
-      this.budget = outer;
+      this.budgetCall = outerCall;
+      this.budgetStart = outerStart;
+      this.budgetSteps = outerSteps;
     }
   }
 
@@ -523,8 +542,7 @@ export class Simulation {
    * so counting queued events alone would never stop them.
    */
   private work(): void {
-    const b = this.budget;
-    if (b && ++b.steps > this.maxEvents) this.limit(b.call, b.start, b.steps);
+    if (this.budgetCall !== undefined && ++this.budgetSteps > this.maxEvents) this.limit(this.budgetCall, this.budgetStart, this.budgetSteps);
   }
 
   /**
