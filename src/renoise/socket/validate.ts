@@ -51,11 +51,17 @@ export type Mode = { kind: "line" } | { kind: "all" } | { kind: "bytes"; n: numb
 
 const LINE: Mode = Object.freeze({ kind: "line" });
 const ALL: Mode = Object.freeze({ kind: "all" });
+/** The last count mode {@link checkMode} made (modes are only read: one serves every receive of that count). */
+let lastBytes: { readonly kind: "bytes"; readonly n: number } = Object.freeze({ kind: "bytes", n: 1 });
 
 export function checkMode(call: string, mode: unknown): Mode {
   if (mode === "*line" || mode === "*l") return LINE;
   if (mode === "*all") return ALL;
-  if (typeof mode === "number" && Number.isInteger(mode) && mode > 0) return { kind: "bytes", n: mode };
+  if (typeof mode === "number" && Number.isInteger(mode) && mode > 0) {
+    // A client reading fixed-size records asks for the same count every time: one object for it.
+    if (lastBytes.n !== mode) lastBytes = Object.freeze({ kind: "bytes", n: mode });
+    return lastBytes;
+  }
   throw new SocketLogicError(
     `${call}: invalid receive mode ${show(mode)}; use "*line", "*all" or a whole number of bytes > 0`,
   );
