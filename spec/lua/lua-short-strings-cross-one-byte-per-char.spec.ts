@@ -2,10 +2,14 @@ import { describe, expect, it } from "vitest";
 import { createLuaVm } from "../../src/lua/index.js";
 
 // Short strings cross into Lua through a native copy when they are all ASCII
-// and char by char otherwise (see HeapBytes.write). Whichever path a string
-// takes, Lua must get one byte per char, 0x80–0xFF included (never their UTF-8),
-// and a char above 0xFF (a lone surrogate too) must be refused as it always was.
+// and char by char otherwise (see HeapBytes.write), the copy being tried only
+// after a string that was ASCII. Whichever path a string takes, Lua must get
+// one byte per char, 0x80–0xFF included (never their UTF-8), and a char above
+// 0xFF (a lone surrogate too) must be refused as it always was.
 const BYTES_OF = "local s = ... local t = {} for i = 1, #s do t[i] = s:byte(i) end return #s, table.concat(t, ',')";
+
+/** What comes before each string: an ASCII one (the native copy is tried next) and a binary one (it is not). */
+const BEFORE = ["0123456789abcdef0123", "\x00\x80\xff".repeat(7)];
 
 function codes(s: string): string {
   return Array.from({ length: s.length }, (_, i) => s.charCodeAt(i)).join(",");
@@ -21,7 +25,12 @@ describe("short strings into Lua", () => {
         for (const high of ["\x80", "\xc3", "\xe9", "\xff"]) cases.push(ascii.slice(0, at) + high + ascii.slice(at + 1));
       }
       cases.push("\xff".repeat(len));
-      for (const s of cases) expect(vm.run(BYTES_OF, "=(bytes)", s)).toEqual([len, codes(s)]);
+      for (const s of cases) {
+        for (const before of BEFORE) {
+          expect(vm.run(BYTES_OF, "=(bytes)", before)).toEqual([before.length, codes(before)]);
+          expect(vm.run(BYTES_OF, "=(bytes)", s)).toEqual([len, codes(s)]);
+        }
+      }
     }
     vm.close();
   });
@@ -45,8 +54,12 @@ describe("short strings into Lua", () => {
       [pad + "a\ud83d\ude00", "U+D83D", 21],
       ["\xe9\u0101" + pad, "U+0101", 1],
     ] as const) {
-      expect(() => vm.run("return ...", "=(bad)", s)).toThrow(TypeError);
-      expect(() => vm.run("return ...", "=(bad)", s)).toThrow(`argument #1: character ${bad} at index ${at} is not a byte`);
+      for (const before of BEFORE) {
+        vm.run("return ...", "=(before)", before);
+        expect(() => vm.run("return ...", "=(bad)", s)).toThrow(TypeError);
+        vm.run("return ...", "=(before)", before);
+        expect(() => vm.run("return ...", "=(bad)", s)).toThrow(`argument #1: character ${bad} at index ${at} is not a byte`);
+      }
     }
     // Nothing of a refused string is left to the next one.
     expect(vm.run(BYTES_OF, "=(bytes)", "ok")).toEqual([2, "111,107"]);

@@ -56,6 +56,8 @@ export class HeapBytes {
   private targetHeap: Uint8Array | undefined;
   private targetAt = 0;
   private targetLength = 0;
+  /** False while the last string of ASCII_WRITE_MIN–NATIVE_WRITE_MIN chars was not all ASCII (see {@link write}). */
+  private asciiLast = true;
 
   constructor(
     private readonly c: LuaC,
@@ -110,7 +112,7 @@ export class HeapBytes {
       heap[p + n] = 0;
       return p;
     }
-    if (n >= ASCII_WRITE_MIN && asciiEncoder !== undefined) {
+    if (n >= ASCII_WRITE_MIN && this.asciiLast && asciiEncoder !== undefined) {
       let target = this.target;
       // Compared by identity and by the numbers it was made from: a view's own getters (buffer, byteOffset) cost
       // more over a module's memory than the copy itself.
@@ -127,12 +129,16 @@ export class HeapBytes {
         return p;
       }
     }
+    let all = 0;
     for (let i = 0; i < n; i++) {
       const b = s.charCodeAt(i);
       if (b > 0xff) throw new TypeError(nonByteMessage(callName, s, i));
       heap[p + i] = b;
+      all |= b;
     }
     heap[p + n] = 0;
+    // The next string is tried as ASCII only if this one was (binary traffic pays for no failed encodeInto).
+    if (n >= ASCII_WRITE_MIN) this.asciiLast = all < 0x80;
     return p;
   }
 
