@@ -296,7 +296,7 @@ defineModel(Song, {
     },
     file_name: { type: "string", readonly: true },
     tool_data: { type: "string", nullable: true },
-    tracks: { type: "table", readonly: true, luaKeep: "layout", get: (s) => s._tracks.items },
+    tracks: { type: "table", readonly: true, luaKeep: "layout", luaItem: "track", get: (s) => s._tracks.items },
     patterns: { type: "table", readonly: true, get: (s) => s._patterns.items },
     instruments: { type: "table", readonly: true, get: (s) => s._instruments.items },
     sequencer_track_count: { type: "integer", readonly: true, get: (s) => sequencerTrackCount(s) },
