@@ -164,10 +164,21 @@ local SELF, CLASS, LISTS = {}, {}, {}
 -- is read (and kept) here when self has none yet. The host method's errors
 -- name the caller of this function (where level 2); when this function was
 -- tail-called that caller's line is gone, and they name none (host_tail).
+-- Two closures per method: the class's (in its methods) and the one an
+-- object's kept record holds (in_record), found without running the
+-- class's __index by an object with its own metatable; that one checks that
+-- no tool wrapped the class's __index since the record was made.
 local ITEM_SOURCE = [==[
-local host, host_tail, list, kept_store, CLASS, LISTS, getters, own, mt = ...
+local host, host_tail, list, kept_store, CLASS, LISTS, getters, own, mt, name, in_record, class_index, unown = ...
 local getmetatable, getinfo = getmetatable, debug.getinfo
 return function(self, i, ...)
+  if in_record and mt.__index ~= class_index then
+    -- Found in the record of an object with its own metatable, but a tool wrapped the class's __index
+    -- since: the object goes back to the class metatable, and the call to what the wrapper answers.
+    local c = kept_store[self]
+    if c ~= nil and c[CLASS] == mt then unown(self) end
+    return mt.__index(self, name)(self, i, ...)
+  end
   local c = kept_store[self]
   if c ~= nil and c[CLASS] == mt then
     local l = c[LISTS][list]
@@ -218,9 +229,11 @@ function H.make_class(type_name, methods, getters, setters, tostring_fn, same, i
     -- metatable: the class's fields, __metatable (getmetatable still answers
     -- the class metatable) and the record as __index, so a kept constant is
     -- found without running Lua code.
+    local record_items = {} -- the item methods a record holds (see ITEM_SOURCE)
     local function own(self)
       local c = { [SELF] = self, [CLASS] = mt }
       if has_lists then c[LISTS] = {} end
+      for name, f in next, record_items do c[name] = f end
       if set_udata_mt ~= nil and mt.__index == class_index then
         local m = {}
         for name, x in next, mt do m[name] = x end
@@ -247,7 +260,10 @@ function H.make_class(type_name, methods, getters, setters, tostring_fn, same, i
     mt.__index = class_index
     if item_lists ~= nil then
       for name, list in pairs(item_lists) do
-        methods[name] = item_factory(item_methods[name], item_methods_tail[name], list, kept_store, CLASS, LISTS, getters, own, mt)
+        local host, host_tail = item_methods[name], item_methods_tail[name]
+        methods[name] = item_factory(host, host_tail, list, kept_store, CLASS, LISTS, getters, own, mt, name, false)
+        record_items[name] = item_factory(host, host_tail, list, kept_store, CLASS, LISTS, getters, own, mt, name, true,
+          class_index, unown)
       end
     end
   end
