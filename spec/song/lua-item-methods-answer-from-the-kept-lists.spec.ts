@@ -51,6 +51,22 @@ describe("index methods answer item i of the kept list, the host's own userdata"
     tool.unload();
   });
 
+  it("answers as well for a tool that replaced debug and getmetatable before its first song read", async () => {
+    const sim = createSimulation();
+    const main = `
+      debug = nil
+      getmetatable = function() return "mine" end
+      local song = renoise.song()
+      local ok, e = pcall(function() return song:track(0) end)
+      result = { rawequal(song:track(2), song.tracks[2]), song:track(2).name, ok, e }
+    `;
+    const tool = await loadLuaTool(sim, { files: { "main.lua": main } });
+    const [same, name, ok, e] = tool.vm.run("return table.unpack(result)");
+    expect([same, name, ok]).toEqual([true, sim.song.tracks[1]!.name, false]);
+    expect(e).toMatch(/track: index 0 is out of range/);
+    tool.unload();
+  });
+
   it("calls the host method no more once the list is kept", async () => {
     const sim = createSimulation();
     const song: Song = sim.song;

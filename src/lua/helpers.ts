@@ -169,8 +169,7 @@ local SELF, CLASS, LISTS = {}, {}, {}
 -- class's __index by an object with its own metatable; that one checks that
 -- no tool wrapped the class's __index since the record was made.
 local ITEM_SOURCE = [==[
-local host, host_tail, list, kept_store, CLASS, LISTS, getters, own, mt, name, in_record, class_index, unown = ...
-local getmetatable, getinfo = getmetatable, debug.getinfo
+local getmetatable, getinfo, host, host_tail, list, kept_store, CLASS, LISTS, getters, own, mt, name, in_record, class_index, unown = ...
 return function(self, i, ...)
   if in_record and mt.__index ~= class_index then
     -- Found in the record of an object with its own metatable, but a tool wrapped the class's __index
@@ -201,7 +200,10 @@ return function(self, i, ...)
   return host(self, i, ...)
 end
 ]==]
-local item_factory = assert(load(ITEM_SOURCE, "=[renoise-sim host class]"))
+local item_source = assert(load(ITEM_SOURCE, "=[renoise-sim host class]"))
+-- The library functions it calls, as they were before any tool code ran.
+local getinfo = debug.getinfo
+local function item_factory(...) return item_source(getmetatable, getinfo, ...) end
 
 -- Builds the metatable of a host class (JS objects seen as userdata).
 -- kept: { [name] = 1 } for properties whose value Lua keeps per object, 2 for
