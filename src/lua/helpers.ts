@@ -6,6 +6,7 @@
  */
 export const BRIDGE_HELPERS_LUA = String.raw`
 local error, tostring, type, select, format, pairs, ipairs, assert = error, tostring, type, select, string.format, pairs, ipairs, assert
+local getmetatable = getmetatable
 local unpack = table.unpack
 local H = {}
 
@@ -152,16 +153,67 @@ for _, kept in ipairs({ false, true }) do
   end
 end
 
--- The keys of a kept record's owner and of its kept lists (see own).
-local SELF, LISTS = {}, {}
+-- The keys of a kept record's owner, class metatable and kept lists (see own).
+local SELF, CLASS, LISTS = {}, {}, {}
+
+-- The method answering item i of a kept list (item_lists in make_class):
+-- an argument that indexes an item of the list Lua keeps for self is
+-- answered with that item, without calling the host; anything else (an
+-- index out of range, not a whole number, not a number, a self of another
+-- class) goes to the host method, which raises as it always did. The list
+-- is read (and kept) here when self has none yet. The host method's errors
+-- name the caller of this function (where level 2); when this function was
+-- tail-called that caller's line is gone, and they name none (host_tail).
+-- Two closures per method: the class's (in its methods) and the one an
+-- object's kept record holds (in_record), found without running the
+-- class's __index by an object with its own metatable; that one checks that
+-- no tool wrapped the class's __index since the record was made.
+local ITEM_SOURCE = [==[
+local getmetatable, getinfo, host, host_tail, list, kept_store, CLASS, LISTS, getters, own, mt, name, in_record, class_index, unown = ...
+return function(self, i, ...)
+  if in_record and mt.__index ~= class_index then
+    -- Found in the record of an object with its own metatable, but a tool wrapped the class's __index
+    -- since: the object goes back to the class metatable, and the call to what the wrapper answers.
+    local c = kept_store[self]
+    if c ~= nil and c[CLASS] == mt then unown(self) end
+    return mt.__index(self, name)(self, i, ...)
+  end
+  local c = kept_store[self]
+  if c ~= nil and c[CLASS] == mt then
+    local l = c[LISTS][list]
+    if l ~= nil then
+      local v = l[i]
+      if v ~= nil then return v end
+      if getinfo(1, "t").istailcall then return host_tail(self, i, ...) end
+      return host(self, i, ...)
+    end
+  end
+  if getmetatable(self) == mt then
+    local l = getters[list](self)
+    c = kept_store[self] -- read after the call: the host may have emptied the store meanwhile
+    if c == nil then c = own(self) end
+    c[LISTS][list] = l
+    local v = l[i]
+    if v ~= nil then return v end
+  end
+  if getinfo(1, "t").istailcall then return host_tail(self, i, ...) end
+  return host(self, i, ...)
+end
+]==]
+local item_source = assert(load(ITEM_SOURCE, "=[renoise-sim host class]"))
+-- The library functions it calls, as they were before any tool code ran.
+local getinfo = debug.getinfo
+local function item_factory(...) return item_source(getmetatable, getinfo, ...) end
 
 -- Builds the metatable of a host class (JS objects seen as userdata).
 -- kept: { [name] = 1 } for properties whose value Lua keeps per object, 2 for
 -- sequences it keeps and hands out as a fresh copy per read; kept_store: where
 -- (weak keys: kept_store[self] is the object's record), emptied in place by
 -- the host (kept-store.ts flushKept, which also gives back the class metatable).
+-- item_lists: { [method] = list } for methods answering item i of a kept
+-- list, item_methods and item_methods_tail their host functions (see ITEM_SOURCE).
 function H.make_class(type_name, methods, getters, setters, tostring_fn, same, info, lt, le, cached, holder,
-                      kept, kept_store)
+                      kept, kept_store, item_lists, item_methods, item_methods_tail)
   -- __rsim_getters: the class's getters (host functions, read by its __index), where a Lua chunk of the
   -- binding may add a member computed in Lua (song.pattern_iterator) without wrapping __index.
   local mt = { __name = type_name, __rsim_type = type_name, __rsim_info = info, __rsim_getters = getters }
@@ -179,9 +231,11 @@ function H.make_class(type_name, methods, getters, setters, tostring_fn, same, i
     -- metatable: the class's fields, __metatable (getmetatable still answers
     -- the class metatable) and the record as __index, so a kept constant is
     -- found without running Lua code.
+    local record_items = {} -- the item methods a record holds (see ITEM_SOURCE)
     local function own(self)
-      local c = { [SELF] = self }
+      local c = { [SELF] = self, [CLASS] = mt }
       if has_lists then c[LISTS] = {} end
+      for name, f in next, record_items do c[name] = f end
       if set_udata_mt ~= nil and mt.__index == class_index then
         local m = {}
         for name, x in next, mt do m[name] = x end
@@ -206,6 +260,14 @@ function H.make_class(type_name, methods, getters, setters, tostring_fn, same, i
         mt, class_index, SELF, unown),
     }
     mt.__index = class_index
+    if item_lists ~= nil then
+      for name, list in pairs(item_lists) do
+        local host, host_tail = item_methods[name], item_methods_tail[name]
+        methods[name] = item_factory(host, host_tail, list, kept_store, CLASS, LISTS, getters, own, mt, name, false)
+        record_items[name] = item_factory(host, host_tail, list, kept_store, CLASS, LISTS, getters, own, mt, name, true,
+          class_index, unown)
+      end
+    end
   end
   mt.__newindex = function(self, k, v)
     local s = setters[k]

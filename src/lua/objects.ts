@@ -64,6 +64,16 @@ export interface HostClassSpec<T extends object> {
    * keys: what Lua kept for an object goes when Lua drops the object.
    */
   keptLists?: readonly string[];
+  /**
+   * Methods answering item `i` of a kept list (`{ track: "tracks" }`: a
+   * song's `track(i)` is `tracks[i]`), each list one of {@link keptLists}:
+   * when `i` indexes an item of the list Lua keeps for the object (a whole
+   * number within 1..#list), Lua answers with that item without calling the
+   * host (reading the list first when it has none kept); for any other
+   * argument it calls the method, which raises as it always did. Only for
+   * methods whose answer for such an `i` is exactly the list's item `i`.
+   */
+  keptItems?: Readonly<Record<string, string>>;
   /** Lua `<` and `<=` between two userdata of this class: negative, 0 or positive. */
   compare?: (self: T, other: T) => number;
 }
@@ -145,8 +155,14 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
     cached: spec.cached,
     constant: spec.constant,
     keptLists: spec.keptLists,
+    keptItems: spec.keptItems,
     compare: spec.compare,
   };
+  for (const [m, list] of Object.entries(spec.keptItems ?? {})) {
+    if (!spec.methods?.[m] || !spec.keptLists?.includes(list)) {
+      throw new Error(`defineClass ${typeName}: keptItems ${m} needs a method ${m} and a kept list ${list}`);
+    }
+  }
 
   // The Lua-facing closures are made with the metatable, when the first
   // object of the class goes to Lua: most classes a binding defines never do.
@@ -160,11 +176,16 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
     }
     const { methods, getters, setters, same, tostringFn, lt, le, info } = fns;
     const L = bridge.current;
+    // Methods answered from a kept list are called by a Lua function (helpers.ts ITEM_SOURCE): their errors name its caller.
+    const itemLists = members.keptItems;
+    const plain = itemLists ? Object.fromEntries(Object.entries(methods).filter(([n]) => !(n in itemLists))) : methods;
+    const items = itemLists ? Object.fromEntries(Object.entries(methods).filter(([n]) => n in itemLists)) : undefined;
     const tables = [
-      bridge.namedFunctions(methods, `${typeName}:`, 1),
+      bridge.namedFunctions(plain, `${typeName}:`, 1),
       bridge.namedFunctions(getters, `${typeName}.`, 2, true),
       bridge.namedFunctions(setters, `${typeName}.`, 2, true),
-    ] as const;
+      ...(items ? [bridge.namedFunctions(items, `${typeName}:`, 2), bridge.namedFunctions(items, `${typeName}:`, NO_WHERE)] : []),
+    ];
     let mt: LuaValue;
     let holderRef: LuaRef | undefined;
     let keptStoreRef: LuaRef | undefined;
@@ -175,7 +196,9 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
       keptStoreRef = kept ? keptStore(bridge) : undefined;
       [mt] = bridge.callHelper("make_class", [
         typeName,
-        ...tables,
+        tables[0],
+        tables[1],
+        tables[2],
         tostringFn,
         same,
         info,
@@ -185,6 +208,9 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
         holderRef,
         kept,
         keptStoreRef,
+        itemLists ? { ...itemLists } : undefined,
+        tables[3],
+        tables[4],
       ]);
     } finally {
       for (const t of tables) t.release();
@@ -204,6 +230,9 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
   holder.cls = new HostClass<T>(typeName, build, equals);
   return holder.cls;
 }
+
+/** A where level past any stack: errors raised there name no position (`luaL_where` gives ""). */
+const NO_WHERE = 0x7fffffff;
 
 /** `make_class`'s `kept` argument: 1 for each constant property, 2 for each kept list; undefined when none. */
 function keptKinds<T extends object>(spec: HostClassSpec<T>): Record<string, 1 | 2> | undefined {

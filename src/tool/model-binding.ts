@@ -244,11 +244,13 @@ export function bindModels(vm: LuaVm, tables: LuaTables, now: () => number = () 
     const cached: string[] = [];
     const constant: string[] = [];
     const keptLists: string[] = [];
+    const keptItems: Record<string, string> = {};
     for (const [name, p] of Object.entries(def.props)) {
       if (p.tsOnly) continue;
       if (p.luaCache) cached.push(name);
       if (p.luaKeep === "constant") constant.push(name);
       if (p.luaKeep === "layout") keptLists.push(name);
+      if (p.luaKeep === "layout" && p.luaItem !== undefined) keptItems[p.luaItem] = name;
       properties[name] = {
         get: p.luaCache
           ? (self: Record<string, unknown>) => {
@@ -298,6 +300,7 @@ export function bindModels(vm: LuaVm, tables: LuaTables, now: () => number = () 
       ...(cached.length ? { cached } : {}),
       ...(constant.length ? { constant } : {}),
       ...(keptLists.length ? { keptLists } : {}),
+      ...(Object.keys(keptItems).length ? { keptItems } : {}),
       ...(tostring ? { tostring: (s: object) => text(tostring(s)) } : {}),
       ...(equals ? { equals } : {}),
       ...(compare ? { compare } : {}),

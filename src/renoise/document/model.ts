@@ -77,6 +77,13 @@ export interface PropDef<T = any> {
    *   that change through `ObservableList`'s insert/remove/swap (or never).
    */
   luaKeep?: "constant" | "layout";
+  /**
+   * For a list Lua keeps (`luaKeep: "layout"`): the class's method whose
+   * answer for a whole number i within 1..#list is the list's item i (a
+   * song's `track(i)` for `tracks`). Lua answers such calls from the list
+   * it keeps, and calls the method for any other argument.
+   */
+  luaItem?: string;
 }
 
 /** A model class's definition, read by the Lua binding. */

@@ -113,7 +113,7 @@ defineModel(AudioDevice, {
       },
     },
     is_active_parameter: { type: "object", readonly: true, luaKeep: "constant", get: (d) => d.is_active_parameter },
-    parameters: { type: "table", readonly: true, luaKeep: "layout", get: (d) => d.parameters },
+    parameters: { type: "table", readonly: true, luaKeep: "layout", luaItem: "parameter", get: (d) => d.parameters },
     external_editor_available: { type: "boolean", readonly: true, get: () => false },
     external_editor_visible: {
       type: "boolean",

@@ -1,4 +1,4 @@
-import { checkIndex, defineModel, ModelError, modelEpoch, ModelObject, type ModelContext } from "../document/model.js";
+import { checkIndex, defineModel, layoutEpoch, ModelError, modelEpoch, ModelObject, type ModelContext } from "../document/model.js";
 import { ObservableList } from "../document/observable-list.js";
 import type { Observable } from "../document/observable.js";
 import { Instrument } from "./instrument.js";
@@ -149,6 +149,7 @@ export class Song extends ModelObject {
     order.forEach((o, k) => {
       this._patterns.items[k] = old[o - 1]!;
     });
+    layoutEpoch.n++; // the list's layout changed outside ObservableList: lists Lua keeps are read again
   }
 
   /** Lines of the pattern at a sequence slot. */
@@ -296,9 +297,9 @@ defineModel(Song, {
     },
     file_name: { type: "string", readonly: true },
     tool_data: { type: "string", nullable: true },
-    tracks: { type: "table", readonly: true, luaKeep: "layout", get: (s) => s._tracks.items },
-    patterns: { type: "table", readonly: true, get: (s) => s._patterns.items },
-    instruments: { type: "table", readonly: true, get: (s) => s._instruments.items },
+    tracks: { type: "table", readonly: true, luaKeep: "layout", luaItem: "track", get: (s) => s._tracks.items },
+    patterns: { type: "table", readonly: true, luaKeep: "layout", luaItem: "pattern", get: (s) => s._patterns.items },
+    instruments: { type: "table", readonly: true, luaKeep: "layout", luaItem: "instrument", get: (s) => s._instruments.items },
     sequencer_track_count: { type: "integer", readonly: true, get: (s) => sequencerTrackCount(s) },
     send_track_count: { type: "integer", readonly: true, get: (s) => countTracks(s, TRACK_TYPE.SEND) },
     tracks_observable: { type: "object", readonly: true, luaKeep: "constant", get: (s) => s._tracks },

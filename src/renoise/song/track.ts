@@ -299,7 +299,7 @@ defineModel(Track, {
           }),
         ),
     },
-    devices: { type: "table", readonly: true, luaKeep: "layout", get: (t) => t._devices.items },
+    devices: { type: "table", readonly: true, luaKeep: "layout", luaItem: "device", get: (t) => t._devices.items },
     devices_observable: { type: "object", readonly: true, luaKeep: "constant", get: (t) => t._devices },
   },
   methods: [
