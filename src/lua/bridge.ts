@@ -805,6 +805,7 @@ export class LuaBridge {
     }
     this.endFrame();
     if (failure === NO_FAILURE) return nret;
+    this.cacheCheck?.(); // a failing call may have changed what Lua keeps before it raised
     c._lua_settop(L, 0);
     this.pushFailure(L, failure, entry.whereLevel);
     return c._lua_error(L);

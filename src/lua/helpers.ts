@@ -154,7 +154,7 @@ for _, kept in ipairs({ false, true }) do
 end
 
 -- The keys of a kept record's owner, class metatable and kept lists (see own).
-local SELF, CLASS, LISTS = {}, {}, {}
+local SELF, CLASS, LISTS, OWNED = {}, {}, {}, {}
 
 -- The method answering item i of a kept list (item_lists in make_class):
 -- an argument that indexes an item of the list Lua keeps for self is
@@ -164,22 +164,25 @@ local SELF, CLASS, LISTS = {}, {}, {}
 -- is read (and kept) here when self has none yet. The host method's errors
 -- name the caller of this function (where level 2); when this function was
 -- tail-called that caller's line is gone, and they name none (host_tail).
--- Two closures per method: the class's (in its methods) and the one an
--- object's kept record holds (in_record), found without running the
--- class's __index by an object with its own metatable; that one checks that
--- no tool wrapped the class's __index since the record was made.
+-- One closure per method, in the class's methods and in every kept record
+-- (so an object with its own metatable finds it without running the
+-- class's __index, and song.track is one value whatever the object's
+-- state). Called for an object with its own metatable (OWNED record) after
+-- a tool wrapped the class's __index, it gives the object back its class
+-- metatable first, then calls what the wrapper answers: once, so a wrapper
+-- that calls this function again cannot loop. A self that only looks like
+-- one (a table with the class's __metatable) goes to the host method.
 local ITEM_SOURCE = [==[
-local getmetatable, getinfo, host, host_tail, list, kept_store, CLASS, LISTS, getters, own, mt, name, in_record, class_index, unown = ...
+local getmetatable, getinfo, rawtype, host, host_tail, list, kept_store, CLASS, LISTS, OWNED, getters, own, mt, name, class_index, unown = ...
 return function(self, i, ...)
-  if in_record and mt.__index ~= class_index then
-    -- Found in the record of an object with its own metatable, but a tool wrapped the class's __index
-    -- since: the object goes back to the class metatable, and the call to what the wrapper answers.
-    local c = kept_store[self]
-    if c ~= nil and c[CLASS] == mt then unown(self) end
-    return mt.__index(self, name)(self, i, ...)
-  end
   local c = kept_store[self]
   if c ~= nil and c[CLASS] == mt then
+    if c[OWNED] and mt.__index ~= class_index then
+      -- Found in the record of an object with its own metatable, but a tool wrapped the class's __index
+      -- since: the object goes back to the class metatable, and the call to what the wrapper answers.
+      unown(self)
+      return mt.__index(self, name)(self, i, ...)
+    end
     local l = c[LISTS][list]
     if l ~= nil then
       local v = l[i]
@@ -188,7 +191,7 @@ return function(self, i, ...)
       return host(self, i, ...)
     end
   end
-  if getmetatable(self) == mt then
+  if getmetatable(self) == mt and rawtype(self) == "userdata" then
     local l = getters[list](self)
     c = kept_store[self] -- read after the call: the host may have emptied the store meanwhile
     if c == nil then c = own(self) end
@@ -203,7 +206,7 @@ end
 local item_source = assert(load(ITEM_SOURCE, "=[renoise-sim host class]"))
 -- The library functions it calls, as they were before any tool code ran.
 local getinfo = debug.getinfo
-local function item_factory(...) return item_source(getmetatable, getinfo, ...) end
+local function item_factory(...) return item_source(getmetatable, getinfo, type, ...) end
 
 -- Builds the metatable of a host class (JS objects seen as userdata).
 -- kept: { [name] = 1 } for properties whose value Lua keeps per object, 2 for
@@ -243,6 +246,7 @@ function H.make_class(type_name, methods, getters, setters, tostring_fn, same, i
         m.__metatable = mt
         setmetatable(c, own_mt)
         set_udata_mt(self, m)
+        c[OWNED] = true
       end
       kept_store[self] = c
       return c
@@ -263,9 +267,9 @@ function H.make_class(type_name, methods, getters, setters, tostring_fn, same, i
     if item_lists ~= nil then
       for name, list in pairs(item_lists) do
         local host, host_tail = item_methods[name], item_methods_tail[name]
-        methods[name] = item_factory(host, host_tail, list, kept_store, CLASS, LISTS, getters, own, mt, name, false)
-        record_items[name] = item_factory(host, host_tail, list, kept_store, CLASS, LISTS, getters, own, mt, name, true,
-          class_index, unown)
+        local f = item_factory(host, host_tail, list, kept_store, CLASS, LISTS, OWNED, getters, own, mt, name, class_index, unown)
+        methods[name] = f
+        record_items[name] = f
       end
     end
   end
