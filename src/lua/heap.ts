@@ -52,12 +52,10 @@ export class HeapBytes {
   private view: Buffer | undefined;
   /** The heap view (`c.HEAPU8`, replaced when the memory grows) {@link view} was found for. */
   private viewHeap: Uint8Array | undefined;
-  /** The scratch buffer as a view of the module's memory (remade when either moves): where ASCII is encoded. */
+  /** The scratch buffer as a view of the module's memory, where ASCII is encoded (dropped when the scratch buffer moves). */
   private target: Uint8Array | undefined;
-  /** The heap view, address and length {@link target} was made from. */
+  /** The heap view (`c.HEAPU8`) {@link target} was made from: a new one means the memory grew. */
   private targetHeap: Uint8Array | undefined;
-  private targetAt = 0;
-  private targetLength = 0;
   /** False while the last string of ASCII_WRITE_MIN–NATIVE_WRITE_MIN chars was not all ASCII (see {@link write}). */
   private asciiLast = true;
 
@@ -92,6 +90,7 @@ export class HeapBytes {
       let cap = Math.max(256, this.capacity);
       while (cap < n) cap *= 2;
       this.scratch = this.c._malloc(cap);
+      this.target = undefined;
       if (!this.scratch) throw new RangeError(`Lua heap: cannot allocate ${cap} bytes`);
       this.capacity = cap;
     }
@@ -116,13 +115,11 @@ export class HeapBytes {
     }
     if (n >= ASCII_WRITE_MIN && this.asciiLast && asciiEncoder !== undefined) {
       let target = this.target;
-      // Compared by identity and by the numbers it was made from: a view's own getters (buffer, byteOffset) cost
-      // more over a module's memory than the copy itself.
-      if (target === undefined || this.targetHeap !== heap || this.targetAt !== p || this.targetLength !== this.capacity) {
+      // The heap view compared by identity: a view's own getters (buffer, byteOffset) cost more over a module's
+      // memory than the copy itself.
+      if (target === undefined || this.targetHeap !== heap) {
         target = this.target = heap.subarray(p, p + this.capacity);
         this.targetHeap = heap;
-        this.targetAt = p;
-        this.targetLength = this.capacity;
       }
       // All n chars read into n bytes: every char was ASCII (any other takes 2 or more), so the bytes are the chars.
       const r = asciiEncoder.encodeInto(s, target);

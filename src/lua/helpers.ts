@@ -176,6 +176,7 @@ local ITEM_SOURCE = [==[
 local getmetatable, getinfo, rawtype, host, host_tail, list, kept_store, CLASS, LISTS, OWNED, getters, own, mt, name, class_index, unown = ...
 return function(self, i, ...)
   local c = kept_store[self]
+  local l
   if c ~= nil and c[CLASS] == mt then
     if c[OWNED] and mt.__index ~= class_index then
       -- Found in the record of an object with its own metatable, but a tool wrapped the class's __index
@@ -183,19 +184,15 @@ return function(self, i, ...)
       unown(self)
       return mt.__index(self, name)(self, i, ...)
     end
-    local l = c[LISTS][list]
-    if l ~= nil then
-      local v = l[i]
-      if v ~= nil then return v end
-      if getinfo(1, "t").istailcall then return host_tail(self, i, ...) end
-      return host(self, i, ...)
-    end
+    l = c[LISTS][list]
   end
-  if getmetatable(self) == mt and rawtype(self) == "userdata" then
-    local l = getters[list](self)
+  if l == nil and getmetatable(self) == mt and rawtype(self) == "userdata" then
+    l = getters[list](self)
     c = kept_store[self] -- read after the call: the host may have emptied the store meanwhile
     if c == nil then c = own(self) end
     c[LISTS][list] = l
+  end
+  if l ~= nil then
     local v = l[i]
     if v ~= nil then return v end
   end

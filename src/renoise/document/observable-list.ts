@@ -48,6 +48,20 @@ export class ObservableList<T> extends Observable {
     return item!;
   }
 
+  /**
+   * Puts the items in a new order (`order[k]`: the 1-based old index of new
+   * item k+1, a permutation) without a list notification (the sequencer's
+   * sort renumbers patterns so). Lists Lua keeps are read again. @internal
+   */
+  reorder(order: readonly number[]): void {
+    const old = this.items.slice();
+    order.forEach((o, k) => {
+      this.items[k] = old[o - 1]!;
+    });
+    modelEpoch.n++;
+    layoutEpoch.n++;
+  }
+
   /** Swaps two 1-based indices and notifies `{type="swap", index1, index2}`. */
   swap(index1: number, index2: number): void {
     const a = this.items[index1 - 1]!;

@@ -1,4 +1,4 @@
-import { checkIndex, defineModel, layoutEpoch, ModelError, modelEpoch, ModelObject, type ModelContext } from "../document/model.js";
+import { checkIndex, defineModel, ModelError, modelEpoch, ModelObject, type ModelContext } from "../document/model.js";
 import { ObservableList } from "../document/observable-list.js";
 import type { Observable } from "../document/observable.js";
 import { Instrument } from "./instrument.js";
@@ -145,11 +145,7 @@ export class Song extends ModelObject {
 
   /** @internal puts the patterns in a new order (`order[k]` = old index of new pattern k+1). */
   _reorderPatterns(order: number[]): void {
-    const old = this._patterns.items.slice();
-    order.forEach((o, k) => {
-      this._patterns.items[k] = old[o - 1]!;
-    });
-    layoutEpoch.n++; // the list's layout changed outside ObservableList: lists Lua keeps are read again
+    this._patterns.reorder(order);
   }
 
   /** Lines of the pattern at a sequence slot. */
