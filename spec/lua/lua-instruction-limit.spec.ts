@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createLuaVm, LuaInstructionLimitError } from "../../src/lua/index.js";
 
 describe("Lua host: instruction limit stops endless loops", () => {
-  it("aborts an endless loop with a clear error saying how many instructions ran", async () => {
+  it("aborts an endless loop with a clear error saying how many steps ran", async () => {
     const vm = await createLuaVm({ instructionLimit: 200_000 });
     let err: unknown;
     try {
@@ -15,7 +15,7 @@ describe("Lua host: instruction limit stops endless loops", () => {
     expect(e.name).toBe("LuaInstructionLimitError");
     expect(e.instructions).toBeGreaterThan(200_000);
     expect(e.instructions).toBeLessThanOrEqual(201_000);
-    expect(e.message).toMatch(/instruction limit exceeded: 201000 Lua instructions ran .*limit 200000; endless loop\?/);
+    expect(e.message).toMatch(/instruction limit exceeded: 201000 Lua steps ran .*limit 200000; endless loop\?/);
     expect(e.luaTraceback).toMatch(/main\.lua:1: in main chunk/);
     vm.close();
   });

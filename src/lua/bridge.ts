@@ -16,6 +16,7 @@ import { LuaMulti, LuaRecords, type HostFunction, type HostResult, type LuaInput
 import {
   MASK_COUNT,
   MULTRET,
+  luaModuleInfo,
   REGISTRY,
   RIDX_GLOBALS,
   STATUS,
@@ -125,9 +126,9 @@ export interface BridgeState {
 
 /** Options of {@link LuaBridge}. */
 export interface BridgeOptions {
-  /** Max Lua instructions per entry from the host; 0 disables. */
+  /** Max Lua steps per entry from the host (see wasm-patch.ts: instructions where the module is not patched); 0 disables. */
   instructionLimit: number;
-  /** Instructions between two checks of the limit. */
+  /** Steps between two checks of the limit. */
   hookStep: number;
 }
 
@@ -1631,7 +1632,7 @@ export class LuaBridge {
       this.abortTraceback = (this.bytes.read(L, -1) ?? "").replace(/^\n/, "");
       c._lua_settop(L, -3);
       this.abortMessage =
-        `${where}instruction limit exceeded: ${this.executed} Lua instructions ran in one call from the host ` +
+        `${where}instruction limit exceeded: ${this.executed} Lua ${luaModuleInfo.countsSteps ? "steps" : "instructions"} ran in one call from the host ` +
         `without returning (limit ${limit}; endless loop?)`;
       this.setGuard(true);
     }

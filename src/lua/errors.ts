@@ -29,15 +29,17 @@ export class LuaSyntaxError extends LuaError {
 }
 
 /**
- * A single entry into Lua ran more instructions than the VM's
- * `instructionLimit`: most likely an endless loop. The VM stays usable.
+ * A single entry into Lua ran more steps than the VM's `instructionLimit`:
+ * most likely an endless loop. The VM stays usable. A step is a jump, a
+ * loop turn, a call, a return or an operation that may run a metamethod
+ * (see src/lua/wasm-patch.ts); every loop and recursion takes one a turn.
  */
 export class LuaInstructionLimitError extends LuaError {
   override name = "LuaInstructionLimitError";
   constructor(
     luaMessage: ByteString,
     luaTraceback: string,
-    /** Instructions that ran before the entry was aborted (multiple of the hook step). */
+    /** Steps counted before the entry was aborted (a multiple of the hook step). */
     readonly instructions: number,
   ) {
     super(luaMessage, luaTraceback);

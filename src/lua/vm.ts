@@ -49,7 +49,7 @@ export interface LuaVmOptions {
   tool?: ToolSource;
   /** What `os.platform()` returns. Default "LINUX". */
   platform?: "LINUX" | "WINDOWS" | "MACINTOSH";
-  /** Max Lua instructions per entry from the host; 0 disables. Default 100 000 000. */
+  /** Max Lua steps (jumps, loop turns, calls, returns, metamethod operations) per entry from the host; 0 disables. Default 100 000 000. */
   instructionLimit?: number;
   /** Instructions between limit checks (the count hook period). Default 1000. */
   hookStep?: number;

@@ -9,6 +9,7 @@
  * @internal
  */
 import { LuaWasm } from "wasmoon";
+import { patchLuaModule } from "./wasm-patch.js";
 
 /** A `lua_State*`: an address in the module's memory. */
 export type LuaState = number;
@@ -144,7 +145,7 @@ function sharedInstantiate(source: unknown, imports?: WasmImports): Promise<unkn
     imports.env === imports.wasi_snapshot_preview1 &&
     (ArrayBuffer.isView(source) || source instanceof ArrayBuffer);
   if (!isGlue) return real.call(Wasm, source, imports);
-  const module = (compiled ??= Wasm.compile(source));
+  const module = (compiled ??= Wasm.compile(patchedModule(source as Uint8Array | ArrayBuffer)));
   const bindInvoke = replaceInvoke(imports.env as Record<string, unknown>);
   return module.then(async (m) => {
     const instance = (await real.call(Wasm, m, imports)) as WasmInstance;
@@ -153,6 +154,21 @@ function sharedInstantiate(source: unknown, imports?: WasmImports): Promise<unkn
     return { module: m, instance };
   });
 }
+
+/** The module's bytes as compiled: with the count-hook change of wasm-patch.ts where it applies. */
+function patchedModule(source: Uint8Array | ArrayBuffer): Uint8Array {
+  const bytes = source instanceof Uint8Array ? source : new Uint8Array(source);
+  const patch = patchLuaModule(bytes);
+  luaModuleInfo.countsSteps = patch.countsSteps;
+  return patch.bytes;
+}
+
+/**
+ * What the compiled Lua module is: `countsSteps` is true when its count
+ * hook counts steps (jumps, calls, returns...; see wasm-patch.ts), false
+ * when it counts every instruction. Set when the module is first compiled.
+ */
+export const luaModuleInfo = { countsSteps: false };
 
 /** The slice of a `WebAssembly.Table` of functions used here. */
 interface FunctionTable {

@@ -73,7 +73,7 @@ export interface LuaToolOptions {
   preload?: readonly LuaPreloadChunk[];
   /** Name of the simulated host the tool runs on. Default: the simulation's tool host. */
   host?: string;
-  /** Lua instructions one entry from the host may run (endless-loop guard); 0 disables. Default 100,000,000. */
+  /** Lua steps (jumps, loop turns, calls, returns, metamethod operations) one entry from the host may run (endless-loop guard); 0 disables. Default 100,000,000. */
   instructionLimit?: number;
   /** Scripted answers of `renoise.app():show_prompt` and `show_custom_prompt`, used in order; afterwards the first button is chosen. */
   prompts?: PromptAnswer[];
