@@ -10,7 +10,7 @@
  * whichever it is (seen in every pair of #19's second round), so without
  * `--order` this starts two processes, A then B and B then A, and prints
  * both; judge a change on both lines. Workloads: echo, echo-off, churn, fuzz,
- * lua-fuzz, lua-message, param-kept, param-lookup, osc, note-writes (see WORKLOADS).
+ * lua-fuzz, lua-message, param-kept, param-lookup, osc, note-writes, lua-loop (see WORKLOADS).
  */
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
@@ -160,6 +160,20 @@ function write(n) for i = 1, n do columns[i % 64 + 1].note_value = i % 120 end e
   };
 }
 
+/** The bench's plain Lua loop (lua-probe.ts) with the default instruction limit: what Lua code alone costs. */
+function luaLoop(t: Tree): Run {
+  const source = "function plain(n) local x = 0 for i = 1, n do x = x + i % 7 end return x end";
+  return async () => {
+    const sim = t.createSimulation();
+    const tool = await t.loadLuaTool(sim, { files: { "main.lua": source } });
+    tool.vm.call("plain", 100_000);
+    const rate = cpuRate(1_000_000, () => void tool.vm.call("plain", 1_000_000));
+    tool.unload();
+    sim.dispose();
+    return rate;
+  };
+}
+
 const KEPT = "local p = renoise.song():track(1).devices[1].parameters[1]\nlocal lo, span = p.value_min, p.value_max - p.value_min";
 
 const LOOKUP_SETUP = "local song = renoise.song()";
@@ -182,6 +196,7 @@ const WORKLOADS: Record<string, (t: Tree) => Run> = {
   "param-lookup": (t) => luaMessages(t, LOOKUP_SETUP, LOOKUP, false),
   osc: (t) => luaMessages(t, OSC_SETUP, OSC, false),
   "note-writes": noteWrites,
+  "lua-loop": luaLoop,
 };
 
 async function importTree(root: string): Promise<Tree> {
