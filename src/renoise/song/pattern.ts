@@ -208,7 +208,9 @@ defineModel(Pattern, {
       },
     },
     is_empty: { type: "boolean", readonly: true, get: (p) => p._tracks().every((t) => t.cells.isEmpty(p.number_of_lines)) },
-    tracks: { type: "table", readonly: true, get: (p) => p._tracks() },
+    // One pattern track per song track, the same object for a track for good: the list changes only when
+    // song.tracks or song.patterns does (each moves the layout epoch).
+    tracks: { type: "table", readonly: true, luaKeep: "layout", luaItem: "track", get: (p) => p._tracks() },
   },
   methods: ["clear", "copy_from", "track"],
   notifiers: { line: (p: Pattern) => p._observable("line") },
