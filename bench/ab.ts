@@ -10,7 +10,7 @@
  * whichever it is (seen in every pair of #19's second round), so without
  * `--order` this starts two processes, A then B and B then A, and prints
  * both; judge a change on both lines. Workloads: echo, echo-off, churn, fuzz,
- * lua-fuzz, lua-message, param-kept, param-lookup, osc, note-writes, lua-loop (see WORKLOADS).
+ * lua-fuzz, lua-message, param-kept, param-lookup, osc, note-writes, lua-loop, pattern-walk (see WORKLOADS).
  */
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
@@ -41,7 +41,7 @@ interface Tool {
   unload(): void;
 }
 interface Tree {
-  createSimulation(): Sim;
+  createSimulation(options?: { song?: object }): Sim;
   loadLuaTool(sim: Sim, o: { files: Record<string, string> } | { dir: string }): Promise<Tool>;
   fuzzNotifierDetails(make: () => object, o: object): { ok: boolean };
   fuzzToolDetails(start: (ctx: { sim: Sim }) => Promise<{ dispose(): void }>, o: object): Promise<{ ok: boolean }>;
@@ -174,6 +174,22 @@ function luaLoop(t: Tree): Run {
   };
 }
 
+/** The patterns bench's pattern_iterator row: every line of a 64-track × 512-line pattern walked from Lua. */
+function patternWalk(t: Tree): Run {
+  const source = "function walk() local n = 0 for pos, line in renoise.song().pattern_iterator:lines_in_pattern(1) do n = n + 1 end return n end";
+  return async () => {
+    const sim = t.createSimulation({ song: { tracks: 63, patterns: [512] } });
+    sim.trace.enabled = false;
+    const tool = await t.loadLuaTool(sim, { files: { "main.lua": source } });
+    const rate = cpuRate(64 * 512, () => {
+      if (tool.vm.call("walk")[0] !== 64 * 512) throw new Error("ab: the pattern walk missed lines");
+    });
+    tool.unload();
+    sim.dispose();
+    return rate;
+  };
+}
+
 const KEPT = "local p = renoise.song():track(1).devices[1].parameters[1]\nlocal lo, span = p.value_min, p.value_max - p.value_min";
 
 const LOOKUP_SETUP = "local song = renoise.song()";
@@ -197,6 +213,7 @@ const WORKLOADS: Record<string, (t: Tree) => Run> = {
   osc: (t) => luaMessages(t, OSC_SETUP, OSC, false),
   "note-writes": noteWrites,
   "lua-loop": luaLoop,
+  "pattern-walk": patternWalk,
 };
 
 async function importTree(root: string): Promise<Tree> {
