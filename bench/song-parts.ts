@@ -19,6 +19,7 @@ song = renoise.song()
 local t1 = song.tracks[1]
 local d1 = t1.devices[1]
 local p1 = d1.parameters[1]
+local pat1 = song:pattern(1)
 function run(name, n) return parts[name](n) end
 function plain(n) local x = 0 for i = 1, n do x = x + i % 7 end return x end
 parts = {
@@ -33,6 +34,10 @@ parts = {
   ["song:pattern(1)"] = function(n) local s = song for i = 1, n do local v = s:pattern(1) end end,
   ["song.instruments"] = function(n) local s = song for i = 1, n do local v = s.instruments end end,
   ["song:instrument(1)"] = function(n) local s = song for i = 1, n do local v = s:instrument(1) end end,
+  ["pattern:track(1)"] = function(n) local p = pat1 for i = 1, n do local v = p:track(1) end end,
+  ["pattern.tracks"] = function(n) local p = pat1 for i = 1, n do local v = p.tracks end end,
+  [":pattern(1):track(1):line(l):note_column(1).note_value = x"] = function(n) local s = song for i = 1, n do
+    s:pattern(1):track(1):line(i % 64 + 1):note_column(1).note_value = i % 120 end end,
   ["p.value_min"] = function(n) local p = p1 for i = 1, n do local v = p.value_min end end,
   ["p.value = x"] = function(n) local p = p1 for i = 1, n do p.value = (i % 100) / 100 end end,
   ["tracks[1].devices[1].parameters[1] + set"] = function(n) local s = song for i = 1, n do
@@ -41,7 +46,7 @@ parts = {
     local p = s:track(1):device(1):parameter(1); p.value = p.value_min + (i % 100) / 100 * (p.value_max - p.value_min) end end,
 }
 `;
-const names0 = ["song.tracks", "song:track(1)", "song:track(i%9+1)", "track.devices", "track:device(1)", "device.parameters", "device:parameter(1)", "song.patterns", "song:pattern(1)", "song.instruments", "song:instrument(1)", "p.value_min", "p.value = x", "tracks[1].devices[1].parameters[1] + set", ":track(1):device(1):parameter(1) + set"];
+const names0 = ["song.tracks", "song:track(1)", "song:track(i%9+1)", "track.devices", "track:device(1)", "device.parameters", "device:parameter(1)", "song.patterns", "song:pattern(1)", "song.instruments", "song:instrument(1)", "pattern:track(1)", "pattern.tracks", ":pattern(1):track(1):line(l):note_column(1).note_value = x", "p.value_min", "p.value = x", "tracks[1].devices[1].parameters[1] + set", ":track(1):device(1):parameter(1) + set"];
 const names = process.env.ONLY ? names0.filter((n) => process.env.ONLY!.split("|").includes(n)) : names0;
 const sim = createSimulation();
 const tool = await loadLuaTool(sim, { files: { "main.lua": TOOL } });
