@@ -74,7 +74,9 @@ export interface PropDef<T = any> {
    *   `value_min`, a device's `name`, the song's `transport`);
    * - `"layout"`: a list (copied: each read still gives Lua a new table)
    *   until any list's layout changes ({@link layoutEpoch}): only for lists
-   *   that change through `ObservableList`'s insert/remove/swap (or never).
+   *   that change through `ObservableList`'s insert/remove/swap (or never),
+   *   or whose every change moves {@link layoutEpoch} itself (an
+   *   instrument's samples, a sample device chain's devices).
    */
   luaKeep?: "constant" | "layout";
   /**

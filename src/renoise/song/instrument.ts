@@ -1,4 +1,4 @@
-import { checkIndex, defineModel, ModelError, ModelObject } from "../document/model.js";
+import { checkIndex, defineModel, layoutEpoch, ModelError, ModelObject } from "../document/model.js";
 import type { Observable } from "../document/observable.js";
 import { InstrumentMacro } from "./instrument-macro.js";
 import {
@@ -182,6 +182,7 @@ export class Instrument extends ModelObject {
     this._phrases = [];
     this._phraseMappings = [];
     this._samples = [];
+    layoutEpoch.n++; // Lua keeps the samples list (luaKeep "layout"): every change of it moves the epoch
     this._modulationSets = [];
     this._deviceChains = [];
     this._called("clear", []);
@@ -205,6 +206,7 @@ export class Instrument extends ModelObject {
       c.copy_from(s);
       return c;
     });
+    layoutEpoch.n++;
     this._modulationSets = other._modulationSets.map((s) => {
       const c = this.own(new SampleModulationSet());
       c.copy_from(s);
@@ -305,6 +307,7 @@ export class Instrument extends ModelObject {
     const s = this.own(new Sample());
     if (this._modulationSets.length > 0) s._v.modulation_set_index = 1;
     this._samples.splice(i - 1, 0, s);
+    layoutEpoch.n++;
     this._called("insert_sample_at", [index]);
     this._notify("samples");
     return s;
@@ -314,6 +317,7 @@ export class Instrument extends ModelObject {
     this.notSliced("delete_sample_at");
     const i = checkIndex("Instrument:delete_sample_at", index, this._samples.length);
     this._samples.splice(i - 1, 1);
+    layoutEpoch.n++;
     this._called("delete_sample_at", [index]);
     this._notify("samples");
   }
@@ -322,6 +326,7 @@ export class Instrument extends ModelObject {
     const i = checkIndex("Instrument:swap_samples_at", a, this._samples.length);
     const j = checkIndex("Instrument:swap_samples_at", b, this._samples.length);
     [this._samples[i - 1], this._samples[j - 1]] = [this._samples[j - 1]!, this._samples[i - 1]!];
+    layoutEpoch.n++;
     this._called("swap_samples_at", [a, b]);
     this._notify("samples");
   }
@@ -351,6 +356,7 @@ export class Instrument extends ModelObject {
       return a;
     });
     this._samples = [master, ...aliases];
+    layoutEpoch.n++;
     this._notify("samples");
   }
 
@@ -444,7 +450,8 @@ defineModel(Instrument, {
     phrase_program: obs({ type: "integer", min: 0, max: 127 }),
     phrases: { type: "table", readonly: true, get: (i) => [...i._phrases] },
     phrase_mappings: { type: "table", readonly: true, get: (i) => [...i._phraseMappings] },
-    samples: { type: "table", readonly: true, get: (i) => [...i._samples] },
+    // Kept by Lua until a layout change: every write of _samples above moves layoutEpoch.
+    samples: { type: "table", readonly: true, luaKeep: "layout", luaItem: "sample", get: (i) => [...i._samples] },
     sample_mappings: { type: "table", readonly: true, get: (i) => i._sampleMappings() },
     sample_modulation_sets: { type: "table", readonly: true, get: (i) => [...i._modulationSets] },
     sample_device_chains: { type: "table", readonly: true, get: (i) => [...i._deviceChains] },
