@@ -9,11 +9,11 @@ const glue = (): Uint8Array => new Uint8Array(readFileSync(join(dirname(require.
 const Wasm = (globalThis as unknown as { WebAssembly: { validate(b: Uint8Array): boolean } }).WebAssembly;
 
 describe("wasm-patch: the count-hook change", () => {
-  it("patches the pinned module into a valid module four bytes longer", () => {
+  it("patches the pinned module into a valid module 44 bytes longer (4 in luaG_traceexec, 4 × 10 in luaV_execute)", () => {
     const bytes = glue();
     const patch = patchLuaModule(bytes);
     expect(patch.countsSteps).toBe(true);
-    expect(patch.bytes.length).toBe(bytes.length + 4);
+    expect(patch.bytes.length).toBe(bytes.length + 44);
     expect(Wasm.validate(patch.bytes)).toBe(true);
   });
 
@@ -31,6 +31,17 @@ describe("wasm-patch: the count-hook change", () => {
     const patch = patchLuaModule(other);
     expect(patch.countsSteps).toBe(false);
     expect(patch.bytes).toBe(other);
+  });
+
+  it("leaves the module as it is when luaV_execute differs, though luaG_traceexec matches (both changes or none)", () => {
+    const bytes = glue();
+    // A division-by-zero raise of luaV_execute (local.get 0, i32.const 8806 "n%%0", i32.const 0, call 273, unreachable).
+    const raise = Buffer.from([0x20, 0x00, 0x41, 0xe6, 0xc4, 0x00, 0x41, 0x00, 0x10, 0x91, 0x02, 0x00]);
+    const at = Buffer.from(bytes).indexOf(raise, Buffer.from(bytes).indexOf(raise) + 1);
+    expect(at).toBeGreaterThan(0);
+    const other = bytes.slice();
+    other[at - 30] = other[at - 30]! ^ 1;
+    expect(patchLuaModule(other)).toEqual({ bytes: other, countsSteps: false });
   });
 
   it("leaves bytes that are no Lua module as they are", () => {

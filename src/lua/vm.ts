@@ -51,7 +51,7 @@ export interface LuaVmOptions {
   platform?: "LINUX" | "WINDOWS" | "MACINTOSH";
   /** Max Lua steps (jumps, loop turns, calls, returns, metamethod operations) per entry from the host; 0 disables. Default 100 000 000. */
   instructionLimit?: number;
-  /** Instructions between limit checks (the count hook period). Default 1000. */
+  /** Steps (see instructionLimit) between limit checks (the count hook period). Default 1000. */
   hookStep?: number;
   /** Format numbers like Lua 5.1 in `tostring`/`print`/`string.format("%s")` (`5` not `5.0`). Default true. */
   lua51Numbers?: boolean;
@@ -929,7 +929,7 @@ export class LuaVm {
     this.bridge.setInstructionLimit(limit);
   }
 
-  /** Instructions run by the last (or current) entry from the host, in hook steps. */
+  /** Steps (jumps, loop turns, calls, returns, metamethod operations) counted in the last (or current) entry from the host, a multiple of the hook period. */
   get instructionsExecuted(): number {
     return this.bridge.executed;
   }
