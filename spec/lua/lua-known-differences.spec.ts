@@ -27,6 +27,11 @@ describe("Lua host: documented differences from Renoise's Lua", () => {
     expect(() => run("return string.format('%d', 0/0)")).toThrow(/number has no integer representation/);
   });
 
+  it("numbers: an integer % by zero raises (5.1's doubles give nan)", () => {
+    expect(() => run("local a, b = 7, 0\nreturn a % b")).toThrow(/^main\.lua:2: attempt to perform 'n%0'/);
+    expect(String(run("local a, b = 7.5, 0 return tostring(a % b)")[0])).toMatch(/^-?nan$/);
+  });
+
   it("numbers: 0/0 prints as the C library decides", () => {
     expect(String(run("return tostring(0/0)")[0])).toMatch(/^-?nan$/);
   });
