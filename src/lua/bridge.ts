@@ -124,6 +124,9 @@ export interface BridgeState {
   readonly funcsOwned?: boolean;
 }
 
+/** Offset of `allowhook` in C Lua's `lua_State` (after `next`, `tt`, `marked`, `status`) in the pinned build. */
+const ALLOWHOOK = 7;
+
 /** Options of {@link LuaBridge}. */
 export interface BridgeOptions {
   /** Max Lua steps per entry from the host (see wasm-patch.ts: instructions where the module is not patched); 0 disables. */
@@ -1637,6 +1640,10 @@ export class LuaBridge {
       this.setGuard(true);
     }
     this.bytes.push(L, this.abortMessage);
+    // C Lua runs a hook with its hooks off (L->allowhook 0) and turns them back on when the hook returns, which
+    // raising skips: a message handler run for this error (xpcall's) would then run with no limit, and loop forever
+    // if it loops. They are turned back on first (byte ALLOWHOOK of the state, in the build wasm-patch.ts knows).
+    if (luaModuleInfo.countsSteps) this.c.HEAPU8[L + ALLOWHOOK] = 1;
     this.c._lua_error(L);
   }
 
