@@ -143,51 +143,47 @@ function luaMessages(t: Tree, setup: string, body: string, trace: boolean): Run 
   };
 }
 
+/** Runs of `measure` on a Lua tool running `source` in a fresh simulation (trace off, `song` its song). */
+function inLuaTool(t: Tree, source: string, measure: (tool: Tool) => number, song?: object): Run {
+  return async () => {
+    const sim = t.createSimulation(song ? { song } : undefined);
+    sim.trace.enabled = false;
+    const tool = await t.loadLuaTool(sim, { files: { "main.lua": source } });
+    const rate = measure(tool);
+    tool.unload();
+    sim.dispose();
+    return rate;
+  };
+}
+
 function noteWrites(t: Tree): Run {
   const source = `local track = renoise.song():pattern(1):track(1)
 local columns = {}
 for l = 1, 64 do columns[l] = track:line(l):note_column(1) end
 function write(n) for i = 1, n do columns[i % 64 + 1].note_value = i % 120 end end`;
-  return async () => {
-    const sim = t.createSimulation();
-    sim.trace.enabled = false;
-    const tool = await t.loadLuaTool(sim, { files: { "main.lua": source } });
+  return inLuaTool(t, source, (tool) => {
     tool.vm.call("write", 10_000);
-    const rate = cpuRate(200_000, () => void tool.vm.call("write", 200_000));
-    tool.unload();
-    sim.dispose();
-    return rate;
-  };
+    return cpuRate(200_000, () => void tool.vm.call("write", 200_000));
+  });
 }
 
 /** The bench's plain Lua loop (lua-probe.ts) with the default instruction limit: what Lua code alone costs. */
 function luaLoop(t: Tree): Run {
   const source = "function plain(n) local x = 0 for i = 1, n do x = x + i % 7 end return x end";
-  return async () => {
-    const sim = t.createSimulation();
-    const tool = await t.loadLuaTool(sim, { files: { "main.lua": source } });
+  return inLuaTool(t, source, (tool) => {
     tool.vm.call("plain", 100_000);
-    const rate = cpuRate(1_000_000, () => void tool.vm.call("plain", 1_000_000));
-    tool.unload();
-    sim.dispose();
-    return rate;
-  };
+    return cpuRate(1_000_000, () => void tool.vm.call("plain", 1_000_000));
+  });
 }
 
 /** The patterns bench's pattern_iterator row: every line of a 64-track × 512-line pattern walked from Lua. */
 function patternWalk(t: Tree): Run {
   const source = "function walk() local n = 0 for pos, line in renoise.song().pattern_iterator:lines_in_pattern(1) do n = n + 1 end return n end";
-  return async () => {
-    const sim = t.createSimulation({ song: { tracks: 63, patterns: [512] } });
-    sim.trace.enabled = false;
-    const tool = await t.loadLuaTool(sim, { files: { "main.lua": source } });
-    const rate = cpuRate(64 * 512, () => {
+  const walk = (tool: Tool): number =>
+    cpuRate(64 * 512, () => {
       if (tool.vm.call("walk")[0] !== 64 * 512) throw new Error("ab: the pattern walk missed lines");
     });
-    tool.unload();
-    sim.dispose();
-    return rate;
-  };
+  return inLuaTool(t, source, walk, { tracks: 63, patterns: [512] });
 }
 
 const KEPT = "local p = renoise.song():track(1).devices[1].parameters[1]\nlocal lo, span = p.value_min, p.value_max - p.value_min";

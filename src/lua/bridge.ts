@@ -9,6 +9,7 @@ import {
 import { closeDiscardingMemory } from "./close-alloc.js";
 import { HeapBytes, type HeapBytesState } from "./heap.js";
 import { BRIDGE_HELPERS_LUA } from "./helpers.js";
+import { LUA_STATE_ALLOWHOOK } from "./wasm-patch.js";
 import type { LuaInstance } from "./instance.js";
 import type { TemplateClass } from "./objects.js";
 import { LuaRef, type LuaRefType } from "./ref.js";
@@ -123,9 +124,6 @@ export interface BridgeState {
   /** True when `funcs` was made for this bridge alone: it is taken as it is instead of copied. */
   readonly funcsOwned?: boolean;
 }
-
-/** Offset of `allowhook` in C Lua's `lua_State` (after `next`, `tt`, `marked`, `status`) in the pinned build. */
-const ALLOWHOOK = 7;
 
 /** Options of {@link LuaBridge}. */
 export interface BridgeOptions {
@@ -1642,8 +1640,8 @@ export class LuaBridge {
     this.bytes.push(L, this.abortMessage);
     // C Lua runs a hook with its hooks off (L->allowhook 0) and turns them back on when the hook returns, which
     // raising skips: a message handler run for this error (xpcall's) would then run with no limit, and loop forever
-    // if it loops. They are turned back on first (byte ALLOWHOOK of the state, in the build wasm-patch.ts knows).
-    if (luaModuleInfo.countsSteps) this.c.HEAPU8[L + ALLOWHOOK] = 1;
+    // if it loops. They are turned back on first (in the build wasm-patch.ts knows the state's layout of).
+    if (luaModuleInfo.countsSteps) this.c.HEAPU8[L + LUA_STATE_ALLOWHOOK] = 1;
     this.c._lua_error(L);
   }
 

@@ -96,6 +96,13 @@ const EXECUTE: FunctionPatch = {
   ],
 };
 
+/**
+ * Offset of `allowhook` in the pinned build's `lua_State` (after `next`,
+ * `tt`, `marked`, `status`): valid where the patch applied
+ * ({@link LuaModulePatch.countsSteps}), the bridge's count hook writes it.
+ */
+export const LUA_STATE_ALLOWHOOK = 7;
+
 /** Both, in the order of their bodies (the patch is made in one pass over the code section). */
 const PATCHES: readonly FunctionPatch[] = [TRACEEXEC, EXECUTE];
 
@@ -127,9 +134,9 @@ function leb(n: number): number[] {
 }
 
 /**
- * The Lua module's bytes with `luaG_traceexec` changed as described
- * above, when they hold the very function it was written for; else the
- * bytes as given.
+ * The Lua module's bytes with `luaG_traceexec` and `luaV_execute` changed
+ * as described above, when they hold the very functions the changes were
+ * written for; else the bytes as given.
  */
 export function patchLuaModule(bytes: Uint8Array): LuaModulePatch {
   const unchanged: LuaModulePatch = { bytes, countsSteps: false };
@@ -156,6 +163,11 @@ function patchBody(old: Uint8Array, patch: FunctionPatch): Uint8Array | undefine
     from = edit.at + edit.from.length;
   }
   parts.push(old.subarray(from));
+  return concatBytes(parts);
+}
+
+/** The parts one after the other. */
+function concatBytes(parts: readonly ArrayLike<number>[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
   let at = 0;
   for (const part of parts) {
@@ -189,15 +201,5 @@ function patchCode(bytes: Uint8Array, sectionAt: number, start: number, end: num
   const countBytes = leb(count);
   const payload = countBytes.length + code.reduce((n, part) => n + part.length, 0);
   const header = [CODE_SECTION, ...leb(payload), ...countBytes];
-  const out = new Uint8Array(sectionAt + header.length + payload - countBytes.length + (bytes.length - end));
-  let at = 0;
-  const put = (part: ArrayLike<number>): void => {
-    out.set(part, at);
-    at += part.length;
-  };
-  put(bytes.subarray(0, sectionAt));
-  put(header);
-  for (const part of code) put(part);
-  put(bytes.subarray(end));
-  return { bytes: out, countsSteps: true };
+  return { bytes: concatBytes([bytes.subarray(0, sectionAt), header, ...code, bytes.subarray(end)]), countsSteps: true };
 }

@@ -75,8 +75,9 @@ export interface PropDef<T = any> {
    * - `"layout"`: a list (copied: each read still gives Lua a new table)
    *   until any list's layout changes ({@link layoutEpoch}): only for lists
    *   that change through `ObservableList`'s insert/remove/swap (or never),
-   *   or whose every change moves {@link layoutEpoch} itself (an
-   *   instrument's samples, a sample device chain's devices).
+   *   or whose every change moves {@link layoutEpoch} itself
+   *   ({@link ModelObject._layoutChanged}: an instrument's samples, a
+   *   sample device chain's devices).
    */
   luaKeep?: "constant" | "layout";
   /**
@@ -194,6 +195,17 @@ export abstract class ModelObject {
     modelEpoch.n++;
     const o = this._o?.[name];
     if (o?.entries) o.notify(...args);
+  }
+
+  /**
+   * @internal a list property Lua keeps (`luaKeep: "layout"`) that is a
+   * plain array, not an `ObservableList`, changed its items: moves
+   * {@link layoutEpoch} (as an `ObservableList` change does) and notifies
+   * `<name>_observable`.
+   */
+  _layoutChanged(name: string): void {
+    layoutEpoch.n++;
+    this._notify(name);
   }
 
   /**

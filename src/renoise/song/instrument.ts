@@ -182,11 +182,10 @@ export class Instrument extends ModelObject {
     this._phrases = [];
     this._phraseMappings = [];
     this._samples = [];
-    layoutEpoch.n++; // Lua keeps the samples list (luaKeep "layout"): every change of it moves the epoch
     this._modulationSets = [];
     this._deviceChains = [];
     this._called("clear", []);
-    this._notify("samples");
+    this._layoutChanged("samples");
   }
 
   /** Copies name, properties, phrases and samples of another instrument. */
@@ -206,7 +205,7 @@ export class Instrument extends ModelObject {
       c.copy_from(s);
       return c;
     });
-    layoutEpoch.n++;
+    layoutEpoch.n++; // the samples list Lua keeps changed (copy_from notifies no list, as before)
     this._modulationSets = other._modulationSets.map((s) => {
       const c = this.own(new SampleModulationSet());
       c.copy_from(s);
@@ -307,9 +306,8 @@ export class Instrument extends ModelObject {
     const s = this.own(new Sample());
     if (this._modulationSets.length > 0) s._v.modulation_set_index = 1;
     this._samples.splice(i - 1, 0, s);
-    layoutEpoch.n++;
     this._called("insert_sample_at", [index]);
-    this._notify("samples");
+    this._layoutChanged("samples");
     return s;
   }
 
@@ -317,18 +315,16 @@ export class Instrument extends ModelObject {
     this.notSliced("delete_sample_at");
     const i = checkIndex("Instrument:delete_sample_at", index, this._samples.length);
     this._samples.splice(i - 1, 1);
-    layoutEpoch.n++;
     this._called("delete_sample_at", [index]);
-    this._notify("samples");
+    this._layoutChanged("samples");
   }
 
   swap_samples_at(a: number, b: number): void {
     const i = checkIndex("Instrument:swap_samples_at", a, this._samples.length);
     const j = checkIndex("Instrument:swap_samples_at", b, this._samples.length);
     [this._samples[i - 1], this._samples[j - 1]] = [this._samples[j - 1]!, this._samples[i - 1]!];
-    layoutEpoch.n++;
     this._called("swap_samples_at", [a, b]);
-    this._notify("samples");
+    this._layoutChanged("samples");
   }
 
   sample(index: number): Sample {
@@ -356,8 +352,7 @@ export class Instrument extends ModelObject {
       return a;
     });
     this._samples = [master, ...aliases];
-    layoutEpoch.n++;
-    this._notify("samples");
+    this._layoutChanged("samples");
   }
 
   /** @internal */
@@ -450,7 +445,7 @@ defineModel(Instrument, {
     phrase_program: obs({ type: "integer", min: 0, max: 127 }),
     phrases: { type: "table", readonly: true, get: (i) => [...i._phrases] },
     phrase_mappings: { type: "table", readonly: true, get: (i) => [...i._phraseMappings] },
-    // Kept by Lua until a layout change: every write of _samples above moves layoutEpoch.
+    // Kept by Lua until a layout change: every write of _samples above moves layoutEpoch (_layoutChanged).
     samples: { type: "table", readonly: true, luaKeep: "layout", luaItem: "sample", get: (i) => [...i._samples] },
     sample_mappings: { type: "table", readonly: true, get: (i) => i._sampleMappings() },
     sample_modulation_sets: { type: "table", readonly: true, get: (i) => [...i._modulationSets] },

@@ -4,7 +4,7 @@ import { listPath } from "./instrument-paths.js";
  * device is the chain's mixer, which can be neither moved nor deleted.
  * Devices are plain entries (name, path, presets) — sound is not modelled.
  */
-import { checkIndex, defineModel, layoutEpoch, ModelError, ModelObject } from "../document/model.js";
+import { checkIndex, defineModel, ModelError, ModelObject } from "../document/model.js";
 
 /** Native effects a sample chain can hold (their Renoise device paths). */
 export const SAMPLE_CHAIN_DEVICES = [
@@ -89,9 +89,8 @@ export class SampleDeviceChain extends ModelObject {
     const d = new SampleChainDevice(device_path, ["Init"]);
     d._owner = this;
     this._devices.splice(i - 1, 0, d);
-    layoutEpoch.n++; // Lua keeps the devices list (luaKeep "layout"): every change of it moves the epoch
     this._called("insert_device_at", [device_path, index]);
-    this._notify("devices");
+    this._layoutChanged("devices");
     return d;
   }
 
@@ -99,9 +98,8 @@ export class SampleDeviceChain extends ModelObject {
     const i = checkIndex("SampleDeviceChain:delete_device_at", index, this._devices.length);
     if (i === 1) throw new ModelError("SampleDeviceChain:delete_device_at: the chain's mixer (index 1) can not be deleted");
     this._devices.splice(i - 1, 1);
-    layoutEpoch.n++;
     this._called("delete_device_at", [index]);
-    this._notify("devices");
+    this._layoutChanged("devices");
   }
 
   swap_devices_at(a: number, b: number): void {
@@ -109,8 +107,7 @@ export class SampleDeviceChain extends ModelObject {
     const j = checkIndex("SampleDeviceChain:swap_devices_at", b, this._devices.length);
     if (i === 1 || j === 1) throw new ModelError("SampleDeviceChain:swap_devices_at: the chain's mixer (index 1) can not be moved");
     [this._devices[i - 1], this._devices[j - 1]] = [this._devices[j - 1]!, this._devices[i - 1]!];
-    layoutEpoch.n++;
-    this._notify("devices");
+    this._layoutChanged("devices");
   }
 
   device(index: number): SampleChainDevice {
@@ -124,6 +121,7 @@ defineModel(SampleDeviceChain, {
     name: { type: "string", observable: true },
     available_devices: { type: "table", readonly: true, get: () => [...SAMPLE_CHAIN_DEVICES] },
     available_device_infos: { type: "table", readonly: true, get: () => [] },
+    // Kept by Lua until a layout change: every change of _devices above moves layoutEpoch (_layoutChanged).
     devices: { type: "table", readonly: true, luaKeep: "layout", luaItem: "device", get: (c) => [...c._devices] },
     output_routing: { type: "string", readonly: true, get: () => "Current Track" },
   },
