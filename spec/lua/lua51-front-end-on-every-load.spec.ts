@@ -57,7 +57,7 @@ describe("Lua 5.1 front end: on every load", () => {
     } catch (e) {
       err = e as LuaError;
     }
-    expect(err?.luaMessage).toBe("main.lua:4: attempt to concatenate a nil value");
+    expect(err?.luaMessage).toBe("main.lua:4: attempt to concatenate a nil value (global 'nil_value')");
     expect(err?.luaTraceback).toMatch(/main\.lua:4: in .*\n\s+main\.lua:6: in main chunk/);
     vm.close();
   });

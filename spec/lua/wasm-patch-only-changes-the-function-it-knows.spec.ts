@@ -2,19 +2,32 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { patchLuaModule } from "../../src/lua/wasm-patch.js";
+import { NUMBER_TEXT_51_EXPORT, patchLuaModule, type LuaModulePatch } from "../../src/lua/wasm-patch.js";
 
 const require = createRequire(import.meta.url);
 const glue = (): Uint8Array => new Uint8Array(readFileSync(join(dirname(require.resolve("wasmoon")), "glue.wasm")));
-const Wasm = (globalThis as unknown as { WebAssembly: { validate(b: Uint8Array): boolean } }).WebAssembly;
+interface WasmApi {
+  validate(b: Uint8Array): boolean;
+  Module: { new (b: Uint8Array): object; exports(m: object): { name: string; kind: string }[] };
+}
+const Wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
-describe("wasm-patch: the count-hook change", () => {
-  it("patches the pinned module into a valid module 44 bytes longer (4 in luaG_traceexec, 4 × 10 in luaV_execute)", () => {
+/** The patch left `bytes` as they are (compared by identity: a deep comparison of 1.2 MB takes seconds). */
+function expectUnchanged(patch: LuaModulePatch, bytes: Uint8Array): void {
+  expect(patch.bytes).toBe(bytes);
+  expect([patch.countsSteps, patch.numberText51]).toEqual([false, false]);
+}
+
+describe("wasm-patch: the count-hook change and the number-text switch", () => {
+  it("patches the pinned module into a valid module that exports the switch (44 bytes for the hook, 124 for the switch)", () => {
     const bytes = glue();
     const patch = patchLuaModule(bytes);
     expect(patch.countsSteps).toBe(true);
-    expect(patch.bytes.length).toBe(bytes.length + 44);
+    expect(patch.numberText51).toBe(true);
+    expect(patch.bytes.length).toBe(bytes.length + 44 + 124);
     expect(Wasm.validate(patch.bytes)).toBe(true);
+    const exports = Wasm.Module.exports(new Wasm.Module(patch.bytes));
+    expect(exports.filter((e) => e.kind === "global")).toEqual([{ name: NUMBER_TEXT_51_EXPORT, kind: "global" }]);
   });
 
   it("leaves a module whose function differs by one byte as it is", () => {
@@ -29,8 +42,7 @@ describe("wasm-patch: the count-hook change", () => {
     const other = bytes.slice();
     other[at] = other[at]! ^ 1;
     const patch = patchLuaModule(other);
-    expect(patch.countsSteps).toBe(false);
-    expect(patch.bytes).toBe(other);
+    expectUnchanged(patch, other);
   });
 
   it("leaves the module as it is when luaV_execute differs, though luaG_traceexec matches (both changes or none)", () => {
@@ -41,11 +53,32 @@ describe("wasm-patch: the count-hook change", () => {
     expect(at).toBeGreaterThan(0);
     const other = bytes.slice();
     other[at - 30] = other[at - 30]! ^ 1;
-    expect(patchLuaModule(other)).toEqual({ bytes: other, countsSteps: false });
+    expectUnchanged(patchLuaModule(other), other);
+  });
+
+  it("leaves the module as it is when a copy of tostringbuff differs (all changes or none)", () => {
+    const bytes = glue();
+    // The float branch's ".0" test of luaO_tostring (strspn "-0123456789" at 7297, call 633, ..., br_if 0).
+    const test = Buffer.from([0x41, 0x81, 0x39, 0x10, 0xf9, 0x04]);
+    const at = Buffer.from(bytes).indexOf(test);
+    expect(at).toBeGreaterThan(0);
+    const other = bytes.slice();
+    other[at + 1] = other[at + 1]! ^ 1;
+    expectUnchanged(patchLuaModule(other), other);
+  });
+
+  it("leaves a module with a fifth global as it is (the switch's index would be taken)", () => {
+    const bytes = Buffer.from(glue());
+    // The global section (id 6, 24 bytes): its count, 4, made 5 is no longer the module expected.
+    const at = bytes.indexOf(Buffer.from([0x06, 0x18, 0x04]));
+    expect(at).toBeGreaterThan(0);
+    const other = new Uint8Array(bytes);
+    other[at + 2] = 5;
+    expectUnchanged(patchLuaModule(other), other);
   });
 
   it("leaves bytes that are no Lua module as they are", () => {
     const junk = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
-    expect(patchLuaModule(junk)).toEqual({ bytes: junk, countsSteps: false });
+    expectUnchanged(patchLuaModule(junk), junk);
   });
 });

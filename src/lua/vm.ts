@@ -16,7 +16,7 @@ import {
   type LuaSystemEvent,
 } from "./system.js";
 import type { HostFunction, LuaInput, LuaValue } from "./values.js";
-import { newDeterministicState, REGISTRY, T, type LuaState } from "./wasm.js";
+import { luaModuleInfo, newDeterministicState, REGISTRY, setNumberText51, T, type LuaState } from "./wasm.js";
 
 /** Chunk names of renoise-sim's own Lua (preludes, bindings): never passed through the 5.1 front end. */
 const INTERNAL_CHUNK = "=[renoise-sim ";
@@ -53,15 +53,21 @@ export interface LuaVmOptions {
   instructionLimit?: number;
   /** Steps (see instructionLimit) between limit checks (the count hook period). Default 1000. */
   hookStep?: number;
-  /** Format numbers like Lua 5.1 in `tostring`/`print`/`string.format("%s")` (`5` not `5.0`). Default true. */
+  /**
+   * Numbers become text as Lua 5.1 writes them (`10/2` is `5`, not `5.0`;
+   * `2^53` is `9.007199254741e+15`) wherever Lua turns a number into a
+   * string: `tostring`, `print`, `..`, `string.format("%s")`,
+   * `table.concat`, `io.write` and library functions given a number for a
+   * string. Applies to either `luaVersion`. Default true.
+   */
   lua51Numbers?: boolean;
   /** What `os.getenv` sees. Default: nothing. */
   env?: Record<string, string>;
   /**
    * Which Lua the VM reads. `"5.1"` (default): every chunk passes the Lua 5.1
    * front end first (5.1 string escapes, 5.2+ syntax refused, the implicit
-   * `arg` table, numbers printed as 5.1 in `..`). `"5.4"`: chunks go to the
-   * 5.4 VM unchanged (the behaviour before the front end existed).
+   * `arg` table). `"5.4"`: chunks go to the 5.4 VM unchanged. How numbers
+   * become text is {@link lua51Numbers}'s, in both.
    */
   luaVersion?: LuaDialect;
   /**
@@ -265,6 +271,7 @@ function buildTemplate(
   preload: readonly LuaPreloadChunk[] | undefined,
 ): VmTemplate {
   const c = inst.c;
+  setNumberText51(c, lua51Numbers);
   const L = newDeterministicState(c);
   c._luaL_openlibs(L);
   const bridge = new LuaBridge(inst, L, { instructionLimit: 0, hookStep: 1 });
@@ -493,6 +500,8 @@ export class LuaVm {
     if (this.luaVersion !== "5.1" && this.luaVersion !== "5.4") {
       throw new TypeError(`createLuaVm: luaVersion must be "5.1" or "5.4", got ${String(this.luaVersion)}`);
     }
+    // The instance's number-text switch (an instance from the pool may have served the other setting).
+    setNumberText51(inst.c, options.lua51Numbers ?? true);
     const { fs, main } = openToolSource(options.tool);
     this.files = new OverlayFs(fs);
     this.mainFile = main;
@@ -698,7 +707,8 @@ export class LuaVm {
   /** See {@link front}: translated source, or the syntax error message. */
   private translate(src: ByteString, chunkname: ByteString, file: boolean): ByteString | { message: ByteString } {
     if (this.luaVersion === "5.4") return src;
-    const t = translate51(src, file);
+    // `..` operands need wrapping only when C Lua cannot write 5.1's number text itself.
+    const t = translate51(src, file, !luaModuleInfo.numberText51);
     if (t.ok) return t.source;
     if (t.fallback !== undefined) {
       // A genuine syntax error: Lua's own message says it best.

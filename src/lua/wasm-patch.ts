@@ -1,7 +1,8 @@
 /**
- * Two changes to the Lua module's code, made to its bytes before they are
- * compiled (wasm.ts): where the instruction limit's count hook is checked,
- * and what that moves.
+ * Changes to the Lua module, made to its bytes before they are compiled
+ * (wasm.ts): where the instruction limit's count hook is checked and what
+ * that moves, and a switch that makes numbers become text as Lua 5.1
+ * writes them.
  *
  * C Lua 5.4 calls `luaG_traceexec` before every instruction while a count
  * hook is set; that function counts down and, until the count reaches 0,
@@ -19,10 +20,17 @@
  * it: the second change saves it there (see EXECUTE), so those errors
  * still name their own line.
  *
+ * The third change (see TOSTRING_O) gives each instance a global, exported
+ * as {@link NUMBER_TEXT_51_EXPORT}, that makes C Lua's own number-to-text
+ * conversion write 5.1's text (`5`, not `5.0`), so `..`, `tostring`,
+ * `table.concat` and every library function that takes a number as a
+ * string agree with Renoise without any Lua code in between.
+ *
  * The changes are made only to the functions they were written for (the
  * pinned wasmoon build's, recognised by size and SHA-256), and only
  * together; any other module is compiled as it is (the hook then counts
- * instructions, {@link LuaModulePatch.countsSteps} false).
+ * instructions, {@link LuaModulePatch.countsSteps} false, and the VM keeps
+ * 5.1's number text with Lua code: {@link LuaModulePatch.numberText51} false).
  *
  * @internal
  */
@@ -34,6 +42,8 @@ export interface LuaModulePatch {
   readonly bytes: Uint8Array;
   /** True when the hook now counts steps (the patch applied), false when it counts instructions. */
   readonly countsSteps: boolean;
+  /** True when the module has the number-text switch ({@link NUMBER_TEXT_51_EXPORT}); set with `countsSteps`. */
+  readonly numberText51: boolean;
 }
 
 /** One change to one function: `from` at byte `at` of its body replaced by `to`. */
@@ -103,9 +113,97 @@ const EXECUTE: FunctionPatch = {
  */
 export const LUA_STATE_ALLOWHOOK = 7;
 
-/** Both, in the order of their bodies (the patch is made in one pass over the code section). */
-const PATCHES: readonly FunctionPatch[] = [TRACEEXEC, EXECUTE];
+/**
+ * The mutable i32 global the module gains (appended to its globals, so
+ * existing indices stay), exported as {@link NUMBER_TEXT_51_EXPORT}: 1 makes
+ * numbers become text as Lua 5.1 writes them (see NUMBER_TEXT), 0 (its
+ * initial value) as 5.4 does. The pinned module defines 4 globals and
+ * imports none, so it is global 4.
+ */
+const NUMBER_TEXT_GLOBAL = 4;
 
+/** The export name of the number-text switch (a `WebAssembly.Global`), set per instance by the VM. */
+export const NUMBER_TEXT_51_EXPORT = "rsim_number_text51";
+
+/** `i64.const` immediates are signed LEB128. */
+function sleb(n: bigint): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const byte = Number(n & 0x7fn);
+    n >>= 7n;
+    if ((n === 0n && (byte & 0x40) === 0) || (n === -1n && (byte & 0x40) !== 0)) {
+      out.push(byte);
+      return out;
+    }
+    out.push(byte | 0x80);
+  }
+}
+
+/** `if (ttisinteger(obj))`: local 1 is the TValue (value at 0, type tag at 8; 3 is an integer). */
+const IS_INT_IF = [0x20, 0x01, 0x2d, 0x00, 0x08, 0x41, 0x03, 0x46, 0x04, 0x40];
+/**
+ * `if (ttisinteger(obj) && (!switch || -1e14 < ivalue(obj) < 1e14))`: an
+ * integer of 15 digits or more goes, under the switch, to the float branch.
+ */
+const IS_SHORT_INT_IF = [
+  0x20, 0x01, 0x2d, 0x00, 0x08, 0x41, 0x03, 0x46, // ttisinteger(obj)
+  0x23, NUMBER_TEXT_GLOBAL, 0x45, // !switch
+  0x20, 0x01, 0x29, 0x03, 0x00, // ivalue(obj)
+  0x42, ...sleb(99_999_999_999_999n), 0x7c, // + (1e14 - 1)
+  0x42, ...sleb(199_999_999_999_999n), 0x54, // <u 2e14 - 1: |i| < 1e14
+  0x72, 0x71, // or, and
+  0x04, 0x40,
+];
+/** `fltvalue(obj)` in the float branch. */
+const FLOAT_VALUE = [0x20, 0x01, 0x2b, 0x03, 0x00];
+/** `ttisinteger(obj) ? (lua_Number)ivalue(obj) : fltvalue(obj)`. */
+const AS_FLOAT = [
+  0x20, 0x01, 0x2d, 0x00, 0x08, 0x41, 0x03, 0x46, 0x04, 0x7c, // if (result f64) ttisinteger(obj)
+  0x20, 0x01, 0x29, 0x03, 0x00, 0xb9, // f64.convert_i64_s(ivalue(obj))
+  0x05, 0x20, 0x01, 0x2b, 0x03, 0x00, 0x0b, // else fltvalue(obj) end
+];
+/** `if (buff[strspn(buff, "-0123456789")] != '\0') skip the ".0"`. */
+const LOOKS_FLOAT_SKIP = [0x2d, 0x00, 0x00, 0x0d, 0x00];
+/** The same test, or the switch: under it no ".0" is added. */
+const LOOKS_FLOAT_OR_51_SKIP = [0x2d, 0x00, 0x00, 0x23, NUMBER_TEXT_GLOBAL, 0x72, 0x0d, 0x00];
+
+/**
+ * `tostringbuff` (lobject.c), inlined in the pinned build into
+ * `luaO_tostring` (body 402: `..`, `lua_tolstring`, so `table.concat` and
+ * every library function taking a string) and into `luaO_pushvfstring`'s
+ * number formatting (body 405: `%I`/`%f`, so `tostring`, `print`,
+ * `string.format("%s")`). Under the switch a number becomes the text Lua
+ * 5.1 gives it (`"%.14g"` of the number as a double): a float that looks
+ * like an integer gets no ".0" (`10/2` is `5`), and an integer of 15
+ * digits or more is written as that double (`1e+15`).
+ */
+const TOSTRING_O: FunctionPatch = {
+  index: 402,
+  size: 184,
+  sha256: "c44675ab73356c9090e64039846967111c8be126c6df6c23344985dccf3addc9",
+  edits: [
+    { at: 15, from: IS_INT_IF, to: IS_SHORT_INT_IF },
+    { at: 57, from: FLOAT_VALUE, to: AS_FLOAT },
+    { at: 98, from: LOOKS_FLOAT_SKIP, to: LOOKS_FLOAT_OR_51_SKIP },
+  ],
+};
+const TOSTRING_FSTRING: FunctionPatch = {
+  index: 405,
+  size: 272,
+  sha256: "bfec869c33e33b00d9fbb26ac0317551a4eb1ead392e236fcccb07c0613ab82c",
+  edits: [
+    { at: 132, from: IS_INT_IF, to: IS_SHORT_INT_IF },
+    { at: 171, from: FLOAT_VALUE, to: AS_FLOAT },
+    { at: 207, from: LOOKS_FLOAT_SKIP, to: LOOKS_FLOAT_OR_51_SKIP },
+  ],
+};
+
+/** All of them, in the order of their bodies (the patch is made in one pass over the code section). */
+const PATCHES: readonly FunctionPatch[] = [TRACEEXEC, TOSTRING_O, TOSTRING_FSTRING, EXECUTE];
+
+const IMPORT_SECTION = 2;
+const GLOBAL_SECTION = 6;
+const EXPORT_SECTION = 7;
 const CODE_SECTION = 10;
 
 /** Reads an unsigned LEB128 at `pos`: [value, next position]. */
@@ -134,21 +232,68 @@ function leb(n: number): number[] {
 }
 
 /**
- * The Lua module's bytes with `luaG_traceexec` and `luaV_execute` changed
- * as described above, when they hold the very functions the changes were
- * written for; else the bytes as given.
+ * The Lua module's bytes with the changes described above, when it holds
+ * the very functions (and globals) they were written for; else the bytes
+ * as given.
  */
 export function patchLuaModule(bytes: Uint8Array): LuaModulePatch {
-  const unchanged: LuaModulePatch = { bytes, countsSteps: false };
-  let pos = 8; // magic and version
+  const unchanged: LuaModulePatch = { bytes, countsSteps: false, numberText51: false };
+  const parts: ArrayLike<number>[] = [bytes.subarray(0, 8)]; // magic and version
+  const done = new Set<number>();
+  let pos = 8;
   while (pos < bytes.length) {
     const id = bytes[pos]!;
     const [size, start] = readLeb(bytes, pos + 1);
     const end = start + size;
-    if (id === CODE_SECTION) return patchCode(bytes, pos, start, end) ?? unchanged;
+    if (end > bytes.length) return unchanged;
+    let payload: ArrayLike<number>[] | undefined = [bytes.subarray(start, end)];
+    if (id === IMPORT_SECTION) payload = importsNoGlobal(bytes, start, end) ? payload : undefined;
+    else if (id === GLOBAL_SECTION) payload = appendGlobal(bytes, start, end);
+    else if (id === EXPORT_SECTION) payload = appendExport(bytes, start, end);
+    else if (id === CODE_SECTION) payload = patchCode(bytes, start, end);
+    if (payload === undefined) return unchanged;
+    if (id === IMPORT_SECTION || id === GLOBAL_SECTION || id === EXPORT_SECTION || id === CODE_SECTION) done.add(id);
+    const length = payload.reduce((n, part) => n + part.length, 0);
+    parts.push([id, ...leb(length)], ...payload);
     pos = end;
   }
-  return unchanged;
+  if (done.size !== 4) return unchanged;
+  return { bytes: concatBytes(parts), countsSteps: true, numberText51: true };
+}
+
+/** True when the import section (payload `start`..`end`) imports no global (so the module's own globals start at index 0). */
+function importsNoGlobal(bytes: Uint8Array, start: number, end: number): boolean {
+  let [count, pos] = readLeb(bytes, start);
+  for (; count > 0; count--) {
+    for (let name = 0; name < 2; name++) {
+      const [len, at] = readLeb(bytes, pos);
+      pos = at + len;
+    }
+    const kind = bytes[pos++];
+    if (kind === 0x00) pos = readLeb(bytes, pos)[1]; // a function: its type index
+    else if (kind === 0x01 || kind === 0x02) {
+      if (kind === 0x01) pos++; // a table: its element type
+      const flags = bytes[pos++]!;
+      pos = readLeb(bytes, pos)[1];
+      if (flags & 1) pos = readLeb(bytes, pos)[1];
+    } else return false; // a global (or a kind unknown here)
+    if (pos > end) return false;
+  }
+  return pos === end;
+}
+
+/** The global section's payload with the number-text switch appended, or undefined when the module does not define the globals expected. */
+function appendGlobal(bytes: Uint8Array, start: number, end: number): ArrayLike<number>[] | undefined {
+  const [count, first] = readLeb(bytes, start);
+  if (count !== NUMBER_TEXT_GLOBAL) return undefined;
+  return [leb(count + 1), bytes.subarray(first, end), [0x7f, 0x01, 0x41, 0x00, 0x0b]]; // mutable i32 = 0
+}
+
+/** The export section's payload with the number-text switch exported. */
+function appendExport(bytes: Uint8Array, start: number, end: number): ArrayLike<number>[] {
+  const [count, first] = readLeb(bytes, start);
+  const name = [...NUMBER_TEXT_51_EXPORT].map((ch) => ch.charCodeAt(0));
+  return [leb(count + 1), bytes.subarray(first, end), [...leb(name.length), ...name, 0x03, ...leb(NUMBER_TEXT_GLOBAL)]];
 }
 
 /** A function body with `patch`'s edits made, or undefined when the body is not the one the patch was written for. */
@@ -177,10 +322,10 @@ function concatBytes(parts: readonly ArrayLike<number>[]): Uint8Array {
   return out;
 }
 
-/** The module with its code section (header at `sectionAt`, payload `start`..`end`) patched, or undefined. */
-function patchCode(bytes: Uint8Array, sectionAt: number, start: number, end: number): LuaModulePatch | undefined {
+/** The code section's payload (`start`..`end`) with the functions patched, or undefined when one is not the one expected. */
+function patchCode(bytes: Uint8Array, start: number, end: number): ArrayLike<number>[] | undefined {
   const [count, first] = readLeb(bytes, start);
-  const code: ArrayLike<number>[] = [];
+  const code: ArrayLike<number>[] = [leb(count)];
   let copiedFrom = first; // bodies not changed are copied as they are, with their size
   let pos = first;
   let next = 0; // the next patch to apply (PATCHES are in body order)
@@ -198,8 +343,5 @@ function patchCode(bytes: Uint8Array, sectionAt: number, start: number, end: num
   }
   if (next < PATCHES.length) return undefined;
   code.push(bytes.subarray(copiedFrom, end));
-  const countBytes = leb(count);
-  const payload = countBytes.length + code.reduce((n, part) => n + part.length, 0);
-  const header = [CODE_SECTION, ...leb(payload), ...countBytes];
-  return { bytes: concatBytes([bytes.subarray(0, sectionAt), header, ...code, bytes.subarray(end)]), countsSteps: true };
+  return code;
 }

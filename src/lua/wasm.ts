@@ -9,7 +9,7 @@
  * @internal
  */
 import { LuaWasm } from "wasmoon";
-import { patchLuaModule } from "./wasm-patch.js";
+import { NUMBER_TEXT_51_EXPORT, patchLuaModule } from "./wasm-patch.js";
 
 /** A `lua_State*`: an address in the module's memory. */
 export type LuaState = number;
@@ -160,15 +160,33 @@ function patchedModule(source: Uint8Array | ArrayBuffer): Uint8Array {
   const bytes = source instanceof Uint8Array ? source : new Uint8Array(source);
   const patch = patchLuaModule(bytes);
   luaModuleInfo.countsSteps = patch.countsSteps;
+  luaModuleInfo.numberText51 = patch.numberText51;
   return patch.bytes;
 }
 
 /**
  * What the compiled Lua module is: `countsSteps` is true when its count
  * hook counts steps (jumps, calls, returns...; see wasm-patch.ts), false
- * when it counts every instruction. Set when the module is first compiled.
+ * when it counts every instruction; `numberText51` is true when each
+ * instance has the switch that makes C Lua write numbers as 5.1 does
+ * ({@link setNumberText51}). Set when the module is first compiled.
  */
-export const luaModuleInfo = { countsSteps: false };
+export const luaModuleInfo = { countsSteps: false, numberText51: false };
+
+/**
+ * Turns the instance's number-text switch on (numbers become text as Lua
+ * 5.1 writes them, in every conversion C Lua makes: `..`, `tostring`,
+ * `lua_tolstring`...) or off (5.4's text). Returns false, changing
+ * nothing, when the module has no switch ({@link luaModuleInfo}).
+ */
+export function setNumberText51(c: LuaC, on: boolean): boolean {
+  if (!luaModuleInfo.numberText51) return false;
+  const raw = (c as unknown as { rawExports?: Record<string, unknown> }).rawExports;
+  const sw = raw?.[NUMBER_TEXT_51_EXPORT] as { value: number } | undefined;
+  if (sw === undefined) return false;
+  sw.value = on ? 1 : 0;
+  return true;
+}
 
 /** The slice of a `WebAssembly.Table` of functions used here. */
 interface FunctionTable {

@@ -34,9 +34,10 @@ export type Translation =
 
 /**
  * Translations by source (the same string object each time a file comes
- * from the file cache, so its hash is computed once): [as a file, as a string].
+ * from the file cache, so its hash is computed once), in four slots: as a
+ * file / as a string, `..` operands wrapped / not (see {@link translate51}).
  */
-const cache = new Map<string, [Translation | undefined, Translation | undefined]>();
+const cache = new Map<string, (Translation | undefined)[]>();
 let cachedChars = 0;
 const CACHE_MIN = 1024;
 const CACHE_MAX_CHARS = 64 * 1024 * 1024;
@@ -47,11 +48,14 @@ export const frontEndStats = { hits: 0, misses: 0 };
 /**
  * Translates a Lua 5.1 chunk (byte string) into source the 5.4 VM reads
  * the same way. `file` chunks skip a first line starting with `#`.
+ * `wrapConcat`: the operands of `..` are wrapped so numbers become 5.1's
+ * text (needed only when C Lua does not write it itself: see
+ * `luaModuleInfo.numberText51`).
  */
-export function translate51(source: string, file: boolean): Translation {
+export function translate51(source: string, file: boolean, wrapConcat = true): Translation {
   // Files (the tool's own, loaded again by every VM) at any size; strings made at run time only if large.
   const cacheable = file || source.length >= CACHE_MIN;
-  const slot = file ? 0 : 1;
+  const slot = (file ? 0 : 1) + (wrapConcat ? 0 : 2);
   if (cacheable) {
     const hit = cache.get(source)?.[slot];
     if (hit) {
@@ -60,11 +64,11 @@ export function translate51(source: string, file: boolean): Translation {
     }
   }
   frontEndStats.misses++;
-  const t = compute(source, file);
+  const t = compute(source, file, wrapConcat);
   if (cacheable) {
     let entry = cache.get(source);
     if (entry === undefined) {
-      cache.set(source, (entry = [undefined, undefined]));
+      cache.set(source, (entry = [undefined, undefined, undefined, undefined]));
       cachedChars += source.length;
     }
     entry[slot] = t;
@@ -83,10 +87,11 @@ export function clearFrontEndCache(): void {
   cachedChars = 0;
 }
 
-function compute(source: string, file: boolean): Translation {
+function compute(source: string, file: boolean, wrapConcat: boolean): Translation {
   const lexed = lex51(source, file, true);
   if (!lexed.ok) return lexed;
-  if (!lexed.hasConcat && !lexed.hasArg) return { ok: true, source: lexed.source };
+  const hasConcat = lexed.hasConcat && wrapConcat;
+  if (!hasConcat && !lexed.hasArg) return { ok: true, source: lexed.source };
   const tokens = lexed.tokens!;
   if (!lexed.hasArg) {
     // Fast path: `..` operands found on the tokens (no syntax tree needed).
@@ -95,10 +100,10 @@ function compute(source: string, file: boolean): Translation {
   } else {
     // Fast path: the vararg functions naming `arg` found on the tokens, and `..` as above.
     const fns = varargFunctions(tokens);
-    const edits = fns && (lexed.hasConcat ? concatEdits(tokens) : []);
+    const edits = fns && (hasConcat ? concatEdits(tokens) : []);
     if (fns && edits) return { ok: true, source: finishChunk(lexed.source, edits, edits.length > 0, fns) };
   }
-  const t = transform51(lexed.source, lexed.hasConcat, lexed.hasArg);
+  const t = transform51(lexed.source, hasConcat, lexed.hasArg);
   if (t.ok) return t;
   return { ...t, fallback: lexed.source };
 }

@@ -17,7 +17,11 @@ local host_print, guard = host.print, host.guard
 host.rawtype = rawtype
 
 -- Lua 5.1 / LuaJIT print numbers with "%.14g": 10/2 is "5", not "5.0".
-if host.lua51_numbers then
+-- With numbers51_native C Lua already does (the module's switch, see
+-- wasm-patch.ts); without, tostring and table.concat are wrapped here and
+-- the front end wraps the operands of '..'.
+local wrap51 = host.lua51_numbers and not host.numbers51_native
+if wrap51 then
   local function tostring51(v)
     local t = mtype(v)
     if t == "float" then
@@ -49,10 +53,11 @@ function fe.pack(...) -- the implicit 'arg' table of a vararg function
 end
 setmetatable(string, { __index = { __rsim51 = fe } })
 
--- table.concat with 5.1's number text. Tables without numbers that print
--- differently (floats, integers beyond 14 digits) pay one scan.
+-- table.concat with 5.1's number text (when C Lua does not write it).
+-- Tables without numbers that print differently (floats, integers beyond
+-- 14 digits) pay one scan.
 local rawconcat = table.concat
-function table.concat(t, sep, i, j)
+local function concat51(t, sep, i, j)
   if rawtype(t) == "table" then
     local first, last = i or 1, j or #t
     if rawtype(first) == "number" and rawtype(last) == "number" then
@@ -73,6 +78,7 @@ function table.concat(t, sep, i, j)
   end
   return rawconcat(t, sep, i, j)
 end
+if wrap51 then table.concat = concat51 end
 
 -- Loading a chunk through the 5.1 front end (load, loadstring, loadfile,
 -- dofile, require). 'file' chunks may start with a '#' line.
