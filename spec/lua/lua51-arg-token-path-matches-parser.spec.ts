@@ -2,6 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { luaFiles } from "../support/lua-files.js";
 import { syntheticTool } from "../../bench/lua-frontend.js";
+import { afterAll, beforeAll } from "vitest";
+import { createLuaVm, type LuaVm } from "../../src/lua/index.js";
+import { varargFunctionsLight } from "../../src/lua/frontend/arg-light.js";
 import { varargFunctions } from "../../src/lua/frontend/arg-tokens.js";
 import { concatEdits } from "../../src/lua/frontend/concat-tokens.js";
 import { finishChunk } from "../../src/lua/frontend/edits.js";
@@ -19,6 +22,18 @@ function tokenPath(src: string): string | undefined {
   const edits = fns && (lexed.hasConcat ? concatEdits(lexed.tokens!) : []);
   return fns && edits ? finishChunk(lexed.source, edits, edits.length > 0, fns) : undefined;
 }
+
+/** The nesting-only pass (arg-light.ts): undefined when the chunk declares something named arg. */
+function lightPath(src: string): string | undefined {
+  const lexed = lex51(src, true, true);
+  if (!lexed.ok) throw new Error(lexed.message);
+  const fns = varargFunctionsLight(lexed.tokens!);
+  const edits = fns && (lexed.hasConcat ? concatEdits(lexed.tokens!) : []);
+  return fns && edits ? finishChunk(lexed.source, edits, edits.length > 0, fns) : undefined;
+}
+
+/** The chunk declares a local, parameter, loop variable or local function named arg. */
+const DECLARES_ARG = /\blocal\s+(function\s+)?arg\b|\blocal\s+\w+\s*,\s*arg\b|\bfor\s+(\w+\s*,\s*)?arg\b|\bfunction\b[^(]*\((\s*\w+\s*,)*\s*arg\b/;
 
 function parserPath(src: string): string | undefined {
   const lexed = lex51(src, true, true);
@@ -50,6 +65,12 @@ describe("Lua 5.1 front end: the token path for arg matches the parser path", ()
     "x = 0x10 + 1e3 + .5 + 5. + 3e-2 local function f(...) return arg end",
     "arg = 'global' local function f(x) return arg end return ...",
     "local function f(...) for i = 1, 2 do if i then goto skip end print(arg) ::skip:: end ::top:: if arg then goto top end end",
+    "local function f(...) function arg() end return {arg}, {arg = 1}, {1, arg}, {n = 1; arg = 2}, {[arg] = arg} end",
+    "local function f(...) local function g(x) return function(...) return ... end, arg end return g end",
+    "local function f(...) return function(a, b) return function(...) return arg, a end end end",
+    "function arg(...) return arg end local t = { f = function(...) return { arg } end }",
+    "local function f(...) return { arg = 1 }, { x, arg = 2 }, { y; arg = 3 } end", // field names only: no arg
+    "local function f(...) goto arg ::arg:: return ... end", // a label only
   ];
 
   it("on vararg functions naming arg in every kind of scope", () => {
@@ -60,6 +81,20 @@ describe("Lua 5.1 front end: the token path for arg matches the parser path", ()
     }
   });
 
+  it("by the nesting alone when nothing named arg is declared, with the same translation", () => {
+    let light = 0;
+    for (const src of decided) {
+      const fast = lightPath(src);
+      if (DECLARES_ARG.test(src)) {
+        expect(fast, src).toBeUndefined(); // left to the descent
+        continue;
+      }
+      expect(fast, src).toBe(parserPath(src));
+      light++;
+    }
+    expect(light).toBeGreaterThan(12);
+  });
+
   it("on every fixture Lua file and a synthetic 5,000-line tool using arg", () => {
     let compared = 0;
     for (const f of luaFiles(new URL("../../fixtures", import.meta.url).pathname)) {
@@ -68,15 +103,31 @@ describe("Lua 5.1 front end: the token path for arg matches the parser path", ()
       const fast = tokenPath(src);
       if (fast === undefined) continue; // decided by luaparse
       expect(fast, f).toBe(parserPath(src));
+      const light = lightPath(src);
+      if (light !== undefined) expect(light, f).toBe(fast);
       compared++;
     }
     expect(compared).toBeGreaterThan(5);
     const tool = syntheticTool(5000, true);
     expect(tokenPath(tool)).toBeDefined();
     expect(tokenPath(tool)).toBe(parserPath(tool));
+    expect(lightPath(tool)).toBe(parserPath(tool));
   });
 
-  it("leaves to luaparse what the tokens cannot settle, with the same translation", () => {
+  let vm51: LuaVm;
+  let vm54: LuaVm;
+  beforeAll(async () => {
+    vm51 = await createLuaVm();
+    vm54 = await createLuaVm({ luaVersion: "5.4" });
+  });
+  afterAll(() => {
+    vm51.close();
+    vm54.close();
+  });
+  /** What loading `src` in `vm` gives: "ok" or the message (load and loadstring read it through the VM's front end, if any). */
+  const loadOutcome = (vm: LuaVm, src: string): unknown => vm.run("local f, err = loadstring(...) return f and 'ok' or err", "=probe", src)[0];
+
+  it("leaves to luaparse what the tokens cannot settle, or loads it as Lua reads the untranslated chunk", () => {
     const undecided = [
       "local function f(...) goto skip local x = arg ::skip:: print(x) end", // jumps into the scope of a local
       "local function f(...) do ::out:: end goto out return arg end", // no visible label
@@ -87,12 +138,17 @@ describe("Lua 5.1 front end: the token path for arg matches the parser path", ()
       "local function f(...) x = 1..2 return arg end", // malformed number
     ];
     for (const src of undecided) {
-      expect(tokenPath(src), src).toBeUndefined();
+      expect(tokenPath(src), src).toBeUndefined(); // the descent refuses every one
       const lexed = lex51(src, false);
       const tree = transform51(lexed.ok ? lexed.source : "", lexed.ok && lexed.hasConcat, true);
-      const t = translate51(src, false);
-      if (tree.ok) expect(t).toEqual(tree);
-      else expect(t).toEqual({ ...tree, fallback: lexed.ok ? lexed.source : undefined });
+      const t = translate51(src, false, false);
+      if (lightPath(src) === undefined) {
+        // Neither token path: luaparse's translation or message, Lua's own message where Lua refuses the chunk too.
+        if (tree.ok) expect(t).toEqual(tree);
+        else expect(t).toEqual({ ...tree, fallback: lexed.ok ? lexed.source : undefined });
+      }
+      // Whichever path: loading gives what Lua gives for the untranslated chunk (these need no rewrite to load).
+      expect(loadOutcome(vm51, src), src).toBe(loadOutcome(vm54, lexed.ok ? lexed.source : src));
     }
   });
 });

@@ -12,6 +12,7 @@
  * @internal
  */
 import { chunkId } from "./chunkid.js";
+import { varargFunctionsLight } from "./arg-light.js";
 import { varargFunctions } from "./arg-tokens.js";
 import { concatEdits, wrapConcatOperands } from "./concat-tokens.js";
 import { finishChunk } from "./edits.js";
@@ -88,18 +89,20 @@ export function clearFrontEndCache(): void {
 }
 
 function compute(source: string, file: boolean, wrapConcat: boolean): Translation {
-  const lexed = lex51(source, file, true);
+  // Tokens serve the `..` wraps and the `arg` rewrite only: a chunk without the letters "arg" has no use for them.
+  const lexed = lex51(source, file, wrapConcat || source.includes("arg"));
   if (!lexed.ok) return lexed;
   const hasConcat = lexed.hasConcat && wrapConcat;
   if (!hasConcat && !lexed.hasArg) return { ok: true, source: lexed.source };
-  const tokens = lexed.tokens!;
+  const tokens = lexed.tokens!; // (lexed with tokens: `..` wraps wanted, or "arg" in the chunk)
   if (!lexed.hasArg) {
     // Fast path: `..` operands found on the tokens (no syntax tree needed).
     const fast = wrapConcatOperands(lexed.source, tokens);
     if (fast !== undefined) return { ok: true, source: fast };
   } else {
-    // Fast path: the vararg functions naming `arg` found on the tokens, and `..` as above.
-    const fns = varargFunctions(tokens);
+    // Fast paths: the vararg functions naming `arg` found on the tokens (by their nesting alone when
+    // the chunk declares nothing named `arg`, else by a recursive descent), and `..` as above.
+    const fns = varargFunctionsLight(tokens) ?? varargFunctions(tokens);
     const edits = fns && (hasConcat ? concatEdits(tokens) : []);
     if (fns && edits) return { ok: true, source: finishChunk(lexed.source, edits, edits.length > 0, fns) };
   }

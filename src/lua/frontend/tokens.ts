@@ -86,6 +86,8 @@ export interface Tokens {
   readonly end: Int32Array;
   /** Indices of the `..` tokens, in order. */
   readonly concats: Int32Array;
+  /** Indices of the name tokens `arg` not written after `.` or `:` (a field name), in order. */
+  readonly args: Int32Array;
   readonly source: string;
   /** The chunk has a `goto` or a label (`::`). */
   readonly gotos: boolean;
