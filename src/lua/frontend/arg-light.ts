@@ -120,7 +120,8 @@ export function varargFunctionsLight(tk: Tokens): VarargFn[] | undefined {
         if (i === nextArg) {
           nextArg = ++a < args.length ? args[a]! : -1;
           const before = kind[i - 1];
-          if (before === GOTO || before === DBCOLON) break; // a label's name
+          // A label's name (`goto arg`, `::arg::`); after a label's closing `::` (`::top:: arg = 1`) it is the variable.
+          if (before === GOTO || (before === DBCOLON && kind[i + 1] === DBCOLON)) break;
           // `{ arg = 1 }`, `{ x, arg = 1 }`: a field name, not the variable.
           if (kind[i + 1] === ASSIGN && (before === LBRACE || before === COMMA || before === SEMI) && open[open.length - 1] === OPEN_BRACE) {
             break;
