@@ -15,6 +15,18 @@ describe("Lua host: documented differences from Renoise's Lua", () => {
     expect(run("local x = 9223372036854775807 return x + 1 < 0, 0xffffffffffffffff")).toEqual([true, -1]);
   });
 
+  it("numbers: the literal -0 is the integer 0 (5.1: -0); -0.0 is -0 in both", () => {
+    expect(run("return tostring(-0), tostring(-0.0)")).toEqual(["0", "-0"]);
+  });
+
+  it("numbers: %q writes an integer bare and a float in hex (5.1 quotes both)", () => {
+    expect(run("return string.format('%q', 5), string.format('%q', 0.5)")).toEqual(["5", "0x1p-1"]);
+  });
+
+  it("numbers: C Lua's messages write a 15-digit index as 5.1's text (5.1 printed the integer)", () => {
+    expect(() => run("return table.concat({}, '', 123456789012345, 123456789012345)")).toThrow(/index 1\.2345678901234e\+14/);
+  });
+
   it("numbers: %d of NaN raises", () => {
     expect(() => run("return string.format('%d', 0/0)")).toThrow(/number has no integer representation/);
   });
