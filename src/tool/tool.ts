@@ -87,6 +87,12 @@ export interface LuaToolOptions {
   preferences?: Record<string, unknown>;
   /** Which Lua the tool is read as: `"5.1"` (Renoise's, default) or `"5.4"` (no 5.1 front end). See docs/lua-compatibility.md. */
   luaVersion?: LuaDialect;
+  /**
+   * Numbers become text as Lua 5.1 writes them (`10/2` is `5`, not `5.0`) in
+   * `tostring`, `print`, `..`, `string.format("%s")`, `table.concat`... Default
+   * true, whatever `luaVersion`; false gives Lua 5.4's text. See docs/lua-compatibility.md.
+   */
+  lua51Numbers?: boolean;
   /** `os.time()` at virtual time 0, in seconds since 1970 UTC. Default 2026-01-01T00:00:00Z. */
   epoch?: number;
   /**
@@ -552,6 +558,7 @@ export async function loadLuaTool(sim: Simulation, options: LuaToolOptions): Pro
     print: (line) => sink.tool?.onPrint(line),
     ...(options.instructionLimit !== undefined ? { instructionLimit: options.instructionLimit } : {}),
     ...(options.luaVersion !== undefined ? { luaVersion: options.luaVersion } : {}),
+    ...(options.lua51Numbers !== undefined ? { lua51Numbers: options.lua51Numbers } : {}),
     ...(options.epoch !== undefined ? { epoch: options.epoch } : {}),
     ...(options.processes !== undefined ? { processes: options.processes } : {}),
     externalFiles: sourceFiles(options.externalFiles ?? {}),
