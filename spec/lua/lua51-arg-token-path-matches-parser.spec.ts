@@ -1,36 +1,33 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { luaFiles } from "../support/lua-files.js";
 import { syntheticTool } from "../../bench/lua-frontend.js";
-import { afterAll, beforeAll } from "vitest";
 import { createLuaVm, type LuaVm } from "../../src/lua/index.js";
 import { varargFunctionsLight } from "../../src/lua/frontend/arg-light.js";
 import { varargFunctions } from "../../src/lua/frontend/arg-tokens.js";
 import { concatEdits } from "../../src/lua/frontend/concat-tokens.js";
-import { finishChunk } from "../../src/lua/frontend/edits.js";
+import { finishChunk, type VarargFn } from "../../src/lua/frontend/edits.js";
 import { translate51 } from "../../src/lua/frontend/index.js";
-import { lex51 } from "../../src/lua/frontend/lex51.js";
+import { lex51, type Tokens } from "../../src/lua/frontend/lex51.js";
 import { transform51 } from "../../src/lua/frontend/transform.js";
 
 // The front end decides which vararg functions get a local `arg` on the
 // lexer's tokens (fast) and uses luaparse's tree only when the tokens do
 // not settle it; both must produce the same source.
-function tokenPath(src: string): string | undefined {
+/** The translation when `decide` (a token pass) settles the vararg functions; undefined when it does not. */
+function onTokens(src: string, decide: (tk: Tokens) => VarargFn[] | undefined): string | undefined {
   const lexed = lex51(src, true, true);
   if (!lexed.ok) throw new Error(lexed.message);
-  const fns = varargFunctions(lexed.tokens!);
+  const fns = decide(lexed.tokens!);
   const edits = fns && (lexed.hasConcat ? concatEdits(lexed.tokens!) : []);
   return fns && edits ? finishChunk(lexed.source, edits, edits.length > 0, fns) : undefined;
 }
 
+/** The recursive descent (arg-tokens.ts). */
+const tokenPath = (src: string): string | undefined => onTokens(src, varargFunctions);
+
 /** The nesting-only pass (arg-light.ts): undefined when the chunk declares something named arg. */
-function lightPath(src: string): string | undefined {
-  const lexed = lex51(src, true, true);
-  if (!lexed.ok) throw new Error(lexed.message);
-  const fns = varargFunctionsLight(lexed.tokens!);
-  const edits = fns && (lexed.hasConcat ? concatEdits(lexed.tokens!) : []);
-  return fns && edits ? finishChunk(lexed.source, edits, edits.length > 0, fns) : undefined;
-}
+const lightPath = (src: string): string | undefined => onTokens(src, varargFunctionsLight);
 
 /** The chunk declares a local, parameter, loop variable or local function named arg. */
 const DECLARES_ARG = /\blocal\s+(function\s+)?arg\b|\blocal\s+\w+\s*,\s*arg\b|\bfor\s+(\w+\s*,\s*)?arg\b|\bfunction\b[^(]*\((\s*\w+\s*,)*\s*arg\b/;

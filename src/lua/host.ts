@@ -3,7 +3,7 @@ import { LuaRaise } from "./errors.js";
 import { OutsideToolFolderError, resolveToolPath, type OverlayFs } from "./fs.js";
 import type { LuaRef } from "./ref.js";
 import { missingCommandExit, systemStatus, type LuaProcessAnswer, type LuaProcessCall, type LuaSystemEvent } from "./system.js";
-import { luaModuleInfo } from "./wasm.js";
+import { numberText51InLua } from "./wasm.js";
 import { multi, type HostFunction, type LuaInput, type LuaValue } from "./values.js";
 
 /** What the prelude's `host` table is built from. @internal */
@@ -143,9 +143,7 @@ export function buildHostTable(ctx: HostContext): Record<string, LuaInput> {
     seed: Math.trunc(ctx.seed),
     platform: ctx.platform,
     root: text(fs.root),
-    lua51_numbers: ctx.lua51Numbers,
-    // C Lua itself writes 5.1's number text (the module's switch, set per VM): no Lua wrapper needed.
-    numbers51_native: luaModuleInfo.numberText51,
+    numbers51_in_lua: numberText51InLua(ctx.lua51Numbers),
     epoch: Math.trunc(ctx.epoch),
     guard: ctx.guard,
   };

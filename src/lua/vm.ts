@@ -16,7 +16,7 @@ import {
   type LuaSystemEvent,
 } from "./system.js";
 import type { HostFunction, LuaInput, LuaValue } from "./values.js";
-import { luaModuleInfo, newDeterministicState, REGISTRY, setNumberText51, T, type LuaState } from "./wasm.js";
+import { newDeterministicState, numberText51InLua, REGISTRY, setNumberText51, T, type LuaState } from "./wasm.js";
 
 /** Chunk names of renoise-sim's own Lua (preludes, bindings): never passed through the 5.1 front end. */
 const INTERNAL_CHUNK = "=[renoise-sim ";
@@ -485,6 +485,8 @@ export class LuaVm {
   private readonly typeFn: LuaRef;
   /** Which Lua chunks are read as (see {@link LuaVmOptions.luaVersion}). */
   readonly luaVersion: LuaDialect;
+  /** 5.1's number text is made by Lua code: the front end wraps `..` operands (see `numberText51InLua`). */
+  private readonly numbersInLua: boolean;
   /** Compiled internal chunks of the template, by chunk name. */
   private readonly preloaded: ReadonlyMap<string, { readonly source: string; readonly fn: LuaRef }>;
   /** Results of the template chunks (see {@link LuaPreloadChunk.runInTemplate}). */
@@ -501,7 +503,9 @@ export class LuaVm {
       throw new TypeError(`createLuaVm: luaVersion must be "5.1" or "5.4", got ${String(this.luaVersion)}`);
     }
     // The instance's number-text switch (an instance from the pool may have served the other setting).
-    setNumberText51(inst.c, options.lua51Numbers ?? true);
+    const lua51Numbers = options.lua51Numbers ?? true;
+    setNumberText51(inst.c, lua51Numbers);
+    this.numbersInLua = numberText51InLua(lua51Numbers);
     const { fs, main } = openToolSource(options.tool);
     this.files = new OverlayFs(fs);
     this.mainFile = main;
@@ -511,7 +515,7 @@ export class LuaVm {
       now: options.now ?? (() => 0),
       seed: options.seed ?? 0,
       platform: options.platform ?? "LINUX",
-      lua51Numbers: options.lua51Numbers ?? true,
+      lua51Numbers,
       env: options.env ?? {},
       same: (a, b) => this.bridge.sameObject(a, b),
       print,
@@ -707,8 +711,7 @@ export class LuaVm {
   /** See {@link front}: translated source, or the syntax error message. */
   private translate(src: ByteString, chunkname: ByteString, file: boolean): ByteString | { message: ByteString } {
     if (this.luaVersion === "5.4") return src;
-    // `..` operands need wrapping only when C Lua cannot write 5.1's number text itself.
-    const t = translate51(src, file, !luaModuleInfo.numberText51);
+    const t = translate51(src, file, this.numbersInLua);
     if (t.ok) return t.source;
     if (t.fallback !== undefined) {
       // A genuine syntax error: Lua's own message says it best.

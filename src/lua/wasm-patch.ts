@@ -168,6 +168,18 @@ const LOOKS_FLOAT_SKIP = [0x2d, 0x00, 0x00, 0x0d, 0x00];
 const LOOKS_FLOAT_OR_51_SKIP = [0x2d, 0x00, 0x00, 0x23, NUMBER_TEXT_GLOBAL, 0x72, 0x0d, 0x00];
 
 /**
+ * The three edits of an inlined copy of `tostringbuff`, at the offsets of
+ * its integer test, its float read and its ".0" test in the body.
+ */
+function tostringbuffEdits(intTest: number, floatRead: number, dotZeroTest: number): Edit[] {
+  return [
+    { at: intTest, from: IS_INT_IF, to: IS_SHORT_INT_IF },
+    { at: floatRead, from: FLOAT_VALUE, to: AS_FLOAT },
+    { at: dotZeroTest, from: LOOKS_FLOAT_SKIP, to: LOOKS_FLOAT_OR_51_SKIP },
+  ];
+}
+
+/**
  * `tostringbuff` (lobject.c), inlined in the pinned build into
  * `luaO_tostring` (body 402: `..`, `lua_tolstring`, so `table.concat` and
  * every library function taking a string) and into `luaO_pushvfstring`'s
@@ -181,21 +193,13 @@ const TOSTRING_O: FunctionPatch = {
   index: 402,
   size: 184,
   sha256: "c44675ab73356c9090e64039846967111c8be126c6df6c23344985dccf3addc9",
-  edits: [
-    { at: 15, from: IS_INT_IF, to: IS_SHORT_INT_IF },
-    { at: 57, from: FLOAT_VALUE, to: AS_FLOAT },
-    { at: 98, from: LOOKS_FLOAT_SKIP, to: LOOKS_FLOAT_OR_51_SKIP },
-  ],
+  edits: tostringbuffEdits(15, 57, 98),
 };
 const TOSTRING_FSTRING: FunctionPatch = {
   index: 405,
   size: 272,
   sha256: "bfec869c33e33b00d9fbb26ac0317551a4eb1ead392e236fcccb07c0613ab82c",
-  edits: [
-    { at: 132, from: IS_INT_IF, to: IS_SHORT_INT_IF },
-    { at: 171, from: FLOAT_VALUE, to: AS_FLOAT },
-    { at: 207, from: LOOKS_FLOAT_SKIP, to: LOOKS_FLOAT_OR_51_SKIP },
-  ],
+  edits: tostringbuffEdits(132, 171, 207),
 };
 
 /** All of them, in the order of their bodies (the patch is made in one pass over the code section). */

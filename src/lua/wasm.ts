@@ -174,6 +174,15 @@ function patchedModule(source: Uint8Array | ArrayBuffer): Uint8Array {
 export const luaModuleInfo = { countsSteps: false, numberText51: false };
 
 /**
+ * True when 5.1's number text, asked for by `lua51Numbers`, must be made
+ * by Lua code: `tostring` and `table.concat` wrapped by the prelude and the
+ * operands of `..` by the front end (a module without the switch).
+ */
+export function numberText51InLua(lua51Numbers: boolean): boolean {
+  return lua51Numbers && !luaModuleInfo.numberText51;
+}
+
+/**
  * Turns the instance's number-text switch on (numbers become text as Lua
  * 5.1 writes them, in every conversion C Lua makes: `..`, `tostring`,
  * `lua_tolstring`...) or off (5.4's text). Returns false, changing

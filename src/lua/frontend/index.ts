@@ -50,8 +50,8 @@ export const frontEndStats = { hits: 0, misses: 0 };
  * Translates a Lua 5.1 chunk (byte string) into source the 5.4 VM reads
  * the same way. `file` chunks skip a first line starting with `#`.
  * `wrapConcat`: the operands of `..` are wrapped so numbers become 5.1's
- * text (needed only when C Lua does not write it itself: see
- * `luaModuleInfo.numberText51`).
+ * text (needed only when Lua code must make that text: see
+ * `numberText51InLua` in wasm.ts).
  */
 export function translate51(source: string, file: boolean, wrapConcat = true): Translation {
   // Files (the tool's own, loaded again by every VM) at any size; strings made at run time only if large.

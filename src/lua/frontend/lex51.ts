@@ -87,7 +87,6 @@ function near(s: string): string {
 
 /** Token code of the name a[s, s + len]: a keyword's code or NAME (char codes compared inline). */
 function wordCode(a: Uint16Array, s: number, len: number): number {
-  if (len < 2 || len > 8) return NAME;
   switch (a[s]) {
     case 97: // a
       if (len === 3 && a[s + 1] === 110 && a[s + 2] === 100) return AND;

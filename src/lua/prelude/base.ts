@@ -17,10 +17,10 @@ local host_print, guard = host.print, host.guard
 host.rawtype = rawtype
 
 -- Lua 5.1 / LuaJIT print numbers with "%.14g": 10/2 is "5", not "5.0".
--- With numbers51_native C Lua already does (the module's switch, see
--- wasm-patch.ts); without, tostring and table.concat are wrapped here and
--- the front end wraps the operands of '..'.
-local wrap51 = host.lua51_numbers and not host.numbers51_native
+-- C Lua writes that itself where the module has its switch (wasm-patch.ts);
+-- else (numbers51_in_lua) tostring and table.concat are wrapped here and the
+-- front end wraps the operands of '..'.
+local wrap51 = host.numbers51_in_lua
 if wrap51 then
   local function tostring51(v)
     local t = mtype(v)
