@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { createLuaVm } from "../../src/lua/index.js";
-import { varargFunctionsLight } from "../../src/lua/frontend/arg-light.js";
 import { finishChunk } from "../../src/lua/frontend/edits.js";
 import { lex51 } from "../../src/lua/frontend/lex51.js";
 import { transform51 } from "../../src/lua/frontend/transform.js";
@@ -16,7 +15,7 @@ describe("Lua 5.1 front end: arg right after a label is the variable", () => {
     vm.close();
   });
 
-  it("is decided by the nesting pass as luaparse decides it", () => {
+  it("is decided by the lexer's nesting as luaparse decides it", () => {
     const chunks = [
       "local function f(...) ::top:: arg.x = 1 end",
       "local function f(...) ::a:: arg(1) end",
@@ -25,9 +24,9 @@ describe("Lua 5.1 front end: arg right after a label is the variable", () => {
       "local function f(...) ::arg:: goto arg end", // labels only: no arg
     ];
     for (const src of chunks) {
-      const lexed = lex51(src, true, true);
+      const lexed = lex51(src, true, false, true);
       if (!lexed.ok) throw new Error(lexed.message);
-      const fns = varargFunctionsLight(lexed.tokens!);
+      const fns = lexed.varargFns;
       const tree = transform51(lexed.source, false, true);
       expect(tree.ok, src).toBe(true);
       expect(fns && finishChunk(lexed.source, [], false, fns), src).toBe(tree.ok ? tree.source : undefined);

@@ -12,7 +12,6 @@
  * @internal
  */
 import { chunkId } from "./chunkid.js";
-import { varargFunctionsLight } from "./arg-light.js";
 import { varargFunctions } from "./arg-tokens.js";
 import { concatEdits, wrapConcatOperands } from "./concat-tokens.js";
 import { finishChunk } from "./edits.js";
@@ -89,21 +88,29 @@ export function clearFrontEndCache(): void {
 }
 
 function compute(source: string, file: boolean, wrapConcat: boolean): Translation {
-  // Tokens serve the `..` wraps and the `arg` rewrite only: a chunk without the letters "arg" has no use for them.
-  const lexed = lex51(source, file, wrapConcat || source.includes("arg"));
+  // Tokens are stored for the `..` wraps only; in a chunk with the letters "arg" the lexer follows the
+  // nesting that settles the `arg` rewrite as it goes (see lex51).
+  let lexed = lex51(source, file, wrapConcat, source.includes("arg"));
   if (!lexed.ok) return lexed;
   const hasConcat = lexed.hasConcat && wrapConcat;
   if (!hasConcat && !lexed.hasArg) return { ok: true, source: lexed.source };
-  const tokens = lexed.tokens!; // (lexed with tokens: `..` wraps wanted, or "arg" in the chunk)
   if (!lexed.hasArg) {
     // Fast path: `..` operands found on the tokens (no syntax tree needed).
-    const fast = wrapConcatOperands(lexed.source, tokens);
+    const fast = wrapConcatOperands(lexed.source, lexed.tokens!);
     if (fast !== undefined) return { ok: true, source: fast };
   } else {
-    // Fast paths: the vararg functions naming `arg` found on the tokens (by their nesting alone when
-    // the chunk declares nothing named `arg`, else by a recursive descent), and `..` as above.
-    const fns = varargFunctionsLight(tokens) ?? varargFunctions(tokens);
-    const edits = fns && (hasConcat ? concatEdits(tokens) : []);
+    // Fast paths: the vararg functions naming `arg` as the lexer's nesting settled them or, when the
+    // chunk declares something named `arg`, found by a recursive descent on the tokens; `..` as above.
+    let fns = lexed.varargFns;
+    if (fns === undefined) {
+      if (lexed.tokens === undefined) {
+        const again = lex51(source, file, true);
+        if (!again.ok) return again;
+        lexed = again;
+      }
+      fns = varargFunctions(lexed.tokens!);
+    }
+    const edits = fns && (hasConcat ? concatEdits(lexed.tokens!) : []);
     if (fns && edits) return { ok: true, source: finishChunk(lexed.source, edits, edits.length > 0, fns) };
   }
   const t = transform51(lexed.source, hasConcat, lexed.hasArg);

@@ -17,6 +17,8 @@
  * @internal
  */
 
+import { ArgNest } from "./arg-nest.js";
+import type { VarargFn } from "./edits.js";
 import * as K from "./tokens.js";
 import type { Tokens } from "./tokens.js";
 
@@ -33,7 +35,19 @@ const {
 
 /** Result of {@link lex51}. */
 export type Lex51Result =
-  | { ok: true; source: string; hasConcat: boolean; hasArg: boolean; tokens: Tokens | undefined }
+  | {
+      ok: true;
+      source: string;
+      hasConcat: boolean;
+      hasArg: boolean;
+      tokens: Tokens | undefined;
+      /**
+       * With `nest`: the vararg functions, each after the functions nested in
+       * it, with whether each names `arg` and `...` (see arg-nest.ts);
+       * undefined when not asked, or when the nesting did not settle the chunk.
+       */
+      varargFns: VarargFn[] | undefined;
+    }
   | { ok: false; line: number; message: string };
 
 const C = {
@@ -278,9 +292,11 @@ function escapedString(src: string, start: number, line: number): EscapedString 
 
 /**
  * Lexes `src` as Lua 5.1 (plus LuaJIT's `goto`/labels and `\x` escapes)
- * and returns the 5.4-ready source, or the first lexical error.
+ * and returns the 5.4-ready source, or the first lexical error. With
+ * `nest`, the nesting that settles the implicit-`arg` rewrite is followed
+ * as the chunk is read (arg-nest.ts), without storing tokens.
  */
-export function lex51(src: string, skipShebang: boolean, wantTokens = false): Lex51Result {
+export function lex51(src: string, skipShebang: boolean, wantTokens = false, nest = false): Lex51Result {
   const n = src.length;
   const a = charCodes(src);
   // Room for the tokens of typical code (about one per 3.5 characters) from the start.
@@ -304,9 +320,11 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
   let gotos = false; // a `goto` or a label
   let lastK = 0; // the previous token's code
 
-  // Tiny state machine to spot `local a, b <attrib>`: 0 idle, 1 after `local`,
-  // 2 after a name of the list, 3 after a comma of the list.
+  // Tiny state machine over the names a statement declares: 1 where a name of `local a, b` may come (after
+  // `local` or a comma of the list), 2 after such a name (where `<attrib>` is refused); 5 and 6 the same for
+  // `for a, b` (where the `arg` nesting needs to know a loop variable from a use).
   let localState = 0;
+  const nst = nest ? new ArgNest() : undefined;
 
   // Where the next line feed and carriage return are (n: none), once looked up (for line comments).
   let nextNL = -1;
@@ -378,12 +396,16 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
               if (na === args.length) args = growArgs(na * 2 + 64);
               args[na++] = nt;
             }
+            nst?.arg(lastK, localState === 1 || localState === 5, a, i);
           }
-          if (localState === 1 || localState === 3) nextLocal = 2;
+          if (localState === 1) nextLocal = 2;
+          else if (localState === 5) nextLocal = 6;
         } else {
           if (k === LOCAL) nextLocal = 1;
-          else if (k !== FUNCTION && (localState === 1 || localState === 3)) nextLocal = 2;
+          else if (k === FOR) nextLocal = 5;
+          else if (k !== FUNCTION && localState === 1) nextLocal = 2;
           if (k === GOTO) gotos = true;
+          nst?.keyword(k, lastK);
         }
         break;
       }
@@ -437,6 +459,7 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
           if (a[i + 2] === 46) {
             i += 3;
             k = VARARG;
+            nst?.vararg();
           } else {
             hasConcat = true;
             k = CONCAT;
@@ -455,7 +478,8 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
         }
         break;
       case 44: // ,
-        if (localState === 2) nextLocal = 3;
+        if (localState === 2) nextLocal = 1;
+        else if (localState === 6) nextLocal = 5;
         i++;
         k = COMMA;
         break;
@@ -518,14 +542,17 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
       case 41: // )
         i++;
         k = RPAREN;
+        if (nst?.header) nst.rparen(i + shift);
         break;
       case 123: // {
         i++;
         k = LBRACE;
+        nst?.lbrace();
         break;
       case 125: // }
         i++;
         k = RBRACE;
+        nst?.rbrace();
         break;
       case 93: // ]
         i++;
@@ -584,7 +611,7 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false): Le
   if (scratchKind.length > SCRATCH_KEEP) growScratch(0);
   if (scratchConcats.length > SCRATCH_KEEP) scratchConcats = new Int32Array(0);
   if (scratchArgs.length > SCRATCH_KEEP) scratchArgs = new Int32Array(0);
-  return { ok: true, source, hasConcat, hasArg, tokens };
+  return { ok: true, source, hasConcat, hasArg, tokens, varargFns: nst?.result() };
 }
 
 /*
