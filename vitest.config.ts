@@ -25,7 +25,8 @@ export default defineConfig({
           include: ["spec/**/*.spec.ts"],
           exclude: ISOLATED,
           // The end-to-end CLI specs run the built package (dist/cli.js); build it when it is missing or stale.
-          globalSetup: ["./spec/support/build-once.ts"],
+          // (and the run's temporary files go to one folder, removed at its end)
+          globalSetup: ["./spec/support/temp-root.ts", "./spec/support/build-once.ts"],
           // One worker process runs many spec files: src/ and wasmoon are imported and the Lua
           // module compiled once per worker, not once per file (three quarters of the suite's
           // time went there). Specs restore what they patch (globals, cwd, spies, timers), and
@@ -41,6 +42,7 @@ export default defineConfig({
           name: "isolated",
           include: ISOLATED,
           isolate: true,
+          globalSetup: ["./spec/support/temp-root.ts"],
         },
       },
     ],

@@ -8,7 +8,7 @@
  * made of (fresh simulation, Lua VM with the renoise binding, the runner's
  * Lua: busted, luassert and sim).
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createSimulation, loadLuaTool, runSpecs } from "../src/index.js";
@@ -48,3 +48,5 @@ await part("loadLuaTool (fresh VM, preludes, renoise binding)", async () => {
   const sim = createSimulation({ seed: 1 });
   (await loadLuaTool(sim, { files: { "main.lua": "" } })).unload();
 });
+
+rmSync(dir, { recursive: true, force: true });
