@@ -10,11 +10,13 @@
  * whichever it is (seen in every pair of #19's second round), so without
  * `--order` this starts two processes, A then B and B then A, and prints
  * both; judge a change on both lines. Workloads: echo, echo-off, churn, fuzz,
- * lua-fuzz, lua-message, param-kept, param-lookup, osc, note-writes, lua-loop, pattern-walk (see WORKLOADS).
+ * lua-fuzz, lua-message, param-kept, param-lookup, osc, note-writes, lua-loop, pattern-walk, first-load-arg,
+ * first-load-concat, translate-arg (see WORKLOADS).
  */
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { syntheticTool } from "./lua-frontend.js";
 
 /** What a workload needs of a tree (its public API, as both trees have it). */
 interface Sim {
@@ -46,6 +48,9 @@ interface Tree {
   fuzzNotifierDetails(make: () => object, o: object): { ok: boolean };
   fuzzToolDetails(start: (ctx: { sim: Sim }) => Promise<{ dispose(): void }>, o: object): Promise<{ ok: boolean }>;
   payloads: { lines(): unknown };
+  createLuaVm(o: { luaVersion: "5.1" | "5.4"; instructionLimit: number }): Promise<{ run(src: string, chunkname: string): unknown; close(): void }>;
+  clearFrontEndCache(): void;
+  translate51(source: string, file: boolean, wrapConcat: boolean): { ok: boolean };
   /** The checkout's folder. */
   root: string;
 }
@@ -186,6 +191,34 @@ function patternWalk(t: Tree): Run {
   return inLuaTool(t, source, walk, { tracks: 63, patterns: [512] });
 }
 
+/**
+ * The front-end bench's first load (lua-frontend.ts): the 5,000-line tool (the same text for both
+ * trees, made here) compiled and run in a fresh 5.1 VM with the translation cache emptied; loads per CPU second.
+ */
+function firstLoad(t: Tree, arg: boolean): Run {
+  const source = syntheticTool(5000, arg);
+  return async () => {
+    const vm = await t.createLuaVm({ luaVersion: "5.1", instructionLimit: 0 });
+    t.clearFrontEndCache();
+    const rate = cpuRate(1, () => void vm.run(source, "@main.lua"));
+    vm.close();
+    return rate;
+  };
+}
+
+/** The 5.1 front end alone on the tool using arg (as it translates a file on a first load): translations per CPU second. */
+function translateArg(t: Tree): Run {
+  const source = syntheticTool(5000, true);
+  return () => {
+    t.clearFrontEndCache();
+    return Promise.resolve(
+      cpuRate(1, () => {
+        if (!t.translate51(source, true, false).ok) throw new Error("ab: the front end refused the synthetic tool");
+      }),
+    );
+  };
+}
+
 const KEPT = "local p = renoise.song():track(1).devices[1].parameters[1]\nlocal lo, span = p.value_min, p.value_max - p.value_min";
 
 const LOOKUP_SETUP = "local song = renoise.song()";
@@ -210,16 +243,21 @@ const WORKLOADS: Record<string, (t: Tree) => Run> = {
   "note-writes": noteWrites,
   "lua-loop": luaLoop,
   "pattern-walk": patternWalk,
+  "first-load-arg": (t) => firstLoad(t, true),
+  "first-load-concat": (t) => firstLoad(t, false),
+  "translate-arg": translateArg,
 };
 
 async function importTree(root: string): Promise<Tree> {
   const at = (p: string): string => pathToFileURL(resolve(root, p)).href;
-  const [index, tool, prop] = (await Promise.all([import(at("src/index.js")), import(at("src/tool/index.js")), import(at("src/prop/index.js"))])) as [
-    Partial<Tree>,
-    Partial<Tree>,
-    Partial<Tree>,
-  ];
-  return { ...prop, ...tool, ...index, root } as Tree;
+  const [index, tool, prop, lua, frontEnd] = (await Promise.all([
+    import(at("src/index.js")),
+    import(at("src/tool/index.js")),
+    import(at("src/prop/index.js")),
+    import(at("src/lua/index.js")),
+    import(at("src/lua/frontend/index.js")),
+  ])) as [Partial<Tree>, Partial<Tree>, Partial<Tree>, Partial<Tree>, Partial<Tree>];
+  return { ...frontEnd, ...lua, ...prop, ...tool, ...index, root } as Tree;
 }
 
 /** Median and mean of the best five, after the first quarter (warm-up) is dropped. */

@@ -88,7 +88,7 @@ async function loadRows(): Promise<Row[]> {
   return [
     { label: "load a 5,000-line tool, 5.4 (no front end)", unit: "ms", value: summarize(ref) },
     row("load a 5,000-line tool, 5.1, first load (token path: .. only)", cold),
-    row("load a 5,000-line tool using arg, 5.1, first load (arg decided on the tokens)", coldArg),
+    row("load a 5,000-line tool using arg, 5.1, first load (arg decided while lexing)", coldArg),
     row("load a 5,000-line tool using arg, 5.1, translation cached (fresh VM)", warm),
   ];
 }
