@@ -11,7 +11,7 @@
  * `--order` this starts two processes, A then B and B then A, and prints
  * both; judge a change on both lines. Workloads: echo, echo-off, churn, fuzz,
  * lua-fuzz, lua-message, param-kept, param-lookup, osc, note-writes, lua-loop, pattern-walk, first-load-arg,
- * first-load-concat, translate-arg (see WORKLOADS).
+ * first-load-concat, translate-arg, tool-reload (see WORKLOADS).
  */
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
@@ -219,6 +219,20 @@ function translateArg(t: Tree): Run {
   };
 }
 
+/** A 5,000-line tool (the front-end bench's, using arg) loaded again and again, each time in a fresh simulation and VM: loads per CPU second. */
+function toolReload(t: Tree): Run {
+  const files = { "main.lua": syntheticTool(5000, true) };
+  return async () => {
+    const sim = t.createSimulation();
+    const t0 = process.cpuUsage();
+    const tool = await t.loadLuaTool(sim, { files });
+    const c = process.cpuUsage(t0);
+    tool.unload();
+    sim.dispose();
+    return 1 / ((c.user + c.system) / 1e6);
+  };
+}
+
 const KEPT = "local p = renoise.song():track(1).devices[1].parameters[1]\nlocal lo, span = p.value_min, p.value_max - p.value_min";
 
 const LOOKUP_SETUP = "local song = renoise.song()";
@@ -246,6 +260,7 @@ const WORKLOADS: Record<string, (t: Tree) => Run> = {
   "first-load-arg": (t) => firstLoad(t, true),
   "first-load-concat": (t) => firstLoad(t, false),
   "translate-arg": translateArg,
+  "tool-reload": toolReload,
 };
 
 async function importTree(root: string): Promise<Tree> {

@@ -103,7 +103,7 @@ function int64(v: number): bigint {
 /** Names of the first arguments in error messages, made once rather than per call. */
 const ARG_NAMES = Array.from({ length: 8 }, (_, i) => `argument #${i + 1}`);
 
-type HelperName = "get" | "set" | "method" | "make_class";
+type HelperName = "get" | "set" | "method" | "make_class" | "dump";
 
 /**
  * The JS side of a bridge as it stood when its Lua state was snapshotted
@@ -263,9 +263,9 @@ export class LuaBridge {
     this.helperRefs = new Map();
     this.bytes = new HeapBytes(c);
     c._lua_atpanic(L, instance.fns.panic);
-    this.modeText = c._malloc(2);
-    c.HEAPU8[this.modeText] = 0x74; // "t": text chunks only for host loads
-    c.HEAPU8[this.modeText + 1] = 0;
+    // "t": text chunks only for host loads; "b" at +2 for the bytecode of a chunk compiled before (see load).
+    this.modeText = c._malloc(4);
+    c.HEAPU8.set([0x74, 0, 0x62, 0], this.modeText);
 
     // Metatable of the userdata inside host closures: frees the JS function on GC.
     c._lua_createtable(L, 0, 1);
@@ -1264,10 +1264,12 @@ export class LuaBridge {
   // ------------------------------------------------------------- calling
 
   /**
-   * Loads a chunk (text only). On success pushes the function and returns
-   * undefined; on a syntax error pushes nothing and returns the message.
+   * Loads a chunk (text only; with `compiled`, the bytecode `string.dump`
+   * made of a chunk this process compiled before: see compile-cache.ts). On
+   * success pushes the function and returns undefined; on a syntax error
+   * pushes nothing and returns the message.
    */
-  load(L: LuaState, source: ByteString | Uint8Array, chunkname: ByteString): ByteString | undefined {
+  load(L: LuaState, source: ByteString | Uint8Array, chunkname: ByteString, compiled = false): ByteString | undefined {
     this.ensureOpen();
     const c = this.c;
     const namePtr = c._malloc(chunkname.length + 1);
@@ -1275,7 +1277,7 @@ export class LuaBridge {
       for (let i = 0; i < chunkname.length; i++) c.HEAPU8[namePtr + i] = chunkname.charCodeAt(i) & 0xff;
       c.HEAPU8[namePtr + chunkname.length] = 0;
       const src = typeof source === "string" ? this.bytes.write(source, "load") : this.bytes.writeArray(source);
-      const status = c._luaL_loadbufferx(L, src, source.length, namePtr, this.modeText);
+      const status = c._luaL_loadbufferx(L, src, source.length, namePtr, compiled ? this.modeText + 2 : this.modeText);
       if (status === STATUS.OK) return undefined;
       const msg = this.bytes.read(L, -1) ?? "syntax error";
       c._lua_settop(L, -2);
@@ -1285,13 +1287,39 @@ export class LuaBridge {
     }
   }
 
-  /** Loads and runs a chunk with `args`; returns its results. */
-  run(source: ByteString | Uint8Array, chunkname: ByteString, args: readonly LuaInput[] = []): LuaValue[] {
+  /**
+   * Loads and runs a chunk with `args`; returns its results. `compiled`: the
+   * chunk is bytecode (see {@link load}); `keep`: receives the bytecode of
+   * the chunk once compiled (`string.dump` of it, before it runs).
+   */
+  run(
+    source: ByteString | Uint8Array,
+    chunkname: ByteString,
+    args: readonly LuaInput[] = [],
+    compiled = false,
+    keep?: (bytecode: ByteString) => void,
+  ): LuaValue[] {
     const L = this.current;
-    const err = this.load(L, source, chunkname);
+    const err = this.load(L, source, chunkname, compiled);
     if (err !== undefined) throw new LuaSyntaxError(err, "");
+    if (keep !== undefined) {
+      const bytecode = this.dumpTop(L);
+      if (bytecode !== undefined) keep(bytecode);
+    }
     this.pushArgs(L, args);
     return this.pcall(L, args.length);
+  }
+
+  /** `string.dump` (as the VM started with it) of the function on top of the stack, which stays there. */
+  private dumpTop(L: LuaState): ByteString | undefined {
+    const c = this.c;
+    if (!c._lua_checkstack(L, 4)) return undefined;
+    c._lua_rawgeti(L, REGISTRY, this.helperRefs.get("dump")!);
+    c._lua_pushvalue(L, -2);
+    const fnIdx = this.protectedCall(L, 1, 1);
+    const bytecode = this.bytes.read(L, fnIdx + 1);
+    c._lua_settop(L, fnIdx - 1);
+    return bytecode;
   }
 
   /** Calls a referenced function with arguments. */
@@ -1677,7 +1705,7 @@ export class LuaBridge {
     if (c._lua_pcallk(L, 0, 1, 0, 0, 0) !== STATUS.OK) {
       throw new Error(`bridge helpers: ${this.bytes.read(L, -1) ?? "?"}`);
     }
-    for (const name of ["get", "set", "method", "make_class", "guard"] as const) {
+    for (const name of ["get", "set", "method", "make_class", "dump", "guard"] as const) {
       this.bytes.push(L, name);
       c._lua_rawget(L, -2);
       const ref = c._luaL_ref(L, REGISTRY);

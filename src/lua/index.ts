@@ -10,6 +10,7 @@ export {
   type LuaSystemEvent,
 } from "./system.js";
 export { clearFrontEndCache, frontEndStats, type LuaDialect } from "./frontend/index.js";
+export { clearCompileCache, compileCacheStats } from "./compile-cache.js";
 export { LuaBridge, type RawHostFunction } from "./bridge.js";
 export { LuaRef, type LuaRefType } from "./ref.js";
 export {

@@ -1,5 +1,6 @@
 import { text, type ByteString } from "../core/bytes.js";
 import { LuaBridge, type BridgeState, type FnEntry, type RawHostFunction } from "./bridge.js";
+import { compiledChunk, keepCompiledChunk } from "./compile-cache.js";
 import { LuaSyntaxError, LuaVmClosedError } from "./errors.js";
 import { syntaxMessage, translate51, type LuaDialect } from "./frontend/index.js";
 import { OverlayFs, openToolSource, resolveToolPath, type ToolSource } from "./fs.js";
@@ -61,6 +62,17 @@ export interface LuaVmOptions {
    * string. Applies to either `luaVersion`. Default true.
    */
   lua51Numbers?: boolean;
+  /**
+   * Tool files (the main file, `loadfile`, `dofile`, `require`) compiled by
+   * any VM of this process are loaded from the bytecode kept of them
+   * (`string.dump`'s, line information and names included) when the same
+   * text comes again as the same chunk: the function is the same, the load
+   * several times faster (a fuzz scenario or a spec's `it` reloads the tool
+   * in a fresh VM). `false` compiles every time. Chunks loaded from strings
+   * (`load`, `loadstring`, `run`) are compiled every time either way.
+   * Default true.
+   */
+  compileCache?: boolean;
   /** What `os.getenv` sees. Default: nothing. */
   env?: Record<string, string>;
   /**
@@ -253,6 +265,9 @@ function templateContext(fs: OverlayFs, guard: LuaRef, lua51Numbers: boolean): H
     stdout: templateCall,
     onExit: templateCall,
     translate: templateCall,
+    compiled: templateCall,
+    keepsCompiled: templateCall,
+    keepCompiled: templateCall,
     epoch: DEFAULT_LUA_EPOCH,
     processes: undefined,
     externalFiles: new Map(),
@@ -487,6 +502,8 @@ export class LuaVm {
   readonly luaVersion: LuaDialect;
   /** 5.1's number text is made by Lua code: the front end wraps `..` operands (see `numberText51InLua`). */
   private readonly numbersInLua: boolean;
+  /** See {@link LuaVmOptions.compileCache}. */
+  private readonly compileCache: boolean;
   /** Compiled internal chunks of the template, by chunk name. */
   private readonly preloaded: ReadonlyMap<string, { readonly source: string; readonly fn: LuaRef }>;
   /** Results of the template chunks (see {@link LuaPreloadChunk.runInTemplate}). */
@@ -506,6 +523,7 @@ export class LuaVm {
     const lua51Numbers = options.lua51Numbers ?? true;
     setNumberText51(inst.c, lua51Numbers);
     this.numbersInLua = numberText51InLua(lua51Numbers);
+    this.compileCache = options.compileCache ?? true;
     const { fs, main } = openToolSource(options.tool);
     this.files = new OverlayFs(fs);
     this.mainFile = main;
@@ -522,6 +540,9 @@ export class LuaVm {
       stdout: options.stdout ?? print,
       onExit: (code) => void this.exitCalls.push(code),
       translate: (src, chunkname, file) => this.translate(src, chunkname, file),
+      compiled: (code, chunkname) => (this.compileCache ? compiledChunk(code, chunkname) : undefined),
+      keepsCompiled: () => this.compileCache,
+      keepCompiled: (code, chunkname, bytecode) => keepCompiledChunk(code, chunkname, bytecode),
       epoch: options.epoch ?? DEFAULT_LUA_EPOCH,
       processes: options.processes,
       externalFiles: externalMap(options.externalFiles),
@@ -692,7 +713,11 @@ export class LuaVm {
     const src = this.files.read(rel);
     if (src === undefined) throw new Error(`runFile: no file '${path}' in the tool folder ${this.files.root}`);
     const chunkname = text("@" + rel);
-    return this.bridge.run(this.front(src, chunkname, true), chunkname, args);
+    const code = this.front(src, chunkname, true);
+    if (!this.compileCache || typeof code !== "string") return this.bridge.run(code, chunkname, args);
+    const bytecode = compiledChunk(code, chunkname);
+    if (bytecode !== undefined) return this.bridge.run(bytecode, chunkname, args, true);
+    return this.bridge.run(code, chunkname, args, false, (b) => keepCompiledChunk(code, chunkname, b));
   }
 
   /**
