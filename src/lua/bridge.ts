@@ -1289,37 +1289,35 @@ export class LuaBridge {
 
   /**
    * Loads and runs a chunk with `args`; returns its results. `compiled`: the
-   * chunk is bytecode (see {@link load}); `keep`: receives the bytecode of
-   * the chunk once compiled (`string.dump` of it, before it runs).
+   * chunk is bytecode (see {@link load}).
    */
-  run(
-    source: ByteString | Uint8Array,
-    chunkname: ByteString,
-    args: readonly LuaInput[] = [],
-    compiled = false,
-    keep?: (bytecode: ByteString) => void,
-  ): LuaValue[] {
+  run(source: ByteString | Uint8Array, chunkname: ByteString, args: readonly LuaInput[] = [], compiled = false): LuaValue[] {
     const L = this.current;
     const err = this.load(L, source, chunkname, compiled);
     if (err !== undefined) throw new LuaSyntaxError(err, "");
-    if (keep !== undefined) {
-      const bytecode = this.dumpTop(L);
-      if (bytecode !== undefined) keep(bytecode);
-    }
     this.pushArgs(L, args);
     return this.pcall(L, args.length);
   }
 
-  /** `string.dump` (as the VM started with it) of the function on top of the stack, which stays there. */
-  private dumpTop(L: LuaState): ByteString | undefined {
+  /**
+   * The bytecode (`string.dump`'s, as the VM started with it) of `source`
+   * compiled as `chunkname`, run nowhere; undefined if it does not compile.
+   * For the VM that compiles tool files for the others (compile-cache.ts).
+   */
+  compile(source: ByteString, chunkname: ByteString): ByteString | undefined {
+    const L = this.current;
     const c = this.c;
-    if (!c._lua_checkstack(L, 4)) return undefined;
-    c._lua_rawgeti(L, REGISTRY, this.helperRefs.get("dump")!);
-    c._lua_pushvalue(L, -2);
-    const fnIdx = this.protectedCall(L, 1, 1);
-    const bytecode = this.bytes.read(L, fnIdx + 1);
-    c._lua_settop(L, fnIdx - 1);
-    return bytecode;
+    if (this.load(L, source, chunkname) !== undefined) return undefined;
+    const base = c._lua_gettop(L) - 1;
+    try {
+      if (!c._lua_checkstack(L, 4)) return undefined;
+      c._lua_rawgeti(L, REGISTRY, this.helperRefs.get("dump")!);
+      c._lua_pushvalue(L, -2);
+      const fnIdx = this.protectedCall(L, 1, 1);
+      return this.bytes.read(L, fnIdx + 1);
+    } finally {
+      c._lua_settop(L, base);
+    }
   }
 
   /** Calls a referenced function with arguments. */

@@ -31,12 +31,12 @@ export interface HostContext {
   onSystemCall: (event: LuaSystemEvent) => void;
   /** The 5.1 front end: translated source, or the syntax error message. */
   translate: (src: ByteString, chunkname: ByteString, file: boolean) => ByteString | { message: ByteString };
-  /** The bytecode kept for a tool file's (translated) text compiled as `chunkname`, if any (compile-cache.ts). */
+  /**
+   * The bytecode of a tool file's (translated) text compiled as `chunkname`
+   * (compile-cache.ts); undefined when the VM compiles the text itself (the
+   * cache is off, or the text does not compile).
+   */
   compiled: (code: ByteString, chunkname: ByteString) => ByteString | undefined;
-  /** Whether tool files' bytecode is kept (LuaVmOptions.compileCache). */
-  keepsCompiled: () => boolean;
-  /** Keeps the bytecode of a tool file's (translated) text compiled as `chunkname`. */
-  keepCompiled: (code: ByteString, chunkname: ByteString, bytecode: ByteString) => void;
 }
 
 function str(v: LuaValue, what: string): string {
@@ -80,7 +80,6 @@ function fsResult(op: () => void): LuaInput | ReturnType<typeof multi> {
 export function buildHostTable(ctx: HostContext): Record<string, LuaInput> {
   const { fs } = ctx;
   const rel = (v: LuaValue): string => toText(str(v, "path"));
-  let pendingKeep: { code: ByteString; chunkname: ByteString } | undefined;
   const fns: Record<string, HostFunction> = {
     print: (s) => ctx.print(str(s, "print")),
     stdout: (s) => ctx.stdout(str(s, "io.write")),
@@ -141,29 +140,15 @@ export function buildHostTable(ctx: HostContext): Record<string, LuaInput> {
     rename: (from, to) => fsResult(() => fs.rename(rel(from), rel(to))),
     mkdir: (path) => fsResult(() => fs.mkdir(rel(path))),
     // A chunk's text for the VM to compile (the 5.1 front end's output), or nil and the syntax error. For a tool
-    // file (loadfile, dofile, require): nil, nil and the bytecode kept of that text (compile-cache.ts) when there
-    // is some and `mode` admits text; else the text and true when its bytecode is wanted (keep_compiled).
+    // file (loadfile, dofile, require) whose `mode` admits text: nil, nil and its bytecode (compile-cache.ts),
+    // unless the cache is off or the text does not compile (the VM compiles it then, for Lua's own message).
     translate: (src, chunkname, file, mode) => {
       const name = str(chunkname, "load");
       const t = ctx.translate(str(src, "load"), name, file === true);
       if (typeof t !== "string") return multi(undefined, t.message);
-      pendingKeep = undefined;
-      if (file !== true) return t;
-      // (any other mode goes to Lua's load as it is, which refuses it)
-      if (mode !== undefined && typeof mode !== "string") return t;
-      if (mode === undefined || mode.includes("t")) {
-        const bytecode = ctx.compiled(t, name);
-        if (bytecode !== undefined) return multi(undefined, undefined, bytecode);
-      }
-      if (!ctx.keepsCompiled()) return t;
-      pendingKeep = { code: t, chunkname: name };
-      return multi(t, undefined, undefined, true);
-    },
-    // The bytecode of the text `translate` gave last, just compiled as `chunkname`.
-    keep_compiled: (chunkname, bytecode) => {
-      const p = pendingKeep;
-      pendingKeep = undefined;
-      if (p !== undefined && p.chunkname === chunkname && typeof bytecode === "string") ctx.keepCompiled(p.code, p.chunkname, bytecode);
+      if (file !== true || (mode !== undefined && (typeof mode !== "string" || !mode.includes("t")))) return t;
+      const bytecode = ctx.compiled(t, name);
+      return bytecode === undefined ? t : multi(undefined, undefined, bytecode);
     },
   };
   return {

@@ -266,8 +266,6 @@ function templateContext(fs: OverlayFs, guard: LuaRef, lua51Numbers: boolean): H
     onExit: templateCall,
     translate: templateCall,
     compiled: templateCall,
-    keepsCompiled: templateCall,
-    keepCompiled: templateCall,
     epoch: DEFAULT_LUA_EPOCH,
     processes: undefined,
     externalFiles: new Map(),
@@ -460,6 +458,7 @@ async function prepare(lua51Numbers: boolean, preload: readonly LuaPreloadChunk[
  * to the tool folder, `print` to a sink and an instruction limit.
  */
 export async function createLuaVm(options: LuaVmOptions = {}): Promise<LuaVm> {
+  if (options.compileCache ?? true) await startCompiler();
   const lua51Numbers = options.lua51Numbers ?? true;
   const preload = options.preload;
   if (!(options.pooled ?? luaVmPoolingDefault())) {
@@ -480,6 +479,42 @@ export async function createLuaVm(options: LuaVmOptions = {}): Promise<LuaVm> {
   const vm = new LuaVm(inst, template, options);
   vm.onClosed = () => releaseInstance(inst, snapshot);
   return vm;
+}
+
+/**
+ * The VM that compiles tool files for every other VM of the process
+ * (compile-cache.ts), made by the first {@link createLuaVm} that uses the
+ * cache. It runs no tool code. Tool VMs load the bytecode it makes whether
+ * the file was compiled for them or for a VM before: the same bytes loaded
+ * the same way leave the same heap behind (addresses, memory counts,
+ * collections), so a scenario runs alike whatever ran before it in the
+ * process.
+ */
+let compiler: LuaVm | undefined;
+let compilerStarted: Promise<void> | undefined;
+
+function startCompiler(): Promise<void> {
+  compilerStarted ??= createLuaVm({ luaVersion: "5.4", instructionLimit: 0, compileCache: false, pooled: false }).then(
+    (vm) => void (compiler = vm),
+    (e: unknown) => {
+      compilerStarted = undefined;
+      throw e;
+    },
+  );
+  return compilerStarted;
+}
+
+/**
+ * The bytecode of `code` compiled as `chunkname`: kept from before, or
+ * compiled now by the compiler VM and kept; undefined when it does not
+ * compile (the tool's VM compiles it itself, for Lua's own message).
+ */
+function bytecodeOf(code: ByteString, chunkname: ByteString): ByteString | undefined {
+  const kept = compiledChunk(code, chunkname);
+  if (kept !== undefined || compiler === undefined) return kept;
+  const made = compiler.bridge.compile(code, chunkname);
+  if (made !== undefined) keepCompiledChunk(code, chunkname, made);
+  return made;
 }
 
 /** See {@link createLuaVm}. */
@@ -540,9 +575,7 @@ export class LuaVm {
       stdout: options.stdout ?? print,
       onExit: (code) => void this.exitCalls.push(code),
       translate: (src, chunkname, file) => this.translate(src, chunkname, file),
-      compiled: (code, chunkname) => (this.compileCache ? compiledChunk(code, chunkname) : undefined),
-      keepsCompiled: () => this.compileCache,
-      keepCompiled: (code, chunkname, bytecode) => keepCompiledChunk(code, chunkname, bytecode),
+      compiled: (code, chunkname) => (this.compileCache ? bytecodeOf(code, chunkname) : undefined),
       epoch: options.epoch ?? DEFAULT_LUA_EPOCH,
       processes: options.processes,
       externalFiles: externalMap(options.externalFiles),
@@ -714,10 +747,9 @@ export class LuaVm {
     if (src === undefined) throw new Error(`runFile: no file '${path}' in the tool folder ${this.files.root}`);
     const chunkname = text("@" + rel);
     const code = this.front(src, chunkname, true);
-    if (!this.compileCache || typeof code !== "string") return this.bridge.run(code, chunkname, args);
-    const bytecode = compiledChunk(code, chunkname);
+    const bytecode = this.compileCache && typeof code === "string" ? bytecodeOf(code, chunkname) : undefined;
     if (bytecode !== undefined) return this.bridge.run(bytecode, chunkname, args, true);
-    return this.bridge.run(code, chunkname, args, false, (b) => keepCompiledChunk(code, chunkname, b));
+    return this.bridge.run(code, chunkname, args);
   }
 
   /**

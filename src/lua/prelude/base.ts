@@ -82,26 +82,19 @@ if wrap51 then table.concat = concat51 end
 
 -- Loading a chunk through the 5.1 front end (load, loadstring, loadfile,
 -- dofile, require). 'file' chunks may start with a '#' line.
--- A tool file ('file') compiled before in this process, as the same chunk, comes back as its bytecode
--- (host.translate; the same function, several times faster to load); one just compiled is handed to the
--- host for that (keep: its string.dump, the library's own).
-local rawload, host_translate, host_keep, dump = load, host.translate, host.keep_compiled, string.dump
+-- A tool file ('file') comes back from host.translate as bytecode (compile-cache.ts: compiled once per
+-- process by a VM of its own, so every VM loads the same bytes the same way) unless the cache is off.
+local rawload, host_translate = load, host.translate
 local function load51(src, chunkname, mode, env, file, has_env)
   if sub(src, 1, 1) == "\27" then -- a binary chunk: not source, nothing to translate
     if has_env then return rawload(src, chunkname, mode, env) end
     return rawload(src, chunkname, mode)
   end
-  local code, err, compiled, keep = host_translate(src, chunkname, file, mode)
+  local code, err, compiled = host_translate(src, chunkname, file, mode)
   if code == nil then
     if compiled == nil then return nil, err end
     if has_env then return rawload(compiled, chunkname, "b", env) end
     return rawload(compiled, chunkname, "b")
-  end
-  if keep then
-    local f
-    if has_env then f, err = rawload(code, chunkname, mode, env) else f, err = rawload(code, chunkname, mode) end
-    if f ~= nil then host_keep(chunkname, dump(f)) end
-    return f, err
   end
   if has_env then return rawload(code, chunkname, mode, env) end
   return rawload(code, chunkname, mode)
