@@ -512,7 +512,15 @@ function startCompiler(): Promise<void> {
 function bytecodeOf(code: ByteString, chunkname: ByteString): ByteString | undefined {
   const kept = compiledChunk(code, chunkname);
   if (kept !== undefined || compiler === undefined) return kept;
-  const made = compiler.bridge.compile(code, chunkname);
+  let made: ByteString | undefined;
+  try {
+    made = compiler.bridge.compile(code, chunkname);
+  } catch {
+    // The compiler VM broke down (a trap): the tool's VM compiles; a new compiler starts with the next VM.
+    compiler = undefined;
+    compilerStarted = undefined;
+    return undefined;
+  }
   if (made !== undefined) keepCompiledChunk(code, chunkname, made);
   return made;
 }
