@@ -199,15 +199,20 @@ function skipLong(a: Uint16Array, n: number, i: number, level: number): number {
   }
 }
 
-/** End of the numeral starting at i: digits, dots, letters (hex, exponents), exponent signs. */
+/**
+ * End of the numeral starting at i: digits, dots, letters (hex, exponents),
+ * and a sign right after the exponent letter (e/E in a decimal numeral, p/P
+ * in a hex one: in `0xe-x` the e is a digit and the numeral ends before `-`).
+ */
 function numeral(a: Uint16Array, n: number, i: number): number {
+  // The exponent letter, lower case (| 32): p after 0x/0X, else e.
+  const expo = a[i] === 48 && (a[i + 1] === 120 || a[i + 1] === 88) ? 112 : 101;
   i++;
   while (i < n) {
     const d = a[i]!;
     if (NAME_CHAR[d] === 1 || d === 46) i++;
     else if (d === 43 || d === 45) {
-      const p = a[i - 1];
-      if (p === 101 || p === 69 || p === 112 || p === 80) i++;
+      if ((a[i - 1]! | 32) === expo) i++;
       else break;
     } else break;
   }
