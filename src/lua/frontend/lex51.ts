@@ -205,14 +205,14 @@ function skipLong(a: Uint16Array, n: number, i: number, level: number): number {
  * in a hex one: in `0xe-x` the e is a digit and the numeral ends before `-`).
  */
 function numeral(a: Uint16Array, n: number, i: number): number {
-  // The exponent letter, lower case (| 32): p after 0x/0X, else e.
-  const expo = a[i] === 48 && (a[i + 1] === 120 || a[i + 1] === 88) ? 112 : 101;
+  const s = i;
   i++;
   while (i < n) {
     const d = a[i]!;
     if (NAME_CHAR[d] === 1 || d === 46) i++;
     else if (d === 43 || d === 45) {
-      if ((a[i - 1]! | 32) === expo) i++;
+      // The letter before the sign, lower case (| 32), against the exponent letter: p after 0x/0X, else e.
+      if ((a[i - 1]! | 32) === (a[s] === 48 && (a[s + 1]! | 32) === 120 ? 112 : 101)) i++;
       else break;
     } else break;
   }
