@@ -778,13 +778,20 @@ export class LuaVm {
     if (this.luaVersion === "5.4") return src;
     const t = translate51(src, file, this.numbersInLua);
     if (t.ok) return t.source;
+    const b = this.bridge;
+    const L = b.current;
     if (t.fallback !== undefined) {
       // A genuine syntax error: Lua's own message says it best.
-      const b = this.bridge;
-      const L = b.current;
       const err = b.load(L, t.fallback, chunkname);
       if (err !== undefined) return { message: err };
       b.c._lua_settop(L, -2);
+    }
+    if (t.prefix !== undefined && t.prefix.trim() !== "") {
+      // A syntax error before the token the lexer refused is the one Lua 5.1 reports (an error about the
+      // prefix's cut end, `near <eof>`, is not one).
+      const err = b.load(L, t.prefix, chunkname);
+      if (err === undefined) b.c._lua_settop(L, -2);
+      else if (!err.endsWith("near <eof>")) return { message: err };
     }
     return { message: syntaxMessage(chunkname, t.line, t.message) };
   }

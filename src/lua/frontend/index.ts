@@ -27,10 +27,14 @@ export type LuaDialect = "5.1" | "5.4";
  * A translated chunk, or why it was refused. `fallback` (when present) is
  * source the VM should compile to get Lua's own message for a genuine
  * syntax error; if the VM accepts it, the front end's message stands.
+ * `prefix` (a lexical refusal: 5.2+ syntax, a bad escape, an unfinished
+ * string) is the chunk before the refused token: Lua 5.1 meets a syntax
+ * error there first, so the VM compiles it and a message of its that is not
+ * about its cut end (`near <eof>`) wins.
  */
 export type Translation =
   | { readonly ok: true; readonly source: string }
-  | { readonly ok: false; readonly line: number; readonly message: string; readonly fallback?: string };
+  | { readonly ok: false; readonly line: number; readonly message: string; readonly fallback?: string; readonly prefix?: string };
 
 /**
  * Translations by source (the same string object each time a file comes

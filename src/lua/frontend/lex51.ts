@@ -48,7 +48,17 @@ export type Lex51Result =
        */
       varargFns: VarargFn[] | undefined;
     }
-  | { ok: false; line: number; message: string };
+  | {
+      ok: false;
+      line: number;
+      message: string;
+      /**
+       * The chunk up to the token refused, as translated so far: Lua 5.1
+       * reports a syntax error there first, before its lexer reaches this
+       * token (see `Translation.prefix`).
+       */
+      prefix: string;
+    };
 
 const C = {
   NL: 10,
@@ -335,7 +345,8 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false, nes
   let nextNL = -1;
   let nextCR = -1;
 
-  const fail = (message: string, at: number): Lex51Result => ({ ok: false, line: at, message });
+  // `from`: where the refused token starts (what precedes it is the prefix).
+  const fail = (message: string, at: number, from: number): Lex51Result => ({ ok: false, line: at, message, prefix: out + src.slice(copied, from) });
 
   if (skipShebang && a[0] === 35 /* # */) {
     out = "--";
@@ -377,7 +388,7 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false, nes
           if (level >= 0) {
             i = skipLong(a, n, i, level);
             line += longLines;
-            if (i < 0) return fail(`unfinished long comment (starting at line ${line - longLines}) ${near("<eof>")}`, line);
+            if (i < 0) return fail(`unfinished long comment (starting at line ${line - longLines}) ${near("<eof>")}`, line, s0);
             continue;
           }
         }
@@ -424,16 +435,16 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false, nes
         k = STRING;
         let j = i + 1;
         for (;;) {
-          if (j >= n) return fail(`unfinished string ${near(src.slice(s0, j))}`, line);
+          if (j >= n) return fail(`unfinished string ${near(src.slice(s0, j))}`, line, s0);
           const d = a[j];
           if (d === c) {
             i = j + 1;
             break;
           }
-          if (d === C.NL || d === C.CR) return fail(`unfinished string ${near(src.slice(s0, j))}`, line);
+          if (d === C.NL || d === C.CR) return fail(`unfinished string ${near(src.slice(s0, j))}`, line, s0);
           if (d === C.BACKSLASH) {
             const r = escapedString(src, s0, line);
-            if (r.error !== undefined) return fail(r.error, r.line);
+            if (r.error !== undefined) return fail(r.error, r.line, s0);
             line = r.line;
             i = r.i;
             out += src.slice(copied, s0) + r.text;
@@ -451,7 +462,7 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false, nes
         if (level >= 0) {
           i = skipLong(a, n, i, level);
           line += longLines;
-          if (i < 0) return fail(`unfinished long string (starting at line ${line - longLines}) ${near("<eof>")}`, line);
+          if (i < 0) return fail(`unfinished long string (starting at line ${line - longLines}) ${near("<eof>")}`, line, s0);
           k = STRING;
         } else {
           i++;
@@ -489,20 +500,20 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false, nes
         k = COMMA;
         break;
       case 47: // /
-        if (a[i + 1] === 47) return fail(`unexpected symbol ${near("/")}`, line);
+        if (a[i + 1] === 47) return fail(`unexpected symbol ${near("/")}`, line, s0);
         i++;
         k = SLASH;
         break;
       case 38: // &
       case 124: // |
-        return fail(`unexpected symbol ${near(src[i]!)}`, line);
+        return fail(`unexpected symbol ${near(src[i]!)}`, line, s0);
       case 126: // ~
-        if (a[i + 1] !== C.EQ) return fail(`unexpected symbol ${near("~")}`, line);
+        if (a[i + 1] !== C.EQ) return fail(`unexpected symbol ${near("~")}`, line, s0);
         i += 2;
         k = NE;
         break;
       case 60: // <
-        if (localState === 2 || a[i + 1] === 60) return fail(`unexpected symbol ${near("<")}`, line);
+        if (localState === 2 || a[i + 1] === 60) return fail(`unexpected symbol ${near("<")}`, line, s0);
         if (a[i + 1] === C.EQ) {
           i += 2;
           k = LE;
@@ -512,7 +523,7 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false, nes
         }
         break;
       case 62: // >
-        if (a[i + 1] === 62) return fail(`unexpected symbol ${near(">")}`, line);
+        if (a[i + 1] === 62) return fail(`unexpected symbol ${near(">")}`, line, s0);
         if (a[i + 1] === C.EQ) {
           i += 2;
           k = GE;
