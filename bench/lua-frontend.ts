@@ -15,8 +15,9 @@ const REPS = 7;
 
 /**
  * A tool of about `lines` lines in the style of a Renoise tool. With `arg`,
- * its vararg handlers use 5.1's implicit `arg` table (decided on the tokens
- * by arg-tokens.ts; luaparse only when the tokens cannot settle it);
+ * its vararg handlers use 5.1's implicit `arg` table (decided while lexing
+ * by arg-nest.ts; the descent of arg-tokens.ts and luaparse only when that
+ * cannot settle it);
  * without, only `..` needs rewriting (token path).
  */
 export function syntheticTool(lines: number, arg = true): string {
