@@ -41,7 +41,8 @@ export function keepCompiledChunk(code: string, chunkname: string, bytecode: Byt
   byName.set(chunkname, bytecode);
   compileCacheStats.kept++;
   for (const [k, names] of cache) {
-    if (keptBytes <= MAX_BYTES || k === code) break;
+    if (keptBytes <= MAX_BYTES) break;
+    if (k === code) continue; // (the text just kept stays, even when it is the oldest)
     cache.delete(k);
     keptBytes -= k.length;
     for (const b of names.values()) keptBytes -= b.length;

@@ -146,7 +146,8 @@ export function buildHostTable(ctx: HostContext): Record<string, LuaInput> {
       const name = str(chunkname, "load");
       const t = ctx.translate(str(src, "load"), name, file === true);
       if (typeof t !== "string") return multi(undefined, t.message);
-      if (file !== true || (mode !== undefined && (typeof mode !== "string" || !mode.includes("t")))) return t;
+      // (Lua reads the mode as a C string: its letters end at the first NUL byte)
+      if (file !== true || (mode !== undefined && (typeof mode !== "string" || !mode.split("\0", 1)[0]!.includes("t")))) return t;
       const bytecode = ctx.compiled(t, name);
       return bytecode === undefined ? t : multi(undefined, undefined, bytecode);
     },
