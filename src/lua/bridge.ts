@@ -103,7 +103,7 @@ function int64(v: number): bigint {
 /** Names of the first arguments in error messages, made once rather than per call. */
 const ARG_NAMES = Array.from({ length: 8 }, (_, i) => `argument #${i + 1}`);
 
-type HelperName = "get" | "set" | "method" | "make_class" | "dump";
+type HelperName = "get" | "set" | "method" | "make_class";
 
 /**
  * The JS side of a bridge as it stood when its Lua state was snapshotted
@@ -1299,27 +1299,6 @@ export class LuaBridge {
     return this.pcall(L, args.length);
   }
 
-  /**
-   * The bytecode (`string.dump`'s, as the VM started with it) of `source`
-   * compiled as `chunkname`, run nowhere; undefined if it does not compile.
-   * For the VM that compiles tool files for the others (compile-cache.ts).
-   */
-  compile(source: ByteString, chunkname: ByteString): ByteString | undefined {
-    const L = this.current;
-    const c = this.c;
-    if (this.load(L, source, chunkname) !== undefined) return undefined;
-    const base = c._lua_gettop(L) - 1;
-    try {
-      if (!c._lua_checkstack(L, 4)) return undefined;
-      c._lua_rawgeti(L, REGISTRY, this.helperRefs.get("dump")!);
-      c._lua_pushvalue(L, -2);
-      const fnIdx = this.protectedCall(L, 1, 1);
-      return this.bytes.read(L, fnIdx + 1);
-    } finally {
-      c._lua_settop(L, base);
-    }
-  }
-
   /** Calls a referenced function with arguments. */
   callRef(fn: LuaRef, args: readonly LuaInput[]): LuaValue[] {
     this.ensureOpen();
@@ -1703,7 +1682,7 @@ export class LuaBridge {
     if (c._lua_pcallk(L, 0, 1, 0, 0, 0) !== STATUS.OK) {
       throw new Error(`bridge helpers: ${this.bytes.read(L, -1) ?? "?"}`);
     }
-    for (const name of ["get", "set", "method", "make_class", "dump", "guard"] as const) {
+    for (const name of ["get", "set", "method", "make_class", "guard"] as const) {
       this.bytes.push(L, name);
       c._lua_rawget(L, -2);
       const ref = c._luaL_ref(L, REGISTRY);

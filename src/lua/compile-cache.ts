@@ -1,13 +1,14 @@
 /**
  * Compiled chunks kept across VMs: the Lua bytecode (what `string.dump`
- * writes) of each file chunk a VM compiled, by the exact text it compiled
- * and its chunkname. A fresh VM loading the same tool file again (a fuzz
- * scenario, a spec's `it`) loads that bytecode instead of compiling the
- * text: the same function, line information and names included, several
- * times faster (a 5,000-line tool: ~12.6 ms to compile, ~1.8 ms to load
- * its bytecode). Only host loads of tool files and `loadfile`, `dofile` and
- * `require` use it, never `load`/`loadstring` of strings made at run time.
- * See `LuaVmOptions.compileCache`.
+ * writes) of each tool file, by the exact text compiled and its chunkname.
+ * Every VM with the cache on loads a tool file from this bytecode, made the
+ * first time in the asking VM's own instance with its memory put back
+ * (compiler.ts), so a first load and a later one leave the same heap: the
+ * same function, line information and names included, and several times
+ * faster to load again (a 5,000-line tool: ~12.6 ms to compile, ~1.8 ms to
+ * load its bytecode). Only host loads of tool files and `loadfile`,
+ * `dofile` and `require` use it, never `load`/`loadstring` of strings made
+ * at run time. See `LuaVmOptions.compileCache`.
  *
  * @internal
  */

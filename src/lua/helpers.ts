@@ -14,9 +14,6 @@ local H = {}
 -- the prelude's pcall/xpcall/coroutine wrappers re-raise while it is set.
 H.guard = { aborting = false }
 
--- string.dump as the VM started with it (the bytecode of tool files, kept across VMs: compile-cache.ts).
-H.dump = string.dump
-
 function H.get(o, k) return o[k] end
 function H.set(o, k, v) o[k] = v end
 function H.method(o, name, ...)

@@ -38,6 +38,11 @@ function raw(inst: LuaInstance): Partial<RawStackExports> {
   return (inst.c as unknown as { rawExports?: Partial<RawStackExports> }).rawExports ?? {};
 }
 
+/** The current heap break of `inst`; undefined while the break's address is not known (see {@link probeOnFreshInstance}). */
+export function knownHeapBreak(inst: LuaInstance): number | undefined {
+  return breakAddress == null ? undefined : inst.c.HEAPU32[breakAddress >> 2]!;
+}
+
 /** The current heap break of `inst`, or its whole memory size if the break's address is unknown. */
 function heapBreak(inst: LuaInstance, address = breakAddress): number {
   const heap = inst.c.HEAPU8;

@@ -1,6 +1,7 @@
 import { text, type ByteString } from "../core/bytes.js";
 import { LuaBridge, type BridgeState, type FnEntry, type RawHostFunction } from "./bridge.js";
 import { compiledChunk, keepCompiledChunk } from "./compile-cache.js";
+import { compileInPlace } from "./compiler.js";
 import { LuaSyntaxError, LuaVmClosedError } from "./errors.js";
 import { syntaxMessage, translate51, type LuaDialect } from "./frontend/index.js";
 import { OverlayFs, openToolSource, resolveToolPath, type ToolSource } from "./fs.js";
@@ -63,14 +64,14 @@ export interface LuaVmOptions {
    */
   lua51Numbers?: boolean;
   /**
-   * Tool files (the main file, `loadfile`, `dofile`, `require`) compiled by
-   * any VM of this process are loaded from the bytecode kept of them
-   * (`string.dump`'s, line information and names included) when the same
-   * text comes again as the same chunk: the function is the same, the load
-   * several times faster (a fuzz scenario or a spec's `it` reloads the tool
-   * in a fresh VM). `false` compiles every time. Chunks loaded from strings
-   * (`load`, `loadstring`, `run`) are compiled every time either way.
-   * Default true.
+   * Tool files (the main file, `loadfile`, `dofile`, `require`) are loaded
+   * from bytecode (`string.dump`'s, line information and names included)
+   * compiled once per process for each text and chunk name, and kept: the
+   * function is the same, a load again several times faster (a fuzz
+   * scenario or a spec's `it` reloads the tool in a fresh VM), and a first
+   * load leaves the same heap as a later one (see compiler.ts). `false`
+   * compiles in the VM every time. Chunks loaded from strings (`load`,
+   * `loadstring`, `run`) are compiled every time either way. Default true.
    */
   compileCache?: boolean;
   /** What `os.getenv` sees. Default: nothing. */
@@ -458,7 +459,6 @@ async function prepare(lua51Numbers: boolean, preload: readonly LuaPreloadChunk[
  * to the tool folder, `print` to a sink and an instruction limit.
  */
 export async function createLuaVm(options: LuaVmOptions = {}): Promise<LuaVm> {
-  if (options.compileCache ?? true) await startCompiler();
   const lua51Numbers = options.lua51Numbers ?? true;
   const preload = options.preload;
   if (!(options.pooled ?? luaVmPoolingDefault())) {
@@ -479,50 +479,6 @@ export async function createLuaVm(options: LuaVmOptions = {}): Promise<LuaVm> {
   const vm = new LuaVm(inst, template, options);
   vm.onClosed = () => releaseInstance(inst, snapshot);
   return vm;
-}
-
-/**
- * The VM that compiles tool files for every other VM of the process
- * (compile-cache.ts), made by the first {@link createLuaVm} that uses the
- * cache. It runs no tool code. Tool VMs load the bytecode it makes whether
- * the file was compiled for them or for a VM before: the same bytes loaded
- * the same way leave the same heap behind (addresses, memory counts,
- * collections), so a scenario runs alike whatever ran before it in the
- * process.
- */
-let compiler: LuaVm | undefined;
-let compilerStarted: Promise<void> | undefined;
-
-function startCompiler(): Promise<void> {
-  compilerStarted ??= createLuaVm({ luaVersion: "5.4", instructionLimit: 0, compileCache: false, pooled: false }).then(
-    (vm) => void (compiler = vm),
-    (e: unknown) => {
-      compilerStarted = undefined;
-      throw e;
-    },
-  );
-  return compilerStarted;
-}
-
-/**
- * The bytecode of `code` compiled as `chunkname`: kept from before, or
- * compiled now by the compiler VM and kept; undefined when it does not
- * compile (the tool's VM compiles it itself, for Lua's own message).
- */
-function bytecodeOf(code: ByteString, chunkname: ByteString): ByteString | undefined {
-  const kept = compiledChunk(code, chunkname);
-  if (kept !== undefined || compiler === undefined) return kept;
-  let made: ByteString | undefined;
-  try {
-    made = compiler.bridge.compile(code, chunkname);
-  } catch {
-    // The compiler VM broke down (a trap): the tool's VM compiles; a new compiler starts with the next VM.
-    compiler = undefined;
-    compilerStarted = undefined;
-    return undefined;
-  }
-  if (made !== undefined) keepCompiledChunk(code, chunkname, made);
-  return made;
 }
 
 /** See {@link createLuaVm}. */
@@ -547,6 +503,8 @@ export class LuaVm {
   private readonly numbersInLua: boolean;
   /** See {@link LuaVmOptions.compileCache}. */
   private readonly compileCache: boolean;
+  /** The wasm instance the VM runs in. */
+  private readonly inst: LuaInstance;
   /** Compiled internal chunks of the template, by chunk name. */
   private readonly preloaded: ReadonlyMap<string, { readonly source: string; readonly fn: LuaRef }>;
   /** Results of the template chunks (see {@link LuaPreloadChunk.runInTemplate}). */
@@ -558,6 +516,7 @@ export class LuaVm {
 
   /** @internal use {@link createLuaVm}. */
   constructor(inst: LuaInstance, template: VmTemplate, options: LuaVmOptions) {
+    this.inst = inst;
     this.luaVersion = options.luaVersion ?? "5.1";
     if (this.luaVersion !== "5.1" && this.luaVersion !== "5.4") {
       throw new TypeError(`createLuaVm: luaVersion must be "5.1" or "5.4", got ${String(this.luaVersion)}`);
@@ -583,7 +542,7 @@ export class LuaVm {
       stdout: options.stdout ?? print,
       onExit: (code) => void this.exitCalls.push(code),
       translate: (src, chunkname, file) => this.translate(src, chunkname, file),
-      compiled: (code, chunkname) => (this.compileCache ? bytecodeOf(code, chunkname) : undefined),
+      compiled: (code, chunkname) => (this.compileCache ? this.bytecodeOf(code, chunkname) : undefined),
       epoch: options.epoch ?? DEFAULT_LUA_EPOCH,
       processes: options.processes,
       externalFiles: externalMap(options.externalFiles),
@@ -755,9 +714,23 @@ export class LuaVm {
     if (src === undefined) throw new Error(`runFile: no file '${path}' in the tool folder ${this.files.root}`);
     const chunkname = text("@" + rel);
     const code = this.front(src, chunkname, true);
-    const bytecode = this.compileCache && typeof code === "string" ? bytecodeOf(code, chunkname) : undefined;
+    const bytecode = this.compileCache && typeof code === "string" ? this.bytecodeOf(code, chunkname) : undefined;
     if (bytecode !== undefined) return this.bridge.run(bytecode, chunkname, args, true);
     return this.bridge.run(code, chunkname, args);
+  }
+
+  /**
+   * The bytecode of a tool file's `code` compiled as `chunkname`: kept from
+   * before (compile-cache.ts), or compiled now in this VM's instance with
+   * its memory put back (compiler.ts) and kept; undefined when it does not
+   * compile (the VM compiles it then, for Lua's own message).
+   */
+  private bytecodeOf(code: ByteString, chunkname: ByteString): ByteString | undefined {
+    const kept = compiledChunk(code, chunkname);
+    if (kept !== undefined) return kept;
+    const made = compileInPlace(this.inst, code, chunkname);
+    if (made !== undefined) keepCompiledChunk(code, chunkname, made);
+    return made;
   }
 
   /**

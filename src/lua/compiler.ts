@@ -1,0 +1,100 @@
+/**
+ * The compiler of the compile cache (compile-cache.ts): compiles a tool
+ * file in a Lua state of its own, made for the purpose in the wasm
+ * instance of the VM that asked, dumps its bytecode, and puts the
+ * instance's memory back as it was before.
+ *
+ * Why in the same instance, and why put back:
+ * - A second wasm instance alive in the process makes every call between
+ *   JavaScript and Lua slower, in V8, even when it is never called (200,000
+ *   `note_value` writes: ~15–20 % slower with an idle second instance, in
+ *   both of the machine's speed phases, alternating processes).
+ * - A compile leaves garbage and moves the allocator in the heap it runs
+ *   in; with the memory put back byte for byte, a VM that loads a file
+ *   compiled just now leaves the same heap (addresses, memory count,
+ *   `pairs` order) as one loading it from the cache, so a scenario runs
+ *   alike whatever ran before it in the process.
+ *
+ * Nothing outside the memory changes meanwhile: the state is made with
+ * `luaL_newstate` and the standard libraries only, runs `string.dump`
+ * alone (no hook, no host function, no finalizer of the VM's), and is
+ * closed before the memory is put back. The stack of any C call in
+ * progress lies below the break and is put back unchanged.
+ *
+ * @internal
+ */
+import type { ByteString } from "../core/bytes.js";
+import type { LuaInstance } from "./instance.js";
+import { knownHeapBreak } from "./pool.js";
+import { newDeterministicState, REGISTRY, STATUS, type LuaC, type LuaState } from "./wasm.js";
+
+type CompilerC = LuaC & { _lua_getfield(L: LuaState, idx: number, k: number): number };
+
+/** Index of the globals table in the registry (LUA_RIDX_GLOBALS). */
+const RIDX_GLOBALS = 2n;
+/** Bytes turned into a string per fromCharCode call. */
+const DECODE_CHUNK = 0x2000;
+
+/**
+ * The bytecode (`string.dump`'s) of `source` compiled as `chunkname`, made
+ * in `inst` and leaving its memory as it found it; undefined when it does
+ * not compile, or when the instance's heap break is not known (nothing
+ * could be put back).
+ */
+export function compileInPlace(inst: LuaInstance, source: ByteString, chunkname: ByteString): ByteString | undefined {
+  const brk = knownHeapBreak(inst);
+  if (brk === undefined) return undefined;
+  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) > 0xff) return undefined; // not bytes: the VM refuses it
+  const c = inst.c as CompilerC;
+  const saved = c.HEAPU8.slice(0, brk);
+  try {
+    return compileInNewState(c, source, chunkname);
+  } finally {
+    const heap = c.HEAPU8; // (a new view if the memory grew)
+    const top = knownHeapBreak(inst)!;
+    heap.set(saved, 0);
+    if (top > brk) heap.fill(0, brk, Math.min(top, heap.length));
+    inst.dirtyTop = Math.max(inst.dirtyTop, top);
+  }
+}
+
+function compileInNewState(c: CompilerC, source: ByteString, chunkname: ByteString): ByteString | undefined {
+  const n = source.length;
+  const buf = c._malloc(n + chunkname.length + 48);
+  if (!buf) return undefined;
+  const L = newDeterministicState(c);
+  if (!L) return undefined;
+  try {
+    c._luaL_openlibs(L);
+    const heap = c.HEAPU8;
+    for (let i = 0; i < n; i++) heap[buf + i] = source.charCodeAt(i);
+    const name = buf + n + 1;
+    for (let i = 0; i < chunkname.length; i++) heap[name + i] = chunkname.charCodeAt(i);
+    heap[name + chunkname.length] = 0;
+    const words = name + chunkname.length + 1; // "t", "string", "dump", then a size_t slot
+    c.HEAPU8.set([0x74, 0, 0x73, 0x74, 0x72, 0x69, 0x6e, 0x67, 0, 0x64, 0x75, 0x6d, 0x70, 0], words);
+    const lenAt = (words + 14 + 7) & ~7;
+    if (c._luaL_loadbufferx(L, buf, n, name, words) !== STATUS.OK) return undefined;
+    c._lua_rawgeti(L, REGISTRY, RIDX_GLOBALS);
+    c._lua_getfield(L, -1, words + 2); // string
+    c._lua_getfield(L, -1, words + 9); // string.dump
+    c._lua_rotate(L, -4, 1); // dump, f, globals, string
+    c._lua_settop(L, -3); // dump, f
+    if (c._lua_pcallk(L, 1, 1, 0, 0, 0) !== STATUS.OK) return undefined;
+    const p = c._lua_tolstring(L, -1, lenAt);
+    if (!p) return undefined;
+    return decode(c.HEAPU8, p, c.HEAPU32[lenAt >> 2]!);
+  } finally {
+    c._lua_close(L);
+    c._free(buf);
+  }
+}
+
+/** Bytes of the heap as a byte string (one char per byte). */
+function decode(heap: Uint8Array, p: number, len: number): ByteString {
+  let out = "";
+  for (let i = 0; i < len; i += DECODE_CHUNK) {
+    out += String.fromCharCode.apply(null, heap.subarray(p + i, p + Math.min(len, i + DECODE_CHUNK)) as unknown as number[]);
+  }
+  return out;
+}
