@@ -481,6 +481,14 @@ export async function createLuaVm(options: LuaVmOptions = {}): Promise<LuaVm> {
   return vm;
 }
 
+/**
+ * A file chunk as Lua 5.4's `loadfile` reads it: a first line starting
+ * with `#` (a shebang) is skipped, its line kept (made a comment).
+ */
+function skipHashLine(src: ByteString): ByteString {
+  return src.charCodeAt(0) === 35 ? "--" + src : src;
+}
+
 /** See {@link createLuaVm}. */
 export class LuaVm {
   /** The raw bridge (stack-level access) — for advanced bindings. */
@@ -713,6 +721,8 @@ export class LuaVm {
     const src = this.files.read(rel);
     if (src === undefined) throw new Error(`runFile: no file '${path}' in the tool folder ${this.files.root}`);
     const chunkname = text("@" + rel);
+    // A precompiled file (bytecode), as Lua's loadfile takes it: loaded as it is.
+    if (src.charCodeAt(0) === 0x1b) return this.bridge.run(src, chunkname, args, true);
     const code = this.front(src, chunkname, true);
     const bytecode = this.compileCache && typeof code === "string" ? this.bytecodeOf(code, chunkname) : undefined;
     if (bytecode !== undefined) return this.bridge.run(bytecode, chunkname, args, true);
@@ -739,7 +749,7 @@ export class LuaVm {
    * message (`file:line: ...`) for a chunk 5.1 would refuse.
    */
   private front(source: ByteString | Uint8Array, chunkname: ByteString, file: boolean): ByteString | Uint8Array {
-    if (this.luaVersion === "5.4") return source;
+    if (this.luaVersion === "5.4") return file && typeof source === "string" ? skipHashLine(source) : source;
     const src = typeof source === "string" ? source : bytesToByteString(source);
     const t = this.translate(src, chunkname, file);
     if (typeof t === "string") return t;
@@ -748,7 +758,7 @@ export class LuaVm {
 
   /** See {@link front}: translated source, or the syntax error message. */
   private translate(src: ByteString, chunkname: ByteString, file: boolean): ByteString | { message: ByteString } {
-    if (this.luaVersion === "5.4") return src;
+    if (this.luaVersion === "5.4") return file ? skipHashLine(src) : src;
     const t = translate51(src, file, this.numbersInLua);
     if (t.ok) return t.source;
     const b = this.bridge;

@@ -367,7 +367,7 @@ function G.loadfile(path, mode, env)
     src = host_read(rel)
   end
   if src == nil then return nil, "cannot open " .. path end
-  return load51(src, "@" .. rel, mode or "t", env, true, env ~= nil)
+  return load51(src, "@" .. rel, mode or "bt", env, true, env ~= nil) -- (text or bytecode, as Lua's loadfile)
 end
 
 function G.dofile(path)
@@ -392,7 +392,7 @@ local function tool_searcher(name)
     else
       local src = host_read(rel)
       if src ~= nil then
-        local chunk, err = load51(src, "@" .. rel, "t", nil, true, false)
+        local chunk, err = load51(src, "@" .. rel, "bt", nil, true, false)
         if chunk == nil then
           error("error loading module '" .. name .. "' from file '" .. rel .. "':\n\t" .. err, 0)
         end
