@@ -24,6 +24,7 @@
  * @internal
  */
 import type { ByteString } from "../core/bytes.js";
+import type { HeapBytes } from "./heap.js";
 import type { LuaInstance } from "./instance.js";
 import { knownHeapBreak } from "./pool.js";
 import { newDeterministicState, REGISTRY, STATUS, type LuaC, type LuaState } from "./wasm.js";
@@ -32,23 +33,21 @@ type CompilerC = LuaC & { _lua_getfield(L: LuaState, idx: number, k: number): nu
 
 /** Index of the globals table in the registry (LUA_RIDX_GLOBALS). */
 const RIDX_GLOBALS = 2n;
-/** Bytes turned into a string per fromCharCode call. */
-const DECODE_CHUNK = 0x2000;
 
 /**
  * The bytecode (`string.dump`'s) of `source` compiled as `chunkname`, made
  * in `inst` and leaving its memory as it found it; undefined when it does
  * not compile, or when the instance's heap break is not known (nothing
- * could be put back).
+ * could be put back). `bytes`: the VM's, whose decoding (it touches no
+ * memory) reads the bytecode out.
  */
-export function compileInPlace(inst: LuaInstance, source: ByteString, chunkname: ByteString): ByteString | undefined {
+export function compileInPlace(inst: LuaInstance, bytes: HeapBytes, source: ByteString, chunkname: ByteString): ByteString | undefined {
   const brk = knownHeapBreak(inst);
   if (brk === undefined) return undefined;
-  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) > 0xff) return undefined; // not bytes: the VM refuses it
   const c = inst.c as CompilerC;
   const saved = c.HEAPU8.slice(0, brk);
   try {
-    return compileInNewState(c, source, chunkname);
+    return compileInNewState(c, bytes, source, chunkname);
   } finally {
     const heap = c.HEAPU8; // (a new view if the memory grew)
     const top = knownHeapBreak(inst)!;
@@ -58,7 +57,7 @@ export function compileInPlace(inst: LuaInstance, source: ByteString, chunkname:
   }
 }
 
-function compileInNewState(c: CompilerC, source: ByteString, chunkname: ByteString): ByteString | undefined {
+function compileInNewState(c: CompilerC, bytes: HeapBytes, source: ByteString, chunkname: ByteString): ByteString | undefined {
   const n = source.length;
   const buf = c._malloc(n + chunkname.length + 48);
   if (!buf) return undefined;
@@ -67,7 +66,11 @@ function compileInNewState(c: CompilerC, source: ByteString, chunkname: ByteStri
   try {
     c._luaL_openlibs(L);
     const heap = c.HEAPU8;
-    for (let i = 0; i < n; i++) heap[buf + i] = source.charCodeAt(i);
+    for (let i = 0; i < n; i++) {
+      const b = source.charCodeAt(i);
+      if (b > 0xff) return undefined; // not bytes: the VM refuses it, as ever
+      heap[buf + i] = b;
+    }
     const name = buf + n + 1;
     for (let i = 0; i < chunkname.length; i++) heap[name + i] = chunkname.charCodeAt(i);
     heap[name + chunkname.length] = 0;
@@ -83,18 +86,9 @@ function compileInNewState(c: CompilerC, source: ByteString, chunkname: ByteStri
     if (c._lua_pcallk(L, 1, 1, 0, 0, 0) !== STATUS.OK) return undefined;
     const p = c._lua_tolstring(L, -1, lenAt);
     if (!p) return undefined;
-    return decode(c.HEAPU8, p, c.HEAPU32[lenAt >> 2]!);
+    return bytes.decode(p, c.HEAPU32[lenAt >> 2]!);
   } finally {
     c._lua_close(L);
     c._free(buf);
   }
-}
-
-/** Bytes of the heap as a byte string (one char per byte). */
-function decode(heap: Uint8Array, p: number, len: number): ByteString {
-  let out = "";
-  for (let i = 0; i < len; i += DECODE_CHUNK) {
-    out += String.fromCharCode.apply(null, heap.subarray(p + i, p + Math.min(len, i + DECODE_CHUNK)) as unknown as number[]);
-  }
-  return out;
 }

@@ -738,7 +738,7 @@ export class LuaVm {
   private bytecodeOf(code: ByteString, chunkname: ByteString): ByteString | undefined {
     const kept = compiledChunk(code, chunkname);
     if (kept !== undefined) return kept;
-    const made = compileInPlace(this.inst, code, chunkname);
+    const made = compileInPlace(this.inst, this.bridge.bytes, code, chunkname);
     if (made !== undefined) keepCompiledChunk(code, chunkname, made);
     return made;
   }

@@ -83,7 +83,8 @@ if wrap51 then table.concat = concat51 end
 -- Loading a chunk through the 5.1 front end (load, loadstring, loadfile,
 -- dofile, require). 'file' chunks may start with a '#' line.
 -- A tool file ('file') comes back from host.translate as bytecode (compile-cache.ts: compiled once per
--- process by a VM of its own, so every VM loads the same bytes the same way) unless the cache is off.
+-- process, with the VM's memory put back after, so every VM loads the same bytes the same way) unless the
+-- cache is off.
 local rawload, host_translate = load, host.translate
 local function load51(src, chunkname, mode, env, file, has_env)
   if sub(src, 1, 1) == "\27" then -- a binary chunk: not source, nothing to translate
