@@ -911,8 +911,21 @@ export class LuaBridge {
 
   /** The `{ [1] = cache }` table of values Lua may keep (created on first use). */
   valueCacheHolder(): LuaRef {
-    const c = this.c;
     const L = this.current;
+    this.pushValueCacheHolder(L);
+    const ref = this.refAt(L, -1);
+    this.c._lua_settop(L, -2);
+    return ref;
+  }
+
+  /**
+   * Pushes the `{ [1] = cache }` table of {@link valueCacheHolder} (created on
+   * first use). `holder[1]` is a new table after each {@link flushValueCache}:
+   * Lua code holding the holder can tell whether a value it read through a
+   * cached property may have changed since (same `holder[1]`: it has not).
+   */
+  pushValueCacheHolder(L: LuaState): void {
+    const c = this.c;
     if (this.valueCacheKey === 0n) {
       c._lua_createtable(L, 1, 0);
       c._lua_createtable(L, 0, 0);
@@ -920,9 +933,6 @@ export class LuaBridge {
       this.valueCacheKey = BigInt(c._luaL_ref(L, REGISTRY));
     }
     c._lua_rawgeti(L, REGISTRY, this.valueCacheKey);
-    const ref = this.refAt(L, -1);
-    c._lua_settop(L, -2);
-    return ref;
   }
 
   /** Empties the cache of kept values (a fresh table; no Lua code runs). */
@@ -1236,7 +1246,7 @@ export class LuaBridge {
       const known = this.liveEntry(obj);
       if (known !== undefined) {
         if (c._lua_rawgeti(L, -2, this.slotKeys[known.id]!) !== T.NIL) {
-          c._lua_rawseti(L, -4, BigInt(i + 1));
+          c._lua_rawseti(L, -4, int64(i + 1));
           continue;
         }
         c._lua_settop(L, -2);
@@ -1246,7 +1256,7 @@ export class LuaBridge {
       c._lua_setmetatable(L, -2);
       c._lua_pushvalue(L, -1);
       c._lua_rawseti(L, -4, this.slotKeys[id]!); // cache[id] = userdata
-      c._lua_rawseti(L, -4, BigInt(i + 1)); // list[i + 1] = userdata
+      c._lua_rawseti(L, -4, int64(i + 1)); // list[i + 1] = userdata
     }
     c._lua_settop(L, -3);
   }

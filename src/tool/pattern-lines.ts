@@ -9,7 +9,10 @@ type LuaState = Parameters<RawHostFunction>[0];
  * crossing instead of one per line; the objects are the ones
  * `pattern_track:line(i)` and `line.note_columns` hand out.
  *
- * - `lines_of(pattern_track)`: the track's lines 1..number_of_lines, as a table.
+ * - `lines_of(pattern_track)`: the track's lines 1..number_of_lines, as a
+ *   table, and the VM's value-cache holder (`holder[1]` changes whenever a
+ *   value Lua keeps, as `pattern.number_of_lines`, may have: see
+ *   `LuaBridge.pushValueCacheHolder`).
  * - `columns_of(pattern_track, note, limit)`: the first `limit` note columns
  *   (`note` true) or effect columns of every line, flat (line 1's columns,
  *   then line 2's...), and how many there are per line.
@@ -23,7 +26,8 @@ export function patternFastPaths(vm: LuaVm): { lines_of: RawHostFunction; column
     lines_of: (L) => {
       const lines = trackAt(bridge, L, "lines_of")._lines();
       pushList(bridge, L, lines);
-      return 1;
+      bridge.pushValueCacheHolder(L);
+      return 2;
     },
     columns_of: (L) => {
       const track = trackAt(bridge, L, "columns_of");

@@ -13,8 +13,8 @@
  *
  * "In song" means the patterns of the sequence, each once, in sequence order
  * (every pattern of the song when `visible_patterns_only` is false). Each
- * step gets a fresh `pos` table. A pattern's `number_of_lines` is read at
- * every step, so a walk follows a pattern resized during it (as Renoise's does).
+ * step gets a fresh `pos` table. A pattern's length is checked at every
+ * step, so a walk follows a pattern resized during it (as Renoise's does).
  *
  * The chunk takes two arguments, the host's `lines_of` and `columns_of`
  * (see pattern-lines.ts): a pattern track's lines or columns in one call.
@@ -56,20 +56,28 @@ end
 local walkers = setmetatable({}, { __mode = "k" })
 
 -- Walks the lines of a list of {pattern, track} pairs. As in Renoise, the
--- pattern's number_of_lines is read at every step (a value Lua keeps while the
--- model stands still, so no host call); a track's lines come in one call
--- (lines_of) and again whenever the pattern's length differs from theirs.
+-- pattern's length is followed at every step: number_of_lines is a value Lua
+-- keeps while the model stands still (in holder[1], the value cache lines_of
+-- hands out, which is a new table whenever the model may have changed), so
+-- the walker reads it again only when holder[1] is not the cache it read it
+-- from. A track's lines come in one call (lines_of) and again whenever the
+-- pattern's length differs from theirs.
 local function walk_lines(song, pairs_list)
   local k, pattern, track, lines, n, i, p, t = 0, nil, nil, nil, 0, 0, 0, 0
+  local holder, seen, count = nil, nil, 0
   local state = {} -- state.track, state.lines: what the walker walks now
   local function step()
     while true do
       i = i + 1
       if pattern ~= nil then
-        local count = pattern.number_of_lines
+        if holder[1] ~= seen then
+          count = pattern.number_of_lines
+          seen = holder[1]
+        end
         if i <= count then
           if count ~= n then
-            lines, n = lines_of(track), count
+            lines, holder = lines_of(track)
+            n = count
             state.lines = lines
           end
           return { pattern = p, track = t, line = i }, lines[i]
@@ -84,7 +92,9 @@ local function walk_lines(song, pairs_list)
       p, t = pair[1], pair[2]
       pattern = song:pattern(p)
       track = pattern:track(t)
-      lines, n, i = lines_of(track), pattern.number_of_lines, 0
+      lines, holder = lines_of(track)
+      count = pattern.number_of_lines
+      n, i, seen = count, 0, holder[1]
       state.track, state.lines = track, lines
     end
   end
