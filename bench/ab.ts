@@ -191,6 +191,17 @@ function patternWalk(t: Tree): Run {
   return inLuaTool(t, source, walk, { tracks: 63, patterns: [512] });
 }
 
+/** The patterns bench's column row: every visible note column of a 64-track × 512-line pattern walked from Lua. */
+function columnWalk(t: Tree): Run {
+  const source =
+    "function walk() local n = 0 for pos, column in renoise.song().pattern_iterator:note_columns_in_pattern(1, true) do n = n + 1 end return n end";
+  const walk = (tool: Tool): number =>
+    cpuRate(63 * 512, () => {
+      if (tool.vm.call("walk")[0] !== 63 * 512) throw new Error("ab: the column walk missed columns");
+    });
+  return inLuaTool(t, source, walk, { tracks: 63, patterns: [512] });
+}
+
 /**
  * The front-end bench's first load (lua-frontend.ts): the 5,000-line tool (the same text for both
  * trees, made here) compiled and run in a fresh 5.1 VM with the translation cache emptied; loads per CPU second.
@@ -257,6 +268,7 @@ const WORKLOADS: Record<string, (t: Tree) => Run> = {
   "note-writes": noteWrites,
   "lua-loop": luaLoop,
   "pattern-walk": patternWalk,
+  "column-walk": columnWalk,
   "first-load-arg": (t) => firstLoad(t, true),
   "first-load-concat": (t) => firstLoad(t, false),
   "translate-arg": translateArg,

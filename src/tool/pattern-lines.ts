@@ -9,25 +9,24 @@ type LuaState = Parameters<RawHostFunction>[0];
  * crossing instead of one per line; the objects are the ones
  * `pattern_track:line(i)` and `line.note_columns` hand out.
  *
- * - `lines_of(pattern_track)`: the track's lines 1..number_of_lines, as a
- *   table, and the VM's value-cache holder (`holder[1]` changes whenever a
- *   value Lua keeps, as `pattern.number_of_lines`, may have: see
- *   `LuaBridge.pushValueCacheHolder`).
+ * - `lines_of(pattern_track)`: the track's lines 1..number_of_lines, as a table.
  * - `columns_of(pattern_track, note, limit)`: the first `limit` note columns
  *   (`note` true) or effect columns of every line, flat (line 1's columns,
  *   then line 2's...), and how many there are per line.
+ * - `value_cache()`: the VM's value-cache holder (`holder[1]` is a new table
+ *   whenever a value Lua keeps, as `pattern.number_of_lines`, may have
+ *   changed: see `LuaBridge.pushValueCacheHolder`).
  *
  * @internal
  */
-export function patternFastPaths(vm: LuaVm): { lines_of: RawHostFunction; columns_of: RawHostFunction } {
+export function patternFastPaths(vm: LuaVm): { lines_of: RawHostFunction; columns_of: RawHostFunction; value_cache: RawHostFunction } {
   const bridge = vm.bridge;
   const c = bridge.c;
   return {
     lines_of: (L) => {
       const lines = trackAt(bridge, L, "lines_of")._lines();
       pushList(bridge, L, lines);
-      bridge.pushValueCacheHolder(L);
-      return 2;
+      return 1;
     },
     columns_of: (L) => {
       const track = trackAt(bridge, L, "columns_of");
@@ -41,6 +40,10 @@ export function patternFastPaths(vm: LuaVm): { lines_of: RawHostFunction; column
       pushList(bridge, L, out);
       c._lua_pushinteger(L, BigInt(width));
       return 2;
+    },
+    value_cache: (L) => {
+      bridge.pushValueCacheHolder(L);
+      return 1;
     },
   };
 }

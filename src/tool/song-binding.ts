@@ -20,13 +20,17 @@ import { TRANSPORT_CONSTANTS } from "../renoise/song/transport.js";
 export const songApiExtensions: ((song: () => Song) => Record<string, LuaInput>)[] = [patternApi];
 
 function iteratorArgs(vm: LuaVm): LuaInput[] {
-  const { lines_of, columns_of } = patternFastPaths(vm);
-  return [vm.rawFunction("lines_of", lines_of), vm.rawFunction("columns_of", columns_of)];
+  const { lines_of, columns_of, value_cache } = patternFastPaths(vm);
+  return [vm.rawFunction("lines_of", lines_of), vm.rawFunction("columns_of", columns_of), vm.rawFunction("value_cache", value_cache)];
 }
 
 function iteratorTemplateArgs(vm: LuaVm): TemplateRawFunction[] {
-  const { lines_of, columns_of } = patternFastPaths(vm);
-  return [new TemplateRawFunction("lines_of", lines_of), new TemplateRawFunction("columns_of", columns_of)];
+  const { lines_of, columns_of, value_cache } = patternFastPaths(vm);
+  return [
+    new TemplateRawFunction("lines_of", lines_of),
+    new TemplateRawFunction("columns_of", columns_of),
+    new TemplateRawFunction("value_cache", value_cache),
+  ];
 }
 
 const placeholder = (name: string): TemplateRawFunction =>
@@ -61,7 +65,7 @@ export const songLuaChunks: readonly SongLuaChunk[] = [
     name: "pattern_iterator",
     source: PATTERN_ITERATOR_LUA,
     args: iteratorArgs,
-    templateArgs: () => [placeholder("lines_of"), placeholder("columns_of")],
+    templateArgs: () => [placeholder("lines_of"), placeholder("columns_of"), placeholder("value_cache")],
     perVmArgs: iteratorTemplateArgs,
   },
   { name: "class_objects", source: CLASS_OBJECTS_LUA, templateArgs: () => [] },

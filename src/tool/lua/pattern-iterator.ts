@@ -16,13 +16,14 @@
  * step gets a fresh `pos` table. A pattern's length is checked at every
  * step, so a walk follows a pattern resized during it (as Renoise's does).
  *
- * The chunk takes two arguments, the host's `lines_of` and `columns_of`
- * (see pattern-lines.ts): a pattern track's lines or columns in one call.
+ * The chunk takes three arguments, the host's `lines_of`, `columns_of` and
+ * `value_cache` (see pattern-lines.ts): a pattern track's lines or columns in
+ * one call, and the VM's value-cache holder.
  *
  * @internal
  */
 export const PATTERN_ITERATOR_LUA = String.raw`
-local lines_of, columns_of = ...
+local lines_of, columns_of, value_cache = ...
 local renoise, setmetatable, getmetatable, rawget, rawequal, type, error, format =
   renoise, setmetatable, getmetatable, rawget, rawequal, type, error, string.format
 
@@ -57,15 +58,20 @@ local walkers = setmetatable({}, { __mode = "k" })
 
 -- Walks the lines of a list of {pattern, track} pairs. As in Renoise, the
 -- pattern's length is followed at every step: number_of_lines is a value Lua
--- keeps while the model stands still (in holder[1], the value cache lines_of
--- hands out, which is a new table whenever the model may have changed), so
--- the walker reads it again only when holder[1] is not the cache it read it
--- from. A track's lines come in one call (lines_of) and again whenever the
--- pattern's length differs from theirs.
+-- keeps while the model stands still (in holder[1], the VM's value cache,
+-- which is a new table whenever the model may have changed), so the walker
+-- reads it again only when holder[1] is not the cache it read it from. A
+-- track's lines come in one call (lines_of) and again whenever the pattern's
+-- length differs from theirs.
+-- A column walker (walk_columns) sets state.bare before the first step: the
+-- walker then yields p, t, i (no pos table, no line objects, no lines_of), and
+-- state.gen counts the times the lines would have been fetched.
+local holder
 local function walk_lines(song, pairs_list)
   local k, pattern, track, lines, n, i, p, t = 0, nil, nil, nil, 0, 0, 0, 0
-  local holder, seen, count = nil, nil, 0
-  local state = {} -- state.track, state.lines: what the walker walks now
+  local seen, count, bare = nil, 0, false
+  local state = { gen = 0 } -- state.track, state.gen: what the walker walks now
+  if holder == nil then holder = value_cache() end
   local function step()
     while true do
       i = i + 1
@@ -76,10 +82,11 @@ local function walk_lines(song, pairs_list)
         end
         if i <= count then
           if count ~= n then
-            lines, holder = lines_of(track)
             n = count
-            state.lines = lines
+            state.gen = state.gen + 1
+            if not bare then lines = lines_of(track) end
           end
+          if bare then return p, t, i end
           return { pattern = p, track = t, line = i }, lines[i]
         end
       end
@@ -89,13 +96,14 @@ local function walk_lines(song, pairs_list)
         pattern = nil
         return nil
       end
+      if k == 1 then bare = state.bare == true end
       p, t = pair[1], pair[2]
       pattern = song:pattern(p)
       track = pattern:track(t)
-      lines, holder = lines_of(track)
+      if not bare then lines = lines_of(track) end
       count = pattern.number_of_lines
       n, i, seen = count, 0, holder[1]
-      state.track, state.lines = track, lines
+      state.track, state.gen = track, state.gen + 1
     end
   end
   walkers[step] = state
@@ -103,41 +111,50 @@ local function walk_lines(song, pairs_list)
 end
 
 -- Walks the note or effect columns of the lines a line walker yields. With a
--- walker made here, a pattern track's columns come in one call (columns_of,
--- only the columns walked); with any other (a tool's own lines_in_*), from
--- each line's note_columns / effect_columns.
+-- walker made here (walked bare), a pattern track's columns come in one call
+-- (columns_of, only the columns walked); with any other (a tool's own
+-- lines_in_*), from each line's note_columns / effect_columns.
 local function walk_columns(song, next_line, kind, visible_only)
   local note = kind == "note"
   local field = note and "note_columns" or "effect_columns"
   local visible_field = note and "visible_note_columns" or "visible_effect_columns"
   local state = walkers[next_line]
-  local pos, columns, n, c, base = nil, nil, 0, 0, 0
-  local flat, flat_lines, width = nil, nil, 0
+  -- Bare only from its first step (a walker stepped already stays as it is, walked with the slow path).
+  if state ~= nil and state.gen == 0 then state.bare = true else state = nil end
+  local p, t, l, columns, n, c, base = 0, 0, 0, nil, 0, 0, 0
+  local flat, flat_gen, width = nil, 0, 0
   local visible = {}
   return function()
     while true do
       c = c + 1
       if c <= n then
-        return { pattern = pos.pattern, track = pos.track, line = pos.line, column = c }, columns[base + c]
+        return { pattern = p, track = t, line = l, column = c }, columns[base + c]
       end
       local line
-      pos, line = next_line()
-      if pos == nil then return nil end
+      if state ~= nil then
+        p, t, l = next_line()
+        if p == nil then return nil end
+      else
+        local pos
+        pos, line = next_line()
+        if pos == nil then return nil end
+        p, t, l = pos.pattern, pos.track, pos.line
+      end
       c = 0
       local v
       if visible_only then
-        v = visible[pos.track]
+        v = visible[t]
         if v == nil then
-          v = song:track(pos.track)[visible_field] or false
-          visible[pos.track] = v
+          v = song:track(t)[visible_field] or false
+          visible[t] = v
         end
       end
       if state ~= nil then
-        if state.lines ~= flat_lines then
+        if state.gen ~= flat_gen then
           flat, width = columns_of(state.track, note, v or 1e9)
-          flat_lines = state.lines
+          flat_gen = state.gen
         end
-        columns, n, base = flat, width, (pos.line - 1) * width
+        columns, n, base = flat, width, (l - 1) * width
       else
         columns = line[field]
         n, base = #columns, 0
