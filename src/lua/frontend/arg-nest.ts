@@ -52,9 +52,9 @@ export class ArgNest {
   /** What is open, innermost last (OPEN_*). */
   private readonly open: number[] = [];
   /** The functions open, innermost last. */
-  private readonly fns: NestFn[] = [];
+  private readonly fns: NestFn[] = objectList();
   /** The vararg functions closed, in the order they end. */
-  private readonly closed: NestFn[] = [];
+  private readonly closed: NestFn[] = objectList();
   /** Between `function` and the first `)` (its name and parameters): what comes there opens nothing. */
   header = false;
   /** That `function` came after `local`. */
@@ -178,6 +178,21 @@ export class ArgNest {
       }
     }
   }
+}
+
+const NO_FN: NestFn = { vararg: false, bodyAt: 0, usesVararg: false, argUsed: false };
+
+/**
+ * An empty list that holds objects from the start. A new `[]` first holds
+ * small integers only (V8's elements kinds), and turns into a list of objects
+ * at its first object: the lexer's code, optimised for one kind, was thrown
+ * away for the other again and again while a process translated its first
+ * chunks (and kept running unoptimised meanwhile).
+ */
+function objectList(): NestFn[] {
+  const list = [NO_FN];
+  list.pop();
+  return list;
 }
 
 /** Index of the first char at or after `i` that is not blank; -1 if a comment comes first. */
