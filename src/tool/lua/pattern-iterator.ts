@@ -61,18 +61,21 @@ local walkers = setmetatable({}, { __mode = "k" })
 -- keeps while the model stands still (in holder[1], the VM's value cache,
 -- which is a new table whenever the model may have changed), so the walker
 -- reads it again only when holder[1] is not the cache it read it from. A
--- track's lines come in one call (lines_of) and again whenever the pattern's
--- length differs from theirs.
--- A column walker (walk_columns) sets state.bare before the first step: the
--- walker then yields p, t, i (no pos table, no line objects, no lines_of), and
--- state.gen counts the times the lines would have been fetched.
+-- track's lines come in one call (lines_of), when a step first needs them
+-- and again whenever the pattern's length differs from theirs.
+-- A column walker (walk_columns) steps the walker with BARE as argument: that
+-- step yields p, t, i (no pos table, no line objects, no lines_of). Any other
+-- step (a tool's, even of a walker a column walk steps too) yields pos, line.
+-- state.gen counts the times the walker moved to a track or its length
+-- changed (when the track's lines or columns must be fetched again).
 local holder
+local BARE = {}
 local function walk_lines(song, pairs_list)
   local k, pattern, track, lines, n, i, p, t = 0, nil, nil, nil, 0, 0, 0, 0
-  local seen, count, bare = nil, 0, false
+  local seen, count, gen, lines_gen = nil, 0, 0, 0
   local state = { gen = 0 } -- state.track, state.gen: what the walker walks now
   if holder == nil then holder = value_cache() end
-  local function step()
+  local function step(mode)
     while true do
       i = i + 1
       if pattern ~= nil then
@@ -82,11 +85,13 @@ local function walk_lines(song, pairs_list)
         end
         if i <= count then
           if count ~= n then
-            n = count
-            state.gen = state.gen + 1
-            if not bare then lines = lines_of(track) end
+            n, gen = count, gen + 1
+            state.gen = gen
           end
-          if bare then return p, t, i end
+          if mode == BARE then return p, t, i end
+          if lines_gen ~= gen then
+            lines, lines_gen = lines_of(track), gen
+          end
           return { pattern = p, track = t, line = i }, lines[i]
         end
       end
@@ -96,14 +101,12 @@ local function walk_lines(song, pairs_list)
         pattern = nil
         return nil
       end
-      if k == 1 then bare = state.bare == true end
       p, t = pair[1], pair[2]
       pattern = song:pattern(p)
       track = pattern:track(t)
-      if not bare then lines = lines_of(track) end
       count = pattern.number_of_lines
-      n, i, seen = count, 0, holder[1]
-      state.track, state.gen = track, state.gen + 1
+      n, i, seen, gen = count, 0, holder[1], gen + 1
+      state.track, state.gen = track, gen
     end
   end
   walkers[step] = state
@@ -111,16 +114,15 @@ local function walk_lines(song, pairs_list)
 end
 
 -- Walks the note or effect columns of the lines a line walker yields. With a
--- walker made here (walked bare), a pattern track's columns come in one call
--- (columns_of, only the columns walked); with any other (a tool's own
--- lines_in_*), from each line's note_columns / effect_columns.
+-- walker made here (stepped bare, from wherever it is), a pattern track's
+-- columns come in one call (columns_of, only the columns walked); with any
+-- other (a tool's own lines_in_*), from each line's note_columns /
+-- effect_columns.
 local function walk_columns(song, next_line, kind, visible_only)
   local note = kind == "note"
   local field = note and "note_columns" or "effect_columns"
   local visible_field = note and "visible_note_columns" or "visible_effect_columns"
   local state = walkers[next_line]
-  -- Bare only from its first step (a walker stepped already stays as it is, walked with the slow path).
-  if state ~= nil and state.gen == 0 then state.bare = true else state = nil end
   local p, t, l, columns, n, c, base = 0, 0, 0, nil, 0, 0, 0
   local flat, flat_gen, width = nil, 0, 0
   local visible = {}
@@ -132,7 +134,7 @@ local function walk_columns(song, next_line, kind, visible_only)
       end
       local line
       if state ~= nil then
-        p, t, l = next_line()
+        p, t, l = next_line(BARE)
         if p == nil then return nil end
       else
         local pos
