@@ -10,7 +10,7 @@
  * whichever it is (seen in every pair of #19's second round), so without
  * `--order` this starts two processes, A then B and B then A, and prints
  * both; judge a change on both lines. Workloads: echo, echo-off, churn, fuzz,
- * lua-fuzz, lua-message, param-kept, param-lookup, osc, note-writes, lua-loop, pattern-walk, first-load-arg,
+ * lua-fuzz, lua-message, param-kept, param-lookup, osc, note-writes, lua-loop, pattern-walk, column-walk, first-load-arg,
  * first-load-concat, translate-arg, tool-reload (see WORKLOADS).
  */
 import { spawnSync } from "node:child_process";
