@@ -5,6 +5,8 @@ export default defineConfig([
     // The main entry, for import and require.
     entry: { index: "src/index.ts" },
     format: ["esm", "cjs"],
+    // import.meta.url in the CommonJS build too (src/core/node-require.ts makes its require from it).
+    shims: true,
     dts: true,
     sourcemap: true,
     clean: false,

@@ -8,7 +8,6 @@
  *
  * @internal
  */
-import { LuaWasm } from "wasmoon";
 import { NUMBER_TEXT_51_EXPORT, patchLuaModule } from "./wasm-patch.js";
 
 /** A `lua_State*`: an address in the module's memory. */
@@ -277,6 +276,8 @@ function unwrapExports(module: Record<string, unknown>): void {
  * and `tostring({})` addresses — depends only on what the VM itself did.
  */
 export async function loadLuaModule(): Promise<LuaC> {
+  // wasmoon is loaded with the first VM, not when renoise-sim is imported (~70 ms of a process's start).
+  const { LuaWasm } = await import("wasmoon");
   if (pending++ === 0) {
     realInstantiate = Wasm.instantiate;
     Wasm.instantiate = sharedInstantiate;

@@ -1,5 +1,7 @@
 import { buildSong } from "../renoise/song/fixture.js";
-import Ajv2020Import, { type ErrorObject } from "ajv/dist/2020.js";
+import type Ajv2020Import from "ajv/dist/2020.js";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import { nodeRequire } from "../core/node-require.js";
 import { scenarioSchema } from "./schema.js";
 import type { Scenario } from "./types.js";
 
@@ -16,13 +18,25 @@ export class ScenarioError extends Error {
   }
 }
 
-// ajv is CommonJS: its class is the module itself (default) or its `default` export.
 type AjvClass = typeof Ajv2020Import;
-const Ajv2020 = ((Ajv2020Import as unknown as { default?: AjvClass }).default ?? Ajv2020Import);
+let compiled: ValidateFunction<Scenario> | undefined;
 
-const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true });
-ajv.addKeyword({ keyword: "x-expected", schemaType: "string" });
-const check = ajv.compile<Scenario>(scenarioSchema);
+/**
+ * The scenario schema's validator, made on first use: loading ajv and
+ * compiling the schema took ~0.2 s of every command line start, most of
+ * which never read a scenario (see core/node-require.ts).
+ */
+function check(v: unknown): v is Scenario {
+  if (compiled === undefined) {
+    // ajv is CommonJS: its class is the module itself or its `default` export.
+    const mod = nodeRequire("ajv/dist/2020.js") as AjvClass & { default?: AjvClass };
+    const Ajv2020 = mod.default ?? mod;
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true });
+    ajv.addKeyword({ keyword: "x-expected", schemaType: "string" });
+    compiled = ajv.compile<Scenario>(scenarioSchema);
+  }
+  return compiled(v);
+}
 
 /** "/peers/0/steps/1" → "scenario.peers[0].steps[1]". */
 function pathOf(pointer: string): string {
@@ -112,7 +126,7 @@ export function validateScenario(v: unknown): Scenario {
     if (v.song !== undefined) checkSong("scenario.song", v.song);
     return v;
   }
-  const { path, detail } = describe(pick(check.errors ?? []));
+  const { path, detail } = describe(pick(compiled?.errors ?? []));
   throw new ScenarioError(path, detail);
 }
 
@@ -128,7 +142,7 @@ function checkSong(path: string, song: unknown): void {
 /** Every problem ajv found, one line each (for tools that want them all). */
 export function scenarioProblems(v: unknown): string[] {
   if (check(v)) return [];
-  const errors = check.errors ?? [];
+  const errors = compiled?.errors ?? [];
   const choices = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf" || e.keyword === "discriminator");
   return errors.filter((e) => !insideFailedChoice(e, choices)).map((e) => {
     const d = describe(e);

@@ -1,9 +1,14 @@
-import FakeTimers from "@sinonjs/fake-timers";
+import type * as FakeTimers from "@sinonjs/fake-timers";
+import { nodeRequire } from "../core/node-require.js";
 import { Scheduler } from "../core/scheduler.js";
 import { SimulationUsageError } from "../core/errors.js";
 
 /** The fake clock type of @sinonjs/fake-timers. */
 export type FakeClock = FakeTimers.Clock;
+
+/** @sinonjs/fake-timers, loaded when a simulation first needs a clock (see node-require.ts). */
+let fakeTimers: typeof FakeTimers | undefined;
+const timers = (): typeof FakeTimers => (fakeTimers ??= nodeRequire("@sinonjs/fake-timers") as typeof FakeTimers);
 
 /** Timer APIs faked when the clock is installed globally. */
 const FAKED: FakeTimers.FakeMethod[] = [
@@ -102,7 +107,7 @@ export class VirtualTime {
 
   get clock(): FakeClock {
     if (this.#clock) return this.#clock;
-    const clock = FakeTimers.withGlobal(globalThis).createClock(0, 1_000_000);
+    const clock = timers().withGlobal(globalThis).createClock(0, 1_000_000);
     this.#clock = clock;
     // A tick of (nanos + 0.5) / 1e6 ms adds exactly `nanos` (fake-timers floors the sub-ms part).
     if (this.#clockNow > 0) this.moveClock(this.#clockNow);
@@ -182,7 +187,7 @@ export class VirtualTime {
     if (installGlobally) {
       let clock: FakeClock;
       try {
-        clock = FakeTimers.withGlobal(globalThis).install({ now: 0, toFake: FAKED, loopLimit: 1_000_000 });
+        clock = timers().withGlobal(globalThis).install({ now: 0, toFake: FAKED, loopLimit: 1_000_000 });
       } catch (e) {
         throw new SimulationUsageError(
           "createSimulation: installClock failed because the global timers are already faked " +

@@ -19,9 +19,13 @@
  *
  * @internal
  */
-import luaparse from "luaparse";
 import type * as ast from "luaparse";
+import { nodeRequire } from "../../core/node-require.js";
 import { afterParen, finishChunk, type Edit } from "./edits.js";
+
+/** luaparse, loaded when a chunk first needs the descent (see node-require.ts). */
+let parser: typeof ast | undefined;
+const luaparse = (): typeof ast => (parser ??= nodeRequire("luaparse") as typeof ast);
 
 type Range = [number, number];
 type N = ast.Node & { range: Range };
@@ -69,7 +73,7 @@ function yieldsString(base: ast.Expression): boolean {
 export function transform51(src: string, wantConcat: boolean, wantArg: boolean): TransformResult {
   let chunk: ast.Chunk;
   try {
-    chunk = luaparse.parse(src, {
+    chunk = luaparse().parse(src, {
       luaVersion: "5.2",
       ranges: true,
       comments: false,
