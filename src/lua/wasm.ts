@@ -9,6 +9,8 @@
  * @internal
  */
 import { NUMBER_TEXT_51_EXPORT, patchLuaModule } from "./wasm-patch.js";
+import type * as Wasmoon from "wasmoon";
+import { nodeRequire } from "../core/node-require.js";
 
 /** A `lua_State*`: an address in the module's memory. */
 export type LuaState = number;
@@ -276,8 +278,9 @@ function unwrapExports(module: Record<string, unknown>): void {
  * and `tostring({})` addresses — depends only on what the VM itself did.
  */
 export async function loadLuaModule(): Promise<LuaC> {
-  // wasmoon is loaded with the first VM, not when renoise-sim is imported (~70 ms of a process's start).
-  const { LuaWasm } = await import("wasmoon");
+  // wasmoon is loaded with the first VM, not when renoise-sim is imported, and by require: an import of
+  // this CommonJS package costs Node a scan of its 150 KB for export names (~90 ms against ~13 ms).
+  const { LuaWasm } = nodeRequire("wasmoon") as typeof Wasmoon;
   if (pending++ === 0) {
     realInstantiate = Wasm.instantiate;
     Wasm.instantiate = sharedInstantiate;
