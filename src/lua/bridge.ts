@@ -8,7 +8,7 @@ import {
 } from "./errors.js";
 import { closeDiscardingMemory } from "./close-alloc.js";
 import { HeapBytes, type HeapBytesState } from "./heap.js";
-import { BRIDGE_HELPERS_LUA } from "./helpers.js";
+import { BRIDGE_HELPERS_LUA, INDEX_VARIANTS } from "./helpers.js";
 import { LUA_STATE_ALLOWHOOK } from "./wasm-patch.js";
 import type { LuaInstance } from "./instance.js";
 import type { TemplateClass } from "./objects.js";
@@ -1689,7 +1689,14 @@ export class LuaBridge {
     const L = this.L;
     const err = this.load(L, BRIDGE_HELPERS_LUA, "=[renoise-sim bridge]");
     if (err !== undefined) throw new Error(`bridge helpers: ${err}`);
-    if (c._lua_pcallk(L, 0, 1, 0, 0, 0) !== STATUS.OK) {
+    // Its argument: the __index variants' sources, by key.
+    c._lua_createtable(L, 0, INDEX_VARIANTS.size);
+    for (const [key, source] of INDEX_VARIANTS) {
+      this.bytes.push(L, key);
+      this.bytes.push(L, source);
+      c._lua_rawset(L, -3);
+    }
+    if (c._lua_pcallk(L, 1, 1, 0, 0, 0) !== STATUS.OK) {
       throw new Error(`bridge helpers: ${this.bytes.read(L, -1) ?? "?"}`);
     }
     for (const name of ["get", "set", "method", "make_class", "guard"] as const) {

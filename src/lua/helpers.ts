@@ -1,51 +1,23 @@
 /**
- * Lua helpers the bridge itself needs, run once per VM before any prelude.
- * The chunk returns a table of functions the host calls in protected mode.
+ * The __index of a host class, as Lua source specialised by what the class
+ * has (kept values, kept lists, cached values): each member read on a
+ * userdata runs this function, so it carries no check for what its class
+ * lacks. A part between `--[PART[` and `]PART]` is kept or blanked (its lines
+ * stay, so line numbers are those of this source) by {@link indexVariant};
+ * the helpers chunk compiles each variant once per VM (index_factory).
  *
- * @internal
+ * - KEPT: a kept value (kept[k]: 1 constant, 2 list) is answered from the
+ *   object's kept record c = kept_store[self] (constants under their names,
+ *   lists in c[LISTS], copied at each read), else read from the host once and
+ *   kept. CLASS: the class's __index (objects without their own metatable).
+ * - OWN: the __index of objects with their own metatable (see own in
+ *   make_class): Lua finds their kept constants in their record itself (the
+ *   own metatable's __index) without running any function; this runs for
+ *   everything else, with the record as first argument.
+ * - LIST: the class has kept lists, answered with a fresh copy.
+ * - CACHED: values the host lets Lua keep until it empties holder[1] (LuaVm.flushValueCache).
  */
-export const BRIDGE_HELPERS_LUA = String.raw`
-local error, tostring, type, select, format, pairs, ipairs, assert = error, tostring, type, select, string.format, pairs, ipairs, assert
-local getmetatable = getmetatable
-local unpack = table.unpack
-local H = {}
-
--- Abort flag the host raises once an entry exceeded its instruction limit;
--- the prelude's pcall/xpcall/coroutine wrappers re-raise while it is set.
-H.guard = { aborting = false }
-
-function H.get(o, k) return o[k] end
-function H.set(o, k, v) o[k] = v end
-function H.method(o, name, ...)
-  local f = o[name]
-  if f == nil then
-    error(format("no method '%s' on the %s value", tostring(name), type(o)), 0)
-  end
-  return f(o, ...)
-end
-
-local function keyname(k)
-  if type(k) == "string" then return k end
-  return tostring(k)
-end
-
--- The __index of a host class, as source specialised by what the class has
--- (kept values, kept lists, cached values): each member read on a userdata
--- runs this function, so it carries no check for what its class lacks. Each
--- variant is compiled once per VM (index_factories); its upvalues are the
--- factory's arguments.
--- KEPT: a kept value (kept[k]: 1 constant, 2 list) is answered from the
---   object's kept record c = kept_store[self] (constants under their names,
---   lists in c[LISTS], copied at each read), else read from the host once and
---   kept. CLASS: the class's __index (objects without their own metatable).
--- OWN: the __index of objects with their own metatable (see own in
---   make_class): Lua finds their kept constants in their record itself (the
---   own metatable's __index) without running any function; this runs for
---   everything else, with the record as first argument.
--- LIST: the class has kept lists, answered with a fresh copy.
--- CACHED: values the host lets Lua keep until it empties holder[1] (LuaVm.flushValueCache).
-local INDEX_SOURCE = [==[
-local methods, getters, cached, holder, kept, kept_store, LISTS, COPY, keep_list, type_name, keyname, own, mt, class_index, SELF, unown = ...
+const INDEX_SOURCE = String.raw`local methods, getters, cached, holder, kept, kept_store, LISTS, COPY, keep_list, type_name, keyname, own, mt, class_index, SELF, unown = ...
 local error, format, type, unpack = error, string.format, type, table.unpack
 return function(self, k)
   --[KEPT[
@@ -113,13 +85,89 @@ return function(self, k)
   error(format("unknown property or function '%s' for an object of type '%s'",
     keyname(k), type_name), 2)
 end
-]==]
+`;
 
-local load, gsub, next, setmetatable = load, string.gsub, next, setmetatable
+/** The parts of {@link INDEX_SOURCE}, in the order they are resolved (and named in a variant's key). */
+const INDEX_PARTS = ["KEPT", "CLASS", "OWN", "LIST", "CACHED"] as const;
+
+/** {@link INDEX_SOURCE} with the parts in `parts` kept and the others blanked (their newlines stay). */
+function indexVariant(parts: ReadonlySet<string>): string {
+  let src = INDEX_SOURCE;
+  for (const part of INDEX_PARTS) {
+    src = src.replace(new RegExp(String.raw`--\[${part}\[([\s\S]*?)\]${part}\]`, "g"), (_m, body: string) =>
+      parts.has(part) ? body : body.replace(/[^\n]/g, ""),
+    );
+  }
+  return src;
+}
+
+/**
+ * Every __index variant a class can need, by key (its parts, each followed by
+ * a space, in INDEX_PARTS order), made here once per process: the helpers
+ * chunk gets them as its argument. Made by Lua's gsub in the chunk itself,
+ * they cost ~10–60 ms of every process's first VM (Lua's pattern matching in
+ * wasm not yet optimised), against well under a millisecond here.
+ *
+ * @internal
+ */
+export const INDEX_VARIANTS: ReadonlyMap<string, string> = (() => {
+  const out = new Map<string, string>();
+  for (const kept of [false, true]) {
+    for (const own of kept ? [false, true] : [false]) {
+      for (const list of kept ? [false, true] : [false]) {
+        for (const cached of [false, true]) {
+          const on: Record<string, boolean> = { KEPT: kept, CLASS: kept && !own, OWN: own, LIST: list, CACHED: cached };
+          const parts = new Set(INDEX_PARTS.filter((p) => on[p]));
+          out.set(INDEX_PARTS.filter((p) => on[p]).map((p) => `${p} `).join(""), indexVariant(parts));
+        }
+      }
+    }
+  }
+  return out;
+})();
+
+/**
+ * Lua helpers the bridge itself needs, run once per VM before any prelude.
+ * The chunk returns a table of functions the host calls in protected mode.
+ *
+ * @internal
+ */
+export const BRIDGE_HELPERS_LUA = String.raw`
+local VARIANTS = ...
+local error, tostring, type, select, format, pairs, ipairs, assert = error, tostring, type, select, string.format, pairs, ipairs, assert
+local getmetatable = getmetatable
+local unpack = table.unpack
+local H = {}
+
+-- Abort flag the host raises once an entry exceeded its instruction limit;
+-- the prelude's pcall/xpcall/coroutine wrappers re-raise while it is set.
+H.guard = { aborting = false }
+
+function H.get(o, k) return o[k] end
+function H.set(o, k, v) o[k] = v end
+function H.method(o, name, ...)
+  local f = o[name]
+  if f == nil then
+    error(format("no method '%s' on the %s value", tostring(name), type(o)), 0)
+  end
+  return f(o, ...)
+end
+
+local function keyname(k)
+  if type(k) == "string" then return k end
+  return tostring(k)
+end
+
+-- The __index of a host class comes in variants specialised by what the class
+-- has (INDEX_SOURCE in helpers.ts, made by the host and given to this chunk as
+-- VARIANTS); each is compiled once per VM (index_factories), its upvalues the
+-- factory's arguments.
+local load, next, setmetatable = load, next, setmetatable
 local set_udata_mt = debug and debug.setmetatable
 local index_factories, PARTS = {}, { "KEPT", "CLASS", "OWN", "LIST", "CACHED" }
 
--- The factory of the __index variant with these parts (compiled on first use).
+-- The factory of the __index variant with these parts (compiled on first use),
+-- from its source the host made (INDEX_VARIANTS in helpers.ts).
 local function index_factory(parts)
   local key = ""
   for _, part in ipairs(PARTS) do
@@ -127,15 +175,7 @@ local function index_factory(parts)
   end
   local f = index_factories[key]
   if f == nil then
-    local src = INDEX_SOURCE
-    for _, part in ipairs(PARTS) do
-      -- Keeps a part's lines (so line numbers stay those of INDEX_SOURCE) or blanks them.
-      src = gsub(src, "%-%-%[" .. part .. "%[(.-)%]" .. part .. "%]", function(body)
-        if parts[part] then return body end
-        return (gsub(body, "[^\n]", ""))
-      end)
-    end
-    f = assert(load(src, "=[renoise-sim host class]"))
+    f = assert(load(assert(VARIANTS[key], "renoise-sim: no __index variant"), "=[renoise-sim host class]"))
     index_factories[key] = f
   end
   return f
