@@ -5,8 +5,11 @@ export default defineConfig([
     // The main entry, for import and require.
     entry: { index: "src/index.ts" },
     format: ["esm", "cjs"],
-    // import.meta.url in the CommonJS build too (src/core/node-require.ts makes its require from it).
-    shims: true,
+    // src/core/node-require.ts reads import.meta.url only where __filename is missing (ES modules):
+    // esbuild's warning that the CommonJS build has no import.meta is about a branch that never runs there.
+    esbuildOptions(options, context) {
+      if (context.format === "cjs") options.logOverride = { ...options.logOverride, "empty-import-meta": "silent" };
+    },
     dts: true,
     sourcemap: true,
     clean: false,
