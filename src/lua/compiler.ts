@@ -16,7 +16,7 @@
  *   alike whatever ran before it in the process.
  *
  * Nothing outside the memory changes meanwhile: the state is made with
- * `luaL_newstate` and the standard libraries only, runs `string.dump`
+ * `luaL_newstate` and the string library only, runs `string.dump`
  * alone (no hook, no host function, no finalizer of the VM's), and is
  * closed before the memory is put back. The stack of any C call in
  * progress lies below the break and is put back unchanged.
@@ -27,12 +27,9 @@ import type { ByteString } from "../core/bytes.js";
 import type { HeapBytes } from "./heap.js";
 import type { LuaInstance } from "./instance.js";
 import { knownHeapBreak } from "./pool.js";
-import { newDeterministicState, REGISTRY, STATUS, type LuaC, type LuaState } from "./wasm.js";
+import { newDeterministicState, STATUS, type LuaC, type LuaState } from "./wasm.js";
 
-type CompilerC = LuaC & { _lua_getfield(L: LuaState, idx: number, k: number): number };
-
-/** Index of the globals table in the registry (LUA_RIDX_GLOBALS). */
-const RIDX_GLOBALS = 2n;
+type CompilerC = LuaC & { _lua_getfield(L: LuaState, idx: number, k: number): number; _luaopen_string(L: LuaState): number };
 
 /**
  * The bytecode (`string.dump`'s) of `source` compiled as `chunkname`, made
@@ -45,7 +42,8 @@ export function compileInPlace(inst: LuaInstance, bytes: HeapBytes, source: Byte
   const brk = knownHeapBreak(inst);
   if (brk === undefined) return undefined;
   const c = inst.c as CompilerC;
-  const saved = c.HEAPU8.slice(0, brk);
+  const saved = scratch(brk);
+  saved.set(c.HEAPU8.subarray(0, brk));
   try {
     return compileInNewState(c, bytes, source, chunkname);
   } finally {
@@ -57,6 +55,18 @@ export function compileInPlace(inst: LuaInstance, bytes: HeapBytes, source: Byte
   }
 }
 
+/** The copy of the memory below the break, reused from compile to compile (a fresh copy of megabytes each time cost its page faults and a collection). */
+let memoryCopy: Uint8Array = new Uint8Array(0);
+
+/** Most of a memory copy kept between compiles (larger heaps get a copy of their own, dropped after). */
+const SCRATCH_KEEP = 32 << 20;
+
+function scratch(n: number): Uint8Array {
+  if (n > SCRATCH_KEEP) return new Uint8Array(n);
+  if (memoryCopy.length < n) memoryCopy = new Uint8Array(Math.max(n, Math.min(SCRATCH_KEEP, memoryCopy.length * 2)));
+  return memoryCopy.subarray(0, n);
+}
+
 function compileInNewState(c: CompilerC, bytes: HeapBytes, source: ByteString, chunkname: ByteString): ByteString | undefined {
   const n = source.length;
   const buf = c._malloc(n + chunkname.length + 48);
@@ -64,7 +74,6 @@ function compileInNewState(c: CompilerC, bytes: HeapBytes, source: ByteString, c
   const L = newDeterministicState(c);
   if (!L) return undefined;
   try {
-    c._luaL_openlibs(L);
     const heap = c.HEAPU8;
     for (let i = 0; i < n; i++) {
       const b = source.charCodeAt(i);
@@ -78,11 +87,11 @@ function compileInNewState(c: CompilerC, bytes: HeapBytes, source: ByteString, c
     c.HEAPU8.set([0x74, 0, 0x73, 0x74, 0x72, 0x69, 0x6e, 0x67, 0, 0x64, 0x75, 0x6d, 0x70, 0], words);
     const lenAt = (words + 14 + 7) & ~7;
     if (c._luaL_loadbufferx(L, buf, n, name, words) !== STATUS.OK) return undefined;
-    c._lua_rawgeti(L, REGISTRY, RIDX_GLOBALS);
-    c._lua_getfield(L, -1, words + 2); // string
-    c._lua_getfield(L, -1, words + 9); // string.dump
-    c._lua_rotate(L, -4, 1); // dump, f, globals, string
-    c._lua_settop(L, -3); // dump, f
+    // Only the string library is opened (string.dump is all this state runs): f, string
+    c._luaopen_string(L);
+    c._lua_getfield(L, -1, words + 9); // f, string, string.dump
+    c._lua_rotate(L, -3, 1); // dump, f, string
+    c._lua_settop(L, -2); // dump, f
     if (c._lua_pcallk(L, 1, 1, 0, 0, 0) !== STATUS.OK) return undefined;
     const p = c._lua_tolstring(L, -1, lenAt);
     if (!p) return undefined;
