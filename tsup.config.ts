@@ -18,7 +18,8 @@ export default defineConfig([
   {
     // renoise-sim/vitest (matchers, serializer, fuzzTest, propTest): ESM only, as vitest is;
     // a CommonJS build could never load it. The main entry never imports vitest.
-    entry: { vitest: "src/vitest.ts" },
+    // renoise-sim/vitest/base: the same helpers without propTest and @fast-check/vitest's test (see src/vitest-base.ts).
+    entry: { vitest: "src/vitest.ts", "vitest-base": "src/vitest-base.ts" },
     external: ["vitest", "@fast-check/vitest"],
     format: ["esm"],
     dts: true,
