@@ -1,7 +1,7 @@
 // The paste-able example of docs/property-testing.md, with the package imports pointed at src/.
 import { describe, expect } from "vitest";
 import { payloads, tcpStreams, type Notifier, type SocketClient } from "../../src/index.js";
-import { fuzzTest } from "../../src/vitest.js";
+import { fuzzTest } from "../../src/vitest-base.js";
 
 /** The tool under test: executes "\n"-terminated commands, one buffer per peer. */
 class CommandRemote implements Notifier {

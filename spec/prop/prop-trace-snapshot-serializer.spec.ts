@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSimulation } from "../../src/index.js";
-import { installRenoiseMatchers } from "../../src/vitest.js";
+import { installRenoiseMatchers } from "../../src/vitest-base.js";
 
 installRenoiseMatchers();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSimulation } from "../../src/index.js";
-import { renoiseMatchers } from "../../src/vitest.js";
+import { renoiseMatchers } from "../../src/vitest-base.js";
 
 expect.extend(renoiseMatchers);
 
