@@ -15,3 +15,9 @@ import { createRequire } from "node:module";
  * @internal
  */
 export const nodeRequire: NodeJS.Require = createRequire(typeof __filename === "string" ? __filename : import.meta.url);
+
+/** A getter of the CommonJS package `name`, required on its first call (see {@link nodeRequire}). */
+export function lazyRequire<T>(name: string): () => T {
+  let loaded: T | undefined;
+  return () => (loaded ??= nodeRequire(name) as T);
+}

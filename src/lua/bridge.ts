@@ -1689,12 +1689,14 @@ export class LuaBridge {
     const L = this.L;
     const err = this.load(L, BRIDGE_HELPERS_LUA, "=[renoise-sim bridge]");
     if (err !== undefined) throw new Error(`bridge helpers: ${err}`);
-    // Its argument: the __index variants' sources, by key.
-    c._lua_createtable(L, 0, INDEX_VARIANTS.size);
+    // Its argument: the __index variants, key, source, key, source...
+    c._lua_createtable(L, 2 * INDEX_VARIANTS.size, 0);
+    let i = 0;
     for (const [key, source] of INDEX_VARIANTS) {
       this.bytes.push(L, key);
+      c._lua_rawseti(L, -2, int64(++i));
       this.bytes.push(L, source);
-      c._lua_rawset(L, -3);
+      c._lua_rawseti(L, -2, int64(++i));
     }
     if (c._lua_pcallk(L, 1, 1, 0, 0, 0) !== STATUS.OK) {
       throw new Error(`bridge helpers: ${this.bytes.read(L, -1) ?? "?"}`);

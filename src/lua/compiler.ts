@@ -83,13 +83,13 @@ function compileInNewState(c: CompilerC, bytes: HeapBytes, source: ByteString, c
     const name = buf + n + 1;
     for (let i = 0; i < chunkname.length; i++) heap[name + i] = chunkname.charCodeAt(i);
     heap[name + chunkname.length] = 0;
-    const words = name + chunkname.length + 1; // "t", "string", "dump", then a size_t slot
-    c.HEAPU8.set([0x74, 0, 0x73, 0x74, 0x72, 0x69, 0x6e, 0x67, 0, 0x64, 0x75, 0x6d, 0x70, 0], words);
-    const lenAt = (words + 14 + 7) & ~7;
+    const words = name + chunkname.length + 1; // "t", "dump", then a size_t slot
+    heap.set([0x74, 0, 0x64, 0x75, 0x6d, 0x70, 0], words);
+    const lenAt = (words + 7 + 7) & ~7;
     if (c._luaL_loadbufferx(L, buf, n, name, words) !== STATUS.OK) return undefined;
     // Only the string library is opened (string.dump is all this state runs): f, string
     c._luaopen_string(L);
-    c._lua_getfield(L, -1, words + 9); // f, string, string.dump
+    c._lua_getfield(L, -1, words + 2); // f, string, string.dump
     c._lua_rotate(L, -3, 1); // dump, f, string
     c._lua_settop(L, -2); // dump, f
     if (c._lua_pcallk(L, 1, 1, 0, 0, 0) !== STATUS.OK) return undefined;

@@ -104,7 +104,8 @@ function indexVariant(parts: ReadonlySet<string>): string {
 /**
  * Every __index variant a class can need, by key (its parts, each followed by
  * a space, in INDEX_PARTS order), made here once per process: the helpers
- * chunk gets them as its argument. Made by Lua's gsub in the chunk itself,
+ * chunk gets them as its argument (key, source, key, source...) and compiles
+ * each, in this order. Made by Lua's gsub in the chunk itself,
  * they cost ~10–60 ms of every process's first VM (Lua's pattern matching in
  * wasm not yet optimised), against well under a millisecond here.
  *
@@ -117,8 +118,8 @@ export const INDEX_VARIANTS: ReadonlyMap<string, string> = (() => {
       for (const list of kept ? [false, true] : [false]) {
         for (const cached of [false, true]) {
           const on: Record<string, boolean> = { KEPT: kept, CLASS: kept && !own, OWN: own, LIST: list, CACHED: cached };
-          const parts = new Set(INDEX_PARTS.filter((p) => on[p]));
-          out.set(INDEX_PARTS.filter((p) => on[p]).map((p) => `${p} `).join(""), indexVariant(parts));
+          const parts = INDEX_PARTS.filter((p) => on[p]);
+          out.set(parts.map((p) => `${p} `).join(""), indexVariant(new Set(parts)));
         }
       }
     }
@@ -160,37 +161,23 @@ end
 
 -- The __index of a host class comes in variants specialised by what the class
 -- has (INDEX_SOURCE in helpers.ts, made by the host and given to this chunk as
--- VARIANTS); each is compiled once per VM (index_factories), its upvalues the
--- factory's arguments.
+-- VARIANTS: key, source, key, source...); each is compiled now, so a VM made
+-- from a template (vm.ts) finds them compiled and builds its classes without
+-- compiling Lua. Their upvalues are the factory's arguments.
 local load, next, setmetatable = load, next, setmetatable
 local set_udata_mt = debug and debug.setmetatable
 local index_factories, PARTS = {}, { "KEPT", "CLASS", "OWN", "LIST", "CACHED" }
+for i = 1, #VARIANTS, 2 do
+  index_factories[VARIANTS[i]] = assert(load(VARIANTS[i + 1], "=[renoise-sim host class]"))
+end
 
--- The factory of the __index variant with these parts (compiled on first use),
--- from its source the host made (INDEX_VARIANTS in helpers.ts).
+-- The factory of the __index variant with these parts.
 local function index_factory(parts)
   local key = ""
   for _, part in ipairs(PARTS) do
     if parts[part] then key = key .. part .. " " end
   end
-  local f = index_factories[key]
-  if f == nil then
-    f = assert(load(assert(VARIANTS[key], "renoise-sim: no __index variant"), "=[renoise-sim host class]"))
-    index_factories[key] = f
-  end
-  return f
-end
-
--- Every variant, compiled now: a VM made from a template (vm.ts) then finds
--- them compiled, and builds its classes without compiling Lua.
-for _, kept in ipairs({ false, true }) do
-  for _, own in ipairs(kept and { false, true } or { false }) do
-    for _, list in ipairs(kept and { false, true } or { false }) do
-      for _, cached in ipairs({ false, true }) do
-        index_factory({ KEPT = kept, CLASS = kept and not own, OWN = own, LIST = list, CACHED = cached })
-      end
-    end
-  end
+  return assert(index_factories[key], "renoise-sim: no __index variant")
 end
 
 -- The keys of a kept record's owner, class metatable and kept lists (see own).

@@ -550,7 +550,7 @@ export class LuaVm {
       stdout: options.stdout ?? print,
       onExit: (code) => void this.exitCalls.push(code),
       translate: (src, chunkname, file) => this.translate(src, chunkname, file),
-      compiled: (code, chunkname) => (this.compileCache ? this.bytecodeOf(code, chunkname) : undefined),
+      compiled: (code, chunkname) => this.bytecodeOf(code, chunkname),
       epoch: options.epoch ?? DEFAULT_LUA_EPOCH,
       processes: options.processes,
       externalFiles: externalMap(options.externalFiles),
@@ -724,7 +724,7 @@ export class LuaVm {
     // A precompiled file (bytecode), as Lua's loadfile takes it: loaded as it is.
     if (src.charCodeAt(0) === 0x1b) return this.bridge.run(src, chunkname, args, true);
     const code = this.front(src, chunkname, true);
-    const bytecode = this.compileCache && typeof code === "string" ? this.bytecodeOf(code, chunkname) : undefined;
+    const bytecode = typeof code === "string" ? this.bytecodeOf(code, chunkname) : undefined;
     if (bytecode !== undefined) return this.bridge.run(bytecode, chunkname, args, true);
     return this.bridge.run(code, chunkname, args);
   }
@@ -732,10 +732,12 @@ export class LuaVm {
   /**
    * The bytecode of a tool file's `code` compiled as `chunkname`: kept from
    * before (compile-cache.ts), or compiled now in this VM's instance with
-   * its memory put back (compiler.ts) and kept; undefined when it does not
-   * compile (the VM compiles it then, for Lua's own message).
+   * its memory put back (compiler.ts) and kept; undefined when the cache is
+   * off or the text does not compile (the VM compiles it then, for Lua's own
+   * message).
    */
   private bytecodeOf(code: ByteString, chunkname: ByteString): ByteString | undefined {
+    if (!this.compileCache) return undefined;
     const kept = compiledChunk(code, chunkname);
     if (kept !== undefined) return kept;
     const made = compileInPlace(this.inst, this.bridge.bytes, code, chunkname);

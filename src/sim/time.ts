@@ -1,5 +1,5 @@
 import type * as FakeTimers from "@sinonjs/fake-timers";
-import { nodeRequire } from "../core/node-require.js";
+import { lazyRequire } from "../core/node-require.js";
 import { Scheduler } from "../core/scheduler.js";
 import { SimulationUsageError } from "../core/errors.js";
 
@@ -7,8 +7,7 @@ import { SimulationUsageError } from "../core/errors.js";
 export type FakeClock = FakeTimers.Clock;
 
 /** @sinonjs/fake-timers, loaded when a simulation first needs a clock (see node-require.ts). */
-let fakeTimers: typeof FakeTimers | undefined;
-const timers = (): typeof FakeTimers => (fakeTimers ??= nodeRequire("@sinonjs/fake-timers") as typeof FakeTimers);
+const timers = lazyRequire<typeof FakeTimers>("@sinonjs/fake-timers");
 
 /** Timer APIs faked when the clock is installed globally. */
 const FAKED: FakeTimers.FakeMethod[] = [

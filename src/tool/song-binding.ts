@@ -19,18 +19,17 @@ import { TRANSPORT_CONSTANTS } from "../renoise/song/transport.js";
  */
 export const songApiExtensions: ((song: () => Song) => Record<string, LuaInput>)[] = [patternApi];
 
+/** The pattern iterator chunk's arguments (see pattern-lines.ts), in its order. */
+const ITERATOR_ARGS = ["lines_of", "columns_of", "value_cache"] as const;
+
 function iteratorArgs(vm: LuaVm): LuaInput[] {
-  const { lines_of, columns_of, value_cache } = patternFastPaths(vm);
-  return [vm.rawFunction("lines_of", lines_of), vm.rawFunction("columns_of", columns_of), vm.rawFunction("value_cache", value_cache)];
+  const fns = patternFastPaths(vm);
+  return ITERATOR_ARGS.map((name) => vm.rawFunction(name, fns[name]));
 }
 
 function iteratorTemplateArgs(vm: LuaVm): TemplateRawFunction[] {
-  const { lines_of, columns_of, value_cache } = patternFastPaths(vm);
-  return [
-    new TemplateRawFunction("lines_of", lines_of),
-    new TemplateRawFunction("columns_of", columns_of),
-    new TemplateRawFunction("value_cache", value_cache),
-  ];
+  const fns = patternFastPaths(vm);
+  return ITERATOR_ARGS.map((name) => new TemplateRawFunction(name, fns[name]));
 }
 
 const placeholder = (name: string): TemplateRawFunction =>
@@ -65,7 +64,7 @@ export const songLuaChunks: readonly SongLuaChunk[] = [
     name: "pattern_iterator",
     source: PATTERN_ITERATOR_LUA,
     args: iteratorArgs,
-    templateArgs: () => [placeholder("lines_of"), placeholder("columns_of"), placeholder("value_cache")],
+    templateArgs: () => ITERATOR_ARGS.map(placeholder),
     perVmArgs: iteratorTemplateArgs,
   },
   { name: "class_objects", source: CLASS_OBJECTS_LUA, templateArgs: () => [] },

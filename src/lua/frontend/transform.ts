@@ -20,12 +20,11 @@
  * @internal
  */
 import type * as ast from "luaparse";
-import { nodeRequire } from "../../core/node-require.js";
+import { lazyRequire } from "../../core/node-require.js";
 import { afterParen, finishChunk, type Edit } from "./edits.js";
 
 /** luaparse, loaded when a chunk first needs the descent (see node-require.ts). */
-let parser: typeof ast | undefined;
-const luaparse = (): typeof ast => (parser ??= nodeRequire("luaparse") as typeof ast);
+const luaparse = lazyRequire<typeof ast>("luaparse");
 
 type Range = [number, number];
 type N = ast.Node & { range: Range };
