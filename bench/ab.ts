@@ -181,23 +181,15 @@ function luaLoop(t: Tree): Run {
   });
 }
 
-/** The patterns bench's pattern_iterator row: every line of a 64-track × 512-line pattern walked from Lua. */
-function patternWalk(t: Tree): Run {
-  const source = "function walk() local n = 0 for pos, line in renoise.song().pattern_iterator:lines_in_pattern(1) do n = n + 1 end return n end";
+/**
+ * `iterator` (a pattern_iterator method call) walked from Lua over the patterns bench's 64-track × 512-line
+ * pattern, again and again in one tool: steps (`expected` a walk) per CPU second.
+ */
+function iteratorWalk(t: Tree, iterator: string, expected: number): Run {
+  const source = `function walk() local n = 0 for pos, x in renoise.song().pattern_iterator:${iterator} do n = n + 1 end return n end`;
   const walk = (tool: Tool): number =>
-    cpuRate(64 * 512, () => {
-      if (tool.vm.call("walk")[0] !== 64 * 512) throw new Error("ab: the pattern walk missed lines");
-    });
-  return inLuaTool(t, source, walk, { tracks: 63, patterns: [512] });
-}
-
-/** The patterns bench's column row: every visible note column of a 64-track × 512-line pattern walked from Lua. */
-function columnWalk(t: Tree): Run {
-  const source =
-    "function walk() local n = 0 for pos, column in renoise.song().pattern_iterator:note_columns_in_pattern(1, true) do n = n + 1 end return n end";
-  const walk = (tool: Tool): number =>
-    cpuRate(63 * 512, () => {
-      if (tool.vm.call("walk")[0] !== 63 * 512) throw new Error("ab: the column walk missed columns");
+    cpuRate(expected, () => {
+      if (tool.vm.call("walk")[0] !== expected) throw new Error(`ab: the walk ${iterator} missed steps`);
     });
   return inLuaTool(t, source, walk, { tracks: 63, patterns: [512] });
 }
@@ -267,8 +259,8 @@ const WORKLOADS: Record<string, (t: Tree) => Run> = {
   osc: (t) => luaMessages(t, OSC_SETUP, OSC, false),
   "note-writes": noteWrites,
   "lua-loop": luaLoop,
-  "pattern-walk": patternWalk,
-  "column-walk": columnWalk,
+  "pattern-walk": (t) => iteratorWalk(t, "lines_in_pattern(1)", 64 * 512),
+  "column-walk": (t) => iteratorWalk(t, "note_columns_in_pattern(1, true)", 63 * 512),
   "first-load-arg": (t) => firstLoad(t, true),
   "first-load-concat": (t) => firstLoad(t, false),
   "translate-arg": translateArg,
