@@ -1,0 +1,264 @@
+/**
+ * What the parts of two bench rows cost, in one process, each as a median
+ * over rounds with the plain Lua loop measured in the same rounds (so a
+ * slow minute of the machine shows as a slow loop, not as slow code):
+ *
+ * - a `socket_message` delivery into Lua: one call from JavaScript into the
+ *   module (`lua_gettop`), a protected against a plain call of an empty Lua
+ *   function (`lua_pcall` runs through emscripten's setjmp), the three ways
+ *   to copy a 32-byte message into the module's memory, the Lua half of a
+ *   delivery alone (the runner's look and run: the socket's alias, the
+ *   string, the protected call) and a whole traced delivery (the bench row);
+ * - a first load of the front-end bench's 5,000-line tool using `arg`: the
+ *   lexer against a bare scan of the same text's names (a floor for any
+ *   char-by-char lexer in JavaScript), the whole translation, and the
+ *   row's ratio taken as the bench takes it (one load each) and as the best
+ *   of three.
+ *
+ *   node --import ./bench/ts-loader.mjs bench/parts.ts [--rounds N]
+ *
+ * It reaches into the bridge's private fields: a measuring tool, not API.
+ */
+import { createSimulation } from "../src/index.js";
+import { lex51 } from "../src/lua/frontend/lex51.js";
+import { translate51 } from "../src/lua/frontend/index.js";
+import { clearFrontEndCache, createLuaVm, type LuaVm } from "../src/lua/index.js";
+import { ServerCore } from "../src/renoise/socket/server.js";
+import { messageRunnerOf, type MessageRunner } from "../src/renoise/socket/notifier.js";
+import { loadLuaTool } from "../src/tool/index.js";
+import { luaLoopRate } from "./lua-probe.js";
+import { syntheticTool } from "./lua-frontend.js";
+
+const argv = process.argv.slice(2);
+const ROUNDS = Number(argv[argv.indexOf("--rounds") + 1]) || 7;
+
+/** The slice of the bridge this script calls directly. */
+interface RawBridge {
+  readonly c: Record<string, (...a: unknown[]) => number>;
+  readonly current: number;
+  cstring(name: string): number;
+}
+
+function rawBridge(vm: LuaVm): RawBridge {
+  return (vm as unknown as { bridge: RawBridge }).bridge;
+}
+
+/** Nanoseconds per call of `body`, run `n` times (wall time of one batch). */
+function nsPer(n: number, body: (n: number) => void): number {
+  const t0 = process.hrtime.bigint();
+  body(n);
+  return Number(process.hrtime.bigint() - t0) / n;
+}
+
+/** Milliseconds of one call. */
+function ms(f: () => void): number {
+  const t0 = process.hrtime.bigint();
+  f();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+
+const results = new Map<string, number[]>();
+function put(label: string, v: number): void {
+  let a = results.get(label);
+  if (a === undefined) results.set(label, (a = []));
+  a.push(v);
+}
+
+// ------------------------------------------------------------- a delivery
+
+const COUNTER = "count = 0\nlocal server = assert(renoise.Socket.create_server(7000))\nserver:run({ socket_message = function(socket, message) count = count + 1 end })";
+const MESSAGE = "0123456789abcdef0123456789abcdef";
+
+/** A tool counting messages, a client connected to it, and the server's runner and connection, found on a first message. */
+async function deliveryWorld(): Promise<{ run(n: number): void; whole(n: number): void; dispose(): void }> {
+  const sim = createSimulation();
+  const tool = await loadLuaTool(sim, { files: { "main.lua": COUNTER } });
+  const [client, err] = sim.addHost("phone").Socket.create_client(sim.host.address, 7000);
+  if (!client) throw new Error(`parts: connect failed: ${err}`);
+  sim.runUntilIdle();
+  const proto = ServerCore.prototype as unknown as { invokeConnectionMessage: (this: unknown, conn: unknown, peer: string, data: string) => void };
+  const real = proto.invokeConnectionMessage;
+  let found: { server: { notifier: Parameters<typeof messageRunnerOf>[0] }; conn: { canonical(): object; freshWrappers: boolean } } | undefined;
+  proto.invokeConnectionMessage = function (this: unknown, conn: unknown, peer: string, data: string): void {
+    found = { server: this as never, conn: conn as never };
+    real.call(this, conn, peer, data);
+  };
+  try {
+    client.send("x");
+    sim.runUntilIdle();
+  } finally {
+    proto.invokeConnectionMessage = real;
+  }
+  if (found === undefined) throw new Error("parts: the first message reached no server");
+  const runner: MessageRunner | undefined = messageRunnerOf(found.server.notifier);
+  if (runner === undefined) throw new Error("parts: the Lua notifier has no message runner");
+  const socket = found.conn.canonical();
+  const fresh = found.conn.freshWrappers;
+  sim.trace.enabled = true;
+  return {
+    run(n) {
+      for (let i = 0; i < n; i++) {
+        runner.look();
+        runner.run(socket as never, fresh, MESSAGE);
+      }
+    },
+    whole(n) {
+      for (let i = 0; i < n; i++) client.send(MESSAGE);
+      sim.runUntilIdle();
+    },
+    dispose() {
+      tool.unload();
+      sim.dispose();
+    },
+  };
+}
+
+async function deliveryRound(): Promise<void> {
+  const vm = await createLuaVm({ luaVersion: "5.1", instructionLimit: 0 });
+  const b = rawBridge(vm);
+  const c = b.c;
+  const L = b.current;
+  vm.run("function empty(a, b) end");
+  const name = b.cstring("empty");
+  const N = 200_000;
+  put("one call into the module (lua_gettop)", nsPer(N, (n) => {
+    for (let i = 0; i < n; i++) c._lua_gettop!(L);
+  }));
+  const top = c._lua_gettop!(L);
+  const pushThree = (): void => {
+    c._lua_getglobal!(L, name);
+    c._lua_pushinteger!(L, 1n);
+    c._lua_pushinteger!(L, 2n);
+  };
+  const none = nsPer(N, (n) => {
+    for (let i = 0; i < n; i++) {
+      pushThree();
+      c._lua_settop!(L, top);
+    }
+  });
+  put("lua_call of an empty function (beyond its pushes)", nsPer(N, (n) => {
+    for (let i = 0; i < n; i++) {
+      pushThree();
+      c._lua_callk!(L, 2, 0, 0, 0);
+    }
+  }) - none);
+  put("lua_pcall of the same (beyond its pushes)", nsPer(N, (n) => {
+    for (let i = 0; i < n; i++) {
+      pushThree();
+      c._lua_pcallk!(L, 2, 0, 0, 0, 0);
+    }
+  }) - none);
+  vm.close();
+
+  // The copies a 32-byte message may take into the module's memory (a memory of the module's kind).
+  const Memory = (globalThis as unknown as { WebAssembly: { Memory: new (d: { initial: number }) => { buffer: ArrayBuffer } } }).WebAssembly.Memory;
+  const memory = new Memory({ initial: 32 });
+  const heap = new Uint8Array(memory.buffer);
+  // Node's own latin1 copy (what Buffer#write(s, at, n, "latin1") calls, without its argument checks).
+  const view = Buffer.from(memory.buffer) as Buffer & { latin1Write(s: string, at: number, n: number): number };
+  const target = heap.subarray(1024, 1024 + 4096);
+  const encoder = new TextEncoder();
+  const texts = Array.from({ length: 64 }, (_, i) => MESSAGE.slice(0, 31) + String.fromCharCode(65 + (i % 26)));
+  put("32 B into the heap: TextEncoder.encodeInto (what the bridge uses)", nsPer(N, (n) => {
+    for (let i = 0; i < n; i++) if (encoder.encodeInto(texts[i & 63]!, target).written !== 32) throw new Error("parts: not ASCII");
+  }));
+  put("32 B into the heap: Buffer latin1Write", nsPer(N, (n) => {
+    for (let i = 0; i < n; i++) view.latin1Write(texts[i & 63]!, 1024, 32);
+  }));
+  put("32 B into the heap: a char loop", nsPer(N, (n) => {
+    for (let i = 0; i < n; i++) {
+      const s = texts[i & 63]!;
+      for (let j = 0; j < 32; j++) heap[1024 + j] = s.charCodeAt(j);
+    }
+  }));
+
+  const world = await deliveryWorld();
+  world.run(20_000);
+  put("the Lua half of a delivery (runner look + run: alias, string, pcall)", nsPer(100_000, (n) => world.run(n)));
+  world.whole(10_000);
+  put("a whole delivery, 32 B, trace on (send, network, queue, Lua)", nsPer(10_000, (n) => world.whole(n)));
+  world.dispose();
+}
+
+// ------------------------------------------------------------ a first load
+
+const TOOL = syntheticTool(5000, false);
+const TOOL_ARG = syntheticTool(5000, true);
+
+/** Counts the names of `a` (a bare scan: the least a lexer must do per char of a name). */
+function scanNames(a: Uint8Array, n: number, nameChar: Uint8Array): number {
+  let k = 0;
+  let i = 0;
+  while (i < n) {
+    if (nameChar[a[i]!] === 1) {
+      k++;
+      while (nameChar[a[++i]!] === 1);
+    } else i++;
+  }
+  return k;
+}
+
+async function loadMs(tool: string, version: "5.1" | "5.4", cold: boolean): Promise<number> {
+  const vm = await createLuaVm({ luaVersion: version, instructionLimit: 0 });
+  if (cold) clearFrontEndCache();
+  const t = ms(() => void vm.run(tool, "@main.lua"));
+  vm.close();
+  return t;
+}
+
+async function frontEndRound(): Promise<void> {
+  const nameChar = new Uint8Array(256);
+  for (let ch = 0; ch < 128; ch++) if (/[A-Za-z0-9_]/.test(String.fromCharCode(ch))) nameChar[ch] = 1;
+  const bytes = new Uint8Array(Buffer.from(TOOL_ARG, "latin1"));
+  for (let i = 0; i < 5; i++) scanNames(bytes, bytes.length, nameChar);
+  put("scan of the names of the tool using arg (216 KB), ms", median(Array.from({ length: 9 }, () => ms(() => void scanNames(bytes, bytes.length, nameChar)))));
+  put("lex51 of it, arg nesting followed (what a first load runs), ms", median(Array.from({ length: 9 }, () => ms(() => void lex51(TOOL_ARG, true, false, true)))));
+  put("translate51 of it (lexer, edits, cache), ms", median(Array.from({ length: 9 }, () => {
+    clearFrontEndCache();
+    return ms(() => void translate51(TOOL_ARG, true, false));
+  })));
+  const single: number[] = [];
+  const best: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    single.push((await loadMs(TOOL_ARG, "5.1", true)) / (await loadMs(TOOL, "5.4", false)));
+    const ref = Math.min(await loadMs(TOOL, "5.4", false), await loadMs(TOOL, "5.4", false), await loadMs(TOOL, "5.4", false));
+    const arg = Math.min(await loadMs(TOOL_ARG, "5.1", true), await loadMs(TOOL_ARG, "5.1", true), await loadMs(TOOL_ARG, "5.1", true));
+    best.push(arg / ref);
+  }
+  put("5.4 load of the tool without arg (the row's reference), ms", await loadMs(TOOL, "5.4", false));
+  put("first-load ratio, one load each (as the bench row), ×", median(single));
+  put("first-load ratio, best of three each, ×", median(best));
+}
+
+// ------------------------------------------------------------------ report
+
+const LOOP = "plain Lua loop, ns/iteration";
+
+async function main(): Promise<void> {
+  for (let r = 0; r <= ROUNDS; r++) {
+    const loop = 1e9 / (await luaLoopRate());
+    await deliveryRound();
+    await frontEndRound();
+    if (r === 0) {
+      results.clear(); // the first round warms up
+      continue;
+    }
+    put(LOOP, loop);
+  }
+  const loop = median(results.get(LOOP)!);
+  console.log(`${ROUNDS} rounds, medians [min–max]; plain Lua loop ${loop.toFixed(1)} ns/iteration`);
+  for (const [label, xs] of results) {
+    if (label === LOOP) continue;
+    const m = median(xs);
+    const range = `[${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}]`;
+    const inLoop = label.endsWith("ms") || label.endsWith("×") ? "" : `  = ${(m / loop).toFixed(1)} loop iterations`;
+    console.log(`  ${label}: ${m.toFixed(m < 10 ? 2 : 0)} ${range}${inLoop}`);
+  }
+}
+
+await main();
