@@ -1,14 +1,19 @@
 /**
- * What the parts of two bench rows cost, in one process, each as a median
- * over rounds with the plain Lua loop measured in the same rounds (so a
- * slow minute of the machine shows as a slow loop, not as slow code):
+ * What the parts of two bench rows cost, in one process. Each figure is
+ * the median over rounds; the plain Lua loop is timed in every round, and
+ * a figure's cost in loop iterations is the median of its per-round ratios
+ * to that round's loop (as the bench rows take it), so a slow minute of
+ * the machine shows as a slow loop, not as slow code:
  *
- * - a `socket_message` delivery into Lua: one call from JavaScript into the
- *   module (`lua_gettop`), a protected against a plain call of an empty Lua
- *   function (`lua_pcall` runs through emscripten's setjmp), the three ways
- *   to copy a 32-byte message into the module's memory, the Lua half of a
- *   delivery alone (the runner's look and run: the socket's alias, the
- *   string, the protected call) and a whole traced delivery (the bench row);
+ * - a `socket_message` delivery into Lua: one call of Lua's C API from
+ *   JavaScript (`lua_gettop`), a protected against a plain call of an empty
+ *   Lua function (`lua_pcall` runs through emscripten's setjmp), three ways
+ *   to copy a 32-byte message into a wasm memory, the Lua half of a
+ *   delivery alone (the server's runner: look and run, which push the
+ *   socket's alias and the string and make the protected call), the same
+ *   with 16 more `lua_gettop` calls beside it (what 16 calls cost in that
+ *   loop), and whole deliveries: traced, untraced, and traced with stable
+ *   connection wrappers (no fresh alias per callback);
  * - a first load of the front-end bench's 5,000-line tool using `arg`: the
  *   lexer against a bare scan of the same text's names (a floor for any
  *   char-by-char lexer in JavaScript), the whole translation, and the
@@ -30,7 +35,9 @@ import { luaLoopRate } from "./lua-probe.js";
 import { syntheticTool } from "./lua-frontend.js";
 
 const argv = process.argv.slice(2);
-const ROUNDS = Number(argv[argv.indexOf("--rounds") + 1]) || 7;
+const roundsAt = argv.indexOf("--rounds");
+const ROUNDS = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 7;
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error("parts: --rounds takes a whole number of at least 1");
 
 /** The slice of the bridge this script calls directly. */
 interface RawBridge {
@@ -59,7 +66,8 @@ function ms(f: () => void): number {
 
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 const results = new Map<string, number[]>();
@@ -74,9 +82,20 @@ function put(label: string, v: number): void {
 const COUNTER = "count = 0\nlocal server = assert(renoise.Socket.create_server(7000))\nserver:run({ socket_message = function(socket, message) count = count + 1 end })";
 const MESSAGE = "0123456789abcdef0123456789abcdef";
 
-/** A tool counting messages, a client connected to it, and the server's runner and connection, found on a first message. */
-async function deliveryWorld(): Promise<{ run(n: number): void; whole(n: number): void; dispose(): void }> {
-  const sim = createSimulation();
+/** A delivery world: a tool counting messages, a client connected to it, and the server's runner and connection. */
+interface DeliveryWorld {
+  /** The Lua half of `n` deliveries: the server's runner, look and run, as `runMessage` calls it. */
+  run(n: number): void;
+  /** The same with `extra` calls of `lua_gettop` beside each. */
+  runWithCalls(n: number, extra: number): void;
+  /** `n` whole deliveries: the client sends, the simulation runs until idle; checks Lua counted them. */
+  whole(n: number): void;
+  dispose(): void;
+}
+
+/** A {@link DeliveryWorld} with the trace on or off and the connection wrappers fresh (Renoise's, R25) or stable. */
+async function deliveryWorld(trace: boolean, wrappers: "fresh" | "stable"): Promise<DeliveryWorld> {
+  const sim = createSimulation(wrappers === "stable" ? { semantics: { connectionWrappers: "stable" } } : {});
   const tool = await loadLuaTool(sim, { files: { "main.lua": COUNTER } });
   const [client, err] = sim.addHost("phone").Socket.create_client(sim.host.address, 7000);
   if (!client) throw new Error(`parts: connect failed: ${err}`);
@@ -99,17 +118,33 @@ async function deliveryWorld(): Promise<{ run(n: number): void; whole(n: number)
   if (runner === undefined) throw new Error("parts: the Lua notifier has no message runner");
   const socket = found.conn.canonical();
   const fresh = found.conn.freshWrappers;
-  sim.trace.enabled = true;
+  const b = rawBridge(tool.vm);
+  sim.trace.enabled = trace;
+  let sent = 1;
   return {
     run(n) {
       for (let i = 0; i < n; i++) {
         runner.look();
         runner.run(socket as never, fresh, MESSAGE);
       }
+      sent += n;
+    },
+    runWithCalls(n, extra) {
+      const c = b.c;
+      const L = b.current;
+      for (let i = 0; i < n; i++) {
+        runner.look();
+        runner.run(socket as never, fresh, MESSAGE);
+        for (let k = 0; k < extra; k++) c._lua_gettop!(L);
+      }
+      sent += n;
     },
     whole(n) {
       for (let i = 0; i < n; i++) client.send(MESSAGE);
       sim.runUntilIdle();
+      sent += n;
+      const [count] = tool.vm.run("return count") as [number];
+      if (count !== sent) throw new Error(`parts: Lua counted ${count} messages, ${sent} were delivered`);
     },
     dispose() {
       tool.unload();
@@ -126,7 +161,7 @@ async function deliveryRound(): Promise<void> {
   vm.run("function empty(a, b) end");
   const name = b.cstring("empty");
   const N = 200_000;
-  put("one call into the module (lua_gettop)", nsPer(N, (n) => {
+  put("one call of Lua's C API from JavaScript (lua_gettop)", nsPer(N, (n) => {
     for (let i = 0; i < n; i++) c._lua_gettop!(L);
   }));
   const top = c._lua_gettop!(L);
@@ -135,27 +170,31 @@ async function deliveryRound(): Promise<void> {
     c._lua_pushinteger!(L, 1n);
     c._lua_pushinteger!(L, 2n);
   };
+  // Every loop ends with the same lua_settop (a no-op after a call, which leaves the stack at `top`), so the
+  // baseline's calls are the call loops' calls but the call itself.
   const none = nsPer(N, (n) => {
     for (let i = 0; i < n; i++) {
       pushThree();
       c._lua_settop!(L, top);
     }
   });
-  put("lua_call of an empty function (beyond its pushes)", nsPer(N, (n) => {
+  put("lua_call of an empty Lua function, beyond its pushes", nsPer(N, (n) => {
     for (let i = 0; i < n; i++) {
       pushThree();
       c._lua_callk!(L, 2, 0, 0, 0);
+      c._lua_settop!(L, top);
     }
   }) - none);
-  put("lua_pcall of the same (beyond its pushes)", nsPer(N, (n) => {
+  put("lua_pcall of the same, beyond its pushes", nsPer(N, (n) => {
     for (let i = 0; i < n; i++) {
       pushThree();
       c._lua_pcallk!(L, 2, 0, 0, 0, 0);
+      c._lua_settop!(L, top);
     }
   }) - none);
   vm.close();
 
-  // The copies a 32-byte message may take into the module's memory (a memory of the module's kind).
+  // The copies a 32-byte message may take into a wasm memory (a memory of its own, of the module's kind).
   const Memory = (globalThis as unknown as { WebAssembly: { Memory: new (d: { initial: number }) => { buffer: ArrayBuffer } } }).WebAssembly.Memory;
   const memory = new Memory({ initial: 32 });
   const heap = new Uint8Array(memory.buffer);
@@ -164,25 +203,36 @@ async function deliveryRound(): Promise<void> {
   const target = heap.subarray(1024, 1024 + 4096);
   const encoder = new TextEncoder();
   const texts = Array.from({ length: 64 }, (_, i) => MESSAGE.slice(0, 31) + String.fromCharCode(65 + (i % 26)));
-  put("32 B into the heap: TextEncoder.encodeInto (what the bridge uses)", nsPer(N, (n) => {
+  put("32 B into a wasm memory: TextEncoder.encodeInto (what the bridge uses)", nsPer(N, (n) => {
     for (let i = 0; i < n; i++) if (encoder.encodeInto(texts[i & 63]!, target).written !== 32) throw new Error("parts: not ASCII");
   }));
-  put("32 B into the heap: Buffer latin1Write", nsPer(N, (n) => {
+  put("32 B into a wasm memory: Buffer latin1Write", nsPer(N, (n) => {
     for (let i = 0; i < n; i++) view.latin1Write(texts[i & 63]!, 1024, 32);
   }));
-  put("32 B into the heap: a char loop", nsPer(N, (n) => {
+  put("32 B into a wasm memory: a char loop", nsPer(N, (n) => {
     for (let i = 0; i < n; i++) {
       const s = texts[i & 63]!;
       for (let j = 0; j < 32; j++) heap[1024 + j] = s.charCodeAt(j);
     }
   }));
 
-  const world = await deliveryWorld();
-  world.run(20_000);
-  put("the Lua half of a delivery (runner look + run: alias, string, pcall)", nsPer(100_000, (n) => world.run(n)));
-  world.whole(10_000);
-  put("a whole delivery, 32 B, trace on (send, network, queue, Lua)", nsPer(10_000, (n) => world.whole(n)));
-  world.dispose();
+  const lua = await deliveryWorld(true, "fresh");
+  lua.run(20_000);
+  put("the Lua half of a delivery (the runner's look and run: alias, string, pcall)", nsPer(100_000, (n) => lua.run(n)));
+  put("the same, with 16 more lua_gettop calls beside each", nsPer(100_000, (n) => lua.runWithCalls(n, 16)));
+  lua.dispose();
+  // Whole deliveries, one world each (warmed by one batch), each figure the faster of two batches.
+  const whole: [string, boolean, "fresh" | "stable"][] = [
+    ["a whole delivery, 32 B, trace on (send, network, queue, Lua)", true, "fresh"],
+    ["a whole delivery, 32 B, trace off", false, "fresh"],
+    ["a whole delivery, 32 B, trace on, stable connection wrappers", true, "stable"],
+  ];
+  for (const [label, trace, wrappers] of whole) {
+    const w = await deliveryWorld(trace, wrappers);
+    w.whole(10_000);
+    put(label, Math.min(nsPer(10_000, (n) => w.whole(n)), nsPer(10_000, (n) => w.whole(n))));
+    w.dispose();
+  }
 }
 
 // ------------------------------------------------------------ a first load
@@ -217,10 +267,11 @@ async function frontEndRound(): Promise<void> {
   const bytes = new Uint8Array(Buffer.from(TOOL_ARG, "latin1"));
   for (let i = 0; i < 5; i++) scanNames(bytes, bytes.length, nameChar);
   put("scan of the names of the tool using arg (211 KB), ms", median(Array.from({ length: 9 }, () => ms(() => void scanNames(bytes, bytes.length, nameChar)))));
-  put("lex51 of it, arg nesting followed (what a first load runs), ms", median(Array.from({ length: 9 }, () => ms(() => void lex51(TOOL_ARG, true, false, true)))));
+  // As `vm.run` reads a chunk (not a file: no shebang line), `..` left as it is (numbers in C).
+  put("lex51 of it, arg nesting followed (what a first load runs), ms", median(Array.from({ length: 9 }, () => ms(() => void lex51(TOOL_ARG, false, false, true)))));
   put("translate51 of it (lexer, edits, cache), ms", median(Array.from({ length: 9 }, () => {
     clearFrontEndCache();
-    return ms(() => void translate51(TOOL_ARG, true, false));
+    return ms(() => void translate51(TOOL_ARG, false, false));
   })));
   const single: number[] = [];
   const best: number[] = [];
@@ -239,6 +290,11 @@ async function frontEndRound(): Promise<void> {
 
 const LOOP = "plain Lua loop, ns/iteration";
 
+/** A figure's text: two decimals below 10, else none. */
+function num(v: number): string {
+  return v.toFixed(v < 10 ? 2 : 0);
+}
+
 async function main(): Promise<void> {
   for (let r = 0; r <= ROUNDS; r++) {
     const loop = 1e9 / (await luaLoopRate());
@@ -250,14 +306,14 @@ async function main(): Promise<void> {
     }
     put(LOOP, loop);
   }
-  const loop = median(results.get(LOOP)!);
-  console.log(`${ROUNDS} rounds, medians [min–max]; plain Lua loop ${loop.toFixed(1)} ns/iteration`);
+  const loops = results.get(LOOP)!;
+  console.log(`${ROUNDS} rounds, medians [min–max]; plain Lua loop ${num(median(loops))} ns/iteration [${num(Math.min(...loops))}–${num(Math.max(...loops))}]`);
   for (const [label, xs] of results) {
     if (label === LOOP) continue;
-    const m = median(xs);
-    const range = `[${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}]`;
-    const inLoop = label.endsWith("ms") || label.endsWith("×") ? "" : `  = ${(m / loop).toFixed(1)} loop iterations`;
-    console.log(`  ${label}: ${m.toFixed(m < 10 ? 2 : 0)} ${range}${inLoop}`);
+    const range = `[${num(Math.min(...xs))}–${num(Math.max(...xs))}]`;
+    // Per round against that round's loop (every figure is put once a round), then the median: as the bench rows.
+    const inLoop = label.endsWith("ms") || label.endsWith("×") ? "" : `  = ${median(xs.map((v, i) => v / loops[i]!)).toFixed(1)} loop iterations`;
+    console.log(`  ${label}: ${num(median(xs))} ${range}${inLoop}`);
   }
 }
 
