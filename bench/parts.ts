@@ -10,10 +10,9 @@
  *   Lua function (`lua_pcall` runs through emscripten's setjmp), three ways
  *   to copy a 32-byte message into a wasm memory, the Lua half of a
  *   delivery alone (the server's runner: look and run, which push the
- *   socket's alias and the string and make the protected call), the same
- *   with 16 more `lua_gettop` calls beside it (what 16 calls cost in that
- *   loop), and whole deliveries: traced, untraced, and traced with stable
- *   connection wrappers (no fresh alias per callback);
+ *   socket's alias and the string and make the protected call), and whole
+ *   deliveries: traced, untraced, and traced with stable connection
+ *   wrappers (no fresh alias per callback);
  * - a first load of the front-end bench's 5,000-line tool using `arg`: the
  *   lexer against a bare scan of the same text's names (a floor for any
  *   char-by-char lexer in JavaScript), the whole translation, and the
@@ -86,8 +85,6 @@ const MESSAGE = "0123456789abcdef0123456789abcdef";
 interface DeliveryWorld {
   /** The Lua half of `n` deliveries: the server's runner, look and run, as `runMessage` calls it. */
   run(n: number): void;
-  /** The same with `extra` calls of `lua_gettop` beside each. */
-  runWithCalls(n: number, extra: number): void;
   /** `n` whole deliveries: the client sends, the simulation runs until idle; checks Lua counted them. */
   whole(n: number): void;
   dispose(): void;
@@ -118,7 +115,6 @@ async function deliveryWorld(trace: boolean, wrappers: "fresh" | "stable"): Prom
   if (runner === undefined) throw new Error("parts: the Lua notifier has no message runner");
   const socket = found.conn.canonical();
   const fresh = found.conn.freshWrappers;
-  const b = rawBridge(tool.vm);
   sim.trace.enabled = trace;
   let sent = 1;
   return {
@@ -126,16 +122,6 @@ async function deliveryWorld(trace: boolean, wrappers: "fresh" | "stable"): Prom
       for (let i = 0; i < n; i++) {
         runner.look();
         runner.run(socket as never, fresh, MESSAGE);
-      }
-      sent += n;
-    },
-    runWithCalls(n, extra) {
-      const c = b.c;
-      const L = b.current;
-      for (let i = 0; i < n; i++) {
-        runner.look();
-        runner.run(socket as never, fresh, MESSAGE);
-        for (let k = 0; k < extra; k++) c._lua_gettop!(L);
       }
       sent += n;
     },
@@ -153,7 +139,7 @@ async function deliveryWorld(trace: boolean, wrappers: "fresh" | "stable"): Prom
   };
 }
 
-async function deliveryRound(): Promise<void> {
+async function deliveryRound(round: number): Promise<void> {
   const vm = await createLuaVm({ luaVersion: "5.1", instructionLimit: 0 });
   const b = rawBridge(vm);
   const c = b.c;
@@ -219,20 +205,26 @@ async function deliveryRound(): Promise<void> {
   const lua = await deliveryWorld(true, "fresh");
   lua.run(20_000);
   put("the Lua half of a delivery (the runner's look and run: alias, string, pcall)", nsPer(100_000, (n) => lua.run(n)));
-  put("the same, with 16 more lua_gettop calls beside each", nsPer(100_000, (n) => lua.runWithCalls(n, 16)));
   lua.dispose();
-  // Whole deliveries, one world each (warmed by one batch), each figure the faster of two batches.
+  // Whole deliveries, one world each (warmed by one batch), each figure the faster of two batches, the three in an
+  // order that rotates from round to round; the two ratios are taken within the round.
   const whole: [string, boolean, "fresh" | "stable"][] = [
     ["a whole delivery, 32 B, trace on (send, network, queue, Lua)", true, "fresh"],
     ["a whole delivery, 32 B, trace off", false, "fresh"],
     ["a whole delivery, 32 B, trace on, stable connection wrappers", true, "stable"],
   ];
-  for (const [label, trace, wrappers] of whole) {
+  const ns: number[] = [];
+  for (let j = 0; j < whole.length; j++) {
+    const k = (round + j) % whole.length;
+    const [, trace, wrappers] = whole[k]!;
     const w = await deliveryWorld(trace, wrappers);
     w.whole(10_000);
-    put(label, Math.min(nsPer(10_000, (n) => w.whole(n)), nsPer(10_000, (n) => w.whole(n))));
+    ns[k] = Math.min(nsPer(10_000, (n) => w.whole(n)), nsPer(10_000, (n) => w.whole(n)));
     w.dispose();
   }
+  whole.forEach(([label], k) => put(label, ns[k]!));
+  put("a whole delivery: trace off against trace on, ×", ns[1]! / ns[0]!);
+  put("a whole delivery: stable connection wrappers against fresh ones (trace on), ×", ns[2]! / ns[0]!);
 }
 
 // ------------------------------------------------------------ a first load
@@ -298,7 +290,7 @@ function num(v: number): string {
 async function main(): Promise<void> {
   for (let r = 0; r <= ROUNDS; r++) {
     const loop = 1e9 / (await luaLoopRate());
-    await deliveryRound();
+    await deliveryRound(r);
     await frontEndRound();
     if (r === 0) {
       results.clear(); // the first round warms up
