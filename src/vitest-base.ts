@@ -2,9 +2,9 @@
  * renoise-sim/vitest/base: the helpers of renoise-sim/vitest that need
  * nothing but vitest — trace matchers, the compact trace snapshot
  * serializer and `fuzzTest` — without `propTest` and `@fast-check/vitest`'s
- * `test`. Loading `@fast-check/vitest` takes ~3–4 s in a fresh process (it
- * walks every chain of vitest's chained `test` API when it builds its own),
- * so a test file that needs only these imports them from here.
+ * `test`, so it never loads `@fast-check/vitest` (~3–4 s in a fresh process:
+ * it walks every chain of vitest's chained `test` API when it builds its
+ * own). renoise-sim/vitest loads it only on first use, too.
  *
  * ```ts
  * import { installRenoiseMatchers, fuzzTest } from "renoise-sim/vitest/base";

@@ -2,9 +2,10 @@
  * renoise-sim/vitest: helpers that read naturally in a vitest file — trace
  * matchers, a compact trace snapshot serializer, `fuzzTest` and `propTest`.
  * Kept apart from the main entry so that importing renoise-sim never loads
- * vitest. Everything but `propTest`, `test` and `fc` is also in
- * renoise-sim/vitest/base, which does not load `@fast-check/vitest` (~3–4 s
- * in a fresh process).
+ * vitest. `@fast-check/vitest` (behind `propTest` and the re-exported `test`)
+ * takes ~3–4 s to load in a fresh process, so it is loaded on first use:
+ * the first `propTest` or touch of `test`, not at import. The same helpers
+ * but those three are in renoise-sim/vitest/base, which never loads it.
  *
  * ```ts
  * import { installRenoiseMatchers, fuzzTest } from "renoise-sim/vitest";
@@ -15,9 +16,19 @@
  * @module
  */
 import fc from "fast-check";
-import { test as fcTest } from "@fast-check/vitest";
+import type * as FastCheckVitest from "@fast-check/vitest";
+import { lazyFunction } from "./core/lazy-function.js";
+import { lazyRequire } from "./core/node-require.js";
 
 export * from "./vitest-base.js";
+
+/**
+ * `@fast-check/vitest`, required on first use (Node ≥ 20.19 requires an ES
+ * module synchronously): at import it walks every chain of vitest's chained
+ * `test` API, ~3–4 s in a fresh process, which a test file using only the
+ * matchers or `fuzzTest` should not pay.
+ */
+const fastCheckVitest = lazyRequire<typeof FastCheckVitest>("@fast-check/vitest");
 
 /**
  * Registers a vitest test for a fast-check property through
@@ -37,11 +48,17 @@ export function propTest<Ts extends unknown[]>(
     console.log(`${name}: seed ${details.seed}${details.failed ? `, path "${details.counterexamplePath}"` : ""}`);
     if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `${name}: property failed`);
   };
-  const prop = fcTest.prop as unknown as (
+  const prop = fastCheckVitest().test.prop as unknown as (
     arbs: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> },
     p: fc.Parameters<Ts>,
   ) => (testName: string, fn: (...args: Ts) => boolean | void, timeout?: number) => void;
   prop(arbitraries, { ...params, reporter })(name, predicate, timeout);
 }
 
-export { fcTest as test, fc };
+/**
+ * `@fast-check/vitest`'s `test` (vitest's `test` with `test.prop`), loaded on
+ * first use: a stand-in that forwards every call and property to it.
+ */
+export const test: typeof FastCheckVitest.test = lazyFunction(() => fastCheckVitest().test);
+
+export { fc };
