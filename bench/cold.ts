@@ -17,6 +17,7 @@ import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { syntheticTool } from "./lua-frontend.js";
+import { median } from "./stats.js";
 
 const TRANSLATIONS = 12;
 
@@ -35,11 +36,6 @@ async function child(tree: string): Promise<void> {
     times.push(performance.now() - t0);
   }
   console.log(JSON.stringify(times));
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
 }
 
 function parent(a: string, b: string, procs: number): void {

@@ -31,6 +31,7 @@ import { ServerCore } from "../src/renoise/socket/server.js";
 import { messageRunnerOf, type MessageRunner } from "../src/renoise/socket/notifier.js";
 import { loadLuaTool } from "../src/tool/index.js";
 import { luaLoopRate } from "./lua-probe.js";
+import { median, timeMs as ms } from "./stats.js";
 import { syntheticTool } from "./lua-frontend.js";
 
 const argv = process.argv.slice(2);
@@ -54,19 +55,6 @@ function nsPer(n: number, body: (n: number) => void): number {
   const t0 = process.hrtime.bigint();
   body(n);
   return Number(process.hrtime.bigint() - t0) / n;
-}
-
-/** Milliseconds of one call. */
-function ms(f: () => void): number {
-  const t0 = process.hrtime.bigint();
-  f();
-  return Number(process.hrtime.bigint() - t0) / 1e6;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 const results = new Map<string, number[]>();

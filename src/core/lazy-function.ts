@@ -15,7 +15,8 @@
 export function lazyFunction<F extends (...args: never[]) => unknown>(load: () => F): F {
   let real: F | undefined;
   const get = (): F => (real ??= load());
-  // An arrow function: no `prototype` of its own, so no fixed property the real function's could contradict.
+  // An arrow function: all its own properties are configurable and it has no `prototype`, so reporting the real
+  // function's keys and (configurable) descriptors breaks none of a proxy's rules.
   const stand = (() => undefined) as unknown as F;
   return new Proxy(stand, {
     apply: (_t, self, args) => Reflect.apply(get(), self, args) as unknown,
@@ -23,12 +24,10 @@ export function lazyFunction<F extends (...args: never[]) => unknown>(load: () =
     set: (_t, key, value) => Reflect.set(get(), key, value),
     has: (_t, key) => Reflect.has(get(), key),
     deleteProperty: (_t, key) => Reflect.deleteProperty(get(), key),
-    ownKeys: () => [...new Set([...Reflect.ownKeys(get()), ...Reflect.ownKeys(stand).filter((k) => !Reflect.getOwnPropertyDescriptor(stand, k)?.configurable)])],
+    ownKeys: () => Reflect.ownKeys(get()),
     getOwnPropertyDescriptor: (_t, key) => {
       const d = Reflect.getOwnPropertyDescriptor(get(), key);
-      const own = Reflect.getOwnPropertyDescriptor(stand, key);
-      if (d === undefined) return own?.configurable === false ? own : undefined;
-      return { ...d, configurable: true };
+      return d && { ...d, configurable: true };
     },
     defineProperty: (_t, key, d) => Reflect.defineProperty(get(), key, d),
     getPrototypeOf: () => Reflect.getPrototypeOf(get()),
