@@ -67,6 +67,20 @@ describe("wasm-patch: the count-hook change and the number-text switch", () => {
     expectUnchanged(patchLuaModule(other), other);
   });
 
+  it("keeps hooks on in GCTM's finalizer call, and leaves the module as it is when GCTM differs (all changes or none)", () => {
+    const bytes = glue();
+    // GCTM: g->gcstp |= GCSTPGC (load8_u 82, tee 6, const 2, or, store8 82), then L->allowhook = 0 (local 0, const 0, store8 7).
+    const before = [0x2d, 0x00, 0x52, 0x22, 0x06, 0x41, 0x02, 0x72, 0x3a, 0x00, 0x52, 0x20, 0x00, 0x41];
+    const at = Buffer.from(bytes).indexOf(Buffer.from([...before, 0x00, 0x3a, 0x00, 0x07]));
+    expect(at).toBeGreaterThan(0);
+    const patched = Buffer.from(patchLuaModule(bytes).bytes);
+    expect(patched.indexOf(Buffer.from([...before, 0x01, 0x3a, 0x00, 0x07]))).toBeGreaterThan(0);
+    expect(patched.indexOf(Buffer.from([...before, 0x00, 0x3a, 0x00, 0x07]))).toBe(-1);
+    const other = bytes.slice();
+    other[at + 6] = other[at + 6]! ^ 1;
+    expectUnchanged(patchLuaModule(other), other);
+  });
+
   it("leaves a module with a fifth global as it is (the switch's index would be taken)", () => {
     const bytes = Buffer.from(glue());
     // The global section (id 6, 24 bytes): its count, 4, made 5 is no longer the module expected.

@@ -6,7 +6,7 @@ import {
   LuaSyntaxError,
   LuaVmClosedError,
 } from "./errors.js";
-import { closeDiscardingMemory } from "./close-alloc.js";
+import { closeDiscardingMemory, forEachThread } from "./close-alloc.js";
 import { HeapBytes, type HeapBytesState } from "./heap.js";
 import { BRIDGE_HELPERS_LUA, INDEX_VARIANTS } from "./helpers.js";
 import { LUA_STATE_ALLOWHOOK } from "./wasm-patch.js";
@@ -211,6 +211,10 @@ export class LuaBridge {
   private readonly hookStep: number;
   /** Instructions run by the current top-level entry (multiple of hookStep). */
   executed = 0;
+  /** Steps counted while no entry from the host runs (finalizers of a collection the host's own calls started, or of close). */
+  private outsideSteps = 0;
+  /** Whether Lua code ran before the count hook was first installed (coroutines made then have no hook). */
+  private ranUnhooked = false;
   private aborting = false;
   private abortMessage: ByteString = "";
   /** Traceback taken where the limit hit. */
@@ -363,7 +367,11 @@ export class LuaBridge {
   /** Changes the instruction limit (0 disables checks; the hook stays installed). */
   setInstructionLimit(limit: number): void {
     if (this.instructionLimit === 0 && limit > 0) {
-      this.c._lua_sethook(this.L, this.hook, MASK_COUNT, this.hookStep);
+      const c = this.c;
+      c._lua_sethook(this.L, this.hook, MASK_COUNT, this.hookStep);
+      // A coroutine takes its hook from its creator when made: those made before the hook get it now.
+      if (this.ranUnhooked) forEachThread(c, this.L, (T) => void c._lua_sethook(T, this.hook, MASK_COUNT, this.hookStep));
+      this.ranUnhooked = false;
     }
     this.instructionLimit = limit;
   }
@@ -1582,7 +1590,17 @@ export class LuaBridge {
     }
     this.depth--;
     if (status === STATUS.OK) {
-      if (topLevel) this.endEntry();
+      if (topLevel) {
+        if (this.aborting) {
+          // The limit hit in a `__gc` finalizer, whose error the collector's own protected call caught, and
+          // no step came after it: the entry still ran over its limit.
+          const err = new LuaInstructionLimitError(this.abortMessage, this.abortTraceback, this.executed);
+          c._lua_settop(L, msgh - 1);
+          this.endEntry();
+          throw err;
+        }
+        this.endEntry();
+      }
       return;
     }
     const err = this.errorFor(L, status, this.errorSlots[this.depth + 1]);
@@ -1623,7 +1641,9 @@ export class LuaBridge {
 
   private beginEntry(): void {
     this.executed = 0;
+    this.outsideSteps = 0;
     this.aborting = false;
+    if (this.instructionLimit === 0) this.ranUnhooked = true;
   }
 
   private endEntry(): void {
@@ -1634,12 +1654,27 @@ export class LuaBridge {
   }
 
   private countHook(L: LuaState): void {
-    this.executed += this.hookStep;
     const limit = this.instructionLimit;
+    if (this.depth === 0) {
+      // No entry from the host runs: this is a `__gc` finalizer (hooks run in them, see wasm-patch.ts GCTM) of a
+      // collection one of the host's own calls started, or of close(). The collector calls it in a protected
+      // call of its own, so raising stops that finalizer and nothing else (Lua makes the error a warning).
+      this.outsideSteps += this.hookStep;
+      if (limit <= 0 || this.outsideSteps <= limit) return;
+      this.outsideSteps = 0;
+      this.bytes.push(L, `instruction limit exceeded: a __gc finalizer ran ${limit} Lua steps outside any call from the host (endless loop?)`);
+      if (luaModuleInfo.countsSteps) this.c.HEAPU8[L + LUA_STATE_ALLOWHOOK] = 1;
+      this.c._lua_error(L);
+      return;
+    }
+    this.executed += this.hookStep;
     if (!this.aborting) {
-      if (limit <= 0 || this.executed <= limit || this.depth === 0) return;
+      if (limit <= 0 || this.executed <= limit) return;
       this.aborting = true;
       this.instance.tainted = true;
+      // A finalizer that a collection runs while the lines below make their text (hooks run in finalizers) and
+      // that reaches the hook raises this text: the entry's message is set before any Lua call.
+      this.abortMessage = `instruction limit exceeded: ${this.executed} Lua steps ran in one call from the host without returning (limit ${limit})`;
       // Name the line that was running (level 0 inside a hook), not a pcall further out.
       const c = this.c;
       c._luaL_where(L, 0);

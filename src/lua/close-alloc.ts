@@ -134,6 +134,28 @@ export function probeAllgcOffset(c: LuaC): void {
   }
 }
 
+/** A thread's type tag in an object's header (`LUA_VTHREAD`), the byte after its `next` word. */
+const THREAD_TAG = 8;
+
+/**
+ * Calls `fn` with every thread (the main state and each coroutine) of the
+ * state whose main thread is `L`, found on the global state's `allgc` list
+ * (a thread has no finalizer, so it is never on another list). Returns
+ * false, calling nothing, when the place of `allgc` is not known (see
+ * {@link probeAllgcOffset}). `fn` must not make or free Lua objects.
+ */
+export function forEachThread(c: LuaC, L: LuaState, fn: (thread: LuaState) => void): boolean {
+  if (allgcOffset == null) return false;
+  const threads: LuaState[] = [];
+  const words = c.HEAPU32;
+  const bytes = c.HEAPU8;
+  for (let o = words[(L + allgcOffset) >> 2]!; o !== 0; o = words[o >> 2]!) {
+    if ((bytes[o + 4]! & 0x3f) === THREAD_TAG) threads.push(o);
+  }
+  for (const t of threads) fn(t);
+  return true;
+}
+
 /**
  * Closes `L` (finalizers run as in `lua_close`) without freeing its
  * objects' memory: only for a state whose instance memory is dropped or

@@ -20,7 +20,10 @@
  * it: the second change saves it there (see EXECUTE), so those errors
  * still name their own line.
  *
- * The third change (see TOSTRING_O) gives each instance a global, exported
+ * The third change (see GCTM) keeps hooks on while a `__gc` finalizer
+ * runs, so the count hook reaches a finalizer that loops.
+ *
+ * The fourth change (see TOSTRING_O) gives each instance a global, exported
  * as {@link NUMBER_TEXT_51_EXPORT}, that makes C Lua's own number-to-text
  * conversion write 5.1's text (`5`, not `5.0`), so `..`, `tostring`,
  * `table.concat` and every library function that takes a number as a
@@ -78,6 +81,23 @@ const TRACEEXEC: FunctionPatch = {
       to: [0x20, 0x03, 0x41, 0x04, 0x71, 0x45, 0x04, 0x40, 0x41, 0x00, 0x0f, 0x0b],
     },
   ],
+};
+
+/**
+ * `GCTM` (lgc.c), which calls one `__gc` finalizer: `L->allowhook = 0;`
+ * before the call (local.get 0, i32.const 0, i32.store8 offset=7) becomes
+ * `L->allowhook = 1;`, so the count hook runs inside finalizers too and
+ * the instruction limit stops one that loops (C Lua turned hooks off there,
+ * and a finalizer that looped hung the host). The old value is put back
+ * after the call as before. The collector's own protected call catches
+ * the limit's error, so it stops the finalizer and nothing else (the
+ * bridge then fails the entry, see `LuaBridge.countHook`).
+ */
+const GCTM: FunctionPatch = {
+  index: 298,
+  size: 575,
+  sha256: "44690dd97c29aa15397494c47d40d98d33f59fe6c89042cc3eb28a823d44c399",
+  edits: [{ at: 191, from: [0x20, 0x00, 0x41, 0x00, 0x3a, 0x00, 0x07], to: [0x20, 0x00, 0x41, 0x01, 0x3a, 0x00, 0x07] }],
 };
 
 /**
@@ -203,7 +223,7 @@ const TOSTRING_FSTRING: FunctionPatch = {
 };
 
 /** All of them, in the order of their bodies (the patch is made in one pass over the code section). */
-const PATCHES: readonly FunctionPatch[] = [TRACEEXEC, TOSTRING_O, TOSTRING_FSTRING, EXECUTE];
+const PATCHES: readonly FunctionPatch[] = [TRACEEXEC, GCTM, TOSTRING_O, TOSTRING_FSTRING, EXECUTE];
 
 const IMPORT_SECTION = 2;
 const GLOBAL_SECTION = 6;
