@@ -463,6 +463,9 @@ export async function createLuaVm(options: LuaVmOptions = {}): Promise<LuaVm> {
   const preload = options.preload;
   if (!(options.pooled ?? luaVmPoolingDefault())) {
     const inst = await newLuaInstance();
+    // The process's first VM may be this one: the probe finds where `allgc` is, which turning the
+    // instruction limit on needs to reach the coroutines made before it (it leaves the memory as it was).
+    probeOnFreshInstance(inst);
     return new LuaVm(inst, buildTemplate(inst, lua51Numbers, preload), options);
   }
   let byNumbers = prepared.get(preload);
