@@ -213,6 +213,10 @@ export class LuaBridge {
   executed = 0;
   /** Steps counted while no entry from the host runs (finalizers of a collection the host's own calls started, or of close). */
   private outsideSteps = 0;
+  /** Whether finalizers run outside any entry went over their budget: each is stopped at its next check until an entry begins. */
+  private outsideStopping = false;
+  /** Calls into Lua made by host functions that a finalizer run outside any entry called (they run on its budget). */
+  private outsideNest = 0;
   /** Whether Lua code ran before the count hook was first installed (coroutines made then have no hook). */
   private ranUnhooked = false;
   private aborting = false;
@@ -1577,8 +1581,12 @@ export class LuaBridge {
    */
   private runProtected(L: LuaState, nargs: number, nresults: number, msgh: number): void {
     const c = this.c;
-    const topLevel = this.depth === 0;
+    // A host function running while no entry runs was called by a finalizer (the only Lua code run then): its call
+    // into Lua is part of that finalizer's run, on the budget outside entries (see countHook), not an entry.
+    const inFinalizer = this.depth === 0 && this.states.length > 0;
+    const topLevel = this.depth === 0 && !inFinalizer;
     if (topLevel) this.beginEntry();
+    else if (inFinalizer) this.outsideNest++;
     this.depth++;
     this.errorSlots[this.depth] = undefined;
     let status: number;
@@ -1586,9 +1594,11 @@ export class LuaBridge {
       status = c._lua_pcallk(L, nargs, nresults, msgh, 0, 0);
     } catch (e) {
       this.depth--;
+      if (inFinalizer) this.outsideNest--;
       this.breakDown(e);
     }
     this.depth--;
+    if (inFinalizer) this.outsideNest--;
     if (status === STATUS.OK) {
       if (topLevel) {
         if (this.aborting) {
@@ -1642,6 +1652,10 @@ export class LuaBridge {
   private beginEntry(): void {
     this.executed = 0;
     this.outsideSteps = 0;
+    if (this.outsideStopping) {
+      this.setGuard(false);
+      this.outsideStopping = false;
+    }
     this.aborting = false;
     if (this.instructionLimit === 0) this.ranUnhooked = true;
   }
@@ -1655,14 +1669,20 @@ export class LuaBridge {
 
   private countHook(L: LuaState): void {
     const limit = this.instructionLimit;
-    if (this.depth === 0) {
+    if (this.depth === 0 || this.outsideNest > 0) {
       // No entry from the host runs: this is a `__gc` finalizer (hooks run in them, see wasm-patch.ts GCTM) of a
-      // collection one of the host's own calls started, or of close(). The collector calls it in a protected
-      // call of its own, so raising stops that finalizer and nothing else (Lua makes the error a warning).
+      // collection one of the host's own calls started, or of close(), or Lua a host function it called calls.
+      // The collector calls it in a protected call of its own, so raising stops that finalizer and nothing else
+      // (Lua makes the error a warning). The finalizers run until the next entry share one budget; once it is
+      // spent, every check raises and the guard is set (a `pcall` in the finalizer cannot swallow the stop) until
+      // an entry begins.
       this.outsideSteps += this.hookStep;
-      if (limit <= 0 || this.outsideSteps <= limit) return;
-      this.outsideSteps = 0;
-      this.bytes.push(L, `instruction limit exceeded: a __gc finalizer ran ${limit} Lua steps outside any call from the host (endless loop?)`);
+      if (limit <= 0 || (!this.outsideStopping && this.outsideSteps <= limit)) return;
+      if (!this.outsideStopping) {
+        this.outsideStopping = true;
+        this.setGuard(true, L);
+      }
+      this.bytes.push(L, `instruction limit exceeded: __gc finalizers ran over ${limit} Lua steps outside any call from the host (endless loop?)`);
       if (luaModuleInfo.countsSteps) this.c.HEAPU8[L + LUA_STATE_ALLOWHOOK] = 1;
       this.c._lua_error(L);
       return;
@@ -1695,9 +1715,8 @@ export class LuaBridge {
     this.c._lua_error(L);
   }
 
-  private setGuard(on: boolean): void {
+  private setGuard(on: boolean, L: LuaState = this.current): void {
     const c = this.c;
-    const L = this.current;
     c._lua_rawgeti(L, REGISTRY, BigInt(this.guardRef));
     this.bytes.push(L, "aborting");
     c._lua_pushboolean(L, on ? 1 : 0);
