@@ -368,6 +368,15 @@ export class LuaBridge {
     return this.guardRef;
   }
 
+  /**
+   * Tells the bridge that the Lua run so far made no coroutine (the VM's own
+   * setup, run before its limit is set): turning the limit on then need not
+   * look for threads to hook.
+   */
+  noThreadsMadeYet(): void {
+    this.ranUnhooked = false;
+  }
+
   /** Changes the instruction limit (0 disables checks; the hook stays installed). */
   setInstructionLimit(limit: number): void {
     if (this.instructionLimit === 0 && limit > 0) {

@@ -584,6 +584,7 @@ export class LuaVm {
     this.perVmChunks = template.perVm;
     const configure = new LuaRef(this.bridge, template.configureRef, "function");
     configure.call(hostTable.seed, hostTable.platform, hostTable.root, hostTable.epoch); // runs unmetered
+    this.bridge.noThreadsMadeYet(); // (configure makes no coroutine: no walk of every object to hook them)
     this.bridge.setInstructionLimit(options.instructionLimit ?? 100_000_000);
   }
 
