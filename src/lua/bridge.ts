@@ -8,7 +8,7 @@ import {
 } from "./errors.js";
 import { closeDiscardingMemory, forEachThread } from "./close-alloc.js";
 import { HeapBytes, type HeapBytesState } from "./heap.js";
-import { BRIDGE_HELPERS_LUA, INDEX_VARIANTS } from "./helpers.js";
+import { BRIDGE_HELPERS_LUA, INDEX_PARTS, INDEX_VARIANTS } from "./helpers.js";
 import { LUA_STATE_ALLOWHOOK } from "./wasm-patch.js";
 import type { LuaInstance } from "./instance.js";
 import type { TemplateClass } from "./objects.js";
@@ -1680,7 +1680,7 @@ export class LuaBridge {
     const limit = this.instructionLimit;
     if (this.depth === 0 || this.outsideNest > 0) {
       // No entry from the host runs: this is a `__gc` finalizer (hooks run in them, see wasm-patch.ts GCTM) of a
-      // collection one of the host's own calls started, or of close(), or Lua a host function it called calls.
+      // collection one of the host's own calls started, or of close(), or Lua run by a host function it called.
       // The collector calls it in a protected call of its own, so raising stops that finalizer and nothing else
       // (Lua makes the error a warning). The finalizers run until the next entry share one budget; once it is
       // spent, every check raises and the guard is set (a `pcall` in the finalizer cannot swallow the stop) until
@@ -1691,9 +1691,7 @@ export class LuaBridge {
         this.outsideStopping = true;
         this.setGuard(true, L);
       }
-      this.bytes.push(L, `instruction limit exceeded: __gc finalizers ran over ${limit} Lua steps outside any call from the host (endless loop?)`);
-      if (luaModuleInfo.countsSteps) this.c.HEAPU8[L + LUA_STATE_ALLOWHOOK] = 1;
-      this.c._lua_error(L);
+      this.raiseFromHook(L, `instruction limit exceeded: __gc finalizers ran over ${limit} Lua ${this.unit()} outside any call from the host (endless loop?)`);
       return;
     }
     this.executed += this.hookStep;
@@ -1703,7 +1701,7 @@ export class LuaBridge {
       this.instance.tainted = true;
       // A finalizer that a collection runs while the lines below make their text (hooks run in finalizers) and
       // that reaches the hook raises this text: the entry's message is set before any Lua call.
-      this.abortMessage = `instruction limit exceeded: ${this.executed} Lua steps ran in one call from the host without returning (limit ${limit})`;
+      this.abortMessage = this.limitMessage("", limit);
       // Name the line that was running (level 0 inside a hook), not a pcall further out.
       const c = this.c;
       c._luaL_where(L, 0);
@@ -1711,12 +1709,25 @@ export class LuaBridge {
       c._luaL_traceback(L, L, 0, 0);
       this.abortTraceback = (this.bytes.read(L, -1) ?? "").replace(/^\n/, "");
       c._lua_settop(L, -3);
-      this.abortMessage =
-        `${where}instruction limit exceeded: ${this.executed} Lua ${luaModuleInfo.countsSteps ? "steps" : "instructions"} ran in one call from the host ` +
-        `without returning (limit ${limit}; endless loop?)`;
+      this.abortMessage = this.limitMessage(where, limit);
       this.setGuard(true);
     }
-    this.bytes.push(L, this.abortMessage);
+    this.raiseFromHook(L, this.abortMessage);
+  }
+
+  /** What the count hook counts: "steps" in the patched module, else "instructions" (see wasm-patch.ts). */
+  private unit(): string {
+    return luaModuleInfo.countsSteps ? "steps" : "instructions";
+  }
+
+  /** The message of an entry that ran over `limit`, after `where` (luaL_where's position, or ""). */
+  private limitMessage(where: ByteString, limit: number): ByteString {
+    return `${where}instruction limit exceeded: ${this.executed} Lua ${this.unit()} ran in one call from the host without returning (limit ${limit}; endless loop?)`;
+  }
+
+  /** Raises `message` as a Lua error from inside the count hook (lua_error unwinds to the protected call). */
+  private raiseFromHook(L: LuaState, message: ByteString): void {
+    this.bytes.push(L, message);
     // C Lua runs a hook with its hooks off (L->allowhook 0) and turns them back on when the hook returns, which
     // raising skips: a message handler run for this error (xpcall's) would then run with no limit, and loop forever
     // if it loops. They are turned back on first (in the build wasm-patch.ts knows the state's layout of).
@@ -1752,7 +1763,7 @@ export class LuaBridge {
     const L = this.L;
     const err = this.load(L, BRIDGE_HELPERS_LUA, "=[renoise-sim bridge]");
     if (err !== undefined) throw new Error(`bridge helpers: ${err}`);
-    // Its argument: the __index variants, key, source, key, source...
+    // Its arguments: the __index variants (key, source, key, source...) and the parts their keys name, in order.
     c._lua_createtable(L, 2 * INDEX_VARIANTS.size, 0);
     let i = 0;
     for (const [key, source] of INDEX_VARIANTS) {
@@ -1761,7 +1772,12 @@ export class LuaBridge {
       this.bytes.push(L, source);
       c._lua_rawseti(L, -2, int64(++i));
     }
-    if (c._lua_pcallk(L, 1, 1, 0, 0, 0) !== STATUS.OK) {
+    c._lua_createtable(L, INDEX_PARTS.length, 0);
+    INDEX_PARTS.forEach((part, k) => {
+      this.bytes.push(L, part);
+      c._lua_rawseti(L, -2, int64(k + 1));
+    });
+    if (c._lua_pcallk(L, 2, 1, 0, 0, 0) !== STATUS.OK) {
       throw new Error(`bridge helpers: ${this.bytes.read(L, -1) ?? "?"}`);
     }
     for (const name of ["get", "set", "method", "make_class", "guard"] as const) {

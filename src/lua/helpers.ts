@@ -87,8 +87,14 @@ return function(self, k)
 end
 `;
 
-/** The parts of {@link INDEX_SOURCE}, in the order they are resolved (and named in a variant's key). */
-const INDEX_PARTS = ["KEPT", "CLASS", "OWN", "LIST", "CACHED"] as const;
+/**
+ * The parts of {@link INDEX_SOURCE}, in the order they are resolved and
+ * named in a variant's key (the helpers chunk gets them too, to name the
+ * variant a class needs).
+ *
+ * @internal
+ */
+export const INDEX_PARTS = ["KEPT", "CLASS", "OWN", "LIST", "CACHED"] as const;
 
 /** {@link INDEX_SOURCE} with the parts in `parts` kept and the others blanked (their newlines stay). */
 function indexVariant(parts: ReadonlySet<string>): string {
@@ -134,7 +140,7 @@ export const INDEX_VARIANTS: ReadonlyMap<string, string> = (() => {
  * @internal
  */
 export const BRIDGE_HELPERS_LUA = String.raw`
-local VARIANTS = ...
+local VARIANTS, PARTS = ...
 local error, tostring, type, select, format, pairs, ipairs, assert = error, tostring, type, select, string.format, pairs, ipairs, assert
 local getmetatable = getmetatable
 local unpack = table.unpack
@@ -161,12 +167,13 @@ end
 
 -- The __index of a host class comes in variants specialised by what the class
 -- has (INDEX_SOURCE in helpers.ts, made by the host and given to this chunk as
--- VARIANTS: key, source, key, source...); each is compiled now, so a VM made
--- from a template (vm.ts) finds them compiled and builds its classes without
--- compiling Lua. Their upvalues are the factory's arguments.
+-- VARIANTS: key, source, key, source...; PARTS: the parts a key names, in
+-- order); each is compiled now, so a VM made from a template (vm.ts) finds
+-- them compiled and builds its classes without compiling Lua. Their upvalues
+-- are the factory's arguments.
 local load, next, setmetatable = load, next, setmetatable
 local set_udata_mt = debug and debug.setmetatable
-local index_factories, PARTS = {}, { "KEPT", "CLASS", "OWN", "LIST", "CACHED" }
+local index_factories = {}
 for i = 1, #VARIANTS, 2 do
   index_factories[VARIANTS[i]] = assert(load(VARIANTS[i + 1], "=[renoise-sim host class]"))
 end
