@@ -1,7 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { runLuaInChild } from "../support/lua-in-child.js";
 
 // A `__gc` finalizer run while no entry from the host runs (in a collection
 // the host's own calls started, here by setGlobal of long strings, or at
@@ -13,9 +11,7 @@ import { describe, expect, it } from "vitest";
 // until the next entry, in which `pcall` works as before. Run in a child
 // process with a time-out, so a regression fails instead of hanging the
 // test worker.
-const ROOT = resolve(import.meta.dirname, "../..");
 const SCRIPT = `
-const { createLuaVm } = await import(${JSON.stringify(pathToFileURL(join(ROOT, "src/lua/index.js")).href)});
 const vm = await createLuaVm({ instructionLimit: 50000 });
 vm.setGlobal("callme", (fn) => { fn.call(); });
 const LOOPS = {
@@ -35,12 +31,7 @@ console.log("closed");
 
 describe("Lua host: the instruction limit stops a finalizer run outside any entry that loops around pcall or host calls", () => {
   it("stops each, in a collection the host started and at close, and pcall works in the next entry", () => {
-    const r = spawnSync(process.execPath, ["--import", join(ROOT, "bench/ts-loader.mjs"), "--input-type=module", "-e", SCRIPT], {
-      cwd: ROOT,
-      encoding: "utf8",
-      timeout: 60_000,
-    });
-    expect(r.error, r.stderr).toBeUndefined();
-    expect(r.stdout.trim().split("\n")).toEqual(["pcall 3", '[false,"plain"]', "host 3", '[false,"plain"]', "closed"]);
+    const lines = runLuaInChild(SCRIPT);
+    expect(lines).toEqual(["pcall 3", '[false,"plain"]', "host 3", '[false,"plain"]', "closed"]);
   }, 90_000);
 });

@@ -1,7 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { runLuaInChild } from "../support/lua-in-child.js";
 
 // C Lua runs `__gc` finalizers with its hooks off, so a finalizer that
 // looped was out of the instruction limit's reach and hung the host. The
@@ -11,13 +9,7 @@ import { describe, expect, it } from "vitest";
 // runs (a collection the host started, or close) is stopped and nothing
 // else happens. Run in a child process with a time-out, so a regression
 // fails instead of hanging the test worker.
-const ROOT = resolve(import.meta.dirname, "../..");
 const SCRIPT = `
-const { createLuaVm, LuaInstructionLimitError } = await import(${JSON.stringify(pathToFileURL(join(ROOT, "src/lua/index.js")).href)});
-const say = (f) => {
-  try { console.log("returned " + JSON.stringify(f())); }
-  catch (e) { console.log(e instanceof LuaInstructionLimitError ? "limit" : "other " + e.message); }
-};
 const LOOPING = "setmetatable({}, { __gc = function() while true do end end })";
 for (const luaVersion of ["5.4", "5.1"]) {
   const vm = await createLuaVm({ instructionLimit: 50000, luaVersion });
@@ -38,13 +30,8 @@ for (const luaVersion of ["5.4", "5.1"]) {
 
 describe("Lua host: the instruction limit stops a __gc finalizer that loops", () => {
   it("fails the entry the finalizer ran in, stops one run at close, and the VM stays usable", () => {
-    const r = spawnSync(process.execPath, ["--import", join(ROOT, "bench/ts-loader.mjs"), "--input-type=module", "-e", SCRIPT], {
-      cwd: ROOT,
-      encoding: "utf8",
-      timeout: 60_000,
-    });
-    expect(r.error, r.stderr).toBeUndefined();
+    const lines = runLuaInChild(SCRIPT);
     const once = ["limit", "limit", "limit", "returned [3]", "limit", "returned [2]", "returned [4]", "closed"];
-    expect(r.stdout.trim().split("\n")).toEqual([...once, ...once]);
+    expect(lines).toEqual([...once, ...once]);
   }, 90_000);
 });

@@ -1,7 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { runLuaInChild } from "../support/lua-in-child.js";
 
 // C Lua runs the count hook with its hooks off and turns them back on when
 // the hook returns; the limit's abort raises from inside the hook, so an
@@ -9,9 +7,7 @@ import { describe, expect, it } from "vitest";
 // endless handler hung the host). The bridge turns hooks back on before it
 // raises. Run in a child process with a time-out, so a regression fails
 // instead of hanging the test worker.
-const ROOT = resolve(import.meta.dirname, "../..");
 const SCRIPT = `
-const { createLuaVm, LuaInstructionLimitError } = await import(${JSON.stringify(pathToFileURL(join(ROOT, "src/lua/index.js")).href)});
 const vm = await createLuaVm({ instructionLimit: 50000 });
 for (const code of [
   "xpcall(function() error('x') end, function(m) while true do end end)",
@@ -26,12 +22,6 @@ for (const code of [
 
 describe("Lua host: the instruction limit stops a message handler that loops", () => {
   it("aborts an xpcall handler that loops forever, and the VM stays usable", () => {
-    const r = spawnSync(process.execPath, ["--import", join(ROOT, "bench/ts-loader.mjs"), "--input-type=module", "-e", SCRIPT], {
-      cwd: ROOT,
-      encoding: "utf8",
-      timeout: 60_000,
-    });
-    expect(r.error, r.stderr).toBeUndefined();
-    expect(r.stdout.trim().split("\n")).toEqual(["limit", "after [2]", "limit", "after [2]", "limit", "after [2]"]);
+    expect(runLuaInChild(SCRIPT)).toEqual(["limit", "after [2]", "limit", "after [2]", "limit", "after [2]"]);
   }, 90_000);
 });
