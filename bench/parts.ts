@@ -6,7 +6,8 @@
  * the machine shows as a slow loop, not as slow code:
  *
  * - a `socket_message` delivery into Lua: one call of Lua's C API from
- *   JavaScript (`lua_gettop`), a protected against a plain call of an empty
+ *   JavaScript (`lua_gettop`) and the same call, and a `lua_rawgeti` with
+ *   its `lua_settop`, made from wasm instead (what a crossing costs), a protected against a plain call of an empty
  *   Lua function (`lua_pcall` runs through emscripten's setjmp), three ways
  *   to copy a 32-byte message into a wasm memory, the Lua half of a
  *   delivery alone (the server's runner: look and run, which push the
@@ -127,6 +128,46 @@ async function deliveryWorld(trace: boolean, wrappers: "fresh" | "stable"): Prom
   };
 }
 
+/** The slice of the WebAssembly API {@link callerModule} uses. */
+interface WasmCtors {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { readonly exports: unknown };
+}
+
+/** `LUA_REGISTRYINDEX`. */
+const REGISTRY = -1_001_000;
+
+/**
+ * A 184-byte module that calls Lua's C API from wasm, to weigh a crossing
+ * from JavaScript against a call from another wasm instance (what moving a
+ * delivery's C API calls into a helper module would leave). Its text:
+ *
+ *   (import "l" "gettop" (func $gettop (param i32) (result i32)))
+ *   (import "l" "rawgeti" (func $rawgeti (param i32 i32 i64) (result i32)))
+ *   (import "l" "settop" (func $settop (param i32 i32)))
+ *   (func (export "gettops") (param $L i32) (param $n i32) (result i32)
+ *     ;; $n times: sum += gettop($L); returns the sum
+ *   (func (export "rawgetis") (param $L i32) (param $idx i32) (param $key i64) (param $n i32)
+ *     ;; $n times: rawgeti($L, $idx, $key); settop($L, -2)
+ *
+ * assembled with wabt's wat2wasm. Undefined when the module's raw exports
+ * are not reachable.
+ */
+function callerModule(c: RawBridge["c"]): { gettops(L: number, n: number): number; rawgetis(L: number, idx: number, key: bigint, n: number): void } | undefined {
+  const raw = (c as unknown as { rawExports?: Record<string, unknown> }).rawExports;
+  if (raw === undefined) return undefined;
+  const bytes = Buffer.from(
+    "AGFzbQEAAAABHwVgAX8Bf2ADf39+AX9gAn9/AGACf38Bf2AEf39+fwACIwMBbAZnZXR0b3AAAAFsB3Jhd2dldGkAAQFsBnNldHRvcAACAwMCAwQHFgIHZ2V0dG9wcwADCHJhd2dldGlzAAQKSwIjAQF/AkADQCABRQ0BIAIgABAAaiECIAFBAWshAQwACwsgAgslAAJAA0AgA0UNASAAIAEgAhABGiAAQX4QAiADQQFrIQMMAAsLCw==",
+    "base64",
+  );
+  // (lib ES2022 declares no WebAssembly: the two constructors used, typed here.)
+  const Wasm = (globalThis as unknown as { WebAssembly: WasmCtors }).WebAssembly;
+  const instance = new Wasm.Instance(new Wasm.Module(bytes), {
+    l: { gettop: raw.lua_gettop, rawgeti: raw.lua_rawgeti, settop: raw.lua_settop },
+  });
+  return instance.exports as never;
+}
+
 async function deliveryRound(round: number): Promise<void> {
   const vm = await createLuaVm({ luaVersion: "5.1", instructionLimit: 0 });
   const b = rawBridge(vm);
@@ -138,6 +179,17 @@ async function deliveryRound(round: number): Promise<void> {
   put("one call of Lua's C API from JavaScript (lua_gettop)", nsPer(N, (n) => {
     for (let i = 0; i < n; i++) c._lua_gettop!(L);
   }));
+  const fromWasm = callerModule(c);
+  if (fromWasm !== undefined) {
+    put("the same call made from wasm (a small module importing it)", nsPer(N, (n) => void fromWasm.gettops(L, n)));
+    put("lua_rawgeti + lua_settop from JavaScript", nsPer(N, (n) => {
+      for (let i = 0; i < n; i++) {
+        c._lua_rawgeti!(L, REGISTRY, 2n);
+        c._lua_settop!(L, -2);
+      }
+    }));
+    put("lua_rawgeti + lua_settop from wasm", nsPer(N, (n) => fromWasm.rawgetis(L, REGISTRY, 2n, n)));
+  }
   const top = c._lua_gettop!(L);
   const pushThree = (): void => {
     c._lua_getglobal!(L, name);
