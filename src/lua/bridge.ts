@@ -9,6 +9,7 @@ import {
 import { closeDiscardingMemory, forEachThread } from "./close-alloc.js";
 import { HeapBytes, type HeapBytesState } from "./heap.js";
 import { BRIDGE_HELPERS_LUA, INDEX_PARTS, INDEX_VARIANTS } from "./helpers.js";
+import { callShimFor, SHIM_NOT_CACHED, type CallShim } from "./call-shim.js";
 import { LUA_STATE_ALLOWHOOK } from "./wasm-patch.js";
 import type { LuaInstance } from "./instance.js";
 import type { TemplateClass } from "./objects.js";
@@ -227,6 +228,26 @@ export class LuaBridge {
   /** The state and stack base of a call {@link stageField} prepared (0: none). */
   private stagedL: LuaState = 0;
   private stagedBase = 0;
+  /** The hot path's C API calls made from wasm (see call-shim.ts); undefined: made from here. */
+  private shim: CallShim | undefined;
+  /**
+   * The call {@link runProtected} makes in place of `lua_pcallk` while a
+   * {@link callStaged} through the shim is under way (0: none, 1: with an
+   * alias, 2: with the object), and its arguments.
+   */
+  private shimCall = 0;
+  /** {@link objCacheKey} as a number (what the shim takes). */
+  private get objCacheRef(): number {
+    return (this.objCacheNum ??= Number(this.objCacheKey));
+  }
+  private objCacheNum: number | undefined;
+  private shimMt = 0;
+  private shimSlot = 0;
+  private shimTarget = 0;
+  private shimData = 0;
+  private shimLen = 0;
+  private shimObj: object | undefined;
+  private shimCls: HostClassSlot | undefined;
 
   /**
    * A bridge owning `instance` (its callbacks come here from now on). Without
@@ -248,6 +269,7 @@ export class LuaBridge {
     this.instructionLimit = options.instructionLimit;
     this.hookStep = Math.max(1, Math.floor(options.hookStep));
     ({ trampoline: this.trampoline, gcFn: this.gcFn, msgh: this.msgh, hook: this.hook } = instance.fns);
+    this.shim = callShimFor(c);
     instance.own({
       dispatch: (l) => this.dispatch(l),
       collect: (l) => this.collect(l),
@@ -1449,6 +1471,18 @@ export class LuaBridge {
     const c = this.c;
     const L = this.current;
     if (this.stagedL !== 0) this.dropStage();
+    const shim = this.shim;
+    if (shim !== undefined) {
+      const r = shim.stage(L, this.msgh, this.objCacheRef, t.ref, this.cstring(name));
+      const code = r & 3;
+      if (code === 1) {
+        this.stagedL = L;
+        this.stagedBase = r >> 2;
+        return 1;
+      }
+      if (code === 3) throw new RangeError("Lua call: stack overflow");
+      return code === 2 ? -1 : 0;
+    }
     const base = c._lua_gettop(L);
     if (!c._lua_checkstack(L, 10)) throw new RangeError("Lua call: stack overflow");
     c._lua_pushcclosure(L, this.msgh, 0);
@@ -1498,6 +1532,40 @@ export class LuaBridge {
     if (L === 0 || L !== this.current || c._lua_gettop(L) !== base + 4) {
       throw new Error("LuaBridge.callStaged: no call staged on top of the stack (stageField must come right before)");
     }
+    const known = this.shim !== undefined ? this.taggedEntry(obj) : undefined;
+    if (known !== undefined) {
+      // Through the shim: the pushes and the protected call in one crossing (see runProtected, shimCall).
+      let ptr: number;
+      try {
+        if (alias && cls !== this.lastAliasClass) {
+          this.lastAliasMt = this.aliasMts.get(cls) ?? this.makeAliasMetatable(L, cls);
+          this.lastAliasClass = cls;
+        }
+        this.cacheCheck?.();
+        // Last before the call: nothing may write the scratch buffer between this and the shim's lua_pushlstring.
+        ptr = this.bytes.write(data, ARG_NAMES[1]!);
+      } catch (e) {
+        c._lua_settop(L, base);
+        throw e;
+      }
+      this.shimMt = alias ? Number(this.lastAliasMt) : 0;
+      this.shimSlot = known.id;
+      this.shimTarget = known.addr;
+      this.shimData = ptr;
+      this.shimLen = data.length;
+      this.shimObj = obj;
+      this.shimCls = cls;
+      this.shimCall = alias ? 1 : 2; // the next protected call is this one
+      try {
+        this.runProtected(L, 2, 0, base + 1);
+      } finally {
+        this.shimCall = 0; // (runProtected took it: here for a throw before it did)
+        this.shimObj = undefined;
+        this.shimCls = undefined;
+      }
+      c._lua_settop(L, base);
+      return;
+    }
     try {
       if (alias) this.pushAliasWithCache(L, obj, cls, base + 2);
       else this.pushCachedObject(L, obj, cls, this.taggedEntry(obj), base + 2, true);
@@ -1509,6 +1577,35 @@ export class LuaBridge {
     this.cacheCheck?.();
     this.runProtected(L, 2, 0, base + 1);
     c._lua_settop(L, base);
+  }
+
+  /**
+   * What {@link runProtected} calls in place of `lua_pcallk` for a
+   * {@link callStaged} through the shim: the alias (or object) and the
+   * string pushed and the protected call made in wasm. An object whose
+   * userdata the cache no longer holds (collected, its `__gc` not run yet)
+   * is pushed from here, as without the shim, and called with `lua_pcallk`.
+   */
+  private shimPcall(L: LuaState, msgh: number, via: number): number {
+    const base = msgh - 1;
+    const data = this.shimData;
+    const len = this.shimLen;
+    const obj = this.shimObj!;
+    const cls = this.shimCls!;
+    // Read and let go before Lua runs: a callback may make another staged call.
+    this.shimObj = undefined;
+    this.shimCls = undefined;
+    const status =
+      via === 1
+        ? this.shim!.callAlias(L, base, this.shimMt, this.shimSlot, ALIAS_MAGIC, this.shimTarget, data, len)
+        : this.shim!.callObject(L, base, this.shimSlot, data, len);
+    if (status !== SHIM_NOT_CACHED) return status;
+    const c = this.c;
+    if (via === 1) this.pushAliasWithCache(L, obj, cls, base + 2);
+    else this.pushCachedObject(L, obj, cls, undefined, base + 2, true);
+    // The message is still in the scratch buffer: nothing has written to it since.
+    c._lua_pushlstring(L, data, len);
+    return c._lua_pcallk(L, 2, 0, msgh, 0, 0);
   }
 
   /** An object that stands for itself (not a ref, bytes, an array or multi): one {@link pushObject} can push. */
@@ -1600,7 +1697,9 @@ export class LuaBridge {
     this.errorSlots[this.depth] = undefined;
     let status: number;
     try {
-      status = c._lua_pcallk(L, nargs, nresults, msgh, 0, 0);
+      const via = this.shimCall;
+      this.shimCall = 0;
+      status = via === 0 ? c._lua_pcallk(L, nargs, nresults, msgh, 0, 0) : this.shimPcall(L, msgh, via);
     } catch (e) {
       this.depth--;
       if (inFinalizer) this.outsideNest--;

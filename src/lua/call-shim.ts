@@ -1,0 +1,94 @@
+/**
+ * The callback hot path's calls of Lua's C API, made from a small wasm
+ * module of ours instead of from JavaScript (`call-shim.wat`, its source).
+ * A call from JavaScript into the Lua module costs ~5–15 ns more than the
+ * same call from another wasm module (`bench/parts.ts`: ~3 ns in the
+ * machine's fast minutes, ~15 in its slow ones), and a `socket_message`
+ * delivery made ~16 of them; through this module it makes two.
+ *
+ * One instance per Lua module instance, its imports that instance's own
+ * exports and memory. Where it cannot be made (a module without raw
+ * exports, or whose functions have other signatures), the bridge makes the
+ * same calls from JavaScript, as it did before.
+ *
+ * @internal
+ */
+import type { LuaC, LuaState } from "./wasm.js";
+
+/** What the module exports (see call-shim.wat for each function's contract). */
+export interface CallShim {
+  /** Stages `t[name]` for a call: `base * 4 + code` (1 staged; 0 not a function; 2 `t` has a metatable; 3 no stack room). */
+  stage(L: LuaState, msgh: number, cacheRef: number, tRef: number, name: number): number;
+  /** Calls the stage above `base` with an alias of the cached object and a string: `lua_pcallk`'s status, or NO_STAGE / NOT_CACHED. */
+  callAlias(L: LuaState, base: number, mtRef: number, slot: number, magic: number, target: number, data: number, len: number): number;
+  /** {@link callAlias} with the cached object itself. */
+  callObject(L: LuaState, base: number, slot: number, data: number, len: number): number;
+}
+
+/** {@link CallShim.callAlias} / `callObject`: no stage above `base` (nothing was done). */
+export const SHIM_NO_STAGE = -100;
+/** {@link CallShim.callAlias} / `callObject`: the object is not in the cache (the stack is back at the stage). */
+export const SHIM_NOT_CACHED = -101;
+
+/** call-shim.wat assembled by wabt's wat2wasm (638 bytes), as base64. */
+const MODULE_BASE64 =
+  "AGFzbQEAAAABRAlgAX8Bf2ACf38AYAJ/fwF/YAN/f38AYAN/f34Bf2ADf39/AX9gBn9/f39/fwF/YAV/f39/fwF/YAh/f39/f39/fwF/Ar0BDQFsBm1lbW9yeQIAAAFsBmdldHRvcAAAAWwGc2V0dG9wAAEBbApjaGVja3N0YWNrAAIBbAxwdXNoY2Nsb3N1cmUAAwFsB3Jhd2dldGkABAFsDGdldG1ldGF0YWJsZQACAWwIZ2V0ZmllbGQABQFsDW5ld3VzZXJkYXRhdXYABQFsDHNldG1ldGF0YWJsZQACAWwNc2V0aXVzZXJ2YWx1ZQAFAWwLcHVzaGxzdHJpbmcABQFsBnBjYWxsawAGAwQDBwgHByIDBXN0YWdlAAwJY2FsbEFsaWFzAA0KY2FsbE9iamVjdAAOCsMCA3QBAX8gABAAQQJ0IQUgAEEKEAJFBEAgBUEDcg8LIAAgAUEAEAMgAEHY80IgAqwQBBogAEHY80IgA6wQBBogAEF/EAUEQCAAIAVBAnUQASAFQQJyDwsgAEF/IAQQBkEGRgRAIAVBAXIPCyAAIAVBAnUQASAFC4ABAQF/IAAQACABQQRqRwRAQZx/DwsgAEEIQQEQByEIIABB2PNCIAKsEAQaIABBfhAIGiAAIAFBAmogA6wQBEUEQCAAIAFBBGoQAUGbfw8LIAggBDYCACAIIAU2AgQgAEF+QQEQCRogACAGIAcQChogAEECQQAgAUEBakEAQQAQCwtKACAAEAAgAUEEakcEQEGcfw8LIAAgAUECaiACrBAERQRAIAAgAUEEahABQZt/DwsgACADIAQQChogAEECQQAgAUEBakEAQQAQCws=";
+
+/** call-shim.wat's module, its bytes. */
+export const CALL_SHIM_MODULE: Uint8Array = fromBase64(MODULE_BASE64);
+
+let compiled: object | undefined;
+/** The shim of each module instance (by its `LuaC`), or null where none could be made. */
+const shims = new WeakMap<LuaC, CallShim | null>();
+
+/** The slice of the WebAssembly API used here (lib ES2022 declares none). */
+interface WasmCtors {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { readonly exports: unknown };
+}
+
+/** Decodes base64 without Node's Buffer (the package also runs where there is none). */
+function fromBase64(s: string): Uint8Array {
+  const bin = (globalThis as unknown as { atob: (s: string) => string }).atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** The shim bound to `c`'s instance, made on first use; undefined where it cannot be made. */
+export function callShimFor(c: LuaC): CallShim | undefined {
+  const known = shims.get(c);
+  if (known !== undefined) return known ?? undefined;
+  let shim: CallShim | null = null;
+  const raw = (c as unknown as { rawExports?: Record<string, unknown> }).rawExports;
+  if (raw !== undefined) {
+    try {
+      const Wasm = (globalThis as unknown as { WebAssembly: WasmCtors }).WebAssembly;
+      compiled ??= new Wasm.Module(CALL_SHIM_MODULE);
+      const l: Record<string, unknown> = { memory: raw.memory };
+      for (const name of IMPORTS) l[name] = raw[`lua_${name}`];
+      shim = new Wasm.Instance(compiled, { l }).exports as CallShim;
+    } catch {
+      // A module whose functions differ (a LinkError): the bridge keeps making the calls itself.
+      shim = null;
+    }
+  }
+  shims.set(c, shim);
+  return shim ?? undefined;
+}
+
+/** The Lua module's functions the shim imports (each `lua_<name>`). */
+const IMPORTS = [
+  "gettop",
+  "settop",
+  "checkstack",
+  "pushcclosure",
+  "rawgeti",
+  "getmetatable",
+  "getfield",
+  "newuserdatauv",
+  "setmetatable",
+  "setiuservalue",
+  "pushlstring",
+  "pcallk",
+] as const;

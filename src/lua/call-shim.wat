@@ -1,0 +1,79 @@
+;; The callback hot path's calls of Lua's C API, made from wasm: a call from
+;; JavaScript into the Lua module costs ~5-15 ns more than the same call from
+;; another wasm module (bench/parts.ts), and a socket_message delivery made
+;; ~16 of them. call-shim.ts embeds this module, assembled with wabt:
+;;   wat2wasm src/lua/call-shim.wat -o call-shim.wasm && base64 -w0 call-shim.wasm
+;; The functions do exactly what LuaBridge.stageField / callStaged did call by
+;; call (see there); anything off their fast path is left to the bridge.
+(module
+  (import "l" "memory" (memory 0))
+  (import "l" "gettop" (func $gettop (param i32) (result i32)))
+  (import "l" "settop" (func $settop (param i32 i32)))
+  (import "l" "checkstack" (func $checkstack (param i32 i32) (result i32)))
+  (import "l" "pushcclosure" (func $pushcclosure (param i32 i32 i32)))
+  (import "l" "rawgeti" (func $rawgeti (param i32 i32 i64) (result i32)))
+  (import "l" "getmetatable" (func $getmetatable (param i32 i32) (result i32)))
+  (import "l" "getfield" (func $getfield (param i32 i32 i32) (result i32)))
+  (import "l" "newuserdatauv" (func $newuserdatauv (param i32 i32 i32) (result i32)))
+  (import "l" "setmetatable" (func $setmetatable (param i32 i32) (result i32)))
+  (import "l" "setiuservalue" (func $setiuservalue (param i32 i32 i32) (result i32)))
+  (import "l" "pushlstring" (func $pushlstring (param i32 i32 i32) (result i32)))
+  (import "l" "pcallk" (func $pcallk (param i32 i32 i32 i32 i32 i32) (result i32)))
+
+  ;; stage(L, msgh, cacheRef, tRef, name) -> base * 4 + code, base the stack top it found.
+  ;; code 1: staged above base: the C function msgh, registry[cacheRef], t = registry[tRef], t[name] (a function).
+  ;; Otherwise nothing is left: 0 t[name] is not a function, 2 t has a metatable, 3 no room on the stack.
+  (func (export "stage") (param $L i32) (param $msgh i32) (param $cache i32) (param $t i32) (param $name i32) (result i32)
+    (local $base4 i32)
+    (local.set $base4 (i32.shl (call $gettop (local.get $L)) (i32.const 2)))
+    (if (i32.eqz (call $checkstack (local.get $L) (i32.const 10)))
+      (then (return (i32.or (local.get $base4) (i32.const 3)))))
+    (call $pushcclosure (local.get $L) (local.get $msgh) (i32.const 0))
+    (drop (call $rawgeti (local.get $L) (i32.const -1001000) (i64.extend_i32_s (local.get $cache))))
+    (drop (call $rawgeti (local.get $L) (i32.const -1001000) (i64.extend_i32_s (local.get $t))))
+    (if (call $getmetatable (local.get $L) (i32.const -1))
+      (then
+        (call $settop (local.get $L) (i32.shr_s (local.get $base4) (i32.const 2)))
+        (return (i32.or (local.get $base4) (i32.const 2)))))
+    ;; No metatable: lua_getfield reads raw. 6: LUA_TFUNCTION.
+    (if (i32.eq (call $getfield (local.get $L) (i32.const -1) (local.get $name)) (i32.const 6))
+      (then (return (i32.or (local.get $base4) (i32.const 1)))))
+    (call $settop (local.get $L) (i32.shr_s (local.get $base4) (i32.const 2)))
+    (local.get $base4))
+
+  ;; callAlias(L, base, mtRef, slot, magic, target, data, len): with a stage above base (see stage), pushes an
+  ;; alias of the object cached under slot in the stage's cache (a userdata of 8 bytes: magic, target; its
+  ;; metatable registry[mtRef]; its user value the cached userdata), then the len bytes at data as a string,
+  ;; and calls the staged function with the two in protected mode (msgh the stage's handler): lua_pcallk's
+  ;; status. -100: no stage above base (nothing done); -101: the object is not in the cache (the stack is
+  ;; back at the stage: push it another way).
+  (func (export "callAlias") (param $L i32) (param $base i32) (param $mt i32) (param $slot i32) (param $magic i32)
+      (param $target i32) (param $data i32) (param $len i32) (result i32)
+    (local $p i32)
+    (if (i32.ne (call $gettop (local.get $L)) (i32.add (local.get $base) (i32.const 4)))
+      (then (return (i32.const -100))))
+    (local.set $p (call $newuserdatauv (local.get $L) (i32.const 8) (i32.const 1)))
+    (drop (call $rawgeti (local.get $L) (i32.const -1001000) (i64.extend_i32_s (local.get $mt))))
+    (drop (call $setmetatable (local.get $L) (i32.const -2)))
+    ;; 0: LUA_TNIL
+    (if (i32.eqz (call $rawgeti (local.get $L) (i32.add (local.get $base) (i32.const 2)) (i64.extend_i32_s (local.get $slot))))
+      (then
+        (call $settop (local.get $L) (i32.add (local.get $base) (i32.const 4)))
+        (return (i32.const -101))))
+    (i32.store (local.get $p) (local.get $magic))
+    (i32.store offset=4 (local.get $p) (local.get $target))
+    (drop (call $setiuservalue (local.get $L) (i32.const -2) (i32.const 1)))
+    (drop (call $pushlstring (local.get $L) (local.get $data) (local.get $len)))
+    (call $pcallk (local.get $L) (i32.const 2) (i32.const 0) (i32.add (local.get $base) (i32.const 1)) (i32.const 0) (i32.const 0)))
+
+  ;; callObject(L, base, slot, data, len): callAlias with the cached userdata itself instead of an alias.
+  (func (export "callObject") (param $L i32) (param $base i32) (param $slot i32) (param $data i32) (param $len i32) (result i32)
+    (if (i32.ne (call $gettop (local.get $L)) (i32.add (local.get $base) (i32.const 4)))
+      (then (return (i32.const -100))))
+    (if (i32.eqz (call $rawgeti (local.get $L) (i32.add (local.get $base) (i32.const 2)) (i64.extend_i32_s (local.get $slot))))
+      (then
+        (call $settop (local.get $L) (i32.add (local.get $base) (i32.const 4)))
+        (return (i32.const -101))))
+    (drop (call $pushlstring (local.get $L) (local.get $data) (local.get $len)))
+    (call $pcallk (local.get $L) (i32.const 2) (i32.const 0) (i32.add (local.get $base) (i32.const 1)) (i32.const 0) (i32.const 0)))
+)
