@@ -248,6 +248,7 @@ export class LuaBridge {
   private shimLen = 0;
   private shimObj: object | undefined;
   private shimCls: HostClassSlot | undefined;
+  private shimString: ByteString = "";
 
   /**
    * A bridge owning `instance` (its callbacks come here from now on). Without
@@ -1325,11 +1326,13 @@ export class LuaBridge {
   load(L: LuaState, source: ByteString | Uint8Array, chunkname: ByteString, compiled = false): ByteString | undefined {
     this.ensureOpen();
     const c = this.c;
+    // The chunk in a buffer of its own, not the scratch buffer: the parser reads it while it allocates, and an
+    // allocation may run finalizers whose host calls write (or move) the scratch buffer.
+    const src = this.bytes.writeOwn(source, "load");
     const namePtr = c._malloc(chunkname.length + 1);
     try {
       for (let i = 0; i < chunkname.length; i++) c.HEAPU8[namePtr + i] = chunkname.charCodeAt(i) & 0xff;
       c.HEAPU8[namePtr + chunkname.length] = 0;
-      const src = typeof source === "string" ? this.bytes.write(source, "load") : this.bytes.writeArray(source);
       const status = c._luaL_loadbufferx(L, src, source.length, namePtr, compiled ? this.modeText + 2 : this.modeText);
       if (status === STATUS.OK) return undefined;
       const msg = this.bytes.read(L, -1) ?? "syntax error";
@@ -1337,6 +1340,7 @@ export class LuaBridge {
       return msg;
     } finally {
       c._free(namePtr);
+      c._free(src);
     }
   }
 
@@ -1555,6 +1559,7 @@ export class LuaBridge {
       this.shimLen = data.length;
       this.shimObj = obj;
       this.shimCls = cls;
+      this.shimString = data;
       this.shimCall = alias ? 1 : 2; // the next protected call is this one
       try {
         this.runProtected(L, 2, 0, base + 1);
@@ -1562,6 +1567,7 @@ export class LuaBridge {
         this.shimCall = 0; // (runProtected took it: here for a throw before it did)
         this.shimObj = undefined;
         this.shimCls = undefined;
+        this.shimString = "";
       }
       c._lua_settop(L, base);
       return;
@@ -1584,7 +1590,9 @@ export class LuaBridge {
    * {@link callStaged} through the shim: the alias (or object) and the
    * string pushed and the protected call made in wasm. An object whose
    * userdata the cache no longer holds (collected, its `__gc` not run yet)
-   * is pushed from here, as without the shim, and called with `lua_pcallk`.
+   * is pushed from here, as without the shim, then the string (written
+   * again: making the userdata may have run finalizers whose host calls
+   * wrote the scratch buffer), and called with `lua_pcallk`.
    */
   private shimPcall(L: LuaState, msgh: number, via: number): number {
     const base = msgh - 1;
@@ -1592,9 +1600,11 @@ export class LuaBridge {
     const len = this.shimLen;
     const obj = this.shimObj!;
     const cls = this.shimCls!;
+    const str = this.shimString;
     // Read and let go before Lua runs: a callback may make another staged call.
     this.shimObj = undefined;
     this.shimCls = undefined;
+    this.shimString = "";
     const status =
       via === 1
         ? this.shim!.callAlias(L, base, this.shimMt, this.shimSlot, ALIAS_MAGIC, this.shimTarget, data, len)
@@ -1603,8 +1613,7 @@ export class LuaBridge {
     const c = this.c;
     if (via === 1) this.pushAliasWithCache(L, obj, cls, base + 2);
     else this.pushCachedObject(L, obj, cls, undefined, base + 2, true);
-    // The message is still in the scratch buffer: nothing has written to it since.
-    c._lua_pushlstring(L, data, len);
+    this.bytes.push(L, str, ARG_NAMES[1]);
     return c._lua_pcallk(L, 2, 0, msgh, 0, 0);
   }
 

@@ -141,6 +141,33 @@ export class HeapBytes {
     return p;
   }
 
+  /**
+   * Copies a byte string (or bytes) into a buffer of its own, with a NUL
+   * after it, and returns its address; the caller frees it (`_free`). For a
+   * reader that lets other code run before it is done with the bytes, such
+   * as Lua's parser, whose allocations may run finalizers whose host calls
+   * write (or grow) the scratch buffer. Throws a TypeError for chars above
+   * 0xFF, as {@link write} does.
+   */
+  writeOwn(s: ByteString | Uint8Array, callName: string): number {
+    const n = s.length;
+    if (typeof s === "string") {
+      const bad = s.search(NON_BYTE);
+      if (bad >= 0) throw new TypeError(nonByteMessage(callName, s, bad));
+    }
+    const p = this.c._malloc(n + 1);
+    if (!p) throw new RangeError(`Lua heap: cannot allocate ${n + 1} bytes`);
+    const heap = this.c.HEAPU8;
+    if (typeof s !== "string") heap.set(s, p);
+    else {
+      const view = n >= NATIVE_WRITE_MIN ? this.nodeView(heap) : undefined;
+      if (view !== undefined) view.write(s, p, n, "latin1");
+      else for (let i = 0; i < n; i++) heap[p + i] = s.charCodeAt(i);
+    }
+    heap[p + n] = 0;
+    return p;
+  }
+
   /** Copies bytes into the scratch buffer and returns its address. */
   writeArray(bytes: Uint8Array): number {
     const p = this.reserve(bytes.length + 1);
