@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { createSimulation, formatTrace, loadLuaTool } from "../../src/index.js";
+
+// A `__gc` finalizer that a collection runs while the bridge makes a
+// socket_message's arguments (before the callback's entry begins) runs
+// outside any entry: it spends the budget of finalizers outside entries
+// (and a looping one is stopped there, as a warning), not the callback's.
+// The callback then runs on its own budget. Here each delivery drops one
+// looping finalizer of a pool made at load, and the collector is set to
+// finish a cycle in one step, so the finalizers run while the next
+// delivery's socket alias is made.
+const TOOL = `
+n = 0
+collectgarbage("incremental", 10, 1000, 20)
+local function loop() while true do end end
+pool = {}
+for i = 1, 5000 do pool[i] = setmetatable({}, { __gc = loop }) end
+server = renoise.Socket.create_server(5000)
+server:run { socket_message = function(socket, message) n = n + 1 print("got " .. n) pool[n] = nil end }
+`;
+
+describe("a finalizer run while a socket_message's arguments are made", () => {
+  it("counts outside the callback's entry: the callback runs and the VM is not stopped", async () => {
+    const sim = createSimulation({ seed: 7, semantics: { connectionWrappers: "fresh", onCallbackError: "record" } });
+    sim.addHost("phone");
+    const tool = await loadLuaTool(sim, { files: { "main.lua": TOOL }, instructionLimit: 50000 });
+    sim.spawn("phone", function* (peer) {
+      const [c] = yield* peer.connect(sim.host.address, 5000);
+      for (let i = 0; i < 20; i++) {
+        c!.send("m");
+        yield* peer.sleep(5);
+      }
+    });
+    sim.runUntilIdle();
+    const lines = formatTrace(sim.trace.events).split("\n");
+    expect(lines.filter((l) => l.includes("callback.error"))).toEqual([]);
+    expect(lines.filter((l) => l.includes("lua.print")).at(-1)).toContain('text="got 20"');
+    tool.unload();
+    sim.dispose();
+  });
+});
