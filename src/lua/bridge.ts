@@ -230,25 +230,11 @@ export class LuaBridge {
   private stagedBase = 0;
   /** The hot path's C API calls made from wasm (see call-shim.ts); undefined: made from here. */
   private shim: CallShim | undefined;
-  /**
-   * The call {@link runProtected} makes in place of `lua_pcallk` while a
-   * {@link callStaged} through the shim is under way (0: none, 1: with an
-   * alias, 2: with the object), and its arguments.
-   */
-  private shimCall = 0;
   /** {@link objCacheKey} as a number (what the shim takes). */
   private get objCacheRef(): number {
     return (this.objCacheNum ??= Number(this.objCacheKey));
   }
   private objCacheNum: number | undefined;
-  private shimMt = 0;
-  private shimSlot = 0;
-  private shimTarget = 0;
-  private shimData = 0;
-  private shimLen = 0;
-  private shimObj: object | undefined;
-  private shimCls: HostClassSlot | undefined;
-  private shimString: ByteString = "";
 
   /**
    * A bridge owning `instance` (its callbacks come here from now on). Without
@@ -1536,46 +1522,12 @@ export class LuaBridge {
     if (L === 0 || L !== this.current || c._lua_gettop(L) !== base + 4) {
       throw new Error("LuaBridge.callStaged: no call staged on top of the stack (stageField must come right before)");
     }
-    const known = this.shim !== undefined ? this.taggedEntry(obj) : undefined;
-    if (known !== undefined) {
-      // Through the shim: the pushes and the protected call in one crossing (see runProtected, shimCall).
-      let ptr: number;
-      try {
-        if (alias && cls !== this.lastAliasClass) {
-          this.lastAliasMt = this.aliasMts.get(cls) ?? this.makeAliasMetatable(L, cls);
-          this.lastAliasClass = cls;
-        }
-        this.cacheCheck?.();
-        // Last before the call: nothing may write the scratch buffer between this and the shim's lua_pushlstring.
-        ptr = this.bytes.write(data, ARG_NAMES[1]!);
-      } catch (e) {
-        c._lua_settop(L, base);
-        throw e;
-      }
-      this.shimMt = alias ? Number(this.lastAliasMt) : 0;
-      this.shimSlot = known.id;
-      this.shimTarget = known.addr;
-      this.shimData = ptr;
-      this.shimLen = data.length;
-      this.shimObj = obj;
-      this.shimCls = cls;
-      this.shimString = data;
-      this.shimCall = alias ? 1 : 2; // the next protected call is this one
-      try {
-        this.runProtected(L, 2, 0, base + 1);
-      } finally {
-        this.shimCall = 0; // (runProtected took it: here for a throw before it did)
-        this.shimObj = undefined;
-        this.shimCls = undefined;
-        this.shimString = "";
-      }
-      c._lua_settop(L, base);
-      return;
-    }
     try {
-      if (alias) this.pushAliasWithCache(L, obj, cls, base + 2);
-      else this.pushCachedObject(L, obj, cls, this.taggedEntry(obj), base + 2, true);
-      this.bytes.push(L, data, ARG_NAMES[1]);
+      if (!this.pushStagedArgs(L, base, obj, cls, alias, data)) {
+        if (alias) this.pushAliasWithCache(L, obj, cls, base + 2);
+        else this.pushCachedObject(L, obj, cls, this.taggedEntry(obj), base + 2, true);
+        this.bytes.push(L, data, ARG_NAMES[1]);
+      }
     } catch (e) {
       c._lua_settop(L, base);
       throw e;
@@ -1586,35 +1538,31 @@ export class LuaBridge {
   }
 
   /**
-   * What {@link runProtected} calls in place of `lua_pcallk` for a
-   * {@link callStaged} through the shim: the alias (or object) and the
-   * string pushed and the protected call made in wasm. An object whose
-   * userdata the cache no longer holds (collected, its `__gc` not run yet)
-   * is pushed from here, as without the shim, then the string (written
-   * again: making the userdata may have run finalizers whose host calls
-   * wrote the scratch buffer), and called with `lua_pcallk`.
+   * {@link callStaged}'s two arguments pushed by the shim (see call-shim.ts)
+   * in one crossing, the same calls the bridge makes otherwise: false (nothing
+   * pushed) without a shim, for an object without a live entry, or one whose
+   * userdata the cache no longer holds (collected, its `__gc` not run yet).
+   * The entry is looked up after the last code here that may run the
+   * collector (whose finalizers may free its slot and give it to another
+   * object), and the message written right before the shim copies it (a
+   * finalizer's host call may write the scratch buffer).
    */
-  private shimPcall(L: LuaState, msgh: number, via: number): number {
-    const base = msgh - 1;
-    const data = this.shimData;
-    const len = this.shimLen;
-    const obj = this.shimObj!;
-    const cls = this.shimCls!;
-    const str = this.shimString;
-    // Read and let go before Lua runs: a callback may make another staged call.
-    this.shimObj = undefined;
-    this.shimCls = undefined;
-    this.shimString = "";
-    const status =
-      via === 1
-        ? this.shim!.callAlias(L, base, this.shimMt, this.shimSlot, ALIAS_MAGIC, this.shimTarget, data, len)
-        : this.shim!.callObject(L, base, this.shimSlot, data, len);
-    if (status !== SHIM_NOT_CACHED) return status;
-    const c = this.c;
-    if (via === 1) this.pushAliasWithCache(L, obj, cls, base + 2);
-    else this.pushCachedObject(L, obj, cls, undefined, base + 2, true);
-    this.bytes.push(L, str, ARG_NAMES[1]);
-    return c._lua_pcallk(L, 2, 0, msgh, 0, 0);
+  private pushStagedArgs(L: LuaState, base: number, obj: object, cls: HostClassSlot, alias: boolean, data: ByteString): boolean {
+    const shim = this.shim;
+    if (shim === undefined) return false;
+    if (alias && cls !== this.lastAliasClass) {
+      this.lastAliasMt = this.aliasMts.get(cls) ?? this.makeAliasMetatable(L, cls);
+      this.lastAliasClass = cls;
+    }
+    const known = this.taggedEntry(obj);
+    if (known === undefined) return false;
+    const ptr = this.bytes.write(data, ARG_NAMES[1]!);
+    const r = alias
+      ? shim.pushAlias(L, base, Number(this.lastAliasMt), known.id, ALIAS_MAGIC, known.addr, ptr, data.length)
+      : shim.pushObject(L, base, known.id, ptr, data.length);
+    if (r === SHIM_NOT_CACHED) return false;
+    if (r !== 0) throw new Error("LuaBridge.callStaged: no call staged on top of the stack (stageField must come right before)");
+    return true;
   }
 
   /** An object that stands for itself (not a ref, bytes, an array or multi): one {@link pushObject} can push. */
@@ -1706,9 +1654,7 @@ export class LuaBridge {
     this.errorSlots[this.depth] = undefined;
     let status: number;
     try {
-      const via = this.shimCall;
-      this.shimCall = 0;
-      status = via === 0 ? c._lua_pcallk(L, nargs, nresults, msgh, 0, 0) : this.shimPcall(L, msgh, via);
+      status = c._lua_pcallk(L, nargs, nresults, msgh, 0, 0);
     } catch (e) {
       this.depth--;
       if (inFinalizer) this.outsideNest--;

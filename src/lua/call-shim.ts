@@ -4,7 +4,8 @@
  * A call from JavaScript into the Lua module costs ~5–15 ns more than the
  * same call from another wasm module (`bench/parts.ts`: ~3 ns in the
  * machine's fast minutes, ~15 in its slow ones), and a `socket_message`
- * delivery made ~16 of them; through this module it makes two.
+ * delivery made ~16 of them; through this module it makes three (the stage,
+ * the arguments, and `lua_pcallk` from the bridge as without it).
  *
  * One instance per Lua module instance, its imports that instance's own
  * exports and memory. Where it cannot be made (a module without raw
@@ -19,20 +20,20 @@ import type { LuaC, LuaState } from "./wasm.js";
 export interface CallShim {
   /** Stages `t[name]` for a call: `base * 4 + code` (1 staged; 0 not a function; 2 `t` has a metatable; 3 no stack room). */
   stage(L: LuaState, msgh: number, cacheRef: number, tRef: number, name: number): number;
-  /** Calls the stage above `base` with an alias of the cached object and a string: `lua_pcallk`'s status, or NO_STAGE / NOT_CACHED. */
-  callAlias(L: LuaState, base: number, mtRef: number, slot: number, magic: number, target: number, data: number, len: number): number;
-  /** {@link callAlias} with the cached object itself. */
-  callObject(L: LuaState, base: number, slot: number, data: number, len: number): number;
+  /** Pushes, above the stage at `base`, an alias of the cached object and a string: 0, or NO_STAGE / NOT_CACHED (nothing pushed). */
+  pushAlias(L: LuaState, base: number, mtRef: number, slot: number, magic: number, target: number, data: number, len: number): number;
+  /** {@link pushAlias} with the cached object itself. */
+  pushObject(L: LuaState, base: number, slot: number, data: number, len: number): number;
 }
 
-/** {@link CallShim.callAlias} / `callObject`: no stage above `base` (nothing was done). */
+/** {@link CallShim.pushAlias} / `pushObject`: no stage above `base` (nothing was done). */
 export const SHIM_NO_STAGE = -100;
-/** {@link CallShim.callAlias} / `callObject`: the object is not in the cache (the stack is back at the stage). */
+/** {@link CallShim.pushAlias} / `pushObject`: the object is not in the cache (the stack is back at the stage). */
 export const SHIM_NOT_CACHED = -101;
 
-/** call-shim.wat assembled by wabt's wat2wasm (660 bytes), as base64. */
+/** call-shim.wat assembled by wabt's wat2wasm (620 bytes), as base64. */
 const MODULE_BASE64 =
-  "AGFzbQEAAAABRAlgAX8Bf2ACf38AYAJ/fwF/YAN/f38AYAN/f34Bf2ADf39/AX9gBn9/f39/fwF/YAV/f39/fwF/YAh/f39/f39/fwF/AsgBDgFsBm1lbW9yeQIAAAFsBmdldHRvcAAAAWwGc2V0dG9wAAEBbApjaGVja3N0YWNrAAIBbAxwdXNoY2Nsb3N1cmUAAwFsB3Jhd2dldGkABAFsDGdldG1ldGF0YWJsZQACAWwIZ2V0ZmllbGQABQFsDW5ld3VzZXJkYXRhdXYABQFsDHNldG1ldGF0YWJsZQACAWwNc2V0aXVzZXJ2YWx1ZQAFAWwLcHVzaGxzdHJpbmcABQFsBnBjYWxsawAGAWwGcm90YXRlAAMDBAMHCAcHIgMFc3RhZ2UADQljYWxsQWxpYXMADgpjYWxsT2JqZWN0AA8KzgIDdAEBfyAAEABBAnQhBSAAQQoQAkUEQCAFQQNyDwsgACABQQAQAyAAQdjzQiACrBAEGiAAQdjzQiADrBAEGiAAQX8QBQRAIAAgBUECdRABIAVBAnIPCyAAQX8gBBAGQQZGBEAgBUEBcg8LIAAgBUECdRABIAULiwEBAX8gABAAIAFBBGpHBEBBnH8PCyAAIAYgBxAKGiAAQQhBARAHIQggAEHY80IgAqwQBBogAEF+EAgaIAAgAUECaiADrBAERQRAIAAgAUEEahABQZt/DwsgCCAENgIAIAggBTYCBCAAQX5BARAJGiAAIAFBBWpBARAMIABBAkEAIAFBAWpBAEEAEAsLSgAgABAAIAFBBGpHBEBBnH8PCyAAIAFBAmogAqwQBEUEQCAAIAFBBGoQAUGbfw8LIAAgAyAEEAoaIABBAkEAIAFBAWpBAEEAEAsL";
+  "AGFzbQEAAAABOghgAX8Bf2ACf38AYAJ/fwF/YAN/f38AYAN/f34Bf2ADf39/AX9gBX9/f39/AX9gCH9/f39/f39/AX8CvQENAWwGbWVtb3J5AgAAAWwGZ2V0dG9wAAABbAZzZXR0b3AAAQFsCmNoZWNrc3RhY2sAAgFsDHB1c2hjY2xvc3VyZQADAWwHcmF3Z2V0aQAEAWwMZ2V0bWV0YXRhYmxlAAIBbAhnZXRmaWVsZAAFAWwNbmV3dXNlcmRhdGF1dgAFAWwMc2V0bWV0YXRhYmxlAAIBbA1zZXRpdXNlcnZhbHVlAAUBbAtwdXNobHN0cmluZwAFAWwGcm90YXRlAAMDBAMGBwYHIgMFc3RhZ2UADAlwdXNoQWxpYXMADQpwdXNoT2JqZWN0AA4KuwIDdAEBfyAAEABBAnQhBSAAQQoQAkUEQCAFQQNyDwsgACABQQAQAyAAQdjzQiACrBAEGiAAQdjzQiADrBAEGiAAQX8QBQRAIAAgBUECdRABIAVBAnIPCyAAQX8gBBAGQQZGBEAgBUEBcg8LIAAgBUECdRABIAULhwEBAX8gABAAIAFBBGpHBEBBnH8PCyAAIAFBAmogA6wQBEUEQCAAIAFBBGoQAUGbfw8LIAAgBiAHEAoaIABBCEEBEAchCCAIIAQ2AgAgCCAFNgIEIABB2PNCIAKsEAQaIABBfhAIGiAAIAFBBWpBfxALIABBfkEBEAkaIAAgAUEFakEBEAtBAAs7ACAAEAAgAUEEakcEQEGcfw8LIAAgAUECaiACrBAERQRAIAAgAUEEahABQZt/DwsgACADIAQQChpBAAs=";
 
 /** call-shim.wat's module, its bytes. */
 export const CALL_SHIM_MODULE: Uint8Array = fromBase64(MODULE_BASE64);
@@ -90,6 +91,5 @@ const IMPORTS = [
   "setmetatable",
   "setiuservalue",
   "pushlstring",
-  "pcallk",
   "rotate",
 ] as const;

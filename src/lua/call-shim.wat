@@ -18,7 +18,6 @@
   (import "l" "setmetatable" (func $setmetatable (param i32 i32) (result i32)))
   (import "l" "setiuservalue" (func $setiuservalue (param i32 i32 i32) (result i32)))
   (import "l" "pushlstring" (func $pushlstring (param i32 i32 i32) (result i32)))
-  (import "l" "pcallk" (func $pcallk (param i32 i32 i32 i32 i32 i32) (result i32)))
   (import "l" "rotate" (func $rotate (param i32 i32 i32)))
 
   ;; stage(L, msgh, cacheRef, tRef, name) -> base * 4 + code, base the stack top it found.
@@ -42,36 +41,37 @@
     (call $settop (local.get $L) (i32.shr_s (local.get $base4) (i32.const 2)))
     (local.get $base4))
 
-;; callAlias(L, base, mtRef, slot, magic, target, data, len): with a stage above base (see stage), pushes the
-  ;; len bytes at data as a string, then an alias of the object cached under slot in the stage's cache (a
-  ;; userdata of 8 bytes: magic, target; its metatable registry[mtRef]; its user value the cached userdata),
-  ;; moves the alias below the string, and calls the staged function with the two in protected mode (msgh the
-  ;; stage's handler): lua_pcallk's status. The string goes first: making the alias may run the collector and
-  ;; its finalizers, whose host calls may write where data points. -100: no stage above base (nothing done);
-  ;; -101: the object is not in the cache (the stack is back at the stage: push both another way).
-  (func (export "callAlias") (param $L i32) (param $base i32) (param $mt i32) (param $slot i32) (param $magic i32)
+  ;; pushAlias(L, base, mtRef, slot, magic, target, data, len): with a stage above base (see stage), pushes an
+  ;; alias of the object cached under slot in the stage's cache (a userdata of 8 bytes: magic, target; its
+  ;; metatable registry[mtRef]; its user value the cached userdata), then the len bytes at data as a string:
+  ;; 0. -100: no stage above base (nothing done); -101: the object is not in the cache (nothing done: push it
+  ;; another way). The protected call is the bridge's, as without the shim.
+  ;; The cached userdata and the string are pushed before the alias is made: making it may run the collector,
+  ;; and with it `__gc` finalizers, which may finalize a userdata only the cache holds (its slot then freed and
+  ;; maybe reused) or make host calls that write the buffer at data. Once on the stack, neither can change.
+  (func (export "pushAlias") (param $L i32) (param $base i32) (param $mt i32) (param $slot i32) (param $magic i32)
       (param $target i32) (param $data i32) (param $len i32) (result i32)
     (local $p i32)
     (if (i32.ne (call $gettop (local.get $L)) (i32.add (local.get $base) (i32.const 4)))
       (then (return (i32.const -100))))
-    (drop (call $pushlstring (local.get $L) (local.get $data) (local.get $len)))
-    (local.set $p (call $newuserdatauv (local.get $L) (i32.const 8) (i32.const 1)))
-    (drop (call $rawgeti (local.get $L) (i32.const -1001000) (i64.extend_i32_s (local.get $mt))))
-    (drop (call $setmetatable (local.get $L) (i32.const -2)))
-    ;; 0: LUA_TNIL
+    ;; 0: LUA_TNIL. Stack: stage, u
     (if (i32.eqz (call $rawgeti (local.get $L) (i32.add (local.get $base) (i32.const 2)) (i64.extend_i32_s (local.get $slot))))
       (then
         (call $settop (local.get $L) (i32.add (local.get $base) (i32.const 4)))
         (return (i32.const -101))))
+    (drop (call $pushlstring (local.get $L) (local.get $data) (local.get $len))) ;; u, s
+    (local.set $p (call $newuserdatauv (local.get $L) (i32.const 8) (i32.const 1))) ;; u, s, a
     (i32.store (local.get $p) (local.get $magic))
     (i32.store offset=4 (local.get $p) (local.get $target))
-    (drop (call $setiuservalue (local.get $L) (i32.const -2) (i32.const 1)))
-    (call $rotate (local.get $L) (i32.add (local.get $base) (i32.const 5)) (i32.const 1))
-    (call $pcallk (local.get $L) (i32.const 2) (i32.const 0) (i32.add (local.get $base) (i32.const 1)) (i32.const 0) (i32.const 0)))
+    (drop (call $rawgeti (local.get $L) (i32.const -1001000) (i64.extend_i32_s (local.get $mt))))
+    (drop (call $setmetatable (local.get $L) (i32.const -2)))
+    (call $rotate (local.get $L) (i32.add (local.get $base) (i32.const 5)) (i32.const -1)) ;; s, a, u
+    (drop (call $setiuservalue (local.get $L) (i32.const -2) (i32.const 1))) ;; s, a
+    (call $rotate (local.get $L) (i32.add (local.get $base) (i32.const 5)) (i32.const 1)) ;; a, s
+    (i32.const 0))
 
-  ;; callObject(L, base, slot, data, len): callAlias with the cached userdata itself instead of an alias (read
-  ;; from the cache before the string is pushed: a read makes nothing, so no collector step comes between).
-  (func (export "callObject") (param $L i32) (param $base i32) (param $slot i32) (param $data i32) (param $len i32) (result i32)
+  ;; pushObject(L, base, slot, data, len): pushAlias with the cached userdata itself instead of an alias.
+  (func (export "pushObject") (param $L i32) (param $base i32) (param $slot i32) (param $data i32) (param $len i32) (result i32)
     (if (i32.ne (call $gettop (local.get $L)) (i32.add (local.get $base) (i32.const 4)))
       (then (return (i32.const -100))))
     (if (i32.eqz (call $rawgeti (local.get $L) (i32.add (local.get $base) (i32.const 2)) (i64.extend_i32_s (local.get $slot))))
@@ -79,5 +79,5 @@
         (call $settop (local.get $L) (i32.add (local.get $base) (i32.const 4)))
         (return (i32.const -101))))
     (drop (call $pushlstring (local.get $L) (local.get $data) (local.get $len)))
-    (call $pcallk (local.get $L) (i32.const 2) (i32.const 0) (i32.add (local.get $base) (i32.const 1)) (i32.const 0) (i32.const 0)))
+    (i32.const 0))
 )
