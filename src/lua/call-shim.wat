@@ -3,8 +3,10 @@
 ;; another wasm module (bench/parts.ts), and a socket_message delivery made
 ;; ~16 of them. call-shim.ts embeds this module, assembled with wabt:
 ;;   wat2wasm src/lua/call-shim.wat -o call-shim.wasm && base64 -w0 call-shim.wasm
-;; The functions do exactly what LuaBridge.stageField / callStaged did call by
-;; call (see there); anything off their fast path is left to the bridge.
+;; The functions make the calls LuaBridge.stageField / callStaged made from
+;; JavaScript, in an order that keeps what they push out of the reach of the
+;; collector's finalizers (see pushAlias); anything off their fast path is left
+;; to the bridge, and so is the protected call.
 (module
   (import "l" "memory" (memory 0))
   (import "l" "gettop" (func $gettop (param i32) (result i32)))
