@@ -3,6 +3,8 @@ import { createSimulation, formatTrace, loadLuaTool } from "../../src/index.js";
 import { callShimFor, SHIM_NOT_CACHED, type CallShim } from "../../src/lua/call-shim.js";
 import { REGISTRY, type LuaC } from "../../src/lua/wasm.js";
 import { AcceptedSocket } from "../../src/renoise/socket/server-sockets.js";
+import { spyOnPushes } from "../support/call-shim-spy.js";
+import { phoneSends } from "../support/phone-sends.js";
 
 // A socket_message into a plain Lua table makes its C API calls from a small
 // wasm module (src/lua/call-shim.ts) instead of from JavaScript. It must do
@@ -43,45 +45,28 @@ async function run(shim: boolean, connectionWrappers: "fresh" | "stable", dropFr
   const bridge = (tool.vm as unknown as { bridge: BridgeInside }).bridge;
   expect(bridge.shim).toBeDefined(); // the pinned module gets one
   const statuses: number[] = [];
-  const real = bridge.shim!;
-  bridge.shim = shim
-    ? {
-        stage: (...a) => real.stage(...a),
-        pushAlias: (...a) => {
-          const s = real.pushAlias(...a);
-          statuses.push(s);
-          return s;
-        },
-        pushObject: (...a) => {
-          const s = real.pushObject(...a);
-          statuses.push(s);
-          return s;
-        },
-      }
-    : undefined;
+  bridge.shim = shim ? spyOnPushes(bridge.shim!, (s) => statuses.push(s)) : undefined;
   let liveBefore = 0;
   let liveAfter = 0;
-  sim.spawn("phone", function* (peer) {
-    const [c] = yield* peer.connect(sim.host.address, 5000);
-    for (let i = 0; i < MESSAGES.length; i++) {
-      if (i === dropFromCacheAfter) {
-        // The connection's userdata gone from the object cache (as when Lua has collected it and its __gc has
-        // not run yet): the next delivery must push a new one.
-        const { c: api, current: L } = bridge;
-        liveBefore = bridge.liveObjectCount;
-        api._lua_rawgeti(L, REGISTRY, bridge.objCacheKey);
-        for (const entry of bridge.slots) {
-          if (entry?.obj instanceof AcceptedSocket) {
-            api._lua_pushnil(L);
-            api._lua_rawseti(L, -2, BigInt(entry.id));
-          }
+  phoneSends(sim, 5000, MESSAGES, {
+    before: (i) => {
+      if (i !== dropFromCacheAfter) return;
+      // The connection's userdata gone from the object cache (as when Lua has collected it and its __gc has
+      // not run yet): the next delivery must push a new one.
+      const { c: api, current: L } = bridge;
+      liveBefore = bridge.liveObjectCount;
+      api._lua_rawgeti(L, REGISTRY, bridge.objCacheKey);
+      for (const entry of bridge.slots) {
+        if (entry?.obj instanceof AcceptedSocket) {
+          api._lua_pushnil(L);
+          api._lua_rawseti(L, -2, BigInt(entry.id));
         }
-        api._lua_settop(L, -2);
       }
-      c!.send(MESSAGES[i]!);
-      yield* peer.sleep(5);
+      api._lua_settop(L, -2);
+    },
+    after: (i) => {
       if (i === dropFromCacheAfter) liveAfter = bridge.liveObjectCount;
-    }
+    },
   });
   sim.runUntilIdle();
   const lua = tool.vm.run("return nkeys, table.concat(lines, '|')");

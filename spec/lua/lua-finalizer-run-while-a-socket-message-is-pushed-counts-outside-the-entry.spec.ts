@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSimulation, formatTrace, loadLuaTool } from "../../src/index.js";
+import { phoneSends } from "../support/phone-sends.js";
 
 // A `__gc` finalizer that a collection runs while the bridge makes a
 // socket_message's arguments (before the callback's entry begins) runs
@@ -24,13 +25,7 @@ describe("a finalizer run while a socket_message's arguments are made", () => {
     const sim = createSimulation({ seed: 7, semantics: { connectionWrappers: "fresh", onCallbackError: "record" } });
     sim.addHost("phone");
     const tool = await loadLuaTool(sim, { files: { "main.lua": TOOL }, instructionLimit: 50000 });
-    sim.spawn("phone", function* (peer) {
-      const [c] = yield* peer.connect(sim.host.address, 5000);
-      for (let i = 0; i < 20; i++) {
-        c!.send("m");
-        yield* peer.sleep(5);
-      }
-    });
+    phoneSends(sim, 5000, Array<string>(20).fill("m"));
     sim.runUntilIdle();
     const lines = formatTrace(sim.trace.events).split("\n");
     expect(lines.filter((l) => l.includes("callback.error"))).toEqual([]);

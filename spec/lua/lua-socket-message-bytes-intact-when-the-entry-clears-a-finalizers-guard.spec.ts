@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSimulation, loadLuaTool } from "../../src/index.js";
+import { phoneSends } from "../support/phone-sends.js";
 
 // A socket_message hands the callback the bytes the peer sent when the
 // callback's entry begins by clearing the guard that a `__gc` finalizer run
@@ -21,14 +22,11 @@ describe("socket_message delivers the bytes sent", () => {
       instructionLimit: 100000,
     });
     const bridge = (tool.vm as unknown as { bridge: BridgeInside }).bridge;
-    sim.spawn("phone", function* (peer) {
-      const [c] = yield* peer.connect(sim.host.address, 5000);
-      for (let i = 0; i < 3; i++) {
-        // What a looping finalizer stopped outside entries leaves for the next entry to clear.
+    phoneSends(sim, 5000, ["the message 0", "the message 1", "the message 2"], {
+      // What a looping finalizer stopped outside entries leaves for the next entry to clear.
+      before: (i) => {
         if (i === 2) bridge.outsideStopping = true;
-        c!.send(`the message ${i}`);
-        yield* peer.sleep(5);
-      }
+      },
     });
     sim.runUntilIdle();
     expect(bridge.outsideStopping).toBe(false);

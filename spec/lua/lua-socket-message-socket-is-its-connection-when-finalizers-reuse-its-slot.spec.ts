@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createSimulation, loadLuaTool } from "../../src/index.js";
+import type { CallShim } from "../../src/lua/call-shim.js";
+import { spyOnPushes } from "../support/call-shim-spy.js";
+import { phoneSends } from "../support/phone-sends.js";
 
 // A socket_message's socket is its connection even when the connection's
 // userdata, held by nothing but the object cache, is finalized by a
@@ -31,7 +34,7 @@ server:run {
 
 /** The bridge field this spec wraps (private: a test's reach, not API). */
 interface BridgeInside {
-  shim: Record<string, (...a: number[]) => number> | undefined;
+  shim: CallShim | undefined;
 }
 
 describe("socket_message's socket", () => {
@@ -42,20 +45,9 @@ describe("socket_message's socket", () => {
       const tool = await loadLuaTool(sim, { files: { "main.lua": `reading = ${String(wrappers === "stable")}\n${TOOL}` } });
       const bridge = (tool.vm as unknown as { bridge: BridgeInside }).bridge;
       // Counts the shim's calls that push the socket (the case this spec is about).
-      const real = bridge.shim!;
       let shimCalls = 0;
-      const counted: Record<string, (...a: number[]) => number> = {};
-      for (const [name, fn] of Object.entries(real)) {
-        counted[name] = name === "stage" ? fn : (...a) => (shimCalls++, fn(...a));
-      }
-      bridge.shim = counted;
-      sim.spawn("phone", function* (peer) {
-        const [c] = yield* peer.connect(sim.host.address, 5000);
-        for (let i = 0; i < 60; i++) {
-          c!.send("m");
-          yield* peer.sleep(5);
-        }
-      });
+      bridge.shim = spyOnPushes(bridge.shim!, () => shimCalls++);
+      phoneSends(sim, 5000, Array<string>(60).fill("m"));
       sim.runUntilIdle();
       expect(shimCalls).toBeGreaterThan(20);
       expect(tool.vm.run("return bad .. ' of ' .. n .. ': ' .. tostring(first)")).toEqual(["0 of 60: nil"]);

@@ -9,7 +9,7 @@ import {
 import { closeDiscardingMemory, forEachThread } from "./close-alloc.js";
 import { HeapBytes, type HeapBytesState } from "./heap.js";
 import { BRIDGE_HELPERS_LUA, INDEX_PARTS, INDEX_VARIANTS } from "./helpers.js";
-import { callShimFor, SHIM_NOT_CACHED, type CallShim } from "./call-shim.js";
+import { callShimFor, SHIM_NO_STAGE, SHIM_NOT_CACHED, type CallShim } from "./call-shim.js";
 import { LUA_STATE_ALLOWHOOK } from "./wasm-patch.js";
 import type { LuaInstance } from "./instance.js";
 import type { TemplateClass } from "./objects.js";
@@ -102,6 +102,15 @@ function int64(v: number): bigint {
 }
 
 /** Names of the first arguments in error messages, made once rather than per call. */
+/** callStaged's misuse: what stageField staged is not on top of the stack. */
+const NO_STAGE = "LuaBridge.callStaged: no call staged on top of the stack (stageField must come right before)";
+
+/** A value kept in the registry: its `luaL_ref` index, and that index as the `lua_Integer` `lua_rawgeti` takes. */
+interface RegistrySlot {
+  readonly ref: number;
+  readonly key: bigint;
+}
+
 const ARG_NAMES = Array.from({ length: 8 }, (_, i) => `argument #${i + 1}`);
 
 type HelperName = "get" | "set" | "method" | "make_class";
@@ -182,11 +191,11 @@ export class LuaBridge {
   private readonly objectClasses = new WeakMap<object, HostClassSlot>();
   /** Host classes of every instance of a JS class, by its prototype (see {@link bindPrototype}). */
   private readonly prototypeClasses = new Map<object, HostClassSlot>();
-  /** Registry key of each class's alias metatable (its metatable without `__gc`), made on first use. */
-  private readonly aliasMts = new Map<HostClassSlot, bigint>();
-  /** The class of the last alias pushed and its metatable's key (callbacks alias one class over and over). */
+  /** Each class's alias metatable (its metatable without `__gc`) in the registry, made on first use. */
+  private readonly aliasMts = new Map<HostClassSlot, RegistrySlot>();
+  /** The class of the last alias pushed and its metatable (callbacks alias one class over and over). */
   private lastAliasClass: HostClassSlot | undefined;
-  private lastAliasMt = 0n;
+  private lastAliasMt: RegistrySlot = { ref: 0, key: 0n };
   private readonly objCacheKey: bigint;
   /** NUL-terminated copies of field names for `lua_getfield`, made once per name. */
   private readonly cstrings = new Map<string, number>();
@@ -1164,14 +1173,9 @@ export class LuaBridge {
   /** {@link pushAlias} with the object cache already on the stack at the absolute index `cacheIdx`. */
   private pushAliasWithCache(L: LuaState, obj: object, cls: HostClassSlot, cacheIdx: number): void {
     const c = this.c;
-    let mt = this.lastAliasMt;
-    if (cls !== this.lastAliasClass) {
-      mt = this.aliasMts.get(cls) ?? this.makeAliasMetatable(L, cls);
-      this.lastAliasClass = cls;
-      this.lastAliasMt = mt;
-    }
+    const mt = this.aliasMetatable(L, cls);
     const p = c._lua_newuserdatauv(L, 8, 1); // a
-    c._lua_rawgeti(L, REGISTRY, mt);
+    c._lua_rawgeti(L, REGISTRY, mt.key);
     c._lua_setmetatable(L, -2);
     const target = this.pushCachedObject(L, obj, cls, this.taggedEntry(obj), cacheIdx, true); // a, u
     const heap = c.HEAP32;
@@ -1180,8 +1184,17 @@ export class LuaBridge {
     c._lua_setiuservalue(L, -2, 1); // a
   }
 
+  /** `cls`'s alias metatable (see {@link makeAliasMetatable}), the last class's at hand. */
+  private aliasMetatable(L: LuaState, cls: HostClassSlot): RegistrySlot {
+    if (cls !== this.lastAliasClass) {
+      this.lastAliasMt = this.aliasMts.get(cls) ?? this.makeAliasMetatable(L, cls);
+      this.lastAliasClass = cls;
+    }
+    return this.lastAliasMt;
+  }
+
   /** A copy of `cls`'s metatable without `__gc`, kept in the registry: what aliases of the class use. */
-  private makeAliasMetatable(L: LuaState, cls: HostClassSlot): bigint {
+  private makeAliasMetatable(L: LuaState, cls: HostClassSlot): RegistrySlot {
     const c = this.c;
     if (!c._lua_checkstack(L, 6)) throw new RangeError("pushAlias: Lua stack overflow");
     c._lua_createtable(L, 0, 16); // a
@@ -1198,9 +1211,10 @@ export class LuaBridge {
       c._lua_rawset(L, -5); // a, mt, k
     }
     c._lua_settop(L, -2); // a
-    const key = BigInt(c._luaL_ref(L, REGISTRY));
-    this.aliasMts.set(cls, key);
-    return key;
+    const ref = c._luaL_ref(L, REGISTRY);
+    const slot = { ref, key: BigInt(ref) };
+    this.aliasMts.set(cls, slot);
+    return slot;
   }
 
   /**
@@ -1519,18 +1533,25 @@ export class LuaBridge {
     const L = this.stagedL;
     const base = this.stagedBase;
     this.stagedL = 0;
-    if (L === 0 || L !== this.current || c._lua_gettop(L) !== base + 4) {
-      throw new Error("LuaBridge.callStaged: no call staged on top of the stack (stageField must come right before)");
-    }
+    if (L === 0 || L !== this.current) throw new Error(NO_STAGE);
+    let pushed: number;
     try {
-      if (!this.pushStagedArgs(L, base, obj, cls, alias, data)) {
-        if (alias) this.pushAliasWithCache(L, obj, cls, base + 2);
-        else this.pushCachedObject(L, obj, cls, this.taggedEntry(obj), base + 2, true);
-        this.bytes.push(L, data, ARG_NAMES[1]);
-      }
+      pushed = this.pushStagedArgs(L, base, obj, cls, alias, data);
     } catch (e) {
       c._lua_settop(L, base);
       throw e;
+    }
+    // The shim checks the stage is still on the stack; without it, the check is made here.
+    if (pushed === SHIM_NO_STAGE || (pushed !== 0 && c._lua_gettop(L) !== base + 4)) throw new Error(NO_STAGE);
+    if (pushed !== 0) {
+      try {
+        if (alias) this.pushAliasWithCache(L, obj, cls, base + 2);
+        else this.pushCachedObject(L, obj, cls, this.taggedEntry(obj), base + 2, true);
+        this.bytes.push(L, data, ARG_NAMES[1]);
+      } catch (e) {
+        c._lua_settop(L, base);
+        throw e;
+      }
     }
     this.cacheCheck?.();
     this.runProtected(L, 2, 0, base + 1);
@@ -1539,30 +1560,26 @@ export class LuaBridge {
 
   /**
    * {@link callStaged}'s two arguments pushed by the shim (see call-shim.ts)
-   * in one crossing, the same calls the bridge makes otherwise: false (nothing
-   * pushed) without a shim, for an object without a live entry, or one whose
-   * userdata the cache no longer holds (collected, its `__gc` not run yet).
+   * in one crossing, the same calls the bridge makes otherwise: 0 when pushed,
+   * SHIM_NO_STAGE when the stage is not on the stack (nothing pushed), else
+   * (nothing pushed, the stage not checked) without a shim, for an object
+   * without a live entry, or one whose userdata the cache no longer holds
+   * (collected, its `__gc` not run yet).
    * The entry is looked up after the last code here that may run the
    * collector (whose finalizers may free its slot and give it to another
    * object), and the message written right before the shim copies it (a
    * finalizer's host call may write the scratch buffer).
    */
-  private pushStagedArgs(L: LuaState, base: number, obj: object, cls: HostClassSlot, alias: boolean, data: ByteString): boolean {
+  private pushStagedArgs(L: LuaState, base: number, obj: object, cls: HostClassSlot, alias: boolean, data: ByteString): number {
     const shim = this.shim;
-    if (shim === undefined) return false;
-    if (alias && cls !== this.lastAliasClass) {
-      this.lastAliasMt = this.aliasMts.get(cls) ?? this.makeAliasMetatable(L, cls);
-      this.lastAliasClass = cls;
-    }
+    if (shim === undefined) return SHIM_NOT_CACHED;
+    const mt = alias ? this.aliasMetatable(L, cls).ref : 0;
     const known = this.taggedEntry(obj);
-    if (known === undefined) return false;
+    if (known === undefined) return SHIM_NOT_CACHED;
     const ptr = this.bytes.write(data, ARG_NAMES[1]!);
-    const r = alias
-      ? shim.pushAlias(L, base, Number(this.lastAliasMt), known.id, ALIAS_MAGIC, known.addr, ptr, data.length)
+    return alias
+      ? shim.pushAlias(L, base, mt, known.id, ALIAS_MAGIC, known.addr, ptr, data.length)
       : shim.pushObject(L, base, known.id, ptr, data.length);
-    if (r === SHIM_NOT_CACHED) return false;
-    if (r !== 0) throw new Error("LuaBridge.callStaged: no call staged on top of the stack (stageField must come right before)");
-    return true;
   }
 
   /** An object that stands for itself (not a ref, bytes, an array or multi): one {@link pushObject} can push. */

@@ -150,21 +150,11 @@ export class HeapBytes {
    * 0xFF, as {@link write} does.
    */
   writeOwn(s: ByteString | Uint8Array, callName: string): number {
-    const n = s.length;
-    if (typeof s === "string") {
-      const bad = s.search(NON_BYTE);
-      if (bad >= 0) throw new TypeError(nonByteMessage(callName, s, bad));
-    }
-    const p = this.c._malloc(n + 1);
-    if (!p) throw new RangeError(`Lua heap: cannot allocate ${n + 1} bytes`);
-    const heap = this.c.HEAPU8;
-    if (typeof s !== "string") heap.set(s, p);
-    else {
-      const view = n >= NATIVE_WRITE_MIN ? this.nodeView(heap) : undefined;
-      if (view !== undefined) view.write(s, p, n, "latin1");
-      else for (let i = 0; i < n; i++) heap[p + i] = s.charCodeAt(i);
-    }
-    heap[p + n] = 0;
+    // Written as every string is (checks, encodings), then moved: no Lua code runs in between.
+    const from = typeof s === "string" ? this.write(s, callName) : this.writeArray(s);
+    const p = this.c._malloc(s.length + 1);
+    if (!p) throw new RangeError(`Lua heap: cannot allocate ${s.length + 1} bytes`);
+    this.c.HEAPU8.copyWithin(p, from, from + s.length + 1);
     return p;
   }
 
