@@ -15,6 +15,7 @@
  * @internal
  */
 import type { LuaC, LuaState } from "./wasm.js";
+import { fromBase64, wasmCtors } from "./wasm-module.js";
 
 /** What the module exports (see call-shim.wat for each function's contract). */
 export interface CallShim {
@@ -42,20 +43,6 @@ let compiled: object | undefined;
 /** The shim of each module instance (by its `LuaC`), or null where none could be made. */
 const shims = new WeakMap<LuaC, CallShim | null>();
 
-/** The slice of the WebAssembly API used here (lib ES2022 declares none). */
-interface WasmCtors {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { readonly exports: unknown };
-}
-
-/** Decodes base64 without Node's Buffer (the package also runs where there is none). */
-function fromBase64(s: string): Uint8Array {
-  const bin = (globalThis as unknown as { atob: (s: string) => string }).atob(s);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
 /** The shim bound to `c`'s instance, made on first use; undefined where it cannot be made. */
 export function callShimFor(c: LuaC): CallShim | undefined {
   const known = shims.get(c);
@@ -64,7 +51,8 @@ export function callShimFor(c: LuaC): CallShim | undefined {
   const raw = (c as unknown as { rawExports?: Record<string, unknown> }).rawExports;
   if (raw !== undefined) {
     try {
-      const Wasm = (globalThis as unknown as { WebAssembly: WasmCtors }).WebAssembly;
+      const Wasm = wasmCtors();
+      if (Wasm === undefined) throw new Error("no WebAssembly");
       compiled ??= new Wasm.Module(CALL_SHIM_MODULE);
       const l: Record<string, unknown> = { memory: raw.memory };
       for (const name of IMPORTS) l[name] = raw[`lua_${name}`];

@@ -19,6 +19,7 @@
 
 import { ArgNest } from "./arg-nest.js";
 import type { VarargFn } from "./edits.js";
+import { EV_ARG, EV_ESCAPED, EV_KEYWORD, EV_LBRACE, EV_RBRACE, EV_RPAREN, EV_VARARG, scan51 } from "./scan51.js";
 import * as K from "./tokens.js";
 import type { Tokens } from "./tokens.js";
 
@@ -312,6 +313,10 @@ function escapedString(src: string, start: number, line: number): EscapedString 
  * as the chunk is read (arg-nest.ts), without storing tokens.
  */
 export function lex51(src: string, skipShebang: boolean, wantTokens = false, nest = false): Lex51Result {
+  if (!wantTokens) {
+    const scanned = lexScanned(src, skipShebang, nest);
+    if (scanned !== undefined) return scanned;
+  }
   const n = src.length;
   const a = charCodes(src);
   // Room for the tokens of typical code (about one per 3.5 characters) from the start.
@@ -628,6 +633,63 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false, nes
   if (scratchConcats.length > SCRATCH_KEEP) scratchConcats = new Int32Array(0);
   if (scratchArgs.length > SCRATCH_KEEP) scratchArgs = new Int32Array(0);
   return { ok: true, source, hasConcat, hasArg, tokens, varargFns: nst?.result() };
+}
+
+/**
+ * {@link lex51} without tokens, its character loop run in wasm (scan51.ts):
+ * the events the scan reports are acted on here as the loop below acts on
+ * the same tokens. Undefined when the scan gave up or cannot run (lex51's
+ * own loop then reads the chunk, and makes any message).
+ */
+function lexScanned(src: string, skipShebang: boolean, nest: boolean): Lex51Result | undefined {
+  let out = "";
+  let from = 0;
+  if (skipShebang && src.charCodeAt(0) === 35 /* # */) {
+    out = "--";
+    while (from < src.length && src.charCodeAt(from) !== C.NL && src.charCodeAt(from) !== C.CR) from++;
+  }
+  const scan = scan51(src, from);
+  if (scan === undefined) return undefined;
+  const { events, codes } = scan;
+  const nst = nest ? new ArgNest() : undefined;
+  let copied = 0;
+  let shift = out.length;
+  let hasArg = false;
+  for (let e = 0, x = 0; e < scan.count; e++, x += 3) {
+    const info = events[x]!;
+    switch (info & 255) {
+      case EV_KEYWORD:
+        nst?.keyword((info >> 8) & 255, info >>> 16);
+        break;
+      case EV_ARG:
+        hasArg = true;
+        nst?.arg((info >> 8) & 255, info >>> 16 === 1, codes, events[x + 1]!);
+        break;
+      case EV_VARARG:
+        nst?.vararg();
+        break;
+      case EV_RPAREN:
+        if (nst?.header) nst.rparen(events[x + 1]! + shift);
+        break;
+      case EV_LBRACE:
+        nst?.lbrace();
+        break;
+      case EV_RBRACE:
+        nst?.rbrace();
+        break;
+      case EV_ESCAPED: {
+        const s0 = events[x + 1]!;
+        const r = escapedString(src, s0, 1);
+        if (r.error !== undefined || r.i !== events[x + 2]) return undefined;
+        out += src.slice(copied, s0) + r.text;
+        copied = r.i;
+        shift = out.length - copied;
+        break;
+      }
+    }
+  }
+  const source = copied === 0 && out === "" ? src : out + src.slice(copied);
+  return { ok: true, source, hasConcat: scan.hasConcat, hasArg, tokens: undefined, varargFns: nst?.result() };
 }
 
 /*

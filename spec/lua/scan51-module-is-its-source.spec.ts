@@ -1,0 +1,48 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SCAN51_MODULE } from "../../src/lua/frontend/scan51.js";
+
+// src/lua/frontend/scan51.ts embeds the module that scan51.wat describes.
+// Its imports and exports are checked always; where wabt's wat2wasm is
+// installed, the source is assembled again and must give the embedded bytes.
+const SOURCE = new URL("../../src/lua/frontend/scan51.wat", import.meta.url);
+
+interface Descriptor {
+  readonly module?: string;
+  readonly name: string;
+}
+const Wasm = (globalThis as unknown as {
+  WebAssembly: { Module: { new (bytes: Uint8Array): object; exports(m: object): Descriptor[]; imports(m: object): Descriptor[] } };
+}).WebAssembly;
+
+function hasWat2wasm(): boolean {
+  try {
+    execFileSync("wat2wasm", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe("the scan51 module", () => {
+  it("imports nothing and exports its memory and scan", () => {
+    const m = new Wasm.Module(SCAN51_MODULE);
+    expect(Wasm.Module.imports(m)).toEqual([]);
+    expect(Wasm.Module.exports(m).map((e) => e.name).sort()).toEqual(["memory", "scan"]);
+  });
+
+  it.runIf(hasWat2wasm())("is scan51.wat assembled (wat2wasm installed here)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "scan51-"));
+    try {
+      const out = join(dir, "scan51.wasm");
+      execFileSync("wat2wasm", [SOURCE.pathname, "-o", out]);
+      expect(Buffer.from(readFileSync(out)).equals(Buffer.from(SCAN51_MODULE))).toBe(true);
+      expect(readFileSync(SOURCE, "utf8")).toContain('(func (export "scan")');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
