@@ -15,8 +15,9 @@
  *   deliveries: traced, untraced, and traced with stable connection
  *   wrappers (no fresh alias per callback);
  * - a first load of the front-end bench's 5,000-line tool using `arg`: the
- *   lexer against a bare scan of the same text's names (a floor for any
- *   char-by-char lexer in JavaScript), the whole translation, and the
+ *   lexer (its character loop in wasm, and in JavaScript) against a bare
+ *   scan of the same text's names (a floor for any char-by-char lexer in
+ *   JavaScript), the wasm scan alone, the whole translation, and the
  *   row's ratio taken as the bench takes it (one load each) and as the best
  *   of three.
  *
@@ -26,6 +27,7 @@
  */
 import { createSimulation } from "../src/index.js";
 import { lex51 } from "../src/lua/frontend/lex51.js";
+import { scan51, setScan51 } from "../src/lua/frontend/scan51.js";
 import { translate51 } from "../src/lua/frontend/index.js";
 import { clearFrontEndCache, createLuaVm, type LuaVm } from "../src/lua/index.js";
 import { ServerCore } from "../src/renoise/socket/server.js";
@@ -300,7 +302,11 @@ async function frontEndRound(): Promise<void> {
   for (let i = 0; i < 5; i++) scanNames(bytes, bytes.length, nameChar);
   put("scan of the names of the tool using arg (211 KB), ms", median(Array.from({ length: 9 }, () => ms(() => void scanNames(bytes, bytes.length, nameChar)))));
   // As `vm.run` reads a chunk (not a file: no shebang line), `..` left as it is (numbers in C).
-  put("lex51 of it, arg nesting followed (what a first load runs), ms", median(Array.from({ length: 9 }, () => ms(() => void lex51(TOOL_ARG, false, false, true)))));
+  put("lex51 of it, arg nesting followed (what a first load runs: the character loop in wasm), ms", median(Array.from({ length: 9 }, () => ms(() => void lex51(TOOL_ARG, false, false, true)))));
+  setScan51(false);
+  put("lex51 of it, the character loop in JavaScript (the wasm scan off), ms", median(Array.from({ length: 9 }, () => ms(() => void lex51(TOOL_ARG, false, false, true)))));
+  setScan51(true);
+  put("the wasm scan alone (the chunk copied in, the events out), ms", median(Array.from({ length: 9 }, () => ms(() => void scan51(TOOL_ARG, 0)))));
   put("translate51 of it (lexer, edits, cache), ms", median(Array.from({ length: 9 }, () => {
     clearFrontEndCache();
     return ms(() => void translate51(TOOL_ARG, false, false));
