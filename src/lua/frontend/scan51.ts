@@ -93,7 +93,7 @@ function theScanner(): Scanner | null {
   return scanner;
 }
 
-export function fillTables(m: Uint8Array): void {
+function fillTables(m: Uint8Array): void {
   for (let c = 0; c < 128; c++) {
     const ch = String.fromCharCode(c);
     if (/[A-Za-z0-9_]/.test(ch)) m[NAMECH + c] = 1;
