@@ -101,7 +101,7 @@ for (let c = 0; c < 128; c++) if (isNameChar(c)) NAME_CHAR[c] = 1;
  * cost ~20 % of the lexer when every name of 2–8 chars went through it).
  */
 const KW_START = new Uint8Array(128 * 16);
-for (const w of ["and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while"]) {
+for (const w of Object.keys(K.KEYWORD_CODES)) {
   KW_START[(w.charCodeAt(0) << 4) | w.length] = 1;
 }
 
@@ -679,6 +679,7 @@ function lexScanned(src: string, skipShebang: boolean, nest: boolean): Lex51Resu
         break;
       case EV_ESCAPED: {
         const s0 = events[x + 1]!;
+        // (Its line is only for a message; a string that gets one is read again by the loop below, at the right line.)
         const r = escapedString(src, s0, 1);
         if (r.error !== undefined || r.i !== events[x + 2]) return undefined;
         out += src.slice(copied, s0) + r.text;

@@ -1,15 +1,18 @@
 /**
  * The character loop of the 5.1 lexer, run in wasm (`scan51.wat`, its
  * source): a first load's lexing without tokens (every chunk a VM loads
- * when C Lua writes 5.1's number text) reads each character in wasm, where
- * the same loop costs about a third of what it costs in JavaScript, and
+ * when C Lua writes 5.1's number text) reads each character in wasm (for
+ * the bench's 5,000-line tool, lex51 takes ~0.6 of its time with the loop in
+ * JavaScript: `bench/parts.ts`; in a fresh process, before V8 has optimised
+ * the JavaScript lexer, the first translation ~0.4: `bench/cold.ts`), and
  * hands lex51.ts only the events it acts on: the nesting the `arg` rewrite
  * follows, each `arg` and `...`, each short string to re-encode. On
  * anything the lexer refuses or reports, the scan gives up and lex51.ts
  * reads the chunk itself, so every message stays the JavaScript lexer's.
  *
  * One instance per process, made on first use; its memory grows to the
- * largest chunk scanned (two bytes a character and twelve an event) and
+ * largest chunk scanned (two bytes a character and twelve an event, room
+ * for as many events as characters) and
  * chunks above {@link SCAN_MAX_CHARS} are left to JavaScript.
  *
  * @internal
@@ -24,20 +27,23 @@ const MODULE_BASE64 =
 /** scan51.wat's module, its bytes. */
 export const SCAN51_MODULE: Uint8Array = fromBase64(MODULE_BASE64);
 
-// The memory layout (scan51.wat's header says the same).
-const NAMECH = 0;
-const CLASS = 65536;
-const TOK = 65664;
-const KWT = 65792;
-const KWTEXT = 69888;
-const NESTKW = 70400;
-const MASKS = 70656;
-const FLAGS = 70800;
-const TEXT = 73728;
+/** The module's memory layout: where each table starts (scan51.wat's header lists the same, and its code uses these numbers). */
+export const SCAN51_LAYOUT = {
+  NAMECH: 0,
+  CLASS: 65536,
+  TOK: 65664,
+  KWT: 65792,
+  KWTEXT: 69888,
+  NESTKW: 70400,
+  MASKS: 70656,
+  FLAGS: 70800,
+  TEXT: 73728,
+} as const;
+const { NAMECH, CLASS, TOK, KWT, KWTEXT, NESTKW, MASKS, FLAGS, TEXT } = SCAN51_LAYOUT;
 const PAGE = 65536;
 
-/** Chunks longer than this many characters are lexed in JavaScript (the memory is never given back). */
-export const SCAN_MAX_CHARS = 2 * 1024 * 1024;
+/** Chunks longer than this many characters are lexed in JavaScript (the memory, 14 bytes a character at most, is never given back). */
+export const SCAN_MAX_CHARS = 1024 * 1024;
 
 /** Event kinds (the low byte of an event's first word). */
 export const EV_KEYWORD = 1;
@@ -65,6 +71,7 @@ let scanner: Scanner | null | undefined;
 let enabled = true;
 let bytes: Uint8Array = new Uint8Array(0);
 let writer: Buffer | undefined;
+let flags: Int32Array = new Int32Array(0);
 
 /** Node's Buffer when present and the host is little-endian (the module reads what "utf16le" writes). */
 const NodeBuffer: typeof Buffer | undefined =
@@ -93,6 +100,7 @@ function theScanner(): Scanner | null {
   return scanner;
 }
 
+/** Fills the tables the module reads (its header lists them) from tokens.ts's codes. */
 function fillTables(m: Uint8Array): void {
   for (let c = 0; c < 128; c++) {
     const ch = String.fromCharCode(c);
@@ -108,7 +116,7 @@ function fillTables(m: Uint8Array): void {
   for (const [chars, k] of classes) for (const ch of chars) m[CLASS + ch.charCodeAt(0)] = k;
   const single: [string, number][] = [["(", K.LPAREN], ["]", K.RBRACKET], ["+", K.PLUS], ["*", K.STAR], ["%", K.PERCENT], ["^", K.CARET], ["#", K.HASH], [";", K.SEMI]];
   for (const [ch, k] of single) m[TOK + ch.charCodeAt(0)] = k;
-  for (const [word, k] of Object.entries(KEYWORDS)) {
+  for (const [word, k] of Object.entries(K.KEYWORD_CODES)) {
     const at = KWT + (((word.charCodeAt(0) << 4) | word.length) << 1);
     if (m[at] === 0) m[at] = k;
     else m[at + 1] = k;
@@ -118,11 +126,6 @@ function fillTables(m: Uint8Array): void {
   for (let len = 1; len <= 8; len++) m.fill(0xff, MASKS + len * 16, MASKS + len * 16 + 2 * len);
 }
 
-const KEYWORDS: Record<string, number> = {
-  and: K.AND, break: K.BREAK, do: K.DO, else: K.ELSE, elseif: K.ELSEIF, end: K.END, false: K.FALSE, for: K.FOR,
-  function: K.FUNCTION, goto: K.GOTO, if: K.IF, in: K.IN, local: K.LOCAL, nil: K.NIL, not: K.NOT, or: K.OR,
-  repeat: K.REPEAT, return: K.RETURN, then: K.THEN, true: K.TRUE, until: K.UNTIL, while: K.WHILE,
-};
 
 /**
  * Scans `src` from char `from` in wasm: its events, or undefined when the
@@ -137,12 +140,14 @@ export function scan51(src: string, from: number): Scanned | undefined {
   const s = theScanner();
   if (s === null) return undefined;
   const evAt = (TEXT + 2 * (n + 4) + 7) & ~7;
-  const evCap = (n >> 2) + 256;
+  // Room for an event per character (no chunk has more): the scan gives up for none, a data table included.
+  const evCap = n + 256;
   const need = evAt + evCap * 12;
   if (s.memory.buffer.byteLength < need) s.memory.grow(Math.ceil((need - s.memory.buffer.byteLength) / PAGE));
   if (bytes.buffer !== s.memory.buffer) {
     bytes = new Uint8Array(s.memory.buffer);
     writer = NodeBuffer!.from(s.memory.buffer);
+    flags = new Int32Array(s.memory.buffer, FLAGS, 1);
   }
   if (n > 0) writer!.write(src, TEXT, "utf16le");
   bytes.fill(0, TEXT + 2 * n, TEXT + 2 * n + 8);
@@ -152,6 +157,6 @@ export function scan51(src: string, from: number): Scanned | undefined {
     count,
     events: new Int32Array(s.memory.buffer, evAt, count * 3),
     codes: new Uint16Array(s.memory.buffer, TEXT, n + 4),
-    hasConcat: new Int32Array(s.memory.buffer, FLAGS, 1)[0] === 1,
+    hasConcat: flags[0] === 1,
   };
 }

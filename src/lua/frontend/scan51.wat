@@ -19,9 +19,10 @@
 ;;   70656  MASKS   9 entries of 16 bytes: by a name's length, the bits of
 ;;                  its code units in two 64-bit words
 ;;   70800  FLAGS   i32: 1 when the chunk holds `..`
-;;   73728  the chunk's code units (then four 0s), then the events
+;;   73728  TEXT    the chunk's code units (then four 0s), then the events
 ;;
-;; An event is three i32: info (kind | a << 8 | b << 16), pos, end.
+;; An event is three i32 (the caller gives room for one per character: no
+;; chunk has more, each event being a token of at least one): info (kind | a << 8 | b << 16), pos, end.
 ;;   1 keyword    a: its code, b: the previous token's code
 ;;   2 `arg`      a: the previous token's code, b: 1 where a local or loop
 ;;                variable is declared; pos: the char after it

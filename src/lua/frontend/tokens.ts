@@ -93,6 +93,13 @@ export interface Tokens {
   readonly gotos: boolean;
 }
 
+/** Each keyword (LuaJIT's `goto` included) and its code: what the lexers (lex51.ts, scan51.ts) build their keyword tables from. */
+export const KEYWORD_CODES: Readonly<Record<string, number>> = {
+  and: AND, break: BREAK, do: DO, else: ELSE, elseif: ELSEIF, end: END, false: FALSE, for: FOR,
+  function: FUNCTION, goto: GOTO, if: IF, in: IN, local: LOCAL, nil: NIL, not: NOT, or: OR,
+  repeat: REPEAT, return: RETURN, then: THEN, true: TRUE, until: UNTIL, while: WHILE,
+};
+
 /** True for the code of a keyword (`nil`, `true`, `false` included). */
 export function isKeyword(k: number): boolean {
   return k >= KW_FIRST && k <= KW_LAST;
