@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CALL_SHIM_MODULE } from "../../src/lua/call-shim.js";
+import { CALL_SHIM_MODULE, CALL_SHIM_SOURCE_SHA256 } from "../../src/lua/call-shim.js";
 
 // src/lua/call-shim.ts embeds the module that src/lua/call-shim.wat
 // describes. Its imports and exports are checked always; where wabt's
@@ -43,6 +44,10 @@ describe("the call shim's module", () => {
     // Every function it imports is named in its source.
     const text = readFileSync(SOURCE, "utf8");
     for (const i of imports) expect(text).toContain(`(import "l" "${i.slice(2)}"`);
+  });
+
+  it("was embedded from the source as it is (its SHA-256; `npm run wasm:embed` writes both), wat2wasm or not", () => {
+    expect(createHash("sha256").update(readFileSync(SOURCE)).digest("hex")).toBe(CALL_SHIM_SOURCE_SHA256);
   });
 
   it.runIf(wat2wasm() !== undefined)("is call-shim.wat assembled (wat2wasm installed here)", () => {

@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SCAN51_LAYOUT, SCAN51_MODULE } from "../../src/lua/frontend/scan51.js";
+import { SCAN51_LAYOUT, SCAN51_MODULE, SCAN51_SOURCE_SHA256 } from "../../src/lua/frontend/scan51.js";
 
 // src/lua/frontend/scan51.ts embeds the module that scan51.wat describes.
 // Its imports and exports are checked always; where wabt's wat2wasm is
@@ -43,6 +44,10 @@ describe("the scan51 module", () => {
     expect(used.length).toBeGreaterThan(8);
     // Each number past the name table is a table's start, or 8 past one (the second word of a 16-byte entry).
     for (const n of used) expect(places.has(n) || places.has(n - 8), String(n)).toBe(true);
+  });
+
+  it("was embedded from the source as it is (its SHA-256; `npm run wasm:embed` writes both), wat2wasm or not", () => {
+    expect(createHash("sha256").update(readFileSync(SOURCE)).digest("hex")).toBe(SCAN51_SOURCE_SHA256);
   });
 
   it.runIf(hasWat2wasm())("is scan51.wat assembled (wat2wasm installed here)", () => {

@@ -39,6 +39,10 @@ const MODULE_BASE64 =
 /** call-shim.wat's module, its bytes. */
 export const CALL_SHIM_MODULE: Uint8Array = fromBase64(MODULE_BASE64);
 
+/** The SHA-256 of the call-shim.wat these bytes were assembled from (`npm run wasm:embed` writes both). */
+const SOURCE_SHA256 = "7b607af4772c10decddb6a42b563ac4a86102e08ed5e29d0553aa2e0620fb625";
+export const CALL_SHIM_SOURCE_SHA256: string = SOURCE_SHA256;
+
 let compiled: object | undefined;
 /** The shim of each module instance (by its `LuaC`), or null where none could be made. */
 const shims = new WeakMap<LuaC, CallShim | null>();

@@ -27,6 +27,10 @@ const MODULE_BASE64 =
 /** scan51.wat's module, its bytes. */
 export const SCAN51_MODULE: Uint8Array = fromBase64(MODULE_BASE64);
 
+/** The SHA-256 of the scan51.wat these bytes were assembled from (`npm run wasm:embed` writes both). */
+const SOURCE_SHA256 = "fb095a4f8084dd99403b282474e9bb86deeb1a05bf226c4368d445a6e655c4ed";
+export const SCAN51_SOURCE_SHA256: string = SOURCE_SHA256;
+
 /** The module's memory layout: where each table starts (scan51.wat's header lists the same, and its code uses these numbers). */
 export const SCAN51_LAYOUT = {
   NAMECH: 0,
