@@ -2,9 +2,10 @@
  * The character loop of the 5.1 lexer, run in wasm (`scan51.wat`, its
  * source): a first load's lexing without tokens (every chunk a VM loads
  * when C Lua writes 5.1's number text) reads each character in wasm (for
- * the bench's 5,000-line tool, lex51 takes ~0.6 of its time with the loop in
- * JavaScript: `bench/parts.ts`; in a fresh process, before V8 has optimised
- * the JavaScript lexer, the first translation ~0.4: `bench/cold.ts`), and
+ * the bench's 5,000-line tool, lex51 then takes ~0.6 of the time it takes
+ * with the loop in JavaScript, `bench/parts.ts`; a fresh process's first
+ * translation, before V8 has optimised the JavaScript lexer, ~0.4 to 0.6,
+ * `bench/cold.ts`), and
  * hands lex51.ts only the events it acts on: the nesting the `arg` rewrite
  * follows, each `arg` and `...`, each short string to re-encode. On
  * anything the lexer refuses or reports, the scan gives up and lex51.ts
@@ -129,7 +130,6 @@ function fillTables(m: Uint8Array): void {
   for (const k of [K.FUNCTION, K.DO, K.IF, K.REPEAT, K.END, K.UNTIL]) m[NESTKW + k] = 1;
   for (let len = 1; len <= 8; len++) m.fill(0xff, MASKS + len * 16, MASKS + len * 16 + 2 * len);
 }
-
 
 /**
  * Scans `src` from char `from` in wasm: its events, or undefined when the
