@@ -28,6 +28,7 @@
 import { createSimulation } from "../src/index.js";
 import { lex51 } from "../src/lua/frontend/lex51.js";
 import { scan51, setScan51 } from "../src/lua/frontend/scan51.js";
+import { wasmCtors } from "../src/lua/wasm-module.js";
 import { translate51 } from "../src/lua/frontend/index.js";
 import { clearFrontEndCache, createLuaVm, type LuaVm } from "../src/lua/index.js";
 import { ServerCore } from "../src/renoise/socket/server.js";
@@ -130,12 +131,6 @@ async function deliveryWorld(trace: boolean, wrappers: "fresh" | "stable"): Prom
   };
 }
 
-/** The slice of the WebAssembly API {@link callerModule} uses. */
-interface WasmCtors {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { readonly exports: unknown };
-}
-
 /** `LUA_REGISTRYINDEX`. */
 const REGISTRY = -1_001_000;
 
@@ -162,8 +157,8 @@ function callerModule(c: RawBridge["c"]): { gettops(L: number, n: number): numbe
     "AGFzbQEAAAABHwVgAX8Bf2ADf39+AX9gAn9/AGACf38Bf2AEf39+fwACIwMBbAZnZXR0b3AAAAFsB3Jhd2dldGkAAQFsBnNldHRvcAACAwMCAwQHFgIHZ2V0dG9wcwADCHJhd2dldGlzAAQKSwIjAQF/AkADQCABRQ0BIAIgABAAaiECIAFBAWshAQwACwsgAgslAAJAA0AgA0UNASAAIAEgAhABGiAAQX4QAiADQQFrIQMMAAsLCw==",
     "base64",
   );
-  // (lib ES2022 declares no WebAssembly: the two constructors used, typed here.)
-  const Wasm = (globalThis as unknown as { WebAssembly: WasmCtors }).WebAssembly;
+  const Wasm = wasmCtors();
+  if (Wasm === undefined) return undefined;
   const instance = new Wasm.Instance(new Wasm.Module(bytes), {
     l: { gettop: raw.lua_gettop, rawgeti: raw.lua_rawgeti, settop: raw.lua_settop },
   });

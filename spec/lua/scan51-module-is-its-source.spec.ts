@@ -1,38 +1,18 @@
-import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SCAN51_LAYOUT, SCAN51_MODULE, SCAN51_SOURCE_SHA256 } from "../../src/lua/frontend/scan51.js";
+import { assemble, hasWat2wasm, sourceSha256, WasmReflect } from "../support/embedded-wasm.js";
 
 // src/lua/frontend/scan51.ts embeds the module that scan51.wat describes.
 // Its imports and exports are checked always; where wabt's wat2wasm is
 // installed, the source is assembled again and must give the embedded bytes.
 const SOURCE = new URL("../../src/lua/frontend/scan51.wat", import.meta.url);
 
-interface Descriptor {
-  readonly module?: string;
-  readonly name: string;
-}
-const Wasm = (globalThis as unknown as {
-  WebAssembly: { Module: { new (bytes: Uint8Array): object; exports(m: object): Descriptor[]; imports(m: object): Descriptor[] } };
-}).WebAssembly;
-
-function hasWat2wasm(): boolean {
-  try {
-    execFileSync("wat2wasm", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe("the scan51 module", () => {
   it("imports nothing and exports its memory and scan", () => {
-    const m = new Wasm.Module(SCAN51_MODULE);
-    expect(Wasm.Module.imports(m)).toEqual([]);
-    expect(Wasm.Module.exports(m).map((e) => e.name).sort()).toEqual(["memory", "scan"]);
+    const m = new WasmReflect(SCAN51_MODULE);
+    expect(WasmReflect.imports(m)).toEqual([]);
+    expect(WasmReflect.exports(m).map((e) => e.name).sort()).toEqual(["memory", "scan"]);
   });
 
   it("uses the memory layout scan51.ts fills: its header names each table at the same place, its code no other place", () => {
@@ -47,18 +27,11 @@ describe("the scan51 module", () => {
   });
 
   it("was embedded from the source as it is (its SHA-256; `npm run wasm:embed` writes both), wat2wasm or not", () => {
-    expect(createHash("sha256").update(readFileSync(SOURCE)).digest("hex")).toBe(SCAN51_SOURCE_SHA256);
+    expect(sourceSha256(SOURCE)).toBe(SCAN51_SOURCE_SHA256);
   });
 
   it.runIf(hasWat2wasm())("is scan51.wat assembled (wat2wasm installed here)", () => {
-    const dir = mkdtempSync(join(tmpdir(), "scan51-"));
-    try {
-      const out = join(dir, "scan51.wasm");
-      execFileSync("wat2wasm", [SOURCE.pathname, "-o", out]);
-      expect(Buffer.from(readFileSync(out)).equals(Buffer.from(SCAN51_MODULE))).toBe(true);
-      expect(readFileSync(SOURCE, "utf8")).toContain('(func (export "scan")');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    expect(assemble(SOURCE).equals(Buffer.from(SCAN51_MODULE))).toBe(true);
+    expect(readFileSync(SOURCE, "utf8")).toContain('(func (export "scan")');
   });
 });

@@ -101,7 +101,6 @@ function int64(v: number): bigint {
   return v >= 0 && v < 1024 ? SMALL_INTS[v]! : BigInt(v);
 }
 
-/** Names of the first arguments in error messages, made once rather than per call. */
 /** callStaged's misuse: what stageField staged is not on top of the stack. */
 const NO_STAGE = "LuaBridge.callStaged: no call staged on top of the stack (stageField must come right before)";
 
@@ -111,6 +110,7 @@ interface RegistrySlot {
   readonly key: bigint;
 }
 
+/** Names of the first arguments in error messages, made once rather than per call. */
 const ARG_NAMES = Array.from({ length: 8 }, (_, i) => `argument #${i + 1}`);
 
 type HelperName = "get" | "set" | "method" | "make_class";
@@ -240,10 +240,7 @@ export class LuaBridge {
   /** The hot path's C API calls made from wasm (see call-shim.ts); undefined: made from here. */
   private shim: CallShim | undefined;
   /** {@link objCacheKey} as a number (what the shim takes). */
-  private get objCacheRef(): number {
-    return (this.objCacheNum ??= Number(this.objCacheKey));
-  }
-  private objCacheNum: number | undefined;
+  private readonly objCacheRef: number;
 
   /**
    * A bridge owning `instance` (its callbacks come here from now on). Without
@@ -278,6 +275,7 @@ export class LuaBridge {
       this.modeText = restored.modeText;
       this.fnMetaKey = restored.fnMetaKey;
       this.objCacheKey = restored.objCacheKey;
+      this.objCacheRef = Number(this.objCacheKey);
       this.guardRef = restored.guardRef;
       this.helperRefs = new Map(restored.helperRefs);
       this.nextFnId = restored.nextFnId;
@@ -307,7 +305,8 @@ export class LuaBridge {
     this.bytes.push(L, "v");
     c._lua_rawset(L, -3);
     c._lua_setmetatable(L, -2);
-    this.objCacheKey = BigInt(c._luaL_ref(L, REGISTRY));
+    this.objCacheRef = c._luaL_ref(L, REGISTRY);
+    this.objCacheKey = BigInt(this.objCacheRef);
 
     this.loadHelpers();
     if (this.instructionLimit > 0) c._lua_sethook(L, this.hook, MASK_COUNT, this.hookStep);

@@ -19,7 +19,7 @@
 
 import { ArgNest } from "./arg-nest.js";
 import type { VarargFn } from "./edits.js";
-import { EV_ARG, EV_ESCAPED, EV_KEYWORD, EV_LBRACE, EV_RBRACE, EV_RPAREN, EV_VARARG, scan51 } from "./scan51.js";
+import { EV_ARG, EV_ESCAPED, EV_KEYWORD, EV_LBRACE, EV_RBRACE, EV_RPAREN, EV_VARARG, NodeBuffer, scan51 } from "./scan51.js";
 import * as K from "./tokens.js";
 import type { Tokens } from "./tokens.js";
 
@@ -356,7 +356,7 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false, nes
   if (skipShebang && a[0] === 35 /* # */) {
     out = "--";
     shift = 2;
-    while (i < n && a[i] !== C.NL && a[i] !== C.CR) i++;
+    i = shebangEnd(src);
   }
 
   while (i < n) {
@@ -635,6 +635,13 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false, nes
   return { ok: true, source, hasConcat, hasArg, tokens, varargFns: nst?.result() };
 }
 
+/** Where a first line starting with `#` (a shebang, made a comment) ends: its line break, or the chunk's end. */
+function shebangEnd(src: string): number {
+  const nl = nextOf(src, "\n", 0);
+  const cr = nextOf(src, "\r", 0);
+  return nl < cr ? nl : cr;
+}
+
 /**
  * {@link lex51} without tokens, its character loop run in wasm (scan51.ts):
  * the events the scan reports are acted on here as the loop below acts on
@@ -642,13 +649,9 @@ export function lex51(src: string, skipShebang: boolean, wantTokens = false, nes
  * own loop then reads the chunk, and makes any message).
  */
 function lexScanned(src: string, skipShebang: boolean, nest: boolean): Lex51Result | undefined {
-  let out = "";
-  let from = 0;
-  if (skipShebang && src.charCodeAt(0) === 35 /* # */) {
-    out = "--";
-    while (from < src.length && src.charCodeAt(from) !== C.NL && src.charCodeAt(from) !== C.CR) from++;
-  }
-  const scan = scan51(src, from);
+  const shebang = skipShebang && src.charCodeAt(0) === 35; /* # */
+  let out = shebang ? "--" : "";
+  const scan = scan51(src, shebang ? shebangEnd(src) : 0);
   if (scan === undefined) return undefined;
   const { events, codes } = scan;
   const nst = nest ? new ArgNest() : undefined;
@@ -705,10 +708,6 @@ function lexScanned(src: string, skipShebang: boolean, nest: boolean): Lex51Resu
 let codeScratch = new Uint16Array(0);
 /** A Node Buffer over {@link codeScratch} (undefined: no Buffer, or a big-endian host). */
 let codeWriter: Buffer | undefined;
-
-/** Node's Buffer when present and the host is little-endian (the Uint16Array reads what "utf16le" writes). */
-const NodeBuffer: typeof Buffer | undefined =
-  typeof Buffer === "function" && new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? Buffer : undefined;
 
 /** Code units kept for the next chunk (2 bytes each). */
 const CODES_KEEP = 1 << 20;

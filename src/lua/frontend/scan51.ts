@@ -74,12 +74,16 @@ interface Scanner {
 
 let scanner: Scanner | null | undefined;
 let enabled = true;
-let bytes: Uint8Array = new Uint8Array(0);
+/** A Buffer over the module's memory (made again when the memory grows) and its `..` flag. */
 let writer: Buffer | undefined;
 let flags: Int32Array = new Int32Array(0);
 
-/** Node's Buffer when present and the host is little-endian (the module reads what "utf16le" writes). */
-const NodeBuffer: typeof Buffer | undefined =
+/**
+ * Node's Buffer when present and the host is little-endian: what writes a
+ * chunk's code units ("utf16le") where a Uint16Array (lex51.ts) or the
+ * module reads them.
+ */
+export const NodeBuffer: typeof Buffer | undefined =
   typeof Buffer === "function" && new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? Buffer : undefined;
 
 /** Turns the wasm scan on or off (specs compare both lexers; benches time both); returns what it was. */
@@ -148,13 +152,12 @@ export function scan51(src: string, from: number): Scanned | undefined {
   const evCap = n + 256;
   const need = evAt + evCap * 12;
   if (s.memory.buffer.byteLength < need) s.memory.grow(Math.ceil((need - s.memory.buffer.byteLength) / PAGE));
-  if (bytes.buffer !== s.memory.buffer) {
-    bytes = new Uint8Array(s.memory.buffer);
+  if (writer?.buffer !== s.memory.buffer) {
     writer = NodeBuffer!.from(s.memory.buffer);
     flags = new Int32Array(s.memory.buffer, FLAGS, 1);
   }
-  if (n > 0) writer!.write(src, TEXT, "utf16le");
-  bytes.fill(0, TEXT + 2 * n, TEXT + 2 * n + 8);
+  if (n > 0) writer.write(src, TEXT, "utf16le");
+  writer.fill(0, TEXT + 2 * n, TEXT + 2 * n + 8);
   const count = s.scan(from, n, evAt, evCap);
   if (count < 0) return undefined;
   return {
