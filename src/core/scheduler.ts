@@ -1,3 +1,5 @@
+import { emptyArray } from "./site-free.js";
+
 /** One scheduled piece of simulation work. */
 export interface ScheduledEvent {
   /** Virtual time in ms at which the event runs. */
@@ -12,6 +14,22 @@ export interface ScheduledEvent {
 }
 
 /**
+ * An event made by {@link Scheduler.schedule} around a function. A class,
+ * not an object literal: V8 can decide that an object literal's objects are
+ * long-lived (a world with thousands of pending events) and allocate that
+ * literal's later objects straight into the old generation, where each,
+ * holding its closure, would keep a short-lived world alive across
+ * scavenges (see docs/performance.md, nineteenth round).
+ */
+class CallbackEvent implements ScheduledEvent {
+  time = 0;
+  seq = 0;
+  cancelled = false;
+  ran = false;
+  constructor(readonly run: () => void) {}
+}
+
+/**
  * The simulation's event queue, ordered by (time, seq): events at the same
  * virtual time run in the order they were scheduled.
  *
@@ -23,9 +41,9 @@ export interface ScheduledEvent {
  * so the order is exactly that of one heap.
  */
 export class Scheduler {
-  private heap: ScheduledEvent[] = [];
+  private heap: ScheduledEvent[] = emptyArray();
   /** The in-order lane: `lane[head..tail)`, times never decreasing (slots past `tail` are stale or empty). */
-  private lane: (ScheduledEvent | undefined)[] = [];
+  private lane: (ScheduledEvent | undefined)[] = emptyArray();
   private head = 0;
   private tail = 0;
   private nextSeq = 0;
@@ -44,7 +62,7 @@ export class Scheduler {
   }
 
   schedule(time: number, run: () => void): ScheduledEvent {
-    return this.add({ time, seq: 0, run, cancelled: false, ran: false }, time);
+    return this.add(new CallbackEvent(run), time);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { escapeBytes, type ByteString } from "./bytes.js";
 import { endpoint } from "./endpoint.js";
+import { arrayOf, emptyArray } from "./site-free.js";
 
 /** A JSON value allowed in a trace field. */
 export type TraceValue = string | number | boolean | null;
@@ -28,6 +29,19 @@ export interface TracePayload {
   bytes: number;
   data: string;
   hash: string;
+}
+
+/**
+ * The payload fields {@link Trace.payload} makes: a class instance, not an
+ * object literal, so that V8 never allocates them in the old generation by
+ * the history of a literal's site (see site-free.ts).
+ */
+class PayloadFields implements TracePayload {
+  constructor(
+    readonly bytes: number,
+    readonly data: string,
+    readonly hash: string,
+  ) {}
 }
 
 /** FNV-1a 32-bit hash of a byte string, as 8 hex digits. */
@@ -240,9 +254,9 @@ export class Trace {
    * a whole event (null, the event). Rows cost no object each; `events` makes
    * the objects on demand, and drops each chunk once all its rows are made.
    */
-  private readonly chunks: (RowValue[] | undefined)[] = [];
+  private readonly chunks: (RowValue[] | undefined)[] = emptyArray();
   /** The chunk rows are written to, and its next free slot. */
-  private chunk: RowValue[] = [];
+  private chunk: RowValue[] = emptyArray();
   private slot = 0;
   /** Where {@link make} goes on: the chunk and slot of the first row not made. */
   private readChunk = 0;
@@ -258,7 +272,7 @@ export class Trace {
   /** Events recorded. */
   private n = 0;
   /** The events made so far from the rows, in order (`events` adds the rest). */
-  private readonly made: TraceEvent[] = [];
+  private readonly made: TraceEvent[] = emptyArray();
   /**
    * What is running now, for events that name their cause (`song.set`):
    * e.g. "socket_message#12" (the callback recorded as event 12). Undefined:
@@ -296,18 +310,18 @@ export class Trace {
     this.causeSeq = seq;
   }
   /** Run just before `cause` changes: summaries of what the previous cause did (e.g. `song.lines`). */
-  readonly causeListeners: (() => void)[] = [];
+  readonly causeListeners: (() => void)[] = emptyArray();
   /** Set while recording is suspended (for benchmarks of the bare network). */
   enabled = true;
-  private readonly listeners: ((e: TraceEvent) => void)[] = [];
+  private readonly listeners: ((e: TraceEvent) => void)[] = emptyArray();
   /** The last payload and its fields (see {@link payload}). */
   private lastPayload: ByteString | undefined;
   private lastFields: Readonly<TracePayload> | undefined;
 
   /** The last few "addr:port" strings (see {@link endpoint}), replaced round-robin. */
-  private readonly epAddr: string[] = ["", "", "", ""];
-  private readonly epPort: number[] = [-1, -1, -1, -1];
-  private readonly epText: string[] = ["", "", "", ""];
+  private readonly epAddr: string[] = arrayOf("", "", "", "");
+  private readonly epPort: number[] = arrayOf(-1, -1, -1, -1);
+  private readonly epText: string[] = arrayOf("", "", "", "");
   private epNext = 0;
 
   constructor(
@@ -521,7 +535,7 @@ export class Trace {
    */
   payload(b: ByteString): Readonly<TracePayload> {
     if (b === this.lastPayload && this.lastFields) return this.lastFields;
-    const fields = { bytes: b.length, data: escapeBytes(b, this.payloadLimit), hash: hashBytes(b) };
+    const fields = new PayloadFields(b.length, escapeBytes(b, this.payloadLimit), hashBytes(b));
     this.lastPayload = b;
     this.lastFields = fields;
     return fields;

@@ -7,6 +7,7 @@ import { crashHost, restartHost, type CrashHandle, type CrashOptions } from "./c
 import { handle } from "./handle.js";
 import { checkPlan } from "./plan.js";
 import { injectServerError, type ServerErrorOptions } from "./server-error.js";
+import { emptyArray } from "../core/site-free.js";
 
 /** Hosts by name: one host or a group. */
 export type HostGroup = string | readonly string[];
@@ -39,7 +40,7 @@ export interface HoldHandle extends FaultHandle {
  * ```
  */
 export class Faults {
-  private readonly partitions: { a: string[]; b: string[]; handle: FaultHandle }[] = [];
+  private readonly partitions: { a: string[]; b: string[]; handle: FaultHandle }[] = emptyArray();
 
   constructor(private readonly ctx: FaultContext) {}
 

@@ -27,6 +27,7 @@ import {
   type LuaC,
   type LuaState,
 } from "./wasm.js";
+import { emptyArray } from "../core/site-free.js";
 
 /** First word of the userdata behind a host function closure. */
 const FN_MAGIC = 0x52_53_46_4e; // "RSFN"
@@ -50,13 +51,23 @@ export type RawHostFunction = (L: LuaState, bridge: LuaBridge) => number;
  */
 export type AliasOf = (obj: object) => object | undefined;
 
-/** @internal A host function as the bridge keeps it (by the id in its closure's userdata). */
-export interface FnEntry {
-  readonly fn: HostFunction | RawHostFunction;
-  readonly name: string;
-  /** `luaL_where` level used to prefix errors raised by this function. */
-  readonly whereLevel: number;
-  readonly raw: boolean;
+/**
+ * @internal A host function as the bridge keeps it (by the id in its
+ * closure's userdata). A class, not an object literal, as {@link ObjectEntry}.
+ */
+export class FnEntry {
+  constructor(
+    readonly fn: HostFunction | RawHostFunction,
+    readonly name: string,
+    /** `luaL_where` level used to prefix errors raised by this function. */
+    readonly whereLevel: number,
+    readonly raw: boolean,
+  ) {}
+
+  /** The same entry calling `fn`. */
+  withFn(fn: HostFunction | RawHostFunction): FnEntry {
+    return new FnEntry(fn, this.name, this.whereLevel, this.raw);
+  }
 }
 
 /** The internal slot of a host class: see objects.ts. */
@@ -70,15 +81,25 @@ export interface HostClassSlot {
   readonly equals?: (a: object, b: object) => boolean;
 }
 
-interface ObjectEntry {
-  readonly obj: object;
-  readonly cls: HostClassSlot;
-  /** Its id (the second word of its userdata); also its key in the object cache. */
-  readonly id: number;
-  /** Found through a property of `obj` (see LuaBridge.tag) rather than the `objectIds` map. */
-  readonly tagged: boolean;
-  /** The address of its userdata's block (what an alias names: see LuaBridge.pushAlias). */
-  readonly addr: number;
+/**
+ * A host object that has a userdata in Lua. A class, not an object literal:
+ * V8 can decide that an object literal's objects are long-lived (a song
+ * walked from Lua keeps thousands) and allocate that literal's later objects
+ * straight into the old generation, where each, holding its host object,
+ * would keep a later short-lived VM's world alive across scavenges (see
+ * docs/performance.md, nineteenth round).
+ */
+class ObjectEntry {
+  constructor(
+    readonly obj: object,
+    readonly cls: HostClassSlot,
+    /** Its id (the second word of its userdata); also its key in the object cache. */
+    readonly id: number,
+    /** Found through a property of `obj` (see LuaBridge.tag) rather than the `objectIds` map. */
+    readonly tagged: boolean,
+    /** The address of its userdata's block (what an alias names: see LuaBridge.pushAlias). */
+    readonly addr: number,
+  ) {}
 }
 
 /** An object that may carry its userdata's id (see LuaBridge.tag). */
@@ -209,7 +230,7 @@ export class LuaBridge {
   /** Lua states currently running a host function (innermost last). */
   private readonly states: LuaState[] = [];
   /** Borrowed refs of each running host function (allocated on first use). */
-  private readonly frames: (LuaRef[] | undefined)[] = [];
+  private readonly frames: (LuaRef[] | undefined)[] = emptyArray();
   /** Protected-call nesting depth (0: no Lua code running). */
   private depth = 0;
   /** Message and traceback recorded by the message handler, per depth. */
@@ -714,12 +735,12 @@ export class LuaBridge {
    * the Lua code `whereLevel` levels up (1: the caller).
    */
   pushFunction(L: LuaState, fn: HostFunction, name: string, whereLevel = 1): void {
-    this.pushEntry(L, { fn, name, whereLevel, raw: false });
+    this.pushEntry(L, new FnEntry(fn, name, whereLevel, false));
   }
 
   /** Pushes a closure calling a {@link RawHostFunction}. */
   pushRawFunction(L: LuaState, fn: RawHostFunction, name: string, whereLevel = 1): void {
-    this.pushEntry(L, { fn, name, whereLevel, raw: true });
+    this.pushEntry(L, new FnEntry(fn, name, whereLevel, true));
   }
 
   private pushEntry(L: LuaState, entry: FnEntry): void {
@@ -767,7 +788,7 @@ export class LuaBridge {
   rebindFunction(id: number, fn: HostFunction | RawHostFunction, raw = false): void {
     const entry = this.funcs.get(id);
     if (entry === undefined || entry.raw !== raw) throw new Error(`rebindFunction: no ${raw ? "raw " : ""}host function ${id}`);
-    this.funcs.set(id, { ...entry, fn });
+    this.funcs.set(id, entry.withFn(fn));
   }
 
   /**
@@ -786,7 +807,7 @@ export class LuaBridge {
     c._lua_createtable(L, 0, entries.length);
     for (const [name, fn] of entries) {
       this.bytes.push(L, name, prefix);
-      this.pushEntry(L, { fn, name: prefix + name, whereLevel, raw });
+      this.pushEntry(L, new FnEntry(fn, prefix + name, whereLevel, raw));
       c._lua_rawset(L, -3);
     }
     const ref = this.refAt(L, -1);
@@ -1260,7 +1281,7 @@ export class LuaBridge {
     // Only objects that can take a property are tagged; a frozen one goes to the map.
     const tag = tagged && Object.isExtensible(obj);
     const p = c._lua_newuserdatauv(L, 8, 0);
-    const entry: ObjectEntry = { obj, cls, id, tagged: tag, addr: p };
+    const entry = new ObjectEntry(obj, cls, id, tag, p);
     c.HEAP32[p >> 2] = OBJ_MAGIC;
     c.HEAP32[(p >> 2) + 1] = id;
     this.slots[id] = entry;

@@ -567,7 +567,7 @@ export class LuaVm {
     const funcs = new Map<number, FnEntry>();
     template.sharedFns.forEach((entry, id) => funcs.set(id, entry));
     for (const [id, key] of template.hostFnKeys) {
-      funcs.set(id, { ...template.bridge.funcs.get(id)!, fn: hostTable[key] as HostFunction });
+      funcs.set(id, template.bridge.funcs.get(id)!.withFn(hostTable[key] as HostFunction));
     }
     const hookStep = options.hookStep ?? 1000;
     this.bridge = new LuaBridge(inst, template.L, { instructionLimit: 0, hookStep }, {

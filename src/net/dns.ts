@@ -1,4 +1,5 @@
 import { isIpv4, LOOPBACK } from "./address.js";
+import { emptyArray } from "../core/site-free.js";
 
 /**
  * The simulation's own name service. `localhost` always resolves to
@@ -7,7 +8,7 @@ import { isIpv4, LOOPBACK } from "./address.js";
 export class Dns {
   private readonly names = new Map<string, string>();
   /** Every name looked up that resolved to nothing, in order (see `Simulation.unknownNames`). */
-  readonly unknown: string[] = [];
+  readonly unknown: string[] = emptyArray();
   /** Called when a name resolves to nothing (strict mode raises from here). */
   onUnknown: ((name: string) => void) | undefined;
 

@@ -2,6 +2,7 @@ import type { Rng } from "../core/rng.js";
 import type { Packet } from "./packet.js";
 import { RuleSet } from "./rule.js";
 import { StreamPlans, type StreamCutOptions } from "./stream-cut.js";
+import { emptyArray } from "../core/site-free.js";
 
 /**
  * What happens to a packet: it arrives at a virtual time (a UDP datagram
@@ -103,7 +104,7 @@ export class LinkModel {
   readonly rules = new RuleSet();
   /** Explicit TCP stream cutting plans. */
   readonly plans = new StreamPlans();
-  private entries: Entry[] = [];
+  private entries: Entry[] = emptyArray();
   private nextId = 1;
   private readonly busyUntil = new Map<string, number>();
 

@@ -12,6 +12,7 @@ import type { UdpEndpoint } from "./udp-endpoint.js";
 import { LinkModel, type Decision } from "./link-model.js";
 import { viewOf, type InFlightEntry } from "./rule.js";
 import { cutAt, policyOffsets, validOffsets } from "./stream-cut.js";
+import { emptyArray } from "../core/site-free.js";
 
 // The TCP events of every connection and segment, recorded as rows (see Trace.row).
 const TCP_CONNECT = traceShape("tcp.connect", ["conn", "from", "to"]);
@@ -35,6 +36,22 @@ const SHUT: Readonly<Record<string, TraceShape>> = {
   "tcp.reset": traceShape("tcp.reset", ["conn", "from", "to", "why"]),
   "tcp.vanish": traceShape("tcp.vanish", ["conn", "from", "to"]),
 };
+
+/**
+ * A live connection's two ends. A class, not an object literal: V8 may decide
+ * that an object literal's allocation site makes long-lived objects (as in a
+ * world of 100,000 connections) and from then on allocate every object of
+ * that site in the old generation, where a short-lived world's record would
+ * keep both its ends, and through them the whole world, alive across
+ * scavenges (see docs/performance.md, nineteenth round). V8 makes no such
+ * decision for a class's instances.
+ */
+export class ConnectionEnds {
+  constructor(
+    readonly client: TcpEnd,
+    readonly server: TcpEnd,
+  ) {}
+}
 
 /** Outcome of a TCP connection attempt. */
 export type ConnectResult = { ok: true; end: TcpEnd } | { ok: false; reason: "refused" };
@@ -72,10 +89,18 @@ interface Receiver {
 
 /** A receiver for rare paths that have a function at hand; never gives up retransmitting on its own. */
 function receiver(arrive: (p: WirePacket) => void): Receiver {
-  return { arrive, live: alwaysLive };
+  return new PacketReceiver(arrive, alwaysLive);
 }
 function alwaysLive(): boolean {
   return true;
+}
+
+/** A {@link Receiver} of two functions (a class instance, as {@link ConnectionEnds}). */
+class PacketReceiver implements Receiver {
+  constructor(
+    readonly arrive: (p: WirePacket) => void,
+    readonly live: (p: WirePacket) => boolean,
+  ) {}
 }
 
 /**
@@ -220,7 +245,7 @@ export class Network {
   readonly dns = new Dns();
   readonly hosts = new Map<string, Host>();
   /** The same hosts in the order they were added, for loops that run at every event (a Map's iterator is an object each time). */
-  readonly hostList: Host[] = [];
+  readonly hostList: Host[] = emptyArray();
   /** Which hosts' GUI threads have queued work (bit i: `hostList[i]`; see GuiPending). */
   readonly guiPending: GuiPending = { mask: 0, all: true };
   private readonly byAddress = new Map<string, Host>();
@@ -228,14 +253,14 @@ export class Network {
   private packetCount = 0;
   private connCount = 0;
   /** Live TCP connections by number (both ends), for faults that target a connection. */
-  readonly connections = new Map<number, { client: TcpEnd; server: TcpEnd }>();
+  readonly connections = new Map<number, ConnectionEnds>();
   /** TCP retransmission settings. */
   readonly retransmission: TcpRetransmission = { rto: 200, synRto: 1000, maxRto: 120_000, retries: 15, synRetries: 6 };
   /** Send taps (connection faults), consulted in order; the first answer wins. */
-  readonly sendTaps: SendTap[] = [];
+  readonly sendTaps: SendTap[] = emptyArray();
   /** Packets held by a rule or waiting for retransmission, by number (those on the wire are in the scheduler's queue). */
   private readonly flights = new Map<number, Flight>();
-  private held: Held[] = [];
+  private held: Held[] = emptyArray();
 
   constructor(
     private readonly scheduler: Scheduler,
@@ -586,7 +611,7 @@ export class Network {
     serverEnd.lastArrival = clientEnd.lastArrival = this.now();
     h.serverEnd = serverEnd;
     h.clientEnd = clientEnd;
-    this.connections.set(conn, { client: clientEnd, server: serverEnd });
+    this.connections.set(conn, new ConnectionEnds(clientEnd, serverEnd));
     this.trace.row(TCP_ACCEPT, server.name, conn, fromText, toText);
     listener.onConnection(serverEnd);
     const synAck = this.packet("syn-ack", "tcp", server, toAddr, toPort, from, fromAddr, localPort, undefined, serverEnd);
@@ -727,13 +752,10 @@ export class Network {
   private readonly streamLive = (pk: WirePacket): boolean => pk.end!.stream?.gone === undefined;
 
   /** Where every data segment arrives. */
-  private readonly dataRx: Receiver = {
-    arrive: (pk) => {
-      if (this.stale(pk, this.dataRx)) return;
-      this.inOrder(pk, this.deliverData);
-    },
-    live: this.streamLive,
-  };
+  private readonly dataRx: Receiver = new PacketReceiver((pk) => {
+    if (this.stale(pk, this.dataRx)) return;
+    this.inOrder(pk, this.deliverData);
+  }, this.streamLive);
 
   /** Hands a data segment, in stream order, to the receiving end. */
   private readonly deliverData = (pk: WirePacket): void => {
@@ -761,13 +783,10 @@ export class Network {
   }
 
   /** Where every FIN arrives: in stream order, after the data sent before it. */
-  private readonly finRx: Receiver = {
-    arrive: (pk) => {
-      if (this.stale(pk, this.finRx)) return;
-      this.inOrder(pk, this.finInOrder);
-    },
-    live: this.streamLive,
-  };
+  private readonly finRx: Receiver = new PacketReceiver((pk) => {
+    if (this.stale(pk, this.finRx)) return;
+    this.inOrder(pk, this.finInOrder);
+  }, this.streamLive);
 
   /** A FIN's turn in its stream came: the receiving end learns the peer closed. */
   private readonly finInOrder = (pk: WirePacket): void => this.peerGone(pk.end!.peer, false);

@@ -1,6 +1,7 @@
 import type { ByteString } from "../core/bytes.js";
 import { endpoint } from "./address.js";
 import type { Packet, PacketKind } from "./packet.js";
+import { emptyArray } from "../core/site-free.js";
 
 /**
  * What a test sees of a packet in flight: plain, read-only data (no live
@@ -93,7 +94,7 @@ export function viewOf(p: Packet): InFlightPacket {
  * in installation order; the first answer that is not "pass" wins.
  */
 export class RuleSet {
-  private rules: Installed[] = [];
+  private rules: Installed[] = emptyArray();
   private nextId = 1;
 
   get size(): number {

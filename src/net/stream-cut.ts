@@ -1,4 +1,5 @@
 import type { Rng } from "../core/rng.js";
+import { emptyArray } from "../core/site-free.js";
 
 /** Which end of a TCP connection sends: the one that connected, or the one that accepted. */
 export type StreamSide = "client" | "server";
@@ -70,7 +71,7 @@ const key = (conn: number, side: StreamSide, send: number): string => `${conn}/$
 /** The installed {@link StreamCutPlan}s, indexed by connection, side and send. */
 export class StreamPlans {
   /** Each plan's splits and merges by key, and the connections it names (most sends are on none: no key is made for them). */
-  private readonly plans: { id: number; splits: Map<string, number[]>; merges: Set<string>; conns: Set<number> }[] = [];
+  private readonly plans: { id: number; splits: Map<string, number[]>; merges: Set<string>; conns: Set<number> }[] = emptyArray();
   private nextId = 1;
 
   get size(): number {

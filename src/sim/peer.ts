@@ -5,6 +5,7 @@ import { isClientCore } from "../renoise/socket/client.js";
 import { identityOf } from "../renoise/socket/handle.js";
 import { internalsOf, type SocketApi } from "../renoise/socket/socket-api.js";
 import type { LuaResult, Protocol, ReceiveMode, SocketClient } from "../renoise/socket/types.js";
+import { emptyArray } from "../core/site-free.js";
 
 /** What a peer script yields: resume when `ready()` holds, or at virtual time `until`. */
 export interface Wait {
@@ -126,9 +127,9 @@ export class PeerRunner {
    * array, not a Set: a Set that empties reallocates its table, and the
    * waiters empty and fill again at every step of a script.
    */
-  private readonly waiters: Runner[] = [];
+  private readonly waiters: Runner[] = emptyArray();
   /** The copy of the waiters {@link poke} goes through (reused; a nested poke takes a fresh array). */
-  private scratch: Runner[] | undefined = [];
+  private scratch: Runner[] | undefined = emptyArray();
 
   constructor(private readonly host: PeerHost) {}
 
@@ -145,7 +146,7 @@ export class PeerRunner {
     if (n === 0) return false;
     // A copy: resuming a script takes it out of the waiters and may put it (or another) back.
     // Entries past `n` are stale runners of this simulation; they are never read.
-    const list = this.scratch ?? [];
+    const list = this.scratch ?? emptyArray<Runner>();
     this.scratch = undefined;
     for (let i = 0; i < n; i++) list[i] = waiters[i]!;
     let any = false;

@@ -17,6 +17,8 @@ import { toJsonl } from "../trace/jsonl.js";
 import { newSong, type Song } from "../renoise/song/song.js";
 import { buildSong, type SongFixture } from "../renoise/song/fixture.js";
 import { songContext } from "./song-context.js";
+import { emptyArray } from "../core/site-free.js";
+import { FaultContextRecord, PeerHostRecord, RenoiseGlobals, SimContextRecord, SimHostRecord } from "./records.js";
 
 /** Options of {@link createSimulation}. */
 export interface SimulationOptions {
@@ -141,7 +143,7 @@ export class Simulation {
   private readonly ctx: SimContext;
   private readonly maxEvents: number;
   private readonly semantics: SemanticsOptions;
-  private readonly pendingErrors: CallbackError[] = [];
+  private readonly pendingErrors: CallbackError[] = emptyArray();
   private readonly simHosts = new Map<string, SimHost>();
   private state: Lifecycle = "active";
   private readonly callSites = new Map<string, () => string | undefined>();
@@ -192,34 +194,36 @@ export class Simulation {
     this.network.links.loopbackLatency = options.loopbackLatency ?? 0;
     // Conditions and faults draw from their own stream, so switching one on leaves ports and the rest unchanged.
     this.network.links.rng = new Rng(Rng.derive(seed, 0x5eedfa17));
-    const faultCtx = {
-      network: this.network,
-      trace: this.trace,
-      toolHost: options.hostName ?? "renoise",
-      now: () => this.time.now,
-      at: (time: number, fn: () => void) => {
+    const faultCtx = new FaultContextRecord(
+      this.network,
+      this.trace,
+      options.hostName ?? "renoise",
+      () => this.time.now,
+      (time: number, fn: () => void) => {
         const ev = this.time.scheduler.schedule(Math.max(time, this.time.now), fn);
         return () => this.time.scheduler.cancel(ev);
       },
-    };
+    );
     this.faults = new Faults(faultCtx);
     this.conditions = new Conditions(faultCtx);
-    this.ctx = {
-      network: this.network,
-      trace: this.trace,
-      rng: this.rng,
-      semantics: this.semantics,
-      now: () => this.time.now,
-      block: (host, frame, deadline, done, settle) => this.block(host, frame, deadline, done, settle),
-      assertActive: (call) => this.assertActive(call),
-      callbackFailed: (host, callback, error) => this.callbackFailed(host, callback, error),
-    };
-    this.peers = new PeerRunner({
-      now: () => this.time.now,
-      schedule: (delay, fn) => this.time.scheduler.schedule(this.time.now + delay, fn),
-      cancel: (ev) => this.time.scheduler.cancel(ev),
-      work: this.countWork,
-    });
+    this.ctx = new SimContextRecord(
+      this.network,
+      this.trace,
+      this.rng,
+      this.semantics,
+      () => this.time.now,
+      (host, frame, deadline, done, settle) => this.block(host, frame, deadline, done, settle),
+      (call) => this.assertActive(call),
+      (host, callback, error) => this.callbackFailed(host, callback, error),
+    );
+    this.peers = new PeerRunner(
+      new PeerHostRecord(
+        () => this.time.now,
+        (delay, fn) => this.time.scheduler.schedule(this.time.now + delay, fn),
+        (ev) => this.time.scheduler.cancel(ev),
+        this.countWork,
+      ),
+    );
     if (options.onUnknownName === "error") {
       this.network.dns.onUnknown = (name) => {
         throw new SimulationUsageError(
@@ -234,7 +238,7 @@ export class Simulation {
     this.traceSong = options.traceSong ?? true;
     this.tracePatternCells = options.tracePatternCells ?? false;
     if (options.song) this.#song = this.attachSong(buildSong(options.song));
-    this.renoise = { Socket: this.host.Socket, Osc: createOscApi(), song: () => this.song };
+    this.renoise = new RenoiseGlobals(this.host.Socket, createOscApi(), () => this.song);
   }
 
   private attachSong(song: Song): Song {
@@ -302,7 +306,7 @@ export class Simulation {
     const host = this.network.addHost(name, address);
     this.network.dns.register(name, address);
     for (const alias of options.aliases ?? []) this.network.dns.register(alias, address);
-    const simHost: SimHost = { name, address, Socket: createSocketApi(this.ctx, host) };
+    const simHost = new SimHostRecord(name, address, createSocketApi(this.ctx, host));
     this.simHosts.set(name, simHost);
     this.trace.record("host.add", name, { address });
     return simHost;

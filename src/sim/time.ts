@@ -2,6 +2,7 @@ import type * as FakeTimers from "@sinonjs/fake-timers";
 import { lazyRequire } from "../core/node-require.js";
 import { Scheduler } from "../core/scheduler.js";
 import { SimulationUsageError } from "../core/errors.js";
+import { emptyArray } from "../core/site-free.js";
 
 /** The fake clock type of @sinonjs/fake-timers. */
 export type FakeClock = FakeTimers.Clock;
@@ -48,6 +49,16 @@ export interface ToolTimer extends TimerInfo {
   readonly func: () => void;
   /** The fake clock's handle, once the timer lives on the fake clock. */
   fake?: ReturnType<FakeClock["setTimeout"]>;
+}
+
+/** A tool timer as {@link VirtualTime.toolTimeout} makes it (a class instance: see site-free.ts). */
+class ArmedTimer implements ToolTimer {
+  constructor(
+    readonly id: number,
+    readonly callAt: number,
+    readonly func: () => void,
+    public fake?: ReturnType<FakeClock["setTimeout"]>,
+  ) {}
 }
 
 /** Whether tool timer `a` fires before `b`: the fake clock's order (due time, then arming order, which is id order here). */
@@ -97,7 +108,7 @@ export class VirtualTime {
    * virtual second, and fake-timers' setTimeout (a handle with five closures,
    * a Map entry, a heap) was most of the cost of its firing.
    */
-  readonly #timers: ToolTimer[] = [];
+  readonly #timers: ToolTimer[] = emptyArray();
   /** The id the clock would give its next timer. */
   #nextId = FIRST_TIMER_ID;
   /** The clock's `duringTick` while it does not exist: true while a tool timer fires. */
@@ -149,17 +160,17 @@ export class VirtualTime {
     if (clock) {
       const fake = clock.setTimeout(fn, delay);
       // Its due time is the clock's to keep; this is only its handle.
-      return { id: Number(fake), callAt: NaN, func: fn, fake };
+      return new ArmedTimer(Number(fake), NaN, fn, fake);
     }
     // fake-timers' addTimer: a delay over its maximum is 1 ms, a negative one 0; then parseInt of its text (so 100.5 is 100).
     let d = Number.isFinite(delay) ? delay : 0;
     d = Math.max(0, d > MAX_CLOCK_TIMEOUT ? 1 : d);
-    const timer: ToolTimer = {
-      id: this.#nextId++,
+    const timer = new ArmedTimer(
+      this.#nextId++,
       // parseInt(String(d)) is d for a whole number (the idle notifier's 100 ms): no text made.
-      callAt: this.#clockNow + ((Number.isSafeInteger(d) ? d : parseInt(String(d))) || (this.#firing ? 1 : 0)),
-      func: fn,
-    };
+      this.#clockNow + ((Number.isSafeInteger(d) ? d : parseInt(String(d))) || (this.#firing ? 1 : 0)),
+      fn,
+    );
     const list = this.#timers;
     let i = list.length;
     while (i > 0 && before(timer, list[i - 1]!)) i--;

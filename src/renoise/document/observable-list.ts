@@ -1,5 +1,6 @@
 import { layoutEpoch, modelEpoch } from "./model.js";
 import { Observable } from "./observable.js";
+import { emptyArray } from "../../core/site-free.js";
 
 /** What a list notifier receives, as Renoise sends it. */
 export type ListChange =
@@ -15,7 +16,7 @@ export type ListChange =
  */
 export class ObservableList<T> extends Observable {
   /** The items (read it; change it through insert/remove/swap so notifiers fire). */
-  readonly items: T[] = [];
+  readonly items: T[] = emptyArray();
 
   constructor(items: readonly T[] = []) {
     super();

@@ -157,14 +157,32 @@ export function createSocketApi(ctx: SimContext, host: Host): SocketApi {
     return pending.finish();
   }
 
-  const api: SocketApi = {
-    PROTOCOL_TCP: 1,
-    PROTOCOL_UDP: 2,
-    create_server: create_server,
-    create_client: create_client,
-  };
-  Object.defineProperty(api, INTERNALS, { value: { begin_client } });
+  const api: SocketApi = new SocketApiObject(create_server, create_client);
+  Object.defineProperty(api, INTERNALS, { value: new ApiInternals(begin_client) });
   return api;
+}
+
+/**
+ * A host's `renoise.Socket`: its constants and its two functions (closures
+ * over the host) as own properties. A class instance, not an object literal:
+ * V8 can decide that an object literal's objects are long-lived (a process
+ * that keeps many hosts) and allocate that literal's later objects straight
+ * into the old generation, where each, holding closures over its host,
+ * would keep a short-lived simulation alive across scavenges (see
+ * docs/performance.md, nineteenth round).
+ */
+class SocketApiObject {
+  readonly PROTOCOL_TCP = 1 as const;
+  readonly PROTOCOL_UDP = 2 as const;
+  constructor(
+    readonly create_server: SocketApi["create_server"],
+    readonly create_client: SocketApi["create_client"],
+  ) {}
+}
+
+/** What {@link internalsOf} finds on a {@link SocketApiObject} (a class instance for the same reason). */
+class ApiInternals implements SocketApiInternals {
+  constructor(readonly begin_client: SocketApiInternals["begin_client"]) {}
 }
 
 /**

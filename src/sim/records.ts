@@ -1,0 +1,71 @@
+import type { Trace } from "../core/trace.js";
+import type { Rng } from "../core/rng.js";
+import type { ScheduledEvent } from "../core/scheduler.js";
+import type { FaultContext } from "../faults/context.js";
+import type { BlockFrame } from "../net/gui-thread.js";
+import type { Host } from "../net/host.js";
+import type { Network } from "../net/network.js";
+import type { OscApi } from "../renoise/osc/index.js";
+import type { SocketApi } from "../renoise/socket/socket-api.js";
+import type { Song } from "../renoise/song/song.js";
+import type { SemanticsOptions, SimContext } from "./context.js";
+import type { PeerHost } from "./peer.js";
+import type { SimHost } from "./simulation.js";
+
+// The records a simulation makes once and its parts keep. Each is a class instance, not an object literal: V8 can
+// decide that a literal's objects live long (a process that keeps many simulations) and from then on allocate that
+// literal's objects in the old generation, where one of a finished simulation, holding on to the rest of it, keeps
+// the whole simulation alive through young-generation collections (see core/site-free.ts).
+
+/** A host added with `Simulation.addHost`. */
+export class SimHostRecord implements SimHost {
+  constructor(
+    readonly name: string,
+    readonly address: string,
+    readonly Socket: SocketApi,
+  ) {}
+}
+
+/** What `sim.renoise` holds: the tool host's socket API, the OSC API and the song. */
+export class RenoiseGlobals {
+  constructor(
+    readonly Socket: SocketApi,
+    readonly Osc: OscApi,
+    readonly song: () => Song,
+  ) {}
+}
+
+/** The simulation as its sockets see it. */
+export class SimContextRecord implements SimContext {
+  constructor(
+    readonly network: Network,
+    readonly trace: Trace,
+    readonly rng: Rng,
+    readonly semantics: SemanticsOptions,
+    readonly now: () => number,
+    readonly block: (host: Host, frame: BlockFrame, deadline: number, done: () => boolean, settle?: boolean) => boolean,
+    readonly assertActive: (call: string) => void,
+    readonly callbackFailed: (host: Host, callback: string, error: unknown) => void,
+  ) {}
+}
+
+/** The simulation as its faults and conditions see it. */
+export class FaultContextRecord implements FaultContext {
+  constructor(
+    readonly network: Network,
+    readonly trace: Trace,
+    readonly toolHost: string,
+    readonly now: () => number,
+    readonly at: (time: number, fn: () => void) => () => void,
+  ) {}
+}
+
+/** The simulation as its peer scripts see it. */
+export class PeerHostRecord implements PeerHost {
+  constructor(
+    readonly now: () => number,
+    readonly schedule: (delay: number, fn: () => void) => ScheduledEvent,
+    readonly cancel: (ev: ScheduledEvent) => void,
+    readonly work: () => void,
+  ) {}
+}
