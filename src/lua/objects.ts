@@ -146,18 +146,7 @@ export function defineHostClass<T extends object>(bridge: LuaBridge, spec: HostC
 
   const equals = spec.equals ? classEquals(bridge, holder, spec.equals) : undefined;
   // The members as defined now (a caller changing its spec later changes nothing; a frozen table cannot change).
-  const members: HostClassSpec<T> = {
-    typeName,
-    methods: snapshot(spec.methods),
-    properties: snapshot(spec.properties),
-    tostring: spec.tostring,
-    equals: spec.equals,
-    cached: spec.cached,
-    constant: spec.constant,
-    keptLists: spec.keptLists,
-    keptItems: spec.keptItems,
-    compare: spec.compare,
-  };
+  const members = new ClassMembers(typeName, spec);
   for (const [m, list] of Object.entries(spec.keptItems ?? {})) {
     if (!spec.methods?.[m] || !spec.keptLists?.includes(list)) {
       throw new Error(`defineClass ${typeName}: keptItems ${m} needs a method ${m} and a kept list ${list}`);
@@ -255,7 +244,41 @@ function keepsValues<T extends object>(spec: HostClassSpec<T>): boolean {
  */
 function snapshot<V>(table: Record<string, V> | undefined): Record<string, V> {
   if (table === undefined) return {};
-  return Object.isFrozen(table) ? table : { ...table };
+  // Copied by a builtin, not a spread literal (whose site V8 may come to allocate old: see core/site-free.ts).
+  return Object.isFrozen(table) ? table : Object.fromEntries(Object.entries(table));
+}
+
+/**
+ * A class's members as defined when the class was (see `defineClass`): a
+ * class instance, not an object literal, so that V8 never allocates it in
+ * the old generation by the history of a literal's site; its closures hold
+ * on to their VM's world (see core/site-free.ts).
+ */
+class ClassMembers<T extends object> implements HostClassSpec<T> {
+  readonly methods: Record<string, (self: T, ...args: LuaValue[]) => HostResult>;
+  readonly properties: Record<string, HostProperty<T>>;
+  readonly tostring: HostClassSpec<T>["tostring"];
+  readonly equals: HostClassSpec<T>["equals"];
+  readonly cached: HostClassSpec<T>["cached"];
+  readonly constant: HostClassSpec<T>["constant"];
+  readonly keptLists: HostClassSpec<T>["keptLists"];
+  readonly keptItems: HostClassSpec<T>["keptItems"];
+  readonly compare: HostClassSpec<T>["compare"];
+
+  constructor(
+    readonly typeName: string,
+    spec: HostClassSpec<T>,
+  ) {
+    this.methods = snapshot(spec.methods);
+    this.properties = snapshot(spec.properties);
+    this.tostring = spec.tostring;
+    this.equals = spec.equals;
+    this.cached = spec.cached;
+    this.constant = spec.constant;
+    this.keptLists = spec.keptLists;
+    this.keptItems = spec.keptItems;
+    this.compare = spec.compare;
+  }
 }
 
 /**
