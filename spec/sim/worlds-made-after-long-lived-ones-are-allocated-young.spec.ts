@@ -69,13 +69,13 @@ function held(sim) {
   };
 }
 
-// Keep many worlds through young-generation collections, and beside each five objects of one literal (the control):
+// Keep many worlds through young-generation collections, and beside each 20 objects of one literal (the control):
 // V8 decides for a site when at least 100 of its objects were made since the last collection and most still live.
 const kept = [];
 function keep(sim) {
-  for (let k = 0; k < 5; k++) kept.push({ sim });
+  for (let k = 0; k < 20; k++) kept.push({ sim });
 }
-for (let i = 0; i < 1500; i++) keep(world());
+for (let i = 0; i < 2000; i++) keep(world());
 keep(undefined);
 const out = { control: young(kept.at(-1)) };
 for (const [name, o] of Object.entries(held(world()))) out[name] = o === undefined ? "missing" : young(o);
