@@ -172,12 +172,18 @@ export function createSocketApi(ctx: SimContext, host: Host): SocketApi {
  * docs/performance.md, nineteenth round).
  */
 class SocketApiObject {
-  readonly PROTOCOL_TCP = 1 as const;
-  readonly PROTOCOL_UDP = 2 as const;
-  constructor(
-    readonly create_server: SocketApi["create_server"],
-    readonly create_client: SocketApi["create_client"],
-  ) {}
+  // Assigned in the constructor, in the order the object literal had them (parameter properties would come first).
+  readonly PROTOCOL_TCP: 1;
+  readonly PROTOCOL_UDP: 2;
+  readonly create_server: SocketApi["create_server"];
+  readonly create_client: SocketApi["create_client"];
+
+  constructor(create_server: SocketApi["create_server"], create_client: SocketApi["create_client"]) {
+    this.PROTOCOL_TCP = 1;
+    this.PROTOCOL_UDP = 2;
+    this.create_server = create_server;
+    this.create_client = create_client;
+  }
 }
 
 /** What {@link internalsOf} finds on a {@link SocketApiObject} (a class instance for the same reason). */
