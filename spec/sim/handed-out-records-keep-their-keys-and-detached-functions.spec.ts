@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/unbound-method -- the functions are taken off their objects on purpose: that is what this checks */
 import { expect, it } from "vitest";
 import { createSimulation } from "../../src/index.js";
 
