@@ -20,6 +20,8 @@ const { createSimulation } = await import(${src("index.js")});
 const { internalsOf } = await import(${src("renoise/socket/socket-api.js")});
 const young = new Function("o", "return %InYoungGeneration(o)");
 
+let lastPeer;
+
 /** A simulation with a server, a connected client, a message each way, a pending event, a tool timer and a peer. */
 function world() {
   const sim = createSimulation();
@@ -31,7 +33,7 @@ function world() {
   client.receive("*all", 100);
   sim.schedule(1000, () => undefined);
   sim.toolTimeout(() => undefined, 1000);
-  sim.spawn("phone", function* (peer) { yield* peer.sleep(5000); });
+  sim.spawn("phone", function* (peer) { lastPeer = peer; yield* peer.sleep(5000); });
   sim.advance(1);
   return sim;
 }
@@ -66,6 +68,7 @@ function held(sim) {
     "a payload's trace fields": sim.trace.lastFields,
     "the partitions": sim.faults.partitions,
     "the link rules": net.links.rules.rules,
+    "a peer (sim.spawn)": lastPeer,
   };
 }
 
@@ -93,7 +96,7 @@ describe("objects a simulation keeps", () => {
     const { control, ...rest } = JSON.parse(r.stdout.trim().split("\n").at(-1)!) as Record<string, boolean | string>;
     // A literal kept like the worlds is allocated old: else V8 made no such decision here and this would test nothing.
     expect(control, "V8 did not pretenure the control literal: this check would test nothing").toBe(false);
-    expect(Object.keys(rest)).toHaveLength(23);
+    expect(Object.keys(rest)).toHaveLength(24);
     for (const [name, isYoung] of Object.entries(rest)) expect(isYoung, name).toBe(true);
   }, 180_000);
 });

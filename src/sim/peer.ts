@@ -173,18 +173,18 @@ const never = (): boolean => false;
 /** Builds the {@link Peer} API of one host. */
 export function makePeer(name: string, address: string, Socket: SocketApi, now: () => number): Peer {
   const internals = internalsOf(Socket);
-  return {
+  return new PeerApi(
     name,
     address,
     Socket,
-    *connect(addr, port, protocol, timeout_ms) {
+    function* connect(addr, port, protocol, timeout_ms) {
       const started = internals.begin_client(addr, port, protocol, timeout_ms);
       if (started.done) return started.done;
       const p = started.pending;
-      yield { until: p.deadline, ready: p.settled };
+      yield new WaitFor(p.deadline, p.settled);
       return p.finish();
     },
-    *receive(client, mode, timeout_ms) {
+    function* receive(client, mode, timeout_ms) {
       const core = identityOf(client);
       if (!isClientCore(core)) {
         // Not a create_client socket: let the real call raise its logic error.
@@ -192,11 +192,11 @@ export function makePeer(name: string, address: string, Socket: SocketApi, now: 
       }
       const r = core.beginReceive(mode, timeout_ms);
       if (!core.ready(r.mode)) {
-        yield { until: r.start + r.timeout, ready: () => core.ready(r.mode) };
+        yield new WaitFor(r.start + r.timeout, () => core.ready(r.mode));
       }
       return core.finishReceive(r);
     },
-    *sleep(ms) {
+    function* sleep(ms) {
       if (typeof ms !== "number" || !(ms >= 0) || ms === Infinity) {
         throw new SimulationUsageError(`peer.sleep: ms must be a finite number >= 0, got ${String(ms)}`);
       }
@@ -206,7 +206,42 @@ export function makePeer(name: string, address: string, Socket: SocketApi, now: 
         );
       }
       const until = now() + ms;
-      yield { until, ready: never };
+      yield new WaitFor(until, never);
     },
-  };
+  );
+}
+
+/**
+ * A host's {@link Peer}: its name, address and socket API, and its three
+ * operations (closures over the host's socket internals) as own properties,
+ * in the order the object literal had them. A class instance, not an object
+ * literal: after a process kept many simulations with peers, V8 allocated
+ * that literal's objects in the old generation, where one of a finished
+ * simulation kept its host, and through it the whole simulation, alive
+ * across scavenges (see core/site-free.ts).
+ */
+class PeerApi implements Peer {
+  readonly name: string;
+  readonly address: string;
+  readonly Socket: SocketApi;
+  readonly connect: Peer["connect"];
+  readonly receive: Peer["receive"];
+  readonly sleep: Peer["sleep"];
+
+  constructor(name: string, address: string, Socket: SocketApi, connect: Peer["connect"], receive: Peer["receive"], sleep: Peer["sleep"]) {
+    this.name = name;
+    this.address = address;
+    this.Socket = Socket;
+    this.connect = connect;
+    this.receive = receive;
+    this.sleep = sleep;
+  }
+}
+
+/** A {@link Wait} of a peer operation; its condition may hold on to a socket (a class instance for the same reason). */
+class WaitFor implements Wait {
+  constructor(
+    readonly until: number,
+    readonly ready: () => boolean,
+  ) {}
 }
