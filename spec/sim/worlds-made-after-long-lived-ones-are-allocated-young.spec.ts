@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 // fuzz campaign run after a large simulation ran at half its speed (docs/performance.md, nineteenth round). The
 // objects a simulation keeps that hold on to other parts of it are class instances or made by builtins, which V8
 // does not watch (src/core/site-free.ts). This asks V8 where each was allocated, in a child process run with
-// --allow-natives-syntax and --predictable (one thread, so that V8's decisions are the same in every run).
+// --allow-natives-syntax and --predictable (one thread: V8's decisions vary less from run to run).
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const src = (p: string): string => JSON.stringify(pathToFileURL(join(ROOT, "src", p)).href);
@@ -89,8 +89,9 @@ describe("objects a simulation keeps", () => {
   it("are allocated young after the process kept thousands like them (V8's allocation-site pretenuring)", () => {
     const r = spawnSync(
       process.execPath,
-      ["--allow-natives-syntax", "--predictable", "--import", join(ROOT, "bench/ts-loader.mjs"), "--input-type=module", "-e", SCRIPT],
-      { cwd: ROOT, encoding: "utf8", timeout: 120_000 },
+      // The young generation's size set, and NODE_OPTIONS cleared: with a 32 MB semi-space V8 pretenures nothing here.
+      ["--allow-natives-syntax", "--predictable", "--max-semi-space-size=16", "--import", join(ROOT, "bench/ts-loader.mjs"), "--input-type=module", "-e", SCRIPT],
+      { cwd: ROOT, encoding: "utf8", timeout: 120_000, env: { ...process.env, NODE_OPTIONS: "" } },
     );
     if (r.error || r.status !== 0) throw new Error(`child process failed: ${r.error?.message ?? String(r.status)}\n${r.stderr}`);
     const { control, ...rest } = JSON.parse(r.stdout.trim().split("\n").at(-1)!) as Record<string, boolean | string>;

@@ -23,3 +23,17 @@ export function emptyArray<T>(): T[] {
 export function arrayOf<T>(...items: T[]): T[] {
   return Array.of<T>(...items);
 }
+
+/** `T` with its properties writable, to fill a {@link plainObject} by assignment. */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * A new plain object (its prototype `Object.prototype`, as an object
+ * literal's) made by `new Object()`, which V8 does not watch either: for
+ * objects users read, compare with `toStrictEqual` or hand to a Lua VM as a
+ * table, where a class instance would be another kind of object. Fill it by
+ * assignment, in the order its keys should have.
+ */
+export function plainObject<T extends object>(): Mutable<T> {
+  return new Object() as Mutable<T>;
+}

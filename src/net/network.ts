@@ -95,6 +95,15 @@ function alwaysLive(): boolean {
   return true;
 }
 
+/** Data held in a sender's buffer until it yields (see `Network.corkPiece`; a class instance, as {@link ConnectionEnds}). */
+class Cork {
+  constructor(
+    readonly data: ByteString,
+    readonly merge: boolean,
+    readonly cancel: () => void,
+  ) {}
+}
+
 /** A {@link Receiver} of two functions (a class instance, as {@link ConnectionEnds}). */
 class PacketReceiver implements Receiver {
   constructor(
@@ -720,11 +729,7 @@ export class Network {
       st.cork = undefined;
       this.segment(end, c.data, c.merge);
     });
-    const c = {
-      data,
-      merge,
-      cancel: () => this.scheduler.cancel(ev),
-    };
+    const c = new Cork(data, merge, () => this.scheduler.cancel(ev));
     st.cork = c;
   }
 

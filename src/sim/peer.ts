@@ -5,7 +5,7 @@ import { isClientCore } from "../renoise/socket/client.js";
 import { identityOf } from "../renoise/socket/handle.js";
 import { internalsOf, type SocketApi } from "../renoise/socket/socket-api.js";
 import type { LuaResult, Protocol, ReceiveMode, SocketClient } from "../renoise/socket/types.js";
-import { emptyArray } from "../core/site-free.js";
+import { emptyArray, plainObject } from "../core/site-free.js";
 
 /** What a peer script yields: resume when `ready()` holds, or at virtual time `until`. */
 export interface Wait {
@@ -170,72 +170,50 @@ function removeFrom(list: Runner[], r: Runner): void {
 /** The condition of a sleep: only its time ends it. */
 const never = (): boolean => false;
 
-/** Builds the {@link Peer} API of one host. */
+/**
+ * Builds the {@link Peer} API of one host: a plain object made without a
+ * literal (see core/site-free.ts), since its operations are closures over
+ * the host's socket internals and so hold on to the whole simulation. Its
+ * keys in the order the literal had them.
+ */
 export function makePeer(name: string, address: string, Socket: SocketApi, now: () => number): Peer {
   const internals = internalsOf(Socket);
-  return new PeerApi(
-    name,
-    address,
-    Socket,
-    function* connect(addr, port, protocol, timeout_ms) {
-      const started = internals.begin_client(addr, port, protocol, timeout_ms);
-      if (started.done) return started.done;
-      const p = started.pending;
-      yield new WaitFor(p.deadline, p.settled);
-      return p.finish();
-    },
-    function* receive(client, mode, timeout_ms) {
-      const core = identityOf(client);
-      if (!isClientCore(core)) {
-        // Not a create_client socket: let the real call raise its logic error.
-        return client.receive(mode, timeout_ms);
-      }
-      const r = core.beginReceive(mode, timeout_ms);
-      if (!core.ready(r.mode)) {
-        yield new WaitFor(r.start + r.timeout, () => core.ready(r.mode));
-      }
-      return core.finishReceive(r);
-    },
-    function* sleep(ms) {
-      if (typeof ms !== "number" || !(ms >= 0) || ms === Infinity) {
-        throw new SimulationUsageError(`peer.sleep: ms must be a finite number >= 0, got ${String(ms)}`);
-      }
-      if (now() + ms > Number.MAX_SAFE_INTEGER) {
-        throw new SimulationUsageError(
-          `peer.sleep: ${ms} ms from ${now()} ms would move virtual time past ${Number.MAX_SAFE_INTEGER} ms, the largest exact virtual time`,
-        );
-      }
-      const until = now() + ms;
-      yield new WaitFor(until, never);
-    },
-  );
-}
-
-/**
- * A host's {@link Peer}: its name, address and socket API, and its three
- * operations (closures over the host's socket internals) as own properties,
- * in the order the object literal had them. A class instance, not an object
- * literal: after a process kept many simulations with peers, V8 allocated
- * that literal's objects in the old generation, where one of a finished
- * simulation kept its host, and through it the whole simulation, alive
- * across scavenges (see core/site-free.ts).
- */
-class PeerApi implements Peer {
-  readonly name: string;
-  readonly address: string;
-  readonly Socket: SocketApi;
-  readonly connect: Peer["connect"];
-  readonly receive: Peer["receive"];
-  readonly sleep: Peer["sleep"];
-
-  constructor(name: string, address: string, Socket: SocketApi, connect: Peer["connect"], receive: Peer["receive"], sleep: Peer["sleep"]) {
-    this.name = name;
-    this.address = address;
-    this.Socket = Socket;
-    this.connect = connect;
-    this.receive = receive;
-    this.sleep = sleep;
-  }
+  const peer = plainObject<Peer>();
+  peer.name = name;
+  peer.address = address;
+  peer.Socket = Socket;
+  peer.connect = function* connect(addr, port, protocol, timeout_ms) {
+    const started = internals.begin_client(addr, port, protocol, timeout_ms);
+    if (started.done) return started.done;
+    const p = started.pending;
+    yield new WaitFor(p.deadline, p.settled);
+    return p.finish();
+  };
+  peer.receive = function* receive(client, mode, timeout_ms) {
+    const core = identityOf(client);
+    if (!isClientCore(core)) {
+      // Not a create_client socket: let the real call raise its logic error.
+      return client.receive(mode, timeout_ms);
+    }
+    const r = core.beginReceive(mode, timeout_ms);
+    if (!core.ready(r.mode)) {
+      yield new WaitFor(r.start + r.timeout, () => core.ready(r.mode));
+    }
+    return core.finishReceive(r);
+  };
+  peer.sleep = function* sleep(ms) {
+    if (typeof ms !== "number" || !(ms >= 0) || ms === Infinity) {
+      throw new SimulationUsageError(`peer.sleep: ms must be a finite number >= 0, got ${String(ms)}`);
+    }
+    if (now() + ms > Number.MAX_SAFE_INTEGER) {
+      throw new SimulationUsageError(
+        `peer.sleep: ${ms} ms from ${now()} ms would move virtual time past ${Number.MAX_SAFE_INTEGER} ms, the largest exact virtual time`,
+      );
+    }
+    const until = now() + ms;
+    yield new WaitFor(until, never);
+  };
+  return peer;
 }
 
 /** A {@link Wait} of a peer operation; its condition may hold on to a socket (a class instance for the same reason). */

@@ -11,28 +11,37 @@ import type { Song } from "../renoise/song/song.js";
 import type { SemanticsOptions, SimContext } from "./context.js";
 import type { PeerHost } from "./peer.js";
 import type { SimHost } from "./simulation.js";
+import { plainObject } from "../core/site-free.js";
 
-// The records a simulation makes once and its parts keep. Each is a class instance, not an object literal: V8 can
-// decide that a literal's objects live long (a process that keeps many simulations) and from then on allocate that
-// literal's objects in the old generation, where one of a finished simulation, holding on to the rest of it, keeps
-// the whole simulation alive through young-generation collections (see core/site-free.ts).
+// The records a simulation makes once and its parts keep. None is an object literal: V8 can decide that a literal's
+// objects live long (a process that keeps many simulations) and from then on allocate that literal's objects in the
+// old generation, where one of a finished simulation, holding on to the rest of it, keeps the whole simulation alive
+// through young-generation collections (see core/site-free.ts). Those users read are plain objects made by
+// `plainObject`; the others are class instances.
 
-/** A host added with `Simulation.addHost`. */
-export class SimHostRecord implements SimHost {
-  constructor(
-    readonly name: string,
-    readonly address: string,
-    readonly Socket: SocketApi,
-  ) {}
+/** A host added with `Simulation.addHost`: a plain object, as users read it (see `plainObject`). */
+export function simHostRecord(name: string, address: string, Socket: SocketApi): SimHost {
+  const o = plainObject<SimHost>();
+  o.name = name;
+  o.address = address;
+  o.Socket = Socket;
+  return o;
 }
 
-/** What `sim.renoise` holds: the tool host's socket API, the OSC API and the song. */
-export class RenoiseGlobals {
-  constructor(
-    readonly Socket: SocketApi,
-    readonly Osc: OscApi,
-    readonly song: () => Song,
-  ) {}
+/** What `sim.renoise` holds: the tool host's socket API, the OSC API and the song (a plain object, as above). */
+export function renoiseGlobals(Socket: SocketApi, Osc: OscApi, song: () => Song): RenoiseGlobals {
+  const o = plainObject<RenoiseGlobals>();
+  o.Socket = Socket;
+  o.Osc = Osc;
+  o.song = song;
+  return o;
+}
+
+/** The type of `sim.renoise`. */
+export interface RenoiseGlobals {
+  readonly Socket: SocketApi;
+  readonly Osc: OscApi;
+  song(): Song;
 }
 
 /** The simulation as its sockets see it. */

@@ -9,7 +9,7 @@ import { createSocketApi, type SocketApi } from "../renoise/socket/socket-api.js
 import type { SemanticsOptions, SimContext } from "./context.js";
 import { VirtualTime, type FakeClock, type ToolTimer } from "./time.js";
 import { formatTrace, type FormatOptions } from "../trace/format.js";
-import { createOscApi, type OscApi } from "../renoise/osc/index.js";
+import { createOscApi } from "../renoise/osc/index.js";
 import { makePeer, PeerRunner, type Peer, type PeerScript } from "./peer.js";
 import { Faults } from "../faults/faults.js";
 import { Conditions } from "../faults/conditions.js";
@@ -18,7 +18,7 @@ import { newSong, type Song } from "../renoise/song/song.js";
 import { buildSong, type SongFixture } from "../renoise/song/fixture.js";
 import { songContext } from "./song-context.js";
 import { emptyArray } from "../core/site-free.js";
-import { FaultContextRecord, PeerHostRecord, RenoiseGlobals, SimContextRecord, SimHostRecord } from "./records.js";
+import { FaultContextRecord, PeerHostRecord, renoiseGlobals, SimContextRecord, simHostRecord, type RenoiseGlobals } from "./records.js";
 
 /** Options of {@link createSimulation}. */
 export interface SimulationOptions {
@@ -117,7 +117,7 @@ export class Simulation {
   readonly trace: Trace;
   readonly network: Network;
   /** `renoise`-shaped namespace of the tool host: `sim.renoise.Socket.create_server(...)`. */
-  readonly renoise: { readonly Socket: SocketApi; readonly Osc: OscApi; song(): Song };
+  readonly renoise: RenoiseGlobals;
   /**
    * The song (`renoise.song()`): the same object Lua tools see. A song given
    * in the options is built with the simulation; the default new song is
@@ -238,7 +238,7 @@ export class Simulation {
     this.traceSong = options.traceSong ?? true;
     this.tracePatternCells = options.tracePatternCells ?? false;
     if (options.song) this.#song = this.attachSong(buildSong(options.song));
-    this.renoise = new RenoiseGlobals(this.host.Socket, createOscApi(), () => this.song);
+    this.renoise = renoiseGlobals(this.host.Socket, createOscApi(), () => this.song);
   }
 
   private attachSong(song: Song): Song {
@@ -306,7 +306,7 @@ export class Simulation {
     const host = this.network.addHost(name, address);
     this.network.dns.register(name, address);
     for (const alias of options.aliases ?? []) this.network.dns.register(alias, address);
-    const simHost = new SimHostRecord(name, address, createSocketApi(this.ctx, host));
+    const simHost = simHostRecord(name, address, createSocketApi(this.ctx, host));
     this.simHosts.set(name, simHost);
     this.trace.record("host.add", name, { address });
     return simHost;

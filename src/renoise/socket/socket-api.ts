@@ -8,6 +8,7 @@ import type { ConnectAttempt, ConnectResult, ConnectWaiter } from "../../net/net
 import type { TcpEnd, TcpEndPlace } from "../../net/tcp-end.js";
 import type { SimContext } from "./context.js";
 import { TcpClient, UdpClient } from "./client.js";
+import { plainObject } from "../../core/site-free.js";
 import { ServerCore, ServerSocket } from "./server.js";
 import type { LuaResult, Protocol, SocketClient, SocketServer } from "./types.js";
 import { checkAddress, checkPort, checkProtocol, checkTimeout, show } from "./validate.js";
@@ -157,36 +158,22 @@ export function createSocketApi(ctx: SimContext, host: Host): SocketApi {
     return pending.finish();
   }
 
-  const api: SocketApi = new SocketApiObject(create_server, create_client);
+  // A plain object made without a literal (see core/site-free.ts): it holds closures over the host.
+  const api = plainObject<SocketApi>();
+  api.PROTOCOL_TCP = 1;
+  api.PROTOCOL_UDP = 2;
+  api.create_server = create_server;
+  api.create_client = create_client;
   Object.defineProperty(api, INTERNALS, { value: new ApiInternals(begin_client) });
   return api;
 }
 
 /**
- * A host's `renoise.Socket`: its constants and its two functions (closures
- * over the host) as own properties. A class instance, not an object literal:
- * V8 can decide that an object literal's objects are long-lived (a process
- * that keeps many hosts) and allocate that literal's later objects straight
- * into the old generation, where each, holding closures over its host,
- * would keep a short-lived simulation alive across scavenges (see
- * docs/performance.md, nineteenth round).
+ * What {@link internalsOf} finds on a host's `renoise.Socket`: a class
+ * instance, not an object literal, so that V8 never allocates it in the old
+ * generation by the history of a literal's site; it holds closures over the
+ * host (see core/site-free.ts and docs/performance.md, nineteenth round).
  */
-class SocketApiObject {
-  // Assigned in the constructor, in the order the object literal had them (parameter properties would come first).
-  readonly PROTOCOL_TCP: 1;
-  readonly PROTOCOL_UDP: 2;
-  readonly create_server: SocketApi["create_server"];
-  readonly create_client: SocketApi["create_client"];
-
-  constructor(create_server: SocketApi["create_server"], create_client: SocketApi["create_client"]) {
-    this.PROTOCOL_TCP = 1;
-    this.PROTOCOL_UDP = 2;
-    this.create_server = create_server;
-    this.create_client = create_client;
-  }
-}
-
-/** What {@link internalsOf} finds on a {@link SocketApiObject} (a class instance for the same reason). */
 class ApiInternals implements SocketApiInternals {
   constructor(readonly begin_client: SocketApiInternals["begin_client"]) {}
 }
