@@ -10,8 +10,9 @@
  * process. Such an object in a short-lived simulation then keeps what it
  * holds (callbacks, and through them the whole simulation) alive until the
  * next full collection: every young-generation collection copies the dead
- * simulation again and promotes it. Class instances and builtins such as
- * `Array.of` are not watched. See docs/performance.md, nineteenth round.
+ * simulation again and promotes it. Class instances, `new Object()` and
+ * builtins such as `Array.of` are not watched. See docs/performance.md,
+ * nineteenth round.
  */
 
 /** A new empty array that V8 never allocates in the old generation by its site's history (see above). */
