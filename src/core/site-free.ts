@@ -25,16 +25,20 @@ export function arrayOf<T>(...items: T[]): T[] {
   return Array.of<T>(...items);
 }
 
-/** `T` with its properties writable, to fill a {@link plainObject} by assignment. */
+/** `T` with its properties writable, for the `this` of a constructor given to {@link plainInstances}. */
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
- * A new plain object (its prototype `Object.prototype`, as an object
- * literal's) made by `new Object()`, which V8 does not watch either: for
- * objects users read, compare with `toStrictEqual` or hand to a Lua VM as a
- * table, where a class instance would be another kind of object. Fill it by
- * assignment, in the order its keys should have.
+ * Makes the instances of the constructor function `C` plain objects: their
+ * prototype is `Object.prototype` (and so their `constructor` is `Object`),
+ * as an object literal's, for objects users read, compare with
+ * `toStrictEqual` or hand to a Lua VM as a table. `new C(...)` is a
+ * constructor call, which V8 does not watch. (A `new Object()` filled by
+ * assignment was tried first: it kept finished simulations alive through
+ * young-generation collections even in a fresh process; see
+ * docs/performance.md, nineteenth round.)
  */
-export function plainObject<T extends object>(): Mutable<T> {
-  return new Object() as Mutable<T>;
+export function plainInstances<C extends abstract new (...args: never[]) => object>(C: C): C {
+  (C as unknown as { prototype: object }).prototype = Object.prototype;
+  return C;
 }

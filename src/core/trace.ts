@@ -1,6 +1,6 @@
 import { escapeBytes, type ByteString } from "./bytes.js";
 import { endpoint } from "./endpoint.js";
-import { arrayOf, emptyArray, plainObject } from "./site-free.js";
+import { arrayOf, emptyArray, plainInstances, type Mutable } from "./site-free.js";
 
 /** A JSON value allowed in a trace field. */
 export type TraceValue = string | number | boolean | null;
@@ -32,17 +32,15 @@ export interface TracePayload {
 }
 
 /**
- * The payload fields {@link Trace.payload} makes: a plain object, not an
- * object literal, so that V8 never allocates them in the old generation by
- * the history of a literal's site (see site-free.ts).
+ * The payload fields {@link Trace.payload} makes: plain objects made by a
+ * constructor, not an object literal, so that V8 never allocates them in the
+ * old generation by the history of a literal's site (see site-free.ts).
  */
-function payloadFields(bytes: number, data: string, hash: string): TracePayload {
-  const o = plainObject<TracePayload>();
-  o.bytes = bytes;
-  o.data = data;
-  o.hash = hash;
-  return o;
-}
+const PayloadFields = plainInstances(function PayloadFields(this: Mutable<TracePayload>, bytes: number, data: string, hash: string) {
+  this.bytes = bytes;
+  this.data = data;
+  this.hash = hash;
+} as unknown as new (bytes: number, data: string, hash: string) => TracePayload);
 
 /** FNV-1a 32-bit hash of a byte string, as 8 hex digits. */
 export function hashBytes(b: ByteString): string {
@@ -535,7 +533,7 @@ export class Trace {
    */
   payload(b: ByteString): Readonly<TracePayload> {
     if (b === this.lastPayload && this.lastFields) return this.lastFields;
-    const fields = payloadFields(b.length, escapeBytes(b, this.payloadLimit), hashBytes(b));
+    const fields = new PayloadFields(b.length, escapeBytes(b, this.payloadLimit), hashBytes(b));
     this.lastPayload = b;
     this.lastFields = fields;
     return fields;

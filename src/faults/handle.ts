@@ -1,17 +1,17 @@
 import type { FaultHandle } from "../net/rule.js";
-import { plainObject } from "../core/site-free.js";
+import { plainInstances, type Mutable } from "../core/site-free.js";
 
-/**
- * A handle whose `remove()` runs `fn` once: a plain object made without a
- * literal (see core/site-free.ts), since `fn` holds on to its simulation.
- */
+/** A fault handle: a plain object made without a literal (see core/site-free.ts), since `remove` holds on to its simulation. */
+const Handle = plainInstances(function Handle(this: Mutable<FaultHandle>, remove: () => void) {
+  this.remove = remove;
+} as unknown as new (remove: () => void) => FaultHandle);
+
+/** A handle whose `remove()` runs `fn` once. */
 export function handle(fn: () => void): FaultHandle {
   let done = false;
-  const h = plainObject<FaultHandle>();
-  h.remove = () => {
+  return new Handle(() => {
     if (done) return;
     done = true;
     fn();
-  };
-  return h;
+  });
 }

@@ -5,7 +5,7 @@ import { isClientCore } from "../renoise/socket/client.js";
 import { identityOf } from "../renoise/socket/handle.js";
 import { internalsOf, type SocketApi } from "../renoise/socket/socket-api.js";
 import type { LuaResult, Protocol, ReceiveMode, SocketClient } from "../renoise/socket/types.js";
-import { emptyArray, plainObject } from "../core/site-free.js";
+import { emptyArray, plainInstances, type Mutable } from "../core/site-free.js";
 
 /** What a peer script yields: resume when `ready()` holds, or at virtual time `until`. */
 export interface Wait {
@@ -178,18 +178,14 @@ const never = (): boolean => false;
  */
 export function makePeer(name: string, address: string, Socket: SocketApi, now: () => number): Peer {
   const internals = internalsOf(Socket);
-  const peer = plainObject<Peer>();
-  peer.name = name;
-  peer.address = address;
-  peer.Socket = Socket;
-  peer.connect = function* connect(addr, port, protocol, timeout_ms) {
+  const connect: Peer["connect"] = function* connect(addr, port, protocol, timeout_ms) {
     const started = internals.begin_client(addr, port, protocol, timeout_ms);
     if (started.done) return started.done;
     const p = started.pending;
     yield new WaitFor(p.deadline, p.settled);
     return p.finish();
   };
-  peer.receive = function* receive(client, mode, timeout_ms) {
+  const receive: Peer["receive"] = function* receive(client, mode, timeout_ms) {
     const core = identityOf(client);
     if (!isClientCore(core)) {
       // Not a create_client socket: let the real call raise its logic error.
@@ -201,7 +197,7 @@ export function makePeer(name: string, address: string, Socket: SocketApi, now: 
     }
     return core.finishReceive(r);
   };
-  peer.sleep = function* sleep(ms) {
+  const sleep: Peer["sleep"] = function* sleep(ms) {
     if (typeof ms !== "number" || !(ms >= 0) || ms === Infinity) {
       throw new SimulationUsageError(`peer.sleep: ms must be a finite number >= 0, got ${String(ms)}`);
     }
@@ -213,8 +209,33 @@ export function makePeer(name: string, address: string, Socket: SocketApi, now: 
     const until = now() + ms;
     yield new WaitFor(until, never);
   };
-  return peer;
+  return new PeerObject(name, address, Socket, connect, receive, sleep);
 }
+
+/** What {@link makePeer} makes (see `plainInstances`). */
+const PeerObject = plainInstances(function PeerObject(
+  this: Mutable<Peer>,
+  name: string,
+  address: string,
+  Socket: SocketApi,
+  connect: Peer["connect"],
+  receive: Peer["receive"],
+  sleep: Peer["sleep"],
+) {
+  this.name = name;
+  this.address = address;
+  this.Socket = Socket;
+  this.connect = connect;
+  this.receive = receive;
+  this.sleep = sleep;
+} as unknown as new (
+  name: string,
+  address: string,
+  Socket: SocketApi,
+  connect: Peer["connect"],
+  receive: Peer["receive"],
+  sleep: Peer["sleep"],
+) => Peer);
 
 /** A {@link Wait} of a peer operation; its condition may hold on to a socket (a class instance for the same reason). */
 class WaitFor implements Wait {

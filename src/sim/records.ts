@@ -11,30 +11,36 @@ import type { Song } from "../renoise/song/song.js";
 import type { SemanticsOptions, SimContext } from "./context.js";
 import type { PeerHost } from "./peer.js";
 import type { SimHost } from "./simulation.js";
-import { plainObject } from "../core/site-free.js";
+import { plainInstances, type Mutable } from "../core/site-free.js";
 
 // The records a simulation makes once and its parts keep. None is an object literal: V8 can decide that a literal's
 // objects live long (a process that keeps many simulations) and from then on allocate that literal's objects in the
 // old generation, where one of a finished simulation, holding on to the rest of it, keeps the whole simulation alive
 // through young-generation collections (see core/site-free.ts). Those users read are plain objects made by
-// `plainObject`; the others are class instances.
+// constructors (`plainInstances`); the others are class instances.
 
-/** A host added with `Simulation.addHost`: a plain object, as users read it (see `plainObject`). */
-export function simHostRecord(name: string, address: string, Socket: SocketApi): SimHost {
-  const o = plainObject<SimHost>();
-  o.name = name;
-  o.address = address;
-  o.Socket = Socket;
-  return o;
-}
+/** A host added with `Simulation.addHost`: a plain object, as users read it (see `plainInstances`). */
+const SimHostRecord = plainInstances(function SimHostRecord(this: Mutable<SimHost>, name: string, address: string, Socket: SocketApi) {
+  this.name = name;
+  this.address = address;
+  this.Socket = Socket;
+} as unknown as new (name: string, address: string, Socket: SocketApi) => SimHost);
 
 /** What `sim.renoise` holds: the tool host's socket API, the OSC API and the song (a plain object, as above). */
+const RenoiseGlobalsRecord = plainInstances(function RenoiseGlobalsRecord(this: Mutable<RenoiseGlobals>, Socket: SocketApi, Osc: OscApi, song: () => Song) {
+  this.Socket = Socket;
+  this.Osc = Osc;
+  this.song = song;
+} as unknown as new (Socket: SocketApi, Osc: OscApi, song: () => Song) => RenoiseGlobals);
+
+/** A host added with `Simulation.addHost`. */
+export function simHostRecord(name: string, address: string, Socket: SocketApi): SimHost {
+  return new SimHostRecord(name, address, Socket);
+}
+
+/** What `sim.renoise` holds. */
 export function renoiseGlobals(Socket: SocketApi, Osc: OscApi, song: () => Song): RenoiseGlobals {
-  const o = plainObject<RenoiseGlobals>();
-  o.Socket = Socket;
-  o.Osc = Osc;
-  o.song = song;
-  return o;
+  return new RenoiseGlobalsRecord(Socket, Osc, song);
 }
 
 /** The type of `sim.renoise`. */

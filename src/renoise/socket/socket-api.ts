@@ -8,7 +8,7 @@ import type { ConnectAttempt, ConnectResult, ConnectWaiter } from "../../net/net
 import type { TcpEnd, TcpEndPlace } from "../../net/tcp-end.js";
 import type { SimContext } from "./context.js";
 import { TcpClient, UdpClient } from "./client.js";
-import { plainObject } from "../../core/site-free.js";
+import { plainInstances, type Mutable } from "../../core/site-free.js";
 import { ServerCore, ServerSocket } from "./server.js";
 import type { LuaResult, Protocol, SocketClient, SocketServer } from "./types.js";
 import { checkAddress, checkPort, checkProtocol, checkTimeout, show } from "./validate.js";
@@ -158,15 +158,25 @@ export function createSocketApi(ctx: SimContext, host: Host): SocketApi {
     return pending.finish();
   }
 
-  // A plain object made without a literal (see core/site-free.ts): it holds closures over the host.
-  const api = plainObject<SocketApi>();
-  api.PROTOCOL_TCP = 1;
-  api.PROTOCOL_UDP = 2;
-  api.create_server = create_server;
-  api.create_client = create_client;
+  const api = new SocketApiObject(create_server, create_client);
   Object.defineProperty(api, INTERNALS, { value: new ApiInternals(begin_client) });
   return api;
 }
+
+/**
+ * A host's `renoise.Socket`: a plain object made without a literal (see
+ * core/site-free.ts), since its functions are closures over the host.
+ */
+const SocketApiObject = plainInstances(function SocketApiObject(
+  this: Mutable<SocketApi>,
+  create_server: SocketApi["create_server"],
+  create_client: SocketApi["create_client"],
+) {
+  this.PROTOCOL_TCP = 1;
+  this.PROTOCOL_UDP = 2;
+  this.create_server = create_server;
+  this.create_client = create_client;
+} as unknown as new (create_server: SocketApi["create_server"], create_client: SocketApi["create_client"]) => SocketApi);
 
 /**
  * What {@link internalsOf} finds on a host's `renoise.Socket`: a class
