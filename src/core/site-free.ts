@@ -29,16 +29,16 @@ export function arrayOf<T>(...items: T[]): T[] {
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
- * Makes the instances of the constructor function `C` plain objects: their
- * prototype is `Object.prototype` (and so their `constructor` is `Object`),
- * as an object literal's, for objects users read, compare with
- * `toStrictEqual` or hand to a Lua VM as a table. `new C(...)` is a
- * constructor call, which V8 does not watch. (A `new Object()` filled by
- * assignment was tried first: it kept finished simulations alive through
- * young-generation collections even in a fresh process; see
- * docs/performance.md, nineteenth round.)
+ * A constructor of plain objects of type `T`: `new C(...args)` runs `init`
+ * on a new object whose prototype is `Object.prototype` (so its
+ * `constructor` is `Object`), as an object literal's. For objects users
+ * read, compare with `toStrictEqual` or hand to a Lua VM as a table. `init`
+ * sets the keys in the order they should have. A constructor call is not
+ * watched by V8. (A `new Object()` filled by assignment was tried first: it
+ * kept finished simulations alive through young-generation collections even
+ * in a fresh process; see docs/performance.md, nineteenth round.)
  */
-export function plainInstances<C extends abstract new (...args: never[]) => object>(C: C): C {
-  (C as unknown as { prototype: object }).prototype = Object.prototype;
-  return C;
+export function plainInstances<T extends object, A extends unknown[]>(init: (this: Mutable<T>, ...args: A) => void): new (...args: A) => T {
+  init.prototype = Object.prototype;
+  return init as unknown as new (...args: A) => T;
 }

@@ -40,7 +40,7 @@ const PayloadFields = plainInstances(function PayloadFields(this: Mutable<TraceP
   this.bytes = bytes;
   this.data = data;
   this.hash = hash;
-} as unknown as new (bytes: number, data: string, hash: string) => TracePayload);
+});
 
 /** FNV-1a 32-bit hash of a byte string, as 8 hex digits. */
 export function hashBytes(b: ByteString): string {

@@ -4,7 +4,7 @@ import { plainInstances, type Mutable } from "../core/site-free.js";
 /** A fault handle: a plain object made without a literal (see core/site-free.ts), since `remove` holds on to its simulation. */
 const Handle = plainInstances(function Handle(this: Mutable<FaultHandle>, remove: () => void) {
   this.remove = remove;
-} as unknown as new (remove: () => void) => FaultHandle);
+});
 
 /** A handle whose `remove()` runs `fn` once. */
 export function handle(fn: () => void): FaultHandle {

@@ -228,14 +228,7 @@ const PeerObject = plainInstances(function PeerObject(
   this.connect = connect;
   this.receive = receive;
   this.sleep = sleep;
-} as unknown as new (
-  name: string,
-  address: string,
-  Socket: SocketApi,
-  connect: Peer["connect"],
-  receive: Peer["receive"],
-  sleep: Peer["sleep"],
-) => Peer);
+});
 
 /** A {@link Wait} of a peer operation; its condition may hold on to a socket (a class instance for the same reason). */
 class WaitFor implements Wait {

@@ -20,28 +20,18 @@ import { plainInstances, type Mutable } from "../core/site-free.js";
 // constructors (`plainInstances`); the others are class instances.
 
 /** A host added with `Simulation.addHost`: a plain object, as users read it (see `plainInstances`). */
-const SimHostRecord = plainInstances(function SimHostRecord(this: Mutable<SimHost>, name: string, address: string, Socket: SocketApi) {
+export const SimHostRecord = plainInstances(function SimHostRecord(this: Mutable<SimHost>, name: string, address: string, Socket: SocketApi) {
   this.name = name;
   this.address = address;
   this.Socket = Socket;
-} as unknown as new (name: string, address: string, Socket: SocketApi) => SimHost);
+});
 
 /** What `sim.renoise` holds: the tool host's socket API, the OSC API and the song (a plain object, as above). */
-const RenoiseGlobalsRecord = plainInstances(function RenoiseGlobalsRecord(this: Mutable<RenoiseGlobals>, Socket: SocketApi, Osc: OscApi, song: () => Song) {
+export const RenoiseGlobalsRecord = plainInstances(function RenoiseGlobalsRecord(this: Mutable<RenoiseGlobals>, Socket: SocketApi, Osc: OscApi, song: () => Song) {
   this.Socket = Socket;
   this.Osc = Osc;
   this.song = song;
-} as unknown as new (Socket: SocketApi, Osc: OscApi, song: () => Song) => RenoiseGlobals);
-
-/** A host added with `Simulation.addHost`. */
-export function simHostRecord(name: string, address: string, Socket: SocketApi): SimHost {
-  return new SimHostRecord(name, address, Socket);
-}
-
-/** What `sim.renoise` holds. */
-export function renoiseGlobals(Socket: SocketApi, Osc: OscApi, song: () => Song): RenoiseGlobals {
-  return new RenoiseGlobalsRecord(Socket, Osc, song);
-}
+});
 
 /** The type of `sim.renoise`. */
 export interface RenoiseGlobals {

@@ -18,7 +18,7 @@ import { newSong, type Song } from "../renoise/song/song.js";
 import { buildSong, type SongFixture } from "../renoise/song/fixture.js";
 import { songContext } from "./song-context.js";
 import { emptyArray } from "../core/site-free.js";
-import { FaultContextRecord, PeerHostRecord, renoiseGlobals, SimContextRecord, simHostRecord, type RenoiseGlobals } from "./records.js";
+import { FaultContextRecord, PeerHostRecord, RenoiseGlobalsRecord, SimContextRecord, SimHostRecord, type RenoiseGlobals } from "./records.js";
 
 /** Options of {@link createSimulation}. */
 export interface SimulationOptions {
@@ -238,7 +238,7 @@ export class Simulation {
     this.traceSong = options.traceSong ?? true;
     this.tracePatternCells = options.tracePatternCells ?? false;
     if (options.song) this.#song = this.attachSong(buildSong(options.song));
-    this.renoise = renoiseGlobals(this.host.Socket, createOscApi(), () => this.song);
+    this.renoise = new RenoiseGlobalsRecord(this.host.Socket, createOscApi(), () => this.song);
   }
 
   private attachSong(song: Song): Song {
@@ -306,7 +306,7 @@ export class Simulation {
     const host = this.network.addHost(name, address);
     this.network.dns.register(name, address);
     for (const alias of options.aliases ?? []) this.network.dns.register(alias, address);
-    const simHost = simHostRecord(name, address, createSocketApi(this.ctx, host));
+    const simHost = new SimHostRecord(name, address, createSocketApi(this.ctx, host));
     this.simHosts.set(name, simHost);
     this.trace.record("host.add", name, { address });
     return simHost;

@@ -176,7 +176,7 @@ const SocketApiObject = plainInstances(function SocketApiObject(
   this.PROTOCOL_UDP = 2;
   this.create_server = create_server;
   this.create_client = create_client;
-} as unknown as new (create_server: SocketApi["create_server"], create_client: SocketApi["create_client"]) => SocketApi);
+});
 
 /**
  * What {@link internalsOf} finds on a host's `renoise.Socket`: a class
