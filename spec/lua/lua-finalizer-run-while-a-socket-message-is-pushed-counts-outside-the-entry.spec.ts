@@ -9,7 +9,8 @@ import { phoneSends } from "../support/phone-sends.js";
 // The callback then runs on its own budget. Here each delivery drops one
 // looping finalizer of a pool made at load, and the collector is set to
 // finish a cycle in one step, so the finalizers run while the next
-// delivery's socket alias is made.
+// delivery's socket alias is made (the callback looks at its socket: a
+// callback that never does gets no alias).
 const TOOL = `
 n = 0
 collectgarbage("incremental", 10, 1000, 20)
@@ -17,7 +18,7 @@ local function loop() while true do end end
 pool = {}
 for i = 1, 5000 do pool[i] = setmetatable({}, { __gc = loop }) end
 server = renoise.Socket.create_server(5000)
-server:run { socket_message = function(socket, message) n = n + 1 print("got " .. n) pool[n] = nil end }
+server:run { socket_message = function(socket, message) assert(socket) n = n + 1 print("got " .. n) pool[n] = nil end }
 `;
 
 describe("a finalizer run while a socket_message's arguments are made", () => {

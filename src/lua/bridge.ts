@@ -9,7 +9,8 @@ import {
 import { closeDiscardingMemory, forEachThread } from "./close-alloc.js";
 import { HeapBytes, type HeapBytesState } from "./heap.js";
 import { BRIDGE_HELPERS_LUA, INDEX_PARTS, INDEX_VARIANTS } from "./helpers.js";
-import { callShimFor, SHIM_NO_STAGE, SHIM_NOT_CACHED, type CallShim } from "./call-shim.js";
+import { callShimFor, SHIM_NO_STAGE, SHIM_NOT_CACHED, STAGE_UNSEEN, type CallShim } from "./call-shim.js";
+import { firstArgumentUnseen } from "./param-use.js";
 import { LUA_STATE_ALLOWHOOK } from "./wasm-patch.js";
 import type { LuaInstance } from "./instance.js";
 import type { TemplateClass } from "./objects.js";
@@ -134,7 +135,7 @@ interface RegistrySlot {
 /** Names of the first arguments in error messages, made once rather than per call. */
 const ARG_NAMES = Array.from({ length: 8 }, (_, i) => `argument #${i + 1}`);
 
-type HelperName = "get" | "set" | "method" | "make_class";
+type HelperName = "get" | "set" | "method" | "make_class" | "dump" | "seen";
 
 /**
  * The JS side of a bridge as it stood when its Lua state was snapshotted
@@ -258,6 +259,14 @@ export class LuaBridge {
   /** The state and stack base of a call {@link stageField} prepared (0: none). */
   private stagedL: LuaState = 0;
   private stagedBase = 0;
+  /**
+   * Whether the function staged never sees its first argument (param-use.ts):
+   * {@link callStaged} then passes the object itself where it was asked for
+   * an alias, since nothing could tell the two apart.
+   */
+  private stagedUnseen = false;
+  /** The registry ref of the `seen` helper table (what the shim's stage reads). */
+  private seenRef = 0;
   /** The hot path's C API calls made from wasm (see call-shim.ts); undefined: made from here. */
   private shim: CallShim | undefined;
   /** {@link objCacheKey} as a number (what the shim takes). */
@@ -299,6 +308,7 @@ export class LuaBridge {
       this.objCacheRef = Number(this.objCacheKey);
       this.guardRef = restored.guardRef;
       this.helperRefs = new Map(restored.helperRefs);
+      this.seenRef = Number(this.helperRefs.get("seen")!);
       this.nextFnId = restored.nextFnId;
       this.funcs = restored.funcsOwned === true ? (restored.funcs as Map<number, FnEntry>) : new Map(restored.funcs);
       if (this.instructionLimit > 0) c._lua_sethook(L, this.hook, MASK_COUNT, this.hookStep);
@@ -330,6 +340,7 @@ export class LuaBridge {
     this.objCacheKey = BigInt(this.objCacheRef);
 
     this.loadHelpers();
+    this.seenRef = Number(this.helperRefs.get("seen")!);
     if (this.instructionLimit > 0) c._lua_sethook(L, this.hook, MASK_COUNT, this.hookStep);
   }
 
@@ -1497,11 +1508,14 @@ export class LuaBridge {
     if (this.stagedL !== 0) this.dropStage();
     const shim = this.shim;
     if (shim !== undefined) {
-      const r = shim.stage(L, this.msgh, this.objCacheRef, t.ref, this.cstring(name));
+      const r = shim.stage(L, this.msgh, this.objCacheRef, t.ref, this.cstring(name), this.seenRef);
       const code = r & 3;
       if (code === 1) {
+        const base = r >> 4;
         this.stagedL = L;
-        this.stagedBase = r >> 2;
+        this.stagedBase = base;
+        const seen = (r >> 2) & 3;
+        this.stagedUnseen = seen === STAGE_UNSEEN || (seen === 0 && this.learnFirstArgument(L, base + 4));
         return 1;
       }
       if (code === 3) throw new RangeError("Lua call: stack overflow");
@@ -1520,10 +1534,40 @@ export class LuaBridge {
     if ((c as WithGetField)._lua_getfield(L, -1, this.cstring(name)) === T.FUNCTION) {
       this.stagedL = L;
       this.stagedBase = base;
+      this.stagedUnseen = false;
       return 1;
     }
     c._lua_settop(L, base);
     return 0;
+  }
+
+  /**
+   * Reads whether the function at `idx` (a staged callback) can see its
+   * first argument (param-use.ts), and notes it in the table the shim's stage
+   * reads (the `seen` helper, weak-keyed by function): true when it never
+   * can. Runs no code of the tool: `string.dump` of the function (a C
+   * function cannot be dumped, and counts as seeing).
+   */
+  private learnFirstArgument(L: LuaState, idx: number): boolean {
+    const c = this.c;
+    c._lua_rawgeti(L, REGISTRY, this.helperRefs.get("dump")!);
+    c._lua_pushvalue(L, idx);
+    let dump: LuaValue;
+    try {
+      [dump] = this.pcall(L, 1);
+    } catch {
+      // The dump could not run (out of memory, the VM's limit): not known, so the alias is made, as before.
+      return false;
+    }
+    const unseen = typeof dump === "string" && firstArgumentUnseen(dump);
+    c._lua_rawgeti(L, REGISTRY, this.helperRefs.get("seen")!);
+    c._lua_pushvalue(L, idx);
+    // A number: never sees it; a boolean: may (what the shim's stage tells apart).
+    if (unseen) c._lua_pushinteger(L, 1n);
+    else c._lua_pushboolean(L, 0);
+    c._lua_rawset(L, -3);
+    c._lua_settop(L, -2);
+    return unseen;
   }
 
   /**
@@ -1554,6 +1598,8 @@ export class LuaBridge {
     const base = this.stagedBase;
     this.stagedL = 0;
     if (L === 0 || L !== this.current) throw new Error(NO_STAGE);
+    // A fresh alias for a function that never sees it would be made for nothing.
+    if (this.stagedUnseen) alias = false;
     let pushed: number;
     try {
       pushed = this.pushStagedArgs(L, base, obj, cls, alias, data);
@@ -1871,7 +1917,7 @@ export class LuaBridge {
     if (c._lua_pcallk(L, 2, 1, 0, 0, 0) !== STATUS.OK) {
       throw new Error(`bridge helpers: ${this.bytes.read(L, -1) ?? "?"}`);
     }
-    for (const name of ["get", "set", "method", "make_class", "guard"] as const) {
+    for (const name of ["get", "set", "method", "make_class", "dump", "seen", "guard"] as const) {
       this.bytes.push(L, name);
       c._lua_rawget(L, -2);
       const ref = c._luaL_ref(L, REGISTRY);

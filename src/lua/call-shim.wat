@@ -21,12 +21,18 @@
   (import "l" "setiuservalue" (func $setiuservalue (param i32 i32 i32) (result i32)))
   (import "l" "pushlstring" (func $pushlstring (param i32 i32 i32) (result i32)))
   (import "l" "rotate" (func $rotate (param i32 i32 i32)))
+  (import "l" "pushvalue" (func $pushvalue (param i32 i32)))
+  (import "l" "rawget" (func $rawget (param i32 i32) (result i32)))
 
-  ;; stage(L, msgh, cacheRef, tRef, name) -> base * 4 + code, base the stack top it found.
-  ;; code 1: staged above base: the C function msgh, registry[cacheRef], t = registry[tRef], t[name] (a function).
+  ;; stage(L, msgh, cacheRef, tRef, name, seenRef) -> base * 16 + seen * 4 + code, base the stack top it found.
+  ;; code 1: staged above base: the C function msgh, registry[cacheRef], t = registry[tRef], t[name] (a function);
+  ;; seen then says what registry[seenRef][t[name]] (read raw) holds: 2 a number (the function never sees its
+  ;; first argument), 1 a boolean (it may), 0 anything else (not known yet).
   ;; Otherwise nothing is left: 0 t[name] is not a function, 2 t has a metatable, 3 no room on the stack.
-  (func (export "stage") (param $L i32) (param $msgh i32) (param $cache i32) (param $t i32) (param $name i32) (result i32)
+  (func (export "stage") (param $L i32) (param $msgh i32) (param $cache i32) (param $t i32) (param $name i32)
+      (param $seen i32) (result i32)
     (local $base4 i32)
+    (local $type i32)
     (local.set $base4 (i32.shl (call $gettop (local.get $L)) (i32.const 2)))
     (if (i32.eqz (call $checkstack (local.get $L) (i32.const 10)))
       (then (return (i32.or (local.get $base4) (i32.const 3)))))
@@ -39,7 +45,16 @@
         (return (i32.or (local.get $base4) (i32.const 2)))))
     ;; No metatable: lua_getfield reads raw. 6: LUA_TFUNCTION.
     (if (i32.eq (call $getfield (local.get $L) (i32.const -1) (local.get $name)) (i32.const 6))
-      (then (return (i32.or (local.get $base4) (i32.const 1)))))
+      (then
+        ;; Stack: stage; then registry[seenRef], the function, its entry. 3: LUA_TNUMBER, 1: LUA_TBOOLEAN.
+        (drop (call $rawgeti (local.get $L) (i32.const -1001000) (i64.extend_i32_s (local.get $seen))))
+        (call $pushvalue (local.get $L) (i32.const -2))
+        (local.set $type (call $rawget (local.get $L) (i32.const -2)))
+        (call $settop (local.get $L) (i32.const -3))
+        (return (i32.or
+          (i32.shl (local.get $base4) (i32.const 2))
+          (select (i32.const 9) (select (i32.const 5) (i32.const 1) (i32.eq (local.get $type) (i32.const 1)))
+            (i32.eq (local.get $type) (i32.const 3)))))))
     (call $settop (local.get $L) (i32.shr_s (local.get $base4) (i32.const 2)))
     (local.get $base4))
 
