@@ -10,7 +10,7 @@
  * whichever it is (seen in every pair of #19's second round), so without
  * `--order` this starts two processes, A then B and B then A, and prints
  * both; judge a change on both lines. Workloads: echo, echo-off, churn, fuzz,
- * lua-fuzz, lua-message, param-kept, param-lookup, osc, note-writes, lua-loop, pattern-walk, column-walk, first-load-arg,
+ * lua-fuzz, lua-message, lua-message-socket (the handler names its socket), lua-udp-message, param-kept, param-lookup, osc, note-writes, lua-loop, pattern-walk, column-walk, first-load-arg,
  * first-load-concat, translate-arg, tool-reload (see WORKLOADS).
  */
 import { spawnSync } from "node:child_process";
@@ -28,7 +28,7 @@ interface Sim {
   dispose(): void;
 }
 interface SocketApi {
-  create_client(host: string, port: number): [Client | undefined, string | undefined];
+  create_client(host: string, port: number, protocol?: number): [Client | undefined, string | undefined];
   create_server(port: number): [{ run(n: object): void } | undefined, string | undefined];
 }
 interface Client {
@@ -128,12 +128,14 @@ function luaFuzz(t: Tree): Run {
 }
 
 /** 10,000 messages from a phone into a Lua tool's socket_message (`body` runs there). */
-function luaMessages(t: Tree, setup: string, body: string, trace: boolean): Run {
-  const source = `${setup}\ncount = 0\nlocal server = assert(renoise.Socket.create_server(7000))\nserver:run({ socket_message = function(socket, message) ${body}; count = count + 1 end })`;
+function luaMessages(t: Tree, setup: string, body: string, trace: boolean, udp = false): Run {
+  const protocol = udp ? ", renoise.Socket.PROTOCOL_UDP" : "";
+  const source = `${setup}\ncount = 0\nlocal server = assert(renoise.Socket.create_server(7000${protocol}))\nserver:run({ socket_message = function(socket, message) ${body}; count = count + 1 end })`;
   return async () => {
     const sim = t.createSimulation();
     const tool = await t.loadLuaTool(sim, { files: { "main.lua": source } });
-    const [client] = sim.addHost("phone").Socket.create_client(sim.host.address, 7000);
+    // 2: renoise.Socket.PROTOCOL_UDP.
+    const [client] = sim.addHost("phone").Socket.create_client(sim.host.address, 7000, udp ? 2 : 1);
     sim.runUntilIdle();
     sim.trace.enabled = trace;
     const data = "0123456789abcdef0123456789abcdef";
@@ -254,6 +256,8 @@ const WORKLOADS: Record<string, (t: Tree) => Run> = {
   fuzz,
   "lua-fuzz": luaFuzz,
   "lua-message": (t) => luaMessages(t, "", "local n = #message", true),
+  "lua-message-socket": (t) => luaMessages(t, "", "local n = #message; local s = socket", true),
+  "lua-udp-message": (t) => luaMessages(t, "", "local n = #message", true, true),
   "param-kept": (t) => luaMessages(t, KEPT, "p.value = lo + (count % 100) / 100 * span", false),
   "param-lookup": (t) => luaMessages(t, LOOKUP_SETUP, LOOKUP, false),
   osc: (t) => luaMessages(t, OSC_SETUP, OSC, false),

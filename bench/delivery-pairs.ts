@@ -7,13 +7,17 @@
  * runs (both halves of a pair run in the same second). Run it twice, with
  * the trees in both orders: the tree imported first may run faster.
  *
- *   node --import ./bench/ts-loader.mjs bench/delivery-pairs.ts ../before ../after
+ *   node --import ./bench/ts-loader.mjs bench/delivery-pairs.ts ../before ../after [--socket]
+ *
+ * With `--socket` the Lua handler names its socket (a fresh wrapper each message).
  */
 import type * as Sim from "../src/index.js";
 
 const trees = process.argv.slice(2, 4);
-if (trees.length !== 2) throw new Error("usage: node --import ./bench/ts-loader.mjs bench/delivery-pairs.ts <treeA> <treeB>");
-const SOURCE = "count = 0\nlocal server = assert(renoise.Socket.create_server(7000))\nserver:run({ socket_message = function(socket, message) count = count + 1 end })";
+if (trees.length !== 2) throw new Error("usage: node --import ./bench/ts-loader.mjs bench/delivery-pairs.ts <treeA> <treeB> [--socket]");
+// --socket: the handler names its socket (so it gets Renoise's fresh wrapper each time; see param-use.ts).
+const BODY = process.argv.includes("--socket") ? "count = count + 1; local s = socket" : "count = count + 1";
+const SOURCE = `count = 0\nlocal server = assert(renoise.Socket.create_server(7000))\nserver:run({ socket_message = function(socket, message) ${BODY} end })`;
 const DATA = "0123456789abcdef0123456789abcdef";
 const N = 5000;
 const PAIRS = 200;

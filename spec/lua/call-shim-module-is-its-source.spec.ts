@@ -10,12 +10,12 @@ import { assemble, hasWat2wasm, sourceSha256, WasmReflect } from "../support/emb
 const SOURCE = new URL("../../src/lua/call-shim.wat", import.meta.url);
 
 describe("the call shim's module", () => {
-  it("imports the Lua module's memory and C functions and exports stage, pushAlias, pushObject", () => {
+  it("imports the Lua module's memory and C functions and exports stage, pushAlias, pushObject, pushNil", () => {
     const m = new WasmReflect(CALL_SHIM_MODULE);
-    expect(WasmReflect.exports(m).map((e) => e.name)).toEqual(["stage", "pushAlias", "pushObject"]);
+    expect(WasmReflect.exports(m).map((e) => e.name)).toEqual(["stage", "pushAlias", "pushObject", "pushNil"]);
     const imports = WasmReflect.imports(m).map((i) => `${i.module ?? ""}.${i.name}`);
     expect(imports[0]).toBe("l.memory");
-    for (const name of ["gettop", "settop", "checkstack", "pushcclosure", "rawgeti", "getmetatable", "getfield", "newuserdatauv", "setmetatable", "setiuservalue", "pushlstring", "rotate"]) {
+    for (const name of ["gettop", "settop", "checkstack", "pushcclosure", "rawgeti", "getmetatable", "getfield", "newuserdatauv", "setmetatable", "setiuservalue", "pushlstring", "rotate", "topointer", "pushnil"]) {
       expect(imports).toContain(`l.${name}`);
     }
     // Every function it imports is named in its source.

@@ -5,16 +5,18 @@ import { phoneSends } from "../support/phone-sends.js";
 
 // With Renoise's fresh connection wrappers (R25), a socket_message callback
 // gets a new wrapper of its connection each time: an alias userdata the
-// bridge makes per message. A callback that never names its socket (read
-// from its bytecode) could not tell that wrapper from the connection's own
-// one, so it gets the connection's own one and no alias is made. A callback
-// that names it still gets a fresh one per message, also when the tool swaps
-// one kind of callback for the other while messages arrive; a C function,
-// which has no bytecode to read, is counted as seeing it.
+// bridge makes per message (a UDP server's callback: a new "dummy" socket
+// per datagram). A callback that never names its socket (read from its
+// bytecode) could not tell what it was given, so it gets nil there and no
+// userdata is made. A callback that names it still gets a fresh one per
+// message, also when the tool swaps one kind of callback for the other while
+// messages arrive; a C function, which has no bytecode to read, is counted
+// as seeing it.
 //
 // The pushes are counted in the call shim, which makes them once the
-// connection has its userdata: the first message of each run (a warm-up,
-// not counted) makes that userdata on the bridge's other path.
+// connection has its userdata: the first message of each run (a warm-up to
+// a callback that names its socket, not counted) makes that userdata on the
+// bridge's other path.
 const TOOL = `
 got, keys, nkeys = {}, {}, 0
 local function counts(socket, message)
@@ -24,7 +26,7 @@ end
 local function ignores(socket, message) got[#got + 1] = message end
 handlers = { counts = counts, ignores = ignores, c = print }
 notifier = { socket_message = ignores }
-server = renoise.Socket.create_server(5000)
+server = renoise.Socket.create_server(5000, renoise.Socket[PROTOCOL])
 server:run(notifier)
 function use(name) notifier.socket_message = handlers[name] end
 `;
@@ -34,10 +36,10 @@ interface BridgeInside {
   shim: CallShim | undefined;
 }
 
-async function deliveries(plan: readonly string[]) {
+async function deliveries(plan: readonly string[], protocol = "PROTOCOL_TCP") {
   const sim = createSimulation({ seed: 3, semantics: { connectionWrappers: "fresh" } });
-  sim.addHost("phone");
-  const tool = await loadLuaTool(sim, { files: { "main.lua": TOOL } });
+  const phone = sim.addHost("phone");
+  const tool = await loadLuaTool(sim, { files: { "main.lua": `PROTOCOL = "${protocol}"\n${TOOL}` } });
   const bridge = (tool.vm as unknown as { bridge: BridgeInside }).bridge;
   const real = bridge.shim!;
   const pushes: string[] = [];
@@ -45,31 +47,31 @@ async function deliveries(plan: readonly string[]) {
     stage: (...a) => real.stage(...a),
     pushAlias: (...a) => (pushes.push("alias"), real.pushAlias(...a)),
     pushObject: (...a) => (pushes.push("own"), real.pushObject(...a)),
+    pushNil: (...a) => (pushes.push("nil"), real.pushNil(...a)),
   };
-  const steps = ["ignores", ...plan];
-  phoneSends(
-    sim,
-    5000,
-    steps.map((_, i) => (i === 0 ? "warm-up" : `m${i - 1}`)),
-    {
-      before: (i) => {
-        tool.vm.run(`use("${steps[i]!}")`);
-        if (i === 1) pushes.length = 0;
-      },
-    },
-  );
+  const steps = ["counts", ...plan];
+  const messages = steps.map((_, i) => (i === 0 ? "warm-up" : `m${i - 1}`));
+  const before = (i: number): void => {
+    tool.vm.run(`use("${steps[i]!}")`);
+    if (i === 1) pushes.length = 0;
+  };
+  if (protocol === "PROTOCOL_TCP") phoneSends(sim, 5000, messages, { before });
+  else {
+    const [client] = phone.Socket.create_client(sim.host.address, 5000, 2);
+    messages.forEach((m, i) => sim.schedule(5 * i, () => (before(i), void client!.send(m))));
+  }
   sim.runUntilIdle();
   tool.vm.run("table.remove(got, 1)");
   const [got, nkeys] = tool.vm.run("return table.concat(got, ','), nkeys");
   tool.unload();
   sim.dispose();
-  return { pushes, got, nkeys };
+  return { pushes, got, nkeys: (nkeys as number) - 1 };
 }
 
 describe("socket_message and the fresh wrapper of its socket", () => {
-  it("makes no alias for a callback that never names its socket", async () => {
+  it("passes nil and makes no wrapper for a callback that never names its socket", async () => {
     const r = await deliveries(["ignores", "ignores", "ignores"]);
-    expect(r.pushes).toEqual(["own", "own", "own"]);
+    expect(r.pushes).toEqual(["nil", "nil", "nil"]);
     expect(r.got).toBe("m0,m1,m2");
   });
 
@@ -81,7 +83,7 @@ describe("socket_message and the fresh wrapper of its socket", () => {
 
   it("follows the callback the tool sets, message by message", async () => {
     const r = await deliveries(["ignores", "counts", "ignores", "counts", "counts"]);
-    expect(r.pushes).toEqual(["own", "alias", "own", "alias", "alias"]);
+    expect(r.pushes).toEqual(["nil", "alias", "nil", "alias", "alias"]);
     expect(r.got).toBe("m0,m1,m2,m3,m4");
     expect(r.nkeys).toBe(3);
   });
@@ -89,5 +91,13 @@ describe("socket_message and the fresh wrapper of its socket", () => {
   it("counts a C function as seeing it", async () => {
     const r = await deliveries(["c", "c"]);
     expect(r.pushes).toEqual(["alias", "alias"]);
+  });
+
+  it("passes nil to a UDP server's callback that never names its socket, a fresh dummy to one that does", async () => {
+    const r = await deliveries(["ignores", "counts", "ignores", "counts"], "PROTOCOL_UDP");
+    // A dummy is a new object per datagram: made on the bridge's other path, so not among the shim's pushes.
+    expect(r.pushes).toEqual(["nil", "nil"]);
+    expect(r.got).toBe("m0,m1,m2,m3");
+    expect(r.nkeys).toBe(2);
   });
 });

@@ -9,7 +9,7 @@ import {
 import { closeDiscardingMemory, forEachThread } from "./close-alloc.js";
 import { HeapBytes, type HeapBytesState } from "./heap.js";
 import { BRIDGE_HELPERS_LUA, INDEX_PARTS, INDEX_VARIANTS } from "./helpers.js";
-import { callShimFor, SHIM_NO_STAGE, SHIM_NOT_CACHED, STAGE_UNSEEN, type CallShim } from "./call-shim.js";
+import { callShimFor, SHIM_NO_STAGE, SHIM_NOT_CACHED, type CallShim } from "./call-shim.js";
 import { firstArgumentUnseen } from "./param-use.js";
 import { LUA_STATE_ALLOWHOOK } from "./wasm-patch.js";
 import type { LuaInstance } from "./instance.js";
@@ -261,12 +261,18 @@ export class LuaBridge {
   private stagedBase = 0;
   /**
    * Whether the function staged never sees its first argument (param-use.ts):
-   * {@link callStaged} then passes the object itself where it was asked for
-   * an alias, since nothing could tell the two apart.
+   * {@link callStaged} then passes nil in its place (set only with a shim),
+   * since nothing the function runs could tell what was there.
    */
   private stagedUnseen = false;
-  /** The registry ref of the `seen` helper table (what the shim's stage reads). */
-  private seenRef = 0;
+  /**
+   * The function staged last that was not the one before it (see
+   * {@link knowFunction}): its registry ref (0: none), its address (what the
+   * shim's stage compares), and whether it never sees its first argument.
+   */
+  private knownFnRef = 0;
+  private knownFnAddr = 0;
+  private knownFnUnseen = false;
   /** The hot path's C API calls made from wasm (see call-shim.ts); undefined: made from here. */
   private shim: CallShim | undefined;
   /** {@link objCacheKey} as a number (what the shim takes). */
@@ -308,7 +314,6 @@ export class LuaBridge {
       this.objCacheRef = Number(this.objCacheKey);
       this.guardRef = restored.guardRef;
       this.helperRefs = new Map(restored.helperRefs);
-      this.seenRef = Number(this.helperRefs.get("seen")!);
       this.nextFnId = restored.nextFnId;
       this.funcs = restored.funcsOwned === true ? (restored.funcs as Map<number, FnEntry>) : new Map(restored.funcs);
       if (this.instructionLimit > 0) c._lua_sethook(L, this.hook, MASK_COUNT, this.hookStep);
@@ -340,7 +345,6 @@ export class LuaBridge {
     this.objCacheKey = BigInt(this.objCacheRef);
 
     this.loadHelpers();
-    this.seenRef = Number(this.helperRefs.get("seen")!);
     if (this.instructionLimit > 0) c._lua_sethook(L, this.hook, MASK_COUNT, this.hookStep);
   }
 
@@ -350,7 +354,7 @@ export class LuaBridge {
    * object has a userdata.
    */
   snapshotState(): BridgeState {
-    if (this.depth > 0 || this.liveObjects > 0 || this.valueCacheKey !== 0n) {
+    if (this.depth > 0 || this.liveObjects > 0 || this.valueCacheKey !== 0n || this.knownFnRef !== 0) {
       throw new Error("LuaBridge.snapshotState: Lua code is running or host objects are bound");
     }
     return {
@@ -1508,14 +1512,13 @@ export class LuaBridge {
     if (this.stagedL !== 0) this.dropStage();
     const shim = this.shim;
     if (shim !== undefined) {
-      const r = shim.stage(L, this.msgh, this.objCacheRef, t.ref, this.cstring(name), this.seenRef);
+      const r = shim.stage(L, this.msgh, this.objCacheRef, t.ref, this.cstring(name), this.knownFnAddr);
       const code = r & 3;
       if (code === 1) {
         const base = r >> 4;
         this.stagedL = L;
         this.stagedBase = base;
-        const seen = (r >> 2) & 3;
-        this.stagedUnseen = seen === STAGE_UNSEEN || (seen === 0 && this.learnFirstArgument(L, base + 4));
+        this.stagedUnseen = (r & 4) !== 0 ? this.knownFnUnseen : this.knowFunction(L, base + 4);
         return 1;
       }
       if (code === 3) throw new RangeError("Lua call: stack overflow");
@@ -1542,13 +1545,43 @@ export class LuaBridge {
   }
 
   /**
-   * Reads whether the function at `idx` (a staged callback) can see its
-   * first argument (param-use.ts), and notes it in the table the shim's stage
-   * reads (the `seen` helper, weak-keyed by function): true when it never
-   * can. Runs no code of the tool: `string.dump` of the function (a C
-   * function cannot be dumped, and counts as seeing).
+   * Makes the function at `idx` (a staged callback) the one whose address the
+   * shim's stage compares (kept alive by a registry ref meanwhile, so no other
+   * object can take its address), and returns whether it never sees its first
+   * argument: what the `seen` helper table (weak-keyed by function) holds for
+   * it, or else what its bytecode says (param-use.ts), then noted there. Runs
+   * no code of the tool: `string.dump` of the function (a C function cannot
+   * be dumped, and counts as seeing).
    */
-  private learnFirstArgument(L: LuaState, idx: number): boolean {
+  private knowFunction(L: LuaState, idx: number): boolean {
+    const c = this.c;
+    if (this.knownFnRef !== 0) c._luaL_unref(L, REGISTRY, this.knownFnRef);
+    c._lua_pushvalue(L, idx);
+    this.knownFnRef = c._luaL_ref(L, REGISTRY);
+    this.knownFnAddr = c._lua_topointer(L, idx);
+    const seen = this.helperRefs.get("seen")!;
+    c._lua_rawgeti(L, REGISTRY, seen);
+    c._lua_pushvalue(L, idx);
+    const noted = c._lua_rawget(L, -2);
+    c._lua_settop(L, -3);
+    let unseen: boolean;
+    if (noted === T.BOOLEAN || noted === T.NUMBER) unseen = noted === T.NUMBER;
+    else {
+      unseen = this.readFirstArgumentUse(L, idx);
+      c._lua_rawgeti(L, REGISTRY, seen);
+      c._lua_pushvalue(L, idx);
+      // A number: never sees it; a boolean: may.
+      if (unseen) c._lua_pushinteger(L, 1n);
+      else c._lua_pushboolean(L, 0);
+      c._lua_rawset(L, -3);
+      c._lua_settop(L, -2);
+    }
+    this.knownFnUnseen = unseen;
+    return unseen;
+  }
+
+  /** Whether the function at `idx` never sees its first argument, from its stripped bytecode (param-use.ts). */
+  private readFirstArgumentUse(L: LuaState, idx: number): boolean {
     const c = this.c;
     c._lua_rawgeti(L, REGISTRY, this.helperRefs.get("dump")!);
     c._lua_pushvalue(L, idx);
@@ -1556,18 +1589,10 @@ export class LuaBridge {
     try {
       [dump] = this.pcall(L, 1);
     } catch {
-      // The dump could not run (out of memory, the VM's limit): not known, so the alias is made, as before.
+      // The dump could not run (out of memory, the VM's limit): counted as seeing, so the wrapper is made, as before.
       return false;
     }
-    const unseen = typeof dump === "string" && firstArgumentUnseen(dump);
-    c._lua_rawgeti(L, REGISTRY, this.helperRefs.get("seen")!);
-    c._lua_pushvalue(L, idx);
-    // A number: never sees it; a boolean: may (what the shim's stage tells apart).
-    if (unseen) c._lua_pushinteger(L, 1n);
-    else c._lua_pushboolean(L, 0);
-    c._lua_rawset(L, -3);
-    c._lua_settop(L, -2);
-    return unseen;
+    return typeof dump === "string" && firstArgumentUnseen(dump);
   }
 
   /**
@@ -1589,7 +1614,8 @@ export class LuaBridge {
    * {@link pushAlias}) and `data` as a string. The same call as
    * {@link callField} of `[alias ?? obj, data]`, in about half the
    * crossings into the VM: the handler and object cache are already on the
-   * stack. A Lua error is thrown as a `LuaError`.
+   * stack. A Lua error is thrown as a `LuaError`. A function that never
+   * sees its first argument (see {@link stagedUnseen}) gets nil there.
    */
   callStaged(obj: object, cls: HostClassSlot, alias: boolean, data: ByteString): void {
     this.ensureOpen();
@@ -1598,11 +1624,10 @@ export class LuaBridge {
     const base = this.stagedBase;
     this.stagedL = 0;
     if (L === 0 || L !== this.current) throw new Error(NO_STAGE);
-    // A fresh alias for a function that never sees it would be made for nothing.
-    if (this.stagedUnseen) alias = false;
     let pushed: number;
     try {
-      pushed = this.pushStagedArgs(L, base, obj, cls, alias, data);
+      // A function that never sees its first argument gets nil there: no userdata is made for nothing.
+      pushed = this.stagedUnseen ? this.shim!.pushNil(L, base, this.bytes.write(data, ARG_NAMES[1]!), data.length) : this.pushStagedArgs(L, base, obj, cls, alias, data);
     } catch (e) {
       c._lua_settop(L, base);
       throw e;

@@ -20,36 +20,32 @@ import { fromBase64, wasmCtors } from "./wasm-module.js";
 /** What the module exports (see call-shim.wat for each function's contract). */
 export interface CallShim {
   /**
-   * Stages `t[name]` for a call: `base * 16 + seen * 4 + code` (code 1 staged; 0 not a function; 2 `t` has a
-   * metatable; 3 no stack room). `seen`, when staged: what the table `registry[seenRef]` says of the function
-   * (see {@link STAGE_UNSEEN}).
+   * Stages `t[name]` for a call: `base * 16 + same * 4 + code` (code 1 staged; 0 not a function; 2 `t` has a
+   * metatable; 3 no stack room). `same`, when staged: 1 if the function is the object at address `known`.
    */
-  stage(L: LuaState, msgh: number, cacheRef: number, tRef: number, name: number, seenRef: number): number;
+  stage(L: LuaState, msgh: number, cacheRef: number, tRef: number, name: number, known: number): number;
   /** Pushes, above the stage at `base`, an alias of the cached object and a string: 0, or NO_STAGE / NOT_CACHED (nothing pushed). */
   pushAlias(L: LuaState, base: number, mtRef: number, slot: number, magic: number, target: number, data: number, len: number): number;
   /** {@link pushAlias} with the cached object itself. */
   pushObject(L: LuaState, base: number, slot: number, data: number, len: number): number;
+  /** {@link pushAlias} with nil in the object's place: 0, or NO_STAGE (nothing pushed). */
+  pushNil(L: LuaState, base: number, data: number, len: number): number;
 }
-
-/** {@link CallShim.stage}'s `seen`: the staged function never sees its first argument (a number in the table). */
-export const STAGE_UNSEEN = 2;
-/** {@link CallShim.stage}'s `seen`: the staged function may see its first argument (a boolean in the table). */
-export const STAGE_SEEN = 1;
 
 /** {@link CallShim.pushAlias} / `pushObject`: no stage above `base` (nothing was done). */
 export const SHIM_NO_STAGE = -100;
 /** {@link CallShim.pushAlias} / `pushObject`: the object is not in the cache (the stack is back at the stage). */
 export const SHIM_NOT_CACHED = -101;
 
-/** call-shim.wat assembled by wabt's wat2wasm (707 bytes), as base64. */
+/** call-shim.wat assembled by wabt's wat2wasm (733 bytes), as base64. */
 const MODULE_BASE64 =
-  "AGFzbQEAAAABRAlgAX8Bf2ACf38AYAJ/fwF/YAN/f38AYAN/f34Bf2ADf39/AX9gBn9/f39/fwF/YAh/f39/f39/fwF/YAV/f39/fwF/AtYBDwFsBm1lbW9yeQIAAAFsBmdldHRvcAAAAWwGc2V0dG9wAAEBbApjaGVja3N0YWNrAAIBbAxwdXNoY2Nsb3N1cmUAAwFsB3Jhd2dldGkABAFsDGdldG1ldGF0YWJsZQACAWwIZ2V0ZmllbGQABQFsDW5ld3VzZXJkYXRhdXYABQFsDHNldG1ldGF0YWJsZQACAWwNc2V0aXVzZXJ2YWx1ZQAFAWwLcHVzaGxzdHJpbmcABQFsBnJvdGF0ZQADAWwJcHVzaHZhbHVlAAEBbAZyYXdnZXQAAgMEAwYHCAciAwVzdGFnZQAOCXB1c2hBbGlhcwAPCnB1c2hPYmplY3QAEArvAgOnAQECfyAAEABBAnQhBiAAQQoQAkUEQCAGQQNyDwsgACABQQAQAyAAQdjzQiACrBAEGiAAQdjzQiADrBAEGiAAQX8QBQRAIAAgBkECdRABIAZBAnIPCyAAQX8gBBAGQQZGBEAgAEHY80IgBawQBBogAEF+EAwgAEF+EA0hByAAQX0QASAGQQJ0QQlBBUEBIAdBAUYbIAdBA0Ybcg8LIAAgBkECdRABIAYLhwEBAX8gABAAIAFBBGpHBEBBnH8PCyAAIAFBAmogA6wQBEUEQCAAIAFBBGoQAUGbfw8LIAAgBiAHEAoaIABBCEEBEAchCCAIIAQ2AgAgCCAFNgIEIABB2PNCIAKsEAQaIABBfhAIGiAAIAFBBWpBfxALIABBfkEBEAkaIAAgAUEFakEBEAtBAAs7ACAAEAAgAUEEakcEQEGcfw8LIAAgAUECaiACrBAERQRAIAAgAUEEahABQZt/DwsgACADIAQQChpBAAs=";
+  "AGFzbQEAAAABUAtgAX8Bf2ACf38AYAJ/fwF/YAN/f38AYAN/f34Bf2ADf39/AX9gAX8AYAZ/f39/f38Bf2AIf39/f39/f38Bf2AFf39/f38Bf2AEf39/fwF/AtcBDwFsBm1lbW9yeQIAAAFsBmdldHRvcAAAAWwGc2V0dG9wAAEBbApjaGVja3N0YWNrAAIBbAxwdXNoY2Nsb3N1cmUAAwFsB3Jhd2dldGkABAFsDGdldG1ldGF0YWJsZQACAWwIZ2V0ZmllbGQABQFsDW5ld3VzZXJkYXRhdXYABQFsDHNldG1ldGF0YWJsZQACAWwNc2V0aXVzZXJ2YWx1ZQAFAWwLcHVzaGxzdHJpbmcABQFsBnJvdGF0ZQADAWwJdG9wb2ludGVyAAIBbAdwdXNobmlsAAYDBQQHCAkKBywEBXN0YWdlAA4JcHVzaEFsaWFzAA8KcHVzaE9iamVjdAAQB3B1c2hOaWwAEQrxAgSGAQEBfyAAEABBAnQhBiAAQQoQAkUEQCAGQQNyDwsgACABQQAQAyAAQdjzQiACrBAEGiAAQdjzQiADrBAEGiAAQX8QBQRAIAAgBkECdRABIAZBAnIPCyAAQX8gBBAGQQZGBEAgBkECdEEFQQEgAEF/EAwgBUYbcg8LIAAgBkECdRABIAZBAnQLhwEBAX8gABAAIAFBBGpHBEBBnH8PCyAAIAFBAmogA6wQBEUEQCAAIAFBBGoQAUGbfw8LIAAgBiAHEAoaIABBCEEBEAchCCAIIAQ2AgAgCCAFNgIEIABB2PNCIAKsEAQaIABBfhAIGiAAIAFBBWpBfxALIABBfkEBEAkaIAAgAUEFakEBEAtBAAs7ACAAEAAgAUEEakcEQEGcfw8LIAAgAUECaiACrBAERQRAIAAgAUEEahABQZt/DwsgACADIAQQChpBAAsiACAAEAAgAUEEakcEQEGcfw8LIAAQDSAAIAIgAxAKGkEACw==";
 
 /** call-shim.wat's module, its bytes. */
 export const CALL_SHIM_MODULE: Uint8Array = fromBase64(MODULE_BASE64);
 
 /** The SHA-256 of the call-shim.wat these bytes were assembled from (`npm run wasm:embed` writes both). */
-const SOURCE_SHA256 = "b1578385d9471d0dc10517bdcb19707a61e1fd1203b519ac4b3b2d19046f8fb2";
+const SOURCE_SHA256 = "381cb8c5ded63fab91bbfa611429aa854d2a338fdc185621ea68531186192b5f";
 export const CALL_SHIM_SOURCE_SHA256: string = SOURCE_SHA256;
 
 let compiled: object | undefined;
@@ -93,6 +89,6 @@ const IMPORTS = [
   "setiuservalue",
   "pushlstring",
   "rotate",
-  "pushvalue",
-  "rawget",
+  "topointer",
+  "pushnil",
 ] as const;

@@ -21,18 +21,16 @@
   (import "l" "setiuservalue" (func $setiuservalue (param i32 i32 i32) (result i32)))
   (import "l" "pushlstring" (func $pushlstring (param i32 i32 i32) (result i32)))
   (import "l" "rotate" (func $rotate (param i32 i32 i32)))
-  (import "l" "pushvalue" (func $pushvalue (param i32 i32)))
-  (import "l" "rawget" (func $rawget (param i32 i32) (result i32)))
+  (import "l" "topointer" (func $topointer (param i32 i32) (result i32)))
+  (import "l" "pushnil" (func $pushnil (param i32)))
 
-  ;; stage(L, msgh, cacheRef, tRef, name, seenRef) -> base * 16 + seen * 4 + code, base the stack top it found.
+  ;; stage(L, msgh, cacheRef, tRef, name, known) -> base * 16 + same * 4 + code, base the stack top it found.
   ;; code 1: staged above base: the C function msgh, registry[cacheRef], t = registry[tRef], t[name] (a function);
-  ;; seen then says what registry[seenRef][t[name]] (read raw) holds: 2 a number (the function never sees its
-  ;; first argument), 1 a boolean (it may), 0 anything else (not known yet).
+  ;; same then 1 if that function is the object at address known (lua_topointer), else 0.
   ;; Otherwise nothing is left: 0 t[name] is not a function, 2 t has a metatable, 3 no room on the stack.
   (func (export "stage") (param $L i32) (param $msgh i32) (param $cache i32) (param $t i32) (param $name i32)
-      (param $seen i32) (result i32)
+      (param $known i32) (result i32)
     (local $base4 i32)
-    (local $type i32)
     (local.set $base4 (i32.shl (call $gettop (local.get $L)) (i32.const 2)))
     (if (i32.eqz (call $checkstack (local.get $L) (i32.const 10)))
       (then (return (i32.or (local.get $base4) (i32.const 3)))))
@@ -45,18 +43,11 @@
         (return (i32.or (local.get $base4) (i32.const 2)))))
     ;; No metatable: lua_getfield reads raw. 6: LUA_TFUNCTION.
     (if (i32.eq (call $getfield (local.get $L) (i32.const -1) (local.get $name)) (i32.const 6))
-      (then
-        ;; Stack: stage; then registry[seenRef], the function, its entry. 3: LUA_TNUMBER, 1: LUA_TBOOLEAN.
-        (drop (call $rawgeti (local.get $L) (i32.const -1001000) (i64.extend_i32_s (local.get $seen))))
-        (call $pushvalue (local.get $L) (i32.const -2))
-        (local.set $type (call $rawget (local.get $L) (i32.const -2)))
-        (call $settop (local.get $L) (i32.const -3))
-        (return (i32.or
-          (i32.shl (local.get $base4) (i32.const 2))
-          (select (i32.const 9) (select (i32.const 5) (i32.const 1) (i32.eq (local.get $type) (i32.const 1)))
-            (i32.eq (local.get $type) (i32.const 3)))))))
+      (then (return (i32.or
+        (i32.shl (local.get $base4) (i32.const 2))
+        (select (i32.const 5) (i32.const 1) (i32.eq (call $topointer (local.get $L) (i32.const -1)) (local.get $known)))))))
     (call $settop (local.get $L) (i32.shr_s (local.get $base4) (i32.const 2)))
-    (local.get $base4))
+    (i32.shl (local.get $base4) (i32.const 2)))
 
   ;; pushAlias(L, base, mtRef, slot, magic, target, data, len): with a stage above base (see stage), pushes an
   ;; alias of the object cached under slot in the stage's cache (a userdata of 8 bytes: magic, target; its
@@ -95,6 +86,14 @@
       (then
         (call $settop (local.get $L) (i32.add (local.get $base) (i32.const 4)))
         (return (i32.const -101))))
+    (drop (call $pushlstring (local.get $L) (local.get $data) (local.get $len)))
+    (i32.const 0))
+
+  ;; pushNil(L, base, data, len): pushAlias with nil in the object's place (for a function that never sees it).
+  (func (export "pushNil") (param $L i32) (param $base i32) (param $data i32) (param $len i32) (result i32)
+    (if (i32.ne (call $gettop (local.get $L)) (i32.add (local.get $base) (i32.const 4)))
+      (then (return (i32.const -100))))
+    (call $pushnil (local.get $L))
     (drop (call $pushlstring (local.get $L) (local.get $data) (local.get $len)))
     (i32.const 0))
 )
