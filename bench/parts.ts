@@ -113,7 +113,7 @@ async function deliveryWorld(trace: boolean, wrappers: "fresh" | "stable"): Prom
     run(n) {
       for (let i = 0; i < n; i++) {
         runner.look();
-        runner.run(socket as never, fresh, MESSAGE);
+        runner.run(socket as never, fresh, MESSAGE, true); // the default semantics (unnamedSocket "nil")
       }
       sent += n;
     },

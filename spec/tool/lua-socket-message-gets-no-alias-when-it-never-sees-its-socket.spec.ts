@@ -11,7 +11,9 @@ import { phoneSends } from "../support/phone-sends.js";
 // userdata is made. A callback that names it still gets a fresh one per
 // message, also when the tool swaps one kind of callback for the other while
 // messages arrive; a C function, which has no bytecode to read, is counted
-// as seeing it.
+// as seeing it. `semantics.unnamedSocket: "wrapper"` makes the wrapper
+// anyway (for a tool that reads its callbacks' locals with the debug
+// library).
 //
 // The pushes are counted in the call shim, which makes them once the
 // connection has its userdata: the first message of each run (a warm-up to
@@ -24,7 +26,9 @@ local function counts(socket, message)
   got[#got + 1] = message
 end
 local function ignores(socket, message) got[#got + 1] = message end
-handlers = { counts = counts, ignores = ignores, c = print }
+-- Reads its first local (the socket) through the debug library, without naming it.
+local function peeks(socket, message) got[#got + 1] = type(select(2, debug.getlocal(1, 1))) end
+handlers = { counts = counts, ignores = ignores, peeks = peeks, c = print }
 notifier = { socket_message = ignores }
 server = renoise.Socket.create_server(5000, renoise.Socket[PROTOCOL])
 server:run(notifier)
@@ -36,8 +40,8 @@ interface BridgeInside {
   shim: CallShim | undefined;
 }
 
-async function deliveries(plan: readonly string[], protocol = "PROTOCOL_TCP") {
-  const sim = createSimulation({ seed: 3, semantics: { connectionWrappers: "fresh" } });
+async function deliveries(plan: readonly string[], protocol = "PROTOCOL_TCP", unnamedSocket: "nil" | "wrapper" = "nil") {
+  const sim = createSimulation({ seed: 3, semantics: { connectionWrappers: "fresh", unnamedSocket } });
   const phone = sim.addHost("phone");
   const tool = await loadLuaTool(sim, { files: { "main.lua": `PROTOCOL = "${protocol}"\n${TOOL}` } });
   const bridge = (tool.vm as unknown as { bridge: BridgeInside }).bridge;
@@ -86,6 +90,17 @@ describe("socket_message and the fresh wrapper of its socket", () => {
     expect(r.pushes).toEqual(["nil", "alias", "nil", "alias", "alias"]);
     expect(r.got).toBe("m0,m1,m2,m3,m4");
     expect(r.nkeys).toBe(3);
+  });
+
+  it("makes the fresh wrapper for such a callback too with semantics.unnamedSocket \"wrapper\"", async () => {
+    const r = await deliveries(["ignores", "ignores"], "PROTOCOL_TCP", "wrapper");
+    expect(r.pushes).toEqual(["alias", "alias"]);
+    expect(r.got).toBe("m0,m1");
+  });
+
+  it("shows what was passed to the debug library, the one way to see it", async () => {
+    expect((await deliveries(["peeks"])).got).toBe("nil");
+    expect((await deliveries(["peeks"], "PROTOCOL_TCP", "wrapper")).got).toBe("SocketClient");
   });
 
   it("counts a C function as seeing it", async () => {

@@ -261,7 +261,7 @@ export class LuaBridge {
   private stagedBase = 0;
   /**
    * Whether the function staged never sees its first argument (param-use.ts):
-   * {@link callStaged} then passes nil in its place (set only with a shim),
+   * {@link callStaged} may then pass nil in its place (set only with a shim),
    * since nothing the function runs could tell what was there.
    */
   private stagedUnseen = false;
@@ -1614,10 +1614,11 @@ export class LuaBridge {
    * {@link pushAlias}) and `data` as a string. The same call as
    * {@link callField} of `[alias ?? obj, data]`, in about half the
    * crossings into the VM: the handler and object cache are already on the
-   * stack. A Lua error is thrown as a `LuaError`. A function that never
-   * sees its first argument (see {@link stagedUnseen}) gets nil there.
+   * stack. A Lua error is thrown as a `LuaError`. With `nilIfUnseen`, a
+   * function that never sees its first argument (see {@link stagedUnseen})
+   * gets nil there.
    */
-  callStaged(obj: object, cls: HostClassSlot, alias: boolean, data: ByteString): void {
+  callStaged(obj: object, cls: HostClassSlot, alias: boolean, data: ByteString, nilIfUnseen = false): void {
     this.ensureOpen();
     const c = this.c;
     const L = this.stagedL;
@@ -1627,7 +1628,7 @@ export class LuaBridge {
     let pushed: number;
     try {
       // A function that never sees its first argument gets nil there: no userdata is made for nothing.
-      pushed = this.stagedUnseen ? this.shim!.pushNil(L, base, this.bytes.write(data, ARG_NAMES[1]!), data.length) : this.pushStagedArgs(L, base, obj, cls, alias, data);
+      pushed = nilIfUnseen && this.stagedUnseen ? this.shim!.pushNil(L, base, this.bytes.write(data, ARG_NAMES[1]!), data.length) : this.pushStagedArgs(L, base, obj, cls, alias, data);
     } catch (e) {
       c._lua_settop(L, base);
       throw e;

@@ -106,6 +106,10 @@ export const scenarioSchema = {
       properties: {
         udpDummyCanSend: { type: "boolean", description: "R18: may a UDP server reply through the socket passed to socket_message. Default false." },
         connectionWrappers: { enum: ["fresh", "stable"], description: "R25: a new wrapper per callback (default) or one per connection." },
+        unnamedSocket: {
+          enum: ["nil", "wrapper"],
+          description: "R25: a Lua socket_message callback that never names its socket parameter gets nil there (default) or a wrapper.",
+        },
         onCallbackError: { enum: ["throw", "record"], description: "R26: a raising callback fails the run (default) or is only recorded." },
       },
     },

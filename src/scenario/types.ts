@@ -18,7 +18,7 @@ export interface Scenario {
   /** Modelled choices of the double (docs/semantics.md), e.g. `{ "udpDummyCanSend": true }`. */
   /** Renoise's built-in OSC server (docs/builtin-osc.md); off when absent. */
   oscServer?: { protocol?: "udp" | "tcp"; port?: number; actions?: string };
-  semantics?: { udpDummyCanSend?: boolean; connectionWrappers?: "fresh" | "stable"; onCallbackError?: "throw" | "record" };
+  semantics?: { udpDummyCanSend?: boolean; connectionWrappers?: "fresh" | "stable"; unnamedSocket?: "nil" | "wrapper"; onCallbackError?: "throw" | "record" };
   /** Values the user saved earlier: set into `renoise.tool().preferences` when the tool assigns it. */
   preferences?: Record<string, boolean | number | string>;
   /** Menu entries and keybindings of the tool to invoke at virtual times. */

@@ -183,6 +183,7 @@ export class Simulation {
     this.semantics = {
       udpDummyCanSend: false,
       connectionWrappers: "fresh",
+      unnamedSocket: "nil",
       onCallbackError: "throw",
       ...options.semantics,
     };

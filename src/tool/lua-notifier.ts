@@ -105,8 +105,8 @@ export function adaptLuaNotifier(vm: LuaVm, value: LuaValue, socketClass: HostCl
         const found = bridge.stageField(table, "socket_message");
         return found === 1 ? RUN_READY : found === 0 ? RUN_NONE : RUN_SLOW;
       },
-      run(socket, fresh, data) {
-        bridge.callStaged(socket, socketClass, fresh, data);
+      run(socket, fresh, data, nilIfUnnamed) {
+        bridge.callStaged(socket, socketClass, fresh, data, nilIfUnnamed);
       },
     };
     Object.defineProperty(notifier, MESSAGE_RUNNER, { value: runner });

@@ -18,6 +18,14 @@ export interface SemanticsOptions {
    */
   connectionWrappers: "fresh" | "stable";
   /**
+   * R25: what a Lua tool's `socket_message` callback that never names its
+   * socket parameter is passed there (read from its bytecode). "nil"
+   * (default): nil, and no wrapper is made; nothing the callback runs can
+   * tell, except the debug library (`debug.getlocal` sees nil). "wrapper":
+   * the wrapper a callback that names it gets.
+   */
+  unnamedSocket: "nil" | "wrapper";
+  /**
    * R26: what happens when a notifier callback throws. "throw" (default)
    * records it in the trace and rethrows it from the next `advance()` /
    * `runUntilIdle()`; "record" only records it. The server keeps running.

@@ -65,8 +65,10 @@ export interface MessageRunner {
   /**
    * Right after a `look()` that returned RUN_READY: runs socket_message(socket, data).
    * `socket` is the connection's one long-lived wrapper, standing for a fresh one when `fresh`.
+   * With `nilIfUnnamed`, a callback that never names its socket parameter gets nil there
+   * (see `SemanticsOptions.unnamedSocket`).
    */
-  run(socket: SocketClient, fresh: boolean, data: ByteString): void;
+  run(socket: SocketClient, fresh: boolean, data: ByteString, nilIfUnnamed: boolean): void;
 }
 
 /** The key of a notifier's {@link MessageRunner}. */

@@ -192,8 +192,9 @@ export class ServerCore implements DispatchOwner, TcpListener, ConnectionServer,
     const prevCause = trace.cause;
     trace.setCallbackCause("socket_message", trace.count);
     try {
-      if (conn !== undefined) runner!.run(conn.canonical(), conn.freshWrappers, data);
-      else runner!.run(dummy!, false, data);
+      const nilIfUnnamed = this.ctx.semantics.unnamedSocket !== "wrapper";
+      if (conn !== undefined) runner!.run(conn.canonical(), conn.freshWrappers, data, nilIfUnnamed);
+      else runner!.run(dummy!, false, data, nilIfUnnamed);
     } catch (e) {
       this.ctx.callbackFailed(this.host, "socket_message", e);
     } finally {
