@@ -1587,22 +1587,31 @@ export class LuaBridge {
    */
   private readFirstArgumentUse(L: LuaState, idx: number): boolean {
     const c = this.c;
-    this.dumped = [];
+    this.dumpLength = 0;
+    this.dumping = true;
     c._lua_pushvalue(L, idx);
     const status = c._lua_dump(L, this.instance.fns.dumpWriter, 0, 1);
     c._lua_settop(L, -2);
-    const parts = this.dumped;
-    this.dumped = undefined;
-    return status === 0 && firstArgumentUnseen(parts.join(""));
+    this.dumping = false;
+    return status === 0 && firstArgumentUnseen(fromBytes(this.dumpBuffer.subarray(0, this.dumpLength)));
   }
 
-  /** The bytes of a dump in progress ({@link readFirstArgumentUse}), as byte strings. */
-  private dumped: ByteString[] | undefined;
+  /** The bytes of a dump in progress ({@link readFirstArgumentUse}): the first `dumpLength` of `dumpBuffer`. */
+  private dumpBuffer = new Uint8Array(0);
+  private dumpLength = 0;
+  private dumping = false;
 
-  /** `lua_dump`'s writer: keeps `size` bytes at `p`. */
+  /** `lua_dump`'s writer: appends `size` bytes at `p` to the dump in progress. */
   private dumpWrite(p: number, size: number): number {
-    if (this.dumped === undefined) return 1;
-    this.dumped.push(fromBytes(this.c.HEAPU8.subarray(p, p + size)));
+    if (!this.dumping) return 1;
+    const end = this.dumpLength + size;
+    if (end > this.dumpBuffer.length) {
+      const grown = new Uint8Array(Math.max(end, this.dumpBuffer.length * 2, 256));
+      grown.set(this.dumpBuffer.subarray(0, this.dumpLength));
+      this.dumpBuffer = grown;
+    }
+    this.dumpBuffer.set(this.c.HEAPU8.subarray(p, end - this.dumpLength + p), this.dumpLength);
+    this.dumpLength = end;
     return 0;
   }
 
