@@ -1,4 +1,4 @@
-import { text, type ByteString } from "../core/bytes.js";
+import { fromBytes, text, type ByteString } from "../core/bytes.js";
 import {
   LuaError,
   LuaInstructionLimitError,
@@ -135,7 +135,7 @@ interface RegistrySlot {
 /** Names of the first arguments in error messages, made once rather than per call. */
 const ARG_NAMES = Array.from({ length: 8 }, (_, i) => `argument #${i + 1}`);
 
-type HelperName = "get" | "set" | "method" | "make_class" | "dump" | "seen";
+type HelperName = "get" | "set" | "method" | "make_class" | "seen" | "known";
 
 /**
  * The JS side of a bridge as it stood when its Lua state was snapshotted
@@ -266,12 +266,10 @@ export class LuaBridge {
    */
   private stagedUnseen = false;
   /**
-   * The function staged last that was not the one before it (see
-   * {@link knowFunction}): its registry ref (0: none), its address (what the
-   * shim's stage compares), and whether it never sees its first argument.
+   * Whether the function staged last that was not the one before it (see
+   * {@link knowFunction}; held weakly in the `known` helper table's slot 1,
+   * which the shim's stage compares with) never sees its first argument.
    */
-  private knownFnRef = 0;
-  private knownFnAddr = 0;
   private knownFnUnseen = false;
   /** The hot path's C API calls made from wasm (see call-shim.ts); undefined: made from here. */
   private shim: CallShim | undefined;
@@ -305,6 +303,7 @@ export class LuaBridge {
       messageHandler: (l) => this.messageHandler(l),
       countHook: (l) => this.countHook(l),
       panic: (l) => this.panic(l),
+      dumpWrite: (p, size) => this.dumpWrite(p, size),
     });
     if (restored) {
       this.bytes = HeapBytes.restore(c, restored.heap);
@@ -354,7 +353,7 @@ export class LuaBridge {
    * object has a userdata.
    */
   snapshotState(): BridgeState {
-    if (this.depth > 0 || this.liveObjects > 0 || this.valueCacheKey !== 0n || this.knownFnRef !== 0) {
+    if (this.depth > 0 || this.liveObjects > 0 || this.valueCacheKey !== 0n) {
       throw new Error("LuaBridge.snapshotState: Lua code is running or host objects are bound");
     }
     return {
@@ -1512,7 +1511,7 @@ export class LuaBridge {
     if (this.stagedL !== 0) this.dropStage();
     const shim = this.shim;
     if (shim !== undefined) {
-      const r = shim.stage(L, this.msgh, this.objCacheRef, t.ref, this.cstring(name), this.knownFnAddr);
+      const r = shim.stage(L, this.msgh, this.objCacheRef, t.ref, this.cstring(name), Number(this.helperRefs.get("known")!));
       const code = r & 3;
       if (code === 1) {
         const base = r >> 4;
@@ -1545,20 +1544,19 @@ export class LuaBridge {
   }
 
   /**
-   * Makes the function at `idx` (a staged callback) the one whose address the
-   * shim's stage compares (kept alive by a registry ref meanwhile, so no other
-   * object can take its address), and returns whether it never sees its first
-   * argument: what the `seen` helper table (weak-keyed by function) holds for
-   * it, or else what its bytecode says (param-use.ts), then noted there. Runs
-   * no code of the tool: `string.dump` of the function (a C function cannot
-   * be dumped, and counts as seeing).
+   * Makes the function at `idx` (a staged callback) the one the shim's stage
+   * compares with (the `known` helper table's slot 1, a weak value: a function
+   * the tool drops goes, and the slot with it), and returns whether it never
+   * sees its first argument: what the `seen` helper table (weak-keyed by
+   * function) holds for it, or else what its bytecode says (param-use.ts),
+   * then noted there. Runs no Lua code (see {@link readFirstArgumentUse}).
    */
   private knowFunction(L: LuaState, idx: number): boolean {
     const c = this.c;
-    if (this.knownFnRef !== 0) c._luaL_unref(L, REGISTRY, this.knownFnRef);
+    c._lua_rawgeti(L, REGISTRY, this.helperRefs.get("known")!);
     c._lua_pushvalue(L, idx);
-    this.knownFnRef = c._luaL_ref(L, REGISTRY);
-    this.knownFnAddr = c._lua_topointer(L, idx);
+    c._lua_rawseti(L, -2, 1n);
+    c._lua_settop(L, -2);
     const seen = this.helperRefs.get("seen")!;
     c._lua_rawgeti(L, REGISTRY, seen);
     c._lua_pushvalue(L, idx);
@@ -1580,19 +1578,41 @@ export class LuaBridge {
     return unseen;
   }
 
-  /** Whether the function at `idx` never sees its first argument, from its stripped bytecode (param-use.ts). */
+  /**
+   * Whether the function at `idx` never sees its first argument, from its
+   * stripped bytecode (param-use.ts), written by `lua_dump` straight to
+   * {@link dumpWrite}: no Lua code runs and nothing is allocated in the Lua
+   * heap, so no collection (and no finalizer) comes between the stage and
+   * the call. A C function has no bytecode (counts as seeing).
+   */
   private readFirstArgumentUse(L: LuaState, idx: number): boolean {
     const c = this.c;
-    c._lua_rawgeti(L, REGISTRY, this.helperRefs.get("dump")!);
+    this.dumpLength = 0;
+    this.dumping = true;
     c._lua_pushvalue(L, idx);
-    let dump: LuaValue;
-    try {
-      [dump] = this.pcall(L, 1);
-    } catch {
-      // The dump could not run (out of memory, the VM's limit): counted as seeing, so the wrapper is made, as before.
-      return false;
+    const status = c._lua_dump(L, this.instance.fns.dumpWriter, 0, 1);
+    c._lua_settop(L, -2);
+    this.dumping = false;
+    return status === 0 && firstArgumentUnseen(fromBytes(this.dumpBuffer.subarray(0, this.dumpLength)));
+  }
+
+  /** The bytes of a dump in progress ({@link readFirstArgumentUse}): the first `dumpLength` of `dumpBuffer`. */
+  private dumpBuffer = new Uint8Array(0);
+  private dumpLength = 0;
+  private dumping = false;
+
+  /** `lua_dump`'s writer: appends `size` bytes at `p` to the dump in progress. */
+  private dumpWrite(p: number, size: number): number {
+    if (!this.dumping) return 1;
+    const end = this.dumpLength + size;
+    if (end > this.dumpBuffer.length) {
+      const grown = new Uint8Array(Math.max(end, this.dumpBuffer.length * 2, 256));
+      grown.set(this.dumpBuffer.subarray(0, this.dumpLength));
+      this.dumpBuffer = grown;
     }
-    return typeof dump === "string" && firstArgumentUnseen(dump);
+    this.dumpBuffer.set(this.c.HEAPU8.subarray(p, end - this.dumpLength + p), this.dumpLength);
+    this.dumpLength = end;
+    return 0;
   }
 
   /**
@@ -1943,7 +1963,7 @@ export class LuaBridge {
     if (c._lua_pcallk(L, 2, 1, 0, 0, 0) !== STATUS.OK) {
       throw new Error(`bridge helpers: ${this.bytes.read(L, -1) ?? "?"}`);
     }
-    for (const name of ["get", "set", "method", "make_class", "dump", "seen", "guard"] as const) {
+    for (const name of ["get", "set", "method", "make_class", "seen", "known", "guard"] as const) {
       this.bytes.push(L, name);
       c._lua_rawget(L, -2);
       const ref = c._luaL_ref(L, REGISTRY);

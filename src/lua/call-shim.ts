@@ -21,7 +21,7 @@ import { fromBase64, wasmCtors } from "./wasm-module.js";
 export interface CallShim {
   /**
    * Stages `t[name]` for a call: `base * 16 + same * 4 + code` (code 1 staged; 0 not a function; 2 `t` has a
-   * metatable; 3 no stack room). `same`, when staged: 1 if the function is the object at address `known`.
+   * metatable; 3 no stack room). `same`, when staged: 1 if the function is `registry[known][1]`.
    */
   stage(L: LuaState, msgh: number, cacheRef: number, tRef: number, name: number, known: number): number;
   /** Pushes, above the stage at `base`, an alias of the cached object and a string: 0, or NO_STAGE / NOT_CACHED (nothing pushed). */
@@ -37,15 +37,15 @@ export const SHIM_NO_STAGE = -100;
 /** {@link CallShim.pushAlias} / `pushObject`: the object is not in the cache (the stack is back at the stage). */
 export const SHIM_NOT_CACHED = -101;
 
-/** call-shim.wat assembled by wabt's wat2wasm (733 bytes), as base64. */
+/** call-shim.wat assembled by wabt's wat2wasm (762 bytes), as base64. */
 const MODULE_BASE64 =
-  "AGFzbQEAAAABUAtgAX8Bf2ACf38AYAJ/fwF/YAN/f38AYAN/f34Bf2ADf39/AX9gAX8AYAZ/f39/f38Bf2AIf39/f39/f38Bf2AFf39/f38Bf2AEf39/fwF/AtcBDwFsBm1lbW9yeQIAAAFsBmdldHRvcAAAAWwGc2V0dG9wAAEBbApjaGVja3N0YWNrAAIBbAxwdXNoY2Nsb3N1cmUAAwFsB3Jhd2dldGkABAFsDGdldG1ldGF0YWJsZQACAWwIZ2V0ZmllbGQABQFsDW5ld3VzZXJkYXRhdXYABQFsDHNldG1ldGF0YWJsZQACAWwNc2V0aXVzZXJ2YWx1ZQAFAWwLcHVzaGxzdHJpbmcABQFsBnJvdGF0ZQADAWwJdG9wb2ludGVyAAIBbAdwdXNobmlsAAYDBQQHCAkKBywEBXN0YWdlAA4JcHVzaEFsaWFzAA8KcHVzaE9iamVjdAAQB3B1c2hOaWwAEQrxAgSGAQEBfyAAEABBAnQhBiAAQQoQAkUEQCAGQQNyDwsgACABQQAQAyAAQdjzQiACrBAEGiAAQdjzQiADrBAEGiAAQX8QBQRAIAAgBkECdRABIAZBAnIPCyAAQX8gBBAGQQZGBEAgBkECdEEFQQEgAEF/EAwgBUYbcg8LIAAgBkECdRABIAZBAnQLhwEBAX8gABAAIAFBBGpHBEBBnH8PCyAAIAFBAmogA6wQBEUEQCAAIAFBBGoQAUGbfw8LIAAgBiAHEAoaIABBCEEBEAchCCAIIAQ2AgAgCCAFNgIEIABB2PNCIAKsEAQaIABBfhAIGiAAIAFBBWpBfxALIABBfkEBEAkaIAAgAUEFakEBEAtBAAs7ACAAEAAgAUEEakcEQEGcfw8LIAAgAUECaiACrBAERQRAIAAgAUEEahABQZt/DwsgACADIAQQChpBAAsiACAAEAAgAUEEakcEQEGcfw8LIAAQDSAAIAIgAxAKGkEACw==";
+  "AGFzbQEAAAABUAtgAX8Bf2ACf38AYAJ/fwF/YAN/f38AYAN/f34Bf2ADf39/AX9gAX8AYAZ/f39/f38Bf2AIf39/f39/f38Bf2AFf39/f38Bf2AEf39/fwF/AtYBDwFsBm1lbW9yeQIAAAFsBmdldHRvcAAAAWwGc2V0dG9wAAEBbApjaGVja3N0YWNrAAIBbAxwdXNoY2Nsb3N1cmUAAwFsB3Jhd2dldGkABAFsDGdldG1ldGF0YWJsZQACAWwIZ2V0ZmllbGQABQFsDW5ld3VzZXJkYXRhdXYABQFsDHNldG1ldGF0YWJsZQACAWwNc2V0aXVzZXJ2YWx1ZQAFAWwLcHVzaGxzdHJpbmcABQFsBnJvdGF0ZQADAWwIcmF3ZXF1YWwABQFsB3B1c2huaWwABgMFBAcICQoHLAQFc3RhZ2UADglwdXNoQWxpYXMADwpwdXNoT2JqZWN0ABAHcHVzaE5pbAARCo8DBKQBAQJ/IAAQAEECdCEGIABBChACRQRAIAZBA3IPCyAAIAFBABADIABB2PNCIAKsEAQaIABB2PNCIAOsEAQaIABBfxAFBEAgACAGQQJ1EAEgBkECcg8LIABBfyAEEAZBBkYEQCAAQdjzQiAFrBAEGiAAQX9CARAEGiAAQX9BfRAMIQcgAEF9EAEgBkECdEEFQQEgBxtyDwsgACAGQQJ1EAEgBkECdAuHAQEBfyAAEAAgAUEEakcEQEGcfw8LIAAgAUECaiADrBAERQRAIAAgAUEEahABQZt/DwsgACAGIAcQChogAEEIQQEQByEIIAggBDYCACAIIAU2AgQgAEHY80IgAqwQBBogAEF+EAgaIAAgAUEFakF/EAsgAEF+QQEQCRogACABQQVqQQEQC0EACzsAIAAQACABQQRqRwRAQZx/DwsgACABQQJqIAKsEARFBEAgACABQQRqEAFBm38PCyAAIAMgBBAKGkEACyIAIAAQACABQQRqRwRAQZx/DwsgABANIAAgAiADEAoaQQAL";
 
 /** call-shim.wat's module, its bytes. */
 export const CALL_SHIM_MODULE: Uint8Array = fromBase64(MODULE_BASE64);
 
 /** The SHA-256 of the call-shim.wat these bytes were assembled from (`npm run wasm:embed` writes both). */
-const SOURCE_SHA256 = "381cb8c5ded63fab91bbfa611429aa854d2a338fdc185621ea68531186192b5f";
+const SOURCE_SHA256 = "eeea676043150c0350f0f92c918aa84a0a90391920edd65b2251ee76cb799796";
 export const CALL_SHIM_SOURCE_SHA256: string = SOURCE_SHA256;
 
 let compiled: object | undefined;
@@ -89,6 +89,6 @@ const IMPORTS = [
   "setiuservalue",
   "pushlstring",
   "rotate",
-  "topointer",
+  "rawequal",
   "pushnil",
 ] as const;

@@ -21,16 +21,17 @@
   (import "l" "setiuservalue" (func $setiuservalue (param i32 i32 i32) (result i32)))
   (import "l" "pushlstring" (func $pushlstring (param i32 i32 i32) (result i32)))
   (import "l" "rotate" (func $rotate (param i32 i32 i32)))
-  (import "l" "topointer" (func $topointer (param i32 i32) (result i32)))
+  (import "l" "rawequal" (func $rawequal (param i32 i32 i32) (result i32)))
   (import "l" "pushnil" (func $pushnil (param i32)))
 
   ;; stage(L, msgh, cacheRef, tRef, name, known) -> base * 16 + same * 4 + code, base the stack top it found.
   ;; code 1: staged above base: the C function msgh, registry[cacheRef], t = registry[tRef], t[name] (a function);
-  ;; same then 1 if that function is the object at address known (lua_topointer), else 0.
+  ;; same then 1 if that function is registry[known][1] (a weak-valued table's slot), else 0.
   ;; Otherwise nothing is left: 0 t[name] is not a function, 2 t has a metatable, 3 no room on the stack.
   (func (export "stage") (param $L i32) (param $msgh i32) (param $cache i32) (param $t i32) (param $name i32)
       (param $known i32) (result i32)
     (local $base4 i32)
+    (local $same i32)
     (local.set $base4 (i32.shl (call $gettop (local.get $L)) (i32.const 2)))
     (if (i32.eqz (call $checkstack (local.get $L) (i32.const 10)))
       (then (return (i32.or (local.get $base4) (i32.const 3)))))
@@ -43,9 +44,14 @@
         (return (i32.or (local.get $base4) (i32.const 2)))))
     ;; No metatable: lua_getfield reads raw. 6: LUA_TFUNCTION.
     (if (i32.eq (call $getfield (local.get $L) (i32.const -1) (local.get $name)) (i32.const 6))
-      (then (return (i32.or
-        (i32.shl (local.get $base4) (i32.const 2))
-        (select (i32.const 5) (i32.const 1) (i32.eq (call $topointer (local.get $L) (i32.const -1)) (local.get $known)))))))
+      (then
+        (drop (call $rawgeti (local.get $L) (i32.const -1001000) (i64.extend_i32_s (local.get $known))))
+        (drop (call $rawgeti (local.get $L) (i32.const -1) (i64.const 1)))
+        (local.set $same (call $rawequal (local.get $L) (i32.const -1) (i32.const -3)))
+        (call $settop (local.get $L) (i32.const -3))
+        (return (i32.or
+          (i32.shl (local.get $base4) (i32.const 2))
+          (select (i32.const 5) (i32.const 1) (local.get $same))))))
     (call $settop (local.get $L) (i32.shr_s (local.get $base4) (i32.const 2)))
     (i32.shl (local.get $base4) (i32.const 2)))
 

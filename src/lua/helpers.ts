@@ -354,15 +354,12 @@ function H.make_class(type_name, methods, getters, setters, tostring_fn, same, i
   return mt
 end
 
--- For the socket_message hot path (param-use.ts): a function's stripped
--- bytecode (nil for a C function), and what is known of each function staged
--- for a call (weak keys: a function the tool drops goes).
-local dump, pcall = string.dump, pcall
-function H.dump(f)
-  local ok, d = pcall(dump, f, true)
-  if ok then return d end
-end
+-- For the socket_message hot path (param-use.ts): what is known of each
+-- function staged for a call (weak keys: a function the tool drops goes).
 H.seen = setmetatable({}, { __mode = "k" })
+-- The function staged last that was not the one before it, in slot 1 (a
+-- weak value: it does not keep the function alive).
+H.known = setmetatable({}, { __mode = "v" })
 
 return H
 `;

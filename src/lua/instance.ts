@@ -1,9 +1,9 @@
 /**
  * One instance of the Lua WebAssembly module as the bridge uses it: its raw
- * C functions, and the five C function pointers every Lua state of the
+ * C functions, and the C function pointers every Lua state of the
  * instance calls back into JS through (the host-function trampoline, the
  * `__gc` of host userdata, the message handler, the count hook, the panic
- * function).
+ * function), and the writer `lua_dump` is given (no state holds it).
  *
  * The pointers are added to the module's function table once, when the
  * instance is made, and forward to whichever bridge owns the instance now:
@@ -22,6 +22,8 @@ export interface InstanceHandlers {
   messageHandler(L: LuaState): number;
   countHook(L: LuaState): void;
   panic(L: LuaState): number;
+  /** `lua_dump`'s writer: `size` bytes at `p` (0: go on). */
+  dumpWrite(p: number, size: number): number;
 }
 
 /** The C function pointers of an instance (function-table indices). */
@@ -31,6 +33,7 @@ export interface InstanceFunctions {
   readonly msgh: number;
   readonly hook: number;
   readonly panic: number;
+  readonly dumpWriter: number;
 }
 
 /** The raw wasm exports the pool reads besides the C API. */
@@ -63,6 +66,7 @@ export class LuaInstance {
       msgh: c.addFunction((l: number) => (this.handlers ?? unowned()).messageHandler(l), "ii"),
       hook: c.addFunction((l: number) => (this.handlers ?? unowned()).countHook(l), "vii"),
       panic: c.addFunction((l: number) => (this.handlers ?? unowned()).panic(l), "ii"),
+      dumpWriter: c.addFunction((_l: number, p: number, size: number) => (this.handlers ?? unowned()).dumpWrite(p, size), "iiiii"),
     };
   }
 

@@ -82,6 +82,7 @@ export interface LuaC {
   _lua_tolstring(L: LuaState, idx: number, len: number): number;
   _lua_touserdata(L: LuaState, idx: number): number;
   _lua_topointer(L: LuaState, idx: number): number;
+  _lua_dump(L: LuaState, writer: number, data: number, strip: number): number;
   _lua_rawequal(L: LuaState, a: number, b: number): number;
   _lua_rawlen(L: LuaState, idx: number): bigint;
 
