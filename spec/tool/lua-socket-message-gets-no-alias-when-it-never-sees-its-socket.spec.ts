@@ -7,8 +7,9 @@ import { phoneSends } from "../support/phone-sends.js";
 // gets a new wrapper of its connection each time: an alias userdata the
 // bridge makes per message (a UDP server's callback: a new "dummy" socket
 // per datagram). A callback that never names its socket (read from its
-// bytecode) could not tell what it was given, so it gets nil there and no
-// userdata is made. A callback that names it still gets a fresh one per
+// bytecode, from the second time it is called on: a tool that makes a new
+// callback for each message gets no read at all) could not tell what it was
+// given, so it gets nil there and no userdata is made. A callback that names it still gets a fresh one per
 // message, also when the tool swaps one kind of callback for the other while
 // messages arrive; a C function, which has no bytecode to read, is counted
 // as seeing it. `semantics.unnamedSocket: "wrapper"` makes the wrapper
@@ -32,7 +33,10 @@ handlers = { counts = counts, ignores = ignores, peeks = peeks, c = print }
 notifier = { socket_message = ignores }
 server = renoise.Socket.create_server(5000, renoise.Socket[PROTOCOL])
 server:run(notifier)
-function use(name) notifier.socket_message = handlers[name] end
+function use(name)
+  if name == "new" then notifier.socket_message = function(socket, message) got[#got + 1] = message end
+  else notifier.socket_message = handlers[name] end
+end
 `;
 
 /** The bridge field this spec wraps (private: a test's reach, not API). */
@@ -73,9 +77,9 @@ async function deliveries(plan: readonly string[], protocol = "PROTOCOL_TCP", un
 }
 
 describe("socket_message and the fresh wrapper of its socket", () => {
-  it("passes nil and makes no wrapper for a callback that never names its socket", async () => {
+  it("passes nil and makes no wrapper for a callback that never names its socket, from its second call", async () => {
     const r = await deliveries(["ignores", "ignores", "ignores"]);
-    expect(r.pushes).toEqual(["nil", "nil", "nil"]);
+    expect(r.pushes).toEqual(["alias", "nil", "nil"]);
     expect(r.got).toBe("m0,m1,m2");
   });
 
@@ -87,7 +91,7 @@ describe("socket_message and the fresh wrapper of its socket", () => {
 
   it("follows the callback the tool sets, message by message", async () => {
     const r = await deliveries(["ignores", "counts", "ignores", "counts", "counts"]);
-    expect(r.pushes).toEqual(["nil", "alias", "nil", "alias", "alias"]);
+    expect(r.pushes).toEqual(["alias", "alias", "nil", "alias", "alias"]);
     expect(r.got).toBe("m0,m1,m2,m3,m4");
     expect(r.nkeys).toBe(3);
   });
@@ -99,8 +103,14 @@ describe("socket_message and the fresh wrapper of its socket", () => {
   });
 
   it("shows what was passed to the debug library, the one way to see it", async () => {
-    expect((await deliveries(["peeks"])).got).toBe("nil");
-    expect((await deliveries(["peeks"], "PROTOCOL_TCP", "wrapper")).got).toBe("SocketClient");
+    expect((await deliveries(["peeks", "peeks"])).got).toBe("SocketClient,nil");
+    expect((await deliveries(["peeks", "peeks"], "PROTOCOL_TCP", "wrapper")).got).toBe("SocketClient,SocketClient");
+  });
+
+  it("reads no callback called once: a new one for each message gets its wrapper each time", async () => {
+    const r = await deliveries(["new", "new", "new"]);
+    expect(r.pushes).toEqual(["alias", "alias", "alias"]);
+    expect(r.got).toBe("m0,m1,m2");
   });
 
   it("counts a C function as seeing it", async () => {
@@ -111,7 +121,7 @@ describe("socket_message and the fresh wrapper of its socket", () => {
   it("passes nil to a UDP server's callback that never names its socket, a fresh dummy to one that does", async () => {
     const r = await deliveries(["ignores", "counts", "ignores", "counts"], "PROTOCOL_UDP");
     // A dummy is a new object per datagram: made on the bridge's other path, so not among the shim's pushes.
-    expect(r.pushes).toEqual(["nil", "nil"]);
+    expect(r.pushes).toEqual(["nil"]);
     expect(r.got).toBe("m0,m1,m2,m3");
     expect(r.nkeys).toBe(2);
   });

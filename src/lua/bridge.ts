@@ -132,6 +132,11 @@ interface RegistrySlot {
   readonly key: bigint;
 }
 
+/** What is known of a staged function (see `LuaBridge.knownFnState`). */
+const FN_STAGED_ONCE = 0;
+const FN_NEVER_SEES = 1;
+const FN_SEES = 2;
+
 /** Names of the first arguments in error messages, made once rather than per call. */
 const ARG_NAMES = Array.from({ length: 8 }, (_, i) => `argument #${i + 1}`);
 
@@ -266,11 +271,14 @@ export class LuaBridge {
    */
   private stagedUnseen = false;
   /**
-   * Whether the function staged last that was not the one before it (see
-   * {@link knowFunction}; held weakly in the `known` helper table's slot 1,
-   * which the shim's stage compares with) never sees its first argument.
+   * What is known of the function staged last that was not the one before it
+   * (see {@link knowFunction}; held weakly in the `known` helper table's slot
+   * 1, which the shim's stage compares with): staged once and not read yet
+   * (it gets its wrapper), never sees its first argument, or may see it.
    */
-  private knownFnUnseen = false;
+  private knownFnState: typeof FN_STAGED_ONCE | typeof FN_NEVER_SEES | typeof FN_SEES = FN_SEES;
+  /** The registry ref of the `known` helper table (see {@link knowFunction}), as the shim's stage takes it. */
+  private knownRef = 0;
   /** The hot path's C API calls made from wasm (see call-shim.ts); undefined: made from here. */
   private shim: CallShim | undefined;
   /** {@link objCacheKey} as a number (what the shim takes). */
@@ -313,6 +321,7 @@ export class LuaBridge {
       this.objCacheRef = Number(this.objCacheKey);
       this.guardRef = restored.guardRef;
       this.helperRefs = new Map(restored.helperRefs);
+      this.knownRef = Number(this.helperRefs.get("known")!);
       this.nextFnId = restored.nextFnId;
       this.funcs = restored.funcsOwned === true ? (restored.funcs as Map<number, FnEntry>) : new Map(restored.funcs);
       if (this.instructionLimit > 0) c._lua_sethook(L, this.hook, MASK_COUNT, this.hookStep);
@@ -344,6 +353,7 @@ export class LuaBridge {
     this.objCacheKey = BigInt(this.objCacheRef);
 
     this.loadHelpers();
+    this.knownRef = Number(this.helperRefs.get("known")!);
     if (this.instructionLimit > 0) c._lua_sethook(L, this.hook, MASK_COUNT, this.hookStep);
   }
 
@@ -1511,13 +1521,18 @@ export class LuaBridge {
     if (this.stagedL !== 0) this.dropStage();
     const shim = this.shim;
     if (shim !== undefined) {
-      const r = shim.stage(L, this.msgh, this.objCacheRef, t.ref, this.cstring(name), Number(this.helperRefs.get("known")!));
+      const r = shim.stage(L, this.msgh, this.objCacheRef, t.ref, this.cstring(name), this.knownRef);
       const code = r & 3;
       if (code === 1) {
         const base = r >> 4;
         this.stagedL = L;
         this.stagedBase = base;
-        this.stagedUnseen = (r & 4) !== 0 ? this.knownFnUnseen : this.knowFunction(L, base + 4);
+        this.stagedUnseen =
+          (r & 4) === 0
+            ? this.knowFunction(L, base + 4)
+            : this.knownFnState === FN_STAGED_ONCE
+              ? this.readStagedFunction(L, base + 4)
+              : this.knownFnState === FN_NEVER_SEES;
         return 1;
       }
       if (code === 3) throw new RangeError("Lua call: stack overflow");
@@ -1547,9 +1562,10 @@ export class LuaBridge {
    * Makes the function at `idx` (a staged callback) the one the shim's stage
    * compares with (the `known` helper table's slot 1, a weak value: a function
    * the tool drops goes, and the slot with it), and returns whether it never
-   * sees its first argument: what the `seen` helper table (weak-keyed by
-   * function) holds for it, or else what its bytecode says (param-use.ts),
-   * then noted there. Runs no Lua code (see {@link readFirstArgumentUse}).
+   * sees its first argument, as far as is known: see {@link knownFnState}.
+   * What is known of each function is kept in the `seen` helper table
+   * (weak-keyed by function): 0 staged once, 1 never sees it, false may see
+   * it. Runs no Lua code (see {@link readFirstArgumentUse}).
    */
   private knowFunction(L: LuaState, idx: number): boolean {
     const c = this.c;
@@ -1557,25 +1573,40 @@ export class LuaBridge {
     c._lua_pushvalue(L, idx);
     c._lua_rawseti(L, -2, 1n);
     c._lua_settop(L, -2);
-    const seen = this.helperRefs.get("seen")!;
-    c._lua_rawgeti(L, REGISTRY, seen);
+    c._lua_rawgeti(L, REGISTRY, this.helperRefs.get("seen")!);
     c._lua_pushvalue(L, idx);
     const noted = c._lua_rawget(L, -2);
+    const once = noted === T.NUMBER && c._lua_tonumberx(L, -1, 0) === 0;
     c._lua_settop(L, -3);
-    let unseen: boolean;
-    if (noted === T.BOOLEAN || noted === T.NUMBER) unseen = noted === T.NUMBER;
+    if (noted === T.BOOLEAN) this.knownFnState = FN_SEES;
+    else if (noted === T.NUMBER && !once) this.knownFnState = FN_NEVER_SEES;
+    else if (once) return this.readStagedFunction(L, idx);
     else {
-      unseen = this.readFirstArgumentUse(L, idx);
-      c._lua_rawgeti(L, REGISTRY, seen);
-      c._lua_pushvalue(L, idx);
-      // A number: never sees it; a boolean: may.
-      if (unseen) c._lua_pushinteger(L, 1n);
-      else c._lua_pushboolean(L, 0);
-      c._lua_rawset(L, -3);
-      c._lua_settop(L, -2);
+      // Staged for the first time: read on its second staging (a tool that makes a new callback for every
+      // message would pay a read per message for nothing).
+      this.noteFunction(L, idx, 0);
+      this.knownFnState = FN_STAGED_ONCE;
     }
-    this.knownFnUnseen = unseen;
+    return this.knownFnState === FN_NEVER_SEES;
+  }
+
+  /** Reads the known function at `idx` (staged for the second time) and notes what it says; true if it never sees its first argument. */
+  private readStagedFunction(L: LuaState, idx: number): boolean {
+    const unseen = this.readFirstArgumentUse(L, idx);
+    this.knownFnState = unseen ? FN_NEVER_SEES : FN_SEES;
+    this.noteFunction(L, idx, unseen ? 1 : false);
     return unseen;
+  }
+
+  /** `seen[f] = value` for the function `f` at `idx` (a number, or false). */
+  private noteFunction(L: LuaState, idx: number, value: number | false): void {
+    const c = this.c;
+    c._lua_rawgeti(L, REGISTRY, this.helperRefs.get("seen")!);
+    c._lua_pushvalue(L, idx);
+    if (value === false) c._lua_pushboolean(L, 0);
+    else c._lua_pushinteger(L, BigInt(value));
+    c._lua_rawset(L, -3);
+    c._lua_settop(L, -2);
   }
 
   /**

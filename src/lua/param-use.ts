@@ -1,6 +1,7 @@
 /**
  * Whether a Lua function can see its first argument: read from the
- * function's stripped bytecode (`string.dump(f, true)` of the Lua 5.4 VM).
+ * function's stripped bytecode (what `lua_dump` with `strip`, or
+ * `string.dump(f, true)`, writes in the Lua 5.4 VM).
  *
  * A fixed parameter lives in its register for the whole function, so the
  * first one (register 0) can be seen only by an instruction naming register
@@ -8,11 +9,12 @@
  * an upvalue. The check is conservative: any instruction whose register
  * operand is 0, read or written, counts as a use, and bytecode it cannot
  * read whole (another format, a truncated dump) counts as a use too. What
- * it cannot see is `debug.getlocal` from a hook or a called function.
+ * it cannot see is `debug.getlocal` (from the function or one it calls).
  *
- * The bridge uses it to skip the fresh wrapper a `socket_message` callback
- * gets as its socket (R25) when the callback never looks at the socket: a
- * wrapper nothing can see need not be made.
+ * The bridge uses it to pass nil instead of the fresh wrapper a
+ * `socket_message` callback gets as its socket (R25) when the callback never
+ * names the socket: a wrapper nothing can see need not be made
+ * (docs/semantics.md; `semantics.unnamedSocket`).
  *
  * @internal
  */
