@@ -241,7 +241,7 @@ async function deliveryRound(round: number): Promise<void> {
 
   const lua = await deliveryWorld(true, "fresh");
   lua.run(20_000);
-  put("the Lua half of a delivery (the runner's look and run: alias, string, pcall)", nsPer(100_000, (n) => lua.run(n)));
+  put("the Lua half of a delivery (the runner's look and run: the socket (nil: the handler never names it), the string, pcall)", nsPer(100_000, (n) => lua.run(n)));
   lua.dispose();
   // Whole deliveries, one world each (warmed by one batch), each figure the faster of two batches, the three in an
   // order that rotates from round to round; the two ratios are taken within the round.
@@ -261,7 +261,7 @@ async function deliveryRound(round: number): Promise<void> {
   }
   whole.forEach(([label], k) => put(label, ns[k]!));
   put("a whole delivery: trace off against trace on, ×", ns[1]! / ns[0]!);
-  put("a whole delivery: stable connection wrappers against fresh ones (trace on), ×", ns[2]! / ns[0]!);
+  put("a whole delivery: stable connection wrappers against fresh ones (trace on; the handler never names its socket, so both pass nil from its second call), ×", ns[2]! / ns[0]!);
 }
 
 // ------------------------------------------------------------ a first load
