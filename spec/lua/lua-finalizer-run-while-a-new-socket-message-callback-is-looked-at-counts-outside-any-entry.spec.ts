@@ -8,8 +8,9 @@ import { phoneSends } from "../support/phone-sends.js";
 // arguments are made does: a looping one spends the budget of finalizers
 // outside entries and is stopped there. It is not charged to an entry of its
 // own, whose limit would abort it and mark the VM's instance as broken (never
-// reused by the pool). Here each callback sets a new one for the next
-// message and drops one looping finalizer of a pool made at load; the
+// reused by the pool). Here every second callback sets a new one (the bridge
+// reads a callback the second time it is staged) and each drops one looping
+// finalizer of a pool made at load; the
 // collector finishes a cycle in one step, so the finalizers run while the
 // next callback is looked at.
 const TOOL = `
@@ -20,7 +21,7 @@ pool = {}
 for i = 1, 5000 do pool[i] = setmetatable({}, { __gc = loop }) end
 notifier = {}
 local function make()
-  return function(socket, message) assert(socket) n = n + 1 print("got " .. n) notifier.socket_message = make() pool[n] = nil end
+  return function(socket, message) assert(socket) n = n + 1 print("got " .. n) if n % 2 == 0 then notifier.socket_message = make() end pool[n] = nil end
 end
 notifier.socket_message = make()
 server = renoise.Socket.create_server(5000)

@@ -5,9 +5,9 @@ import { phoneSends } from "../support/phone-sends.js";
 // No Lua code runs between the moment a socket_message is taken for delivery
 // and its "callback" row in the trace: a `__gc` finalizer the collector runs
 // while the delivery is made (here: while a callback the bridge has not seen
-// before is looked at and its arguments are made) prints after that row. Each
-// callback sets a new one for the next message and drops one printing
-// finalizer; the collector finishes a cycle in one step.
+// before is looked at and its arguments are made) prints after that row. Every
+// second callback sets a new one (the bridge reads a callback the second time
+// it is staged) and each drops one printing finalizer; the collector finishes a cycle in one step.
 const TOOL = `
 n = 0
 collectgarbage("incremental", 10, 1000, 20) collectgarbage()
@@ -15,7 +15,7 @@ pool = {}
 for i = 1, 10 do pool[i] = setmetatable({}, { __gc = function() print("fin " .. i) end }) end
 notifier = {}
 local function make()
-  return function(socket, message) n = n + 1 notifier.socket_message = make() pool[n] = nil end
+  return function(socket, message) n = n + 1 if n % 2 == 0 then notifier.socket_message = make() end pool[n] = nil end
 end
 notifier.socket_message = make()
 server = renoise.Socket.create_server(5000)
