@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { toBytes } from "../../src/core/bytes.js";
 import { createLuaVm, type LuaVm } from "../../src/lua/index.js";
 import { firstArgumentUnseen } from "../../src/lua/param-use.js";
 
@@ -77,7 +78,7 @@ it("a function never sees its first argument exactly when its body never names i
       const source = `local loc, tab, fn = nil, {}, print\nreturn string.dump(function(sock, msg) ${body.text} end, true)`;
       const [d] = vm.run(source);
       expect(typeof d).toBe("string");
-      const verdict = firstArgumentUnseen(d as string);
+      const verdict = firstArgumentUnseen(toBytes(d as string));
       expect(verdict, body.text).toBe(!body.sock);
       if (verdict) unseen++;
       else seen++;

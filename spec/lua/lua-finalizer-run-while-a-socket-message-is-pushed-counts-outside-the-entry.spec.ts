@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSimulation, formatTrace, loadLuaTool } from "../../src/index.js";
-import { phoneSends } from "../support/phone-sends.js";
+import { deliverUnderLimit, LOOPING_FINALIZER_POOL } from "../support/looping-finalizers.js";
 
 // A `__gc` finalizer that a collection runs while the bridge makes a
 // socket_message's arguments (before the callback's entry begins) runs
@@ -11,24 +10,14 @@ import { phoneSends } from "../support/phone-sends.js";
 // finish a cycle in one step, so the finalizers run while the next
 // delivery's socket alias is made (the callback looks at its socket: a
 // callback that never does gets no alias).
-const TOOL = `
-n = 0
-collectgarbage("incremental", 10, 1000, 20)
-local function loop() while true do end end
-pool = {}
-for i = 1, 5000 do pool[i] = setmetatable({}, { __gc = loop }) end
+const TOOL = `${LOOPING_FINALIZER_POOL}
 server = renoise.Socket.create_server(5000)
 server:run { socket_message = function(socket, message) assert(socket) n = n + 1 print("got " .. n) pool[n] = nil end }
 `;
 
 describe("a finalizer run while a socket_message's arguments are made", () => {
   it("counts outside the callback's entry: the callback runs and the VM is not stopped", async () => {
-    const sim = createSimulation({ seed: 7, semantics: { connectionWrappers: "fresh", onCallbackError: "record" } });
-    sim.addHost("phone");
-    const tool = await loadLuaTool(sim, { files: { "main.lua": TOOL }, instructionLimit: 50000 });
-    phoneSends(sim, 5000, Array<string>(20).fill("m"));
-    sim.runUntilIdle();
-    const lines = formatTrace(sim.trace.events).split("\n");
+    const { sim, tool, lines } = await deliverUnderLimit(TOOL, 20);
     expect(lines.filter((l) => l.includes("callback.error"))).toEqual([]);
     expect(lines.filter((l) => l.includes("lua.print")).at(-1)).toContain('text="got 20"');
     tool.unload();

@@ -1,4 +1,4 @@
-import { fromBytes, text, type ByteString } from "../core/bytes.js";
+import { text, type ByteString } from "../core/bytes.js";
 import {
   LuaError,
   LuaInstructionLimitError,
@@ -265,16 +265,13 @@ export class LuaBridge {
   private stagedL: LuaState = 0;
   private stagedBase = 0;
   /**
-   * Whether the function staged never sees its first argument (param-use.ts):
-   * {@link callStaged} may then pass nil in its place (set only with a shim),
-   * since nothing the function runs could tell what was there.
-   */
-  private stagedUnseen = false;
-  /**
    * What is known of the function staged last that was not the one before it
    * (see {@link knowFunction}; held weakly in the `known` helper table's slot
    * 1, which the shim's stage compares with): staged once and not read yet
-   * (it gets its wrapper), never sees its first argument, or may see it.
+   * (it gets its wrapper), never sees its first argument, or may see it. Set
+   * only with a shim; after a stage it is what is known of the function
+   * staged, and {@link callStaged} may pass nil for a first argument the
+   * function never sees, since nothing it runs could tell what was there.
    */
   private knownFnState: typeof FN_STAGED_ONCE | typeof FN_NEVER_SEES | typeof FN_SEES = FN_SEES;
   /** The registry ref of the `known` helper table (see {@link knowFunction}), as the shim's stage takes it. */
@@ -1527,12 +1524,8 @@ export class LuaBridge {
         const base = r >> 4;
         this.stagedL = L;
         this.stagedBase = base;
-        this.stagedUnseen =
-          (r & 4) === 0
-            ? this.knowFunction(L, base + 4)
-            : this.knownFnState === FN_STAGED_ONCE
-              ? this.readStagedFunction(L, base + 4)
-              : this.knownFnState === FN_NEVER_SEES;
+        if ((r & 4) === 0) this.knowFunction(L, base + 4);
+        else if (this.knownFnState === FN_STAGED_ONCE) this.readStagedFunction(L, base + 4);
         return 1;
       }
       if (code === 3) throw new RangeError("Lua call: stack overflow");
@@ -1551,7 +1544,6 @@ export class LuaBridge {
     if ((c as WithGetField)._lua_getfield(L, -1, this.cstring(name)) === T.FUNCTION) {
       this.stagedL = L;
       this.stagedBase = base;
-      this.stagedUnseen = false;
       return 1;
     }
     c._lua_settop(L, base);
@@ -1561,13 +1553,12 @@ export class LuaBridge {
   /**
    * Makes the function at `idx` (a staged callback) the one the shim's stage
    * compares with (the `known` helper table's slot 1, a weak value: a function
-   * the tool drops goes, and the slot with it), and returns whether it never
-   * sees its first argument, as far as is known: see {@link knownFnState}.
-   * What is known of each function is kept in the `seen` helper table
+   * the tool drops goes, and the slot with it), and sets {@link knownFnState}
+   * to what is known of it. What is known of each function is kept in the `seen` helper table
    * (weak-keyed by function): 0 staged once, 1 never sees it, false may see
    * it. Runs no Lua code (see {@link readFirstArgumentUse}).
    */
-  private knowFunction(L: LuaState, idx: number): boolean {
+  private knowFunction(L: LuaState, idx: number): void {
     const c = this.c;
     c._lua_rawgeti(L, REGISTRY, this.helperRefs.get("known")!);
     c._lua_pushvalue(L, idx);
@@ -1580,22 +1571,20 @@ export class LuaBridge {
     c._lua_settop(L, -3);
     if (noted === T.BOOLEAN) this.knownFnState = FN_SEES;
     else if (noted === T.NUMBER && !once) this.knownFnState = FN_NEVER_SEES;
-    else if (once) return this.readStagedFunction(L, idx);
+    else if (once) this.readStagedFunction(L, idx);
     else {
       // Staged for the first time: read on its second staging (a tool that makes a new callback for every
       // message would pay a read per message for nothing).
       this.noteFunction(L, idx, 0);
       this.knownFnState = FN_STAGED_ONCE;
     }
-    return this.knownFnState === FN_NEVER_SEES;
   }
 
-  /** Reads the known function at `idx` (staged for the second time) and notes what it says; true if it never sees its first argument. */
-  private readStagedFunction(L: LuaState, idx: number): boolean {
+  /** Reads the known function at `idx` (staged for the second time) and notes what it says, here and in the `seen` table. */
+  private readStagedFunction(L: LuaState, idx: number): void {
     const unseen = this.readFirstArgumentUse(L, idx);
     this.knownFnState = unseen ? FN_NEVER_SEES : FN_SEES;
     this.noteFunction(L, idx, unseen ? 1 : false);
-    return unseen;
   }
 
   /** `seen[f] = value` for the function `f` at `idx` (a number, or false). */
@@ -1624,7 +1613,7 @@ export class LuaBridge {
     const status = c._lua_dump(L, this.instance.fns.dumpWriter, 0, 1);
     c._lua_settop(L, -2);
     this.dumping = false;
-    return status === 0 && firstArgumentUnseen(fromBytes(this.dumpBuffer.subarray(0, this.dumpLength)));
+    return status === 0 && firstArgumentUnseen(this.dumpBuffer.subarray(0, this.dumpLength));
   }
 
   /** The bytes of a dump in progress ({@link readFirstArgumentUse}): the first `dumpLength` of `dumpBuffer`. */
@@ -1666,7 +1655,7 @@ export class LuaBridge {
    * {@link callField} of `[alias ?? obj, data]`, in about half the
    * crossings into the VM: the handler and object cache are already on the
    * stack. A Lua error is thrown as a `LuaError`. With `nilIfUnseen`, a
-   * function that never sees its first argument (see {@link stagedUnseen})
+   * function that never sees its first argument (see {@link knownFnState})
    * gets nil there.
    */
   callStaged(obj: object, cls: HostClassSlot, alias: boolean, data: ByteString, nilIfUnseen = false): void {
@@ -1679,7 +1668,7 @@ export class LuaBridge {
     let pushed: number;
     try {
       // A function that never sees its first argument gets nil there: no userdata is made for nothing.
-      pushed = nilIfUnseen && this.stagedUnseen ? this.shim!.pushNil(L, base, this.bytes.write(data, ARG_NAMES[1]!), data.length) : this.pushStagedArgs(L, base, obj, cls, alias, data);
+      pushed = nilIfUnseen && this.knownFnState === FN_NEVER_SEES ? this.shim!.pushNil(L, base, this.bytes.write(data, ARG_NAMES[1]!), data.length) : this.pushStagedArgs(L, base, obj, cls, alias, data);
     } catch (e) {
       c._lua_settop(L, base);
       throw e;

@@ -18,7 +18,6 @@
  *
  * @internal
  */
-import type { ByteString } from "../core/bytes.js";
 
 /**
  * Lua 5.4's opcodes (lopcodes.h, "ORDER OP"), by number; only those whose
@@ -65,8 +64,8 @@ const C_RK = new Set<number>([OP.SETTABUP, OP.SETTABLE, OP.SETI, OP.SETFIELD, OP
 /** Opcodes without a register in A: SETTABUP's A is an upvalue, JMP and EXTRAARG use those bits otherwise. */
 const A_NOT_REGISTER = new Set<number>([OP.SETTABUP, OP.JMP, OP.EXTRAARG]);
 
-/** The header `string.dump` writes on this VM: signature, version 5.4, format 0, LUAC_DATA, sizes, then check values. */
-const HEADER = "\x1bLua\x54\x00\x19\x93\r\n\x1a\n\x04\x08\x08";
+/** The header `lua_dump` writes on this VM: signature, version 5.4, format 0, LUAC_DATA, sizes, then check values. */
+const HEADER = [0x1b, 0x4c, 0x75, 0x61, 0x54, 0x00, 0x19, 0x93, 0x0d, 0x0a, 0x1a, 0x0a, 0x04, 0x08, 0x08];
 /** Bytes after {@link HEADER}: LUAC_INT and LUAC_NUM (8 each), then the main closure's upvalue count. */
 const HEADER_REST = 17;
 
@@ -76,11 +75,11 @@ class Unreadable extends Error {}
 /** A reader over a dump. */
 class DumpReader {
   at = 0;
-  constructor(private readonly b: ByteString) {}
+  constructor(private readonly b: Uint8Array) {}
 
   byte(): number {
     if (this.at >= this.b.length) throw new Unreadable();
-    return this.b.charCodeAt(this.at++);
+    return this.b[this.at++]!;
   }
 
   /** A size or int: 7 bits a byte, most significant first, the last byte's high bit set. */
@@ -110,7 +109,7 @@ class DumpReader {
     const b = this.b;
     const i = this.at;
     this.skip(4);
-    return (b.charCodeAt(i) | (b.charCodeAt(i + 1) << 8) | (b.charCodeAt(i + 2) << 16) | (b.charCodeAt(i + 3) << 24)) >>> 0;
+    return (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
   }
 }
 
@@ -128,13 +127,23 @@ function namesRegisterZero(i: number): boolean {
   return false;
 }
 
+/** What {@link readFunction} tells of a function. */
+interface FunctionUse {
+  readonly params: number;
+  readonly vararg: boolean;
+  /** Its register 0 is named by one of its instructions (read only with `check`) or captured by a closure made in it. */
+  readonly zeroUsed: boolean;
+  /** One of its upvalues is its parent's register 0. */
+  readonly capturesParentZero: boolean;
+}
+
 /**
- * Reads one function of the dump; with `check`, whether its register 0 is
- * named by an instruction or captured by a closure made in it (its
- * children's upvalues), else only skips it. Returns the function's counts
- * in `out` when checking.
+ * Reads one function of the dump, its closures' functions within it, and
+ * says how it uses register 0 (see {@link FunctionUse}); with `check` false
+ * its instructions are only skipped (a closure's own register 0 is not its
+ * parent's).
  */
-function readFunction(r: DumpReader, check: boolean, out?: { params: number; vararg: boolean; zeroUsed: boolean }): void {
+function readFunction(r: DumpReader, check: boolean): FunctionUse {
   r.string(); // source
   r.size(); // linedefined
   r.size(); // lastlinedefined
@@ -154,16 +163,16 @@ function readFunction(r: DumpReader, check: boolean, out?: { params: number; var
     else if (t === 4 || t === 20) r.string(); // short, long string
     else if (t !== 0 && t !== 1 && t !== 17) throw new Unreadable(); // nil, false, true
   }
+  let capturesParentZero = false;
   const nup = r.size();
-  r.skip(nup * 3); // instack, idx, kind
-  const np = r.size();
-  for (let k = 0; k < np; k++) {
-    // A child's upvalues come first after its header and code; read them to see whether it captures register 0.
-    const start = r.at;
-    if (check && !zeroUsed && capturesRegisterZero(r)) zeroUsed = true;
-    r.at = start;
-    readFunction(r, false);
+  for (let k = 0; k < nup; k++) {
+    const instack = r.byte();
+    const idx = r.byte();
+    r.byte(); // kind
+    if (instack !== 0 && idx === 0) capturesParentZero = true;
   }
+  const np = r.size();
+  for (let k = 0; k < np; k++) if (readFunction(r, false).capturesParentZero) zeroUsed = true;
   // Debug information (empty when stripped, but read whole either way).
   const nline = r.size();
   r.skip(nline);
@@ -180,56 +189,28 @@ function readFunction(r: DumpReader, check: boolean, out?: { params: number; var
   }
   const nupname = r.size();
   for (let k = 0; k < nupname; k++) r.string();
-  if (out !== undefined) {
-    out.params = params;
-    out.vararg = vararg;
-    out.zeroUsed = zeroUsed;
-  }
-}
-
-/** Whether the function starting at the reader's position has an upvalue of its parent's register 0. */
-function capturesRegisterZero(r: DumpReader): boolean {
-  r.string();
-  r.size();
-  r.size();
-  r.skip(3);
-  r.skip(r.size() * 4);
-  const nk = r.size();
-  for (let k = 0; k < nk; k++) {
-    const t = r.byte();
-    if (t === 3 || t === 19) r.skip(8);
-    else if (t === 4 || t === 20) r.string();
-    else if (t !== 0 && t !== 1 && t !== 17) throw new Unreadable();
-  }
-  const nup = r.size();
-  for (let k = 0; k < nup; k++) {
-    const instack = r.byte();
-    const idx = r.byte();
-    r.byte();
-    if (instack !== 0 && idx === 0) return true;
-  }
-  return false;
+  return { params, vararg, zeroUsed, capturesParentZero };
 }
 
 /**
- * True when the function `dump` holds (`string.dump(f, true)` on this VM)
- * cannot see its first argument: it has no fixed parameter and no `...`, or
- * its first parameter's register is never named by its instructions nor
- * captured by a closure made in it. False when it may see it, and for any
- * dump this file cannot read whole.
+ * True when the function `dump` holds (what `lua_dump` with `strip`, or
+ * `string.dump(f, true)`, writes on this VM) cannot see its first argument:
+ * it has no fixed parameter and no `...`, or its first parameter's register
+ * is never named by its instructions nor captured by a closure made in it.
+ * False when it may see it, and for any dump this file cannot read whole.
  */
-export function firstArgumentUnseen(dump: ByteString): boolean {
-  if (!dump.startsWith(HEADER)) return false;
+export function firstArgumentUnseen(dump: Uint8Array): boolean {
+  if (dump.length < HEADER.length || HEADER.some((b, i) => dump[i] !== b)) return false;
   const r = new DumpReader(dump);
-  const out = { params: 0, vararg: false, zeroUsed: true };
+  let use: FunctionUse;
   try {
     r.skip(HEADER.length + HEADER_REST);
-    readFunction(r, true, out);
+    use = readFunction(r, true);
   } catch (e) {
     if (e instanceof Unreadable) return false;
     throw e;
   }
   if (r.at !== dump.length) return false;
-  if (out.params === 0) return !out.vararg;
-  return !out.zeroUsed;
+  if (use.params === 0) return !use.vararg;
+  return !use.zeroUsed;
 }
