@@ -14,6 +14,7 @@ import { firstArgumentUnseen } from "./param-use.js";
 import { LUA_STATE_ALLOWHOOK } from "./wasm-patch.js";
 import type { LuaInstance } from "./instance.js";
 import type { TemplateClass } from "./objects.js";
+import type { EditedChunk } from "./frontend/edits.js";
 import { LuaRef, type LuaRefType } from "./ref.js";
 import { LuaMulti, LuaRecords, type HostFunction, type HostResult, type LuaInput, type LuaValue } from "./values.js";
 import {
@@ -1364,7 +1365,7 @@ export class LuaBridge {
    * success pushes the function and returns undefined; on a syntax error
    * pushes nothing and returns the message.
    */
-  load(L: LuaState, source: ByteString | Uint8Array, chunkname: ByteString, compiled = false): ByteString | undefined {
+  load(L: LuaState, source: ByteString | Uint8Array | EditedChunk, chunkname: ByteString, compiled = false): ByteString | undefined {
     this.ensureOpen();
     const c = this.c;
     // The chunk in a buffer of its own, not the scratch buffer: the parser reads it while it allocates, and an
@@ -1389,7 +1390,7 @@ export class LuaBridge {
    * Loads and runs a chunk with `args`; returns its results. `compiled`: the
    * chunk is bytecode (see {@link load}).
    */
-  run(source: ByteString | Uint8Array, chunkname: ByteString, args: readonly LuaInput[] = [], compiled = false): LuaValue[] {
+  run(source: ByteString | Uint8Array | EditedChunk, chunkname: ByteString, args: readonly LuaInput[] = [], compiled = false): LuaValue[] {
     const L = this.current;
     const err = this.load(L, source, chunkname, compiled);
     if (err !== undefined) throw new LuaSyntaxError(err, "");

@@ -1,4 +1,5 @@
 import { nonByteMessage, type ByteString } from "../core/bytes.js";
+import { EditedChunk } from "./frontend/edits.js";
 import type { LuaC, LuaState } from "./wasm.js";
 
 const DECODE_CHUNK = 0x2000;
@@ -149,12 +150,36 @@ export class HeapBytes {
    * write (or grow) the scratch buffer. Throws a TypeError for chars above
    * 0xFF, as {@link write} does.
    */
-  writeOwn(s: ByteString | Uint8Array, callName: string): number {
+  writeOwn(s: ByteString | Uint8Array | EditedChunk, callName: string): number {
+    if (s instanceof EditedChunk) return this.writeOwnPieces(s, callName);
     // Written as every string is (checks, encodings), then moved: no Lua code runs in between.
     const from = typeof s === "string" ? this.write(s, callName) : this.writeArray(s);
     const p = this.c._malloc(s.length + 1);
     if (!p) throw new RangeError(`Lua heap: cannot allocate ${s.length + 1} bytes`);
     this.c.HEAPU8.copyWithin(p, from, from + s.length + 1);
+    return p;
+  }
+
+  /**
+   * {@link writeOwn} of a chunk kept as its pieces: written piece by piece
+   * into its own buffer (its text is not made), unless a char of it is not
+   * a byte or there is no Node Buffer: then its text is written as any
+   * string is (and the error is that of a string).
+   */
+  private writeOwnPieces(chunk: EditedChunk, callName: string): number {
+    const view = this.nodeView(this.c.HEAPU8);
+    if (view === undefined || NON_BYTE.test(chunk.src)) return this.writeOwn(chunk.text(), callName);
+    const n = chunk.length;
+    const p = this.c._malloc(n + 1);
+    if (!p) throw new RangeError(`Lua heap: cannot allocate ${n + 1} bytes`);
+    // (malloc may grow the memory: the view is found again)
+    const heapView = this.nodeView(this.c.HEAPU8)!;
+    const end = chunk.writeLatin1(heapView, p);
+    if (end !== p + n) {
+      this.c._free(p);
+      throw new Error(`Lua heap: a chunk's pieces wrote ${end - p} bytes, its length is ${n}`);
+    }
+    heapView[end] = 0;
     return p;
   }
 

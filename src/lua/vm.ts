@@ -3,6 +3,7 @@ import { LuaBridge, type BridgeState, type FnEntry, type RawHostFunction } from 
 import { compiledChunk, keepCompiledChunk } from "./compile-cache.js";
 import { compileInPlace } from "./compiler.js";
 import { LuaSyntaxError, LuaVmClosedError } from "./errors.js";
+import { EditedChunk } from "./frontend/edits.js";
 import { syntaxMessage, translate51, type LuaDialect } from "./frontend/index.js";
 import { OverlayFs, openToolSource, resolveToolPath, type ToolSource } from "./fs.js";
 import { buildHostTable, normalizeExternal, type HostContext } from "./host.js";
@@ -602,7 +603,7 @@ export class LuaVm {
       if (pre !== undefined && pre.source === source) return pre.fn.call(...args);
       return this.bridge.run(source, chunkname, args);
     }
-    return this.bridge.run(this.front(source, chunkname, false), chunkname, args);
+    return this.bridge.run(this.front(source, chunkname, false, true), chunkname, args);
   }
 
   /**
@@ -754,19 +755,31 @@ export class LuaVm {
    * the chunk itself in 5.4 mode). Throws `LuaSyntaxError` with Lua's
    * message (`file:line: ...`) for a chunk 5.1 would refuse.
    */
-  private front(source: ByteString | Uint8Array, chunkname: ByteString, file: boolean): ByteString | Uint8Array {
+  private front(source: ByteString | Uint8Array, chunkname: ByteString, file: boolean): ByteString | Uint8Array;
+  /**
+   * With `pieces`: a translation with insertions comes as its pieces (for
+   * `bridge.run`, which writes them into the module's memory; its text is
+   * never made).
+   */
+  private front(source: ByteString | Uint8Array, chunkname: ByteString, file: boolean, pieces: true): ByteString | Uint8Array | EditedChunk;
+  private front(source: ByteString | Uint8Array, chunkname: ByteString, file: boolean, pieces = false): ByteString | Uint8Array | EditedChunk {
     if (this.luaVersion === "5.4") return file && typeof source === "string" ? skipHashLine(source) : source;
     const src = typeof source === "string" ? source : bytesToByteString(source);
-    const t = this.translate(src, chunkname, file);
-    if (typeof t === "string") return t;
+    const t = this.translatePieces(src, chunkname, file, pieces);
+    if (typeof t === "string" || t instanceof EditedChunk) return t;
     throw new LuaSyntaxError(t.message, "");
   }
 
   /** See {@link front}: translated source, or the syntax error message. */
   private translate(src: ByteString, chunkname: ByteString, file: boolean): ByteString | { message: ByteString } {
+    return this.translatePieces(src, chunkname, file, false) as ByteString | { message: ByteString };
+  }
+
+  /** {@link translate}; with `pieces`, a translation with insertions as its pieces (see {@link front}). */
+  private translatePieces(src: ByteString, chunkname: ByteString, file: boolean, pieces: boolean): ByteString | EditedChunk | { message: ByteString } {
     if (this.luaVersion === "5.4") return file ? skipHashLine(src) : src;
     const t = translate51(src, file, this.numbersInLua);
-    if (t.ok) return t.source;
+    if (t.ok) return pieces && t.edited !== undefined && !t.edited.textMade ? t.edited : t.source;
     const b = this.bridge;
     const L = b.current;
     if (t.fallback !== undefined) {

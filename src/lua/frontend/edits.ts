@@ -137,6 +137,15 @@ export interface VarargFn {
  * the chunk-level locals they use.
  */
 export function finishChunk(src: string, edits: Edit[], usedS: boolean, fns: readonly VarargFn[]): string {
+  const r = finishEdited(src, edits, usedS, fns);
+  return typeof r === "string" ? r : r.text();
+}
+
+/**
+ * {@link finishChunk} as its pieces ({@link EditedChunk}), its text not made
+ * yet; `src` itself when nothing is inserted.
+ */
+export function finishEdited(src: string, edits: Edit[], usedS: boolean, fns: readonly VarargFn[]): EditedChunk | string {
   let usedPack = false;
   const args: Edit[] = [];
   for (const f of fns) {
@@ -153,9 +162,81 @@ export function finishChunk(src: string, edits: Edit[], usedS: boolean, fns: rea
   if (!header.length && !edits.length && !args.length) return src;
   // Sorted apart and merged: the `arg` locals (in the order the functions end) would each move far back in one list.
   const h = header.length ? header.join(" ") + " " : "";
-  if (sortEdits(edits) && sortEdits(args)) return build(src, edits, args, h);
-  // As one list, sorted by Array's sort (its outcome when offsets compare as NaN).
+  if (sortEdits(edits) && sortEdits(args)) {
+    return inside(edits, src.length) && inside(args, src.length) ? new EditedChunk(src, edits, args, h) : build(src, edits, args, h);
+  }
+  // As one list, sorted by Array's sort (its outcome when offsets compare as NaN); as text, made now.
   edits.push(...args);
   edits.sort(compareEdits);
   return build(src, edits, NO_EDITS, h);
+}
+
+/** Every edit's offset is a whole number from 0 to `n` (so the chunk's pieces are its slices between them). */
+function inside(edits: readonly Edit[], n: number): boolean {
+  for (let i = 0; i < edits.length; i++) {
+    const at = edits[i]!.at;
+    if (!(at >= 0 && at <= n && Math.floor(at) === at)) return false;
+  }
+  return true;
+}
+
+/**
+ * A chunk with insertions, kept as its pieces: `header`, then `src` with the
+ * sorted edits `a` and `b` inserted (as {@link build} joins them). Its text
+ * is made on first use ({@link text}); a reader that copies the chunk
+ * anyway, as the VM does into its memory to compile it, writes the pieces
+ * there instead ({@link writeLatin1}): no 200 KB string made and dropped
+ * for a large tool's first load.
+ */
+export class EditedChunk {
+  /** Characters of the text: the header, the chunk and every insertion. */
+  readonly length: number;
+  private made: string | undefined;
+  constructor(
+    /** The chunk the edits go into. */
+    readonly src: string,
+    private readonly a: readonly Edit[],
+    private readonly b: readonly Edit[],
+    private readonly header: string,
+  ) {
+    let n = header.length + src.length;
+    for (let i = 0; i < a.length; i++) n += a[i]!.text.length;
+    for (let i = 0; i < b.length; i++) n += b[i]!.text.length;
+    this.length = n;
+  }
+
+  /** The text (made once). */
+  text(): string {
+    if (this.made === undefined) this.made = build(this.src, this.a, this.b, this.header);
+    return this.made;
+  }
+
+  /** Whether {@link text} has been made (a reader then copies that string). */
+  get textMade(): boolean {
+    return this.made !== undefined;
+  }
+
+  /**
+   * Writes the text's characters as bytes (latin1: each must be a byte; the
+   * caller checks `src`) into `view` from `at`; returns where it ended: the
+   * edits are sorted and inside the chunk, so this writes {@link length}
+   * bytes, those of {@link text}.
+   */
+  writeLatin1(view: Buffer, at: number): number {
+    const { src, a, b } = this;
+    let w = at + view.write(this.header, at, "latin1");
+    let pos = 0;
+    let i = 0;
+    let j = 0;
+    const na = a.length;
+    const nb = b.length;
+    while (i < na || j < nb) {
+      const e = j >= nb || (i < na && !before(b[j]!, a[i]!)) ? a[i++]! : b[j++]!;
+      if (e.at > pos) w += view.write(src.slice(pos, e.at), w, "latin1");
+      w += view.write(e.text, w, "latin1");
+      pos = e.at;
+    }
+    if (pos < src.length) w += view.write(pos === 0 ? src : src.slice(pos), w, "latin1");
+    return w;
+  }
 }

@@ -14,7 +14,8 @@
 import { chunkId } from "./chunkid.js";
 import { varargFunctions } from "./arg-tokens.js";
 import { concatEdits, wrapConcatOperands } from "./concat-tokens.js";
-import { finishChunk } from "./edits.js";
+import type { EditedChunk} from "./edits.js";
+import { finishEdited } from "./edits.js";
 import { lex51 } from "./lex51.js";
 import { transform51 } from "./transform.js";
 
@@ -33,7 +34,7 @@ export type LuaDialect = "5.1" | "5.4";
  * about its cut end (`near <eof>`) wins.
  */
 export type Translation =
-  | { readonly ok: true; readonly source: string }
+  | { readonly ok: true; readonly source: string; readonly edited?: EditedChunk }
   | { readonly ok: false; readonly line: number; readonly message: string; readonly fallback?: string; readonly prefix?: string };
 
 /**
@@ -115,11 +116,31 @@ function compute(source: string, file: boolean, wrapConcat: boolean): Translatio
       fns = varargFunctions(lexed.tokens!);
     }
     const edits = fns && (hasConcat ? concatEdits(lexed.tokens!) : []);
-    if (fns && edits) return { ok: true, source: finishChunk(lexed.source, edits, edits.length > 0, fns) };
+    if (fns && edits) {
+      const r = finishEdited(lexed.source, edits, edits.length > 0, fns);
+      return typeof r === "string" ? { ok: true, source: r } : new Edited(r);
+    }
   }
   const t = transform51(lexed.source, hasConcat, lexed.hasArg);
   if (t.ok) return t;
   return { ...t, fallback: lexed.source };
+}
+
+/**
+ * A translation kept as its pieces: `source` makes the text (once) for a
+ * reader that needs the string; the VM's `run` writes `edited` into its
+ * memory instead (see {@link EditedChunk}).
+ */
+class Edited {
+  readonly ok = true as const;
+  constructor(readonly edited: EditedChunk) {}
+  get source(): string {
+    return this.edited.text();
+  }
+  /** As a plain translation reads: `{ ok, source }`. */
+  toJSON(): { ok: true; source: string } {
+    return { ok: true, source: this.source };
+  }
 }
 
 /** `chunk:line: message`, as Lua formats a syntax error. */
