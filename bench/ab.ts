@@ -10,7 +10,7 @@
  * whichever it is (seen in every pair of #19's second round), so without
  * `--order` this starts two processes, A then B and B then A, and prints
  * both; judge a change on both lines. Workloads: echo, echo-off, churn, fuzz,
- * lua-fuzz, lua-message, lua-message-socket (the handler names its socket), lua-udp-message, param-kept, param-lookup, osc, note-writes, lua-loop, pattern-walk, column-walk, first-load-arg,
+ * lua-fuzz, lua-message, lua-message-socket (the handler names its socket), lua-udp-message, lua-message-distinct (a different message each time), param-kept, param-lookup, osc, note-writes, lua-loop, pattern-walk, column-walk, first-load-arg,
  * first-load-concat, translate-arg, tool-reload (see WORKLOADS).
  */
 import { spawnSync } from "node:child_process";
@@ -128,7 +128,7 @@ function luaFuzz(t: Tree): Run {
 }
 
 /** 10,000 messages from a phone into a Lua tool's socket_message (`body` runs there). */
-function luaMessages(t: Tree, setup: string, body: string, trace: boolean, udp = false): Run {
+function luaMessages(t: Tree, setup: string, body: string, trace: boolean, udp = false, distinct = false): Run {
   const protocol = udp ? ", renoise.Socket.PROTOCOL_UDP" : "";
   const source = `${setup}\ncount = 0\nlocal server = assert(renoise.Socket.create_server(7000${protocol}))\nserver:run({ socket_message = function(socket, message) ${body}; count = count + 1 end })`;
   return async () => {
@@ -139,8 +139,10 @@ function luaMessages(t: Tree, setup: string, body: string, trace: boolean, udp =
     sim.runUntilIdle();
     sim.trace.enabled = trace;
     const data = "0123456789abcdef0123456789abcdef";
+    // (distinct: 10,000 different 32-byte messages, made before the clock starts)
+    const many = distinct ? Array.from({ length: 10_000 }, (_, i) => (data + String(i)).slice(-32)) : undefined;
     const rate = cpuRate(10_000, () => {
-      for (let i = 0; i < 10_000; i++) client!.send(data);
+      for (let i = 0; i < 10_000; i++) client!.send(many ? many[i]! : data);
       sim.runUntilIdle();
     });
     if (tool.vm.run("return count")[0] !== 10_000) throw new Error("ab: the Lua tool missed messages");
@@ -258,6 +260,7 @@ const WORKLOADS: Record<string, (t: Tree) => Run> = {
   "lua-message": (t) => luaMessages(t, "", "local n = #message", true),
   "lua-message-socket": (t) => luaMessages(t, "", "local n = #message; local s = socket", true),
   "lua-udp-message": (t) => luaMessages(t, "", "local n = #message", true, true),
+  "lua-message-distinct": (t) => luaMessages(t, "", "local n = #message", true, false, true),
   "param-kept": (t) => luaMessages(t, KEPT, "p.value = lo + (count % 100) / 100 * span", false),
   "param-lookup": (t) => luaMessages(t, LOOKUP_SETUP, LOOKUP, false),
   osc: (t) => luaMessages(t, OSC_SETUP, OSC, false),

@@ -1,6 +1,7 @@
 import { escapeBytes, type ByteString } from "./bytes.js";
 import { endpoint } from "./endpoint.js";
 import { arrayOf, emptyArray, plainInstances, type Mutable } from "./site-free.js";
+import { fnv1a, hexHash, TracePayloads } from "./trace-payloads.js";
 
 /** A JSON value allowed in a trace field. */
 export type TraceValue = string | number | boolean | null;
@@ -44,17 +45,8 @@ const PayloadFields = plainInstances(function PayloadFields(this: Mutable<TraceP
 
 /** FNV-1a 32-bit hash of a byte string, as 8 hex digits. */
 export function hashBytes(b: ByteString): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < b.length; i++) {
-    h ^= b.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  // Hex by table, byte by byte: the same 8 lower-case digits as toString(16).padStart(8, "0"), faster.
-  return HEX_BYTE[(h >>> 24) & 0xff]! + HEX_BYTE[(h >>> 16) & 0xff]! + HEX_BYTE[(h >>> 8) & 0xff]! + HEX_BYTE[h & 0xff]!;
+  return hexHash(fnv1a(b));
 }
-
-/** "00" .. "ff": each byte value as two lower-case hex digits. */
-const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
 /**
  * An event kind whose fields are known in advance (see {@link traceShape}).
@@ -263,8 +255,14 @@ export class Trace {
   private readT = 0;
   /** The time of the last row written, whole events aside (see {@link TraceShape.timed}). */
   private lastT = NaN;
-  /** The payload fields of the last row written with a payload (see {@link TraceShape.ownPayload}). */
+  /**
+   * The payload of the last row written with a payload (see
+   * {@link TraceShape.ownPayload}): its bytes, or the fields it was given.
+   */
+  private lastRowBytes: ByteString | undefined;
   private lastRowPayload: Readonly<TracePayload> | undefined;
+  /** The payload bytes the rows keep (see {@link keepPayload}). */
+  private readonly payloads: TracePayloads;
   /** The payload fields of the last row with a payload before the first row not made. */
   private readPayload: TracePayload | undefined;
   /** Events recorded. */
@@ -327,6 +325,7 @@ export class Trace {
     options: TraceOptions = {},
   ) {
     this.payloadLimit = options.payloadLimit ?? 4096;
+    this.payloads = new TracePayloads(this.payloadLimit);
   }
 
   /**
@@ -374,7 +373,7 @@ export class Trace {
         continue;
       }
       if (shape.timed) t = c[i + 2] as number;
-      if (shape.ownPayload) pl = c[i + shape.width - 1] as unknown as TracePayload;
+      if (shape.ownPayload) pl = this.rowPayload(c[i + shape.width - 1]);
       if (kinds.has(shape.kind)) out.push(rowEvent(shape, c, i, k + 1, t, shape.payload ? pl : undefined));
       i += shape.width;
     }
@@ -427,26 +426,47 @@ export class Trace {
   }
 
   /**
-   * A row keeps a payload's fields (length, escaped and cut bytes, hash), made
-   * now, not its bytes: a payload may be a slice of a much longer string (a
-   * receive buffer), which keeping it would keep whole. Fields that are the
-   * last payload row's are not kept again: returns the variant bit then.
+   * A row keeps its payload's place in {@link payloads} (its length, hash
+   * and cut bytes, copied now), not the payload: a payload may be a slice
+   * of a much longer string (a receive buffer), which keeping it would keep
+   * whole. Its fields are made with its event. A payload that is the last
+   * payload row's (the same string, or the same fields) is not kept again:
+   * returns the variant bit then. Fields given by the caller (from
+   * {@link payload}) are kept as they are, and so are those of a payload
+   * with a char that is not a byte.
    */
   private keepPayload(shape: TraceShape, c: RowValue[], at: number): number {
     const b = c[at];
-    if (typeof b !== "string" && (typeof b !== "object" || b === null)) {
+    if (typeof b === "string") {
+      if (b === this.lastRowBytes) {
+        c[at] = undefined;
+        return VARIANT_SHARED_PAYLOAD;
+      }
+      const place = this.payloads.usable ? this.payloads.keep(b) : -1;
+      c[at] = place >= 0 ? place : (this.payload(b) as unknown as RowValue);
+      this.lastRowBytes = b;
+      this.lastRowPayload = undefined;
+      return 0;
+    }
+    if (typeof b !== "object" || b === null) {
       throw new TypeError(
         `Trace.row: an event of kind "${shape.kind}" has a payload; give its bytes (or its payload fields from Trace.payload) as the value after its fields`,
       );
     }
-    const pl = typeof b === "string" ? this.payload(b) : (b as unknown as Readonly<TracePayload>);
+    const pl = b as unknown as Readonly<TracePayload>;
     if (pl === this.lastRowPayload) {
       c[at] = undefined;
       return VARIANT_SHARED_PAYLOAD;
     }
     c[at] = pl as unknown as RowValue;
     this.lastRowPayload = pl;
+    this.lastRowBytes = undefined;
     return 0;
+  }
+
+  /** The payload fields a row holds: made from their place in {@link payloads}, or the fields themselves. */
+  private rowPayload(v: RowValue): TracePayload {
+    return typeof v === "number" ? this.payloads.fields(v, PayloadFields) : (v as unknown as TracePayload);
   }
 
   /** Ends the row being written at slot `i` of `c`: its shape's variant, the next free slot, the count, the listeners. */
@@ -514,7 +534,7 @@ export class Trace {
         continue;
       }
       if (shape.timed) t = c[i + 2] as number;
-      if (shape.ownPayload) pl = c[i + shape.width - 1] as unknown as TracePayload;
+      if (shape.ownPayload) pl = this.rowPayload(c[i + shape.width - 1]);
       const e = rowEvent(shape, c, i, k + 1, t, shape.payload ? pl : undefined);
       made.push(e);
       i += shape.width;
