@@ -44,7 +44,7 @@ describe("trace payload fields are made from the bytes rows keep", () => {
           for (const [b, what] of rows) {
             // 0: the payload again (a shared row), 1: the caller's own fields, else a row of its bytes.
             const bytes = what === 0 ? last : b;
-            if (what === 1) trace.row(SEND, "h", expected.length, trace.payload(bytes));
+            if (what === 1) trace.row(SEND, "h", expected.length, trace.payload(bytes) as unknown as string);
             else trace.row(SEND, "h", expected.length, bytes);
             expected.push({ kind: "udp.send", n: expected.length, ...fieldsOf(bytes, limit) });
             if (bytes.length > limit) cut++;
