@@ -4,7 +4,8 @@ import { escapeBytes } from "../../src/core/bytes.js";
 import { hashBytes, Trace, traceShape } from "../../src/core/trace.js";
 
 // A row with a payload keeps the payload's length, hash and first
-// `payloadLimit` bytes in an arena of bytes, and its event's `bytes`,
+// `payloadLimit` bytes in an arena of bytes (after a trace's first 64
+// payloads, whose fields are made at once), and its event's `bytes`,
 // `data` and `hash` are made from them when the event is made. They must be
 // what escapeBytes and hashBytes make of the payload itself, for any bytes,
 // any limit (a fractional one included), payloads longer than an arena,
@@ -37,9 +38,15 @@ describe("trace payload fields are made from the bytes rows keep", () => {
         fc.constantFrom(0, 1, 7, 32, 4096, Infinity, 2.5),
         fc.array(fc.tuple(payload, fc.integer({ min: 0, max: 4 })), { minLength: 1, maxLength: 30 }),
         fc.integer({ min: 0, max: 1 }),
-        (limit, rows, how) => {
+        fc.integer({ min: 40, max: 80 }),
+        (limit, rows, how, before) => {
           const trace = new Trace(() => 0, { payloadLimit: limit });
           const expected: object[] = [];
+          // Payloads before the rows under test: the first 64 of a trace keep their fields, the later ones bytes.
+          for (let i = 0; i < before; i++) {
+            trace.row(SEND, "h", expected.length, `before ${i}`);
+            expected.push({ kind: "udp.send", n: expected.length, ...fieldsOf(`before ${i}`, limit) });
+          }
           let last = "";
           for (const [b, what] of rows) {
             // 0: the payload again (a shared row), 1: the caller's own fields, else a row of its bytes.

@@ -161,6 +161,9 @@ export function traceShape(kind: string, fields: readonly string[], options: Tra
   return new TraceShape(kind, [...fields], payload, label ? [label[0], label[1]] : undefined, keyed, order ? [...order] : undefined);
 }
 
+/** Payload rows of a trace whose fields are made at once (see `Trace.eagerLeft`). */
+const EAGER_PAYLOADS = 64;
+
 /** A variant of a shape whose rows hold no time (see {@link TraceShape.timed}). */
 const VARIANT_UNTIMED = 1;
 /** A variant of a shape whose rows hold no payload fields (see {@link TraceShape.ownPayload}). */
@@ -263,6 +266,12 @@ export class Trace {
   private lastRowPayload: Readonly<TracePayload> | undefined;
   /** The payload bytes the rows keep (see {@link keepPayload}). */
   private readonly payloads: TracePayloads;
+  /**
+   * Payloads still to be kept as their fields, made at once, before rows
+   * keep bytes in {@link payloads}: a short simulation (a fuzz scenario)
+   * allocates no arena, which cost such a scenario more than the fields did.
+   */
+  private eagerLeft = EAGER_PAYLOADS;
   /** The payload fields of the last row with a payload before the first row not made. */
   private readPayload: TracePayload | undefined;
   /** Events recorded. */
@@ -427,9 +436,10 @@ export class Trace {
 
   /**
    * A row keeps its payload's place in {@link payloads} (its length, hash
-   * and cut bytes, copied now), not the payload: a payload may be a slice
-   * of a much longer string (a receive buffer), which keeping it would keep
-   * whole. Its fields are made with its event. A payload that is the last
+   * and cut bytes, copied now; the first {@link EAGER_PAYLOADS} payloads of
+   * a trace: their fields, made now), not the payload: a payload may be a
+   * slice of a much longer string (a receive buffer), which keeping it would
+   * keep whole. Fields kept as a place are made with the row's event. A payload that is the last
    * payload row's (the same string, or the same fields) is not kept again:
    * returns the variant bit then. Fields given by the caller (from
    * {@link payload}) are kept as they are, and so are those of a payload
@@ -442,7 +452,9 @@ export class Trace {
         c[at] = undefined;
         return VARIANT_SHARED_PAYLOAD;
       }
-      const place = this.payloads.usable ? this.payloads.keep(b) : -1;
+      let place = -1;
+      if (this.eagerLeft > 0) this.eagerLeft--;
+      else if (this.payloads.usable) place = this.payloads.keep(b);
       c[at] = place >= 0 ? place : (this.payload(b) as unknown as RowValue);
       this.lastRowBytes = b;
       this.lastRowPayload = undefined;
