@@ -436,14 +436,14 @@ export class Trace {
 
   /**
    * A row keeps its payload's place in {@link payloads} (its length, hash
-   * and cut bytes, copied now; the first {@link EAGER_PAYLOADS} payloads of
-   * a trace: their fields, made now), not the payload: a payload may be a
-   * slice of a much longer string (a receive buffer), which keeping it would
-   * keep whole. Fields kept as a place are made with the row's event. A payload that is the last
-   * payload row's (the same string, or the same fields) is not kept again:
-   * returns the variant bit then. Fields given by the caller (from
-   * {@link payload}) are kept as they are, and so are those of a payload
-   * with a char that is not a byte.
+   * and cut bytes, copied now; for the first {@link EAGER_PAYLOADS}
+   * payloads of a trace, their fields, made now), not the payload: a
+   * payload may be a slice of a much longer string (a receive buffer),
+   * which keeping it would keep whole. Fields kept as a place are made with
+   * the row's event. A payload that is the last payload row's (the same
+   * bytes, or the same fields) is not kept again: returns the variant bit
+   * then. Fields given by the caller (from {@link payload}) are kept as they
+   * are, and so are those of a payload with a char that is not a byte.
    */
   private keepPayload(shape: TraceShape, c: RowValue[], at: number): number {
     const b = c[at];
