@@ -42,7 +42,9 @@ export class TracePayloads {
     const n = b.length;
     const kept = n < this.limit ? n : this.limit;
     const need = HEADER + kept;
-    if (this.used + need > this.arena.length) this.next(need);
+    const was = this.used;
+    const started = was + need > this.arena.length;
+    if (started) this.next(need);
     const a = this.arena;
     const at = this.used;
     let p = at + HEADER;
@@ -50,14 +52,14 @@ export class TracePayloads {
     let i = 0;
     for (; i < kept; i++) {
       const c = b.charCodeAt(i);
-      if (c > 0xff) return -1;
+      if (c > 0xff) return started ? this.drop(was) : -1;
       a[p++] = c;
       h ^= c;
       h = Math.imul(h, FNV_PRIME);
     }
     for (; i < n; i++) {
       const c = b.charCodeAt(i);
-      if (c > 0xff) return -1;
+      if (c > 0xff) return started ? this.drop(was) : -1;
       h ^= c;
       h = Math.imul(h, FNV_PRIME);
     }
@@ -83,6 +85,20 @@ export class TracePayloads {
     const kept = n < this.limit ? n : this.limit;
     const data = escapeByteRange(a, at + HEADER, kept) + (n > kept ? "…" : "");
     return new make(n, data, hexHash(h));
+  }
+
+  /**
+   * -1, for a payload found not to be bytes after an arena was started for
+   * it: that arena is dropped and the last one's fill (`was`) put back, so
+   * the next payload goes where it would have gone. (An arena of a long
+   * payload's own size must never take a second payload: a place past
+   * {@link MAX_ARENA} would read as another arena's.)
+   */
+  private drop(was: number): number {
+    this.arenas.pop();
+    this.arena = this.arenas[this.arenas.length - 1] ?? NO_BYTES;
+    this.used = was;
+    return -1;
   }
 
   /** Starts an arena with room for `need` bytes: twice the last, up to MAX_ARENA, or `need` if larger. */

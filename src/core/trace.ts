@@ -454,7 +454,13 @@ export class Trace {
       }
       let place = -1;
       if (this.eagerLeft > 0) this.eagerLeft--;
-      else if (this.payloads.usable) place = this.payloads.keep(b);
+      else if (this.payloads.usable) {
+        place = this.payloads.keep(b);
+        // The last payload whose fields were made is let go, as a new one would replace it: it may be a slice
+        // of a much longer string.
+        this.lastPayload = undefined;
+        this.lastFields = undefined;
+      }
       c[at] = place >= 0 ? place : (this.payload(b) as unknown as RowValue);
       this.lastRowBytes = b;
       this.lastRowPayload = undefined;

@@ -161,25 +161,30 @@ export class HeapBytes {
   }
 
   /**
-   * {@link writeOwn} of a chunk kept as its pieces: written piece by piece
-   * into its own buffer (its text is not made), unless a char of it is not
-   * a byte or there is no Node Buffer: then its text is written as any
-   * string is (and the error is that of a string).
+   * {@link writeOwn} of a chunk kept as its pieces: its pieces written where
+   * {@link write} writes a string (the scratch buffer, grown as for the
+   * string), then moved into a buffer of its own as {@link writeOwn} moves
+   * a string, so the module's heap ends exactly as it would for the text
+   * (a VM's heap, its table addresses and `pairs` orders among them, never
+   * depends on whether another VM made the text). The text is not made,
+   * unless the chunk is short, a char of it is not a byte or there is no
+   * Node Buffer: then the text is written as any string is (and the error is
+   * that of a string).
    */
   private writeOwnPieces(chunk: EditedChunk, callName: string): number {
-    const view = this.nodeView(this.c.HEAPU8);
-    if (view === undefined || NON_BYTE.test(chunk.src)) return this.writeOwn(chunk.text(), callName);
     const n = chunk.length;
+    if (n < NATIVE_WRITE_MIN || this.nodeView(this.c.HEAPU8) === undefined || NON_BYTE.test(chunk.src)) {
+      return this.writeOwn(chunk.text(), callName);
+    }
+    const from = this.reserve(n + 1);
+    // (reserve may grow the memory: the view is found again)
+    const view = this.nodeView(this.c.HEAPU8)!;
+    const end = chunk.writeLatin1(view, from);
+    if (end !== from + n) throw new Error(`Lua heap: a chunk's pieces wrote ${end - from} bytes, its length is ${n}`);
+    view[end] = 0;
     const p = this.c._malloc(n + 1);
     if (!p) throw new RangeError(`Lua heap: cannot allocate ${n + 1} bytes`);
-    // (malloc may grow the memory: the view is found again)
-    const heapView = this.nodeView(this.c.HEAPU8)!;
-    const end = chunk.writeLatin1(heapView, p);
-    if (end !== p + n) {
-      this.c._free(p);
-      throw new Error(`Lua heap: a chunk's pieces wrote ${end - p} bytes, its length is ${n}`);
-    }
-    heapView[end] = 0;
+    this.c.HEAPU8.copyWithin(p, from, from + n + 1);
     return p;
   }
 
