@@ -81,6 +81,25 @@ function build(src: string, a: readonly Edit[], b: readonly Edit[], header: stri
   const parts: string[] = [header];
   let group = "";
   let inGroup = 0;
+  const pos = inMergedOrder(a, b, (from, e) => {
+    group += src.slice(from, e.at) + e.text;
+    if (++inGroup === 64) {
+      parts.push(group);
+      group = "";
+      inGroup = 0;
+    }
+  });
+  parts.push(group, src.slice(pos));
+  return parts.join("");
+}
+
+/**
+ * Calls `visit` for each edit of the sorted lists `a` and `b` in the order
+ * {@link build} inserts them (`a`'s first at the same place and order), with
+ * the offset the chunk was copied up to before it (the last edit's, 0 at
+ * first); returns the last edit's offset.
+ */
+function inMergedOrder(a: readonly Edit[], b: readonly Edit[], visit: (from: number, e: Edit) => void): number {
   let pos = 0;
   let i = 0;
   let j = 0;
@@ -88,16 +107,10 @@ function build(src: string, a: readonly Edit[], b: readonly Edit[], header: stri
   const nb = b.length;
   while (i < na || j < nb) {
     const e = j >= nb || (i < na && !before(b[j]!, a[i]!)) ? a[i++]! : b[j++]!;
-    group += src.slice(pos, e.at) + e.text;
+    visit(pos, e);
     pos = e.at;
-    if (++inGroup === 64) {
-      parts.push(group);
-      group = "";
-      inGroup = 0;
-    }
   }
-  parts.push(group, src.slice(pos));
-  return parts.join("");
+  return pos;
 }
 
 /** Offset after the `)` closing a parameter list whose last parameter ends at `from`. */
@@ -223,19 +236,12 @@ export class EditedChunk {
    * bytes, those of {@link text}.
    */
   writeLatin1(view: Buffer, at: number): number {
-    const { src, a, b } = this;
+    const src = this.src;
     let w = at + view.write(this.header, at, "latin1");
-    let pos = 0;
-    let i = 0;
-    let j = 0;
-    const na = a.length;
-    const nb = b.length;
-    while (i < na || j < nb) {
-      const e = j >= nb || (i < na && !before(b[j]!, a[i]!)) ? a[i++]! : b[j++]!;
-      if (e.at > pos) w += view.write(src.slice(pos, e.at), w, "latin1");
+    const pos = inMergedOrder(this.a, this.b, (from, e) => {
+      if (e.at > from) w += view.write(src.slice(from, e.at), w, "latin1");
       w += view.write(e.text, w, "latin1");
-      pos = e.at;
-    }
+    });
     if (pos < src.length) w += view.write(pos === 0 ? src : src.slice(pos), w, "latin1");
     return w;
   }
