@@ -115,28 +115,78 @@ export function escapeBytes(b: ByteString, max = Infinity): string {
     const out = head.replace(NAMED_ESCAPES, (c) => NAMED[c]!);
     return b.length > n ? out + "…" : out;
   }
-  // Collect char codes and convert them in chunks: one flat string, not a rope
-  // of one node per byte (traces keep these strings, so that cost stays).
-  const codes: number[] = [];
+  // Escaped a part at a time into reused room: one flat string, not a rope of one node per byte (traces keep
+  // these strings, so that cost stays).
+  const out = ESCAPED;
+  let text = "";
+  let k = 0;
   for (let i = 0; i < n; i++) {
-    const c = b.charCodeAt(i);
-    if (c === 0x5c) codes.push(BACKSLASH, BACKSLASH);
-    else if (c === 0x0a) codes.push(BACKSLASH, 0x6e);
-    else if (c === 0x0d) codes.push(BACKSLASH, 0x72);
-    else if (c === 0x09) codes.push(BACKSLASH, 0x74);
-    else if (c === 0x00) codes.push(BACKSLASH, 0x30);
-    else if (c === 0x22) codes.push(BACKSLASH, 0x22);
-    else if (c >= 0x20 && c < 0x7f) codes.push(c);
-    else if (c <= 0xff) codes.push(BACKSLASH, 0x78, HEX_DIGITS.charCodeAt(c >> 4), HEX_DIGITS.charCodeAt(c & 15));
-    else {
-      codes.push(BACKSLASH, 0x78);
-      const hex = c.toString(16).padStart(2, "0");
-      for (let k = 0; k < hex.length; k++) codes.push(hex.charCodeAt(k));
+    if (k > out.length - MAX_ESCAPE) {
+      text += String.fromCharCode.apply(null, out.slice(0, k));
+      k = 0;
     }
+    k = putEscaped(b.charCodeAt(i), out, k);
   }
-  let out = codesToString(codes);
-  if (b.length > n) out += "…";
-  return out;
+  text += String.fromCharCode.apply(null, out.slice(0, k));
+  return b.length > n ? text + "…" : text;
+}
+
+/**
+ * {@link escapeBytes} of the bytes `a[at .. at + n)` (the whole of them: no
+ * cut), read from the bytes: the same text escapeBytes makes of them as a
+ * byte string, without making that string first.
+ */
+export function escapeByteArray(a: Uint8Array, at: number, n: number): string {
+  const out = ESCAPED;
+  let text = "";
+  let k = 0;
+  for (let i = at, end = at + n; i < end; i++) {
+    if (k > out.length - MAX_ESCAPE) {
+      text += String.fromCharCode.apply(null, out.slice(0, k));
+      k = 0;
+    }
+    k = putEscaped(a[i]!, out, k);
+  }
+  return text + String.fromCharCode.apply(null, out.slice(0, k));
+}
+
+/**
+ * Reused room for escaped text (see {@link putEscaped}), converted to a
+ * string a part at a time. A plain array of small integers: `apply` reads
+ * a slice of it about twice as fast as a typed array's `subarray`.
+ */
+const ESCAPED: number[] = Array.from({ length: 8192 }, () => 0);
+/** Code units {@link putEscaped} writes for one char at most (`\x` and four hex digits). */
+const MAX_ESCAPE = 6;
+
+/**
+ * Writes the escape of char code `c` into `out` from `k` and returns where it
+ * ended: printable ASCII but `"` and `\` as it is, `\\`, `\"`, `\n`,
+ * `\r`, `\t` and `\0` by name, any other byte as `\xNN` (a char above
+ * 0xFF, never a byte, as `\x` and its hex digits). The rules of
+ * {@link escapeBytes} and {@link escapeByteArray}.
+ */
+function putEscaped(c: number, out: number[], k: number): number {
+  if (c >= 0x20 && c < 0x7f && c !== 0x22 && c !== 0x5c) {
+    out[k] = c;
+    return k + 1;
+  }
+  out[k++] = BACKSLASH;
+  if (c === 0x5c || c === 0x22) out[k++] = c;
+  else if (c === 0x0a) out[k++] = 0x6e;
+  else if (c === 0x0d) out[k++] = 0x72;
+  else if (c === 0x09) out[k++] = 0x74;
+  else if (c === 0x00) out[k++] = 0x30;
+  else if (c <= 0xff) {
+    out[k++] = 0x78;
+    out[k++] = HEX_DIGITS.charCodeAt(c >> 4);
+    out[k++] = HEX_DIGITS.charCodeAt(c & 15);
+  } else {
+    out[k++] = 0x78;
+    const hex = c.toString(16);
+    for (let d = 0; d < hex.length; d++) out[k++] = hex.charCodeAt(d);
+  }
+  return k;
 }
 
 /** Lower-case hex digits, as `Number#toString(16)` writes them. */

@@ -1,4 +1,4 @@
-import type { ByteString } from "./bytes.js";
+import { escapeByteArray, type ByteString } from "./bytes.js";
 import { emptyArray } from "./site-free.js";
 
 /**
@@ -83,7 +83,7 @@ export class TracePayloads {
     const n = (a[at]! | (a[at + 1]! << 8) | (a[at + 2]! << 16) | (a[at + 3]! << 24)) >>> 0;
     const h = a[at + 4]! | (a[at + 5]! << 8) | (a[at + 6]! << 16) | (a[at + 7]! << 24);
     const kept = n < this.limit ? n : this.limit;
-    const data = escapeByteRange(a, at + HEADER, kept) + (n > kept ? "…" : "");
+    const data = escapeByteArray(a, at + HEADER, kept) + (n > kept ? "…" : "");
     return new make(n, data, hexHash(h));
   }
 
@@ -142,41 +142,4 @@ export function fnv1a(b: ByteString): number {
     h = Math.imul(h, FNV_PRIME);
   }
   return h;
-}
-
-/** Reused room for the escaped text of a payload, converted to a string a part at a time. */
-const ESCAPED = new Uint16Array(8192);
-const HEX = "0123456789abcdef";
-
-/**
- * `escapeBytes` of the bytes `a[at .. at + n)`, read from the bytes: printable
- * ASCII as is, `\\`, `\"`, `\n`, `\r`, `\t` and `\0` by name, any other
- * byte as `\xNN` (the same text escapeBytes makes of them as a string).
- */
-function escapeByteRange(a: Uint8Array, at: number, n: number): string {
-  const out = ESCAPED;
-  let text = "";
-  let k = 0;
-  for (let i = at, end = at + n; i < end; i++) {
-    if (k > out.length - 4) {
-      text += String.fromCharCode.apply(null, out.subarray(0, k) as unknown as number[]);
-      k = 0;
-    }
-    const c = a[i]!;
-    if (c >= 0x20 && c < 0x7f && c !== 0x22 && c !== 0x5c) out[k++] = c;
-    else {
-      out[k++] = 0x5c;
-      if (c === 0x5c || c === 0x22) out[k++] = c;
-      else if (c === 0x0a) out[k++] = 0x6e;
-      else if (c === 0x0d) out[k++] = 0x72;
-      else if (c === 0x09) out[k++] = 0x74;
-      else if (c === 0x00) out[k++] = 0x30;
-      else {
-        out[k++] = 0x78;
-        out[k++] = HEX.charCodeAt(c >> 4);
-        out[k++] = HEX.charCodeAt(c & 15);
-      }
-    }
-  }
-  return text + String.fromCharCode.apply(null, out.subarray(0, k) as unknown as number[]);
 }
