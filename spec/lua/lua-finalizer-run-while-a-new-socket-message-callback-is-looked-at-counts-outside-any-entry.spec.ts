@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deliverUnderLimit, LOOPING_FINALIZER_POOL } from "../support/looping-finalizers.js";
+import { deliverUnderLimit, LOOPING_FINALIZER_POOL, swappingNotifierServer } from "../support/looping-finalizers.js";
 
 // Before a socket_message callback runs, the bridge looks at it (a callback it
 // has not seen before: its bytecode). A `__gc` finalizer the collector runs
@@ -12,15 +12,7 @@ import { deliverUnderLimit, LOOPING_FINALIZER_POOL } from "../support/looping-fi
 // finalizer of a pool made at load; the
 // collector finishes a cycle in one step, so the finalizers run while the
 // next callback is looked at.
-const TOOL = `${LOOPING_FINALIZER_POOL}
-notifier = {}
-local function make()
-  return function(socket, message) assert(socket) n = n + 1 print("got " .. n) if n % 2 == 0 then notifier.socket_message = make() end pool[n] = nil end
-end
-notifier.socket_message = make()
-server = renoise.Socket.create_server(5000)
-server:run(notifier)
-`;
+const TOOL = LOOPING_FINALIZER_POOL + swappingNotifierServer("assert(socket) ", 'print("got " .. n) ');
 
 describe("a finalizer run while a new socket_message callback is looked at", () => {
   it("counts outside any entry: the callbacks run and the VM's instance is not marked broken", async () => {

@@ -16,6 +16,26 @@ for i = 1, 5000 do pool[i] = setmetatable({}, { __gc = loop }) end
 `;
 
 /**
+ * Lua that serves TCP on port 5000 with a notifier whose socket_message
+ * handler is made anew at every second message (so the bridge meets a
+ * callback it has not looked at before): each message runs `before`,
+ * counts itself in `n`, runs `after`, and drops `pool[n]` (one finalizer
+ * for the next collection). Needs `n` and `pool` (see
+ * {@link LOOPING_FINALIZER_POOL}).
+ */
+export function swappingNotifierServer(before: string, after: string): string {
+  return `
+notifier = {}
+local function make()
+  return function(socket, message) ${before}n = n + 1 ${after}if n % 2 == 0 then notifier.socket_message = make() end pool[n] = nil end
+end
+notifier.socket_message = make()
+server = renoise.Socket.create_server(5000)
+server:run(notifier)
+`;
+}
+
+/**
  * Runs `main` (a tool serving TCP on port 5000, with an instruction limit
  * of 50,000 steps, callback errors only recorded) while the host "phone"
  * sends it `count` messages; returns the trace's lines and the tool, still

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSimulation, formatTrace, loadLuaTool } from "../../src/index.js";
+import { swappingNotifierServer } from "../support/looping-finalizers.js";
 import { phoneSends } from "../support/phone-sends.js";
 
 // No Lua code runs between the moment a socket_message is taken for delivery
@@ -8,19 +9,13 @@ import { phoneSends } from "../support/phone-sends.js";
 // before is looked at and its arguments are made) prints after that row. Every
 // second callback sets a new one (the bridge reads a callback the second time
 // it is staged) and each drops one printing finalizer; the collector finishes a cycle in one step.
-const TOOL = `
+const TOOL =
+  `
 n = 0
 collectgarbage("incremental", 10, 1000, 20) collectgarbage()
 pool = {}
 for i = 1, 10 do pool[i] = setmetatable({}, { __gc = function() print("fin " .. i) end }) end
-notifier = {}
-local function make()
-  return function(socket, message) n = n + 1 if n % 2 == 0 then notifier.socket_message = make() end pool[n] = nil end
-end
-notifier.socket_message = make()
-server = renoise.Socket.create_server(5000)
-server:run(notifier)
-`;
+` + swappingNotifierServer("", "");
 
 describe("a finalizer's output while a socket_message is delivered", () => {
   it("follows the delivery's callback row", async () => {
