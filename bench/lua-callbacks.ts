@@ -2,6 +2,7 @@ import { createSimulation } from "../src/index.js";
 import { loadLuaTool } from "../src/tool/index.js";
 import type { Benchmark, Row } from "./report.js";
 import { inLoopIterations, LUA_LOOP, luaLoopRate, nsPerIteration } from "./lua-probe.js";
+import { distinctPayloads, payload } from "./payloads.js";
 import { roundSamples, summarize, type Summary, timeMs } from "./stats.js";
 
 /**
@@ -38,19 +39,6 @@ server:run({
 })
 `;
 
-/** A payload of `n` bytes covering every byte value. */
-function payload(n: number): string {
-  let s = "";
-  for (let i = 0; i < n; i++) s += String.fromCharCode(i & 0xff);
-  return s;
-}
-
-/** MESSAGES different payloads of `n` bytes (n ≥ 4): the first four bytes count, the rest as {@link payload}. */
-function distinctPayloads(n: number): string[] {
-  const rest = payload(n).slice(4);
-  return Array.from({ length: MESSAGES }, (_, i) => String.fromCharCode(i & 0xff, (i >> 8) & 0xff, (i >> 16) & 0xff, 0) + rest);
-}
-
 async function once(size: number, trace: boolean, names = false, distinct = false): Promise<number> {
   const sim = createSimulation();
   const tool = await loadLuaTool(sim, { files: { "main.lua": toolSource(names) } });
@@ -60,7 +48,7 @@ async function once(size: number, trace: boolean, names = false, distinct = fals
   sim.runUntilIdle();
   sim.trace.enabled = trace;
   const data = payload(size);
-  const many = distinct ? distinctPayloads(size) : undefined;
+  const many = distinct ? distinctPayloads(size, MESSAGES) : undefined;
   const ms = timeMs(() => {
     if (many) for (let i = 0; i < MESSAGES; i++) client.send(many[i]!);
     else for (let i = 0; i < MESSAGES; i++) client.send(data);
